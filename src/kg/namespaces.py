@@ -1,0 +1,61 @@
+"""IRIs of the vocabularies and of the graphs samverkan-kg uses."""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+
+KG = Namespace("https://w3id.org/samverkan/def#")
+THEME = Namespace("https://w3id.org/samverkan/def/theme/")
+ID = Namespace("https://w3id.org/samverkan/id/")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+PROV = Namespace("http://www.w3.org/ns/prov#")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+SH = Namespace("http://www.w3.org/ns/shacl#")
+
+ONTOLOGY_GRAPH = URIRef(ID["graph/ontology"])
+REFERENCE_GRAPH = URIRef(ID["graph/reference"])
+ANALYSIS_GRAPH = URIRef(ID["graph/analysis"])
+SOURCE_PREFIX = str(ID["source/"])
+
+PREFIXES: dict[str, Namespace] = {
+    "kg": KG,
+    "th": THEME,
+    "id": ID,
+    "schema": SCHEMA,
+    "org": ORG,
+    "prov": PROV,
+    "foaf": FOAF,
+    "rdf": Namespace(str(RDF)),
+    "rdfs": Namespace(str(RDFS)),
+    "owl": Namespace(str(OWL)),
+    "xsd": Namespace(str(XSD)),
+    "skos": Namespace(str(SKOS)),
+    "dcterms": Namespace(str(DCTERMS)),
+    "sh": SH,
+}
+
+
+def source_graph(stem: str) -> URIRef:
+    """The named graph (and document IRI) of the source file with this stem.
+
+    >>> str(source_graph("000_d0f522aa97cf2385"))
+    'https://w3id.org/samverkan/id/source/000_d0f522aa97cf2385'
+    """
+    return URIRef(SOURCE_PREFIX + stem)
+
+
+def is_source_graph(name: object) -> bool:
+    """True for the IRI of a source document's graph.
+
+    >>> is_source_graph(source_graph("x")), is_source_graph(ONTOLOGY_GRAPH)
+    (True, False)
+    """
+    return isinstance(name, URIRef) and str(name).startswith(SOURCE_PREFIX)
+
+
+def bind_all(graph) -> None:
+    """Bind the project's prefixes on an rdflib graph or dataset (for readable output)."""
+    for prefix, ns in PREFIXES.items():
+        graph.bind(prefix, ns, override=True, replace=True)

@@ -1,0 +1,248 @@
+"""Validate a loaded dataset with pyshacl and the project's own cross-graph checks.
+
+pyshacl sees the union of all named graphs together with the ontology, so that subclasses count
+for ``sh:class``. Each result is traced back to the files that describe its focus node.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+
+from kg import resources
+from kg.namespaces import KG, SH, is_source_graph
+from kg.sources import Loaded
+
+SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
+LABEL_LANGS = ("en", "sv", "fi")
+
+
+@dataclass
+class Result:
+    """One finding: what is wrong, where, and how bad."""
+
+    severity: str
+    message: str
+    focus: str | None = None
+    focus_label: str | None = None
+    path: str | None = None
+    value: str | None = None
+    files: list[str] = field(default_factory=list)
+    line: int | None = None
+    shape: str | None = None
+
+    def location(self) -> str:
+        """The files (with line where known) that hold the focus node."""
+        if not self.files:
+            return "(no file)"
+        first = self.files[0] + (f":{self.line}" if self.line else "")
+        return ", ".join([first, *self.files[1:]])
+
+
+@dataclass
+class ValidationReport:
+    """All findings of one validation run.
+
+    ``conforms`` is True when there is no Violation (warnings are allowed).
+    """
+
+    results: list[Result]
+
+    @property
+    def conforms(self) -> bool:
+        return not any(r.severity == "Violation" for r in self.results)
+
+    def count(self, severity: str) -> int:
+        return sum(1 for r in self.results if r.severity == severity)
+
+    def summary(self) -> str:
+        verdict = "conforms" if self.conforms else "does NOT conform"
+        return f"{verdict}: {self.count('Violation')} violation(s), {self.count('Warning')} warning(s)"
+
+    def to_text(self) -> str:
+        """A readable report, one block per finding, worst first."""
+        lines = []
+        for r in self.results:
+            who = r.focus_label or ""
+            if r.focus:
+                who = f"{who} <{r.focus}>" if who else f"<{r.focus}>"
+            lines.append(f"{r.severity}: {r.location()}")
+            if who:
+                lines.append(f"  entity:   {who}")
+            if r.path:
+                lines.append(f"  property: {r.path}")
+            if r.value is not None:
+                lines.append(f"  value:    {r.value}")
+            lines.append(f"  message:  {r.message}")
+        lines.append(self.summary())
+        return "\n".join(lines)
+
+    def to_json(self) -> str:
+        """Machine-readable report."""
+        return json.dumps(
+            {
+                "conforms": self.conforms,
+                "violations": self.count("Violation"),
+                "warnings": self.count("Warning"),
+                "results": [asdict(r) for r in self.results],
+            },
+            ensure_ascii=False,
+            indent=2,
+        )
+
+
+def _short(term: object, graph: Graph) -> str:
+    if isinstance(term, URIRef):
+        try:
+            return graph.namespace_manager.normalizeUri(term)
+        except Exception:
+            return str(term)
+    return str(term)
+
+
+def _path_text(graph: Graph, path: object) -> str | None:
+    if path is None:
+        return None
+    if isinstance(path, BNode):
+        inverse = graph.value(path, SH.inversePath)
+        if inverse is not None:
+            return f"^{_short(inverse, graph)}"
+        return "(complex path)"
+    return _short(path, graph)
+
+
+def best_label(graph: Graph, node: object, langs: tuple[str, ...] = LABEL_LANGS) -> str | None:
+    """The node's rdfs:label (or skos:prefLabel) in the first available preferred language."""
+    labels = [o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)]
+    labels += [o for o in graph.objects(node, SKOS.prefLabel) if isinstance(o, Literal)]
+    for lang in langs:
+        for label in labels:
+            if label.language == lang:
+                return str(label)
+    return str(sorted(labels)[0]) if labels else None
+
+
+def _union(dataset: Dataset) -> Graph:
+    union = Graph()
+    for prefix, ns in dataset.namespaces():
+        union.bind(prefix, ns)
+    for s, p, o, _ in dataset.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def _files_by_subject(loaded: Loaded) -> dict[object, list[str]]:
+    index: dict[object, set[str]] = defaultdict(set)
+    for name, paths in loaded.files.items():
+        graph = loaded.dataset.graph(name)
+        names = {str(p) for p in paths}
+        for subject in set(graph.subjects()):
+            index[subject] |= names
+    return {k: sorted(v, key=lambda f: ("reference" in f, "ontology" in f, f)) for k, v in index.items()}
+
+
+def dataset_checks(loaded: Loaded) -> list[Result]:
+    """Checks across named graphs that SHACL on the union cannot see.
+
+    - every source graph describes its own document (a kg:SourceDocument whose IRI is the graph
+      name and whose dcterms:identifier is the file stem);
+    - every literal is valid for its datatype (reported with the file and line).
+    """
+    results: list[Result] = []
+    for name in loaded.source_graphs:
+        graph = loaded.dataset.graph(name)
+        stem = str(name).rsplit("/", 1)[-1]
+        files = [str(p) for p in loaded.files[name]]
+        if (name, RDF.type, KG.SourceDocument) not in graph:
+            results.append(
+                Result(
+                    "Violation",
+                    f"the graph of source {stem!r} does not describe its document: add <{name}> a kg:SourceDocument",
+                    focus=str(name),
+                    files=files,
+                    shape="kg.validate:source-document",
+                )
+            )
+        elif Literal(stem) not in set(graph.objects(name, DCTERMS.identifier)):
+            results.append(
+                Result(
+                    "Violation",
+                    f'the source document must have dcterms:identifier "{stem}" (its file stem)',
+                    focus=str(name),
+                    path="dcterms:identifier",
+                    files=files,
+                    shape="kg.validate:source-document",
+                )
+            )
+    for issue in loaded.issues:
+        results.append(
+            Result(
+                "Violation",
+                issue.message,
+                focus=str(issue.subject) if issue.subject is not None else None,
+                focus_label=best_label(loaded.dataset, issue.subject) if issue.subject is not None else None,
+                path=_short(issue.predicate, loaded.dataset) if issue.predicate is not None else None,
+                value=issue.value,
+                files=[str(issue.file)],
+                line=issue.line,
+                shape="kg.validate:literal",
+            )
+        )
+    return results
+
+
+def shacl_results(loaded: Loaded, shapes: Path | None = None) -> list[Result]:
+    """Run pyshacl over the union of the dataset's graphs and turn its report into Results."""
+    from pyshacl import validate as shacl_validate
+
+    shapes_graph = Graph().parse(shapes or resources.shapes_file())
+    data = _union(loaded.dataset)
+    _, report_graph, _ = shacl_validate(
+        data,
+        shacl_graph=shapes_graph,
+        inference="none",
+        allow_warnings=True,
+        allow_infos=True,
+        inplace=True,
+    )
+    files = _files_by_subject(loaded)
+    results = []
+    for node in report_graph.subjects(RDF.type, SH.ValidationResult):
+        focus = report_graph.value(node, SH.focusNode)
+        severity = str(report_graph.value(node, SH.resultSeverity)).rsplit("#", 1)[-1]
+        value = report_graph.value(node, SH.value)
+        message = report_graph.value(node, SH.resultMessage)
+        shape = report_graph.value(node, SH.sourceShape)
+        results.append(
+            Result(
+                severity=severity,
+                message=str(message) if message is not None else "constraint not met",
+                focus=str(focus) if isinstance(focus, URIRef) else None,
+                focus_label=best_label(data, focus),
+                path=_path_text(report_graph, report_graph.value(node, SH.resultPath)),
+                value=_short(value, data) if value is not None else None,
+                files=files.get(focus, []),
+                shape=str(shape) if isinstance(shape, URIRef) else None,
+            )
+        )
+    return results
+
+
+def validate(loaded: Loaded, shapes: Path | None = None) -> ValidationReport:
+    """Validate a loaded (and derived) dataset.
+
+    >>> from kg.sources import load
+    >>> from kg.derive import derive
+    >>> loaded = load()
+    >>> _ = derive(loaded.dataset)
+    >>> validate(loaded).conforms
+    True
+    """
+    results = dataset_checks(loaded) + shacl_results(loaded, shapes)
+    results.sort(key=lambda r: (SEVERITY_ORDER.get(r.severity, 9), r.files[:1], r.focus or "", r.message))
+    return ValidationReport(results)
