@@ -5,7 +5,7 @@ Heavy libraries are imported inside the commands, so ``kg --help`` stays fast.
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
@@ -19,7 +19,7 @@ app = typer.Typer(
 )
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     text = "text"
     json = "json"
 
@@ -83,6 +83,147 @@ def validate(
     typer.echo(report.to_json() if fmt is ReportFormat.json else report.to_text())
     if not report.conforms:
         raise typer.Exit(1)
+
+
+class QueryFormat(StrEnum):
+    table = "table"
+    csv = "csv"
+    tsv = "tsv"
+    json = "json"
+    md = "md"
+
+
+GraphOpt = Annotated[
+    Path | None,
+    typer.Option("--graph", help="A built graph (TriG) to use instead of build/graph.trig."),
+]
+LangOpt = Annotated[str, typer.Option("--lang", help="Preferred language of labels: sv, fi or en.")]
+
+
+def _parse_params(values: list[str] | None) -> dict[str, str]:
+    params: dict[str, str] = {}
+    for item in values or []:
+        key, sep, value = item.partition("=")
+        if not sep or not key:
+            raise typer.BadParameter(f"expected key=value, got {item!r}", param_hint="--param")
+        params[key.strip()] = value
+    return params
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the query library: names, titles and parameters."""
+    from kg.library import available
+
+    for name, query in available().items():
+        typer.echo(f"{name}  ({query.form})")
+        typer.echo(f"    {query.title}")
+        for param in query.parameters:
+            extra = "required" if param.required else (f"default {param.default}" if param.default else "optional")
+            example = f", e.g. {param.example}" if param.example else ""
+            typer.echo(f"    --param {param.name}=<{param.type}>  {extra}{example}: {param.description}")
+
+
+@app.command()
+def query(
+    name: Annotated[str | None, typer.Argument(help="A query name from `kg queries`, or a path to a .rq file.")] = None,
+    expression: Annotated[str | None, typer.Option("-e", "--expression", help="Run this SPARQL text instead.")] = None,
+    param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value (repeat).")] = None,
+    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (atomically).")] = None,
+    lang: LangOpt = "sv",
+    timeout: Annotated[float, typer.Option("--timeout", help="Stop the query after this many seconds.")] = 30.0,
+    graph: GraphOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Run a named query, a .rq file, or -e 'SPARQL' and print the result."""
+    from kg.atomic import write_text
+    from kg.errors import KgError
+    from kg.formats import render
+    from kg.graph import open_dataset
+    from kg.library import get
+    from kg.sparql import QueryTimeout, adhoc, execute
+
+    if (name is None) == (expression is None):
+        raise typer.BadParameter("give a query NAME or -e 'SPARQL', not both")
+    try:
+        params = _parse_params(param)
+        named = adhoc(expression, "-e") if expression is not None else get(name)
+        dataset = open_dataset(graph, data)
+        result = execute(dataset, named, params, lang=lang, timeout=timeout)
+        text = render(result, fmt.value, dataset, lang)
+    except QueryTimeout as exc:
+        _fail(exc, 3)
+    except KgError as exc:
+        _fail(exc)
+    if out is not None:
+        write_text(out, text)
+    else:
+        typer.echo(text, nl=not text.endswith("\n"))
+
+
+class NetworkKind(StrEnum):
+    actors = "actors"
+    bipartite = "bipartite"
+    organisations = "organisations"
+
+
+class AnalyzeFormat(StrEnum):
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+@app.command()
+def analyze(
+    network: Annotated[
+        NetworkKind, typer.Option("--network", help="Which projection to analyse.")
+    ] = NetworkKind.actors,
+    year: Annotated[int | None, typer.Option("--year", help="The network as of this year.")] = None,
+    fmt: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Report format.")] = AnalyzeFormat.table,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report to this file.")] = None,
+    write_back: Annotated[
+        bool, typer.Option("--write-back", help="Store clusters and scores in the graph's analysis graph.")
+    ] = False,
+    lang: LangOpt = "sv",
+    graph: GraphOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Find collaboration clusters, brokers and central actors (networkx)."""
+    from kg import analyze as analysis_module
+    from kg.atomic import write_text
+    from kg.build import GRAPH_FILE
+    from kg.errors import KgError
+    from kg.graph import DEFAULT_BUILD_DIR, open_dataset
+    from kg.network import bipartite_graph, fold_people, project
+
+    try:
+        dataset = open_dataset(graph, data)
+    except KgError as exc:
+        _fail(exc)
+    bipartite = bipartite_graph(dataset, year, lang)
+    if network is NetworkKind.bipartite:
+        projected = project(bipartite)
+        typer.echo("note: clusters of a bipartite network are computed on its actor projection", err=True)
+    else:
+        projected = project(bipartite)
+        if network is NetworkKind.organisations:
+            projected = fold_people(projected)
+    projected.graph["kind"] = network.value
+    result = analysis_module.analyze(projected, bipartite)
+    render = {"table": analysis_module.to_text, "json": lambda a: a.to_json() + "\n", "csv": analysis_module.to_csv}
+    text = render[fmt.value](result)
+    if out is not None:
+        write_text(out, text)
+    else:
+        typer.echo(text, nl=False)
+    if write_back:
+        from kg.writeback import write_back as store
+
+        target = Path(graph) if graph is not None else DEFAULT_BUILD_DIR / GRAPH_FILE
+        params = {"network": network.value, "year": year, "seed": analysis_module.SEED, "lang": lang}
+        count = store(dataset, target, result, params)
+        typer.echo(f"wrote {count} triples to <https://w3id.org/samverkan/id/graph/analysis> in {target}", err=True)
 
 
 def main() -> None:  # pragma: no cover - console-script entry point

@@ -49,6 +49,11 @@ class Loaded:
     dataset: Dataset
     files: dict[URIRef, list[Path]] = field(default_factory=lambda: defaultdict(list))
     issues: list[LoadIssue] = field(default_factory=list)
+    subjects: dict[object, list[Path]] = field(default_factory=lambda: defaultdict(list))
+
+    def files_of(self, node: object) -> list[Path]:
+        """The files that describe ``node`` (where it is a subject), sources before reference data."""
+        return sorted(self.subjects.get(node, []), key=lambda p: (p.parent.name != "sources", str(p)))
 
     @property
     def source_graphs(self) -> list[URIRef]:
@@ -165,6 +170,10 @@ def add_file(loaded: Loaded, path: Path, kind: str) -> None:
             into.add(triple)
         if path not in loaded.files[target]:
             loaded.files[target].append(path)
+        if kind != "ontology":
+            for subject in set(graph.subjects()):
+                if path not in loaded.subjects[subject]:
+                    loaded.subjects[subject].append(path)
         loaded.issues.extend(_ill_typed(graph, path, text))
 
 

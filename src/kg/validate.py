@@ -7,19 +7,18 @@ for ``sh:class``. Each result is traced back to the files that describe its focu
 from __future__ import annotations
 
 import json
-from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS
+from rdflib.namespace import DCTERMS, RDF
 
 from kg import resources
-from kg.namespaces import KG, SH, is_source_graph
+from kg.labels import best_label
+from kg.namespaces import KG, SH
 from kg.sources import Loaded
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
-LABEL_LANGS = ("en", "sv", "fi")
 
 
 @dataclass
@@ -116,17 +115,6 @@ def _path_text(graph: Graph, path: object) -> str | None:
     return _short(path, graph)
 
 
-def best_label(graph: Graph, node: object, langs: tuple[str, ...] = LABEL_LANGS) -> str | None:
-    """The node's rdfs:label (or skos:prefLabel) in the first available preferred language."""
-    labels = [o for o in graph.objects(node, RDFS.label) if isinstance(o, Literal)]
-    labels += [o for o in graph.objects(node, SKOS.prefLabel) if isinstance(o, Literal)]
-    for lang in langs:
-        for label in labels:
-            if label.language == lang:
-                return str(label)
-    return str(sorted(labels)[0]) if labels else None
-
-
 def _union(dataset: Dataset) -> Graph:
     union = Graph()
     for prefix, ns in dataset.namespaces():
@@ -134,16 +122,6 @@ def _union(dataset: Dataset) -> Graph:
     for s, p, o, _ in dataset.quads((None, None, None, None)):
         union.add((s, p, o))
     return union
-
-
-def _files_by_subject(loaded: Loaded) -> dict[object, list[str]]:
-    index: dict[object, set[str]] = defaultdict(set)
-    for name, paths in loaded.files.items():
-        graph = loaded.dataset.graph(name)
-        names = {str(p) for p in paths}
-        for subject in set(graph.subjects()):
-            index[subject] |= names
-    return {k: sorted(v, key=lambda f: ("reference" in f, "ontology" in f, f)) for k, v in index.items()}
 
 
 def dataset_checks(loaded: Loaded) -> list[Result]:
@@ -210,7 +188,6 @@ def shacl_results(loaded: Loaded, shapes: Path | None = None) -> list[Result]:
         allow_infos=True,
         inplace=True,
     )
-    files = _files_by_subject(loaded)
     results = []
     for node in report_graph.subjects(RDF.type, SH.ValidationResult):
         focus = report_graph.value(node, SH.focusNode)
@@ -226,7 +203,7 @@ def shacl_results(loaded: Loaded, shapes: Path | None = None) -> list[Result]:
                 focus_label=best_label(data, focus),
                 path=_path_text(report_graph, report_graph.value(node, SH.resultPath)),
                 value=_short(value, data) if value is not None else None,
-                files=files.get(focus, []),
+                files=[str(f) for f in loaded.files_of(focus)],
                 shape=str(shape) if isinstance(shape, URIRef) else None,
             )
         )

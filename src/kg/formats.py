@@ -1,0 +1,161 @@
+"""Output formats for query results, found by name in one registry.
+
+``table`` and ``md`` are for people: IRIs are shown as labels in the preferred language (a column
+``x`` is hidden when a companion ``xLabel`` column is present). ``csv``, ``tsv`` and ``json``
+(SPARQL 1.1 Query Results JSON) are for machines and keep the terms as they are.
+CONSTRUCT and DESCRIBE results are written as Turtle in every format.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Callable
+
+from rdflib import BNode, Literal, URIRef
+
+from kg.labels import best_label
+from kg.sparql import QueryResult
+
+Formatter = Callable[[QueryResult, object, str | None], str]
+FORMATS: dict[str, Formatter] = {}
+
+
+def register(name: str) -> Callable[[Formatter], Formatter]:
+    """Add a formatter to the registry under ``name``."""
+
+    def add(func: Formatter) -> Formatter:
+        FORMATS[name] = func
+        return func
+
+    return add
+
+
+def render(result: QueryResult, fmt: str = "table", graph=None, lang: str | None = None) -> str:
+    """Render a result in the named format.
+
+    >>> r = QueryResult("SELECT", ["n"], [{"n": Literal(3)}])
+    >>> render(r, "csv")
+    'n\\r\\n3\\r\\n'
+    """
+    if result.graph is not None:
+        return result.graph.serialize(format="turtle")
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+    return FORMATS[fmt](result, graph, lang)
+
+
+def plain(term: object) -> str:
+    """A term as plain text (the lexical form of a literal, the IRI of a node)."""
+    if term is None:
+        return ""
+    return str(term)
+
+
+def display(term: object, graph, lang: str | None) -> str:
+    """A term for people: an IRI becomes its label where the graph has one."""
+    if isinstance(term, URIRef) and graph is not None:
+        return best_label(graph, term, lang) or str(term)
+    return plain(term)
+
+
+def _shown_columns(result: QueryResult) -> list[str]:
+    names = set(result.variables)
+    return [v for v in result.variables if f"{v}Label" not in names]
+
+
+def _people_rows(result: QueryResult, graph, lang) -> tuple[list[str], list[list[str]]]:
+    columns = _shown_columns(result)
+    rows = [[display(row.get(c), graph, lang) for c in columns] for row in result.rows]
+    return columns, rows
+
+
+@register("table")
+def as_table(result: QueryResult, graph=None, lang: str | None = None) -> str:
+    """A text table that fits 80 columns (long cells wrap)."""
+    if result.form == "ASK":
+        return "yes" if result.boolean else "no"
+    from rich.console import Console
+    from rich.table import Table
+
+    columns, rows = _people_rows(result, graph, lang)
+    table = Table(show_lines=False, box=None, header_style="bold", pad_edge=False)
+    for column in columns:
+        table.add_column(column.removesuffix("Label"), overflow="fold")
+    for row in rows:
+        table.add_row(*row)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=80, color_system=None, soft_wrap=False)
+    console.print(table)
+    console.print(f"{len(rows)} row(s)")
+    return buffer.getvalue()
+
+
+@register("md")
+def as_markdown(result: QueryResult, graph=None, lang: str | None = None) -> str:
+    """A GitHub-flavoured Markdown table."""
+    if result.form == "ASK":
+        return "yes\n" if result.boolean else "no\n"
+    columns, rows = _people_rows(result, graph, lang)
+
+    def cell(text: str) -> str:
+        return text.replace("|", "\\|").replace("\n", " ")
+
+    lines = ["| " + " | ".join(c.removesuffix("Label") for c in columns) + " |"]
+    lines.append("|" + "|".join("---" for _ in columns) + "|")
+    lines += ["| " + " | ".join(cell(v) for v in row) + " |" for row in rows]
+    return "\n".join(lines) + "\n"
+
+
+def _delimited(result: QueryResult, delimiter: str) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=delimiter)
+    if result.form == "ASK":
+        writer.writerow(["boolean"])
+        writer.writerow(["true" if result.boolean else "false"])
+        return buffer.getvalue()
+    writer.writerow(result.variables)
+    for row in result.rows:
+        writer.writerow([plain(row.get(v)) for v in result.variables])
+    return buffer.getvalue()
+
+
+@register("csv")
+def as_csv(result: QueryResult, graph=None, lang: str | None = None) -> str:
+    """Comma-separated values with a header row (SPARQL CSV style: plain lexical forms)."""
+    return _delimited(result, ",")
+
+
+@register("tsv")
+def as_tsv(result: QueryResult, graph=None, lang: str | None = None) -> str:
+    """Tab-separated values with a header row."""
+    return _delimited(result, "\t")
+
+
+def term_json(term: object) -> dict[str, str]:
+    """One RDF term in the SPARQL 1.1 Query Results JSON format."""
+    if isinstance(term, URIRef):
+        return {"type": "uri", "value": str(term)}
+    if isinstance(term, BNode):
+        return {"type": "bnode", "value": str(term)}
+    if isinstance(term, Literal):
+        out = {"type": "literal", "value": str(term)}
+        if term.language:
+            out["xml:lang"] = term.language
+        elif term.datatype:
+            out["datatype"] = str(term.datatype)
+        return out
+    return {"type": "literal", "value": str(term)}
+
+
+@register("json")
+def as_json(result: QueryResult, graph=None, lang: str | None = None) -> str:
+    """SPARQL 1.1 Query Results JSON."""
+    if result.form == "ASK":
+        return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=2)
+    payload = {
+        "head": {"vars": result.variables},
+        "results": {"bindings": [{k: term_json(v) for k, v in row.items()} for row in result.rows]},
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)

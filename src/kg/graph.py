@@ -1,0 +1,57 @@
+"""Open the built graph: ``build/graph.trig`` as an rdflib Dataset, rebuilding it when stale."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from rdflib import Dataset
+
+from kg import resources
+from kg.build import GRAPH_FILE, build
+from kg.errors import KgError, ValidationFailed
+from kg.sources import FORMATS, new_dataset
+
+DEFAULT_BUILD_DIR = Path("build")
+
+
+def _inputs(data_dir: Path) -> list[Path]:
+    folders = [data_dir / "sources", data_dir / "reference", resources.shipped("ontology")]
+    return [p for folder in folders for p in folder.rglob("*") if p.suffix in (*FORMATS, ".rq")]
+
+
+def is_stale(graph_file: Path, data_dir: Path) -> bool:
+    """True when ``graph_file`` is missing or older than any input file."""
+    if not graph_file.is_file():
+        return True
+    built = graph_file.stat().st_mtime
+    return any(p.stat().st_mtime > built for p in _inputs(data_dir))
+
+
+def read_dataset(path: Path | str) -> Dataset:
+    """Read a TriG (or N-Quads) file into a dataset whose default graph is the union."""
+    path = Path(path)
+    if not path.is_file():
+        raise KgError("graph file not found (run `kg build`)", file=path)
+    ds = new_dataset()
+    ds.parse(path, format="nquads" if path.suffix == ".nq" else "trig")
+    return ds
+
+
+def open_dataset(
+    graph_file: Path | str | None = None, data_dir: Path | str | None = None, build_dir: Path | str | None = None
+) -> Dataset:
+    """The dataset to query.
+
+    With ``graph_file``, that file. Otherwise ``BUILD/graph.trig``, built first (from ``data_dir``,
+    default ``./data`` or the shipped data) when it is missing or older than its inputs.
+    """
+    if graph_file is not None:
+        return read_dataset(graph_file)
+    data = Path(data_dir) if data_dir is not None else resources.default_data_dir()
+    target = Path(build_dir or DEFAULT_BUILD_DIR) / GRAPH_FILE
+    if is_stale(target, data):
+        result = build(data, target.parent)
+        if not result.conforms:
+            raise ValidationFailed(f"the data does not validate; run `kg validate` ({result.report.summary()})")
+        return result.dataset
+    return read_dataset(target)

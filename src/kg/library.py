@@ -1,0 +1,174 @@
+"""The library of SPARQL questions: ``queries/*.rq`` files and their headers.
+
+Every file starts with a comment header::
+
+    # title: Members of an association of municipalities
+    # description: The member municipalities of one association, with code and county.
+    # param: association (entity, required) example "Region 10": the association, by name or IRI
+    # param: lang (lang, default sv) example fi: language of the labels
+
+A parameter is ``name (type[, required | , default VALUE]) [example VALUE]: description``.
+Types: ``entity`` (an IRI, or a name resolved to one), ``iri``, ``string``, ``integer``,
+``decimal``, ``date``, ``year``, ``lang``. Parameters are bound as RDF terms when the query runs,
+never pasted into its text.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg import resources
+from kg.errors import KgError
+
+_PARAM = re.compile(
+    r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>\w+)"
+    r"(?:\s*,\s*(?:(?P<required>required)|default\s+(?P<default>[^)]*)))?\)"
+    r"(?:\s+example\s+(?P<example>\"[^\"]*\"|\S+))?\s*:\s*(?P<description>.*)$"
+)
+PARAM_TYPES = ("entity", "iri", "string", "integer", "decimal", "date", "year", "lang")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """A declared query parameter."""
+
+    name: str
+    type: str
+    required: bool = False
+    default: str | None = None
+    example: str | None = None
+    description: str = ""
+
+    def signature(self) -> str:
+        """``name:type`` with ``=default`` or ``!`` for required.
+
+        >>> Parameter("year", "year", default="2024").signature()
+        'year:year=2024'
+        """
+        suffix = "!" if self.required else (f"={self.default}" if self.default is not None else "")
+        return f"{self.name}:{self.type}{suffix}"
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    """One query of the library, with its header parsed."""
+
+    name: str
+    path: Path
+    text: str
+    title: str
+    description: str
+    parameters: tuple[Parameter, ...] = field(default_factory=tuple)
+
+    @property
+    def form(self) -> str:
+        """SELECT, ASK, CONSTRUCT or DESCRIBE."""
+        return query_form(self.text)
+
+    def parameter(self, name: str) -> Parameter | None:
+        return next((p for p in self.parameters if p.name == name), None)
+
+
+def query_form(text: str) -> str:
+    """The query form of a SPARQL text, ignoring comments, prefixes and strings.
+
+    >>> query_form("# c\\nPREFIX a: <x:>\\nCONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }")
+    'CONSTRUCT'
+    """
+    body = re.sub(r"#[^\n]*", "", text)
+    body = re.sub(r"<[^>]*>", "", body)
+    match = re.search(r"\b(SELECT|ASK|CONSTRUCT|DESCRIBE)\b", body, re.IGNORECASE)
+    return match.group(1).upper() if match else "SELECT"
+
+
+def parse_header(text: str, path: Path) -> tuple[str, str, tuple[Parameter, ...]]:
+    """Read title, description and parameters from a query's leading comment block."""
+    title = description = ""
+    params: list[Parameter] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        content = stripped.lstrip("#").strip()
+        key, _, value = content.partition(":")
+        key = key.strip().lower()
+        value = value.strip()
+        if key == "title":
+            title = value
+        elif key == "description":
+            description = f"{description} {value}".strip() if description else value
+        elif key == "param":
+            match = _PARAM.match(value)
+            if not match or match.group("type") not in PARAM_TYPES:
+                raise KgError(
+                    "bad parameter declaration: expected 'name (type[, required | , default V]) "
+                    f"[example V]: description' with type one of {', '.join(PARAM_TYPES)}",
+                    file=path,
+                    line=number,
+                )
+            example = match.group("example")
+            params.append(
+                Parameter(
+                    name=match.group("name"),
+                    type=match.group("type"),
+                    required=bool(match.group("required")),
+                    default=match.group("default").strip() if match.group("default") else None,
+                    example=example.strip('"') if example else None,
+                    description=match.group("description").strip(),
+                )
+            )
+    return title, description, tuple(params)
+
+
+def read_query(path: Path | str) -> NamedQuery:
+    """Read one ``.rq`` file (any path) into a :class:`NamedQuery`."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise KgError(f"cannot read query: {exc.strerror}", file=path) from exc
+    title, description, params = parse_header(text, path)
+    return NamedQuery(path.stem, path, text, title or path.stem, description, params)
+
+
+def queries_dir() -> Path:
+    """The folder of the shipped queries."""
+    return resources.shipped("queries")
+
+
+def available(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """Every query of the library by name, sorted.
+
+    >>> "members" in available()
+    True
+    """
+    folder = folder or queries_dir()
+    return {p.stem: read_query(p) for p in sorted(folder.glob("*.rq"))}
+
+
+def get(name_or_path: str, folder: Path | None = None) -> NamedQuery:
+    """A query by library name, or by path to any ``.rq`` file.
+
+    An unknown name raises :class:`KgError` suggesting the closest names.
+
+    >>> get("members").title
+    'Members of an association of municipalities'
+    >>> get("member")
+    Traceback (most recent call last):
+    ...
+    kg.errors.KgError: unknown query 'member'; did you mean: members?
+    """
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".rq" and candidate.exists():
+        return read_query(candidate)
+    library = available(folder)
+    if name_or_path in library:
+        return library[name_or_path]
+    close = difflib.get_close_matches(name_or_path, library, n=3, cutoff=0.5)
+    hint = f"; did you mean: {', '.join(close)}?" if close else f"; known queries: {', '.join(library)}"
+    raise KgError(f"unknown query {name_or_path!r}{hint}")

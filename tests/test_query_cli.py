@@ -1,0 +1,141 @@
+"""`kg queries` and `kg query`: the library, formats, parameters and their errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.library import available
+
+HERE = Path(__file__).resolve().parent
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def graph_file(built) -> str:
+    return str(built.output)
+
+
+def kg(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def test_every_query_has_a_header_and_declared_parameters():
+    library = available()
+    assert len(library) >= 12
+    for name, query in library.items():
+        assert query.title and query.title != name, name
+        assert query.description, name
+        for param in query.parameters:
+            assert param.description, (name, param.name)
+            assert param.example, (name, param.name)
+
+
+def test_queries_lists_titles_and_parameters():
+    result = kg("queries")
+    assert result.exit_code == 0
+    assert "members  (SELECT)" in result.output
+    assert "Members of an association of municipalities" in result.output
+    assert "--param association=<entity>  required" in result.output
+
+
+def test_unknown_query_suggests_close_names(graph_file):
+    result = kg("query", "memebrs", "--graph", graph_file)
+    assert result.exit_code == 2
+    assert "unknown query 'memebrs'; did you mean: members" in result.output
+
+
+def test_missing_required_parameter(graph_file):
+    result = kg("query", "members", "--graph", graph_file)
+    assert result.exit_code == 2
+    assert "needs parameter 'association' (entity)" in result.output
+
+
+def test_wrong_parameter_type(graph_file):
+    result = kg("query", "active", "--param", "year=twenty", "--graph", graph_file)
+    assert result.exit_code == 2
+    assert "parameter 'year' must be a year" in result.output
+
+
+def test_unknown_parameter(graph_file):
+    result = kg("query", "members", "--param", "club=x", "--graph", graph_file)
+    assert result.exit_code == 2
+    assert "has no parameter 'club'" in result.output
+
+
+def test_syntax_error_names_file_line_and_column(graph_file):
+    path = HERE / "fixtures" / "syntax-error.rq"
+    result = kg("query", str(path), "--graph", graph_file)
+    assert result.exit_code == 2
+    assert f"{path}:6:3: SPARQL syntax error" in result.output  # where the unclosed FILTER( starts
+
+
+@pytest.mark.parametrize(
+    "hostile",
+    [
+        'Pajala" } ; DROP ALL ; #',
+        "x' } UNION { ?entity ?p ?o } #",
+        "} ; DROP GRAPH <https://w3id.org/samverkan/id/graph/reference>",
+        '\\" ) } SELECT * WHERE { ?s ?p ?o',
+    ],
+)
+def test_parameters_are_data_not_sparql(graph_file, hostile):
+    # as a string parameter the text is searched for literally: it matches nothing
+    result = kg("query", "search", "--param", f"name={hostile}", "--graph", graph_file, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["results"]["bindings"] == []
+    # as an entity parameter it is a name that names nothing
+    result = kg("query", "entity", "--param", f"entity={hostile}", "--graph", graph_file)
+    assert result.exit_code == 2
+    assert "no entity is named" in result.output
+
+
+def test_adhoc_query_and_formats(graph_file):
+    sparql = "SELECT ?code WHERE { ?m kg:municipalityCode ?code FILTER(?code IN ('2521', '614')) } ORDER BY ?code"
+    as_csv = kg("query", "-e", sparql, "--graph", graph_file, "--format", "csv")
+    assert as_csv.exit_code == 0, as_csv.output
+    assert list(csv.reader(io.StringIO(as_csv.stdout))) == [["code"], ["2521"], ["614"]]
+    as_tsv = kg("query", "-e", sparql, "--graph", graph_file, "--format", "tsv")
+    assert as_tsv.stdout.splitlines() == ["code", "2521", "614"]
+    as_json = json.loads(kg("query", "-e", sparql, "--graph", graph_file, "--format", "json").stdout)
+    assert as_json["head"]["vars"] == ["code"]
+    assert as_json["results"]["bindings"][0]["code"] == {"type": "literal", "value": "2521"}
+    as_md = kg("query", "-e", sparql, "--graph", graph_file, "--format", "md").stdout
+    assert as_md.splitlines() == ["| code |", "|---|", "| 2521 |", "| 614 |"]
+
+
+def test_table_shows_labels_in_the_preferred_language_within_80_columns(graph_file):
+    sparql = "SELECT ?m WHERE { ?m kg:municipalityCode '976' }"
+    sv = kg("query", "-e", sparql, "--graph", graph_file, "--lang", "sv").stdout
+    fi = kg("query", "-e", sparql, "--graph", graph_file, "--lang", "fi").stdout
+    assert "Övertorneå" in sv and "https://" not in sv
+    assert "Ylitornio" in fi
+    wide = kg("query", "initiatives", "--graph", graph_file).stdout
+    assert max(len(line) for line in wide.splitlines()) <= 80
+
+
+def test_construct_writes_turtle(graph_file, tmp_path):
+    out = tmp_path / "pajala.ttl"
+    sparql = "CONSTRUCT { ?m kg:municipalityCode ?c } WHERE { ?m kg:municipalityCode ?c FILTER(?c = '2521') }"
+    result = kg("query", "-e", sparql, "--graph", graph_file, "--out", str(out))
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert "kg:municipalityCode" in text and '"2521"' in text
+
+
+def test_ask(graph_file):
+    sparql = "ASK { ?m kg:municipalityCode '2518' }"
+    assert kg("query", "-e", sparql, "--graph", graph_file).stdout.strip() == "yes"
+
+
+def test_timeout_stops_a_long_query(graph_file):
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+    result = kg("query", "-e", slow, "--graph", graph_file, "--timeout", "0.5")
+    assert result.exit_code == 3
+    assert "ran longer than 0.5 s and was stopped" in result.output
