@@ -1,0 +1,179 @@
+"""Collaboration clusters on the shipped data, determinism, write-back, and the CLI."""
+
+from __future__ import annotations
+
+import json
+
+import networkx as nx
+import pytest
+from rdflib import URIRef
+from typer.testing import CliRunner
+
+from kg import analyze as analysis_module
+from kg.analyze import analyze
+from kg.cli import app
+from kg.network import actor_graph, bipartite_graph, fold_people, network, project
+
+MUN = "https://w3id.org/samverkan/id/municipality/"
+ORG = "https://w3id.org/samverkan/id/org/"
+REGION_10 = [MUN + f"se-{c}" for c in ("2505", "2506", "2425", "2481", "2418", "2417", "2422", "2421", "2462", "2463")]
+LAPLAND_FOUR = [MUN + f"fi-{c}" for c in ("614", "320", "241", "854")]
+PAJALA_PARTNERS = [
+    MUN + "se-2521",
+    MUN + "se-2518",
+    ORG + "lapplands-kommunalforbund",
+    ORG + "region-norrbotten",
+    ORG + "utbildning-nord",
+]
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def bipartite(dataset):
+    return bipartite_graph(dataset)
+
+
+@pytest.fixture(scope="module")
+def result(bipartite):
+    return analyze(project(bipartite), bipartite)
+
+
+def cluster_set(result, members):
+    return {result.cluster_of(m) for m in members}
+
+
+def test_region_10_is_one_cluster(result):
+    assert len(cluster_set(result, REGION_10)) == 1
+
+
+def test_the_four_lapland_pilot_municipalities_are_one_cluster(result):
+    assert len(cluster_set(result, LAPLAND_FOUR)) == 1
+
+
+def test_the_pajala_prestudy_partners_are_one_cluster(result):
+    assert len(cluster_set(result, PAJALA_PARTNERS)) == 1
+
+
+def test_the_three_clusters_are_distinct(result):
+    (r10,) = cluster_set(result, REGION_10)
+    (lap,) = cluster_set(result, LAPLAND_FOUR)
+    (paj,) = cluster_set(result, PAJALA_PARTNERS)
+    assert len({r10, lap, paj}) == 3
+
+
+def test_no_finnish_lapland_municipality_in_the_region_10_cluster(result, dataset):
+    (r10,) = cluster_set(result, REGION_10)
+    kg = "https://w3id.org/samverkan/def#"
+    lappi = {
+        str(m)
+        for m in dataset.subjects(URIRef(kg + "locatedIn"), URIRef("https://w3id.org/samverkan/id/area/fi-19"))
+        if (m, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"), URIRef(kg + "Municipality")) in dataset
+    }
+    assert len(lappi) == 21
+    assert not [m for m in lappi if result.cluster_of(m) == r10]
+
+
+def test_cluster_summaries(result):
+    (paj,) = cluster_set(result, PAJALA_PARTNERS)
+    cluster = next(c for c in result.clusters if c.id == paj)
+    assert "Samhällsinnovation i glesa geografin" in cluster.initiative_labels
+    assert "Europeiska socialfonden" in cluster.funder_labels
+    assert cluster.countries == ["SE"]
+    assert cluster.name.startswith("Pajala")
+    (lap,) = cluster_set(result, LAPLAND_FOUR)
+    assert next(c for c in result.clusters if c.id == lap).countries == ["FI"]
+
+
+def test_modularity_and_cross_check(result):
+    assert 0.3 < result.modularity <= 1
+    assert result.cross_check["greedy_clusters"] >= 3
+
+
+def test_isolates_are_actors_without_ties(result):
+    assert ORG + "hela-sverige-vasterbotten" in result.isolates
+    assert MUN + "se-2521" not in result.isolates
+
+
+def test_same_input_same_output(dataset):
+    first = analyze(actor_graph(dataset), bipartite_graph(dataset)).to_json()
+    second = analyze(actor_graph(dataset), bipartite_graph(dataset)).to_json()
+    assert first == second
+
+
+def test_order_of_insertion_does_not_change_clusters(dataset):
+    graph = actor_graph(dataset)
+    shuffled = nx.Graph(**graph.graph)
+    shuffled.add_nodes_from(reversed(list(graph.nodes(data=True))))
+    shuffled.add_edges_from(reversed(list(graph.edges(data=True))))
+    assert [c.members for c in analyze(graph).clusters] == [c.members for c in analyze(shuffled).clusters]
+
+
+def test_node_attributes_are_plain_values(dataset):
+    for kind in ("actors", "bipartite", "organisations"):
+        graph = network(dataset, kind)
+        for _, data in graph.nodes(data=True):
+            assert all(isinstance(v, str | int | float | bool) for v in data.values()), data
+        for _, _, data in graph.edges(data=True):
+            assert all(isinstance(v, str | int | float | bool) for v in data.values()), data
+
+
+def test_edges_carry_shared_initiatives_and_weights(dataset):
+    graph = actor_graph(dataset)
+    edge = graph.edges[MUN + "se-2521", ORG + "region-norrbotten"]
+    assert edge["initiative_labels"] == "Samhällsinnovation i glesa geografin"
+    assert edge["weight"] == 1.5  # lead–participant
+    assert edge["n_shared"] == 1
+
+
+def test_organisation_view_folds_people(dataset):
+    folded = fold_people(actor_graph(dataset))
+    assert "https://w3id.org/samverkan/id/person/mervi-kostet" not in folded
+    assert not [n for n, d in folded.nodes(data=True) if d["type"] == "Person" and folded.degree(n) and False]
+
+
+def test_time_slice_leaves_out_later_initiatives(dataset):
+    before = bipartite_graph(dataset, year=2020)
+    assert "https://w3id.org/samverkan/id/initiative/samhallsinnovation-i-glesa-geografin" not in before
+    assert "https://w3id.org/samverkan/id/initiative/asettautumispalvelut" in before
+
+
+def test_sampled_betweenness_above_threshold(monkeypatch):
+    monkeypatch.setattr(analysis_module, "EXACT_BETWEENNESS_MAX", 10)
+    graph = nx.relabel_nodes(nx.karate_club_graph(), str)
+    nx.set_edge_attributes(graph, 1.0, "weight")
+    result = analyze(graph)
+    assert any("sampled" in note for note in result.notes)
+
+
+def test_cli_report_json_csv(built, tmp_path):
+    graph = str(built.output)
+    text = runner.invoke(app, ["analyze", "--graph", graph])
+    assert text.exit_code == 0, text.output
+    assert "Clusters:" in text.stdout and "Brokers" in text.stdout
+    assert max(len(line) for line in text.stdout.splitlines()) <= 80
+    as_json = json.loads(runner.invoke(app, ["analyze", "--graph", graph, "--format", "json"]).stdout)
+    assert as_json["network"] == "actors" and as_json["clusters"]
+    out = tmp_path / "scores.csv"
+    assert runner.invoke(app, ["analyze", "--graph", graph, "--format", "csv", "--out", str(out)]).exit_code == 0
+    assert out.read_text(encoding="utf-8").splitlines()[0] == (
+        "actor,label,cluster,degree,weighted_degree,betweenness,eigenvector,broker"
+    )
+
+
+def test_write_back_is_queryable(built, tmp_path):
+    import shutil
+
+    graph = tmp_path / "graph.trig"
+    shutil.copy(built.output, graph)
+    result = runner.invoke(app, ["analyze", "--graph", str(graph), "--write-back", "--year", "2025"])
+    assert result.exit_code == 0, result.output
+    sparql = """SELECT ?cluster ?when ?params WHERE {
+        GRAPH <https://w3id.org/samverkan/id/graph/analysis> {
+            <https://w3id.org/samverkan/id/municipality/se-2521> kg:inCluster ?cluster .
+            <https://w3id.org/samverkan/id/graph/analysis> prov:generatedAtTime ?when ; prov:wasGeneratedBy ?run .
+            ?run kg:parameters ?params .
+        } }"""
+    rows = runner.invoke(app, ["query", "-e", sparql, "--graph", str(graph), "--format", "json"])
+    bindings = json.loads(rows.stdout)["results"]["bindings"]
+    assert len(bindings) == 1
+    assert json.loads(bindings[0]["params"]["value"])["year"] == 2025
