@@ -80,6 +80,8 @@ def as_table(result: QueryResult, graph=None, lang: str | None = None) -> str:
     from rich.table import Table
 
     columns, rows = _people_rows(result, graph, lang)
+    if _too_wide(columns, rows):
+        return as_records(columns, rows)
     table = Table(show_lines=False, box=None, header_style="bold", pad_edge=False)
     for column in columns:
         table.add_column(column.removesuffix("Label"), overflow="fold")
@@ -90,6 +92,36 @@ def as_table(result: QueryResult, graph=None, lang: str | None = None) -> str:
     console.print(table)
     console.print(f"{len(rows)} row(s)")
     return buffer.getvalue()
+
+
+WIDTH = 80
+MIN_CELL = 12
+
+
+def _too_wide(columns: list[str], rows: list[list[str]]) -> bool:
+    """True when a table would squeeze some column below :data:`MIN_CELL` characters in 80 columns."""
+    widths = [max([len(c.removesuffix("Label")), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
+    if sum(widths) + 2 * (len(columns) - 1) <= WIDTH:
+        return False
+    return WIDTH / max(len(columns), 1) < MIN_CELL + 2 or len(columns) > 5
+
+
+def as_records(columns: list[str], rows: list[list[str]]) -> str:
+    """One block per row, one ``column: value`` line per field, wrapped to 80 columns (like psql's \\x)."""
+    import textwrap
+
+    names = [c.removesuffix("Label") for c in columns]
+    pad = max((len(n) for n in names), default=0)
+    lines: list[str] = []
+    for number, row in enumerate(rows, start=1):
+        lines.append(f"-[ {number} ]" + "-" * (WIDTH - 6 - len(str(number))))
+        for name, value in zip(names, row, strict=True):
+            prefix = f"{name.ljust(pad)} : "
+            wrapped = textwrap.wrap(value, WIDTH - len(prefix)) or [""]
+            lines.append(prefix + wrapped[0])
+            lines += [" " * len(prefix) + more for more in wrapped[1:]]
+    lines.append(f"{len(rows)} row(s)")
+    return "\n".join(lines) + "\n"
 
 
 @register("md")
