@@ -80,16 +80,17 @@ class Analysis:
 
 
 def _canonical(communities: list[set[str]]) -> list[list[str]]:
-    ordered = [sorted(c) for c in communities]
-    ordered.sort(key=lambda c: (-len(c), c[0]))
+    ordered = [sorted(c, key=str) for c in communities]
+    ordered.sort(key=lambda c: (-len(c), str(c[0])))
     return ordered
 
 
 def _sorted_copy(graph: nx.Graph) -> nx.Graph:
     """The same graph with nodes and edges inserted in sorted order (for determinism)."""
     copy = nx.Graph(**graph.graph)
-    copy.add_nodes_from(sorted(graph.nodes(data=True), key=lambda item: item[0]))
-    copy.add_edges_from(sorted((min(a, b), max(a, b), d) for a, b, d in graph.edges(data=True)))
+    copy.add_nodes_from(sorted(graph.nodes(data=True), key=lambda item: str(item[0])))
+    edges = [(a, b, d) if str(a) <= str(b) else (b, a, d) for a, b, d in graph.edges(data=True)]
+    copy.add_edges_from(sorted(edges, key=lambda e: (str(e[0]), str(e[1]))))
     return copy
 
 
@@ -101,8 +102,15 @@ def communities(graph: nx.Graph, seed: int = SEED) -> tuple[list[list[str]], flo
     graph = _sorted_copy(graph)
     if graph.number_of_edges() == 0:
         return [[n] for n in graph], 0.0
-    found = nx.community.louvain_communities(graph, weight="weight", seed=seed)
+    indexed, nodes = _indexed(graph)
+    found = [{nodes[i] for i in c} for c in nx.community.louvain_communities(indexed, weight="weight", seed=seed)]
     return _canonical(found), nx.community.modularity(graph, found, weight="weight")
+
+
+def _indexed(graph: nx.Graph) -> tuple[nx.Graph, list]:
+    """The graph relabelled 0..n-1 in sorted order (algorithms that compare node ids need one type)."""
+    nodes = list(graph)
+    return nx.relabel_nodes(graph, {n: i for i, n in enumerate(nodes)}, copy=True), nodes
 
 
 def centrality(graph: nx.Graph, seed: int = SEED) -> tuple[dict[str, dict[str, float | None]], list[str]]:
@@ -149,9 +157,10 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     labels = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
     cross_check: dict[str, float] = {}
     if graph.number_of_edges():
-        greedy = nx.community.greedy_modularity_communities(graph, weight="weight")
+        indexed, nodes = _indexed(graph)
+        greedy = [{nodes[i] for i in c} for c in nx.community.greedy_modularity_communities(indexed, weight="weight")]
         cross_check["greedy_modularity"] = round(nx.community.modularity(graph, greedy, weight="weight"), 6)
-        same = sum(1 for c in greedy if sorted(c) in clusters_raw)
+        same = sum(1 for c in greedy if sorted(c, key=str) in clusters_raw)
         cross_check["greedy_clusters_identical"] = same
         cross_check["greedy_clusters"] = len(greedy)
     initiative_labels: dict[str, str] = {}
@@ -187,7 +196,7 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
                     inside[iri] += 1
         ranked = sorted(inside, key=lambda i: (-inside[i], initiative_labels.get(i, i)))
         funders = sorted({f for i in ranked for f in funders_of.get(i, set())})
-        central = max(members, key=lambda m: (scores[m]["weighted_degree"], scores[m]["betweenness"], m))
+        central = max(members, key=lambda m: (scores[m]["weighted_degree"], scores[m]["betweenness"], str(m)))
         countries = sorted({str(graph.nodes[m].get("country")) for m in members if graph.nodes[m].get("country")})
         top = initiative_labels.get(ranked[0], ranked[0]) if ranked else None
         name = labels[central] + (f" / {top}" if top else "")
@@ -213,14 +222,15 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
         countries = {graph.nodes[x].get("country") for x in [node, *neighbours]} - {None, ""}
         if scores[node]["betweenness"] and (len(spans) > 1 or countries >= {"SE", "FI"}):
             brokers.append(node)
-    brokers.sort(key=lambda n: (-float(scores[n]["betweenness"] or 0), n))
+    brokers.sort(key=lambda n: (-float(scores[n]["betweenness"] or 0), str(n)))
     components = _canonical([set(c) for c in nx.connected_components(graph)])
-    isolates = sorted(nx.isolates(graph))
-    cross_border = sorted(
-        (a, b, data.get("initiative_labels", ""))
-        for a, b, data in graph.edges(data=True)
-        if {graph.nodes[a].get("country"), graph.nodes[b].get("country")} == {"SE", "FI"}
-    )
+    isolates = sorted(nx.isolates(graph), key=str)
+    cross_border = []
+    for a, b, data in graph.edges(data=True):
+        if {graph.nodes[a].get("country"), graph.nodes[b].get("country")} == {"SE", "FI"}:
+            first, second = (a, b) if str(a) <= str(b) else (b, a)
+            cross_border.append((first, second, data.get("initiative_labels", "")))
+    cross_border.sort(key=lambda t: (str(t[0]), str(t[1])))
     return Analysis(
         network=str(graph.graph.get("kind", "actors")),
         year=graph.graph.get("year") or None,
@@ -246,7 +256,7 @@ def to_rows(analysis: Analysis) -> list[dict[str, object]]:
     """One row per actor: label, cluster, the four scores and whether it is a broker."""
     brokers = set(analysis.brokers)
     rows = []
-    for node in sorted(analysis.scores, key=lambda n: (analysis.scores[n]["cluster"], n)):
+    for node in sorted(analysis.scores, key=lambda n: (analysis.scores[n]["cluster"], str(n))):
         scores = analysis.scores[node]
         rows.append(
             {
@@ -313,7 +323,7 @@ def to_text(analysis: Analysis, top: int = 5) -> str:
     for measure in MEASURES:
         ranked = sorted(
             (n for n in analysis.scores if analysis.scores[n][measure] is not None),
-            key=lambda n: (-float(analysis.scores[n][measure]), n),  # type: ignore[arg-type]
+            key=lambda n: (-float(analysis.scores[n][measure]), str(n)),  # type: ignore[arg-type]
         )[:top]
         lines.append("")
         lines.append(f"Top {len(ranked)} by {measure.replace('_', ' ')}:")

@@ -59,6 +59,44 @@ def build(
         raise typer.Exit(1)
 
 
+@app.command("all")
+def run_all(
+    data: DataOpt = None,
+    out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build"),
+    lang: LangOpt = "sv",
+) -> None:
+    """The main job: build and validate, analyse (stored in the graph) and draw OUT/network.html."""
+    from kg.analyze import SEED
+    from kg.analyze import analyze as run_analysis
+    from kg.build import build as run_build
+    from kg.errors import KgError
+    from kg.network import bipartite_graph, project
+    from kg.viz import PageInfo, render_page, write_page
+    from kg.writeback import write_back
+
+    try:
+        result = run_build(data, out)
+    except KgError as exc:
+        _fail(exc)
+    typer.echo(result.summary(), err=not result.conforms)
+    if not result.conforms:
+        typer.echo(result.report.to_text(), err=True)
+        raise typer.Exit(1)
+    bipartite = bipartite_graph(result.dataset, None, lang)
+    actors = project(bipartite)
+    analysis = run_analysis(actors, bipartite)
+    write_back(result.dataset, result.output, analysis, {"network": "actors", "year": None, "seed": SEED, "lang": lang})
+    typer.echo(
+        f"analysis:  {len(analysis.clusters)} clusters, modularity {analysis.modularity:.3f} (stored in the graph)"
+    )
+    info = PageInfo(0, 0, 0, [])
+    page = write_page(
+        Path(out) / "network.html",
+        render_page(actors, bipartite=bipartite, analysis=analysis, color_by="cluster", lang=lang, info=info),
+    )
+    typer.echo(f"page:      {page} ({info.drawn_nodes} nodes, {info.drawn_edges} edges)")
+
+
 @app.command()
 def validate(
     paths: Annotated[
@@ -224,6 +262,83 @@ def analyze(
         params = {"network": network.value, "year": year, "seed": analysis_module.SEED, "lang": lang}
         count = store(dataset, target, result, params)
         typer.echo(f"wrote {count} triples to <https://w3id.org/samverkan/id/graph/analysis> in {target}", err=True)
+
+
+class ColorBy(StrEnum):
+    type = "type"
+    cluster = "cluster"
+    country = "country"
+
+
+class SizeBy(StrEnum):
+    degree = "degree"
+    betweenness = "betweenness"
+    eigenvector = "eigenvector"
+
+
+@app.command()
+def viz(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("build/network.html"),
+    network: Annotated[NetworkKind, typer.Option("--network", help="Projection to draw.")] = NetworkKind.actors,
+    color_by: Annotated[ColorBy, typer.Option("--color-by", help="What node colours show.")] = ColorBy.cluster,
+    size_by: Annotated[SizeBy, typer.Option("--size-by", help="What node sizes show.")] = SizeBy.degree,
+    focus: Annotated[str | None, typer.Option("--focus", help="Draw only the neighbourhood of this entity.")] = None,
+    depth: Annotated[int, typer.Option("--depth", help="Steps around --focus.")] = 1,
+    year: Annotated[int | None, typer.Option("--year", help="The network as of this year.")] = None,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Draw at most this many nodes.")] = 3000,
+    lang: LangOpt = "sv",
+    graph: GraphOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Write the interactive network page: one self-contained, offline HTML file."""
+    from kg.errors import KgError
+    from kg.graph import open_dataset
+    from kg.library import Parameter
+    from kg.network import bipartite_graph, fold_people, project
+    from kg.sparql import to_term
+    from kg.viz import PageInfo, focus_graph, render_page, write_page
+
+    try:
+        dataset = open_dataset(graph, data)
+        bipartite = bipartite_graph(dataset, year, lang)
+        if network is NetworkKind.bipartite:
+            drawn = bipartite
+        else:
+            drawn = project(bipartite)
+            if network is NetworkKind.organisations:
+                drawn = fold_people(drawn)
+        analysis = None
+        if color_by is ColorBy.cluster or size_by is not SizeBy.degree:
+            from kg.analyze import analyze as run_analysis
+
+            analysis = run_analysis(project(bipartite) if network is NetworkKind.bipartite else drawn, bipartite)
+        title = "samverkan-kg"
+        if focus is not None:
+            center = str(to_term(Parameter("focus", "entity"), focus, dataset))
+            if center not in drawn:
+                raise KgError(f"--focus {focus!r} is not in the {network.value} network")
+            drawn = focus_graph(drawn, center, depth)
+            title += f": {drawn.nodes[center].get('label', focus)} (+{depth})"
+        info = PageInfo(0, 0, 0, [])
+        html = render_page(
+            drawn,
+            bipartite=bipartite,
+            analysis=analysis,
+            color_by=color_by.value,
+            size_by=size_by.value,
+            lang=lang,
+            title=title,
+            max_nodes=max_nodes,
+            info=info,
+        )
+    except KgError as exc:
+        _fail(exc)
+    write_page(out, html)
+    typer.echo(
+        f"wrote {out} ({len(html.encode('utf-8')) // 1024} KiB): {info.drawn_nodes} nodes, {info.drawn_edges} edges"
+    )
+    for note in info.notes:
+        typer.echo(f"note: {note}")
 
 
 def main() -> None:  # pragma: no cover - console-script entry point

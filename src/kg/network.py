@@ -78,6 +78,7 @@ def read_nodes(dataset, lang: str | None = "sv") -> dict[str, dict[str, str]]:
             "label": _text(row.get("nodeLabel")) or iri,
             "kind": _text(row.get("kind")),
             "type": _text(row.get("type")).rsplit("#", 1)[-1],
+            "type_label": _text(row.get("typeLabel")) or _text(row.get("type")).rsplit("#", 1)[-1],
             "country": _text(row.get("country")),
             "area": _text(row.get("area")),
             "area_label": _text(row.get("areaLabel")),

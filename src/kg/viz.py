@@ -64,8 +64,12 @@ TEXT = {
     },
 }  # fmt: skip
 ROLE_TEXT = {
-    "lead": "leads", "organiser": "organises", "presenter": "presents at", "participant": "takes part in",
-    "funder": "funds", "member": "member of", "affiliated": "affiliated with",
+    "en": {"lead": "leads", "organiser": "organises", "presenter": "presents at", "participant": "takes part in",
+           "funder": "funds", "member": "member of", "affiliated": "affiliated with"},
+    "sv": {"lead": "leder", "organiser": "anordnar", "presenter": "talar vid", "participant": "deltar i",
+           "funder": "finansierar", "member": "medlem i", "affiliated": "knuten till"},
+    "fi": {"lead": "johtaa", "organiser": "järjestää", "presenter": "esiintyy", "participant": "osallistuu",
+           "funder": "rahoittaa", "member": "jäsen", "affiliated": "sidoksissa"},
 }  # fmt: skip
 
 
@@ -97,6 +101,26 @@ def _script_safe(text: str) -> str:
     return text.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
 
 
+def json_for_script(value: object) -> str:
+    """JSON that is safe inside a <script> element and keeps non-ASCII letters as they are.
+
+    >>> print(json_for_script({"label": "</script><b>čđŋŧ</b>"}))
+    {"label": "\\u003c/script\\u003e\\u003cb\\u003ečđŋŧ\\u003c/b\\u003e"}
+    """
+    import json
+
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True)
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return text
+
+
 def cut(graph: nx.Graph, max_nodes: int, score: dict) -> tuple[nx.Graph, int]:
     """Keep the ``max_nodes`` highest-scoring nodes (ties by id); return the subgraph and how many went."""
     if graph.number_of_nodes() <= max_nodes:
@@ -106,20 +130,47 @@ def cut(graph: nx.Graph, max_nodes: int, score: dict) -> tuple[nx.Graph, int]:
     return graph.subgraph(keep).copy(), graph.number_of_nodes() - len(keep)
 
 
-def layout(graph: nx.Graph, seed: int = SEED) -> dict:
-    """Seeded positions in pixels (the same data always gives the same picture)."""
+def layout(graph: nx.Graph, seed: int = SEED, spacing: float = 90.0) -> dict:
+    """Seeded positions in pixels: each connected component laid out on its own, then packed in rows.
+
+    The same data always gives the same picture.
+    """
     if graph.number_of_nodes() == 0:
         return {}
-    ordered = nx.Graph()
-    ordered.add_nodes_from(sorted(graph, key=str))
-    ordered.add_edges_from(
-        sorted(((u, v, d) for u, v, d in graph.edges(data=True)), key=lambda e: (str(e[0]), str(e[1])))
+    components = sorted(
+        (sorted(c, key=str) for c in nx.connected_components(graph)), key=lambda c: (-len(c), str(c[0]))
     )
-    n = ordered.number_of_nodes()
-    iterations = 50 if n <= 500 else 30
-    pos = nx.spring_layout(ordered, seed=seed, weight="weight", iterations=iterations, k=None)
-    scale = 60.0 * max(n, 4) ** 0.5
-    return {node: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for node, (x, y) in pos.items()}
+    placed: list[tuple[list, dict, float]] = []
+    for nodes in components:
+        sub = nx.Graph()
+        sub.add_nodes_from(nodes)
+        sub.add_edges_from(
+            sorted(
+                ((u, v, d) for u, v, d in graph.subgraph(nodes).edges(data=True)), key=lambda e: (str(e[0]), str(e[1]))
+            )
+        )
+        radius = spacing * (len(nodes) ** 0.5) * 0.75 if len(nodes) > 1 else spacing * 0.3
+        if len(nodes) == 1:
+            pos = {nodes[0]: (0.0, 0.0)}
+        else:
+            iterations = 50 if len(nodes) <= 500 else 30
+            pos = nx.spring_layout(sub, seed=seed, weight="weight", iterations=iterations, scale=radius)
+        placed.append((nodes, pos, radius))
+    total_area = sum((2 * r + spacing) ** 2 for _, _, r in placed)
+    row_width = max(total_area**0.5 * 1.3, 2 * placed[0][2] + spacing)
+    positions: dict = {}
+    x = y = row_height = 0.0
+    for nodes, pos, radius in placed:
+        size = 2 * radius + spacing
+        if x > 0 and x + size > row_width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        cx, cy = x + size / 2, y + size / 2
+        for node in nodes:
+            px, py = pos[node]
+            positions[node] = (round(cx + float(px), 1), round(cy + float(py), 1))
+        x += size
+        row_height = max(row_height, size)
+    return positions
 
 
 def _relations(node, bipartite: nx.Graph | None, labels: dict, lang: str) -> list[dict]:
@@ -128,13 +179,12 @@ def _relations(node, bipartite: nx.Graph | None, labels: dict, lang: str) -> lis
         return []
     text = TEXT.get(lang, TEXT["en"])
     items = []
+    roles_text = ROLE_TEXT.get(lang, ROLE_TEXT["en"])
+    me = bipartite.nodes[node].get("label", str(node))
     for other, data in sorted(bipartite[node].items(), key=lambda kv: str(kv[0])):
-        roles = data.get("roles", data.get("role", "")).split()
+        roles = ", ".join(roles_text.get(r, r) for r in data.get("roles", data.get("role", "")).split())
         other_label = bipartite.nodes[other].get("label", str(other))
-        if data.get("actor") == node:
-            phrase = ", ".join(ROLE_TEXT.get(r, r) for r in roles) + f": {other_label}"
-        else:
-            phrase = f"{other_label}: " + ", ".join(ROLE_TEXT.get(r, r) for r in roles)
+        phrase = f"{roles} {other_label}" if data.get("actor") == node else f"{other_label} {roles} {me}"
         dates = _dates(bipartite.nodes[other])
         items.append({"text": phrase + (f" ({dates})" if dates else ""), "sources": data.get("sources", "")})
     title = text["members"] if bipartite.nodes[node].get("kind") == "initiative" else text["relations"]
@@ -210,7 +260,7 @@ def render_page(
 
     def size(node) -> float:
         value = float(measure.get(node) or 0.0)
-        return round(10 + 30 * ((value - low) / (high - low) if high > low else 0.5), 1)
+        return round(7 + 18 * ((value - low) / (high - low) if high > low else 0.5), 1)
 
     net = Network(height="100%", width="100%", directed=False, cdn_resources="remote")
     page_nodes = []
@@ -219,7 +269,7 @@ def render_page(
         label = str(attrs.get("label", node))
         cluster = str(scores.get(node, {}).get("cluster", "")) if scores else ""
         names = [n for n in str(attrs.get("names", "")).split(" | ") if n]
-        type_label = str(attrs.get("type", ""))
+        type_label = str(attrs.get("type_label") or attrs.get("type", ""))
         country = str(attrs.get("country", ""))
         tooltip = "\n".join(x for x in [label, type_label, attrs.get("area_label", ""), _dates(attrs)] if x)
         vis = {
@@ -310,7 +360,7 @@ def render_page(
     env.globals["page"] = {
         "lang": lang,
         "title": title,
-        "data": data,
+        "data": Markup(json_for_script(data)),
         "vis_js": Markup(_script_safe(vis_js)),
         "vis_css": Markup(vis_css.replace("</style", "<\\/style")),
         "app_js": Markup(_script_safe(_asset("network.js"))),

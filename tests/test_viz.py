@@ -1,0 +1,95 @@
+"""The network page: self-contained, safe, deterministic; no mutation of the caller's graph."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import json
+import re
+
+import networkx as nx
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.network import bipartite_graph, project
+from kg.viz import render_page
+
+runner = CliRunner()
+HOSTILE = '<img src=x onerror=alert(1)></script><script>window.pwned=1</script> href="javascript:alert(2)"'
+
+
+def hostile_graph() -> nx.Graph:
+    g = nx.Graph()
+    g.add_node(1, label=HOSTILE, type="Person", country="SE", names=HOSTILE + " (sv)")
+    g.add_node(("tuple", 2), label="Ohcejohka čđŋŧ", type="Municipality", country="FI", start=dt.date(2024, 1, 1))
+    g.add_node("plain", label="Pajala", type="Municipality", country="SE")
+    g.add_edge(1, ("tuple", 2), weight=1.0, roles="href", initiative_labels=HOSTILE)
+    g.add_edge("plain", ("tuple", 2), weight=2.0, roles="shared-initiative", initiative_labels="x")
+    return g
+
+
+def test_page_is_self_contained(built):
+    html = render_page(project(bipartite_graph(built.dataset)))
+    head, _, _ = html.partition('id="graph-data"')
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", html, re.IGNORECASE)
+    assert "https://cdn" not in html and "http://" not in head
+    assert "vis.Network" in html and "default-src 'none'" in html
+
+
+def page_data(html: str) -> dict:
+    """The JSON data block of a page, parsed as a browser would: up to the first </script>."""
+    start = html.index('<script id="graph-data" type="application/json">') + len(
+        '<script id="graph-data" type="application/json">'
+    )
+    return json.loads(html[start : html.index("</script>", start)])
+
+
+def test_hostile_text_never_becomes_markup():
+    html = render_page(hostile_graph(), color_by="country")
+    assert "<img" not in html
+    assert "window.pwned=1</script>" not in html
+    data = page_data(html)  # the data block is not closed early by the hostile label
+    assert HOSTILE in [n["label"] for n in data["nodes"]]
+    assert any(HOSTILE in e["tooltip"] for e in data["edges"])
+
+
+def test_north_sami_letters_survive_as_utf8(tmp_path):
+    out = tmp_path / "page.html"
+    from kg.viz import write_page
+
+    write_page(out, render_page(hostile_graph()))
+    text = out.read_bytes().decode("utf-8")
+    assert "Ohcejohka čđŋŧ" in text
+    assert "Ohcejohka čđŋŧ" in [n["label"] for n in page_data(text)["nodes"]]
+
+
+def test_caller_graph_is_not_mutated():
+    g = hostile_graph()
+    before = copy.deepcopy(g)
+    render_page(g, color_by="cluster", size_by="betweenness")
+    assert nx.utils.graphs_equal(g, before)
+    assert dict(g.nodes(data=True)) == dict(before.nodes(data=True))
+
+
+def test_same_data_same_page(built):
+    graph = project(bipartite_graph(built.dataset))
+    assert render_page(graph) == render_page(graph)
+
+
+def test_cut_to_max_nodes_says_what_was_left_out():
+    g = nx.barabasi_albert_graph(50, 2, seed=1)
+    nx.set_node_attributes(g, "Organisation", "type")
+    html = render_page(g, max_nodes=20)
+    assert "30 of 50 nodes are not drawn" in html
+
+
+def test_cli_writes_page(built, tmp_path):
+    out = tmp_path / "net.html"
+    result = runner.invoke(app, ["viz", "--graph", str(built.output), "--out", str(out), "--color-by", "country"])
+    assert result.exit_code == 0, result.output
+    assert out.is_file() and "nodes" in result.output
+    focus = runner.invoke(
+        app, ["viz", "--graph", str(built.output), "--out", str(out), "--focus", "Pajala", "--depth", "1"]
+    )
+    assert focus.exit_code == 0, focus.output
+    assert "7 nodes" in focus.output  # Pajala and its six partners in the pre-study
