@@ -55,7 +55,7 @@ def plain(term: object) -> str:
 
 def display(term: object, graph, lang: str | None) -> str:
     """A term for people: an IRI becomes its label where the graph has one."""
-    if isinstance(term, URIRef) and graph is not None:
+    if isinstance(term, URIRef) and hasattr(graph, "objects"):
         return best_label(graph, term, lang) or str(term)
     return plain(term)
 

@@ -10,13 +10,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef, Variable
-from rdflib.namespace import RDFS, SKOS, XSD
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
 
 from kg.errors import KgError
-from kg.labels import fold
 from kg.library import NamedQuery, Parameter, parse_header, query_form
 from kg.namespaces import PREFIXES
+from kg.store import as_store, bind_values
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -49,24 +49,30 @@ def adhoc(text: str, name: str = "<query>") -> NamedQuery:
     return NamedQuery(name, Path(name), text, title or name, description, params)
 
 
-def _entity(raw: str, dataset: Dataset, param: Parameter) -> URIRef:
+def internal_query(name: str) -> NamedQuery:
+    """One of the package's internal queries (``kg/internal/NAME.rq``)."""
+    from importlib import resources as importlib_resources
+
+    from kg.library import read_query
+
+    return read_query(Path(str(importlib_resources.files("kg").joinpath("internal", f"{name}.rq"))))
+
+
+def _entity(raw: str, store, param: Parameter) -> URIRef:
     if raw.startswith(("http://", "https://", "urn:")):
         return URIRef(raw)
-    wanted = fold(raw.strip())
-    matches: dict[URIRef, set[str]] = {}
-    for predicate in (RDFS.label, SKOS.altLabel, SKOS.prefLabel):
-        for subject, label in dataset.subject_objects(predicate):
-            if isinstance(subject, URIRef) and isinstance(label, Literal) and fold(str(label)) == wanted:
-                matches.setdefault(subject, set()).add(str(label))
+    resolver = internal_query("resolve")
+    _, rows = store.select(bind_values(resolver.text, {"name": Literal(raw.strip())}))
+    matches = sorted({row["entity"] for row in rows if isinstance(row.get("entity"), URIRef)})
     if not matches:
         raise QueryError(f"parameter {param.name!r}: no entity is named {raw!r} (try `kg query search --param name=…`)")
     if len(matches) > 1:
-        listed = "; ".join(f"<{iri}>" for iri in sorted(matches))
+        listed = "; ".join(f"<{iri}>" for iri in matches)
         raise QueryError(f"parameter {param.name!r}: {raw!r} names {len(matches)} entities ({listed}); give the IRI")
-    return next(iter(matches))
+    return matches[0]
 
 
-def to_term(param: Parameter, raw: str, dataset: Dataset | None = None) -> URIRef | Literal:
+def to_term(param: Parameter, raw: str, dataset=None) -> URIRef | Literal:
     """Turn a parameter's text into the RDF term it is bound to.
 
     >>> to_term(Parameter("year", "year"), "2024")
@@ -83,7 +89,7 @@ def to_term(param: Parameter, raw: str, dataset: Dataset | None = None) -> URIRe
         if kind == "entity":
             if dataset is None:
                 return URIRef(raw)
-            return _entity(raw, dataset, param)
+            return _entity(raw, as_store(dataset), param)
         if kind == "iri":
             if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", raw):
                 raise ValueError
@@ -114,7 +120,7 @@ def to_term(param: Parameter, raw: str, dataset: Dataset | None = None) -> URIRe
 
 
 def bindings(
-    query: NamedQuery, params: dict[str, str], dataset: Dataset | None = None, lang: str | None = None
+    query: NamedQuery, params: dict[str, str], dataset=None, lang: str | None = None
 ) -> dict[str, URIRef | Literal]:
     """Check ``params`` against the query's declarations and convert them to RDF terms.
 
@@ -173,14 +179,18 @@ def _stop(worker: threading.Thread, grace: float = 2.0) -> None:
 
 
 def execute(
-    dataset: Dataset,
+    source,
     query: NamedQuery,
     params: dict[str, str] | None = None,
     *,
     lang: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
+    labels: bool = True,
 ) -> QueryResult:
-    """Run ``query`` on ``dataset`` with ``params`` bound; stop after ``timeout`` seconds.
+    """Run ``query`` on ``source`` (a store, an rdflib Dataset or a pyoxigraph Store).
+
+    Parameters are checked against the query's header and bound with a VALUES block; the query is
+    stopped after ``timeout`` seconds; IRI columns get label columns in the preferred language.
 
     >>> from kg.library import get
     >>> from kg.build import build
@@ -189,39 +199,140 @@ def execute(
     >>> len(result.rows)
     10
     """
-    prepared = prepare(query)
-    init = {Variable(k): v for k, v in bindings(query, params or {}, dataset, lang).items()}
+    store = as_store(source)
+    prepare(query)  # syntax errors name the file, line and column, whatever the engine
+    text = bind_values(query.text, bindings(query, params or {}, store, lang))
+    form = query_form(query.text)
+    run = {"SELECT": store.select, "ASK": store.ask}.get(form, store.construct)
+    outcome = _with_timeout(lambda: run(text), query, timeout)
+    if form == "ASK":
+        return QueryResult(form, boolean=bool(outcome))
+    if form in ("CONSTRUCT", "DESCRIBE"):
+        graph = outcome
+        for prefix, ns in PREFIXES.items():
+            graph.bind(prefix, ns)
+        return QueryResult(form, graph=graph)
+    variables, rows = outcome
+    rows = [{k: canonical(v) for k, v in row.items() if not _empty(v)} for row in sort_concatenations(query.text, rows)]
+    result = QueryResult(form, variables=variables, rows=rows)
+    return add_labels(result, store, lang) if labels else result
+
+
+def _empty(term: object) -> bool:
+    """An empty plain literal: what some engines give for a GROUP_CONCAT of nothing (others: unbound)."""
+    return isinstance(term, Literal) and not str(term) and term.language is None and term.datatype in (None, XSD.string)
+
+
+def canonical(term: object) -> object:
+    """Decimals in their canonical lexical form, so engines that print them differently agree.
+
+    >>> str(canonical(Literal("7500.00", datatype=XSD.decimal))), str(canonical(Literal("-0.50", datatype=XSD.decimal)))
+    ('7500.0', '-0.5')
+    """
+    if isinstance(term, Literal) and term.datatype == XSD.decimal:
+        try:
+            text = format(Decimal(str(term)), "f")
+        except InvalidOperation:
+            return term
+        if "." in text:
+            text = text.rstrip("0")
+        text = text + "0" if text.endswith(".") else (text if "." in text else text + ".0")
+        return Literal(text, datatype=XSD.decimal)
+    return term
+
+
+_SEPARATOR = re.compile(r"separator\s*=\s*(?P<q>[\"'])(?P<sep>.*?)(?P=q)", re.IGNORECASE | re.DOTALL)
+
+
+def _concatenations(text: str) -> dict[str, str]:
+    """The variables bound to GROUP_CONCAT(...) AS ?name, with their separators."""
+    found: dict[str, str] = {}
+    for start in (m.end() for m in re.finditer(r"GROUP_CONCAT\s*\(", text, re.IGNORECASE)):
+        depth, i, quote = 1, start, None
+        while i < len(text) and depth:
+            ch = text[i]
+            if quote:
+                quote = None if ch == quote else quote
+            elif ch in "\"'":
+                quote = ch
+            elif ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+            i += 1
+        alias = re.match(r"\s*AS\s*\?(\w+)", text[i:], re.IGNORECASE)
+        if alias:
+            separator = _SEPARATOR.search(text[start : i - 1])
+            found[alias.group(1)] = separator.group("sep") if separator else " "
+    return found
+
+
+def sort_concatenations(text: str, rows: list[dict]) -> list[dict]:
+    """Sort the items of every GROUP_CONCAT column, whose order SPARQL leaves to the engine.
+
+    This makes results the same on every engine.
+
+    >>> q = 'SELECT (GROUP_CONCAT(?x; separator=", ") AS ?xs) WHERE {}'
+    >>> sort_concatenations(q, [{"xs": Literal("b, a")}])
+    [{'xs': rdflib.term.Literal('a, b')}]
+    """
+    columns = _concatenations(re.sub(r"(?m)^\s*#[^\n]*", "", text))
+    if not columns:
+        return rows
+    for row in rows:
+        for name, separator in columns.items():
+            value = row.get(name)
+            if isinstance(value, Literal) and separator and separator in str(value):
+                row[name] = Literal(separator.join(sorted(str(value).split(separator))))
+    return rows
+
+
+def _with_timeout(work, query: NamedQuery, timeout: float | None):
+    """Run ``work`` in a thread; stop it (rdflib) or abandon it (native engines) after ``timeout``."""
     outcome: dict[str, object] = {}
 
-    def work() -> None:
+    def target() -> None:
         try:
-            outcome["result"] = dataset.query(prepared, initBindings=init)
-            outcome["rows"] = list(outcome["result"]) if query_form(query.text) == "SELECT" else None
+            outcome["value"] = work()
         except BaseException as exc:  # handed to the caller's thread
             outcome["error"] = exc
 
-    worker = threading.Thread(target=work, name=f"sparql-{query.name}", daemon=True)
+    worker = threading.Thread(target=target, name=f"sparql-{query.name}", daemon=True)
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
         _stop(worker)
         raise QueryTimeout(f"query {query.name!r} ran longer than {timeout:g} s and was stopped (see --timeout)")
     if "error" in outcome:
-        raise QueryError(f"query {query.name!r} failed: {outcome['error']}", file=query.path)
-    result = outcome["result"]
-    form = query_form(query.text)
-    if form == "ASK":
-        return QueryResult(form, boolean=bool(result.askAnswer))
-    if form in ("CONSTRUCT", "DESCRIBE"):
-        graph = Graph()
-        for prefix, ns in PREFIXES.items():
-            graph.bind(prefix, ns)
-        for triple in result:
-            graph.add(triple)
-        return QueryResult(form, graph=graph)
-    variables = [str(v) for v in result.vars]
-    rows = [{v: row[i] for i, v in enumerate(variables) if row[i] is not None} for row in outcome["rows"]]
-    return add_labels(QueryResult(form, variables=variables, rows=rows), dataset, lang)
+        error = outcome["error"]
+        if isinstance(error, KgError):
+            raise error
+        raise QueryError(f"query {query.name!r} failed: {error}", file=query.path)
+    return outcome["value"]
+
+
+def labels_of(store, iris: list[URIRef], lang: str | None) -> dict[URIRef, str]:
+    """The best label of each IRI in the preferred language (one query for all of them)."""
+    from kg.labels import preference
+
+    if not iris:
+        return {}
+    query = internal_query("labels")
+    text = query.text
+    if len(iris) <= 500:
+        braces = "{ " + " ".join(f"<{i}>" for i in iris if not re.search(r"[\s<>\"{}|^`\\]", str(i))) + " }"
+        text = text.replace("WHERE {", "WHERE {\n  VALUES ?iri " + braces, 1)
+    wanted = set(iris)
+    found: dict[URIRef, list[Literal]] = {}
+    for row in store.select(text)[1]:
+        if row.get("iri") in wanted and isinstance(row.get("label"), Literal):
+            found.setdefault(row["iri"], []).append(row["label"])
+    order = preference(lang)
+    best: dict[URIRef, str] = {}
+    for iri, labels in found.items():
+        ranked = sorted(labels, key=lambda lab: (order.index(lab.language) if lab.language in order else 9, str(lab)))
+        best[iri] = str(ranked[0])
+    return best
 
 
 def _iris(value: object) -> list[URIRef] | None:
@@ -241,8 +352,6 @@ def add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
     A column whose cells are space-separated IRIs (a GROUP_CONCAT of IRIs) gets a label column
     whose cells join the labels with "; ". Labels come in the preferred language ``lang``.
     """
-    from kg.labels import best_label
-
     names = set(result.variables)
     iri_columns = [
         v
@@ -253,12 +362,11 @@ def add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
     ]
     if not iri_columns:
         return result
-    cache: dict[URIRef, str] = {}
+    every = sorted({i for row in result.rows for c in iri_columns for i in (_iris(row.get(c)) or [])})
+    found = labels_of(graph, every, lang)
 
     def label(iri: URIRef) -> str:
-        if iri not in cache:
-            cache[iri] = best_label(graph, iri, lang) or str(iri)
-        return cache[iri]
+        return found.get(iri, str(iri))
 
     for row in result.rows:
         for column in iri_columns:
