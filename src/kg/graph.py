@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from rdflib import Dataset
@@ -12,6 +13,14 @@ from kg.errors import KgError, ValidationFailed
 from kg.sources import FORMATS, new_dataset
 
 DEFAULT_BUILD_DIR = Path("build")
+
+
+def default_build_dir() -> Path:
+    """``build/`` in a checkout (where ``data/sources`` is here), else a per-user cache folder."""
+    if (Path("data") / "sources").is_dir() or DEFAULT_BUILD_DIR.joinpath(GRAPH_FILE).is_file():
+        return DEFAULT_BUILD_DIR
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "samverkan-kg" / "build"
 
 
 def _inputs(data_dir: Path) -> list[Path]:
@@ -48,7 +57,7 @@ def open_dataset(
     if graph_file is not None:
         return read_dataset(graph_file)
     data = Path(data_dir) if data_dir is not None else resources.default_data_dir()
-    target = Path(build_dir or DEFAULT_BUILD_DIR) / GRAPH_FILE
+    target = Path(build_dir or default_build_dir()) / GRAPH_FILE
     if is_stale(target, data):
         result = build(data, target.parent)
         if not result.conforms:

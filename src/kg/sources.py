@@ -58,7 +58,13 @@ class Loaded:
     @property
     def source_graphs(self) -> list[URIRef]:
         """Names of the source documents' graphs, sorted."""
-        return sorted(g for g in self.files if is_source_graph(g))
+        names = set(self.files) or {g.identifier for g in self.dataset.graphs() if len(g)}
+        return sorted(g for g in names if is_source_graph(g))
+
+    @classmethod
+    def from_dataset(cls, dataset: Dataset) -> Loaded:
+        """Wrap a dataset read back from a build (no file is known for its graphs)."""
+        return cls(dataset=dataset)
 
 
 def new_dataset() -> Dataset:

@@ -356,9 +356,11 @@ def add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
     iri_columns = [
         v
         for v in result.variables
-        if f"{v}Label" not in names
+        if (f"{v}Label" not in names
+        and any(isinstance(row.get(v), URIRef) for row in result.rows))
+        or (f"{v}Label" not in names
         and any(row.get(v) is not None for row in result.rows)
-        and all(_iris(row[v]) is not None for row in result.rows if row.get(v) is not None and str(row[v]))
+        and all(_iris(row[v]) is not None for row in result.rows if row.get(v) is not None and str(row[v])))
     ]
     if not iri_columns:
         return result
@@ -370,9 +372,12 @@ def add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
 
     for row in result.rows:
         for column in iri_columns:
-            iris = _iris(row.get(column)) or []
+            value = row.get(column)
+            iris = _iris(value) or []
             if iris:
                 row[f"{column}Label"] = Literal("; ".join(label(i) for i in iris))
+            elif isinstance(value, Literal):
+                row[f"{column}Label"] = Literal(str(value))
     variables: list[str] = []
     for v in result.variables:
         variables.append(v)
