@@ -1,22 +1,19 @@
 """Derive the contract's direct triples from richer nodes, graph by graph.
 
-Each rule is a SPARQL CONSTRUCT in ``ontology/rules/``. A rule runs inside one named graph and
-its results go back into the same graph, so every derived triple keeps the provenance of the
-facts it was derived from.
+Each rule is a SPARQL Update in ``ontology/rules/`` of the form
+``INSERT { GRAPH ?g { … } } WHERE { GRAPH ?g { … } }``: a derived triple goes into the named graph
+of the facts it comes from, so it keeps their provenance. The same rules run on every engine.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 from pathlib import Path
 
-from rdflib import Dataset, URIRef
-from rdflib.plugins.sparql import prepareQuery
-from rdflib.plugins.sparql.sparql import Query
+from rdflib import URIRef
 
 from kg import resources
-from kg.namespaces import ONTOLOGY_GRAPH
+from kg.store import as_store, bind_rows
 
 
 @dataclass(frozen=True)
@@ -24,12 +21,8 @@ class Rule:
     """A named derivation rule."""
 
     name: str
-    query: Query
-
-
-@cache
-def _rules(paths: tuple[Path, ...]) -> tuple[Rule, ...]:
-    return tuple(Rule(p.stem, prepareQuery(p.read_text(encoding="utf-8"))) for p in paths)
+    path: Path
+    text: str
 
 
 def rules() -> tuple[Rule, ...]:
@@ -38,20 +31,16 @@ def rules() -> tuple[Rule, ...]:
     >>> [r.name for r in rules()]
     ['10-participation', '20-funds', '30-affiliation']
     """
-    return _rules(tuple(resources.rule_files()))
+    return tuple(Rule(p.stem, p, p.read_text(encoding="utf-8")) for p in resources.rule_files())
 
 
-def derive(dataset: Dataset) -> dict[str, int]:
-    """Apply every rule to every named graph but the ontology's; return new triples per rule."""
+def derive(source, graphs: list[URIRef] | None = None) -> dict[str, int]:
+    """Apply every rule (to ``graphs`` only, when given); return the number of new quads per rule."""
+    store = as_store(source)
     added: dict[str, int] = {}
     for rule in rules():
-        count = 0
-        for graph in list(dataset.graphs()):
-            if graph.identifier == ONTOLOGY_GRAPH or not isinstance(graph.identifier, URIRef) or len(graph) == 0:
-                continue
-            new = [t for t in graph.query(rule.query) if t not in graph]
-            for triple in new:
-                graph.add(triple)
-            count += len(new)
-        added[rule.name] = count
+        text = bind_rows(rule.text, "g", graphs) if graphs else rule.text
+        before = len(store)
+        store.update(text)
+        added[rule.name] = len(store) - before
     return added

@@ -64,3 +64,44 @@ def open_dataset(
             raise ValidationFailed(f"the data does not validate; run `kg validate` ({result.report.summary()})")
         return result.dataset
     return read_dataset(target)
+
+
+def built_graph_file(
+    graph_file: Path | str | None = None, data_dir: Path | str | None = None, build_dir: Path | str | None = None
+) -> Path:
+    """The built graph file: ``graph_file`` if given, else ``BUILD/graph.trig``, built first when stale."""
+    if graph_file is not None:
+        path = Path(graph_file)
+        if not path.is_file():
+            raise KgError("graph file not found (run `kg build`)", file=path)
+        return path
+    data = Path(data_dir) if data_dir is not None else resources.default_data_dir()
+    target = Path(build_dir or default_build_dir()) / GRAPH_FILE
+    if is_stale(target, data):
+        result = build(data, target.parent)
+        if not result.conforms:
+            raise ValidationFailed(f"the data does not validate; run `kg validate` ({result.report.summary()})")
+    return target
+
+
+def open_source(
+    graph_file: Path | str | None = None,
+    data_dir: Path | str | None = None,
+    endpoint: str | None = None,
+    *,
+    build_dir: Path | str | None = None,
+    http_timeout: float | None = 30.0,
+):
+    """What to query: a :class:`kg.store.RemoteStore` on ``endpoint`` (a SPARQL 1.1 Protocol URL),
+    else the local dataset of :func:`open_dataset`. Either goes to :func:`kg.sparql.execute`.
+
+    >>> open_source(endpoint="http://127.0.0.1:7878/query")
+    <RemoteStore http://127.0.0.1:7878/query>
+    """
+    if endpoint is None:
+        return open_dataset(graph_file, data_dir, build_dir)
+    if graph_file is not None or data_dir is not None:
+        raise KgError("give --endpoint or a local graph (--graph/--data), not both")
+    from kg.store import RemoteStore
+
+    return RemoteStore(endpoint, timeout=http_timeout)

@@ -37,8 +37,8 @@ def shapes_file() -> Path:
 
 
 def rule_files() -> list[Path]:
-    """The derivation rules (SPARQL CONSTRUCT), applied in file-name order."""
-    return sorted((shipped("ontology") / "rules").glob("*.rq"))
+    """The derivation rules (SPARQL Update), applied in file-name order."""
+    return sorted((shipped("ontology") / "rules").glob("*.ru"))
 
 
 def default_data_dir() -> Path:

@@ -356,11 +356,12 @@ def add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
     iri_columns = [
         v
         for v in result.variables
-        if (f"{v}Label" not in names
-        and any(isinstance(row.get(v), URIRef) for row in result.rows))
-        or (f"{v}Label" not in names
-        and any(row.get(v) is not None for row in result.rows)
-        and all(_iris(row[v]) is not None for row in result.rows if row.get(v) is not None and str(row[v])))
+        if (f"{v}Label" not in names and any(isinstance(row.get(v), URIRef) for row in result.rows))
+        or (
+            f"{v}Label" not in names
+            and any(row.get(v) is not None for row in result.rows)
+            and all(_iris(row[v]) is not None for row in result.rows if row.get(v) is not None and str(row[v]))
+        )
     ]
     if not iri_columns:
         return result
