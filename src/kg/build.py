@@ -1,6 +1,14 @@
 """``kg build``: load, derive, validate, and write ``graph.trig`` atomically.
 
 Nothing is written when the data has a Violation: the previous build stays as it was.
+
+Two engines give the same results (a test asserts it):
+
+- ``rdflib``: rdflib parses, pyshacl validates — the reference, and the default on small inputs;
+- ``oxigraph``: pyoxigraph parses and stores, the shapes run as compiled SPARQL
+  (:mod:`kg.fastpath`); the default from :data:`AUTO_THRESHOLD_BYTES` of input on. It keeps the
+  store in ``OUT/store`` with a manifest of the inputs, so that a rebuild after a few changed
+  source files reloads and re-validates only what they touch (:mod:`kg.incremental`).
 """
 
 from __future__ import annotations
@@ -21,18 +29,36 @@ from kg.validate import ValidationReport, validate
 GRAPH_FILE = "graph.trig"
 
 
+AUTO_THRESHOLD_BYTES = 2_000_000
+
+
 @dataclass
 class BuildResult:
     """What a build read, derived, found and wrote."""
 
-    loaded: Loaded
+    loaded: Loaded | None
     report: ValidationReport
     derived: dict[str, int]
     output: Path | None = None
     stats: dict[str, object] = field(default_factory=dict)
+    store: object = None
+    engine: str = "rdflib"
+    timings: dict[str, float] = field(default_factory=dict)
+    changed: list[str] | None = None
 
     @property
     def dataset(self) -> Dataset:
+        """The built graph as an rdflib Dataset (read from the store on first use by the fast path)."""
+        if self.loaded is None:
+            from kg.sources import Loaded, new_dataset
+            from kg.store import to_rdflib
+
+            dataset = new_dataset()
+            for quad in self.store.store:
+                dataset.graph(URIRef(quad.graph_name.value)).add(
+                    (to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object))
+                )
+            self.loaded = Loaded(dataset=dataset)
         return self.loaded.dataset
 
     @property
@@ -51,6 +77,13 @@ class BuildResult:
             + ")",
             f"validation: {self.report.summary()}",
         ]
+        if self.changed is not None:
+            lines.append(
+                f"rebuilt:   {len(self.changed)} changed file(s) (incremental)"
+                if self.changed
+                else "rebuilt:   nothing changed"
+            )
+        lines.append(f"engine:    {self.engine} ({self.timings.get('total', 0.0):.2f} s)")
         lines.append(f"written:   {self.output}" if self.output else "written:   nothing (the data has violations)")
         return "\n".join(lines)
 
@@ -96,20 +129,41 @@ def statistics(dataset: Dataset) -> dict[str, object]:
     }
 
 
+def input_size(data_dir: Path | str | None = None, files: list[Path | str] | None = None) -> int:
+    """Total bytes of the input files (to choose an engine)."""
+    from kg.fastpath import inputs
+
+    return sum(p.stat().st_size for p in inputs(Path(data_dir) if data_dir else None, files).graphs)
+
+
 def build(
     data_dir: Path | str | None = None,
     out_dir: Path | str | None = "build",
     *,
     files: list[Path | str] | None = None,
+    engine: str = "auto",
+    incremental: bool = True,
 ) -> BuildResult:
     """Build the graph from a data folder; write ``OUT/graph.trig`` if it conforms.
 
-    ``out_dir=None`` builds and validates without writing.
+    ``out_dir=None`` builds and validates without writing. ``engine`` is ``rdflib`` (pyshacl),
+    ``oxigraph`` (compiled shapes) or ``auto`` (by input size).
 
     >>> result = build(out_dir=None)
-    >>> result.conforms, result.stats["sources"] >= 5
-    (True, True)
+    >>> result.conforms, result.stats["sources"] >= 5, result.engine
+    (True, True, 'rdflib')
     """
+    if engine == "auto":
+        engine = "oxigraph" if input_size(data_dir, files) >= AUTO_THRESHOLD_BYTES else "rdflib"
+    if engine == "oxigraph":
+        from kg.incremental import build_oxigraph
+
+        return build_oxigraph(data_dir, out_dir, files=files, incremental=incremental)
+    if engine != "rdflib":
+        raise ValueError(f"unknown engine {engine!r}; choose rdflib, oxigraph or auto")
+    import time
+
+    started = time.perf_counter()
     loaded = load(data_dir, files=files)
     derived = derive(loaded.dataset)
     report = validate(loaded)
@@ -119,4 +173,5 @@ def build(
         with atomic_writer(target, "wb") as handle:
             loaded.dataset.serialize(destination=handle, format="trig", encoding="utf-8")
         result.output = target
+    result.timings["total"] = time.perf_counter() - started
     return result

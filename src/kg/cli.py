@@ -29,6 +29,20 @@ def _fail(exc: Exception, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+class Engine(StrEnum):
+    auto = "auto"
+    rdflib = "rdflib"
+    oxigraph = "oxigraph"
+
+
+EngineOpt = Annotated[
+    Engine,
+    typer.Option(
+        "--engine",
+        help="rdflib+pyshacl (the reference), oxigraph (compiled shapes, for large graphs), or auto by input size.",
+    ),
+]
+
 DataOpt = Annotated[
     Path | None,
     typer.Option("--data", help="Data folder with sources/ and reference/ (default: ./data, else the shipped data)."),
@@ -40,13 +54,15 @@ def build(
     data: DataOpt = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder for graph.trig.")] = Path("build"),
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
+    engine: EngineOpt = Engine.auto,
+    full: Annotated[bool, typer.Option("--full", help="Rebuild everything (no incremental rebuild).")] = False,
 ) -> None:
     """Load, derive, validate and write OUT/graph.trig (nothing is written on a Violation)."""
     from kg.build import build as run_build
     from kg.errors import KgError
 
     try:
-        result = run_build(data, out)
+        result = run_build(data, out, engine=engine.value, incremental=not full)
     except KgError as exc:
         _fail(exc)
     if not result.conforms:
@@ -105,19 +121,16 @@ def validate(
     ] = None,
     data: DataOpt = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
+    engine: EngineOpt = Engine.auto,
 ) -> None:
     """Validate data against the shapes and print a report (exit 1 on any Violation)."""
-    from kg.derive import derive
+    from kg.build import build as run_build
     from kg.errors import KgError
-    from kg.sources import load
-    from kg.validate import validate as run_validate
 
     try:
-        loaded = load(data, files=paths or None)
+        report = run_build(data, None, files=paths or None, engine=engine.value).report
     except KgError as exc:
         _fail(exc)
-    derive(loaded.dataset)
-    report = run_validate(loaded)
     typer.echo(report.to_json() if fmt is ReportFormat.json else report.to_text())
     if not report.conforms:
         raise typer.Exit(1)
@@ -136,6 +149,17 @@ GraphOpt = Annotated[
     typer.Option("--graph", help="A built graph (TriG) to use instead of build/graph.trig."),
 ]
 LangOpt = Annotated[str, typer.Option("--lang", help="Preferred language of labels: sv, fi or en.")]
+EndpointOpt = Annotated[
+    str | None,
+    typer.Option(
+        "--endpoint",
+        help="Query this SPARQL 1.1 endpoint instead of the local graph "
+        "(credentials: KG_SPARQL_USER/KG_SPARQL_PASSWORD or ~/.netrc).",
+    ),
+]
+HttpTimeoutOpt = Annotated[
+    float, typer.Option("--http-timeout", help="Give up on a SPARQL server that does not answer in this many seconds.")
+]
 
 
 def _parse_params(values: list[str] | None) -> dict[str, str]:
@@ -173,24 +197,27 @@ def query(
     timeout: Annotated[float, typer.Option("--timeout", help="Stop the query after this many seconds.")] = 30.0,
     graph: GraphOpt = None,
     data: DataOpt = None,
+    endpoint: EndpointOpt = None,
+    http_timeout: HttpTimeoutOpt = 30.0,
 ) -> None:
     """Run a named query, a .rq file, or -e 'SPARQL' and print the result."""
     from kg.atomic import write_text
     from kg.errors import KgError
     from kg.formats import render
-    from kg.graph import open_dataset
+    from kg.graph import open_source
     from kg.library import get
     from kg.sparql import QueryTimeout, adhoc, execute
+    from kg.store import RemoteTimeout
 
     if (name is None) == (expression is None):
         raise typer.BadParameter("give a query NAME or -e 'SPARQL', not both")
     try:
         params = _parse_params(param)
         named = adhoc(expression, "-e") if expression is not None else get(name)
-        dataset = open_dataset(graph, data)
+        dataset = open_source(graph, data, endpoint, http_timeout=http_timeout)
         result = execute(dataset, named, params, lang=lang, timeout=timeout)
         text = render(result, fmt.value, dataset, lang)
-    except QueryTimeout as exc:
+    except (QueryTimeout, RemoteTimeout) as exc:
         _fail(exc, 3)
     except KgError as exc:
         _fail(exc)
@@ -226,20 +253,24 @@ def analyze(
     lang: LangOpt = "sv",
     graph: GraphOpt = None,
     data: DataOpt = None,
+    endpoint: EndpointOpt = None,
+    http_timeout: HttpTimeoutOpt = 30.0,
 ) -> None:
     """Find collaboration clusters, brokers and central actors (networkx)."""
     from kg import analyze as analysis_module
     from kg.atomic import write_text
     from kg.build import GRAPH_FILE
     from kg.errors import KgError
-    from kg.graph import DEFAULT_BUILD_DIR, open_dataset
+    from kg.graph import DEFAULT_BUILD_DIR, open_source
     from kg.network import bipartite_graph, fold_people, project
 
+    if write_back and endpoint is not None:
+        _fail(KgError("--write-back stores the analysis in a local graph file; it cannot be used with --endpoint"))
     try:
-        dataset = open_dataset(graph, data)
+        dataset = open_source(graph, data, endpoint, http_timeout=http_timeout)
+        bipartite = bipartite_graph(dataset, year, lang)
     except KgError as exc:
         _fail(exc)
-    bipartite = bipartite_graph(dataset, year, lang)
     if network is NetworkKind.bipartite:
         projected = project(bipartite)
         typer.echo("note: clusters of a bipartite network are computed on its actor projection", err=True)
@@ -289,17 +320,19 @@ def viz(
     lang: LangOpt = "sv",
     graph: GraphOpt = None,
     data: DataOpt = None,
+    endpoint: EndpointOpt = None,
+    http_timeout: HttpTimeoutOpt = 30.0,
 ) -> None:
     """Write the interactive network page: one self-contained, offline HTML file."""
     from kg.errors import KgError
-    from kg.graph import open_dataset
+    from kg.graph import open_source
     from kg.library import Parameter
     from kg.network import bipartite_graph, fold_people, project
     from kg.sparql import to_term
     from kg.viz import PageInfo, focus_graph, render_page, write_page
 
     try:
-        dataset = open_dataset(graph, data)
+        dataset = open_source(graph, data, endpoint, http_timeout=http_timeout)
         bipartite = bipartite_graph(dataset, year, lang)
         if network is NetworkKind.bipartite:
             drawn = bipartite
@@ -339,6 +372,79 @@ def viz(
     )
     for note in info.notes:
         typer.echo(f"note: {note}")
+
+
+@app.command()
+def serve(
+    port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 7878,
+    host: Annotated[
+        str, typer.Option("--host", help="The address to listen on (default: loopback only; others get a warning).")
+    ] = "127.0.0.1",
+    graph: GraphOpt = None,
+    data: DataOpt = None,
+) -> None:
+    """Serve the built graph read-only through the Oxigraph SPARQL server (with its query page) until Ctrl-C."""
+    from kg.errors import KgError
+    from kg.graph import built_graph_file
+    from kg.server import serve as run_server
+
+    try:
+        graph_file = built_graph_file(graph, data)
+        code = run_server(
+            graph_file, host=host, port=port, echo=typer.echo, warn=lambda text: typer.echo(text, err=True)
+        )
+    except KgError as exc:
+        _fail(exc)
+    raise typer.Exit(code)
+
+
+@app.command()
+def push(
+    endpoint: Annotated[
+        str, typer.Option("--endpoint", help="The server's SPARQL query endpoint (used to verify the counts).")
+    ],
+    store_url: Annotated[
+        str | None,
+        typer.Option("--store-url", help="The server's Graph Store Protocol URL (default: derived from --endpoint)."),
+    ] = None,
+    update_url: Annotated[
+        str | None,
+        typer.Option("--update-url", help="The server's SPARQL Update URL (default: derived from --endpoint)."),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="Swap graphs the server already has for the new content.")
+    ] = False,
+    graph: GraphOpt = None,
+    data: DataOpt = None,
+    http_timeout: HttpTimeoutOpt = 30.0,
+) -> None:
+    """Upload every named graph to a SPARQL server (Graph Store Protocol), graph by graph, and verify the counts.
+
+    Credentials come from KG_SPARQL_USER/KG_SPARQL_PASSWORD or ~/.netrc, never from the command line.
+    """
+    from kg.errors import KgError
+    from kg.graph import built_graph_file
+    from kg.server import push as run_push
+
+    def progress(event: str, name: str, triples: int) -> None:
+        if event == "moved":
+            typer.echo(f"  {triples:>8} triples  <{name}>")
+
+    try:
+        graph_file = built_graph_file(graph, data)
+        typer.echo(f"pushing:   {graph_file} to {endpoint}")
+        report = run_push(
+            graph_file,
+            endpoint,
+            store_url=store_url,
+            update_url=update_url,
+            replace=replace,
+            http_timeout=http_timeout,
+            progress=progress,
+        )
+    except KgError as exc:
+        _fail(exc)
+    typer.echo(report.summary())
 
 
 def main() -> None:  # pragma: no cover - console-script entry point

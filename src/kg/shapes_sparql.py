@@ -37,6 +37,9 @@ KNOWN_PARAMETERS = {
 NODE_PARAMETERS = {SH.targetClass, SH.property, SH.xone, SH["not"], SH.sparql, SH.message, SH.severity, SH.declare}
 
 
+FAST_SELECT = URIRef("https://w3id.org/samverkan/def/shapes#fastSelect")
+
+
 class UnsupportedShape(ValueError):
     """The shapes use a SHACL construct the compiler cannot translate."""
 
@@ -225,7 +228,8 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                           f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER({condition}) }}")
                 )  # fmt: skip
             for constraint in shapes.objects(shape, SH.sparql):
-                select = str(shapes.value(constraint, SH.select))
+                fast = shapes.value(constraint, FAST_SELECT)
+                select = str(fast if fast is not None else shapes.value(constraint, SH.select))
                 select = select.replace("$this", "?this")
                 where = select.index("{")
                 body = select[: where + 1] + f" {focus} " + select[where + 1 :]
