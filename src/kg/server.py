@@ -26,7 +26,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 import re
 import shutil
 import signal
@@ -169,7 +168,7 @@ class OxigraphServer:
         try:
             with socket.create_connection((self.host.strip("[]"), self.port), timeout=0.5):
                 pass
-            status, _, _ = HttpClient(timeout=2.0, auth=("", "")).request("GET", self.url + "/")
+            status, _, _ = HttpClient(timeout=2.0, lookup=False).request("GET", self.url + "/")
             return status == 200
         except (OSError, RemoteError):
             return False
@@ -447,12 +446,12 @@ def push(
 
     local = _local_store(source)
     counts = local_graphs(local)
-    remote = RemoteStore(endpoint, timeout=http_timeout, auth=auth, union_default_graph=False)
+    remote = RemoteStore(endpoint, update_url=update_url, timeout=http_timeout, auth=auth, union_default_graph=False)
     report = PushReport(endpoint)
 
     before = server_graphs(remote)
     for leftover in sorted(g for g in before if g.startswith(STAGING)):
-        remote.update(f"DROP SILENT GRAPH <{leftover}>", update_url)
+        remote.update(f"DROP SILENT GRAPH <{leftover}>")
         report.dropped_staging += 1
     existing = [g for g in counts if before.get(g)]
     if existing and not replace:
@@ -480,10 +479,10 @@ def push(
             if staged != triples:
                 raise PushError(f"<{graph}>: the server holds {staged} staged triples, not {triples}")
             notify("staged", graph, triples)
-            remote.update(f"MOVE GRAPH <{staging}> TO GRAPH <{graph}>", update_url)
+            remote.update(f"MOVE GRAPH <{staging}> TO GRAPH <{graph}>")
         except BaseException:
             with contextlib.suppress(Exception):
-                remote.update(f"DROP SILENT GRAPH <{staging}>", update_url)
+                remote.update(f"DROP SILENT GRAPH <{staging}>")
             raise
         moved = _count(remote, graph)
         if moved != triples:
@@ -497,11 +496,6 @@ def push(
         got = ", ".join(f"<{g}>: {after.get(g, 0)} not {counts[g]}" for g in wrong[:3])
         raise PushError(f"triple counts differ after the push ({got})")
     return report
-
-
-def endpoint_host(url: str) -> str | None:
-    """The host of a URL (for messages)."""
-    return urllib.parse.urlsplit(url).hostname
 
 
 __all__ = [
@@ -518,5 +512,3 @@ __all__ = [
     "serve",
     "server_graphs",
 ]
-
-os.environ.setdefault("KG_SERVER_MODULE", "1") if False else None

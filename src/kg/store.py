@@ -24,6 +24,7 @@ import socket
 import urllib.error
 import urllib.parse
 import urllib.request
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -396,10 +397,12 @@ class HttpClient:
     :func:`credentials`; they are sent, never shown.
     """
 
-    def __init__(self, timeout: float | None = DEFAULT_HTTP_TIMEOUT, auth: tuple[str, str] | None = None):
+    def __init__(
+        self, timeout: float | None = DEFAULT_HTTP_TIMEOUT, auth: tuple[str, str] | None = None, lookup: bool = True
+    ):
         self.timeout = timeout
         self._auth = auth
-        self._auth_looked_up = auth is not None
+        self._auth_looked_up = auth is not None or not lookup
 
     def _authorization(self, url: str) -> str | None:
         if not self._auth_looked_up:
@@ -551,12 +554,16 @@ class RemoteStore(Store):
         self,
         endpoint: str,
         *,
+        update_url: str | None = None,
         timeout: float | None = DEFAULT_HTTP_TIMEOUT,
         auth: tuple[str, str] | None = None,
         union_default_graph: bool | None = None,
     ):
         check_url(endpoint)
+        if update_url is not None:
+            check_url(update_url, "--update-url")
         self.endpoint = endpoint
+        self.update_url = update_url
         self.http = HttpClient(timeout, auth)
         self.union_default_graph = union_default_graph
         self.server: str | None = None
@@ -613,10 +620,16 @@ class RemoteStore(Store):
             raise RemoteError(f"cannot read the graph {self.endpoint} sent ({kind}): {exc}") from None
         return plain_literals(graph)
 
-    def update(self, text: str, update_url: str) -> None:
-        """Run a SPARQL Update at ``update_url`` (the server's update endpoint)."""
+    def update(self, text):
+        """Run a SPARQL Update at the server's update endpoint (``update_url``)."""
+        if self.update_url is None:
+            raise RemoteError(f"no update URL is known for {self.endpoint}; the remote store is read-only")
         headers = {"Content-Type": "application/sparql-update; charset=utf-8"}
-        self.http.request("POST", update_url, text.encode("utf-8"), headers)
+        self.http.request("POST", self.update_url, with_prefixes(text).encode("utf-8"), headers)
+
+    def __len__(self):
+        _, rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }")
+        return int(rows[0]["n"]) if rows and "n" in rows[0] else 0
 
 
 def as_store(source: Any) -> Store:
@@ -633,3 +646,22 @@ def as_store(source: Any) -> Store:
     except ImportError:  # pragma: no cover
         pass
     raise TypeError(f"cannot query a {type(source).__name__}")
+
+
+_FAST_COPIES: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def fast_store(source: Any) -> Store:
+    """A store that answers quickly: an rdflib Dataset is copied once into an in-memory Oxigraph
+    store (results are the same on both engines; a test asserts it); anything else as :func:`as_store`.
+
+    The copy is cached per dataset and refreshed when the dataset's size changes.
+    """
+    if isinstance(source, Dataset):
+        size = len(source)
+        cached = _FAST_COPIES.get(source)
+        if cached is None or cached[0] != size:
+            cached = (size, OxigraphStore.from_dataset(source))
+            _FAST_COPIES[source] = cached
+        return cached[1]
+    return as_store(source)
