@@ -195,6 +195,17 @@ def test_start_after_end(data_dir: Path, tmp_path: Path):
     assert "startDate is after schema:endDate" in result.output
 
 
+def test_start_after_end_in_years_and_mixed_precision(data_dir: Path, tmp_path: Path):
+    src = data_dir / "sources" / "t1.ttl"
+    src.write_text(VALID.replace('"2024-01-01"^^xsd:date', '"2025"^^xsd:gYear'))
+    result = build(data_dir, tmp_path / "out")
+    assert result.exit_code == 1, result.output
+    assert "startDate is after schema:endDate (2025 > 2024-12-31)" in result.output
+    # a year that contains the end date is not after it
+    src.write_text(VALID.replace('"2024-01-01"^^xsd:date', '"2024"^^xsd:gYear'))
+    assert build(data_dir, tmp_path / "out").exit_code == 0
+
+
 def test_source_graph_without_its_document(data_dir: Path, tmp_path: Path):
     (data_dir / "sources" / "t2.ttl").write_text(PREFIXES + '\no:x a kg:Company ; rdfs:label "X AB"@sv .\n')
     result = build(data_dir, tmp_path / "out")

@@ -29,7 +29,7 @@ from kg.validate import ValidationReport, validate
 GRAPH_FILE = "graph.trig"
 
 
-AUTO_THRESHOLD_BYTES = 2_000_000
+AUTO_THRESHOLD_BYTES = 1_000_000
 
 
 @dataclass

@@ -98,10 +98,11 @@ def run_all(
     if not result.conforms:
         typer.echo(result.report.to_text(), err=True)
         raise typer.Exit(1)
-    bipartite = bipartite_graph(result.dataset, None, lang)
+    source = result.store if result.store is not None else result.dataset
+    bipartite = bipartite_graph(source, None, lang)
     actors = project(bipartite)
     analysis = run_analysis(actors, bipartite)
-    write_back(result.dataset, result.output, analysis, {"network": "actors", "year": None, "seed": SEED, "lang": lang})
+    write_back(source, result.output, analysis, {"network": "actors", "year": None, "seed": SEED, "lang": lang})
     typer.echo(
         f"analysis:  {len(analysis.clusters)} clusters, modularity {analysis.modularity:.3f} (stored in the graph)"
     )
@@ -445,6 +446,23 @@ def push(
     except KgError as exc:
         _fail(exc)
     typer.echo(report.summary())
+
+
+@app.command()
+def synth(
+    out: Annotated[Path, typer.Option("--out", "-o", help="The data folder to write (sources/ and reference/).")],
+    triples: Annotated[int, typer.Option("--triples", "-n", help="About how many triples to write.")] = 100_000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same files.")] = 0,
+    violations: Annotated[int, typer.Option("--violations", help="Deliberate violations to inject.")] = 0,
+) -> None:
+    """Write a synthetic northern graph in the same ontology (for benchmarks and tests)."""
+    from kg.synth import synthesize
+
+    summary = synthesize(triples, out, seed=seed, violations=violations)
+    typer.echo(
+        f"wrote {summary.triples} triples in {summary.files} source files to {out} "
+        f"(seed {seed}, {len(summary.violations)} injected violation(s)); summary in {out / 'synth.json'}"
+    )
 
 
 def main() -> None:  # pragma: no cover - console-script entry point

@@ -151,18 +151,27 @@ def validate_store(
     namespaces = Graph()
     bind_all(namespaces)
     files = found.files_by_graph
-    raw: list[tuple[str, str, object, str | None, object, str]] = []  # severity, message, focus, path, value, shape
+    raw: list[tuple] = []  # severity, message, focus, path, value, shape, discriminator (uniqueLang's language)
+    instances: dict[str, set] = {}
     for check in compile_file(shapes or resources.shapes_file()):
         restrict = focus is not None and check.component not in GLOBAL_COMPONENTS
         if restrict and not focus:
             continue
-        query = bind_rows(check.query, "this", focus) if restrict else check.query
+        query = check.query
+        if restrict and check.focus_in_query:
+            query = bind_rows(query, "this", focus)
         _, rows = store.select(query)
+        if not check.focus_in_query and rows:
+            if check.target not in instances:
+                found_nodes = store.select(f"SELECT ?this WHERE {{ ?this a/<{RDFS.subClassOf}>* <{check.target}> }}")[1]
+                instances[check.target] = {r["this"] for r in found_nodes}
+            allowed = instances[check.target] if not restrict else instances[check.target] & set(focus)
+            rows = [row for row in rows if row.get("this") in allowed]
         for row in rows:
             this = row.get("this")
             value = row.get("value", this if check.component in ("Xone", "Not") else None)
             message = render_message(check.message, row) if check.component == "SPARQL" else check.message
-            raw.append((check.severity, message, this, check.path, value, check.shape))
+            raw.append((check.severity, message, this, check.path, value, check.shape, row.get("lang")))
     results: list[Result] = []
     # every source graph describes its own document
     _, rows = store.select(
@@ -220,8 +229,8 @@ def validate_store(
         return [str(p) for p in sorted(set(paths), key=lambda p: (p.parent.name != "sources", str(p)))]
 
     seen = set()
-    for severity, message, this, path, value, shape in raw:
-        key = (severity, message, this, path, value)
+    for severity, message, this, path, value, shape, discriminator in raw:
+        key = (severity, message, this, path, value, discriminator)
         if key in seen:
             continue
         seen.add(key)

@@ -32,6 +32,7 @@ from kg.atomic import write_text
 from kg.build import GRAPH_FILE, BuildResult
 from kg.derive import derive
 from kg.fastpath import GLOBAL_COMPONENTS, Inputs, dump_trig, inputs, load_file, statistics, validate_store
+from kg.namespaces import ANALYSIS_GRAPH
 from kg.shapes_sparql import compile_file
 from kg.store import OxigraphStore, bind_rows
 from kg.validate import SEVERITY_ORDER, Result, ValidationReport
@@ -201,6 +202,9 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
     saved: dict[URIRef, list] = {}
     old_subjects: set[URIRef] = set()
     (out / DIRTY).write_text("incremental build in progress\n", encoding="utf-8")
+    analysis = ox.NamedNode(str(ANALYSIS_GRAPH))
+    if store.store.contains_named_graph(analysis):  # the data changed: an earlier analysis no longer holds
+        graphs = graphs | {ANALYSIS_GRAPH}
     try:
         for graph in sorted(graphs):
             name = ox.NamedNode(str(graph))

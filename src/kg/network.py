@@ -41,6 +41,7 @@ import networkx as nx
 
 from kg.library import get
 from kg.sparql import execute
+from kg.store import fast_store
 
 MAX_COMEMBERS = 100
 LEAD_ROLES = frozenset({"lead", "organiser"})
@@ -70,7 +71,7 @@ def _year(value: str | None) -> int | None:
 
 def read_nodes(dataset, lang: str | None = "sv") -> dict[str, dict[str, str]]:
     """Attributes of every actor and initiative: label, kind, type, country, area, area_label."""
-    rows = execute(dataset, get("nodes"), lang=lang, timeout=None).rows
+    rows = execute(fast_store(dataset), get("nodes"), lang=lang, timeout=None).rows
     nodes: dict[str, dict[str, str]] = {}
     for row in rows:
         iri = str(row["node"])
@@ -92,7 +93,7 @@ def read_nodes(dataset, lang: str | None = "sv") -> dict[str, dict[str, str]]:
 
 def read_ties(dataset) -> list[Tie]:
     """Every tie stated by a source (see the ``ties`` query)."""
-    rows = execute(dataset, get("ties"), lang=None, timeout=None).rows
+    rows = execute(fast_store(dataset), get("ties"), lang=None, timeout=None).rows
     return [
         Tie(
             actor=str(row["actor"]),

@@ -199,11 +199,11 @@ class KnowledgeGraph:
     """
 
     def __init__(self, dataset: Dataset | None, lang: str = "sv", store=None):
-        from kg.store import as_store
+        from kg.store import fast_store
 
         self._dataset = dataset
         self.lang = lang
-        self.store = store if store is not None else as_store(dataset)
+        self.store = store if store is not None else fast_store(dataset)
         self._networks: dict[tuple, Any] = {}
 
     @property

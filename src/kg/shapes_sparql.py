@@ -40,13 +40,21 @@ NODE_PARAMETERS = {SH.targetClass, SH.property, SH.xone, SH["not"], SH.sparql, S
 FAST_SELECT = URIRef("https://w3id.org/samverkan/def/shapes#fastSelect")
 
 
+NEEDS_FOCUS = {"MinCount", "HasValue"}  # components that test for absence: the focus must be in the query
+
+
 class UnsupportedShape(ValueError):
     """The shapes use a SHACL construct the compiler cannot translate."""
 
 
 @dataclass(frozen=True)
 class Check:
-    """One compiled constraint: a SELECT of ?this (and ?value) for each violation."""
+    """One compiled constraint: a SELECT of ?this (and ?value) for each violation.
+
+    When ``focus_in_query`` is false the query finds violations among all nodes, and the caller
+    keeps those that are instances of ``target`` (a join on the focus pattern inside the query
+    is much slower on Oxigraph than a set lookup afterwards).
+    """
 
     shape: str
     component: str
@@ -54,6 +62,8 @@ class Check:
     message: str
     path: str | None
     query: str
+    target: str = ""
+    focus_in_query: bool = True
 
 
 def _n3(term) -> str:
@@ -147,8 +157,8 @@ def _violations(shapes: Graph, prop) -> list[tuple[str, str]]:
             )
         elif predicate == SH.uniqueLang and obj == Literal(True):
             found.append(
-                ("UniqueLang", f"{value} {step.format(v='?other')} "
-                               'FILTER(?other != ?value && LANG(?value) != "" && LANG(?value) = LANG(?other))')
+                ("UniqueLang", f"{{ SELECT ?this ?lang WHERE {{ {step.format(v='?any')} BIND(LANG(?any) AS ?lang) "
+                               'FILTER(?lang != "") } GROUP BY ?this ?lang HAVING (COUNT(DISTINCT ?any) > 1) }')
             )  # fmt: skip
         elif predicate == SH["or"]:
             options = " || ".join(_value_condition(shapes, o, "?value") for o in Collection(shapes, obj))
@@ -203,7 +213,10 @@ def compile_shapes(shapes: Graph) -> list[Check]:
             for prop in sorted(shapes.objects(shape, SH.property), key=str):
                 _, path_text = _path(shapes, shapes.value(prop, SH.path))
                 for component, fragment in _violations(shapes, prop):
-                    distinct = "DISTINCT ?this" + (" ?value" if "?value" in fragment else "")
+                    projected = "DISTINCT ?this" + (" ?value" if "?value" in fragment else "")
+                    projected += " ?lang" if component == "UniqueLang" else ""
+                    needs_focus = component in NEEDS_FOCUS
+                    where = f"{focus} {fragment}" if needs_focus else fragment
                     checks.append(
                         Check(
                             shape=str(prop),
@@ -211,7 +224,9 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                             severity=_severity(shapes, prop),
                             message=_message(shapes, prop),
                             path=path_text,
-                            query=f"SELECT {distinct} WHERE {{ {focus} {fragment} }}",
+                            query=f"SELECT {projected} WHERE {{ {where} }}",
+                            target=str(target),
+                            focus_in_query=needs_focus,
                         )
                     )
             for xone in shapes.objects(shape, SH.xone):
@@ -219,23 +234,21 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                 count = " + ".join(f"IF({c}, 1, 0)" for c in conditions)
                 checks.append(
                     Check(str(shape), "Xone", _severity(shapes, shape), _message(shapes, shape), None,
-                          f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER(({count}) != 1) }}")
+                          f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER(({count}) != 1) }}", str(target))
                 )  # fmt: skip
             for negated in shapes.objects(shape, SH["not"]):
                 condition = _node_conforms_value(shapes, negated)
                 checks.append(
                     Check(str(shape), "Not", _severity(shapes, shape), _message(shapes, shape), None,
-                          f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER({condition}) }}")
+                          f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER({condition}) }}", str(target))
                 )  # fmt: skip
             for constraint in shapes.objects(shape, SH.sparql):
                 fast = shapes.value(constraint, FAST_SELECT)
                 select = str(fast if fast is not None else shapes.value(constraint, SH.select))
                 select = select.replace("$this", "?this")
-                where = select.index("{")
-                body = select[: where + 1] + f" {focus} " + select[where + 1 :]
                 checks.append(
                     Check(str(shape), "SPARQL", _severity(shapes, shape), _message(shapes, constraint, shape), None,
-                          _declared_prefixes(shapes, constraint) + "\n" + body)
+                          _declared_prefixes(shapes, constraint) + "\n" + select, str(target), False)
                 )  # fmt: skip
     return checks
 

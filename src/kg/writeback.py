@@ -59,9 +59,27 @@ def analysis_graph(analysis: Analysis, parameters: dict[str, object], when: dt.d
     return graph
 
 
-def write_back(dataset: Dataset, graph_file: Path | str, analysis: Analysis, parameters: dict[str, object]) -> int:
-    """Replace the analysis graph in ``dataset`` and rewrite ``graph_file``; return its triple count."""
+def write_back(source, graph_file: Path | str, analysis: Analysis, parameters: dict[str, object]) -> int:
+    """Replace the analysis graph in ``source`` (an rdflib Dataset or an Oxigraph store) and
+    rewrite ``graph_file`` atomically; return the number of triples written."""
+    from kg.store import OxigraphStore, RdflibStore, as_store, to_oxigraph
+
     new = analysis_graph(analysis, parameters)
+    store = as_store(source)
+    if isinstance(store, OxigraphStore):
+        import pyoxigraph as ox
+
+        from kg.fastpath import dump_trig
+
+        name = ox.NamedNode(str(ANALYSIS_GRAPH))
+        if store.store.contains_named_graph(name):
+            store.store.remove_graph(name)
+        store.store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in new)
+        dump_trig(store, Path(graph_file))
+        return len(new)
+    if not isinstance(store, RdflibStore):
+        raise TypeError("write-back needs a local graph")
+    dataset: Dataset = store.dataset
     dataset.remove_graph(dataset.graph(ANALYSIS_GRAPH))
     target = dataset.graph(ANALYSIS_GRAPH)
     for triple in new:

@@ -1,0 +1,136 @@
+"""Synthetic benchmark data (kg.synth): deterministic, the right size, conforming, and with the
+deliberate violations it says it injected, and no others."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from rdflib import Graph, Namespace, URIRef
+
+from kg.build import build
+from kg.synth import VIOLATION_KINDS, synthesize
+
+KG = Namespace("https://w3id.org/samverkan/def#")
+AREA = Namespace("https://w3id.org/samverkan/id/area/")
+ID = "https://w3id.org/samverkan/id/"
+HUBS = {
+    ID + "org/region-norrbotten",
+    ID + "org/region-vasterbotten",
+    ID + "org/lapin-liitto",
+    ID + "org/ltu",
+    ID + "org/umu",
+    ID + "org/lapin-yliopisto",
+    ID + "org/lapin-amk",
+    ID + "municipality/se-2580",  # Luleå
+    ID + "municipality/se-2480",  # Umeå
+    ID + "municipality/fi-698",  # Rovaniemi
+}
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def synth5k(tmp_path_factory):
+    out = tmp_path_factory.mktemp("synth") / "data"
+    return out, synthesize(5000, out, seed=11)
+
+
+@pytest.fixture(scope="module")
+def sources5k(synth5k):
+    """Every source file parsed on its own: (file, graph)."""
+    out, _ = synth5k
+    return [(path, Graph().parse(path)) for path in sorted((out / "sources").glob("*.ttl"))]
+
+
+def test_same_seed_gives_identical_files_another_seed_other_files(synth5k, tmp_path):
+    out, _ = synth5k
+    again = tmp_path / "again"
+    synthesize(5000, again, seed=11)
+    assert _contents(again) == _contents(out)
+    synthesize(5000, tmp_path / "other", seed=12)
+    other, first = _contents(tmp_path / "other"), _contents(out)
+    assert other["reference/municipalities.ttl"] == first["reference/municipalities.ttl"]
+    assert other["sources/synth-000001.ttl"] != first["sources/synth-000001.ttl"]
+
+
+def test_layout_and_exact_triple_count(synth5k, sources5k):
+    out, summary = synth5k
+    names = [path.name for path, _ in sources5k]
+    assert names == [f"synth-{n:06d}.ttl" for n in range(1, len(names) + 1)]
+    assert summary.files == len(names)
+    assert abs(summary.triples - 5000) <= 250  # within 5 %
+    parsed = sum(len(graph) for _, graph in sources5k)
+    assert parsed == summary.source_triples  # counted exactly while writing
+    reference = Graph()
+    for path in sorted((out / "reference").glob("*.ttl")):
+        reference.parse(path)
+    assert summary.triples == parsed + len(reference) == summary.source_triples + summary.reference_triples
+    assert 40 <= parsed / len(names) <= 80
+    assert json.loads((out / "synth.json").read_text(encoding="utf-8")) == json.loads(summary.to_json())
+    assert summary.counts["SourceDocument"] == len(names)
+    assert summary.violations == []
+
+
+def test_every_file_describes_its_document(sources5k):
+    for path, graph in sources5k:
+        doc = URIRef(ID + "source/" + path.stem)
+        assert (doc, None, KG.SourceDocument) in graph
+        languages = {str(o) for o in graph.objects(doc, URIRef("http://purl.org/dc/terms/language"))}
+        assert languages <= {"sv", "fi", "en"} and languages
+
+
+def test_participation_is_skewed_crosses_the_border_and_people_move(sources5k):
+    union = Graph()
+    for _, graph in sources5k:
+        union += graph
+    degree = Counter()
+    for prop in (KG.participatesIn, KG.leads, KG.organises):
+        for actor, _ in union.subject_objects(prop):
+            degree[actor] += 1
+    ranked = degree.most_common()
+    median = sorted(degree.values())[len(degree) // 2]
+    assert {str(a) for a, _ in ranked[:3]} & HUBS
+    assert ranked[0][1] >= 5 * median
+    cross_border = set(union.subjects(KG.locatedIn, AREA["se-25"])) & set(union.subjects(KG.locatedIn, AREA["fi-19"]))
+    assert cross_border
+    posts = Counter(person for person, _ in union.subject_objects(KG.holdsPost))
+    assert any(n > 1 for n in posts.values())
+
+
+def test_synthetic_data_conforms(synth5k):
+    out, summary = synth5k
+    result = build(out, None)
+    assert result.conforms, result.report.to_text()[:4000]
+    assert result.report.count("Violation") == 0
+    assert result.report.count("Warning") <= 5
+    assert result.stats["sources"] == summary.files
+
+
+def test_injected_violations_are_reported_and_nothing_else(tmp_path):
+    clean = synthesize(3000, tmp_path / "clean", seed=3)
+    out = tmp_path / "bad"
+    summary = synthesize(3000, out, seed=3, violations=7)
+    assert [v["kind"] for v in summary.violations] == list(VIOLATION_KINDS)
+    assert summary.files == clean.files
+    # the violations are appended: every clean file is the start of its counterpart
+    before, after = _contents(tmp_path / "clean" / "sources"), _contents(out / "sources")
+    assert before.keys() == after.keys()
+    assert all(after[name].startswith(before[name]) for name in before)
+    changed = {name for name in before if after[name] != before[name]}
+    assert changed == {Path(v["file"]).name for v in summary.violations}
+
+    result = build(out, None)
+    violations = [r for r in result.report.results if r.severity == "Violation"]
+    reported = {r.focus for r in violations}
+    injected = {v["focus"] for v in summary.violations}
+    related = {v["related"] for v in summary.violations if "related" in v}  # the other municipality with the code
+    assert injected <= reported, result.report.to_text()
+    assert reported <= injected | related, result.report.to_text()
+    for v in summary.violations:
+        files = {Path(f).name for r in violations if r.focus == v["focus"] for f in r.files}
+        assert Path(v["file"]).name in files
