@@ -126,3 +126,51 @@ def test_removed_source_drops_its_graph(data, tmp_path):
     result = build(data, out, engine="oxigraph")
     assert result.conforms and result.stats["sources"] == 4
     assert not ask(result, "ASK { GRAPH <https://w3id.org/samverkan/id/source/003_0b4daf96cdb52fb1> { ?s ?p ?o } }")
+
+
+HEADER = """@prefix kg: <https://w3id.org/samverkan/def#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix schema: <https://schema.org/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+@prefix mun: <https://w3id.org/samverkan/id/municipality/> .
+@prefix ini: <https://w3id.org/samverkan/id/initiative/> .
+@prefix orgid: <https://w3id.org/samverkan/id/org/> .
+<https://w3id.org/samverkan/id/source/{stem}> a kg:SourceDocument ; dcterms:identifier "{stem}" ;
+    dcterms:title "Test {stem}"@en ; dcterms:language "en" ; dcterms:publisher mun:se-2521 .
+"""
+
+
+def write_source(folder: Path, stem: str, body: str) -> None:
+    (folder / f"{stem}.ttl").write_text(HEADER.replace("{stem}", stem) + body, encoding="utf-8")
+
+
+def test_rebuild_rechecks_nodes_that_a_changed_file_only_points_to(data, tmp_path):
+    """A fact removed from one file changes what another file's node satisfies (an inverse path),
+    and a changed type makes other files' links wrong (sh:class): the rebuild must see both, and
+    report exactly what a full pyshacl validation reports."""
+    out, sources = tmp_path / "out", data / "sources"
+    project = 'ini:zz-test a kg:Project ; rdfs:label "Testprojekt"@sv ; schema:startDate "2024"^^xsd:gYear .\n'
+    association = 'orgid:zz-assoc a kg:MunicipalAssociation ; rdfs:label "Testförbund"@sv .\n'
+    write_source(sources, "zz_ini", project + association)
+    write_source(sources, "zz_link", "mun:se-2521 kg:participatesIn ini:zz-test ; kg:memberOf orgid:zz-assoc .\n")
+    first = build(data, out, engine="oxigraph")
+    assert first.conforms
+    assert not [r for r in first.report.results if r.focus and r.focus.endswith("zz-test")]
+
+    # 1. the only participation goes: the initiative, described in the other file, loses its participant
+    write_source(sources, "zz_link", "mun:se-2521 kg:memberOf orgid:zz-assoc .\n")
+    second = build(data, out, engine="oxigraph")
+    assert second.changed == [str((sources / "zz_link.ttl").resolve())]
+    hits = [r for r in second.report.results if r.focus and r.focus.endswith("zz-test")]
+    assert [(r.severity, r.message) for r in hits] == [("Warning", "no actor takes part in this initiative")]
+    assert key(second.report) == key(build(data, None, engine="rdflib").report)
+
+    # 2. the association becomes a project: Pajala's kg:memberOf, stated in another file, now fails
+    write_source(sources, "zz_ini", project + 'orgid:zz-assoc a kg:Project ; rdfs:label "Testförbund"@sv ;\n'
+                 '    schema:startDate "2024"^^xsd:gYear .\n')  # fmt: skip
+    third = build(data, out, engine="oxigraph")
+    assert not third.conforms
+    wrong = [r for r in third.report.results if r.severity == "Violation"]
+    assert {(r.focus, r.path) for r in wrong} >= {("https://w3id.org/samverkan/id/municipality/se-2521", "kg:memberOf")}
+    assert key(third.report) == key(build(data, None, engine="rdflib").report)

@@ -166,6 +166,7 @@ def build(
     started = time.perf_counter()
     loaded = load(data_dir, files=files)
     derived = derive(loaded.dataset)
+    loaded.index_derived()
     report = validate(loaded)
     result = BuildResult(loaded=loaded, report=report, derived=derived, stats=statistics(loaded.dataset))
     if report.conforms and out_dir is not None:

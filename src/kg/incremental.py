@@ -19,19 +19,20 @@ import contextlib
 import gc
 import hashlib
 import json
+import os
 import shutil
 import tempfile
 import time
 from dataclasses import asdict
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import RDF, URIRef
 
 from kg import __version__, resources
 from kg.atomic import write_text
 from kg.build import GRAPH_FILE, BuildResult
 from kg.derive import derive
-from kg.fastpath import GLOBAL_COMPONENTS, Inputs, dump_trig, inputs, load_file, statistics, validate_store
+from kg.fastpath import Inputs, dump_trig, inputs, load_file, statistics, validate_store
 from kg.namespaces import ANALYSIS_GRAPH
 from kg.shapes_sparql import compile_file
 from kg.store import OxigraphStore, bind_rows
@@ -83,13 +84,25 @@ def _file_record(path: Path, graph: URIRef, previous: dict | None = None) -> dic
     return {"graph": str(graph), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest}
 
 
-def _manifest(found: Inputs, report: ValidationReport, previous: dict | None = None) -> dict:
+MANIFEST_VERSION = 2
+
+
+def _key(path: Path) -> str:
+    return os.path.abspath(path)  # no symlink resolution: 18,000 realpath calls cost a second at 1M triples
+
+
+def _manifest(
+    found: Inputs, report: ValidationReport, out: Path, ranges: dict[str, list[int]], previous: dict | None = None
+) -> dict:
     old = (previous or {}).get("files", {})
+    stat = (out / GRAPH_FILE).stat()
     return {
-        "version": 1,
+        "version": MANIFEST_VERSION,
         "fingerprint": fingerprint(),
-        "files": {str(p.resolve()): _file_record(p, g, old.get(str(p.resolve()))) for p, g in found.graphs.items()},
+        "files": {_key(p): _file_record(p, g, old.get(_key(p))) for p, g in found.graphs.items()},
         "report": [asdict(r) for r in report.results],
+        # where each graph's block is in graph.trig, valid while the file has this size and time
+        "graph_file": {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "ranges": ranges},
     }
 
 
@@ -111,7 +124,9 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         out.mkdir(parents=True, exist_ok=True)
         temp = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
     try:
-        store = OxigraphStore(ox.Store(str(temp)) if temp else ox.Store())
+        # Load, derive and validate in memory (loading thousands of small files into RocksDB one by
+        # one is several times slower); the on-disk store is bulk-loaded from graph.trig afterwards.
+        store = OxigraphStore(ox.Store())
         t = time.perf_counter()
         for path, graph in found.graphs.items():
             load_file(store.store, path, graph)
@@ -124,9 +139,11 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         timings["validate"] = time.perf_counter() - t
         if report.conforms and out is not None:
             t = time.perf_counter()
-            dump_trig(store, out / GRAPH_FILE)
-            store.store.flush()
-            store = None  # close the temporary store (RocksDB locks its folder) before moving it into place
+            ranges = dump_trig(store, out / GRAPH_FILE)
+            disk = ox.Store(str(temp))
+            disk.bulk_load(path=str(out / GRAPH_FILE), format=ox.RdfFormat.TRIG)
+            disk.flush()
+            store = disk = None  # close the temporary store (RocksDB locks its folder) before moving it
             gc.collect()
             final = out / STORE_DIR
             old = out / ".store-old"
@@ -136,7 +153,7 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
             temp.rename(final)
             temp = None
             shutil.rmtree(old, ignore_errors=True)
-            write_text(out / MANIFEST, json.dumps(_manifest(found, report), ensure_ascii=False))
+            write_text(out / MANIFEST, json.dumps(_manifest(found, report, out, ranges), ensure_ascii=False))
             (out / DIRTY).unlink(missing_ok=True)
             store = OxigraphStore(open_disk_store(final))
             timings["write"] = time.perf_counter() - t
@@ -156,7 +173,7 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
 def _changes(found: Inputs, manifest: dict) -> tuple[set[URIRef], list[str]]:
     """The graphs whose files were added, changed or removed, and those files."""
     old = manifest.get("files", {})
-    now = {str(p.resolve()): (p, g) for p, g in found.graphs.items()}
+    now = {_key(p): (p, g) for p, g in found.graphs.items()}
     changed_files: list[str] = []
     graphs: set[URIRef] = set()
     for key, (path, graph) in now.items():
@@ -175,12 +192,38 @@ def _changes(found: Inputs, manifest: dict) -> tuple[set[URIRef], list[str]]:
     return graphs, sorted(changed_files)
 
 
-def _touched(store: OxigraphStore, subjects: set[URIRef], graphs: set[URIRef]) -> list[URIRef]:
-    """Focus nodes to re-validate: the subjects, what points to them, and the graphs themselves."""
-    nodes = set(subjects) | set(graphs)
-    if subjects:
+def _touched(store: OxigraphStore, old: list, graphs: set[URIRef]) -> list[URIRef]:
+    """Focus nodes to re-validate after ``graphs`` were reloaded (``old``: their previous quads).
+
+    Every IRI that was or is a subject or object in those graphs (a removed
+    ``kg:participatesIn`` changes what its object's inverse-path shapes see), the graphs
+    themselves, and, where a node's ``rdf:type`` statements changed, every node that points to
+    it (their ``sh:class`` constraints may now hold or fail).
+    """
+    import pyoxigraph as ox
+
+    rdf_type = ox.NamedNode(str(RDF.type))
+
+    def iri(term) -> URIRef | None:
+        return URIRef(term.value) if isinstance(term, ox.NamedNode) else None
+
+    nodes: set[URIRef] = set(graphs)
+    before: set[tuple] = set()
+    for quad in old:
+        nodes.update(n for n in (iri(quad.subject), iri(quad.object)) if n is not None)
+        if quad.predicate == rdf_type:
+            before.add((quad.graph_name.value, quad.subject.value, quad.object.value))
+    after: set[tuple] = set()
+    for graph in graphs:
+        name = ox.NamedNode(str(graph))
+        for quad in store.store.quads_for_pattern(None, None, None, name):
+            nodes.update(n for n in (iri(quad.subject), iri(quad.object)) if n is not None)
+            if quad.predicate == rdf_type:
+                after.add((name.value, quad.subject.value, quad.object.value))
+    retyped = sorted({URIRef(s) for _, s, _ in before ^ after})
+    if retyped:
         query = "SELECT DISTINCT ?x WHERE { ?x ?p ?s FILTER(isIRI(?x)) }"
-        nodes |= {row["x"] for row in store.select(bind_rows(query, "s", sorted(subjects)))[1]}
+        nodes |= {row["x"] for row in store.select(bind_rows(query, "s", retyped))[1]}
     return sorted(nodes)
 
 
@@ -200,7 +243,6 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
     t = time.perf_counter()
     files_by_graph = found.files_by_graph
     saved: dict[URIRef, list] = {}
-    old_subjects: set[URIRef] = set()
     (out / DIRTY).write_text("incremental build in progress\n", encoding="utf-8")
     analysis = ox.NamedNode(str(ANALYSIS_GRAPH))
     if store.store.contains_named_graph(analysis):  # the data changed: an earlier analysis no longer holds
@@ -209,7 +251,6 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
         for graph in sorted(graphs):
             name = ox.NamedNode(str(graph))
             saved[graph] = list(store.store.quads_for_pattern(None, None, None, name))
-            old_subjects |= {URIRef(q.subject.value) for q in saved[graph] if isinstance(q.subject, ox.NamedNode)}
             store.store.remove_graph(name) if store.store.contains_named_graph(name) else None
             for path in files_by_graph.get(graph, []):
                 load_file(store.store, path, graph)
@@ -219,15 +260,13 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
         derived = derive(store, present) if present else {}
         timings["derive"] = time.perf_counter() - t
         t = time.perf_counter()
-        new_subjects = set()
-        for graph in present:
-            query = f"SELECT DISTINCT ?s WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} FILTER(isIRI(?s)) }}"
-            new_subjects |= {row["s"] for row in store.select(query)[1]}
-        focus = _touched(store, old_subjects | new_subjects, graphs)
-        fresh = validate_store(store, found, focus=focus)
+        focus = _touched(store, [q for quads in saved.values() for q in quads], graphs)
+        fresh = validate_store(store, found, focus=focus, graphs=sorted(graphs))
         touched = {str(n) for n in focus}
-        global_shapes = {c.shape for c in compile_file(resources.shapes_file()) if c.component in GLOBAL_COMPONENTS}
-        kept = [r for r in previous.results if r.focus not in touched and r.shape not in global_shapes]
+        # keep earlier findings about nodes that did not change, except those of the cross-node
+        # constraints, which were just checked again over the whole graph
+        whole = {(c.shape, c.component) for c in compile_file(resources.shapes_file()) if not c.local}
+        kept = [r for r in previous.results if r.focus not in touched and (r.shape, r.component) not in whole]
         results = sorted(
             kept + fresh.results,
             key=lambda r: (SEVERITY_ORDER.get(r.severity, 9), r.files[:1], r.focus or "", r.message),
@@ -245,9 +284,16 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
         (out / DIRTY).unlink(missing_ok=True)
         return _finish(result, store, out, found, started)
     t = time.perf_counter()
-    dump_trig(store, out / GRAPH_FILE)
+    written = manifest.get("graph_file", {})
+    try:
+        stat = (out / GRAPH_FILE).stat()
+        same = (stat.st_size, stat.st_mtime_ns) == (written.get("size"), written.get("mtime_ns"))
+    except OSError:
+        same = False
+    reuse = (out / GRAPH_FILE, written["ranges"], {str(g) for g in graphs}) if same else None
+    ranges = dump_trig(store, out / GRAPH_FILE, reuse)
     store.store.flush()
-    write_text(out / MANIFEST, json.dumps(_manifest(found, report, manifest), ensure_ascii=False))
+    write_text(out / MANIFEST, json.dumps(_manifest(found, report, out, ranges, manifest), ensure_ascii=False))
     (out / DIRTY).unlink(missing_ok=True)
     timings["write"] = time.perf_counter() - t
     result.output = out / GRAPH_FILE
@@ -276,7 +322,8 @@ def build_oxigraph(data_dir=None, out_dir=None, *, files=None, incremental: bool
                 manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
             except (OSError, ValueError):
                 manifest = {}
-            if manifest.get("fingerprint") == fingerprint() and (out / GRAPH_FILE).is_file():
+            current = manifest.get("version") == MANIFEST_VERSION and manifest.get("fingerprint") == fingerprint()
+            if current and (out / GRAPH_FILE).is_file():
                 result = incremental_build(found, out, manifest)
                 if result is not None:
                     return result

@@ -38,6 +38,7 @@ NODE_PARAMETERS = {SH.targetClass, SH.property, SH.xone, SH["not"], SH.sparql, S
 
 
 FAST_SELECT = URIRef("https://w3id.org/samverkan/def/shapes#fastSelect")
+LOCAL = URIRef("https://w3id.org/samverkan/def/shapes#local")
 
 
 NEEDS_FOCUS = {"MinCount", "HasValue"}  # components that test for absence: the focus must be in the query
@@ -53,7 +54,9 @@ class Check:
 
     When ``focus_in_query`` is false the query finds violations among all nodes, and the caller
     keeps those that are instances of ``target`` (a join on the focus pattern inside the query
-    is much slower on Oxigraph than a set lookup afterwards).
+    is much slower on Oxigraph than a set lookup afterwards). ``focused`` is the same check for
+    given focus nodes, known to be instances of ``target``, which the caller binds to ``?this``
+    with a VALUES block (incremental rebuilds: a few thousand nodes instead of the whole graph).
     """
 
     shape: str
@@ -64,6 +67,8 @@ class Check:
     query: str
     target: str = ""
     focus_in_query: bool = True
+    focused: str = ""
+    local: bool = True  # false for SPARQL constraints that read other nodes' triples: always checked in full
 
 
 def _n3(term) -> str:
@@ -82,6 +87,11 @@ def _path(shapes: Graph, path) -> tuple[str, str]:
     if isinstance(inverse, URIRef):
         return f"{{v}} <{inverse}> ?this .", "^" + shapes.namespace_manager.normalizeUri(inverse)
     raise UnsupportedShape(f"unsupported property path {path!r}")
+
+
+def step_of(shapes: Graph, prop, var: str) -> str:
+    """The triple pattern from ?this along the path of property shape ``prop`` to ``var``."""
+    return _path(shapes, shapes.value(prop, SH.path))[0].format(v=var)
 
 
 def _is_instance(var: str, cls) -> str:
@@ -146,7 +156,10 @@ def _violations(shapes: Graph, prop) -> list[tuple[str, str]]:
                 ("Pattern", f"{value} FILTER(isBlank(?value) || !REGEX(STR(?value), {Literal(str(obj)).n3()}))")
             )
         elif predicate == SH["class"]:
-            found.append(("Class", f"{value} FILTER NOT EXISTS {{ {_is_instance('?value', obj)} }}"))
+            # MINUS, not FILTER NOT EXISTS: the same answer here (?value is always bound), but Oxigraph
+            # computes the instances once and anti-joins on a hash instead of walking
+            # rdf:type/rdfs:subClassOf* once per value (0.04 s instead of 15 s at 1M triples).
+            found.append(("Class", f"{value} MINUS {{ {_is_instance('?value', obj)} }}"))
         elif predicate == SH.hasValue:
             found.append(("HasValue", f"FILTER NOT EXISTS {{ {step.format(v=_n3(obj))} }}"))
         elif predicate == SH.minInclusive:
@@ -217,6 +230,13 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                     projected += " ?lang" if component == "UniqueLang" else ""
                     needs_focus = component in NEEDS_FOCUS
                     where = f"{focus} {fragment}" if needs_focus else fragment
+                    focused = f"SELECT DISTINCT ?this{' ?value' if '?value' in fragment else ''} WHERE {{ {fragment} }}"
+                    if component == "UniqueLang":  # grouped at the top level, so the focus VALUES bind inside
+                        any_value = step_of(shapes, prop, "?any")
+                        focused = (
+                            f"SELECT ?this ?lang WHERE {{ {any_value} BIND(LANG(?any) AS ?lang) "
+                            'FILTER(?lang != "") } GROUP BY ?this ?lang HAVING (COUNT(DISTINCT ?any) > 1)'
+                        )
                     checks.append(
                         Check(
                             shape=str(prop),
@@ -227,6 +247,7 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                             query=f"SELECT {projected} WHERE {{ {where} }}",
                             target=str(target),
                             focus_in_query=needs_focus,
+                            focused=focused,
                         )
                     )
             for xone in shapes.objects(shape, SH.xone):
@@ -234,13 +255,15 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                 count = " + ".join(f"IF({c}, 1, 0)" for c in conditions)
                 checks.append(
                     Check(str(shape), "Xone", _severity(shapes, shape), _message(shapes, shape), None,
-                          f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER(({count}) != 1) }}", str(target))
+                          f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER(({count}) != 1) }}", str(target),
+                          focused=f"SELECT DISTINCT ?this WHERE {{ FILTER(({count}) != 1) }}")
                 )  # fmt: skip
             for negated in shapes.objects(shape, SH["not"]):
                 condition = _node_conforms_value(shapes, negated)
                 checks.append(
                     Check(str(shape), "Not", _severity(shapes, shape), _message(shapes, shape), None,
-                          f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER({condition}) }}", str(target))
+                          f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER({condition}) }}", str(target),
+                          focused=f"SELECT DISTINCT ?this WHERE {{ FILTER({condition}) }}")
                 )  # fmt: skip
             for constraint in shapes.objects(shape, SH.sparql):
                 fast = shapes.value(constraint, FAST_SELECT)
@@ -248,7 +271,9 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                 select = select.replace("$this", "?this")
                 checks.append(
                     Check(str(shape), "SPARQL", _severity(shapes, shape), _message(shapes, constraint, shape), None,
-                          _declared_prefixes(shapes, constraint) + "\n" + select, str(target), False)
+                          _declared_prefixes(shapes, constraint) + "\n" + select, str(target), False,
+                          _declared_prefixes(shapes, constraint) + "\n" + select,
+                          shapes.value(constraint, LOCAL) == Literal(True))
                 )  # fmt: skip
     return checks
 

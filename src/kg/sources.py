@@ -55,6 +55,15 @@ class Loaded:
         """The files that describe ``node`` (where it is a subject), sources before reference data."""
         return sorted(self.subjects.get(node, []), key=lambda p: (p.parent.name != "sources", str(p)))
 
+    def index_derived(self) -> None:
+        """Count a node as described by a file when a derived triple about it went into that
+        file's graph (derivation keeps a fact in the graph of its premises)."""
+        for name, paths in self.files.items():
+            if len(paths) == 1 and name != ONTOLOGY_GRAPH:
+                for subject in set(self.dataset.graph(name).subjects()):
+                    if paths[0] not in self.subjects[subject]:
+                        self.subjects[subject].append(paths[0])
+
     @property
     def source_graphs(self) -> list[URIRef]:
         """Names of the source documents' graphs, sorted."""

@@ -34,6 +34,7 @@ class Result:
     files: list[str] = field(default_factory=list)
     line: int | None = None
     shape: str | None = None
+    component: str | None = None  # the SHACL constraint component, short ("MinCount", "SPARQL"), where known
 
     def location(self) -> str:
         """The files (with line where known) that hold the focus node."""
@@ -195,6 +196,7 @@ def shacl_results(loaded: Loaded, shapes: Path | None = None) -> list[Result]:
         value = report_graph.value(node, SH.value)
         message = report_graph.value(node, SH.resultMessage)
         shape = report_graph.value(node, SH.sourceShape)
+        component = report_graph.value(node, SH.sourceConstraintComponent)
         results.append(
             Result(
                 severity=severity,
@@ -205,6 +207,7 @@ def shacl_results(loaded: Loaded, shapes: Path | None = None) -> list[Result]:
                 value=_short(value, data) if value is not None else None,
                 files=[str(f) for f in loaded.files_of(focus)],
                 shape=str(shape) if isinstance(shape, URIRef) else None,
+                component=str(component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent") if component else None,
             )
         )
     return results
