@@ -86,7 +86,8 @@ def test_cluster_summaries(result):
 
 def test_modularity_and_cross_check(result):
     assert 0.3 < result.modularity <= 1
-    assert result.cross_check["greedy_clusters"] >= 3
+    assert result.cross_check["method"] == "greedy modularity"
+    assert result.cross_check["clusters"] >= 3 and result.cross_check["clusters_identical"] >= 2
 
 
 def test_isolates_are_actors_without_ties(result):

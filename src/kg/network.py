@@ -93,7 +93,7 @@ def read_nodes(dataset, lang: str | None = "sv") -> dict[str, dict[str, str]]:
 
 def read_ties(dataset) -> list[Tie]:
     """Every tie stated by a source (see the ``ties`` query)."""
-    rows = execute(fast_store(dataset), get("ties"), lang=None, timeout=None).rows
+    rows = execute(fast_store(dataset), get("ties"), lang=None, timeout=None, labels=False).rows
     return [
         Tie(
             actor=str(row["actor"]),
