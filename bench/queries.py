@@ -12,7 +12,6 @@ import sys
 import time
 from pathlib import Path
 
-
 from kg.errors import KgError
 from kg.graph import read_dataset
 from kg.library import available

@@ -23,7 +23,6 @@ import datetime as dt
 import json
 import os
 import platform
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -179,8 +178,26 @@ def run_size(size: int, work: Path, naive_timeout: float, rows: list[dict]) -> N
     row("analyze", fast_analyze, naive_analyze)
     page = work / f"network-{size}.html"
     viz = kg("viz", "--graph", str(out / "graph.trig"), "--out", str(page))
-    row("viz", viz, None, f"page {page.stat().st_size / 1e6:.1f} MB" if page.exists() else "")
+    row("viz", viz, None, page_note(page) if page.exists() else "")
     (work / f"naive-{size}.trig").unlink(missing_ok=True)
+
+
+def page_timing(*pages: Path) -> list[dict]:
+    """Time to interactive of network pages in headless Chromium (``bench/page.py``)."""
+    result = script(HERE / "page.py", *map(str, pages), timeout=600)
+    try:
+        return json.loads(result["output"].split("JSON=", 1)[1].splitlines()[0])
+    except (IndexError, ValueError):
+        print(result["output"])
+        return []
+
+
+def page_note(page: Path) -> str:
+    timings = page_timing(page)
+    if not timings:
+        return f"page {page.stat().st_size / 1e6:.1f} MB (browser timing failed)"
+    t = timings[0]
+    return f"page {t['size_mb']:.1f} MB, {t['nodes']} nodes drawn, interactive in Chromium after {t['ready_s']:.2f} s"
 
 
 def write_results(rows: list[dict], info: dict, started: str, elapsed: float) -> Path:
@@ -201,7 +218,7 @@ def write_results(rows: list[dict], info: dict, started: str, elapsed: float) ->
     for size in sorted({r["size"] for r in rows}):
         subset = [r for r in rows if r["size"] == size]
         lines += [
-            f"## {subset[0]['triples']:,} triples",
+            f"## {subset[0]['triples']:,} triples" if size else "## Start-up and the network page",
             "",
             "| step | fast | fast peak | naive | naive peak | naive / fast | note |",
             "|---|---|---|---|---|---|---|",
@@ -233,6 +250,16 @@ def main() -> None:
     help_run = kg("--help")
     rows.append({"size": 0, "triples": 0, "step": "kg --help", "fast": help_run, "naive": None, "note": ""})
     print(f"kg --help: {fmt(help_run)}")
+    # the issue's page target: 2,000 nodes and 6,000 edges interactive in under 3 s (median of three)
+    timings = sorted(page_timing() + page_timing() + page_timing(), key=lambda t: t["ready_s"])
+    if timings:
+        median = timings[len(timings) // 2]
+        fake = {"wall": median["ready_s"], "peak_mb": None, "code": 0, "timed_out": False}
+        each = ", ".join(format(t["ready_s"], ".2f") for t in timings)
+        note = f"time to interactive in headless Chromium (median of 3: {each} s); page {median['size_mb']:.1f} MB"
+        rows.append({"size": 0, "triples": 0, "step": "network page, 2,000 nodes / 6,000 edges", "fast": fake,
+                     "naive": None, "note": note})  # fmt: skip
+        print(f"page 2000x6000: {note}")
     for size in args.sizes:
         run_size(size, work, args.naive_timeout, rows)
     print(f"\nwrote {write_results(rows, info, started, time.perf_counter() - begin)}")
