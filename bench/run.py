@@ -13,7 +13,7 @@ measures wall time and peak memory (each step in a child process; peak RSS from 
 - ``kg --help``.
 
 It prints ratios and writes ``bench/RESULTS.md`` (machine, date, figures, ratios).
-Run: ``python bench/run.py [--sizes 10000 100000 1000000] [--naive-timeout 600]``.
+Run: ``python bench/run.py [--sizes 10000 100000 1000000] [--naive-timeout 600] [--naive-query-timeout 120]``.
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ def machine() -> dict:
     }
 
 
-def run_size(size: int, work: Path, naive_timeout: float, rows: list[dict]) -> None:
+def run_size(size: int, work: Path, naive_timeout: float, query_timeout: float, rows: list[dict]) -> None:
     data = work / f"data-{size}"
     out = work / f"build-{size}"
     print(f"\n== {size:,} triples", flush=True)
@@ -159,7 +159,7 @@ def run_size(size: int, work: Path, naive_timeout: float, rows: list[dict]) -> N
     incremental = kg("build", "--engine", "oxigraph", "--quiet", "--data", str(data), "--out", str(out))
     row("rebuild after one changed source", incremental, None, "incremental")
     # queries
-    queries = script(HERE / "queries.py", str(out), str(naive_timeout), timeout=None)
+    queries = script(HERE / "queries.py", str(out), str(query_timeout), timeout=None)
     try:
         timings = json.loads(queries["output"].split("JSON=", 1)[1].splitlines()[0])
     except (IndexError, ValueError):
@@ -238,6 +238,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     parser.add_argument("--naive-timeout", type=float, default=600.0, help="stop a naive step after this long")
+    parser.add_argument(
+        "--naive-query-timeout", type=float, default=120.0, help="stop one naive (rdflib) query after this long"
+    )
     parser.add_argument("--work", type=Path, default=None, help="working folder (default: a temporary one)")
     args = parser.parse_args()
     started = dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC")
@@ -261,7 +264,7 @@ def main() -> None:
                      "naive": None, "note": note})  # fmt: skip
         print(f"page 2000x6000: {note}")
     for size in args.sizes:
-        run_size(size, work, args.naive_timeout, rows)
+        run_size(size, work, args.naive_timeout, args.naive_query_timeout, rows)
     print(f"\nwrote {write_results(rows, info, started, time.perf_counter() - begin)}")
 
 

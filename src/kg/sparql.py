@@ -213,14 +213,36 @@ def execute(
             graph.bind(prefix, ns)
         return QueryResult(form, graph=graph)
     variables, rows = outcome
-    rows = [{k: canonical(v) for k, v in row.items() if not _empty(v)} for row in sort_concatenations(query.text, rows)]
+    rows = _cells(sort_concatenations(query.text, rows))
     result = QueryResult(form, variables=variables, rows=rows)
     return add_labels(result, store, lang) if labels else result
 
 
+_STRING, _DECIMAL = XSD.string, XSD.decimal  # Namespace attribute lookups are slow in hot loops
+
+
+def _cells(rows: list[dict]) -> list[dict]:
+    """Rows without empty cells, decimals canonical; each distinct term is looked at once."""
+    seen: dict = {}
+    out = []
+    for row in rows:
+        clean = {}
+        for key, value in row.items():
+            term = seen.get(value, _MISSING)
+            if term is _MISSING:
+                term = seen[value] = None if _empty(value) else canonical(value)
+            if term is not None:
+                clean[key] = term
+        out.append(clean)
+    return out
+
+
+_MISSING = object()
+
+
 def _empty(term: object) -> bool:
     """An empty plain literal: what some engines give for a GROUP_CONCAT of nothing (others: unbound)."""
-    return isinstance(term, Literal) and not str(term) and term.language is None and term.datatype in (None, XSD.string)
+    return isinstance(term, Literal) and not str(term) and term.language is None and term.datatype in (None, _STRING)
 
 
 def canonical(term: object) -> object:
@@ -229,7 +251,7 @@ def canonical(term: object) -> object:
     >>> str(canonical(Literal("7500.00", datatype=XSD.decimal))), str(canonical(Literal("-0.50", datatype=XSD.decimal)))
     ('7500.0', '-0.5')
     """
-    if isinstance(term, Literal) and term.datatype == XSD.decimal:
+    if isinstance(term, Literal) and term.datatype == _DECIMAL:
         try:
             text = format(Decimal(str(term)), "f")
         except InvalidOperation:
@@ -319,7 +341,7 @@ def labels_of(store, iris: list[URIRef], lang: str | None) -> dict[URIRef, str]:
         return {}
     query = internal_query("labels")
     text = query.text
-    if len(iris) <= 500:
+    if len(iris) <= 20_000:  # binding them beats reading every label (0.17 s vs 0.4 s at 1M triples)
         braces = "{ " + " ".join(f"<{i}>" for i in iris if not re.search(r"[\s<>\"{}|^`\\]", str(i))) + " }"
         text = text.replace("WHERE {", "WHERE {\n  VALUES ?iri " + braces, 1)
     wanted = set(iris)
@@ -339,7 +361,7 @@ def _iris(value: object) -> list[URIRef] | None:
     """The IRIs of a cell: one IRI, or a space-separated list of IRIs (from GROUP_CONCAT)."""
     if isinstance(value, URIRef):
         return [value]
-    if isinstance(value, Literal) and value.datatype in (None, XSD.string) and not value.language:
+    if isinstance(value, Literal) and value.datatype in (None, _STRING) and not value.language:
         tokens = str(value).split()
         if tokens and all(tok.startswith(("http://", "https://", "urn:")) for tok in tokens):
             return [URIRef(tok) for tok in tokens]
@@ -353,32 +375,43 @@ def add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
     whose cells join the labels with "; ". Labels come in the preferred language ``lang``.
     """
     names = set(result.variables)
-    iri_columns = [
-        v
-        for v in result.variables
-        if (f"{v}Label" not in names and any(isinstance(row.get(v), URIRef) for row in result.rows))
-        or (
-            f"{v}Label" not in names
-            and any(row.get(v) is not None for row in result.rows)
-            and all(_iris(row[v]) is not None for row in result.rows if row.get(v) is not None and str(row[v]))
-        )
-    ]
+    iris_of: dict = {}  # each distinct cell value is parsed once
+
+    def cell_iris(value) -> list[URIRef] | None:
+        if value not in iris_of:
+            iris_of[value] = _iris(value)
+        return iris_of[value]
+
+    def is_iri_column(v: str) -> bool:
+        if f"{v}Label" in names:
+            return False
+        values = {row[v] for row in result.rows if row.get(v) is not None}
+        if any(isinstance(value, URIRef) for value in values):
+            return True
+        return bool(values) and all(cell_iris(value) is not None for value in values if str(value))
+
+    iri_columns = [v for v in result.variables if is_iri_column(v)]
     if not iri_columns:
         return result
-    every = sorted({i for row in result.rows for c in iri_columns for i in (_iris(row.get(c)) or [])})
+    every = sorted({i for row in result.rows for c in iri_columns for i in (cell_iris(row.get(c)) or [])})
     found = labels_of(graph, every, lang)
+    label_cells: dict = {}
 
-    def label(iri: URIRef) -> str:
-        return found.get(iri, str(iri))
+    def label_cell(value) -> Literal | None:
+        if value not in label_cells:
+            iris = cell_iris(value) or []
+            if iris:
+                label_cells[value] = Literal("; ".join(found.get(i, str(i)) for i in iris))
+            else:
+                label_cells[value] = Literal(str(value)) if isinstance(value, Literal) else None
+        return label_cells[value]
 
     for row in result.rows:
         for column in iri_columns:
             value = row.get(column)
-            iris = _iris(value) or []
-            if iris:
-                row[f"{column}Label"] = Literal("; ".join(label(i) for i in iris))
-            elif isinstance(value, Literal):
-                row[f"{column}Label"] = Literal(str(value))
+            cell = label_cell(value) if value is not None else None
+            if cell is not None:
+                row[f"{column}Label"] = cell
     variables: list[str] = []
     for v in result.variables:
         variables.append(v)

@@ -280,12 +280,16 @@ class OxigraphStore(Store):
         result = self._run(text)
         variables = [v.value for v in result.variables]
         rows = []
+        converted: dict = {}  # the same term recurs in many rows: convert it once
         for solution in result:
             row = {}
             for v in variables:
                 value = solution[v]
                 if value is not None:
-                    row[v] = to_rdflib(value)
+                    term = converted.get(value)
+                    if term is None:
+                        term = converted[value] = to_rdflib(value)
+                    row[v] = term
             rows.append(row)
         return variables, rows
 
