@@ -702,7 +702,7 @@ PARTIES = {
 }
 # Members of associations, by the municipality's name in its own country's language.
 MEMBERS = {
-    "region-10": "Arvidsjaur Arjeplog Dorotea Lycksele Malå Norsjö Sorsele Storuman Vilhelmina Åsele",
+    "region-10": "Norsjö Malå Storuman Sorsele Dorotea Vilhelmina Åsele Lycksele Arvidsjaur Arjeplog",  # by code
     "lapplands-kommunalforbund": "Gällivare Jokkmokk Pajala",
     "umearegionen": "Umeå Vindeln Vännäs Bjurholm Robertsfors Nordmaling",
     "norrbottens-kustkommuner": "Luleå Piteå Boden Kalix Haparanda Älvsbyn",
