@@ -219,6 +219,7 @@ def execute(
 
 
 _STRING, _DECIMAL = XSD.string, XSD.decimal  # Namespace attribute lookups are slow in hot loops
+_MISSING = object()
 
 
 def _cells(rows: list[dict]) -> list[dict]:
@@ -235,9 +236,6 @@ def _cells(rows: list[dict]) -> list[dict]:
                 clean[key] = term
         out.append(clean)
     return out
-
-
-_MISSING = object()
 
 
 def _empty(term: object) -> bool:
