@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 
 from kg.cli import app
 from kg.network import bipartite_graph, project
-from kg.viz import render_page
+from kg.viz import PageInfo, render_page
 
 runner = CliRunner()
 HOSTILE = '<img src=x onerror=alert(1)></script><script>window.pwned=1</script> href="javascript:alert(2)"'
@@ -81,6 +81,21 @@ def test_cut_to_max_nodes_says_what_was_left_out():
     nx.set_node_attributes(g, "Organisation", "type")
     html = render_page(g, max_nodes=20)
     assert "30 of 50 nodes are not drawn" in html
+
+
+def test_cut_to_max_edges_keeps_the_heaviest_ties_and_every_node():
+    g = nx.complete_graph(12)  # 66 edges
+    for u, v in g.edges():
+        g.edges[u, v]["weight"] = float(u + v)
+    info = PageInfo(0, 0, 0, [])
+    html = render_page(g, max_edges=10, info=info)
+    assert (info.drawn_nodes, info.drawn_edges) == (12, 10)
+    assert "56 of 66 ties between the drawn nodes are not drawn" in html
+    data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', html, re.S).group(1))
+    labels = {n["id"]: int(n["label"]) for n in data["nodes"]}
+    drawn = sorted(labels[e["from"]] + labels[e["to"]] for e in data["edges"])
+    assert drawn == sorted(u + v for u, v in g.edges())[-10:]  # the ten heaviest
+    assert g.number_of_edges() == 66  # the caller's graph is untouched
 
 
 def test_cli_writes_page(built, tmp_path):

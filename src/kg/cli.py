@@ -318,6 +318,7 @@ def viz(
     depth: Annotated[int, typer.Option("--depth", help="Steps around --focus.")] = 1,
     year: Annotated[int | None, typer.Option("--year", help="The network as of this year.")] = None,
     max_nodes: Annotated[int, typer.Option("--max-nodes", help="Draw at most this many nodes.")] = 3000,
+    max_edges: Annotated[int, typer.Option("--max-edges", help="Draw at most this many (the heaviest) ties.")] = 10_000,
     lang: LangOpt = "sv",
     graph: GraphOpt = None,
     data: DataOpt = None,
@@ -363,6 +364,7 @@ def viz(
             lang=lang,
             title=title,
             max_nodes=max_nodes,
+            max_edges=max_edges,
             info=info,
         )
     except KgError as exc:
