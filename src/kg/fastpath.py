@@ -277,9 +277,13 @@ def validate_store(
 
 def statistics(store: OxigraphStore) -> dict[str, object]:
     """Triples, graphs, sources and entities per class (with subclasses), by SPARQL."""
+    import pyoxigraph as ox
+
     from kg.build import ENTITY_CLASSES
 
-    _, rows = store.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    # counted from the store's indexes, not by a per-graph GROUP BY (0.5 s at 1M triples)
+    graphs = [g.value for g in store.store.named_graphs()]
+    in_default_graph = sum(1 for _ in store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()))
     entities = {}
     for name in ENTITY_CLASSES:
         _, counted = store.select(
@@ -287,9 +291,9 @@ def statistics(store: OxigraphStore) -> dict[str, object]:
         )
         entities[name] = int(counted[0]["n"])
     return {
-        "triples": sum(int(r["n"]) for r in rows),
-        "graphs": len(rows),
-        "sources": sum(1 for r in rows if str(r["g"]).startswith(SOURCE_PREFIX)),
+        "triples": len(store.store) - in_default_graph,
+        "graphs": len(graphs),
+        "sources": sum(1 for g in graphs if g.startswith(SOURCE_PREFIX)),
         "entities": entities,
     }
 
