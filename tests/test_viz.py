@@ -85,6 +85,7 @@ def test_cut_to_max_nodes_says_what_was_left_out():
 
 def test_cut_to_max_edges_keeps_the_heaviest_ties_and_every_node():
     g = nx.complete_graph(12)  # 66 edges
+    g.graph.update(kind="actors", lang="sv")  # graph attributes are not nodes
     for u, v in g.edges():
         g.edges[u, v]["weight"] = float(u + v)
     info = PageInfo(0, 0, 0, [])

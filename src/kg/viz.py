@@ -144,7 +144,8 @@ def cut_edges(graph: nx.Graph, max_edges: int) -> tuple[nx.Graph, int]:
     ranked = sorted(
         graph.edges(data="weight", default=1.0), key=lambda e: (-float(e[2]), *sorted((str(e[0]), str(e[1]))))
     )
-    kept = nx.Graph(graph.graph)
+    kept = nx.Graph()
+    kept.graph.update(graph.graph)
     kept.add_nodes_from(graph.nodes(data=True))
     kept.add_edges_from((u, v, graph.edges[u, v]) for u, v, _ in ranked[:max_edges])
     return kept, graph.number_of_edges() - max_edges
