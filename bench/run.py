@@ -250,8 +250,10 @@ def main() -> None:
     work = args.work or Path(tempfile.mkdtemp(prefix="kg-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     rows: list[dict] = []
-    help_run = kg("--help")
-    rows.append({"size": 0, "triples": 0, "step": "kg --help", "fast": help_run, "naive": None, "note": ""})
+    help_run = sorted((kg("--help") for _ in range(5)), key=lambda r: r["wall"])[2]  # the median of five
+    rows.append(
+        {"size": 0, "triples": 0, "step": "kg --help (median of 5)", "fast": help_run, "naive": None, "note": ""}
+    )
     print(f"kg --help: {fmt(help_run)}")
     # the page target: 2,000 nodes and 6,000 edges interactive in under 3 s (median of three)
     timings = sorted(page_timing() + page_timing() + page_timing(), key=lambda t: t["ready_s"])
