@@ -276,7 +276,7 @@ def validate_store(
 
 
 def statistics(store: OxigraphStore) -> dict[str, object]:
-    """Triples, graphs, sources and entities per class (with subclasses), by SPARQL."""
+    """Triples, graphs and sources (from the store's indexes) and entities per class with subclasses (SPARQL)."""
     import pyoxigraph as ox
 
     from kg.build import ENTITY_CLASSES

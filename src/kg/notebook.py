@@ -348,7 +348,7 @@ class KnowledgeGraph:
         return pd.DataFrame(to_rows(self.analysis(kind, year)))
 
     def show(self, kind: str = "actors", *, year: int | None = None, height: int = 700, **viz_options) -> Page:
-        """The network page, inline (options as for ``kg viz``: color_by, size_by, max_nodes, title).
+        """The network page, inline (options as for ``kg viz``: color_by, size_by, max_nodes, max_edges, title).
 
         >>> page = load().show(color_by="country")
         >>> page._repr_html_().startswith("<iframe srcdoc=")
