@@ -12,11 +12,11 @@ import sys
 import time
 from pathlib import Path
 
-from kg.errors import KgError
-from kg.graph import read_dataset
-from kg.library import available
-from kg.sparql import QueryTimeout, execute
-from kg.store import OxigraphStore, RdflibStore
+from kg.build.graph import read_dataset
+from kg.core.errors import KgError
+from kg.query.library import available
+from kg.query.sparql import QueryTimeout, execute
+from kg.query.stores import OxigraphStore, RdflibStore
 
 # parameters for the queries that need one (the examples in their headers name shipped entities)
 PARAMS = {"active": {"year": "2015"}, "members": {"association": "Region 10"}, "entity": {"entity": "Pajala"}}

@@ -9,10 +9,10 @@ import pytest
 from rdflib import URIRef
 from typer.testing import CliRunner
 
-from kg import analyze as analysis_module
-from kg.analyze import analyze
+from kg.analysis import analyze as analysis_module
+from kg.analysis.analyze import analyze
+from kg.analysis.network import actor_graph, bipartite_graph, fold_people, network, project
 from kg.cli import app
-from kg.network import actor_graph, bipartite_graph, fold_people, network, project
 
 MUN = "https://w3id.org/samverkan/id/municipality/"
 ORG = "https://w3id.org/samverkan/id/org/"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.network import bipartite_graph, project
+from kg.analysis.network import bipartite_graph, project
 from kg.viz import render_page, write_page
 
 pytestmark = pytest.mark.browser

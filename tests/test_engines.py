@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg.library import available
-from kg.sparql import execute
-from kg.store import OxigraphStore, RdflibStore, bind_values
+from kg.query.binding import bind_values
+from kg.query.library import available
+from kg.query.sparql import execute
+from kg.query.stores import OxigraphStore, RdflibStore
 
 LIBRARY = available()
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kg.build import build
-from kg.errors import DataError
+from kg.core.errors import DataError
 
 REPO = Path(__file__).resolve().parents[1]
 PAJALA_FILE = "000_d0f522aa97cf2385.ttl"
@@ -45,7 +45,7 @@ def test_oxigraph_build_matches_the_reference(built, tmp_path):
     ours, reference = rdflib.Dataset(), rdflib.Dataset()
     ours.parse(fast.output, format="trig")
     reference.parse(built.output, format="trig")
-    from kg.sparql import canonical
+    from kg.query.sparql import canonical
 
     def quads(ds):  # decimals compared by value: engines print "7500.00" and "7500" alike
         return {tuple(canonical(term) for term in quad) for quad in ds.quads()}

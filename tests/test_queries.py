@@ -20,8 +20,8 @@ from itertools import combinations
 import pytest
 from rdflib import URIRef
 
-from kg.library import available, get
-from kg.sparql import QueryError, execute
+from kg.query.library import available, get
+from kg.query.sparql import QueryError, execute
 
 PREFIXES = {
     "https://w3id.org/samverkan/id/municipality/": "mun:",
@@ -186,7 +186,7 @@ def test_initiatives_undated_first_then_in_chronological_order(dataset):
 
 
 def funding_rows(result) -> list[tuple]:
-    # Amounts compare as numbers: kg.sparql writes decimals in canonical form (7500.0).
+    # Amounts compare as numbers: kg.query.sparql writes decimals in canonical form (7500.0).
     rows = table(result, "funder", "currency", "year", "total", "grants", "initiatives", sets=("initiatives",))
     return [(f, c, y, None if t is None else Decimal(t), g, i) for f, c, y, t, g, i in rows]
 

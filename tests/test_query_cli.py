@@ -11,7 +11,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.library import available
+from kg.query.library import available
 
 HERE = Path(__file__).resolve().parent
 runner = CliRunner()

@@ -26,20 +26,19 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
-from kg.formats import render
-from kg.library import available
-from kg.server import STAGING, OxigraphServer, PushError, free_port, local_graphs, push, server_graphs
-from kg.sparql import execute
-from kg.store import (
-    RdflibStore,
+from kg.query.formats import render
+from kg.query.http import (
     RemoteAuthError,
     RemoteError,
     RemoteHTTPError,
-    RemoteStore,
     RemoteTimeout,
     RemoteUnreachable,
     is_loopback,
 )
+from kg.query.library import available
+from kg.query.sparql import execute
+from kg.query.stores import RdflibStore, RemoteStore
+from kg.server.oxigraph import STAGING, OxigraphServer, PushError, free_port, local_graphs, push, server_graphs
 
 LIBRARY = available()
 runner = CliRunner()
@@ -533,13 +532,13 @@ def test_kg_serve_answers_refuses_updates_and_stops_on_ctrl_c(built, tmp_path):
 
 
 def test_serving_beyond_loopback_warns(monkeypatch, tmp_path):
-    import kg.server
+    import kg.server.oxigraph
 
     def no_store(*args, **kwargs):
-        raise kg.server.ServerError("stop here")
+        raise kg.server.oxigraph.ServerError("stop here")
 
-    monkeypatch.setattr(kg.server, "load_store", no_store)
+    monkeypatch.setattr(kg.server.oxigraph, "load_store", no_store)
     warnings: list[str] = []
-    with pytest.raises(kg.server.ServerError):
-        kg.server.serve(tmp_path / "graph.trig", host="0.0.0.0", echo=lambda text: None, warn=warnings.append)
+    with pytest.raises(kg.server.oxigraph.ServerError):
+        kg.server.oxigraph.serve(tmp_path / "graph.trig", host="0.0.0.0", echo=lambda text: None, warn=warnings.append)
     assert warnings and "0.0.0.0" in warnings[0] and "anyone" in warnings[0]

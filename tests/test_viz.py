@@ -10,8 +10,8 @@ import re
 import networkx as nx
 from typer.testing import CliRunner
 
+from kg.analysis.network import bipartite_graph, project
 from kg.cli import app
-from kg.network import bipartite_graph, project
 from kg.viz import PageInfo, render_page
 
 runner = CliRunner()

@@ -1,8 +1,13 @@
 """samverkan-kg: a knowledge graph of inter-municipal collaboration in northern Sweden and Finland.
 
-The package is organised one responsibility per module, data flowing one way::
+The package has one subpackage per stage, data flowing one way (see ``docs/architecture.md``)::
 
-    sources -> derive -> validate -> build -> store/sparql -> network / analyze / viz -> notebook
+    sources -> build (derive, validate) -> graph -> query -> analysis -> viz -> notebook, cli
+
+``kg.core`` (namespaces, errors, atomic writes, shipped resources, labels), ``kg.build`` (sources,
+derivation rules, validation, the build), ``kg.query`` (stores, the query library, execution, output
+formats), ``kg.server`` (serve, push), ``kg.analysis`` (networks, clusters, centrality, write-back),
+``kg.viz`` (the network page), ``kg.synth`` (synthetic data); :mod:`kg.notebook` and :mod:`kg.cli` on top.
 
 Heavy libraries (rdflib, pyshacl, networkx, pandas, pyvis) are imported lazily, so that
 ``import kg`` and ``kg --help`` stay fast. In a notebook::
@@ -15,7 +20,7 @@ Heavy libraries (rdflib, pyshacl, networkx, pandas, pyvis) are imported lazily, 
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
+from kg.core.version import __version__
 
 __all__ = ["KnowledgeGraph", "__version__", "load"]
 

@@ -59,8 +59,8 @@ def build(
     full: Annotated[bool, typer.Option("--full", help="Rebuild everything (no incremental rebuild).")] = False,
 ) -> None:
     """Load, derive, validate and write OUT/graph.trig (nothing is written on a Violation)."""
-    from kg.build import build as run_build
-    from kg.errors import KgError
+    from kg.build.pipeline import build as run_build
+    from kg.core.errors import KgError
 
     try:
         result = run_build(data, out, engine=engine.value, incremental=not full)
@@ -83,13 +83,13 @@ def run_all(
     lang: LangOpt = "sv",
 ) -> None:
     """The main job: build and validate, analyse (stored in the graph) and draw OUT/network.html."""
-    from kg.analyze import SEED
-    from kg.analyze import analyze as run_analysis
-    from kg.build import build as run_build
-    from kg.errors import KgError
-    from kg.network import bipartite_graph, project
+    from kg.analysis.analyze import SEED
+    from kg.analysis.analyze import analyze as run_analysis
+    from kg.analysis.network import bipartite_graph, project
+    from kg.analysis.writeback import write_back
+    from kg.build.pipeline import build as run_build
+    from kg.core.errors import KgError
     from kg.viz import PageInfo, render_page, write_page
-    from kg.writeback import write_back
 
     try:
         result = run_build(data, out)
@@ -126,8 +126,8 @@ def validate(
     engine: EngineOpt = Engine.auto,
 ) -> None:
     """Validate data against the shapes and print a report (exit 1 on any Violation)."""
-    from kg.build import build as run_build
-    from kg.errors import KgError
+    from kg.build.pipeline import build as run_build
+    from kg.core.errors import KgError
 
     try:
         report = run_build(data, None, files=paths or None, engine=engine.value).report
@@ -177,7 +177,7 @@ def _parse_params(values: list[str] | None) -> dict[str, str]:
 @app.command("queries")
 def list_queries() -> None:
     """List the query library: names, titles and parameters."""
-    from kg.library import available
+    from kg.query.library import available
 
     for name, query in available().items():
         typer.echo(f"{name}  ({query.form})")
@@ -203,13 +203,13 @@ def query(
     http_timeout: HttpTimeoutOpt = 30.0,
 ) -> None:
     """Run a named query, a .rq file, or -e 'SPARQL' and print the result."""
-    from kg.atomic import write_text
-    from kg.errors import KgError
-    from kg.formats import render
-    from kg.graph import open_source
-    from kg.library import get
-    from kg.sparql import QueryTimeout, adhoc, execute
-    from kg.store import RemoteTimeout
+    from kg.build.graph import open_source
+    from kg.core.atomic import write_text
+    from kg.core.errors import KgError
+    from kg.query.formats import render
+    from kg.query.http import RemoteTimeout
+    from kg.query.library import get
+    from kg.query.sparql import QueryTimeout, adhoc, execute
 
     if (name is None) == (expression is None):
         raise typer.BadParameter("give a query NAME or -e 'SPARQL', not both")
@@ -259,12 +259,12 @@ def analyze(
     http_timeout: HttpTimeoutOpt = 30.0,
 ) -> None:
     """Find collaboration clusters, brokers and central actors (networkx)."""
-    from kg import analyze as analysis_module
-    from kg.atomic import write_text
-    from kg.build import GRAPH_FILE
-    from kg.errors import KgError
-    from kg.graph import DEFAULT_BUILD_DIR, open_source
-    from kg.network import bipartite_graph, fold_people, project
+    from kg.analysis import analyze as analysis_module
+    from kg.analysis.network import bipartite_graph, fold_people, project
+    from kg.build.graph import DEFAULT_BUILD_DIR, open_source
+    from kg.build.result import GRAPH_FILE
+    from kg.core.atomic import write_text
+    from kg.core.errors import KgError
 
     if write_back and endpoint is not None:
         _fail(KgError("--write-back stores the analysis in a local graph file; it cannot be used with --endpoint"))
@@ -289,7 +289,7 @@ def analyze(
     else:
         typer.echo(text, nl=False)
     if write_back:
-        from kg.writeback import write_back as store
+        from kg.analysis.writeback import write_back as store
 
         target = Path(graph) if graph is not None else DEFAULT_BUILD_DIR / GRAPH_FILE
         params = {"network": network.value, "year": year, "seed": analysis_module.SEED, "lang": lang}
@@ -327,11 +327,11 @@ def viz(
     http_timeout: HttpTimeoutOpt = 30.0,
 ) -> None:
     """Write the interactive network page: one self-contained, offline HTML file."""
-    from kg.errors import KgError
-    from kg.graph import open_source
-    from kg.library import Parameter
-    from kg.network import bipartite_graph, fold_people, project
-    from kg.sparql import to_term
+    from kg.analysis.network import bipartite_graph, fold_people, project
+    from kg.build.graph import open_source
+    from kg.core.errors import KgError
+    from kg.query.library import Parameter
+    from kg.query.sparql import to_term
     from kg.viz import PageInfo, focus_graph, render_page, write_page
 
     try:
@@ -345,7 +345,7 @@ def viz(
                 drawn = fold_people(drawn)
         analysis = None
         if color_by is ColorBy.cluster or size_by is not SizeBy.degree:
-            from kg.analyze import analyze as run_analysis
+            from kg.analysis.analyze import analyze as run_analysis
 
             analysis = run_analysis(project(bipartite) if network is NetworkKind.bipartite else drawn, bipartite)
         title = "samverkan-kg"
@@ -388,9 +388,9 @@ def serve(
     data: DataOpt = None,
 ) -> None:
     """Serve the built graph read-only through the Oxigraph SPARQL server (with its query page) until Ctrl-C."""
-    from kg.errors import KgError
-    from kg.graph import built_graph_file
-    from kg.server import serve as run_server
+    from kg.build.graph import built_graph_file
+    from kg.core.errors import KgError
+    from kg.server.oxigraph import serve as run_server
 
     try:
         graph_file = built_graph_file(graph, data)
@@ -426,9 +426,9 @@ def push(
 
     Credentials come from KG_SPARQL_USER/KG_SPARQL_PASSWORD or ~/.netrc, never from the command line.
     """
-    from kg.errors import KgError
-    from kg.graph import built_graph_file
-    from kg.server import push as run_push
+    from kg.build.graph import built_graph_file
+    from kg.core.errors import KgError
+    from kg.server.oxigraph import push as run_push
 
     def progress(event: str, name: str, triples: int) -> None:
         if event == "moved":

@@ -19,7 +19,7 @@ from typing import Any
 from rdflib import Dataset, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.labels import best_label
+from kg.core.labels import best_label
 
 DATE_TYPES = {str(XSD.date): "day", str(XSD.dateTime): "day", str(XSD.gYearMonth): "month", str(XSD.gYear): "year"}
 NUMBER_TYPES = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
@@ -35,10 +35,10 @@ def load(path: str | Path | list[str | Path] | None = None, *, endpoint: str | N
     >>> len(g.dataset) > 1000
     True
     """
-    from kg.graph import open_dataset, read_dataset
+    from kg.build.graph import open_dataset, read_dataset
 
     if endpoint is not None:
-        from kg.graph import open_source
+        from kg.build.graph import open_source
 
         return KnowledgeGraph(None, lang=lang, store=open_source(endpoint=endpoint))
     if path is None:
@@ -46,8 +46,8 @@ def load(path: str | Path | list[str | Path] | None = None, *, endpoint: str | N
     paths = [Path(p) for p in (path if isinstance(path, list) else [path])]
     if len(paths) == 1 and paths[0].suffix in (".trig", ".nq"):
         return KnowledgeGraph(read_dataset(paths[0]), lang=lang)
-    from kg.derive import derive
-    from kg.sources import load as load_sources
+    from kg.build.derive import derive
+    from kg.build.sources import load as load_sources
 
     loaded = load_sources(files=paths)
     derive(loaded.dataset)
@@ -199,7 +199,7 @@ class KnowledgeGraph:
     """
 
     def __init__(self, dataset: Dataset | None, lang: str = "sv", store=None):
-        from kg.store import fast_store
+        from kg.query.stores import fast_store
 
         self._dataset = dataset
         self.lang = lang
@@ -216,7 +216,7 @@ class KnowledgeGraph:
     def __repr__(self) -> str:
         if self._dataset is None:
             return f"<KnowledgeGraph on {getattr(self.store, 'endpoint', 'a remote endpoint')}>"
-        from kg.namespaces import is_source_graph
+        from kg.core.namespaces import is_source_graph
 
         sources = sum(1 for g in self._dataset.graphs() if is_source_graph(g.identifier))
         return f"<KnowledgeGraph: {len(self._dataset)} triples, {sources} sources>"
@@ -235,8 +235,8 @@ class KnowledgeGraph:
         >>> g.query("SELECT (COUNT(*) AS ?n) WHERE { ?m a kg:Municipality }")["n"][0]
         np.int64(50)
         """
-        from kg.library import get
-        from kg.sparql import adhoc, execute
+        from kg.query.library import get
+        from kg.query.sparql import adhoc, execute
 
         text = name_or_sparql.strip()
         is_sparql = any(word in text.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")) and " " in text
@@ -258,8 +258,8 @@ class KnowledgeGraph:
         >>> [r.sources for r in e.relations if r.value_label == "Samhällsinnovation i glesa geografin"][0]
         ['000_d0f522aa97cf2385']
         """
-        from kg.library import Parameter, get
-        from kg.sparql import execute, to_term
+        from kg.query.library import Parameter, get
+        from kg.query.sparql import execute, to_term
 
         iri = to_term(Parameter("entity", "entity"), name, self.store)
         rows = execute(self.store, get("entity"), {"entity": str(iri)}, lang=self.lang).rows
@@ -298,7 +298,7 @@ class KnowledgeGraph:
         >>> g.nodes["https://w3id.org/samverkan/id/municipality/se-2521"]["label"]
         'Pajala'
         """
-        from kg.network import network
+        from kg.analysis.network import network
 
         key = (kind, year)
         if key not in self._networks:
@@ -306,8 +306,8 @@ class KnowledgeGraph:
         return self._networks[key].copy()
 
     def analysis(self, kind: str = "actors", year: int | None = None):
-        """The full :class:`kg.analyze.Analysis` of a projection."""
-        from kg.analyze import analyze
+        """The full :class:`kg.analysis.analyze.Analysis` of a projection."""
+        from kg.analysis.analyze import analyze
 
         return analyze(self.network(kind, year), self.network("bipartite", year))
 
@@ -343,7 +343,7 @@ class KnowledgeGraph:
         """
         import pandas as pd
 
-        from kg.analyze import to_rows
+        from kg.analysis.analyze import to_rows
 
         return pd.DataFrame(to_rows(self.analysis(kind, year)))
 
@@ -367,8 +367,8 @@ class KnowledgeGraph:
         >>> load().validate().conforms
         True
         """
-        from kg.sources import Loaded
-        from kg.validate import validate
+        from kg.build.sources import Loaded
+        from kg.build.validate import validate
 
         return Report(validate(Loaded.from_dataset(self.dataset)))
 
@@ -384,7 +384,7 @@ class KnowledgeGraph:
         """
         import networkx as nx
 
-        from kg.atomic import atomic_writer
+        from kg.core.atomic import atomic_writer
 
         with atomic_writer(path, "wb") as handle:
             nx.write_graphml(self.network(kind, year), handle)
@@ -400,7 +400,7 @@ class KnowledgeGraph:
         """
         import networkx as nx
 
-        from kg.atomic import atomic_writer
+        from kg.core.atomic import atomic_writer
 
         with atomic_writer(path, "wb") as handle:
             nx.write_gexf(self.network(kind, year), handle)
@@ -414,8 +414,8 @@ class KnowledgeGraph:
         >>> json.loads(path.read_text(encoding="utf-8"))["@context"]["kg"]
         'https://w3id.org/samverkan/def#'
         """
-        from kg.atomic import write_text
-        from kg.namespaces import PREFIXES
+        from kg.core.atomic import write_text
+        from kg.core.namespaces import PREFIXES
 
         context = {k: str(v) for k, v in PREFIXES.items()}
         text = self.dataset.serialize(format="json-ld", context=context, auto_compact=True)
@@ -432,8 +432,8 @@ class KnowledgeGraph:
         """
         from rdflib import Graph
 
-        from kg.atomic import atomic_writer
-        from kg.namespaces import bind_all
+        from kg.core.atomic import atomic_writer
+        from kg.core.namespaces import bind_all
 
         union = Graph()
         bind_all(union)
@@ -445,7 +445,7 @@ class KnowledgeGraph:
 
     def to_trig(self, path: str | Path) -> Path:
         """Write every named graph as TriG (provenance kept)."""
-        from kg.atomic import atomic_writer
+        from kg.core.atomic import atomic_writer
 
         with atomic_writer(path, "wb") as handle:
             self.dataset.serialize(destination=handle, format="trig", encoding="utf-8")

@@ -9,7 +9,7 @@ script and style, and our page script, are inlined; the data travels as JSON ins
 Positions are computed in Python with a seeded layout; physics is off (a button turns it on).
 
 >>> from kg.build import build
->>> from kg.network import bipartite_graph, project
+>>> from kg.analysis.network import bipartite_graph, project
 >>> bip = bipartite_graph(build(out_dir=None).dataset)
 >>> html = render_page(project(bip), bipartite=bip)
 >>> "<script src=" in html, "http://" in html.split('id="graph-data"')[0]
@@ -25,7 +25,7 @@ from pathlib import Path
 
 import networkx as nx
 
-from kg.atomic import write_text
+from kg.core.atomic import write_text
 
 SEED = 42
 MAX_NODES = 3000
@@ -240,7 +240,7 @@ def render_page(
     text = TEXT.get(lang, TEXT["en"])
     notes = list(notes or [])
     if analysis is None and (color_by == "cluster" or size_by in ("betweenness", "eigenvector")):
-        from kg.analyze import analyze
+        from kg.analysis.analyze import analyze
 
         analysis = analyze(graph, bipartite)
     scores = analysis.scores if analysis is not None else {}

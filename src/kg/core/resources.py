@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-_PACKAGE = Path(__file__).resolve().parent
+_PACKAGE = Path(__file__).resolve().parents[1]  # src/kg (this file is src/kg/core/resources.py)
 _REPO = _PACKAGE.parents[1]
 
 

@@ -7,10 +7,11 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg import resources
-from kg.build import GRAPH_FILE, build
-from kg.errors import KgError, ValidationFailed
-from kg.sources import FORMATS, new_dataset
+from kg.core import resources
+from kg.build.pipeline import build
+from kg.build.result import GRAPH_FILE
+from kg.core.errors import KgError, ValidationFailed
+from kg.build.sources import FORMATS, new_dataset
 
 DEFAULT_BUILD_DIR = Path("build")
 
@@ -92,20 +93,20 @@ def open_source(
     build_dir: Path | str | None = None,
     http_timeout: float | None = 30.0,
 ):
-    """What to query: a :class:`kg.store.RemoteStore` on ``endpoint`` (a SPARQL 1.1 Protocol URL),
+    """What to query: a :class:`kg.query.stores.RemoteStore` on ``endpoint`` (a SPARQL 1.1 Protocol URL),
     else the built graph (:func:`built_graph_file`) loaded into an in-memory Oxigraph store, which
     answers the library's queries with the same rows as rdflib, only faster. Either goes to
-    :func:`kg.sparql.execute`.
+    :func:`kg.query.sparql.execute`.
 
     >>> open_source(endpoint="http://127.0.0.1:7878/query")
     <RemoteStore http://127.0.0.1:7878/query>
     """
     if endpoint is None:
-        from kg.store import OxigraphStore
+        from kg.query.stores import OxigraphStore
 
         return OxigraphStore.from_file(built_graph_file(graph_file, data_dir, build_dir))
     if graph_file is not None or data_dir is not None:
         raise KgError("give --endpoint or a local graph (--graph/--data), not both")
-    from kg.store import RemoteStore
+    from kg.query.stores import RemoteStore
 
     return RemoteStore(endpoint, timeout=http_timeout)

@@ -15,8 +15,8 @@ from collections.abc import Callable
 
 from rdflib import BNode, Literal, URIRef
 
-from kg.labels import best_label
-from kg.sparql import QueryResult
+from kg.core.labels import best_label
+from kg.query.sparql import QueryResult
 
 Formatter = Callable[[QueryResult, object, str | None], str]
 FORMATS: dict[str, Formatter] = {}

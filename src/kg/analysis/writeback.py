@@ -13,9 +13,9 @@ from pathlib import Path
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, XSD
 
-from kg.analyze import Analysis
-from kg.atomic import atomic_writer
-from kg.namespaces import ANALYSIS_GRAPH, ID, KG, PROV
+from kg.analysis.analyze import Analysis
+from kg.core.atomic import atomic_writer
+from kg.core.namespaces import ANALYSIS_GRAPH, ID, KG, PROV
 
 
 def analysis_graph(analysis: Analysis, parameters: dict[str, object], when: dt.datetime | None = None) -> Graph:
@@ -62,14 +62,14 @@ def analysis_graph(analysis: Analysis, parameters: dict[str, object], when: dt.d
 def write_back(source, graph_file: Path | str, analysis: Analysis, parameters: dict[str, object]) -> int:
     """Replace the analysis graph in ``source`` (an rdflib Dataset or an Oxigraph store) and
     rewrite ``graph_file`` atomically; return the number of triples written."""
-    from kg.store import OxigraphStore, RdflibStore, as_store, to_oxigraph
+    from kg.query.stores import OxigraphStore, RdflibStore, as_store, to_oxigraph
 
     new = analysis_graph(analysis, parameters)
     store = as_store(source)
     if isinstance(store, OxigraphStore):
         import pyoxigraph as ox
 
-        from kg.fastpath import dump_trig
+        from kg.query.stores import dump_trig
 
         name = ox.NamedNode(str(ANALYSIS_GRAPH))
         if store.store.contains_named_graph(name):

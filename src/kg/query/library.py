@@ -20,8 +20,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from kg import resources
-from kg.errors import KgError
+from kg.core import resources
+from kg.core.errors import KgError
 
 _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>\w+)"
@@ -161,7 +161,7 @@ def get(name_or_path: str, folder: Path | None = None) -> NamedQuery:
     >>> get("member")
     Traceback (most recent call last):
     ...
-    kg.errors.KgError: unknown query 'member'; did you mean: members?
+    kg.core.errors.KgError: unknown query 'member'; did you mean: members?
     """
     candidate = Path(name_or_path)
     if candidate.suffix == ".rq" and candidate.exists():

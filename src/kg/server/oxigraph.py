@@ -41,8 +41,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from kg.errors import KgError
-from kg.store import DEFAULT_HTTP_TIMEOUT, HttpClient, RemoteError, RemoteHTTPError, RemoteStore, check_url, is_loopback
+from kg.core.errors import KgError
+from kg.query.http import DEFAULT_HTTP_TIMEOUT, HttpClient, RemoteError, RemoteHTTPError, check_url, is_loopback
+from kg.query.stores import RemoteStore
 
 STAGING = "https://w3id.org/samverkan/id/graph/staging/"
 DEFAULT_PORT = 7878
@@ -366,7 +367,7 @@ def _local_store(source: Any):
     """A pyoxigraph Store for a graph file, an rdflib Dataset or a pyoxigraph Store."""
     import pyoxigraph as ox
 
-    from kg.store import OxigraphStore
+    from kg.query.stores import OxigraphStore
 
     if isinstance(source, ox.Store):
         return source

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from kg import resources
-from kg.store import as_store, bind_rows
+from kg.core import resources
+from kg.query.binding import bind_rows
+from kg.query.stores import as_store
 
 
 @dataclass(frozen=True)

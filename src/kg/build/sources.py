@@ -7,7 +7,7 @@ Layout of a data folder::
     DIR/sources/STEM.trig      -> its named graphs as written (default-graph triples -> source/STEM)
 
 The ontology (``ontology/*.ttl``) always goes into <https://w3id.org/samverkan/id/graph/ontology>.
-Syntax errors become :class:`kg.errors.DataError` naming the file, line and column; nothing is
+Syntax errors become :class:`kg.core.errors.DataError` naming the file, line and column; nothing is
 half-loaded, because each file is parsed into a graph of its own before it joins the dataset.
 """
 
@@ -22,9 +22,9 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
 
-from kg import resources
-from kg.errors import DataError
-from kg.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_all, is_source_graph, source_graph
+from kg.core import resources
+from kg.core.errors import DataError
+from kg.core.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_all, is_source_graph, source_graph
 
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}
 _KNOWN_GRAPHS_PREFIX = "https://w3id.org/samverkan/id/"

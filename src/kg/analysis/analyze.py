@@ -12,7 +12,7 @@
   made of its most central member and its dominating initiative.
 
 >>> from kg.build import build
->>> from kg.network import actor_graph
+>>> from kg.analysis.network import actor_graph
 >>> analysis = analyze(actor_graph(build(out_dir=None).dataset))
 >>> analysis.modularity > 0.3
 True

@@ -28,15 +28,17 @@ from pathlib import Path
 
 from rdflib import RDF, URIRef
 
-from kg import __version__, resources
-from kg.atomic import write_text
-from kg.build import GRAPH_FILE, BuildResult
-from kg.derive import derive
-from kg.fastpath import Inputs, dump_trig, inputs, load_file, statistics, validate_store
-from kg.namespaces import ANALYSIS_GRAPH
-from kg.shapes_sparql import compile_file
-from kg.store import OxigraphStore, bind_rows
-from kg.validate import SEVERITY_ORDER, Result, ValidationReport
+from kg.core.version import __version__
+from kg.core import resources
+from kg.core.atomic import write_text
+from kg.build.result import GRAPH_FILE, BuildResult
+from kg.build.derive import derive
+from kg.build.fastpath import Inputs, inputs, load_file, statistics, validate_store
+from kg.core.namespaces import ANALYSIS_GRAPH
+from kg.build.shapes_sparql import compile_file
+from kg.query.binding import bind_rows
+from kg.query.stores import OxigraphStore, dump_trig
+from kg.build.validate import SEVERITY_ORDER, Result, ValidationReport
 
 STORE_DIR = "store"
 MANIFEST = "manifest.json"

@@ -1,5 +1,5 @@
 """The fast build path: pyoxigraph parses and stores, the rules run as SPARQL Update, and the
-shapes run as compiled SPARQL (:mod:`kg.shapes_sparql`) — for graphs too large for rdflib and
+shapes run as compiled SPARQL (:mod:`kg.build.shapes_sparql`) — for graphs too large for rdflib and
 pyshacl. It reads the same inputs and reports the same results as the reference path
 (:func:`kg.build.build` with ``engine="rdflib"``); tests assert both.
 """
@@ -14,13 +14,14 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS, XSD
 
-from kg import resources
-from kg.errors import DataError
-from kg.labels import preference
-from kg.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, SOURCE_PREFIX, bind_all, source_graph
-from kg.shapes_sparql import CASTABLE, compile_file, render_message
-from kg.store import OxigraphStore, bind_rows
-from kg.validate import SEVERITY_ORDER, Result, ValidationReport
+from kg.core import resources
+from kg.core.errors import DataError
+from kg.core.labels import preference
+from kg.core.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, SOURCE_PREFIX, bind_all, source_graph
+from kg.build.shapes_sparql import CASTABLE, compile_file, render_message
+from kg.query.binding import bind_rows
+from kg.query.stores import OxigraphStore
+from kg.build.validate import SEVERITY_ORDER, Result, ValidationReport
 
 KG_NS = "https://w3id.org/samverkan/def#"
 
@@ -40,8 +41,8 @@ class Inputs:
 
 
 def inputs(data_dir: Path | None = None, files: list[Path] | None = None) -> Inputs:
-    """Which file goes into which graph (the same layout rules as :mod:`kg.sources`)."""
-    from kg.sources import _rdf_files, discover
+    """Which file goes into which graph (the same layout rules as :mod:`kg.build.sources`)."""
+    from kg.build.sources import _rdf_files, discover
 
     found = Inputs()
     for path in resources.ontology_files():
@@ -77,8 +78,8 @@ def load_file(store, path: Path, graph: URIRef) -> None:
     suffix = path.suffix.lower()
     if suffix in (".trig", ".nq", ".jsonld"):
         # datasets may name their own graphs: read them the reference way, then copy the quads
-        from kg.sources import Loaded, add_file, new_dataset
-        from kg.store import to_oxigraph
+        from kg.build.sources import Loaded, add_file, new_dataset
+        from kg.query.stores import to_oxigraph
 
         loaded = Loaded(dataset=new_dataset())
         add_file(loaded, path, "reference" if graph == REFERENCE_GRAPH else "source")
@@ -279,7 +280,7 @@ def statistics(store: OxigraphStore) -> dict[str, object]:
     """Triples, graphs and sources (from the store's indexes) and entities per class with subclasses (SPARQL)."""
     import pyoxigraph as ox
 
-    from kg.build import ENTITY_CLASSES
+    from kg.build.result import ENTITY_CLASSES
 
     # counted from the store's indexes, not by a per-graph GROUP BY (0.5 s at 1M triples)
     graphs = [g.value for g in store.store.named_graphs()]
@@ -298,63 +299,4 @@ def statistics(store: OxigraphStore) -> dict[str, object]:
     }
 
 
-TRIG_PREFIXES = {
-    "kg": KG_NS,
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "xsd": str(XSD),
-}
-
-
-def dump_trig(
-    store: OxigraphStore, target: Path, reuse: tuple[Path, dict[str, list[int]], set[str]] | None = None
-) -> dict[str, list[int]]:
-    """Write every graph as TriG, atomically, one block per named graph in name order; return the
-    byte range ``[start, end]`` of each graph's block.
-
-    ``reuse=(old_file, its ranges, changed graph names)`` copies the blocks of unchanged graphs
-    from the previous file instead of serialising them again (an incremental rebuild rewrites
-    a 1M-triple file in a fraction of a second).
-    """
-    import mmap
-
-    import pyoxigraph as ox
-
-    from kg.atomic import atomic_writer
-
-    header = "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in TRIG_PREFIXES.items()).encode()
-
-    def block(graph) -> bytes:
-        """The graph's triples as Turtle, without the @prefix lines (declared once, at the top)."""
-        body = store.store.dump(format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=TRIG_PREFIXES)
-        start = 0
-        while body.startswith(b"@prefix ", start):
-            start = body.index(b"\n", start) + 1
-        return body[start:]
-
-    ranges: dict[str, list[int]] = {}
-    old_file = old = None
-    if reuse is not None:
-        old_file = open(reuse[0], "rb")  # noqa: SIM115 (closed below)
-        old = mmap.mmap(old_file.fileno(), 0, access=mmap.ACCESS_READ) if reuse[0].stat().st_size else b""
-    try:
-        with atomic_writer(target, "wb") as handle:
-            handle.write(header)
-            handle.write(block(ox.DefaultGraph()))
-            for name in sorted(g.value for g in store.store.named_graphs()):
-                start = handle.tell()
-                if reuse is not None and name in reuse[1] and name not in reuse[2]:
-                    first, last = reuse[1][name]
-                    handle.write(old[first:last])
-                else:
-                    handle.write(b"<" + name.encode() + b"> {\n" + block(ox.NamedNode(name)) + b"}\n")
-                ranges[name] = [start, handle.tell()]
-    finally:
-        if old_file is not None:
-            if isinstance(old, mmap.mmap):
-                old.close()
-            old_file.close()
-    return ranges
-
-
-__all__ = ["Inputs", "dump_trig", "inputs", "load_store", "statistics", "validate_store"]
+__all__ = ["Inputs", "inputs", "load_store", "statistics", "validate_store"]

@@ -13,10 +13,10 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
-from kg import resources
-from kg.labels import best_label
-from kg.namespaces import KG, SH
-from kg.sources import Loaded
+from kg.core import resources
+from kg.core.labels import best_label
+from kg.core.namespaces import KG, SH
+from kg.build.sources import Loaded
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
@@ -216,8 +216,8 @@ def shacl_results(loaded: Loaded, shapes: Path | None = None) -> list[Result]:
 def validate(loaded: Loaded, shapes: Path | None = None) -> ValidationReport:
     """Validate a loaded (and derived) dataset.
 
-    >>> from kg.sources import load
-    >>> from kg.derive import derive
+    >>> from kg.build.sources import load
+    >>> from kg.build.derive import derive
     >>> loaded = load()
     >>> _ = derive(loaded.dataset)
     >>> validate(loaded).conforms

@@ -13,10 +13,11 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
-from kg.errors import KgError
-from kg.library import NamedQuery, Parameter, parse_header, query_form
-from kg.namespaces import PREFIXES
-from kg.store import as_store, bind_values
+from kg.core.errors import KgError
+from kg.core.namespaces import PREFIXES
+from kg.query.binding import bind_values
+from kg.query.library import NamedQuery, Parameter, parse_header, query_form
+from kg.query.stores import as_store
 
 DEFAULT_TIMEOUT = 30.0
 
@@ -50,12 +51,12 @@ def adhoc(text: str, name: str = "<query>") -> NamedQuery:
 
 
 def internal_query(name: str) -> NamedQuery:
-    """One of the package's internal queries (``kg/internal/NAME.rq``)."""
+    """One of the package's internal queries (``kg/query/internal/NAME.rq``)."""
     from importlib import resources as importlib_resources
 
-    from kg.library import read_query
+    from kg.query.library import read_query
 
-    return read_query(Path(str(importlib_resources.files("kg").joinpath("internal", f"{name}.rq"))))
+    return read_query(Path(str(importlib_resources.files("kg.query").joinpath("internal", f"{name}.rq"))))
 
 
 def _entity(raw: str, store, param: Parameter) -> URIRef:
@@ -82,7 +83,7 @@ def to_term(param: Parameter, raw: str, dataset=None) -> URIRef | Literal:
     >>> to_term(Parameter("year", "year"), "twenty")
     Traceback (most recent call last):
     ...
-    kg.sparql.QueryError: parameter 'year' must be a year (e.g. 2024), not 'twenty'
+    kg.query.sparql.QueryError: parameter 'year' must be a year (e.g. 2024), not 'twenty'
     """
     kind = param.type
     try:
@@ -192,7 +193,7 @@ def execute(
     Parameters are checked against the query's header and bound with a VALUES block; the query is
     stopped after ``timeout`` seconds; IRI columns get label columns in the preferred language.
 
-    >>> from kg.library import get
+    >>> from kg.query.library import get
     >>> from kg.build import build
     >>> ds = build(out_dir=None).dataset
     >>> result = execute(ds, get("members"), {"association": "Region 10"})
@@ -333,7 +334,7 @@ def _with_timeout(work, query: NamedQuery, timeout: float | None):
 
 def labels_of(store, iris: list[URIRef], lang: str | None) -> dict[URIRef, str]:
     """The best label of each IRI in the preferred language (one query for all of them)."""
-    from kg.labels import preference
+    from kg.core.labels import preference
 
     if not iris:
         return {}

@@ -39,9 +39,9 @@ from itertools import combinations
 
 import networkx as nx
 
-from kg.library import get
-from kg.sparql import execute
-from kg.store import fast_store
+from kg.query.library import get
+from kg.query.sparql import execute
+from kg.query.stores import fast_store
 
 MAX_COMEMBERS = 100
 LEAD_ROLES = frozenset({"lead", "organiser"})

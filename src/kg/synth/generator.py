@@ -48,7 +48,7 @@ import unicodedata
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from kg import resources
+from kg.core import resources
 
 # ------------------------------------------------------------------------------------------ output
 
@@ -804,7 +804,7 @@ class World:
         from rdflib import Graph, Literal, URIRef
         from rdflib.namespace import RDF, RDFS
 
-        from kg.namespaces import KG
+        from kg.core.namespaces import KG
 
         graph = Graph()
         for path in sorted(reference.glob("*.ttl")):

@@ -1,0 +1,97 @@
+"""Binding parameters into SPARQL text: a ``VALUES`` block placed at the start of the query's
+outermost group, holding serialised RDF terms (never user text pasted into the query), so that every
+engine evaluates them the same way; and declaring the project's prefixes.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rdflib import BNode, Literal, URIRef
+
+from kg.core.namespaces import PREFIXES
+
+
+def with_prefixes(text: str) -> str:
+    """The query with the project's prefixes declared (declarations in the text still win)."""
+    declared = {m.group(1) for m in re.finditer(r"(?im)^\s*PREFIX\s+([A-Za-z][\w-]*|):", text)}
+    missing = "".join(f"PREFIX {k}: <{v}>\n" for k, v in PREFIXES.items() if k not in declared)
+    return missing + text
+
+
+def _top_level_braces(text: str) -> list[int]:
+    """Offsets of every ``{`` at nesting depth 0, outside comments, strings and IRIs."""
+    positions, depth, i, n = [], 0, 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if ch == "<" and re.match(r"<[^\s<>\"{}|^`]*>", text[i:]):
+            i += re.match(r"<[^\s<>\"{}|^`]*>", text[i:]).end()
+            continue
+        if ch in "\"'":
+            quote = text[i : i + 3] if text[i : i + 3] in ('"""', "'''") else ch
+            j = i + len(quote)
+            while j < n and not text.startswith(quote, j):
+                j += 2 if text[j] == "\\" else 1
+            i = j + len(quote)
+            continue
+        if ch == "{":
+            if depth == 0:
+                positions.append(i)
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+        i += 1
+    return positions
+
+
+def term_n3(term: URIRef | Literal | BNode) -> str:
+    """An RDF term in SPARQL syntax, escaped (a value, never code).
+
+    >>> term_n3(Literal('"} ; DROP ALL #'))
+    '"\\\\"} ; DROP ALL #"'
+    """
+    if isinstance(term, URIRef):
+        if re.search(r"[\s<>\"{}|^`\\]", str(term)):
+            raise ValueError(f"not a valid IRI: {term!r}")
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        return term.n3()
+    raise ValueError(f"cannot bind {term!r}")
+
+
+def bind_values(text: str, bindings: dict[str, URIRef | Literal]) -> str:
+    """Put ``VALUES (?a ?b) { (x y) }`` at the start of the outermost group of the query's WHERE.
+
+    >>> print(bind_values("SELECT ?x WHERE { ?x ?p ?o }", {"p": URIRef("urn:p")}))
+    SELECT ?x WHERE { VALUES (?p) { (<urn:p>) }
+     ?x ?p ?o }
+    """
+    if not bindings:
+        return text
+    braces = _top_level_braces(text)
+    if not braces:
+        raise ValueError("query has no WHERE clause to bind parameters in")
+    body = re.sub(r"#[^\n]*", "", text)
+    is_construct = re.search(r"\b(CONSTRUCT|INSERT|DELETE)\b", body, re.IGNORECASE) and not re.search(
+        r"\bCONSTRUCT\s+WHERE\b", body, re.IGNORECASE
+    )
+    where = braces[1] if is_construct and len(braces) > 1 else braces[0]
+    names = " ".join(f"?{k}" for k in bindings)
+    values = " ".join(term_n3(v) for v in bindings.values())
+    return f"{text[: where + 1]} VALUES ({names}) {{ ({values}) }}\n{text[where + 1 :]}"
+
+
+def bind_rows(text: str, variable: str, terms: list[URIRef]) -> str:
+    """Like :func:`bind_values`, with one variable and many rows (``VALUES ?g { <a> <b> }``)."""
+    braces = _top_level_braces(text)
+    body = re.sub(r"#[^\n]*", "", text)
+    two_part = re.search(r"\b(CONSTRUCT|INSERT|DELETE)\b", body, re.IGNORECASE) and not re.search(
+        r"\bCONSTRUCT\s+WHERE\b", body, re.IGNORECASE
+    )
+    where = braces[1] if two_part and len(braces) > 1 else braces[0]
+    values = " ".join(term_n3(t) for t in terms)
+    return f"{text[: where + 1]} VALUES ?{variable} {{ {values} }}\n{text[where + 1 :]}"
