@@ -1,0 +1,694 @@
+"""The documents of a synthetic run: project announcements, the minutes of municipal boards that
+co-finance a project, final reports, event invitations, association board minutes and adopted
+strategies, each written as one Turtle source file (:class:`Writer`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from kg.synth.model import (
+    END_YEAR,
+    FIRST_DAY,
+    LAST_DAY,
+    START_YEAR,
+    Actor,
+    Funding,
+    Initiative,
+    Post,
+    _clamp,
+    _fi_date,
+    _fmt_date,
+)
+from kg.synth.turtle import (
+    Doc,
+    lit,
+    slugify,
+)
+from kg.synth.vocabulary import (
+    CONFERENCES,
+    GENERIC_PHRASES,
+    GROUPS,
+    MEMBERS,
+    MONTHS_SV,
+    PLACES,
+    STRATEGIES,
+    THEME_PHRASES,
+)
+from kg.synth.world import World
+
+
+class Writer(World):
+    """A :class:`~kg.synth.world.World` that writes its initiatives, events and people into source documents."""
+
+    # ---------------------------------------------------------------- writing entities into a document
+
+    def declare(self, doc: Doc, actor: Actor) -> str:
+        """Type, labels and country of a non-municipality actor (more on its first mention)."""
+        iri = actor.iri
+        if actor.kind == "municipality":
+            doc.decls.append((iri, "kg:Municipality"))
+            return iri
+        add = doc.add
+        add(iri, "a", actor.cls)
+        for text, lang in actor.labels:
+            add(iri, "rdfs:label", lit(text, lang))
+        if actor.country:
+            add(iri, "kg:country", lit(actor.country))
+        if iri not in self.introduced:
+            self.introduced.add(iri)
+            for text, lang in actor.alt:
+                add(iri, "skos:altLabel", lit(text, lang))
+            if actor.located:
+                add(iri, "kg:locatedIn", actor.located)
+            if actor.description:
+                add(iri, "dcterms:description", lit(*actor.description))
+        doc.decls.append((iri, actor.cls))
+        return iri
+
+    def declare_post(self, doc: Doc, post: Post, doing: tuple[str, str] | None = None) -> str:
+        """A person, their post (with its years) and the organisation it is in."""
+        person = post.holder
+        p = self.declare(doc, person.actor)
+        doc.add(p, "kg:holdsPost", post.iri)
+        if person.party is not None and self.rng.random() < 0.5:
+            doc.add(p, "kg:memberOf", self.declare(doc, person.party))
+        if doing:
+            doc.add(p, doing[0], doing[1])
+        org = post.org
+        o = self.declare(doc, org)
+        title, lang, en = post.role
+        org_local = org.names.get(f"org_{lang}") or org.name(lang)
+        add = doc.add
+        add(post.iri, "a", "kg:Post")
+        add(post.iri, "rdfs:label", lit(f"{title[0].upper()}{title[1:]}, {org_local}", lang))
+        add(post.iri, "rdfs:label", lit(f"{en[0].upper()}{en[1:]}, {org.names.get('org_en') or org.name('en')}", "en"))
+        add(post.iri, "kg:postIn", o)
+        add(post.iri, "kg:role", lit(title, lang))
+        add(post.iri, "schema:startDate", lit(str(post.start), datatype="xsd:gYear"))
+        if post.end is not None:
+            add(post.iri, "schema:endDate", lit(str(post.end), datatype="xsd:gYear"))
+        doc.decls.append((post.iri, "kg:Post"))
+        return p
+
+    def declare_initiative(self, doc: Doc, ini: Initiative, full: bool) -> str:
+        """Type and labels of an initiative; with ``full``, also its dates, places, themes and description."""
+        add = doc.add
+        i = ini.iri
+        add(i, "a", ini.cls)
+        for text, lang in ini.labels:
+            add(i, "rdfs:label", lit(text, lang))
+        if full:
+            if ini.description:
+                add(i, "dcterms:description", lit(*ini.description))
+            add(i, "schema:startDate", lit(ini.start[0], datatype=ini.start[1]))
+            if ini.end:
+                add(i, "schema:endDate", lit(ini.end[0], datatype=ini.end[1]))
+            for place in ini.located:
+                add(i, "kg:locatedIn", place)
+            for theme in ini.themes:
+                add(i, "kg:theme", f"th:{theme}")
+            for p, o in ini.extra:
+                add(i, p, o)
+        doc.decls.append((i, ini.cls))
+        if doc.first_initiative is None:
+            doc.first_initiative = i
+        return i
+
+    def declare_funding(self, doc: Doc, ini: Initiative, funding: Funding) -> None:
+        add = doc.add
+        f = funding.iri
+        add(ini.iri, "kg:hasFunding", f)
+        add(f, "a", "kg:Funding")
+        add(f, "kg:funder", self.declare(doc, funding.funder))
+        add(f, "kg:amount", lit(str(funding.amount), datatype="xsd:decimal"))
+        add(f, "kg:currency", lit(funding.currency))
+        if funding.kind:
+            add(f, "kg:fundingKind", lit(*funding.kind))
+        doc.decls.append((f, "kg:Funding"))
+
+    def new_doc(self, kind: str, title: str, lang: str, publisher: Actor, issued: dt.date | None) -> Doc:
+        self.doc_count += 1
+        stem = f"synth-{self.doc_count:06d}"
+        doc = Doc(stem, f"Synthetic source document {stem} ({kind}), generated by kg.synth with seed {self.seed}.")
+        d = f"src:{stem}"
+        doc.add(d, "a", "kg:SourceDocument")
+        doc.add(d, "dcterms:identifier", lit(stem))
+        doc.add(d, "dcterms:title", lit(title, lang))
+        doc.add(d, "dcterms:language", lit(lang))
+        doc.add(d, "dcterms:publisher", self.declare(doc, publisher))
+        if issued is not None:
+            doc.add(d, "dcterms:issued", lit(_clamp(issued).isoformat(), datatype="xsd:date"))
+        doc.decls.append((d, "kg:SourceDocument"))
+        return doc
+
+    # ---------------------------------------------------------------- initiatives
+
+    def _unique_label(
+        self, labels: list[tuple[str, str]], year: int, suffixes: list[str] | None = None
+    ) -> tuple[list[tuple[str, str]], str]:
+        """Labels and IRI slug, made unique with a suffix where the name is taken."""
+        suffixes = suffixes or ["", " 2.0", " II", f" {year}", " III", f" {year}–{year + 2}"]
+        for n in range(60):
+            suffix = suffixes[n] if n < len(suffixes) else f" ({n})"
+            cand = [(text + suffix, lang) for text, lang in labels]
+            slug = slugify(cand[0][0])
+            if cand[0][0].lower() not in self.taken_labels and f"ini:{slug}" not in self.taken_iris:
+                self.taken_labels.add(cand[0][0].lower())
+                self.taken_iris.add(f"ini:{slug}")
+                return cand, f"ini:{slug}"
+        raise RuntimeError("no unique initiative name")  # pragma: no cover
+
+    def _langs(self, region: str) -> list[str]:
+        return {"SE": ["sv", "en"], "FI": ["fi", "en"], "XB": ["sv", "fi", "en"]}[region]
+
+    def _dates(self, start: dt.date, months: int, precision: str) -> tuple:
+        end = start + dt.timedelta(days=int(months * 30.4) - 1)
+        s = _fmt_date(start, precision)
+        if end > LAST_DAY:
+            return s, None, start, None
+        return s, _fmt_date(end, precision), start, end
+
+    def _year(self) -> int:
+        # more sources in later years: the digital record thickens
+        rng = self.rng
+        while True:
+            y = rng.randint(START_YEAR, END_YEAR - 1)
+            if rng.random() < 0.35 + 0.65 * (y - START_YEAR) / (END_YEAR - START_YEAR):
+                return y
+
+    def _describe(
+        self, cls: str, lang: str, themes: list[str], place: tuple[str, str, str], lead: Actor, n_partners: int
+    ) -> tuple[str, str]:
+        rng = self.rng
+        t = [self.themes[k].get(lang) or self.themes[k]["en"] for k in themes]
+        topics = (
+            t[0]
+            if len(t) == 1
+            else ", ".join(t[:-1]) + (" och " if lang == "sv" else " ja " if lang == "fi" else " and ") + t[-1]
+        )
+        where = place[{"sv": 0, "fi": 1, "en": 2}[lang]]
+        kind = {
+            "kg:PreStudy": ("Förstudie", "Esiselvitys", "Pre-study"),
+            "kg:Pilot": ("Pilotprojekt", "Pilottihanke", "Pilot"),
+            "kg:ResearchProject": ("Forskningsprojekt", "Tutkimushanke", "Research project"),
+        }.get(cls, ("Projekt", "Hanke", "Project"))
+        if lang == "sv":
+            text = rng.choice(
+                [
+                    f"{kind[0]} om {topics} i {where}, där {lead.name('org_sv')} samarbetar med {n_partners} partner.",
+                    f"{kind[0]} som prövar nya sätt att arbeta med {topics} i {where}.",
+                    f"{kind[0]} som ska stärka arbetet med {topics} i {where}; "
+                    "insatserna riktar sig till små kommuner och byar.",
+                ]
+            )
+        elif lang == "fi":
+            text = rng.choice(
+                [
+                    f"{kind[1]}, jonka teemana on {topics}. Alue: {where}. Kumppaneita on {n_partners}.",
+                    f"{kind[1]} kehittää uusia toimintatapoja. Teemat: {topics}. Alue: {where}.",
+                    f"{kind[1]} vahvistaa pienten kuntien ja kylien työtä. Teemat: {topics}; alue: {where}.",
+                ]
+            )
+        else:
+            text = f"{kind[2]} on {topics} in {where}, led by {lead.name('org_en')} with {n_partners} partners."
+        return text, lang
+
+    def new_project(self) -> Initiative:
+        rng = self.rng
+        roll = rng.random()
+        region = "XB" if roll < 0.12 else "SE" if roll < 0.62 else "FI"
+        cls_roll = rng.random()
+        if cls_roll < 0.22:
+            cls, months = "kg:PreStudy", rng.randint(4, 12)
+        elif cls_roll < 0.37:
+            cls, months = "kg:Pilot", rng.randint(10, 24)
+        elif cls_roll < 0.47:
+            cls, months = "kg:ResearchProject", rng.randint(24, 48)
+        else:
+            cls, months = "kg:Project", rng.randint(18, 42)
+        year = self._year()
+        start = dt.date(year, rng.randint(1, 12), rng.choice([1, 1, 1, 15, rng.randint(1, 28)]))
+        precision = rng.choices(["xsd:date", "xsd:gYearMonth", "xsd:gYear"], [60, 25, 15])[0]
+        s, e, sd, ed = self._dates(start, months, precision)
+        # the lead and the place
+        lead_country = region if region != "XB" else rng.choice(["SE", "FI"])
+        if cls == "kg:ResearchProject":
+            lead = rng.choice(self.research[lead_country])
+            self.pool[lead_country].append(lead)
+        else:
+            lead = self.draw(lead_country, [], public=True)
+        themes = rng.sample(self.theme_keys, rng.choice([1, 1, 2, 2, 3]))
+        places = [p for p in PLACES if p[3] == region] or PLACES
+        home = self.actors.get(lead.located or "") if lead.kind != "municipality" else lead
+        if home is not None and home.kind == "municipality" and rng.random() < 0.5 and region != "XB":
+            place = (home.name("sv"), home.name("fi"), home.name("en"), region)
+        else:
+            place = rng.choice(places)
+        phrase = rng.choice(THEME_PHRASES.get(themes[0], GENERIC_PHRASES))
+        langs = self._langs(region)
+        names = {"sv": f"{phrase[0]} {place[0]}", "fi": f"{phrase[1]} {place[1]}", "en": f"{phrase[2]} {place[2]}"}
+        prefix = {
+            "kg:PreStudy": ("Förstudie: ", "Esiselvitys: ", "Pre-study: "),
+            "kg:Pilot": ("Pilot ", "Pilotti ", "Pilot "),
+        }.get(cls)
+        if prefix:
+            names = {"sv": prefix[0] + names["sv"], "fi": prefix[1] + names["fi"], "en": prefix[2] + names["en"]}
+        labels, iri = self._unique_label([(names[lang], lang) for lang in langs], year)
+        located = []
+        if home is not None and home.kind == "municipality":
+            located.append(home.iri)
+            if home.area:
+                located.append(home.area)
+        if region == "XB":
+            located = [a for a in located if a.startswith("mun:")] + ["area:se-25", "area:fi-19"]
+        elif not located:
+            located = [
+                "area:se-25"
+                if region == "SE" and rng.random() < 0.6
+                else "area:se-24"
+                if region == "SE"
+                else "area:fi-19"
+            ]
+        ini = Initiative(
+            iri=iri,
+            cls=cls,
+            labels=labels,
+            region=region,
+            lang=langs[0],
+            start=s,
+            end=e,
+            start_day=sd,
+            end_day=ed,
+            themes=themes,
+            located=located,
+            lead=lead,
+        )
+        # partners
+        n = 1 + min(int(rng.paretovariate(1.6)), 11)
+        for _ in range(n):
+            c = region if region != "XB" else rng.choice(["SE", "FI"])
+            ini.participants.append(self.draw(c, [lead, *ini.participants]))
+        if region == "XB" and not any(a.country not in (lead.country, None) for a in ini.participants):
+            other = "FI" if lead.country == "SE" else "SE"
+            ini.participants.append(self.draw(other, [lead, *ini.participants], public=True))
+        # funding
+        for k in range(rng.choice([1, 1, 1, 2])):
+            funder, spec = self.funder_for(region, year, themes[0])
+            if any(f.funder is funder for f in ini.fundings) or funder in ini.funders_only:
+                continue
+            if k == 0 or rng.random() < 0.7:
+                currency = spec.currency or ("SEK" if lead.country == "SE" else "EUR")
+                lo, hi = spec.amounts
+                if currency == "EUR" and spec.currency is None:
+                    lo, hi = lo // 10, hi // 10
+                amount = round(rng.uniform(lo, hi), -3)
+                ini.fundings.append(Funding(f"funding:{iri[4:]}--{funder.iri[6:]}", funder, int(amount), currency))
+            else:
+                ini.funders_only.append(funder)
+        if cls == "kg:Project" and rng.random() < 0.3:
+            before = [p for p in self.prestudies[-200:] if p.end_day and p.end_day <= sd and p.region == region]
+            if before:
+                ini.extra.append(("kg:relatedTo", rng.choice(before).iri))
+        if rng.random() < 0.25 and e is not None:
+            ini.extra.append(("kg:plannedDuration", lit(f"P{months}M", datatype="xsd:duration")))
+        if rng.random() < 0.6:
+            ini.description = self._describe(cls, ini.lang, themes, place, lead, len(ini.participants))
+        self.initiatives.append(ini)
+        (self.prestudies if cls == "kg:PreStudy" else self.projects).append(ini)
+        return ini
+
+    # ---------------------------------------------------------------- documents
+
+    def _publisher(self, actor: Actor, country: str) -> Actor:
+        """The actor itself, or now and then a local newspaper that reports on it."""
+        if self.rng.random() < 0.2:
+            return self.rng.choice(self.media[country])
+        return actor
+
+    def announce(self, ini: Initiative) -> Doc:
+        rng = self.rng
+        lead = ini.lead
+        lang = ini.lang if ini.region != "XB" else ("sv" if lead.country == "SE" else "fi")
+        name = next((t for t, lg in ini.labels if lg == lang), ini.label)
+        funder = ini.fundings[0].funder if ini.fundings else (ini.funders_only[0] if ini.funders_only else None)
+        short = funder.alt[0][0] if funder is not None and funder.alt else funder.name(lang) if funder else ""
+        news = {
+            "kg:PreStudy": ("Ny förstudie", "Uusi esiselvitys"),
+            "kg:Pilot": ("Ny pilot", "Uusi pilotti"),
+            "kg:ResearchProject": ("Nytt forskningsprojekt", "Uusi tutkimushanke"),
+        }.get(ini.cls, ("Nytt projekt", "Uusi hanke"))
+        bare = name.split(": ", 1)[-1]
+        if lang == "sv":
+            title = rng.choice(
+                [
+                    f"{lead.name('org_sv')} får {short}-medel för {name}" if funder else f"{news[0]}: {bare}",
+                    f"{news[0]}: {bare}",
+                    f"{name} har startat",
+                    f'Klartecken för "{name}"',
+                ]
+            )
+        else:
+            title = rng.choice(
+                [f"{news[1]}: {bare}", f"{name} käynnistyy", f"Rahoitus myönnetty hankkeelle {name}", f'"{name}" alkaa']
+            )
+        issued = ini.start_day - dt.timedelta(days=rng.randint(0, 90))
+        publisher = self._publisher(lead, lead.country or "SE")
+        doc = self.new_doc("project announcement", title, lang, publisher, issued)
+        i = self.declare_initiative(doc, ini, full=True)
+        add = doc.add
+        add(self.declare(doc, lead), "kg:leads", i)
+        for f in ini.fundings:
+            self.declare_funding(doc, ini, f)
+        for a in ini.funders_only:
+            add(self.declare(doc, a), "kg:funds", i)
+        post = self.staff(lead, ini.start_day.year, want="pm")
+        if post is not None:
+            p = self.declare_post(doc, post, ("kg:participatesIn", i))
+            add(i, "kg:contact", p)
+        for a in ini.participants:
+            if len(doc) > 66:
+                break
+            add(self.declare(doc, a), "kg:participatesIn", i)
+        return doc
+
+    def cofinance(self, ini: Initiative, mun: Actor) -> Doc | None:
+        """The minutes of a municipal board that co-finances a project it takes part in."""
+        rng = self.rng
+        day = ini.start_day - dt.timedelta(days=rng.randint(20, 120))
+        if day < FIRST_DAY:
+            return None
+        lang = "sv" if mun.country == "SE" else "fi"
+        if lang == "sv":
+            title = f"Protokoll, kommunstyrelsen i {mun.name('org_sv')} {day.isoformat()}"
+        else:
+            board = "Kaupunginhallituksen" if mun.city else "Kunnanhallituksen"
+            title = f"{board} pöytäkirja {_fi_date(day)}, {mun.name('fi')}"
+        doc = self.new_doc("minutes", title, lang, mun, day)
+        i = self.declare_initiative(doc, ini, full=False)
+        doc.add(self.declare(doc, mun), "kg:participatesIn", i)
+        currency = "SEK" if mun.country == "SE" else "EUR"
+        amount = round(rng.uniform(20_000, 600_000) if currency == "SEK" else rng.uniform(3_000, 80_000), -3)
+        kind = ("kommunal medfinansiering", "sv") if lang == "sv" else ("kunnan omarahoitusosuus", "fi")
+        fid = f"funding:{ini.iri[4:]}--{mun.iri[4:]}"
+        if fid not in self.taken_iris:
+            self.taken_iris.add(fid)
+            funding = Funding(fid, mun, int(amount), currency, kind)
+            ini.fundings.append(funding)
+            self.declare_funding(doc, ini, funding)
+        for want in ("chief", "politician"):
+            post = self.staff(mun, day.year, want=want)
+            if post is not None:
+                self.declare_post(doc, post)
+        if len(doc) < 40:
+            post = self.staff(mun, day.year)
+            if post is not None:
+                self.declare_post(doc, post)
+        return doc
+
+    def report(self, ini: Initiative) -> Doc | None:
+        """A final report or closing news item, with the number of participants."""
+        rng = self.rng
+        if ini.end_day is None:
+            return None
+        day = ini.end_day + dt.timedelta(days=rng.randint(10, 150))
+        if day > LAST_DAY:
+            return None
+        lang = ini.lang if ini.lang != "en" else "sv"
+        name = next((t for t, lg in ini.labels if lg == lang), ini.label)
+        title = (
+            rng.choice([f"Slutrapport: {name}", f"{name} avslutat – så gick det"])
+            if lang == "sv"
+            else rng.choice([f"Loppuraportti: {name}", f"Hanke {name} päättyi"])
+        )
+        doc = self.new_doc("final report", title, lang, ini.lead, day)
+        i = self.declare_initiative(doc, ini, full=False)
+        doc.add(i, "kg:participantCount", lit(str(int(rng.paretovariate(1.2) * 12)), datatype="xsd:integer"))
+        doc.add(self.declare(doc, ini.lead), "kg:leads", i)
+        for a in ini.participants[:6]:
+            doc.add(self.declare(doc, a), "kg:participatesIn", i)
+        for a in [ini.lead, *ini.participants[:3]]:
+            if len(doc) > 60:
+                break
+            post = self.staff(a, ini.end_day.year)
+            if post is not None:
+                self.declare_post(doc, post, ("kg:participatesIn", i))
+        return doc
+
+    def event(self) -> Doc:
+        rng = self.rng
+        roll = rng.random()
+        region = "XB" if roll < 0.15 else "SE" if roll < 0.6 else "FI"
+        year = self._year()
+        day = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+        host_country = region if region != "XB" else rng.choice(["SE", "FI"])
+        organiser = self.draw(host_country, [], public=True)
+        home = self.actors.get(organiser.located or "") if organiser.kind != "municipality" else organiser
+        if home is None or home.kind != "municipality":
+            home = rng.choice([m for m in self.municipalities if m.country == host_country])
+        kind = rng.random()
+        themes = rng.sample(self.theme_keys, rng.choice([1, 1, 2]))
+        langs = self._langs(region)
+        t = self.themes[themes[0]]
+        part_of = None
+        if kind < 0.25:
+            cls = "kg:Conference"
+            conf = rng.choice([c for c in CONFERENCES if c[3] in (region, "XB")])
+            names = {"sv": f"{conf[0]} {year}", "fi": f"{conf[1]} {year}", "en": f"{conf[2]} {year}"}
+            end_day = day + dt.timedelta(days=rng.choice([0, 1, 1, 2]))
+        elif kind < 0.6:
+            cls = "kg:Seminar"
+            names = {
+                "sv": f"Seminarium om {t['sv']}, {home.name('sv')} {MONTHS_SV[day.month - 1]} {year}",
+                "fi": f"Seminaari: {t['fi']}, {home.name('fi')} {_fi_date(day)}",
+                "en": f"Seminar on {t['en']}, {home.name('en')} {day.isoformat()}",
+            }
+            end_day = day
+            if self.projects and rng.random() < 0.4:
+                cand = rng.choice(self.projects[-300:])
+                if cand.end_day and cand.start_day <= day <= cand.end_day:
+                    part_of = cand
+        else:
+            cls = "kg:Meeting"
+            g = rng.choice(GROUPS)
+            names = {
+                "sv": f"Nätverksträff för {g[0]}, {home.name('sv')} {day.isoformat()}",
+                "fi": f"Verkostotapaaminen, {g[1]}, {home.name('fi')} {_fi_date(day)}",
+                "en": f"Network meeting of {g[2]}, {home.name('en')} {day.isoformat()}",
+            }
+            end_day = day
+        labels, iri = self._unique_label(
+            [(names[lg], lg) for lg in langs],
+            year,
+            ["", f", {home.name('own')}", f", {home.name('own')} {MONTHS_SV[day.month - 1]}"],
+        )
+        located = [home.iri] + ([home.area] if home.area else [])
+        ev = Initiative(
+            iri=iri,
+            cls=cls,
+            labels=labels,
+            region=region,
+            lang=langs[0],
+            start=_fmt_date(day, "xsd:date"),
+            end=_fmt_date(min(end_day, LAST_DAY), "xsd:date"),
+            start_day=day,
+            end_day=end_day,
+            themes=themes,
+            located=located,
+            lead=organiser,
+        )
+        if part_of is not None:
+            ev.extra.append(("kg:partOf", part_of.iri))
+        if cls == "kg:Conference":
+            ev.extra.append(("kg:participantCount", lit(str(rng.randint(4, 40) * 10), datatype="xsd:integer")))
+        self.initiatives.append(ev)
+        lang = langs[0] if region != "XB" else ("sv" if host_country == "SE" else "fi")
+        name = next((tx for tx, lg in labels if lg == lang), labels[0][0])
+        title = (
+            rng.choice([f"Välkommen till {name}", f"Inbjudan: {name}", f"Program för {name}"])
+            if lang == "sv"
+            else rng.choice([f"Tervetuloa: {name}", f"Kutsu: {name}", f"Ohjelma: {name}"])
+        )
+        doc = self.new_doc("event invitation", title, lang, organiser, day - dt.timedelta(days=rng.randint(7, 60)))
+        i = self.declare_initiative(doc, ev, full=True)
+        doc.add(self.declare(doc, organiser), "kg:organises", i)
+        if rng.random() < 0.3:
+            co = self.draw(host_country, [organiser], public=True)
+            doc.add(self.declare(doc, co), "kg:organises", i)
+        if part_of is not None:
+            self.declare_initiative(doc, part_of, full=False)
+        speakers = rng.choice([1, 1, 2, 2, 3])
+        for _ in range(speakers):
+            c = region if region != "XB" else rng.choice(["SE", "FI"])
+            post = self.staff(self.draw(c, [organiser]), year)
+            if post is not None:
+                self.declare_post(doc, post, ("kg:presentsAt", i))
+            if len(doc) > 62:
+                break
+        while len(doc) < 48:
+            c = region if region != "XB" else rng.choice(["SE", "FI"])
+            doc.add(self.declare(doc, self.draw(c, [organiser])), "kg:participatesIn", i)
+        return doc
+
+    def association_minutes(self) -> Doc:
+        rng = self.rng
+        assocs = [a for a in self.actors.values() if a.iri[6:] in MEMBERS]
+        assoc = rng.choice(assocs)
+        members = [self.by_name[n] for n in MEMBERS[assoc.iri[6:]] if n in self.by_name]
+        year = self._year()
+        day = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+        lang = "fi" if assoc.country == "FI" or (assoc.country is None and rng.random() < 0.5) else "sv"
+        region = assoc.country or "XB"
+        names = {
+            "sv": f"Styrelsemöte, {assoc.name('sv')} {day.isoformat()}",
+            "fi": f"Hallituksen kokous, {assoc.name('fi')} {_fi_date(day)}",
+            "en": f"Board meeting, {assoc.name('en')} {day.isoformat()}",
+        }
+        langs = self._langs(region)
+        labels, iri = self._unique_label([(names[lg], lg) for lg in langs], year)
+        host = rng.choice(members)
+        meeting = Initiative(
+            iri=iri,
+            cls="kg:Meeting",
+            labels=labels,
+            region=region,
+            lang=langs[0],
+            start=_fmt_date(day, "xsd:date"),
+            end=None,
+            start_day=day,
+            end_day=day,
+            themes=[rng.choice(["kommunal-kapacitet", "samhallsplanering", "naringsliv"])],
+            located=[host.iri],
+            lead=assoc,
+        )
+        self.initiatives.append(meeting)
+        title = (
+            f"Protokoll från styrelsemöte i {assoc.name('sv')} {day.isoformat()}"
+            if lang == "sv"
+            else f"{assoc.name('fi')}: hallituksen pöytäkirja {_fi_date(day)}"
+        )
+        doc = self.new_doc("minutes", title, lang, assoc, day + dt.timedelta(days=rng.randint(1, 14)))
+        i = self.declare_initiative(doc, meeting, full=True)
+        doc.add(self.declare(doc, assoc), "kg:organises", i)
+        for m in rng.sample(members, min(len(members), rng.randint(3, 8))):
+            doc.add(self.declare(doc, m), "kg:memberOf", assoc.iri)
+        for m in rng.sample(members, min(len(members), rng.randint(2, 3))):
+            post = self.staff(m, year, want=rng.choice(["chief", "politician"]))
+            if post is not None:
+                self.declare_post(doc, post, ("kg:participatesIn", i))
+        if self.projects and len(doc) < 62:
+            cand = rng.choice(self.projects[-300:])
+            if cand.region in (region, "XB"):
+                self.declare_initiative(doc, cand, full=False)
+                doc.add(assoc.iri, "kg:participatesIn", cand.iri)
+        return doc
+
+    def strategy(self) -> Doc:
+        rng = self.rng
+        country = "SE" if rng.random() < 0.55 else "FI"
+        owner = self.draw(country, [], public=True)
+        while owner.kind not in ("municipality", "region", "association"):
+            owner = self.draw(country, [], public=True)
+        lang = "sv" if country == "SE" else "fi"
+        year = self._year()
+        adopted = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+        span = rng.choice([4, 5, 6, 8, 10])
+        if rng.random() < 0.2:
+            cls = "kg:Vision"
+            horizon = rng.choice([2025, 2030, 2035, 2040, 2050])
+            horizon = max(horizon, year + 5)
+            names = {
+                "sv": f"Vision {owner.name('sv')} {horizon}",
+                "fi": f"Visio {owner.name('fi')} {horizon}",
+                "en": f"Vision {owner.name('en')} {horizon}",
+            }
+            theme = rng.choice(["attraktivitet", "inflyttning", "samhallsplanering"])
+        else:
+            cls = "kg:Strategy"
+            kind = rng.choice(STRATEGIES)
+            names = {
+                "sv": f"{kind[0]} för {owner.name('org_sv')} {year}–{year + span}",
+                "fi": f"{kind[1]} {year}–{year + span}, {owner.name('fi')}",
+                "en": f"{kind[2]} {year}–{year + span}, {owner.name('org_en')}",
+            }
+            theme = kind[3]
+        themes = [theme] if theme in self.themes else [self.theme_keys[0]]
+        labels, iri = self._unique_label([(names[lg], lg) for lg in (lang, "en")], year)
+        start_year = year + (1 if adopted.month > 9 else 0)
+        end = (
+            _fmt_date(dt.date(start_year + span - 1, 1, 1), "xsd:gYear") if start_year + span - 1 <= END_YEAR else None
+        )
+        home = owner if owner.kind == "municipality" else self.actors.get(owner.located or "")
+        located = (
+            [home.iri]
+            if home is not None and home.kind == "municipality"
+            else ["area:se-25" if country == "SE" else "area:fi-19"]
+        )
+        st = Initiative(
+            iri=iri,
+            cls=cls,
+            labels=labels,
+            region=country,
+            lang=lang,
+            start=_fmt_date(dt.date(start_year, 1, 1), "xsd:gYear"),
+            end=end,
+            start_day=dt.date(start_year, 1, 1),
+            end_day=None,
+            themes=themes,
+            located=located,
+            lead=owner,
+        )
+        st.extra.append(
+            (
+                "kg:adopted",
+                lit(adopted.isoformat(), datatype="xsd:date")
+                if rng.random() < 0.6
+                else lit(f"{adopted.year}-{adopted.month:02d}", datatype="xsd:gYearMonth"),
+            )
+        )
+        if self.strategies and rng.random() < 0.3:
+            st.extra.append(("kg:relatedTo", rng.choice(self.strategies[-100:]).iri))
+        if rng.random() < 0.7:
+            t = self.themes[themes[0]]
+            st.description = (
+                (f"Antagen plan för arbetet med {t['sv']} i {owner.name('org_sv')}.", "sv")
+                if lang == "sv"
+                else (f"Hyväksytty suunnitelma, teemana {t['fi']}. Omistaja: {owner.name('fi')}.", "fi")
+            )
+        self.initiatives.append(st)
+        self.strategies.append(st)
+        title = f"{owner.name('org_sv')} antar {labels[0][0]}" if lang == "sv" else f"{labels[0][0]} hyväksyttiin"
+        doc = self.new_doc("strategy", title, lang, owner, adopted + dt.timedelta(days=rng.randint(0, 30)))
+        i = self.declare_initiative(doc, st, full=True)
+        doc.add(self.declare(doc, owner), "kg:leads", i)
+        post = self.staff(owner, year, want=rng.choice(["chief", "politician", None]))
+        if post is not None:
+            self.declare_post(doc, post, ("kg:participatesIn", i))
+            doc.add(i, "kg:contact", post.holder.actor.iri)
+        while len(doc) < 40:
+            doc.add(self.declare(doc, self.draw(country, [owner])), "kg:participatesIn", i)
+        return doc
+
+    def stream(self):
+        """Documents, one after the other, for ever."""
+        rng = self.rng
+        while True:
+            roll = rng.random()
+            if roll < 0.55:
+                ini = self.new_project()
+                yield self.announce(ini)
+                muns = [a for a in ini.participants if a.kind == "municipality"]
+                for mun in muns[:2]:
+                    if rng.random() < 0.4:
+                        doc = self.cofinance(ini, mun)
+                        if doc is not None:
+                            yield doc
+                if rng.random() < 0.4:
+                    doc = self.report(ini)
+                    if doc is not None:
+                        yield doc
+            elif roll < 0.77:
+                yield self.event()
+            elif roll < 0.9:
+                yield self.association_minutes()
+            else:
+                yield self.strategy()

@@ -1,0 +1,115 @@
+"""Turtle written as plain text, for speed and byte-identical output: the prefixes, literals,
+slugs, and :class:`Doc` (one source document's triples grouped by subject)."""
+
+from __future__ import annotations
+
+import unicodedata
+
+PREFIXES = """\
+@prefix kg:      <https://w3id.org/samverkan/def#> .
+@prefix th:      <https://w3id.org/samverkan/def/theme/> .
+@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
+@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix schema:  <https://schema.org/> .
+@prefix mun:     <https://w3id.org/samverkan/id/municipality/> .
+@prefix area:    <https://w3id.org/samverkan/id/area/> .
+@prefix orgid:   <https://w3id.org/samverkan/id/org/> .
+@prefix person:  <https://w3id.org/samverkan/id/person/> .
+@prefix post:    <https://w3id.org/samverkan/id/post/> .
+@prefix ini:     <https://w3id.org/samverkan/id/initiative/> .
+@prefix funding: <https://w3id.org/samverkan/id/funding/> .
+@prefix src:     <https://w3id.org/samverkan/id/source/> .
+"""
+
+NAMESPACES = {line.split()[1][:-1]: line.split()[2][1:-1] for line in PREFIXES.splitlines()}
+
+
+def expand(name: str) -> str:
+    """The full IRI of a prefixed name of :data:`PREFIXES`.
+
+    >>> expand("mun:se-2521")
+    'https://w3id.org/samverkan/id/municipality/se-2521'
+    """
+    prefix, local = name.split(":", 1)
+    return NAMESPACES[prefix] + local
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"})
+
+
+def lit(text: str, lang: str | None = None, datatype: str | None = None) -> str:
+    """A Turtle literal: escaped, with a language tag or a datatype.
+
+    >>> print(lit('Slutrapport "Byarnas röst"\\nC:\\\\', "sv"))
+    "Slutrapport \\"Byarnas röst\\"\\nC:\\\\"@sv
+    >>> lit("2014", datatype="xsd:gYear")
+    '"2014"^^xsd:gYear'
+    """
+    body = '"' + text.translate(_ESCAPES) + '"'
+    if lang:
+        return f"{body}@{lang}"
+    if datatype:
+        return f"{body}^^{datatype}"
+    return body
+
+
+_FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "æ": "ae", "ø": "o", "đ": "d", "ŋ": "n", "ß": "ss"})
+
+
+def slugify(text: str) -> str:
+    """Lower-case ASCII, words joined with ``-``, Nordic letters folded.
+
+    >>> slugify("Kompetenslyft Tornedalen – Älvsbyn 2.0")
+    'kompetenslyft-tornedalen-alvsbyn-2-0'
+    >>> slugify("Soađegilli")
+    'soadegilli'
+    """
+    text = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
+    out, dash = [], False
+    for ch in text:
+        if ch.isascii() and ch.isalnum():
+            out.append(ch)
+            dash = False
+        elif not unicodedata.combining(ch) and out and not dash:
+            out.append("-")
+            dash = True
+    return "".join(out).strip("-")
+
+
+class Doc:
+    """One source document being written: its triples, grouped by subject, without duplicates."""
+
+    __slots__ = ("comment", "decls", "first_initiative", "seen", "stem", "subjects")
+
+    def __init__(self, stem: str, comment: str) -> None:
+        self.stem = stem
+        self.comment = comment
+        self.subjects: dict[str, list[tuple[str, str]]] = {}
+        self.seen: set[tuple[str, str, str]] = set()
+        self.decls: list[tuple[str, str]] = []  # (iri, class) of the entities the file declares
+        self.first_initiative: str | None = None
+
+    def add(self, s: str, p: str, o: str) -> None:
+        key = (s, p, o)
+        if key in self.seen:
+            return
+        self.seen.add(key)
+        block = self.subjects.get(s)
+        if block is None:
+            self.subjects[s] = block = []
+        block.append((p, o))
+
+    def __len__(self) -> int:
+        return len(self.seen)
+
+    def render(self) -> str:
+        parts = [f"# {self.comment}\n", PREFIXES]
+        for s, pos in self.subjects.items():
+            grouped: dict[str, list[str]] = {}
+            for p, o in pos:
+                grouped.setdefault(p, []).append(o)
+            body = " ;\n    ".join(f"{p} {' , '.join(objs)}" for p, objs in grouped.items())
+            parts.append(f"\n{s} {body} .\n")
+        return "".join(parts)
