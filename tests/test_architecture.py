@@ -1,0 +1,76 @@
+"""The package's stages import only the stages below them (docs/architecture.md): the import-linter
+contracts in pyproject.toml hold for the code as it is, and break when a forbidden import is added."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import kg
+
+REPO = Path(__file__).resolve().parents[1]
+PACKAGE = Path(kg.__file__).resolve().parent
+CONTRACTS = {
+    "stages": "Each stage imports only the stages below it",
+    "analysis-beside-build": "Analysis and the network page work on the graph, not on building it",
+    "synth-alone": "The synthetic generator imports only kg.core",
+    "no-cycles": "No modules of a package import each other in a circle",
+}
+
+
+def lint_imports(cwd: Path, pythonpath: Path | None = None) -> subprocess.CompletedProcess:
+    """Run import-linter's ``lint-imports`` with the contracts of ``cwd/pyproject.toml``."""
+    env = dict(os.environ)
+    if pythonpath is not None:
+        env["PYTHONPATH"] = os.pathsep.join([str(pythonpath), env.get("PYTHONPATH", "")]).rstrip(os.pathsep)
+    script = Path(sys.executable).with_name("lint-imports")
+    command = [str(script)] if script.exists() else [shutil.which("lint-imports") or "lint-imports"]
+    return subprocess.run(
+        [*command, "--no-cache", "pyproject.toml"], cwd=cwd, env=env, capture_output=True, text=True, timeout=120
+    )
+
+
+def test_every_contract_is_kept():
+    run = lint_imports(REPO)
+    assert run.returncode == 0, run.stdout + run.stderr
+    for name in CONTRACTS.values():
+        assert f"{name} KEPT" in run.stdout
+    assert f"Contracts: {len(CONTRACTS)} kept, 0 broken." in run.stdout
+
+
+@pytest.fixture
+def copy(tmp_path):
+    """A copy of the package and its contracts in which a test may add an import."""
+    shutil.copytree(PACKAGE, tmp_path / "src" / "kg", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(REPO / "pyproject.toml", tmp_path / "pyproject.toml")
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("module", "line", "broken"),
+    [
+        ("core/errors.py", "import kg.query.library", "stages"),  # core imports nothing of kg
+        ("query/sparql.py", "from kg.build.pipeline import build", "stages"),  # query below build
+        ("build/derive.py", "from kg.analysis import network", "stages"),  # build below analysis
+        ("analysis/network.py", "import kg.viz", "stages"),  # analysis below the page
+        ("server/oxigraph.py", "import kg.notebook", "stages"),  # nothing imports the notebook
+        ("analysis/analyze.py", "from kg.build.result import GRAPH_FILE", "analysis-beside-build"),
+        ("synth/world.py", "from kg.query.stores import as_store", "synth-alone"),
+        ("build/result.py", "import kg.build.pipeline", "no-cycles"),  # pipeline imports result
+    ],
+)
+def test_a_forbidden_import_breaks_its_contract(copy, module, line, broken):
+    target = copy / "src" / "kg" / module
+    target.write_text(target.read_text(encoding="utf-8") + f"\n{line}  # added by the test\n", encoding="utf-8")
+    run = lint_imports(copy, pythonpath=copy / "src")
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert f"{CONTRACTS[broken]} BROKEN" in run.stdout
+    report = run.stdout.split("Broken contracts", 1)[1]
+    importer = "kg." + module.removesuffix(".py").replace("/", ".")
+    # the report names the import that breaks the contract (within a package by relative names)
+    assert importer in report or f"- .{importer.rsplit('.', 1)[1]} -> " in report
