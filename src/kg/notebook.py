@@ -12,18 +12,16 @@
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from rdflib import Dataset, Literal, URIRef
-from rdflib.namespace import XSD
+from rdflib import Dataset, URIRef
 
 from kg.core.labels import best_label
+from kg.query.entity import Entity, Relation
+from kg.query.frames import to_frame
 
-DATE_TYPES = {str(XSD.date): "day", str(XSD.dateTime): "day", str(XSD.gYearMonth): "month", str(XSD.gYear): "year"}
-NUMBER_TYPES = {str(XSD.decimal), str(XSD.double), str(XSD.float)}
-INTEGER_TYPES = {str(XSD.integer), str(XSD.int), str(XSD.long), str(XSD.nonNegativeInteger)}
+__all__ = ["Entity", "KnowledgeGraph", "Page", "Relation", "Report", "load", "to_frame"]
 
 
 def load(path: str | Path | list[str | Path] | None = None, *, endpoint: str | None = None, lang: str = "sv"):
@@ -52,94 +50,6 @@ def load(path: str | Path | list[str | Path] | None = None, *, endpoint: str | N
     loaded = load_sources(files=paths)
     derive(loaded.dataset)
     return KnowledgeGraph(loaded.dataset, lang=lang)
-
-
-def _convert_column(values: list[object]):
-    """A pandas Series of the right dtype for one column of RDF terms."""
-    import pandas as pd
-
-    present = [v for v in values if v is not None]
-    datatypes = {str(v.datatype) for v in present if isinstance(v, Literal) and v.datatype is not None}
-    if present and all(isinstance(v, Literal) and v.datatype is not None for v in present):
-        if datatypes <= set(DATE_TYPES):
-            return pd.to_datetime([_period_start(v) for v in values]), datatypes
-        if datatypes <= INTEGER_TYPES:
-            return pd.array([int(v) if v is not None else None for v in values], dtype="Int64"), datatypes
-        if datatypes <= NUMBER_TYPES | INTEGER_TYPES:
-            return pd.array([float(v) if v is not None else None for v in values], dtype="Float64"), datatypes
-        if datatypes == {str(XSD.boolean)}:
-            return pd.array([bool(v.toPython()) if v is not None else None for v in values], dtype="boolean"), datatypes
-    return pd.array([str(v) if v is not None else None for v in values], dtype="string"), datatypes
-
-
-def _period_start(value: object) -> str | None:
-    if value is None:
-        return None
-    text = str(value)
-    return text + "-01-01" if len(text) == 4 else text + "-01" if len(text) == 7 else text
-
-
-def to_frame(result):
-    """A query result as a DataFrame: dates as datetime64 (a year or month as its first day, with a
-    ``<column>Precision`` column saying so), numbers as numbers, booleans as bool, IRIs as strings."""
-    import pandas as pd
-
-    columns: dict[str, Any] = {}
-    for name in result.variables:
-        values = [row.get(name) for row in result.rows]
-        series, datatypes = _convert_column(values)
-        columns[name] = series
-        if (
-            datatypes <= set(DATE_TYPES)
-            and len({DATE_TYPES[d] for d in datatypes})
-            and datatypes
-            - {
-                str(XSD.date),
-                str(XSD.dateTime),
-            }
-        ):
-            columns[f"{name}Precision"] = pd.array(
-                [DATE_TYPES[str(v.datatype)] if v is not None else None for v in values], dtype="string"
-            )
-    return pd.DataFrame(columns)
-
-
-@dataclass
-class Relation:
-    """One relation of an entity: direction, property, the other end, and the sources that state it."""
-
-    direction: str
-    property: str
-    property_label: str
-    value: str
-    value_label: str
-    language: str
-    sources: list[str]
-
-
-@dataclass
-class Entity:
-    """Everything known about one entity."""
-
-    iri: str
-    label: str
-    types: list[str] = field(default_factory=list)
-    labels: dict[str, list[str]] = field(default_factory=dict)
-    relations: list[Relation] = field(default_factory=list)
-
-    def to_dict(self) -> dict:
-        """Plain data (for JSON)."""
-        from dataclasses import asdict
-
-        return asdict(self)
-
-    def __repr__(self) -> str:
-        names = "; ".join(f"{lang}: {', '.join(v)}" for lang, v in sorted(self.labels.items()))
-        lines = [f"<Entity {self.label} <{self.iri}>", f"  types:  {', '.join(self.types)}", f"  names:  {names}"]
-        for r in self.relations:
-            arrow = "->" if r.direction == "out" else "<-"
-            lines.append(f"  {arrow} {r.property_label}: {r.value_label}  [{', '.join(r.sources)}]")
-        return "\n".join(lines) + ">"
 
 
 class Page:
@@ -258,37 +168,9 @@ class KnowledgeGraph:
         >>> [r.sources for r in e.relations if r.value_label == "Samhällsinnovation i glesa geografin"][0]
         ['000_d0f522aa97cf2385']
         """
-        from kg.query.library import Parameter, get
-        from kg.query.sparql import execute, to_term
+        from kg.query.entity import describe
 
-        iri = to_term(Parameter("entity", "entity"), name, self.store)
-        rows = execute(self.store, get("entity"), {"entity": str(iri)}, lang=self.lang).rows
-        entity = Entity(iri=str(iri), label=str(iri))
-        label_props = {"http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"}
-        for row in rows:
-            prop, value, direction = str(row["property"]), row["value"], str(row["direction"])
-            if direction == "out" and prop in label_props and isinstance(value, Literal):
-                entity.labels.setdefault(value.language or "", []).append(str(value))
-                continue
-            if direction == "out" and prop.endswith("22-rdf-syntax-ns#type"):
-                entity.types.append(str(row.get("valueLabel", value)))
-                continue
-            entity.relations.append(
-                Relation(
-                    direction=direction,
-                    property=prop,
-                    property_label=str(row.get("propertyLabel", prop)),
-                    value=str(value),
-                    value_label=str(row.get("valueLabel", value)),
-                    language=str(row.get("language", "")),
-                    sources=str(row.get("sources", "")).split(),
-                )
-            )
-        for values in entity.labels.values():
-            values.sort()
-        preferred = [entity.labels.get(x) for x in (self.lang, "sv", "en", "fi")]
-        entity.label = next((v[0] for v in preferred if v), str(iri))
-        return entity
+        return describe(self.store, name, self.lang)
 
     # ---------------------------------------------------------------- networks and analysis
     def network(self, kind: str = "actors", year: int | None = None):
@@ -320,19 +202,9 @@ class KnowledgeGraph:
         """
         import pandas as pd
 
-        rows = [
-            {
-                "id": c.id,
-                "name": c.name,
-                "size": c.size,
-                "members": "; ".join(c.member_labels),
-                "initiatives": "; ".join(c.initiative_labels),
-                "funders": "; ".join(c.funder_labels),
-                "countries": " ".join(c.countries),
-            }
-            for c in self.analysis(kind, year).clusters
-        ]
-        return pd.DataFrame(rows, columns=["id", "name", "size", "members", "initiatives", "funders", "countries"])
+        from kg.analysis.export import CLUSTER_COLUMNS, cluster_rows
+
+        return pd.DataFrame(cluster_rows(self.analysis(kind, year)), columns=CLUSTER_COLUMNS)
 
     def centrality(self, kind: str = "actors", year: int | None = None):
         """One row per actor: cluster, degree, weighted degree, betweenness, eigenvector, broker.
@@ -382,13 +254,9 @@ class KnowledgeGraph:
         >>> sorted(back.nodes) == sorted(g.network().nodes), back.number_of_edges() == g.network().number_of_edges()
         (True, True)
         """
-        import networkx as nx
+        from kg.analysis.export import write_graphml
 
-        from kg.core.atomic import atomic_writer
-
-        with atomic_writer(path, "wb") as handle:
-            nx.write_graphml(self.network(kind, year), handle)
-        return Path(path)
+        return write_graphml(self.network(kind, year), path)
 
     def to_gexf(self, path: str | Path, kind: str = "actors", year: int | None = None) -> Path:
         """Write a projection as GEXF (opens in Gephi).
@@ -398,13 +266,9 @@ class KnowledgeGraph:
         >>> sorted(nx.read_gexf(path).nodes) == sorted(g.network().nodes)
         True
         """
-        import networkx as nx
+        from kg.analysis.export import write_gexf
 
-        from kg.core.atomic import atomic_writer
-
-        with atomic_writer(path, "wb") as handle:
-            nx.write_gexf(self.network(kind, year), handle)
-        return Path(path)
+        return write_gexf(self.network(kind, year), path)
 
     def to_jsonld(self, path: str | Path) -> Path:
         """Write every named graph as JSON-LD with a compact ``@context`` of the project's prefixes.
@@ -414,13 +278,9 @@ class KnowledgeGraph:
         >>> json.loads(path.read_text(encoding="utf-8"))["@context"]["kg"]
         'https://w3id.org/samverkan/def#'
         """
-        from kg.core.atomic import write_text
-        from kg.core.namespaces import PREFIXES
+        from kg.query.export import write_jsonld
 
-        context = {k: str(v) for k, v in PREFIXES.items()}
-        text = self.dataset.serialize(format="json-ld", context=context, auto_compact=True)
-        write_text(path, text)
-        return Path(path)
+        return write_jsonld(self.dataset, path)
 
     def to_turtle(self, path: str | Path) -> Path:
         """Write the union of all graphs as Turtle (named graphs are merged: use :meth:`to_trig` to keep them).
@@ -430,26 +290,15 @@ class KnowledgeGraph:
         >>> len(rdflib.Graph().parse(path)) == len(set(g.dataset.triples((None, None, None))))
         True
         """
-        from rdflib import Graph
+        from kg.query.export import write_turtle
 
-        from kg.core.atomic import atomic_writer
-        from kg.core.namespaces import bind_all
-
-        union = Graph()
-        bind_all(union)
-        for triple in self.dataset.triples((None, None, None)):
-            union.add(triple)
-        with atomic_writer(path, "wb") as handle:
-            union.serialize(destination=handle, format="turtle", encoding="utf-8")
-        return Path(path)
+        return write_turtle(self.dataset, path)
 
     def to_trig(self, path: str | Path) -> Path:
         """Write every named graph as TriG (provenance kept)."""
-        from kg.core.atomic import atomic_writer
+        from kg.query.export import write_trig
 
-        with atomic_writer(path, "wb") as handle:
-            self.dataset.serialize(destination=handle, format="trig", encoding="utf-8")
-        return Path(path)
+        return write_trig(self.dataset, path)
 
     def label(self, iri: str) -> str:
         """The label of an IRI in the graph's language."""
