@@ -74,3 +74,20 @@ def test_a_forbidden_import_breaks_its_contract(copy, module, line, broken):
     importer = "kg." + module.removesuffix(".py").replace("/", ".")
     # the report names the import that breaks the contract (within a package by relative names)
     assert importer in report or f"- .{importer.rsplit('.', 1)[1]} -> " in report
+
+
+def test_no_file_of_the_package_is_left_out_of_the_wheel():
+    """hatchling leaves out what .gitignore matches (``build/`` once hid the ``kg.build`` stage)."""
+    git = shutil.which("git")
+    if git is None or not (REPO / ".git").exists():
+        pytest.skip("not a git checkout")
+    files = [
+        str(p.relative_to(REPO))
+        for p in (REPO / "src" / "kg").rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    ]
+    run = subprocess.run(
+        [git, "check-ignore", "--no-index", "--stdin"], cwd=REPO, input="\n".join(files), capture_output=True, text=True
+    )
+    assert run.stdout.split() == [], f"ignored, so missing from the wheel: {run.stdout}"
+    assert any(f.endswith("synth/tables/vocabulary.toml") for f in files)
