@@ -12,16 +12,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS, XSD
+from rdflib.namespace import RDFS, SKOS
 
+from kg.build.shapes_sparql import CASTABLE, compile_file, render_message
+from kg.build.validate import SEVERITY_ORDER, Result, ValidationReport
 from kg.core import resources
 from kg.core.errors import DataError
 from kg.core.labels import preference
 from kg.core.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, SOURCE_PREFIX, bind_all, source_graph
-from kg.build.shapes_sparql import CASTABLE, compile_file, render_message
 from kg.query.binding import bind_rows
 from kg.query.stores import OxigraphStore
-from kg.build.validate import SEVERITY_ORDER, Result, ValidationReport
 
 KG_NS = "https://w3id.org/samverkan/def#"
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg.core import resources
 from kg.build.pipeline import build
 from kg.build.result import GRAPH_FILE
-from kg.core.errors import KgError, ValidationFailed
 from kg.build.sources import FORMATS, new_dataset
+from kg.core import resources
+from kg.core.errors import KgError, ValidationFailed
 
 DEFAULT_BUILD_DIR = Path("build")
 

@@ -28,17 +28,17 @@ from pathlib import Path
 
 from rdflib import RDF, URIRef
 
-from kg.core.version import __version__
-from kg.core import resources
-from kg.core.atomic import write_text
-from kg.build.result import GRAPH_FILE, BuildResult
 from kg.build.derive import derive
 from kg.build.fastpath import Inputs, inputs, load_file, statistics, validate_store
-from kg.core.namespaces import ANALYSIS_GRAPH
+from kg.build.result import GRAPH_FILE, BuildResult
 from kg.build.shapes_sparql import compile_file
+from kg.build.validate import SEVERITY_ORDER, Result, ValidationReport
+from kg.core import resources
+from kg.core.atomic import write_text
+from kg.core.namespaces import ANALYSIS_GRAPH
+from kg.core.version import __version__
 from kg.query.binding import bind_rows
 from kg.query.stores import OxigraphStore, dump_trig
-from kg.build.validate import SEVERITY_ORDER, Result, ValidationReport
 
 STORE_DIR = "store"
 MANIFEST = "manifest.json"

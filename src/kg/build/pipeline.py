@@ -15,11 +15,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kg.core.atomic import atomic_writer
 from kg.build.derive import derive
-from kg.build.sources import Loaded, load
 from kg.build.result import GRAPH_FILE, BuildResult, statistics
+from kg.build.sources import load
 from kg.build.validate import validate
+from kg.core.atomic import atomic_writer
 
 AUTO_THRESHOLD_BYTES = 1_000_000
 

@@ -13,10 +13,10 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
+from kg.build.sources import Loaded
 from kg.core import resources
 from kg.core.labels import best_label
 from kg.core.namespaces import KG, SH
-from kg.build.sources import Loaded
 
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
