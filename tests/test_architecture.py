@@ -91,3 +91,20 @@ def test_no_file_of_the_package_is_left_out_of_the_wheel():
     )
     assert run.stdout.split() == [], f"ignored, so missing from the wheel: {run.stdout}"
     assert any(f.endswith("synth/tables/vocabulary.toml") for f in files)
+
+
+def test_the_doctests_of_every_stage_are_collected():
+    """pytest skips folders named ``build`` by default; pyproject.toml's norecursedirs lets kg.build in."""
+    if not (REPO / "src" / "kg").is_dir():
+        pytest.skip("not a checkout")
+    run = subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", "-p", "no:cacheprovider", "src/kg"],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert run.returncode == 0, run.stdout + run.stderr
+    for stage in ("core", "query", "build", "analysis", "synth"):
+        assert f"src/kg/{stage}/" in run.stdout, f"no doctest of kg.{stage} collected"
+    assert "src/kg/build/pipeline.py::kg.build.pipeline.build" in run.stdout
