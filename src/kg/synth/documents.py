@@ -32,6 +32,7 @@ from kg.synth.vocabulary import (
     MONTHS_SV,
     PLACES,
     STRATEGIES,
+    TEMPLATES,
     THEME_PHRASES,
 )
 from kg.synth.world import World
@@ -192,25 +193,13 @@ class Writer(World):
             "kg:Pilot": ("Pilotprojekt", "Pilottihanke", "Pilot"),
             "kg:ResearchProject": ("Forskningsprojekt", "Tutkimushanke", "Research project"),
         }.get(cls, ("Projekt", "Hanke", "Project"))
-        if lang == "sv":
-            text = rng.choice(
-                [
-                    f"{kind[0]} om {topics} i {where}, där {lead.name('org_sv')} samarbetar med {n_partners} partner.",
-                    f"{kind[0]} som prövar nya sätt att arbeta med {topics} i {where}.",
-                    f"{kind[0]} som ska stärka arbetet med {topics} i {where}; "
-                    "insatserna riktar sig till små kommuner och byar.",
-                ]
-            )
-        elif lang == "fi":
-            text = rng.choice(
-                [
-                    f"{kind[1]}, jonka teemana on {topics}. Alue: {where}. Kumppaneita on {n_partners}.",
-                    f"{kind[1]} kehittää uusia toimintatapoja. Teemat: {topics}. Alue: {where}.",
-                    f"{kind[1]} vahvistaa pienten kuntien ja kylien työtä. Teemat: {topics}; alue: {where}.",
-                ]
-            )
+        lead_name = lead.name("org_en" if lang == "en" else "org_sv")
+        fields = {"topics": topics, "where": where, "lead": lead_name, "partners": n_partners}
+        if lang in ("sv", "fi"):
+            template = rng.choice(TEMPLATES["description"][lang])
         else:
-            text = f"{kind[2]} on {topics} in {where}, led by {lead.name('org_en')} with {n_partners} partners."
+            template = TEMPLATES["description"]["en"][0]
+        text = template.format(kind=kind[{"sv": 0, "fi": 1}.get(lang, 2)], **fields)
         return text, lang
 
     def new_project(self) -> Initiative:
@@ -415,11 +404,7 @@ class Writer(World):
             return None
         lang = ini.lang if ini.lang != "en" else "sv"
         name = next((t for t, lg in ini.labels if lg == lang), ini.label)
-        title = (
-            rng.choice([f"Slutrapport: {name}", f"{name} avslutat – så gick det"])
-            if lang == "sv"
-            else rng.choice([f"Loppuraportti: {name}", f"Hanke {name} päättyi"])
-        )
+        title = rng.choice(TEMPLATES["report_title"]["sv" if lang == "sv" else "fi"]).format(name=name)
         doc = self.new_doc("final report", title, lang, ini.lead, day)
         i = self.declare_initiative(doc, ini, full=False)
         doc.add(i, "kg:participantCount", lit(str(int(rng.paretovariate(1.2) * 12)), datatype="xsd:integer"))
@@ -503,11 +488,7 @@ class Writer(World):
         self.initiatives.append(ev)
         lang = langs[0] if region != "XB" else ("sv" if host_country == "SE" else "fi")
         name = next((tx for tx, lg in labels if lg == lang), labels[0][0])
-        title = (
-            rng.choice([f"Välkommen till {name}", f"Inbjudan: {name}", f"Program för {name}"])
-            if lang == "sv"
-            else rng.choice([f"Tervetuloa: {name}", f"Kutsu: {name}", f"Ohjelma: {name}"])
-        )
+        title = rng.choice(TEMPLATES["invitation_title"]["sv" if lang == "sv" else "fi"]).format(name=name)
         doc = self.new_doc("event invitation", title, lang, organiser, day - dt.timedelta(days=rng.randint(7, 60)))
         i = self.declare_initiative(doc, ev, full=True)
         doc.add(self.declare(doc, organiser), "kg:organises", i)

@@ -74,6 +74,8 @@ PARTIES: dict[str, list[tuple[str, str, str]]] = {k: _tuples(v) for k, v in _VOC
 MEMBERS: dict[str, list[str]] = _VOCABULARY["members"]
 HUB_MUNICIPALITIES: dict[str, int] = _VOCABULARY["hub_municipalities"]
 FI_CITIES: set[str] = set(_VOCABULARY["municipalities"]["fi_cities"])
+# name and sentence patterns (str.format fields in braces), by kind and country or language
+TEMPLATES: dict[str, dict[str, list[str]]] = _VOCABULARY["templates"]
 
 ORGANISATIONS: list[dict[str, str]] = _csv("organisations.csv")
 FUNDERS: list[dict[str, str]] = _csv("funders.csv")

@@ -34,6 +34,7 @@ from kg.synth.vocabulary import (
     ROLES,
     SV_FIRST,
     SV_LAST,
+    TEMPLATES,
     VILLAGES,
     labels_of,
 )
@@ -211,55 +212,13 @@ class World:
                 cls, kind, labels = "Company", "company", {lang: name, "en": name}
             elif roll < 0.7:
                 village = rng.choice(VILLAGES[country])
-                if country == "SE":
-                    name = rng.choice(
-                        [
-                            f"{village} byaförening",
-                            f"Byaföreningen {village}",
-                            f"{village} hembygdsförening",
-                            f"Föreningen Levande {village}",
-                            f"{village} idrottsförening",
-                        ]
-                    )
-                else:
-                    name = rng.choice(
-                        [
-                            f"Kyläyhdistys {village} ry",
-                            f"{village} kylätoimikunta ry",
-                            f"Elävä {village} ry",
-                            f"Urheiluseura {village} ry",
-                        ]
-                    )
+                name = rng.choice(TEMPLATES["civil"][country]).format(village=village)
                 cls, kind, labels = "CivilSocietyOrganisation", "civil", {lang: name}
             elif roll < 0.88:
-                if country == "SE":
-                    name = rng.choice(
-                        [
-                            f"{place} folkhögskola",
-                            f"Lärcentrum {place}",
-                            f"Vuxenutbildningen {place}",
-                            f"{place} naturbruksgymnasium",
-                            f"Yrkeshögskolan {place}",
-                        ]
-                    )
-                    en = name
-                else:
-                    name = rng.choice(
-                        [
-                            f"Kansalaisopisto {place}",
-                            f"Aikuiskoulutuskeskus {place}",
-                            f"Lukio {place}",
-                            f"Kansanopisto {place}",
-                        ]
-                    )
-                    en = name
+                name = en = rng.choice(TEMPLATES["education"][country]).format(place=place)
                 cls, kind, labels = "EducationProvider", "education", {lang: name, "en": en}
             else:
-                word = rng.choice(
-                    ["Utvecklingscentrum", "Näringslivscentrum", "Science Park", "Inkubator"]
-                    if country == "SE"
-                    else ["Kehittämiskeskus", "Yrityspalvelut", "Science Park", "Hautomo"]
-                )
+                word = rng.choice(TEMPLATES["centre"][country])
                 name = f"{word} {place}"
                 cls, kind, labels = "Company", "company", {lang: name, "en": name}
             slug = slugify(name)
