@@ -45,90 +45,32 @@ from pathlib import Path
 
 from kg.core import resources
 from kg.synth.documents import Writer
-from kg.synth.model import (
-    SynthSummary,
-)
-from kg.synth.turtle import (
-    expand,
-    lit,
-    slugify,
-)
-from kg.synth.vocabulary import (
-    GENERIC_PHRASES,
-    THEME_PHRASES,
-)
+from kg.synth.model import SynthSummary
+from kg.synth.turtle import expand, lit, slugify
+from kg.synth.vocabulary import GENERIC_PHRASES, THEME_PHRASES, VIOLATIONS
 
-# The kinds of deliberate error that ``violations=K`` injects, in turn.
-VIOLATION_KINDS = (
-    "funding-without-funder",
-    "amount-not-a-number",
-    "start-after-end",
-    "duplicate-municipality-code",
-    "wrong-class-object",
-    "post-without-role",
-    "label-without-language",
-)
+# The kinds of deliberate error that ``violations=K`` injects, in turn (``tables/violations.toml``).
+VIOLATION_KINDS = tuple(VIOLATIONS)
 
 
 # ------------------------------------------------------------------------------------------ violations
 
 
-def _inject(world: Writer, kind: str, n: int, stem: str, initiative: str | None) -> tuple[list[str], dict[str, object]]:
-    """Statements (as Turtle blocks) of one deliberate error, and its record."""
+def _violation_fields(world: Writer, kind: str, n: int, ini: str) -> dict[str, str]:
+    """The fields of the statements of the ``n``-th error, of ``kind``, in a file about ``ini``."""
     rng = world.rng
     muns = world.municipalities
-    record: dict[str, object] = {"kind": kind, "file": f"sources/{stem}.ttl"}
-    blocks: list[tuple[str, list[tuple[str, str]]]] = []
-    ini = initiative or world.initiatives[0].iri
     if kind == "funding-without-funder":
-        f = f"funding:{ini[4:]}--medfinansiering-{n}"
-        blocks += [
-            (ini, [("kg:hasFunding", f)]),
-            (
-                f,
-                [
-                    ("a", "kg:Funding"),
-                    ("kg:amount", lit("250000", datatype="xsd:decimal")),
-                    ("kg:currency", lit("SEK")),
-                ],
-            ),
-        ]
-        record["focus"] = f
-    elif kind == "amount-not-a-number":
-        f = f"funding:{ini[4:]}--bidrag-{n}"
+        return {"f": f"funding:{ini[4:]}--medfinansiering-{n}"}
+    if kind == "amount-not-a-number":
         amount = lit("12 kr", datatype="xsd:decimal") if n % 2 == 0 else lit("12 000 kr")
-        blocks += [
-            (ini, [("kg:hasFunding", f)]),
-            (
-                f,
-                [
-                    ("a", "kg:Funding"),
-                    ("kg:funder", rng.choice(muns).iri),
-                    ("kg:amount", amount),
-                    ("kg:currency", lit("SEK")),
-                ],
-            ),
-        ]
-        record["focus"] = f
-    elif kind == "start-after-end":
+        return {"f": f"funding:{ini[4:]}--bidrag-{n}", "funder": rng.choice(muns).iri, "amount": amount}
+    if kind == "start-after-end":
         mun = rng.choice([m for m in muns if m.country == "SE"])
         phrase = rng.choice(THEME_PHRASES.get(world.theme_keys[n % len(world.theme_keys)], GENERIC_PHRASES))
         labels, i = world._unique_label([(f"{phrase[0]} {mun.name('sv')}", "sv")], 2019)
-        blocks += [
-            (
-                i,
-                [
-                    ("a", "kg:Project"),
-                    ("rdfs:label", lit(*labels[0])),
-                    ("schema:startDate", lit("2019-06-01", datatype="xsd:date")),
-                    ("schema:endDate", lit("2017-12-31", datatype="xsd:date")),
-                    ("kg:locatedIn", mun.iri),
-                ],
-            ),
-            (mun.iri, [("kg:leads", i)]),
-        ]
-        record["focus"] = i
-    elif kind == "duplicate-municipality-code":
+        return {"i": i, "label": lit(*labels[0]), "mun": mun.iri}
+    if kind == "duplicate-municipality-code":
         used = {v.get("related") for v in world.injected}
         mun = next((m for m in rng.sample(muns, len(muns)) if expand(m.iri) not in used), muns[0])
         lang = "sv" if mun.country == "SE" else "fi"
@@ -136,70 +78,33 @@ def _inject(world: Writer, kind: str, n: int, stem: str, initiative: str | None)
         o = f"orgid:{slugify(name)}"
         o = o if o not in world.taken_iris else f"{o}-{n}"
         world.taken_iris.add(o)
-        blocks += [
-            (
-                o,
-                [
-                    ("a", "kg:Municipality"),
-                    ("rdfs:label", lit(name, lang)),
-                    ("kg:municipalityCode", lit(mun.code or "")),
-                    ("kg:country", lit(mun.country or "")),
-                    ("kg:locatedIn", mun.area or "area:se"),
-                ],
-            )
-        ]
-        record["focus"] = o
-        record["related"] = mun.iri
-    elif kind == "wrong-class-object":
-        mun = rng.choice(muns)
-        blocks += [(mun.iri, [("kg:memberOf", ini)])]
-        record["focus"] = mun.iri
-    elif kind == "post-without-role":
+        code, country, area = lit(mun.code or ""), lit(mun.country or ""), mun.area or "area:se"
+        return {"o": o, "label": lit(name, lang), "code": code, "country": country, "area": area, "mun": mun.iri}
+    if kind == "wrong-class-object":
+        return {"mun": rng.choice(muns).iri}
+    if kind == "post-without-role":
         mun = rng.choice([m for m in muns if m.country == "SE"])
-        person = world._new_person("SE")
-        p = person.actor.iri
-        post = f"post:{p[7:]}--{slugify(mun.names['own'])}"
-        blocks += [
-            (
-                p,
-                [
-                    ("a", "kg:Person"),
-                    *[("rdfs:label", lit(t, lg)) for t, lg in person.actor.labels],
-                    ("kg:country", lit("SE")),
-                    ("kg:holdsPost", post),
-                    ("kg:participatesIn", ini),
-                ],
-            ),
-            (
-                post,
-                [
-                    ("a", "kg:Post"),
-                    ("rdfs:label", lit(f"Tjänsteperson, {mun.name('org_sv')}", "sv")),
-                    ("kg:postIn", mun.iri),
-                ],
-            ),
-        ]
-        record["focus"] = post
-    elif kind == "label-without-language":
-        company = world._new_org("SE")
-        o = company.iri
-        blocks += [
-            (
-                o,
-                [
-                    ("a", company.cls),
-                    ("rdfs:label", lit(company.labels[0][0])),
-                    ("kg:country", lit("SE")),
-                    ("kg:participatesIn", ini),
-                ],
-            )
-        ]
-        record["focus"] = o
-    lines = [f"\n{s} " + " ;\n    ".join(f"{p} {o}" for p, o in pos) + " .\n" for s, pos in blocks]
-    for key in ("focus", "related"):
-        if key in record:
-            record[key] = expand(str(record[key]))
-    record["triples"] = sum(len(pos) for _, pos in blocks)
+        person = world._new_person("SE").actor
+        label, label_en = (lit(text, lang) for text, lang in person.labels)
+        post = f"post:{person.iri[7:]}--{slugify(mun.names['own'])}"
+        fields = {"p": person.iri, "label": label, "label_en": label_en, "post": post, "mun": mun.iri}
+        return {**fields, "post_label": lit(f"Tjänsteperson, {mun.name('org_sv')}", "sv")}
+    company = world._new_org("SE")  # label-without-language
+    return {"o": company.iri, "cls": company.cls, "label": lit(company.labels[0][0])}
+
+
+def _inject(world: Writer, kind: str, n: int, stem: str, initiative: str | None) -> tuple[list[str], dict[str, object]]:
+    """Statements (as Turtle blocks) of one deliberate error, and its record."""
+    spec = VIOLATIONS[kind]
+    ini = initiative or world.initiatives[0].iri
+    fields = {"ini": ini, **_violation_fields(world, kind, n, ini)}
+    blocks: dict[str, list[str]] = {}
+    for s, p, o in spec["statements"]:
+        blocks.setdefault(s.format(**fields), []).append(f"{p.format(**fields)} {o.format(**fields)}")
+    lines = [f"\n{s} " + " ;\n    ".join(pos) + " .\n" for s, pos in blocks.items()]
+    record: dict[str, object] = {"kind": kind, "file": f"sources/{stem}.ttl"}
+    record.update({key: expand(spec[key].format(**fields)) for key in ("focus", "related") if key in spec})
+    record["triples"] = len(spec["statements"])
     return lines, record
 
 

@@ -79,3 +79,5 @@ TEMPLATES: dict[str, dict[str, list[str]]] = _VOCABULARY["templates"]
 
 ORGANISATIONS: list[dict[str, str]] = _csv("organisations.csv")
 FUNDERS: list[dict[str, str]] = _csv("funders.csv")
+# the deliberate errors, by kind (in the order they are injected)
+VIOLATIONS: dict[str, dict] = _toml("violations.toml")
