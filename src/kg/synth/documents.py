@@ -16,14 +16,9 @@ from kg.synth.model import (
     Initiative,
     Post,
     _clamp,
-    _fi_date,
     _fmt_date,
 )
-from kg.synth.turtle import (
-    Doc,
-    lit,
-    slugify,
-)
+from kg.synth.turtle import Doc, lit, slugify
 from kg.synth.vocabulary import (
     CONFERENCES,
     GENERIC_PHRASES,
@@ -31,11 +26,15 @@ from kg.synth.vocabulary import (
     MEMBERS,
     MONTHS_SV,
     PLACES,
+    PROJECTS,
     STRATEGIES,
     TEMPLATES,
+    TEXTS,
     THEME_PHRASES,
 )
 from kg.synth.world import World
+
+LANGUAGE_INDEX = {"sv": 0, "fi": 1, "en": 2}  # of a language in the [Swedish, Finnish, English] tables
 
 
 class Writer(World):
@@ -159,8 +158,31 @@ class Writer(World):
                 return cand, f"ini:{slug}"
         raise RuntimeError("no unique initiative name")  # pragma: no cover
 
+    def _labels(self, patterns: dict[str, str], langs: list[str], **fields: object) -> list[tuple[str, str]]:
+        """``[(text, lang)]``: the pattern of each language in ``langs`` filled in with ``fields``."""
+        return [(patterns[lang].format(**fields), lang) for lang in langs]
+
+    def _initiative(
+        self, cls: str, region: str, labelled: tuple, dates: tuple, themes: list[str], located: list[str], lead: Actor
+    ) -> Initiative:
+        """A new initiative of the world: ``labelled`` is (labels, IRI) as from :meth:`_unique_label`,
+        ``dates`` (start, end, first day, last day) as from :meth:`_dates`."""
+        (labels, iri), (start, end, start_day, end_day) = labelled, dates
+        ini = Initiative(iri, cls, labels, region, labels[0][1], start, end, start_day, end_day, themes, located, lead)
+        self.initiatives.append(ini)
+        return ini
+
     def _langs(self, region: str) -> list[str]:
         return {"SE": ["sv", "en"], "FI": ["fi", "en"], "XB": ["sv", "fi", "en"]}[region]
+
+    def _country(self, region: str) -> str:
+        """The country of an actor in ``region``: either, across the border."""
+        return region if region != "XB" else self.rng.choice(["SE", "FI"])
+
+    def _home(self, actor: Actor) -> Actor | None:
+        """The municipality an actor is (or is located in), if any."""
+        home = actor if actor.kind == "municipality" else self.actors.get(actor.located or "")
+        return home if home is not None and home.kind == "municipality" else None
 
     def _dates(self, start: dt.date, months: int, precision: str) -> tuple:
         end = start + dt.timedelta(days=int(months * 30.4) - 1)
@@ -177,50 +199,38 @@ class Writer(World):
             if rng.random() < 0.35 + 0.65 * (y - START_YEAR) / (END_YEAR - START_YEAR):
                 return y
 
+    def _day(self, year: int) -> dt.date:
+        return dt.date(year, self.rng.randint(1, 12), self.rng.randint(1, 28))
+
     def _describe(
         self, cls: str, lang: str, themes: list[str], place: tuple[str, str, str], lead: Actor, n_partners: int
     ) -> tuple[str, str]:
-        rng = self.rng
         t = [self.themes[k].get(lang) or self.themes[k]["en"] for k in themes]
-        topics = (
-            t[0]
-            if len(t) == 1
-            else ", ".join(t[:-1]) + (" och " if lang == "sv" else " ja " if lang == "fi" else " and ") + t[-1]
-        )
-        where = place[{"sv": 0, "fi": 1, "en": 2}[lang]]
-        kind = {
-            "kg:PreStudy": ("Förstudie", "Esiselvitys", "Pre-study"),
-            "kg:Pilot": ("Pilotprojekt", "Pilottihanke", "Pilot"),
-            "kg:ResearchProject": ("Forskningsprojekt", "Tutkimushanke", "Research project"),
-        }.get(cls, ("Projekt", "Hanke", "Project"))
+        topics = t[0] if len(t) == 1 else ", ".join(t[:-1]) + TEXTS["and"][lang] + t[-1]
+        where = place[LANGUAGE_INDEX[lang]]
+        kind = PROJECTS[cls]["kind"][LANGUAGE_INDEX[lang]]
         lead_name = lead.name("org_en" if lang == "en" else "org_sv")
-        fields = {"topics": topics, "where": where, "lead": lead_name, "partners": n_partners}
-        if lang in ("sv", "fi"):
-            template = rng.choice(TEMPLATES["description"][lang])
-        else:
-            template = TEMPLATES["description"]["en"][0]
-        text = template.format(kind=kind[{"sv": 0, "fi": 1}.get(lang, 2)], **fields)
-        return text, lang
+        fields = {"kind": kind, "topics": topics, "where": where, "lead": lead_name, "partners": n_partners}
+        template = (
+            self.rng.choice(TEMPLATES["description"][lang])
+            if lang in ("sv", "fi")
+            else TEMPLATES["description"]["en"][0]
+        )
+        return template.format(**fields), lang
 
     def new_project(self) -> Initiative:
         rng = self.rng
         roll = rng.random()
         region = "XB" if roll < 0.12 else "SE" if roll < 0.62 else "FI"
         cls_roll = rng.random()
-        if cls_roll < 0.22:
-            cls, months = "kg:PreStudy", rng.randint(4, 12)
-        elif cls_roll < 0.37:
-            cls, months = "kg:Pilot", rng.randint(10, 24)
-        elif cls_roll < 0.47:
-            cls, months = "kg:ResearchProject", rng.randint(24, 48)
-        else:
-            cls, months = "kg:Project", rng.randint(18, 42)
+        cls, spec = next((cls, spec) for cls, spec in PROJECTS.items() if cls_roll < spec["below"])
+        months = rng.randint(*spec["months"])
         year = self._year()
         start = dt.date(year, rng.randint(1, 12), rng.choice([1, 1, 1, 15, rng.randint(1, 28)]))
         precision = rng.choices(["xsd:date", "xsd:gYearMonth", "xsd:gYear"], [60, 25, 15])[0]
-        s, e, sd, ed = self._dates(start, months, precision)
+        dates = self._dates(start, months, precision)
         # the lead and the place
-        lead_country = region if region != "XB" else rng.choice(["SE", "FI"])
+        lead_country = self._country(region)
         if cls == "kg:ResearchProject":
             lead = rng.choice(self.research[lead_country])
             self.pool[lead_country].append(lead)
@@ -228,55 +238,28 @@ class Writer(World):
             lead = self.draw(lead_country, [], public=True)
         themes = rng.sample(self.theme_keys, rng.choice([1, 1, 2, 2, 3]))
         places = [p for p in PLACES if p[3] == region] or PLACES
-        home = self.actors.get(lead.located or "") if lead.kind != "municipality" else lead
-        if home is not None and home.kind == "municipality" and rng.random() < 0.5 and region != "XB":
+        home = self._home(lead)
+        if home is not None and rng.random() < 0.5 and region != "XB":
             place = (home.name("sv"), home.name("fi"), home.name("en"), region)
         else:
             place = rng.choice(places)
         phrase = rng.choice(THEME_PHRASES.get(themes[0], GENERIC_PHRASES))
-        langs = self._langs(region)
-        names = {"sv": f"{phrase[0]} {place[0]}", "fi": f"{phrase[1]} {place[1]}", "en": f"{phrase[2]} {place[2]}"}
-        prefix = {
-            "kg:PreStudy": ("Förstudie: ", "Esiselvitys: ", "Pre-study: "),
-            "kg:Pilot": ("Pilot ", "Pilotti ", "Pilot "),
-        }.get(cls)
-        if prefix:
-            names = {"sv": prefix[0] + names["sv"], "fi": prefix[1] + names["fi"], "en": prefix[2] + names["en"]}
-        labels, iri = self._unique_label([(names[lang], lang) for lang in langs], year)
-        located = []
-        if home is not None and home.kind == "municipality":
-            located.append(home.iri)
-            if home.area:
-                located.append(home.area)
+        labels = self._labels(spec["label"], self._langs(region), phrase=phrase, place=place)
+        located = [home.iri, *([home.area] if home.area else [])] if home is not None else []
         if region == "XB":
             located = [a for a in located if a.startswith("mun:")] + ["area:se-25", "area:fi-19"]
+        elif not located and region == "SE":
+            located = ["area:se-25" if rng.random() < 0.6 else "area:se-24"]
         elif not located:
-            located = [
-                "area:se-25"
-                if region == "SE" and rng.random() < 0.6
-                else "area:se-24"
-                if region == "SE"
-                else "area:fi-19"
-            ]
-        ini = Initiative(
-            iri=iri,
-            cls=cls,
-            labels=labels,
-            region=region,
-            lang=langs[0],
-            start=s,
-            end=e,
-            start_day=sd,
-            end_day=ed,
-            themes=themes,
-            located=located,
-            lead=lead,
+            located = ["area:fi-19"]
+        ini = self._initiative(
+            cls, region, self._unique_label(labels, year), dates, themes=themes, located=located, lead=lead
         )
+        iri = ini.iri
         # partners
         n = 1 + min(int(rng.paretovariate(1.6)), 11)
         for _ in range(n):
-            c = region if region != "XB" else rng.choice(["SE", "FI"])
-            ini.participants.append(self.draw(c, [lead, *ini.participants]))
+            ini.participants.append(self.draw(self._country(region), [lead, *ini.participants]))
         if region == "XB" and not any(a.country not in (lead.country, None) for a in ini.participants):
             other = "FI" if lead.country == "SE" else "SE"
             ini.participants.append(self.draw(other, [lead, *ini.participants], public=True))
@@ -295,14 +278,13 @@ class Writer(World):
             else:
                 ini.funders_only.append(funder)
         if cls == "kg:Project" and rng.random() < 0.3:
-            before = [p for p in self.prestudies[-200:] if p.end_day and p.end_day <= sd and p.region == region]
+            before = [p for p in self.prestudies[-200:] if p.end_day and p.end_day <= start and p.region == region]
             if before:
                 ini.extra.append(("kg:relatedTo", rng.choice(before).iri))
-        if rng.random() < 0.25 and e is not None:
+        if rng.random() < 0.25 and ini.end is not None:
             ini.extra.append(("kg:plannedDuration", lit(f"P{months}M", datatype="xsd:duration")))
         if rng.random() < 0.6:
             ini.description = self._describe(cls, ini.lang, themes, place, lead, len(ini.participants))
-        self.initiatives.append(ini)
         (self.prestudies if cls == "kg:PreStudy" else self.projects).append(ini)
         return ini
 
@@ -321,25 +303,11 @@ class Writer(World):
         name = next((t for t, lg in ini.labels if lg == lang), ini.label)
         funder = ini.fundings[0].funder if ini.fundings else (ini.funders_only[0] if ini.funders_only else None)
         short = funder.alt[0][0] if funder is not None and funder.alt else funder.name(lang) if funder else ""
-        news = {
-            "kg:PreStudy": ("Ny förstudie", "Uusi esiselvitys"),
-            "kg:Pilot": ("Ny pilot", "Uusi pilotti"),
-            "kg:ResearchProject": ("Nytt forskningsprojekt", "Uusi tutkimushanke"),
-        }.get(ini.cls, ("Nytt projekt", "Uusi hanke"))
-        bare = name.split(": ", 1)[-1]
-        if lang == "sv":
-            title = rng.choice(
-                [
-                    f"{lead.name('org_sv')} får {short}-medel för {name}" if funder else f"{news[0]}: {bare}",
-                    f"{news[0]}: {bare}",
-                    f"{name} har startat",
-                    f'Klartecken för "{name}"',
-                ]
-            )
-        else:
-            title = rng.choice(
-                [f"{news[1]}: {bare}", f"{name} käynnistyy", f"Rahoitus myönnetty hankkeelle {name}", f'"{name}" alkaa']
-            )
+        news = PROJECTS[ini.cls]["news"][LANGUAGE_INDEX[lang]]
+        patterns = TEMPLATES["announce_title"][lang]
+        if funder is None:  # a headline naming the funder gives way to the plain news one
+            patterns = [patterns[1] if "{short}" in p else p for p in patterns]
+        title = rng.choice(patterns).format(lead=lead, short=short, news=news, bare=name.split(": ", 1)[-1], name=name)
         issued = ini.start_day - dt.timedelta(days=rng.randint(0, 90))
         publisher = self._publisher(lead, lead.country or "SE")
         doc = self.new_doc("project announcement", title, lang, publisher, issued)
@@ -367,21 +335,16 @@ class Writer(World):
         if day < FIRST_DAY:
             return None
         lang = "sv" if mun.country == "SE" else "fi"
-        if lang == "sv":
-            title = f"Protokoll, kommunstyrelsen i {mun.name('org_sv')} {day.isoformat()}"
-        else:
-            board = "Kaupunginhallituksen" if mun.city else "Kunnanhallituksen"
-            title = f"{board} pöytäkirja {_fi_date(day)}, {mun.name('fi')}"
+        title = TEXTS["cofinance_title"]["fi_city" if lang == "fi" and mun.city else lang].format(mun=mun, day=day)
         doc = self.new_doc("minutes", title, lang, mun, day)
         i = self.declare_initiative(doc, ini, full=False)
         doc.add(self.declare(doc, mun), "kg:participatesIn", i)
         currency = "SEK" if mun.country == "SE" else "EUR"
         amount = round(rng.uniform(20_000, 600_000) if currency == "SEK" else rng.uniform(3_000, 80_000), -3)
-        kind = ("kommunal medfinansiering", "sv") if lang == "sv" else ("kunnan omarahoitusosuus", "fi")
         fid = f"funding:{ini.iri[4:]}--{mun.iri[4:]}"
         if fid not in self.taken_iris:
             self.taken_iris.add(fid)
-            funding = Funding(fid, mun, int(amount), currency, kind)
+            funding = Funding(fid, mun, int(amount), currency, (TEXTS["cofinance_kind"][lang], lang))
             ini.fundings.append(funding)
             self.declare_funding(doc, ini, funding)
         for want in ("chief", "politician"):
@@ -424,70 +387,42 @@ class Writer(World):
         roll = rng.random()
         region = "XB" if roll < 0.15 else "SE" if roll < 0.6 else "FI"
         year = self._year()
-        day = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
-        host_country = region if region != "XB" else rng.choice(["SE", "FI"])
+        day = self._day(year)
+        host_country = self._country(region)
         organiser = self.draw(host_country, [], public=True)
-        home = self.actors.get(organiser.located or "") if organiser.kind != "municipality" else organiser
-        if home is None or home.kind != "municipality":
-            home = rng.choice([m for m in self.municipalities if m.country == host_country])
+        home = self._home(organiser) or rng.choice([m for m in self.municipalities if m.country == host_country])
         kind = rng.random()
         themes = rng.sample(self.theme_keys, rng.choice([1, 1, 2]))
         langs = self._langs(region)
-        t = self.themes[themes[0]]
+        fields = {"home": home, "day": day, "year": year, "month": MONTHS_SV[day.month - 1]}
         part_of = None
+        end_day = day
         if kind < 0.25:
             cls = "kg:Conference"
             conf = rng.choice([c for c in CONFERENCES if c[3] in (region, "XB")])
-            names = {"sv": f"{conf[0]} {year}", "fi": f"{conf[1]} {year}", "en": f"{conf[2]} {year}"}
+            labels = self._labels(TEXTS["conference"], langs, conference=conf, **fields)
             end_day = day + dt.timedelta(days=rng.choice([0, 1, 1, 2]))
         elif kind < 0.6:
             cls = "kg:Seminar"
-            names = {
-                "sv": f"Seminarium om {t['sv']}, {home.name('sv')} {MONTHS_SV[day.month - 1]} {year}",
-                "fi": f"Seminaari: {t['fi']}, {home.name('fi')} {_fi_date(day)}",
-                "en": f"Seminar on {t['en']}, {home.name('en')} {day.isoformat()}",
-            }
-            end_day = day
+            labels = self._labels(TEXTS["seminar"], langs, theme=self.themes[themes[0]], **fields)
             if self.projects and rng.random() < 0.4:
                 cand = rng.choice(self.projects[-300:])
                 if cand.end_day and cand.start_day <= day <= cand.end_day:
                     part_of = cand
         else:
             cls = "kg:Meeting"
-            g = rng.choice(GROUPS)
-            names = {
-                "sv": f"Nätverksträff för {g[0]}, {home.name('sv')} {day.isoformat()}",
-                "fi": f"Verkostotapaaminen, {g[1]}, {home.name('fi')} {_fi_date(day)}",
-                "en": f"Network meeting of {g[2]}, {home.name('en')} {day.isoformat()}",
-            }
-            end_day = day
-        labels, iri = self._unique_label(
-            [(names[lg], lg) for lg in langs],
-            year,
-            ["", f", {home.name('own')}", f", {home.name('own')} {MONTHS_SV[day.month - 1]}"],
-        )
-        located = [home.iri] + ([home.area] if home.area else [])
-        ev = Initiative(
-            iri=iri,
-            cls=cls,
-            labels=labels,
-            region=region,
-            lang=langs[0],
-            start=_fmt_date(day, "xsd:date"),
-            end=_fmt_date(min(end_day, LAST_DAY), "xsd:date"),
-            start_day=day,
-            end_day=end_day,
-            themes=themes,
-            located=located,
-            lead=organiser,
-        )
+            labels = self._labels(TEXTS["network_meeting"], langs, group=rng.choice(GROUPS), **fields)
+        suffixes = ["", f", {home.name('own')}", f", {home.name('own')} {MONTHS_SV[day.month - 1]}"]
+        dates = (_fmt_date(day, "xsd:date"), _fmt_date(min(end_day, LAST_DAY), "xsd:date"), day, end_day)
+        located = [home.iri, *([home.area] if home.area else [])]
+        labelled = self._unique_label(labels, year, suffixes)
+        ev = self._initiative(cls, region, labelled, dates, themes=themes, located=located, lead=organiser)
         if part_of is not None:
             ev.extra.append(("kg:partOf", part_of.iri))
         if cls == "kg:Conference":
             ev.extra.append(("kg:participantCount", lit(str(rng.randint(4, 40) * 10), datatype="xsd:integer")))
-        self.initiatives.append(ev)
         lang = langs[0] if region != "XB" else ("sv" if host_country == "SE" else "fi")
-        name = next((tx for tx, lg in labels if lg == lang), labels[0][0])
+        name = next((tx for tx, lg in ev.labels if lg == lang), ev.label)
         title = rng.choice(TEMPLATES["invitation_title"]["sv" if lang == "sv" else "fi"]).format(name=name)
         doc = self.new_doc("event invitation", title, lang, organiser, day - dt.timedelta(days=rng.randint(7, 60)))
         i = self.declare_initiative(doc, ev, full=True)
@@ -499,15 +434,13 @@ class Writer(World):
             self.declare_initiative(doc, part_of, full=False)
         speakers = rng.choice([1, 1, 2, 2, 3])
         for _ in range(speakers):
-            c = region if region != "XB" else rng.choice(["SE", "FI"])
-            post = self.staff(self.draw(c, [organiser]), year)
+            post = self.staff(self.draw(self._country(region), [organiser]), year)
             if post is not None:
                 self.declare_post(doc, post, ("kg:presentsAt", i))
             if len(doc) > 62:
                 break
         while len(doc) < 48:
-            c = region if region != "XB" else rng.choice(["SE", "FI"])
-            doc.add(self.declare(doc, self.draw(c, [organiser])), "kg:participatesIn", i)
+            doc.add(self.declare(doc, self.draw(self._country(region), [organiser])), "kg:participatesIn", i)
         return doc
 
     def association_minutes(self) -> Doc:
@@ -516,37 +449,18 @@ class Writer(World):
         assoc = rng.choice(assocs)
         members = [self.by_name[n] for n in MEMBERS[assoc.iri[6:]] if n in self.by_name]
         year = self._year()
-        day = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+        day = self._day(year)
         lang = "fi" if assoc.country == "FI" or (assoc.country is None and rng.random() < 0.5) else "sv"
         region = assoc.country or "XB"
-        names = {
-            "sv": f"Styrelsemöte, {assoc.name('sv')} {day.isoformat()}",
-            "fi": f"Hallituksen kokous, {assoc.name('fi')} {_fi_date(day)}",
-            "en": f"Board meeting, {assoc.name('en')} {day.isoformat()}",
-        }
-        langs = self._langs(region)
-        labels, iri = self._unique_label([(names[lg], lg) for lg in langs], year)
+        labels = self._labels(TEXTS["board_meeting"], self._langs(region), assoc=assoc, day=day)
         host = rng.choice(members)
-        meeting = Initiative(
-            iri=iri,
-            cls="kg:Meeting",
-            labels=labels,
-            region=region,
-            lang=langs[0],
-            start=_fmt_date(day, "xsd:date"),
-            end=None,
-            start_day=day,
-            end_day=day,
-            themes=[rng.choice(["kommunal-kapacitet", "samhallsplanering", "naringsliv"])],
-            located=[host.iri],
-            lead=assoc,
+        dates = (_fmt_date(day, "xsd:date"), None, day, day)
+        theme = rng.choice(["kommunal-kapacitet", "samhallsplanering", "naringsliv"])
+        labelled = self._unique_label(labels, year)
+        meeting = self._initiative(
+            "kg:Meeting", region, labelled, dates, themes=[theme], located=[host.iri], lead=assoc
         )
-        self.initiatives.append(meeting)
-        title = (
-            f"Protokoll från styrelsemöte i {assoc.name('sv')} {day.isoformat()}"
-            if lang == "sv"
-            else f"{assoc.name('fi')}: hallituksen pöytäkirja {_fi_date(day)}"
-        )
+        title = TEXTS["board_minutes_title"][lang].format(assoc=assoc, day=day)
         doc = self.new_doc("minutes", title, lang, assoc, day + dt.timedelta(days=rng.randint(1, 14)))
         i = self.declare_initiative(doc, meeting, full=True)
         doc.add(self.declare(doc, assoc), "kg:organises", i)
@@ -571,73 +485,38 @@ class Writer(World):
             owner = self.draw(country, [], public=True)
         lang = "sv" if country == "SE" else "fi"
         year = self._year()
-        adopted = dt.date(year, rng.randint(1, 12), rng.randint(1, 28))
+        adopted = self._day(year)
         span = rng.choice([4, 5, 6, 8, 10])
         if rng.random() < 0.2:
             cls = "kg:Vision"
-            horizon = rng.choice([2025, 2030, 2035, 2040, 2050])
-            horizon = max(horizon, year + 5)
-            names = {
-                "sv": f"Vision {owner.name('sv')} {horizon}",
-                "fi": f"Visio {owner.name('fi')} {horizon}",
-                "en": f"Vision {owner.name('en')} {horizon}",
-            }
+            horizon = max(rng.choice([2025, 2030, 2035, 2040, 2050]), year + 5)
+            labels = self._labels(TEXTS["vision"], [lang, "en"], owner=owner, horizon=horizon)
             theme = rng.choice(["attraktivitet", "inflyttning", "samhallsplanering"])
         else:
             cls = "kg:Strategy"
             kind = rng.choice(STRATEGIES)
-            names = {
-                "sv": f"{kind[0]} för {owner.name('org_sv')} {year}–{year + span}",
-                "fi": f"{kind[1]} {year}–{year + span}, {owner.name('fi')}",
-                "en": f"{kind[2]} {year}–{year + span}, {owner.name('org_en')}",
-            }
+            labels = self._labels(TEXTS["strategy"], [lang, "en"], kind=kind, owner=owner, year=year, last=year + span)
             theme = kind[3]
         themes = [theme] if theme in self.themes else [self.theme_keys[0]]
-        labels, iri = self._unique_label([(names[lg], lg) for lg in (lang, "en")], year)
-        start_year = year + (1 if adopted.month > 9 else 0)
-        end = (
-            _fmt_date(dt.date(start_year + span - 1, 1, 1), "xsd:gYear") if start_year + span - 1 <= END_YEAR else None
-        )
-        home = owner if owner.kind == "municipality" else self.actors.get(owner.located or "")
-        located = (
-            [home.iri]
-            if home is not None and home.kind == "municipality"
-            else ["area:se-25" if country == "SE" else "area:fi-19"]
-        )
-        st = Initiative(
-            iri=iri,
-            cls=cls,
-            labels=labels,
-            region=country,
-            lang=lang,
-            start=_fmt_date(dt.date(start_year, 1, 1), "xsd:gYear"),
-            end=end,
-            start_day=dt.date(start_year, 1, 1),
-            end_day=None,
-            themes=themes,
-            located=located,
-            lead=owner,
-        )
-        st.extra.append(
-            (
-                "kg:adopted",
-                lit(adopted.isoformat(), datatype="xsd:date")
-                if rng.random() < 0.6
-                else lit(f"{adopted.year}-{adopted.month:02d}", datatype="xsd:gYearMonth"),
-            )
-        )
+        labelled = self._unique_label(labels, year)
+        first = dt.date(year + (1 if adopted.month > 9 else 0), 1, 1)
+        last = first.year + span - 1
+        end = _fmt_date(dt.date(last, 1, 1), "xsd:gYear") if last <= END_YEAR else None
+        home = self._home(owner)
+        located = [home.iri] if home is not None else ["area:se-25" if country == "SE" else "area:fi-19"]
+        dates = (_fmt_date(first, "xsd:gYear"), end, first, None)
+        st = self._initiative(cls, country, labelled, dates, themes=themes, located=located, lead=owner)
+        if rng.random() < 0.6:
+            st.extra.append(("kg:adopted", lit(adopted.isoformat(), datatype="xsd:date")))
+        else:
+            st.extra.append(("kg:adopted", lit(f"{adopted.year}-{adopted.month:02d}", datatype="xsd:gYearMonth")))
         if self.strategies and rng.random() < 0.3:
             st.extra.append(("kg:relatedTo", rng.choice(self.strategies[-100:]).iri))
         if rng.random() < 0.7:
-            t = self.themes[themes[0]]
-            st.description = (
-                (f"Antagen plan för arbetet med {t['sv']} i {owner.name('org_sv')}.", "sv")
-                if lang == "sv"
-                else (f"Hyväksytty suunnitelma, teemana {t['fi']}. Omistaja: {owner.name('fi')}.", "fi")
-            )
-        self.initiatives.append(st)
+            description = TEXTS["strategy_description"][lang].format(theme=self.themes[themes[0]], owner=owner)
+            st.description = (description, lang)
         self.strategies.append(st)
-        title = f"{owner.name('org_sv')} antar {labels[0][0]}" if lang == "sv" else f"{labels[0][0]} hyväksyttiin"
+        title = TEXTS["strategy_title"][lang].format(owner=owner, name=st.label)
         doc = self.new_doc("strategy", title, lang, owner, adopted + dt.timedelta(days=rng.randint(0, 30)))
         i = self.declare_initiative(doc, st, full=True)
         doc.add(self.declare(doc, owner), "kg:leads", i)

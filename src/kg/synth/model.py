@@ -33,6 +33,10 @@ class Actor:
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names.get("en") or self.labels[0][0]
 
+    def __getitem__(self, lang: str) -> str:
+        """The name in ``lang``, for patterns: ``"{lead[org_sv]}".format(lead=actor)``."""
+        return self.name(lang)
+
 
 @dataclass(eq=False)
 class Post:
@@ -121,10 +125,6 @@ def _fmt_date(day: dt.date, precision: str) -> tuple[str, str]:
     if precision == "xsd:gYearMonth":
         return f"{day.year:04d}-{day.month:02d}", "xsd:gYearMonth"
     return f"{day.year:04d}", "xsd:gYear"
-
-
-def _fi_date(day: dt.date) -> str:
-    return f"{day.day}.{day.month}.{day.year}"
 
 
 def _clamp(day: dt.date) -> dt.date:

@@ -76,6 +76,10 @@ HUB_MUNICIPALITIES: dict[str, int] = _VOCABULARY["hub_municipalities"]
 FI_CITIES: set[str] = set(_VOCABULARY["municipalities"]["fi_cities"])
 # name and sentence patterns (str.format fields in braces), by kind and country or language
 TEMPLATES: dict[str, dict[str, list[str]]] = _VOCABULARY["templates"]
+# fixed patterns, one per language (or variant), by kind: labels, titles, descriptions
+TEXTS: dict[str, dict[str, str]] = _VOCABULARY["texts"]
+# the kinds of project by class: share, months, label patterns, words of description and headline
+PROJECTS: dict[str, dict] = _VOCABULARY["projects"]
 
 ORGANISATIONS: list[dict[str, str]] = _csv("organisations.csv")
 FUNDERS: list[dict[str, str]] = _csv("funders.csv")
