@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from kg.synth import vocabulary as vocab
 from kg.synth.model import (
     END_YEAR,
     FIRST_DAY,
@@ -19,19 +20,6 @@ from kg.synth.model import (
     _fmt_date,
 )
 from kg.synth.turtle import Doc, lit, slugify
-from kg.synth.vocabulary import (
-    CONFERENCES,
-    GENERIC_PHRASES,
-    GROUPS,
-    MEMBERS,
-    MONTHS_SV,
-    PLACES,
-    PROJECTS,
-    STRATEGIES,
-    TEMPLATES,
-    TEXTS,
-    THEME_PHRASES,
-)
 from kg.synth.world import World
 
 LANGUAGE_INDEX = {"sv": 0, "fi": 1, "en": 2}  # of a language in the [Swedish, Finnish, English] tables
@@ -206,15 +194,15 @@ class Writer(World):
         self, cls: str, lang: str, themes: list[str], place: tuple[str, str, str], lead: Actor, n_partners: int
     ) -> tuple[str, str]:
         t = [self.themes[k].get(lang) or self.themes[k]["en"] for k in themes]
-        topics = t[0] if len(t) == 1 else ", ".join(t[:-1]) + TEXTS["and"][lang] + t[-1]
+        topics = t[0] if len(t) == 1 else ", ".join(t[:-1]) + vocab.TEXTS["and"][lang] + t[-1]
         where = place[LANGUAGE_INDEX[lang]]
-        kind = PROJECTS[cls]["kind"][LANGUAGE_INDEX[lang]]
+        kind = vocab.PROJECTS[cls]["kind"][LANGUAGE_INDEX[lang]]
         lead_name = lead.name("org_en" if lang == "en" else "org_sv")
         fields = {"kind": kind, "topics": topics, "where": where, "lead": lead_name, "partners": n_partners}
         template = (
-            self.rng.choice(TEMPLATES["description"][lang])
+            self.rng.choice(vocab.TEMPLATES["description"][lang])
             if lang in ("sv", "fi")
-            else TEMPLATES["description"]["en"][0]
+            else vocab.TEMPLATES["description"]["en"][0]
         )
         return template.format(**fields), lang
 
@@ -223,7 +211,7 @@ class Writer(World):
         roll = rng.random()
         region = "XB" if roll < 0.12 else "SE" if roll < 0.62 else "FI"
         cls_roll = rng.random()
-        cls, spec = next((cls, spec) for cls, spec in PROJECTS.items() if cls_roll < spec["below"])
+        cls, spec = next((cls, spec) for cls, spec in vocab.PROJECTS.items() if cls_roll < spec["below"])
         months = rng.randint(*spec["months"])
         year = self._year()
         start = dt.date(year, rng.randint(1, 12), rng.choice([1, 1, 1, 15, rng.randint(1, 28)]))
@@ -237,13 +225,13 @@ class Writer(World):
         else:
             lead = self.draw(lead_country, [], public=True)
         themes = rng.sample(self.theme_keys, rng.choice([1, 1, 2, 2, 3]))
-        places = [p for p in PLACES if p[3] == region] or PLACES
+        places = [p for p in vocab.PLACES if p[3] == region] or vocab.PLACES
         home = self._home(lead)
         if home is not None and rng.random() < 0.5 and region != "XB":
             place = (home.name("sv"), home.name("fi"), home.name("en"), region)
         else:
             place = rng.choice(places)
-        phrase = rng.choice(THEME_PHRASES.get(themes[0], GENERIC_PHRASES))
+        phrase = rng.choice(vocab.THEME_PHRASES.get(themes[0], vocab.GENERIC_PHRASES))
         labels = self._labels(spec["label"], self._langs(region), phrase=phrase, place=place)
         located = [home.iri, *([home.area] if home.area else [])] if home is not None else []
         if region == "XB":
@@ -303,8 +291,8 @@ class Writer(World):
         name = next((t for t, lg in ini.labels if lg == lang), ini.label)
         funder = ini.fundings[0].funder if ini.fundings else (ini.funders_only[0] if ini.funders_only else None)
         short = funder.alt[0][0] if funder is not None and funder.alt else funder.name(lang) if funder else ""
-        news = PROJECTS[ini.cls]["news"][LANGUAGE_INDEX[lang]]
-        patterns = TEMPLATES["announce_title"][lang]
+        news = vocab.PROJECTS[ini.cls]["news"][LANGUAGE_INDEX[lang]]
+        patterns = vocab.TEMPLATES["announce_title"][lang]
         if funder is None:  # a headline naming the funder gives way to the plain news one
             patterns = [patterns[1] if "{short}" in p else p for p in patterns]
         title = rng.choice(patterns).format(lead=lead, short=short, news=news, bare=name.split(": ", 1)[-1], name=name)
@@ -335,7 +323,9 @@ class Writer(World):
         if day < FIRST_DAY:
             return None
         lang = "sv" if mun.country == "SE" else "fi"
-        title = TEXTS["cofinance_title"]["fi_city" if lang == "fi" and mun.city else lang].format(mun=mun, day=day)
+        title = vocab.TEXTS["cofinance_title"]["fi_city" if lang == "fi" and mun.city else lang].format(
+            mun=mun, day=day
+        )
         doc = self.new_doc("minutes", title, lang, mun, day)
         i = self.declare_initiative(doc, ini, full=False)
         doc.add(self.declare(doc, mun), "kg:participatesIn", i)
@@ -344,7 +334,7 @@ class Writer(World):
         fid = f"funding:{ini.iri[4:]}--{mun.iri[4:]}"
         if fid not in self.taken_iris:
             self.taken_iris.add(fid)
-            funding = Funding(fid, mun, int(amount), currency, (TEXTS["cofinance_kind"][lang], lang))
+            funding = Funding(fid, mun, int(amount), currency, (vocab.TEXTS["cofinance_kind"][lang], lang))
             ini.fundings.append(funding)
             self.declare_funding(doc, ini, funding)
         for want in ("chief", "politician"):
@@ -367,7 +357,7 @@ class Writer(World):
             return None
         lang = ini.lang if ini.lang != "en" else "sv"
         name = next((t for t, lg in ini.labels if lg == lang), ini.label)
-        title = rng.choice(TEMPLATES["report_title"]["sv" if lang == "sv" else "fi"]).format(name=name)
+        title = rng.choice(vocab.TEMPLATES["report_title"]["sv" if lang == "sv" else "fi"]).format(name=name)
         doc = self.new_doc("final report", title, lang, ini.lead, day)
         i = self.declare_initiative(doc, ini, full=False)
         doc.add(i, "kg:participantCount", lit(str(int(rng.paretovariate(1.2) * 12)), datatype="xsd:integer"))
@@ -394,25 +384,25 @@ class Writer(World):
         kind = rng.random()
         themes = rng.sample(self.theme_keys, rng.choice([1, 1, 2]))
         langs = self._langs(region)
-        fields = {"home": home, "day": day, "year": year, "month": MONTHS_SV[day.month - 1]}
+        fields = {"home": home, "day": day, "year": year, "month": vocab.MONTHS_SV[day.month - 1]}
         part_of = None
         end_day = day
         if kind < 0.25:
             cls = "kg:Conference"
-            conf = rng.choice([c for c in CONFERENCES if c[3] in (region, "XB")])
-            labels = self._labels(TEXTS["conference"], langs, conference=conf, **fields)
+            conf = rng.choice([c for c in vocab.CONFERENCES if c[3] in (region, "XB")])
+            labels = self._labels(vocab.TEXTS["conference"], langs, conference=conf, **fields)
             end_day = day + dt.timedelta(days=rng.choice([0, 1, 1, 2]))
         elif kind < 0.6:
             cls = "kg:Seminar"
-            labels = self._labels(TEXTS["seminar"], langs, theme=self.themes[themes[0]], **fields)
+            labels = self._labels(vocab.TEXTS["seminar"], langs, theme=self.themes[themes[0]], **fields)
             if self.projects and rng.random() < 0.4:
                 cand = rng.choice(self.projects[-300:])
                 if cand.end_day and cand.start_day <= day <= cand.end_day:
                     part_of = cand
         else:
             cls = "kg:Meeting"
-            labels = self._labels(TEXTS["network_meeting"], langs, group=rng.choice(GROUPS), **fields)
-        suffixes = ["", f", {home.name('own')}", f", {home.name('own')} {MONTHS_SV[day.month - 1]}"]
+            labels = self._labels(vocab.TEXTS["network_meeting"], langs, group=rng.choice(vocab.GROUPS), **fields)
+        suffixes = ["", f", {home.name('own')}", f", {home.name('own')} {vocab.MONTHS_SV[day.month - 1]}"]
         dates = (_fmt_date(day, "xsd:date"), _fmt_date(min(end_day, LAST_DAY), "xsd:date"), day, end_day)
         located = [home.iri, *([home.area] if home.area else [])]
         labelled = self._unique_label(labels, year, suffixes)
@@ -423,7 +413,7 @@ class Writer(World):
             ev.extra.append(("kg:participantCount", lit(str(rng.randint(4, 40) * 10), datatype="xsd:integer")))
         lang = langs[0] if region != "XB" else ("sv" if host_country == "SE" else "fi")
         name = next((tx for tx, lg in ev.labels if lg == lang), ev.label)
-        title = rng.choice(TEMPLATES["invitation_title"]["sv" if lang == "sv" else "fi"]).format(name=name)
+        title = rng.choice(vocab.TEMPLATES["invitation_title"]["sv" if lang == "sv" else "fi"]).format(name=name)
         doc = self.new_doc("event invitation", title, lang, organiser, day - dt.timedelta(days=rng.randint(7, 60)))
         i = self.declare_initiative(doc, ev, full=True)
         doc.add(self.declare(doc, organiser), "kg:organises", i)
@@ -445,14 +435,14 @@ class Writer(World):
 
     def association_minutes(self) -> Doc:
         rng = self.rng
-        assocs = [a for a in self.actors.values() if a.iri[6:] in MEMBERS]
+        assocs = [a for a in self.actors.values() if a.iri[6:] in vocab.MEMBERS]
         assoc = rng.choice(assocs)
-        members = [self.by_name[n] for n in MEMBERS[assoc.iri[6:]] if n in self.by_name]
+        members = [self.by_name[n] for n in vocab.MEMBERS[assoc.iri[6:]] if n in self.by_name]
         year = self._year()
         day = self._day(year)
         lang = "fi" if assoc.country == "FI" or (assoc.country is None and rng.random() < 0.5) else "sv"
         region = assoc.country or "XB"
-        labels = self._labels(TEXTS["board_meeting"], self._langs(region), assoc=assoc, day=day)
+        labels = self._labels(vocab.TEXTS["board_meeting"], self._langs(region), assoc=assoc, day=day)
         host = rng.choice(members)
         dates = (_fmt_date(day, "xsd:date"), None, day, day)
         theme = rng.choice(["kommunal-kapacitet", "samhallsplanering", "naringsliv"])
@@ -460,7 +450,7 @@ class Writer(World):
         meeting = self._initiative(
             "kg:Meeting", region, labelled, dates, themes=[theme], located=[host.iri], lead=assoc
         )
-        title = TEXTS["board_minutes_title"][lang].format(assoc=assoc, day=day)
+        title = vocab.TEXTS["board_minutes_title"][lang].format(assoc=assoc, day=day)
         doc = self.new_doc("minutes", title, lang, assoc, day + dt.timedelta(days=rng.randint(1, 14)))
         i = self.declare_initiative(doc, meeting, full=True)
         doc.add(self.declare(doc, assoc), "kg:organises", i)
@@ -490,12 +480,14 @@ class Writer(World):
         if rng.random() < 0.2:
             cls = "kg:Vision"
             horizon = max(rng.choice([2025, 2030, 2035, 2040, 2050]), year + 5)
-            labels = self._labels(TEXTS["vision"], [lang, "en"], owner=owner, horizon=horizon)
+            labels = self._labels(vocab.TEXTS["vision"], [lang, "en"], owner=owner, horizon=horizon)
             theme = rng.choice(["attraktivitet", "inflyttning", "samhallsplanering"])
         else:
             cls = "kg:Strategy"
-            kind = rng.choice(STRATEGIES)
-            labels = self._labels(TEXTS["strategy"], [lang, "en"], kind=kind, owner=owner, year=year, last=year + span)
+            kind = rng.choice(vocab.STRATEGIES)
+            labels = self._labels(
+                vocab.TEXTS["strategy"], [lang, "en"], kind=kind, owner=owner, year=year, last=year + span
+            )
             theme = kind[3]
         themes = [theme] if theme in self.themes else [self.theme_keys[0]]
         labelled = self._unique_label(labels, year)
@@ -513,10 +505,10 @@ class Writer(World):
         if self.strategies and rng.random() < 0.3:
             st.extra.append(("kg:relatedTo", rng.choice(self.strategies[-100:]).iri))
         if rng.random() < 0.7:
-            description = TEXTS["strategy_description"][lang].format(theme=self.themes[themes[0]], owner=owner)
+            description = vocab.TEXTS["strategy_description"][lang].format(theme=self.themes[themes[0]], owner=owner)
             st.description = (description, lang)
         self.strategies.append(st)
-        title = TEXTS["strategy_title"][lang].format(owner=owner, name=st.label)
+        title = vocab.TEXTS["strategy_title"][lang].format(owner=owner, name=st.label)
         doc = self.new_doc("strategy", title, lang, owner, adopted + dt.timedelta(days=rng.randint(0, 30)))
         i = self.declare_initiative(doc, st, full=True)
         doc.add(self.declare(doc, owner), "kg:leads", i)

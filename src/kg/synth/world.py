@@ -7,6 +7,7 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from kg.synth import vocabulary as vocab
 from kg.synth.model import (
     END_YEAR,
     START_YEAR,
@@ -19,24 +20,6 @@ from kg.synth.model import (
 )
 from kg.synth.turtle import (
     slugify,
-)
-from kg.synth.vocabulary import (
-    COMPANY_BRANDS,
-    COMPANY_WORDS,
-    FI_CITIES,
-    FI_FIRST,
-    FI_LAST,
-    FUNDERS,
-    HUB_MUNICIPALITIES,
-    MEDIA,
-    ORGANISATIONS,
-    PARTIES,
-    ROLES,
-    SV_FIRST,
-    SV_LAST,
-    TEMPLATES,
-    VILLAGES,
-    labels_of,
 )
 
 NORDIC_COUNCIL = "orgid:nordiska-ministerradet"
@@ -106,7 +89,7 @@ class World:
                 names=names,
                 code=code,
                 area="area:" + area.rsplit("/", 1)[-1] if area else None,
-                city=own in FI_CITIES,
+                city=own in vocab.FI_CITIES,
             )
             actor.names["org_sv"] = f"{_sv_genitive(names['sv'])} kommun" if country == "SE" else names["sv"]
             actor.names["org_fi"] = names["fi"]
@@ -115,7 +98,7 @@ class World:
             self.actors[actor.iri] = actor
             self.by_name.setdefault(own, actor)
             self.taken_iris.add(actor.iri)
-            weight = HUB_MUNICIPALITIES.get(own, 3)
+            weight = vocab.HUB_MUNICIPALITIES.get(own, 3)
             if country in self.pool:
                 self.pool[country].extend([actor] * weight)
 
@@ -150,17 +133,17 @@ class World:
         return actor
 
     def _make_core(self) -> None:
-        for row in ORGANISATIONS:
+        for row in vocab.ORGANISATIONS:
             country = row["country"] or None
             home = self.by_name.get(row["town"])
             actor = self._org(
-                row["slug"], row["class"], row["kind"], country, *labels_of(row), home.iri if home else None
+                row["slug"], row["class"], row["kind"], country, *vocab.labels_of(row), home.iri if home else None
             )
             for c in [country] if country else ["SE", "FI"]:
                 self.pool[c].extend([actor] * int(row["weight"]))
             if row["kind"] == "research" and country:
                 self.research[country].append(actor)
-        for row in FUNDERS:
+        for row in vocab.FUNDERS:
             spec = FunderSpec(
                 row["country"] or None,
                 row["currency"] or None,
@@ -169,15 +152,15 @@ class World:
                 tuple(row["themes"].split()),
             )
             self.funders.append(
-                (self._org(row["slug"], row["class"], row["kind"], spec.country, *labels_of(row)), spec)
+                (self._org(row["slug"], row["class"], row["kind"], spec.country, *vocab.labels_of(row)), spec)
             )
-        for country, parties in PARTIES.items():
+        for country, parties in vocab.PARTIES.items():
             lang = "sv" if country == "SE" else "fi"
             self.parties[country] = [
                 self._org(slug, "PoliticalParty", "party", country, {lang: name, "en": en})
                 for slug, name, en in parties
             ]
-        for country, names in MEDIA.items():
+        for country, names in vocab.MEDIA.items():
             lang = "sv" if country == "SE" else "fi"
             self.media[country] = [
                 self._org(
@@ -203,22 +186,26 @@ class World:
             place = town.name(lang)
             roll = rng.random()
             if roll < 0.5:
-                word = rng.choice(COMPANY_WORDS[country])
+                word = rng.choice(vocab.COMPANY_WORDS[country])
                 suffix = "AB" if country == "SE" else "Oy"
                 brand = rng.choice(
-                    [place, rng.choice(COMPANY_BRANDS), rng.choice(SV_LAST if country == "SE" else FI_LAST)]
+                    [
+                        place,
+                        rng.choice(vocab.COMPANY_BRANDS),
+                        rng.choice(vocab.SV_LAST if country == "SE" else vocab.FI_LAST),
+                    ]
                 )
                 name = f"{brand}{'' if brand.endswith('-') else ' '}{word} {suffix}"
                 cls, kind, labels = "Company", "company", {lang: name, "en": name}
             elif roll < 0.7:
-                village = rng.choice(VILLAGES[country])
-                name = rng.choice(TEMPLATES["civil"][country]).format(village=village)
+                village = rng.choice(vocab.VILLAGES[country])
+                name = rng.choice(vocab.TEMPLATES["civil"][country]).format(village=village)
                 cls, kind, labels = "CivilSocietyOrganisation", "civil", {lang: name}
             elif roll < 0.88:
-                name = en = rng.choice(TEMPLATES["education"][country]).format(place=place)
+                name = en = rng.choice(vocab.TEMPLATES["education"][country]).format(place=place)
                 cls, kind, labels = "EducationProvider", "education", {lang: name, "en": en}
             else:
-                word = rng.choice(TEMPLATES["centre"][country])
+                word = rng.choice(vocab.TEMPLATES["centre"][country])
                 name = f"{word} {place}"
                 cls, kind, labels = "Company", "company", {lang: name, "en": name}
             slug = slugify(name)
@@ -226,7 +213,7 @@ class World:
                 continue
             return self._org(slug, cls, kind, country, labels, located=town.iri)
         n = len(self.actors)
-        name = f"{rng.choice(COMPANY_BRANDS).rstrip('-')} {n} {'AB' if country == 'SE' else 'Oy'}"
+        name = f"{rng.choice(vocab.COMPANY_BRANDS).rstrip('-')} {n} {'AB' if country == 'SE' else 'Oy'}"
         return self._org(slugify(name), "Company", "company", country, {lang: name, "en": name})
 
     def draw(self, country: str, exclude: list[Actor], public: bool = False) -> Actor:
@@ -276,7 +263,7 @@ class World:
 
     def _new_person(self, country: str) -> Person:
         rng = self.rng
-        first, last = (SV_FIRST, SV_LAST) if country == "SE" else (FI_FIRST, FI_LAST)
+        first, last = (vocab.SV_FIRST, vocab.SV_LAST) if country == "SE" else (vocab.FI_FIRST, vocab.FI_LAST)
         for attempt in range(60):
             name = f"{rng.choice(first)} {rng.choice(last)}"
             if attempt >= 10:
@@ -306,7 +293,7 @@ class World:
 
     def _role_for(self, org: Actor, lang: str, want: str | None) -> tuple[tuple[str, str, str], bool]:
         """(role, held by a politician?) for a new post in ``org``."""
-        roles = ROLES.get(org.kind if org.kind != "media" else "media") or ROLES["company"]
+        roles = vocab.ROLES.get(org.kind if org.kind != "media" else "media") or vocab.ROLES["company"]
         if want == "pm":
             choice = roles[0]
         elif want == "chief":
