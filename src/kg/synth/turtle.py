@@ -4,24 +4,10 @@ slugs, and :class:`Doc` (one source document's triples grouped by subject)."""
 from __future__ import annotations
 
 import unicodedata
+from importlib import resources as importlib_resources
 
-PREFIXES = """\
-@prefix kg:      <https://w3id.org/samverkan/def#> .
-@prefix th:      <https://w3id.org/samverkan/def/theme/> .
-@prefix rdfs:    <http://www.w3.org/2000/01/rdf-schema#> .
-@prefix skos:    <http://www.w3.org/2004/02/skos/core#> .
-@prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
-@prefix dcterms: <http://purl.org/dc/terms/> .
-@prefix schema:  <https://schema.org/> .
-@prefix mun:     <https://w3id.org/samverkan/id/municipality/> .
-@prefix area:    <https://w3id.org/samverkan/id/area/> .
-@prefix orgid:   <https://w3id.org/samverkan/id/org/> .
-@prefix person:  <https://w3id.org/samverkan/id/person/> .
-@prefix post:    <https://w3id.org/samverkan/id/post/> .
-@prefix ini:     <https://w3id.org/samverkan/id/initiative/> .
-@prefix funding: <https://w3id.org/samverkan/id/funding/> .
-@prefix src:     <https://w3id.org/samverkan/id/source/> .
-"""
+# the prefixes at the head of every source file
+PREFIXES = importlib_resources.files("kg.synth").joinpath("tables", "prefixes.ttl").read_text(encoding="utf-8")
 
 NAMESPACES = {line.split()[1][:-1]: line.split()[2][1:-1] for line in PREFIXES.splitlines()}
 
