@@ -111,15 +111,6 @@ def _inject(world: Writer, kind: str, n: int, stem: str, initiative: str | None)
 # ------------------------------------------------------------------------------------------ main entry
 
 
-def _count_reference(folder: Path) -> int:
-    from rdflib import Graph
-
-    graph = Graph()
-    for path in sorted(folder.glob("*.ttl")):
-        graph.parse(path)
-    return len(graph)
-
-
 def synthesize(triples: int, out: Path, seed: int = 0, violations: int = 0) -> SynthSummary:
     """Write a synthetic data folder of about ``triples`` triples (reference data included) to ``out``.
 
@@ -137,9 +128,9 @@ def synthesize(triples: int, out: Path, seed: int = 0, violations: int = 0) -> S
     for path in sorted(shipped_reference.glob("*.ttl")):
         shutil.copyfile(path, out / "reference" / path.name)
         reference_files.append(f"reference/{path.name}")
-    reference_triples = _count_reference(out / "reference")
 
     world = Writer(seed, out / "reference", resources.shipped("ontology"))
+    reference_triples = world.reference_triples
     budget = max(triples - reference_triples, 1)
     written = 0
     files: list[tuple[str, str | None]] = []

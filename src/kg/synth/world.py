@@ -18,9 +18,7 @@ from kg.synth.model import (
     Post,
     _sv_genitive,
 )
-from kg.synth.turtle import (
-    slugify,
-)
+from kg.synth.turtle import slugify
 
 NORDIC_COUNCIL = "orgid:nordiska-ministerradet"
 
@@ -53,6 +51,7 @@ class World:
         self.research: dict[str, list[Actor]] = {"SE": [], "FI": []}
         self.injected: list[dict[str, object]] = []
         self.doc_count = 0
+        self.reference_triples = 0  # in the reference data read
         self._read_municipalities(reference)
         self._make_core()
 
@@ -67,6 +66,7 @@ class World:
         graph = Graph()
         for path in sorted(reference.glob("*.ttl")):
             graph.parse(path)
+        self.reference_triples = len(graph)
         found = []
         for s in set(graph.subjects(RDF.type, KG.Municipality)):
             if not isinstance(s, URIRef):
