@@ -87,6 +87,14 @@ class Doc:
             self.subjects[s] = block = []
         block.append((p, o))
 
+    def declare(self, iri: str, cls: str, labels: list[tuple[str, str]] | None = None) -> str:
+        """Type and ``(text, lang)`` labels of an entity the file declares; returns ``iri``."""
+        self.add(iri, "a", cls)
+        for text, lang in labels or ():
+            self.add(iri, "rdfs:label", lit(text, lang))
+        self.decls.append((iri, cls))
+        return iri
+
     def __len__(self) -> int:
         return len(self.seen)
 
