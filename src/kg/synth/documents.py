@@ -203,8 +203,8 @@ class Writer(World):
         roll = rng.random()
         region = "XB" if roll < 0.12 else "SE" if roll < 0.62 else "FI"
         cls_roll = rng.random()
-        cls, spec = next((cls, spec) for cls, spec in vocab.PROJECTS.items() if cls_roll < spec["below"])
-        months = rng.randint(*spec["months"])
+        cls, kind = next((cls, kind) for cls, kind in vocab.PROJECTS.items() if cls_roll < kind["below"])
+        months = rng.randint(*kind["months"])
         year = self._year()
         start = dt.date(year, rng.randint(1, 12), rng.choice([1, 1, 1, 15, rng.randint(1, 28)]))
         precision = rng.choices(["xsd:date", "xsd:gYearMonth", "xsd:gYear"], [60, 25, 15])[0]
@@ -224,7 +224,7 @@ class Writer(World):
         else:
             place = rng.choice(places)
         phrase = rng.choice(vocab.THEME_PHRASES.get(themes[0], vocab.GENERIC_PHRASES))
-        labels = self._labels(spec["label"], self._langs(region), phrase=phrase, place=place)
+        labels = self._labels(kind["label"], self._langs(region), phrase=phrase, place=place)
         located = [home.iri, *([home.area] if home.area else [])] if home is not None else []
         if region == "XB":
             located = [a for a in located if a.startswith("mun:")] + ["area:se-25", "area:fi-19"]

@@ -3,10 +3,13 @@ this module:
 
 - ``vocabulary.toml``: first and last names, roles by kind of organisation, phrases that name
   initiatives by theme, places, villages, company words, newspapers, parties, meeting groups,
-  conferences, kinds of strategy, the members of associations and the hub municipalities;
+  conferences, kinds of strategy, the members of associations, the hub municipalities, the kinds
+  of project, and the patterns of names, titles and descriptions (``[templates]``, ``[texts]``);
 - ``organisations.csv``: the fixed organisations (regional authorities, associations of
   municipalities, universities, government bodies), one row each, with their labels by language;
-- ``funders.csv``: the funders, with the currency, range of amounts, years and themes they fund.
+- ``funders.csv``: the funders, with the currency, range of amounts, years and themes they fund;
+- ``violations.toml``: the deliberate errors that ``violations=K`` injects, as statement patterns;
+- ``prefixes.ttl``: the prefixes at the head of every source file (read by :mod:`kg.synth.turtle`).
 
 The order of the entries matters (the same seed draws the same entries): append, do not sort.
 

@@ -305,7 +305,7 @@ class World:
         sv, fi, en = choice
         title = sv if lang == "sv" else fi
         if org.kind == "municipality" and org.city and lang == "fi":
-            title = title.replace("kunnan", "kaupungin").replace("kunnanjohtaja", "kaupunginjohtaja")
+            title = title.replace("kunnan", "kaupungin")  # kunnanjohtaja -> kaupunginjohtaja too
         return (title.lstrip("*^"), lang, en), title.startswith("^")
 
     def staff(self, org: Actor, year: int, want: str | None = None) -> Post | None:
