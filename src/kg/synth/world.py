@@ -21,6 +21,7 @@ from kg.synth.model import (
 from kg.synth.turtle import slugify
 
 NORDIC_COUNCIL = "orgid:nordiska-ministerradet"
+ROLE_MARKS = {"chief": "*", "politician": "^"}  # of titles in vocabulary.toml [roles]
 
 
 class World:
@@ -293,13 +294,11 @@ class World:
 
     def _role_for(self, org: Actor, lang: str, want: str | None) -> tuple[tuple[str, str, str], bool]:
         """(role, held by a politician?) for a new post in ``org``."""
-        roles = vocab.ROLES.get(org.kind if org.kind != "media" else "media") or vocab.ROLES["company"]
+        roles = vocab.ROLES.get(org.kind) or vocab.ROLES["company"]
         if want == "pm":
             choice = roles[0]
-        elif want == "chief":
-            choice = next((r for r in roles if r[0].startswith("*")), roles[0])
-        elif want == "politician":
-            choice = next((r for r in roles if r[0].startswith("^")), roles[0])
+        elif want:  # the first title marked for a chief (*) or a politician (^), else a project manager's
+            choice = next((r for r in roles if r[0].startswith(ROLE_MARKS[want])), roles[0])
         else:
             choice = self.rng.choice(roles)
         sv, fi, en = choice
