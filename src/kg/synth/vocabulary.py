@@ -56,10 +56,8 @@ def labels_of(row: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str]
 _VOCABULARY = _toml("vocabulary.toml")
 _PHRASES = _VOCABULARY["phrases"]
 
-SV_FIRST: list[str] = _VOCABULARY["names"]["SE"]["first"]
-SV_LAST: list[str] = _VOCABULARY["names"]["SE"]["last"]
-FI_FIRST: list[str] = _VOCABULARY["names"]["FI"]["first"]
-FI_LAST: list[str] = _VOCABULARY["names"]["FI"]["last"]
+# people's first and last names, by country (SE, FI): NAMES["FI"]["last"]
+NAMES: dict[str, dict[str, list[str]]] = _VOCABULARY["names"]
 # (Swedish title, Finnish title, English); the first is a project manager's, * one at a time, ^ politicians
 ROLES: dict[str, list[tuple[str, str, str]]] = {k: _tuples(v) for k, v in _VOCABULARY["roles"].items()}
 THEME_PHRASES: dict[str, list[tuple[str, str, str]]] = {k: _tuples(v) for k, v in _VOCABULARY["theme_phrases"].items()}

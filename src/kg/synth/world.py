@@ -124,9 +124,8 @@ class World:
             alt=alt or [],
             located=located,
         )
-        for lang in ("sv", "fi", "en"):
+        for lang in ("sv", "fi", "en"):  # a name in every language, the organisation's form too
             actor.names.setdefault(lang, next(iter(labels.values())))
-        for lang in ("sv", "fi", "en"):
             actor.names[f"org_{lang}"] = actor.names[lang]
         self.actors[iri] = actor
         self.taken_iris.add(iri)
@@ -193,7 +192,7 @@ class World:
                     [
                         place,
                         rng.choice(vocab.COMPANY_BRANDS),
-                        rng.choice(vocab.SV_LAST if country == "SE" else vocab.FI_LAST),
+                        rng.choice(vocab.NAMES[country]["last"]),
                     ]
                 )
                 name = f"{brand}{'' if brand.endswith('-') else ' '}{word} {suffix}"
@@ -264,7 +263,7 @@ class World:
 
     def _new_person(self, country: str) -> Person:
         rng = self.rng
-        first, last = (vocab.SV_FIRST, vocab.SV_LAST) if country == "SE" else (vocab.FI_FIRST, vocab.FI_LAST)
+        first, last = vocab.NAMES[country]["first"], vocab.NAMES[country]["last"]
         for attempt in range(60):
             name = f"{rng.choice(first)} {rng.choice(last)}"
             if attempt >= 10:
