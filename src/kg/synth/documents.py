@@ -72,9 +72,7 @@ class Writer(World):
         )
         add(post.iri, "kg:postIn", o)
         add(post.iri, "kg:role", lit(title, lang))
-        add(post.iri, "schema:startDate", lit(str(post.start), datatype="xsd:gYear"))
-        if post.end is not None:
-            add(post.iri, "schema:endDate", lit(str(post.end), datatype="xsd:gYear"))
+        doc.span(post.iri, (str(post.start), "xsd:gYear"), None if post.end is None else (str(post.end), "xsd:gYear"))
         return p
 
     def declare_initiative(self, doc: Doc, ini: Initiative, full: bool) -> str:
@@ -84,9 +82,7 @@ class Writer(World):
         if full:
             if ini.description:
                 add(i, "dcterms:description", lit(*ini.description))
-            add(i, "schema:startDate", lit(ini.start[0], datatype=ini.start[1]))
-            if ini.end:
-                add(i, "schema:endDate", lit(ini.end[0], datatype=ini.end[1]))
+            doc.span(i, ini.start, ini.end)
             for place in ini.located:
                 add(i, "kg:locatedIn", place)
             for theme in ini.themes:

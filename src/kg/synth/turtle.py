@@ -95,6 +95,12 @@ class Doc:
         self.decls.append((iri, cls))
         return iri
 
+    def span(self, iri: str, start: tuple[str, str], end: tuple[str, str] | None) -> None:
+        """``schema:startDate`` and, if known, ``schema:endDate``, each given as (lexical, datatype)."""
+        self.add(iri, "schema:startDate", lit(start[0], datatype=start[1]))
+        if end:
+            self.add(iri, "schema:endDate", lit(end[0], datatype=end[1]))
+
     def __len__(self) -> int:
         return len(self.seen)
 
