@@ -232,6 +232,25 @@ def test_funding_by_posio_is_an_approximate_yearly_share(dataset):
     ]
 
 
+# ---------------------------------------------------------------------------------------- sources
+
+
+def test_sources_every_document_with_publisher_language_date_and_facts(dataset):
+    result = run(dataset, "sources")
+    rows = table(result, "source", "publisher", "language", "issued")
+    # dated ones oldest first, then the undated ones (000 and 002 give no date of issue)
+    assert rows == [
+        (f"source:{S004}", "mun:fi-320", "fi", "2020-01-27"),
+        (f"source:{S003}", None, "sv", "2023-08-24"),
+        (f"source:{S001}", "mun:se-2481", "sv", "2024-05-06"),
+        (f"source:{S000}", "mun:se-2521", "sv", None),
+        (f"source:{S002}", None, "sv", None),
+    ]
+    # the number of facts is the size of each document's named graph
+    for row in result.rows:
+        assert int(row["facts"]) == len(dataset.graph(URIRef(str(row["source"])))), row["source"]
+
+
 # ---------------------------------------------------------------------------------------- members
 
 
@@ -947,6 +966,18 @@ LABELS = {
             ),
         },
     ),
+    "sources": (
+        {},
+        {"source": f"source:{S004}"},
+        {
+            "sourceLabel": (
+                "Kemijärven kaupunginhallitus: osallistuminen Asettautumispalvelut-hankkeeseen",  # no Swedish title
+                "Kemijärven kaupunginhallitus: osallistuminen Asettautumispalvelut-hankkeeseen",
+                "Kemijärvi city board: taking part in the Settling-in services project",
+            ),
+            "publisherLabel": ("Kemijärvi", "Kemijärvi", "City of Kemijärvi"),
+        },
+    ),
     "members": (
         {"association": "Region 10"},
         {"member": "mun:se-2463"},
@@ -1057,6 +1088,7 @@ COLUMNS = {
     " participants participantsLabel funders fundersLabel sources sourcesLabel",
     "funding": "funder funderLabel currency year total perYear approximate initiatives initiativesLabel",
     "members": "member memberLabel code country area areaLabel sources sourcesLabel",
+    "sources": "source sourceLabel publisher publisherLabel language issued facts",
     "people": "person personLabel organisation organisationLabel roles sources sourcesLabel",
     "entity": "direction property propertyLabel value valueLabel language sources sourcesLabel",
     "collaboration-pairs": "actorA actorALabel actorB actorBLabel shared initiatives initiativesLabel",
