@@ -12,8 +12,10 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
 from kg.labels import best_label
 from kg.namespaces import short_iri
@@ -58,6 +60,11 @@ def display(term: object, graph, lang: str | None) -> str:
     """A term for people: an IRI becomes its label where the graph has one."""
     if isinstance(term, URIRef):
         return (best_label(graph, term, lang) if hasattr(graph, "objects") else None) or short_iri(term)
+    if isinstance(term, Literal) and term.datatype == XSD.decimal:  # 7500, not the canonical 7500.0
+        try:
+            return format(Decimal(str(term)).normalize(), "f")
+        except InvalidOperation:
+            return plain(term)
     return plain(term)
 
 
