@@ -106,7 +106,8 @@ def to_frame(result):
 
 @dataclass
 class Relation:
-    """One relation of an entity: direction, property, the other end, and the sources that state it."""
+    """One relation of an entity: direction, property, the other end, and the sources that state it
+    (``sources``: the documents' identifiers; ``source_titles``: their titles and dates, for people)."""
 
     direction: str
     property: str
@@ -115,6 +116,7 @@ class Relation:
     value_label: str
     language: str
     sources: list[str]
+    source_titles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -138,7 +140,7 @@ class Entity:
         lines = [f"<Entity {self.label} <{self.iri}>", f"  types:  {', '.join(self.types)}", f"  names:  {names}"]
         for r in self.relations:
             arrow = "->" if r.direction == "out" else "<-"
-            lines.append(f"  {arrow} {r.property_label}: {r.value_label}  [{', '.join(r.sources)}]")
+            lines.append(f"  {arrow} {r.property_label}: {r.value_label}  [{'; '.join(r.source_titles or r.sources)}]")
         return "\n".join(lines) + ">"
 
 
@@ -282,6 +284,7 @@ class KnowledgeGraph:
                     value_label=str(row.get("valueLabel", value)),
                     language=str(row.get("language", "")),
                     sources=str(row.get("sources", "")).split(),
+                    source_titles=str(row.get("sourcesLabel", "")).split("; ") if row.get("sourcesLabel") else [],
                 )
             )
         for values in entity.labels.values():
