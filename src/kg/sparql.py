@@ -360,7 +360,15 @@ SOURCE_COLUMNS = ("source", "sources")  # columns of source document identifiers
 
 def source_titles(store, lang: str | None) -> dict[str, str]:
     """Each source document's identifier mapped to its title in the preferred language and its date,
-    as people should see it in tables: ``"Title (2024-05-06)"``."""
+    as people should see it in tables: ``"Title (2024-05-06)"``. The reference dataset is ``"reference"``.
+
+    >>> from kg.build import build
+    >>> titles = source_titles(as_store(build(out_dir=None).dataset), "en")
+    >>> titles["004_7d7d9fe527b1fb8f"]
+    'Kemijärvi city board: taking part in the Settling-in services project (2020-01-27)'
+    >>> titles["reference"]
+    'samverkan-kg reference data'
+    """
     from kg.labels import preference
 
     order = preference(lang)
