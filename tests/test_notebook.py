@@ -24,8 +24,9 @@ def test_query_returns_typed_columns(graph):
     row = df[df.initiativeLabel == "Etableringsservice för inflyttare"].iloc[0]
     assert row.start.year == 2020 and row.startPrecision == "year"
     funding = graph.query("funding")
-    assert funding["total"].dtype.kind == "f" and funding["grants"].dtype.kind in "iu"
+    assert funding["total"].dtype.kind == "f" and funding["perYear"].dtype.kind == "f"
     assert funding["total"].dropna().tolist() == [7500.0]
+    assert funding["perYear"].dropna().tolist() == [5000.0] * 4
     members = graph.query("members", association="Region 10")
     assert members["member"].str.startswith("https://").all()
     assert len(members) == 10

@@ -187,33 +187,68 @@ def test_initiatives_undated_first_then_in_chronological_order(dataset):
 
 def funding_rows(result) -> list[tuple]:
     # Amounts compare as numbers: kg.query.sparql writes decimals in canonical form (7500.0).
-    rows = table(result, "funder", "currency", "year", "total", "grants", "initiatives", sets=("initiatives",))
-    return [(f, c, y, None if t is None else Decimal(t), g, i) for f, c, y, t, g, i in rows]
+    rows = table(
+        result, "funder", "currency", "year", "total", "perYear", "approximate", "initiatives", sets=("initiatives",)
+    )
+    return [
+        (f, c, y, None if t is None else Decimal(t), None if p is None else Decimal(p), a, i)
+        for f, c, y, t, p, a, i in rows
+    ]
+
+
+SETTLING_IN = {"ini:asettautumispalvelut"}
 
 
 def test_funding_per_funder_currency_and_year(dataset):
     assert funding_rows(run(dataset, "funding")) == [
-        ("mun:fi-241", None, "2020", None, "0", {"ini:asettautumispalvelut"}),
-        # the only known amount: Kemijärvi's own share, 7500 EUR
-        ("mun:fi-320", "EUR", "2020", Decimal(7500), "1", {"ini:asettautumispalvelut"}),
-        ("mun:fi-614", None, "2020", None, "0", {"ini:asettautumispalvelut"}),
-        ("mun:fi-854", None, "2020", None, "0", {"ini:asettautumispalvelut"}),
-        ("org:esf", None, "2024", None, "0", {"ini:samhallsinnovation-i-glesa-geografin"}),
+        # each municipality's own share is "about 5000 EUR a year" (004): yearly, approximate, no total
+        ("mun:fi-241", "EUR", "2020", None, Decimal(5000), "true", SETTLING_IN),
+        # Kemijärvi decides on 5000 EUR a year, 7500 EUR in all
+        ("mun:fi-320", "EUR", "2020", Decimal(7500), Decimal(5000), "false", SETTLING_IN),
+        ("mun:fi-614", "EUR", "2020", None, Decimal(5000), "true", SETTLING_IN),
+        ("mun:fi-854", "EUR", "2020", None, Decimal(5000), "true", SETTLING_IN),
+        # amounts the sources do not give are empty, never 0
+        ("org:esf", None, "2024", None, None, None, {"ini:samhallsinnovation-i-glesa-geografin"}),
         # the communication project has no date, so no year
-        ("org:formas", None, None, None, "0", {"ini:kommunikationsprojektet-socialt-hallbar-samhallsplanering"}),
+        ("org:formas", None, None, None, None, None, {"ini:kommunikationsprojektet-socialt-hallbar-samhallsplanering"}),
     ]
 
 
 def test_funding_by_esf(dataset):
     assert funding_rows(run(dataset, "funding", {"funder": "ESF"})) == [
-        ("org:esf", None, "2024", None, "0", {"ini:samhallsinnovation-i-glesa-geografin"}),
+        ("org:esf", None, "2024", None, None, None, {"ini:samhallsinnovation-i-glesa-geografin"}),
     ]
 
 
 def test_funding_by_kemijarvi(dataset):
     assert funding_rows(run(dataset, "funding", {"funder": "Kemijärvi"})) == [
-        ("mun:fi-320", "EUR", "2020", Decimal(7500), "1", {"ini:asettautumispalvelut"}),
+        ("mun:fi-320", "EUR", "2020", Decimal(7500), Decimal(5000), "false", SETTLING_IN),
     ]
+
+
+def test_funding_by_posio_is_an_approximate_yearly_share(dataset):
+    assert funding_rows(run(dataset, "funding", {"funder": "Posio"})) == [
+        ("mun:fi-614", "EUR", "2020", None, Decimal(5000), "true", SETTLING_IN),
+    ]
+
+
+# ---------------------------------------------------------------------------------------- sources
+
+
+def test_sources_every_document_with_publisher_language_date_and_facts(dataset):
+    result = run(dataset, "sources")
+    rows = table(result, "source", "publisher", "language", "issued")
+    # dated ones oldest first, then the undated ones (000 and 002 give no date of issue)
+    assert rows == [
+        (f"source:{S004}", "mun:fi-320", "fi", "2020-01-27"),
+        (f"source:{S003}", None, "sv", "2023-08-24"),
+        (f"source:{S001}", "mun:se-2481", "sv", "2024-05-06"),
+        (f"source:{S000}", "mun:se-2521", "sv", None),
+        (f"source:{S002}", None, "sv", None),
+    ]
+    # the number of facts is the size of each document's named graph
+    for row in result.rows:
+        assert int(row["facts"]) == len(dataset.graph(URIRef(str(row["source"])))), row["source"]
 
 
 # ---------------------------------------------------------------------------------------- members
@@ -288,6 +323,7 @@ def test_entity_posio(dataset):
         ("out", "kg:participatesIn", "ini:asettautumispalvelut", None, {S004}),  # derived from kg:leads
         ("out", "kg:participatesIn", "ini:kumppanuuspilotti", None, {S004}),
         ("out", "kg:participatesIn", "ini:lappi-viisaan-kasvun-keskus", None, {S004}),
+        ("in", "kg:funder", "funding:asettautumispalvelut-posio", None, {S004}),  # its approximate yearly share
         ("in", "kg:locatedIn", "ini:asettautumispalvelut", None, {S004}),
     ]
 
@@ -930,6 +966,18 @@ LABELS = {
             ),
         },
     ),
+    "sources": (
+        {},
+        {"source": f"source:{S004}"},
+        {
+            "sourceLabel": (
+                "Kemijärven kaupunginhallitus: osallistuminen Asettautumispalvelut-hankkeeseen",  # no Swedish title
+                "Kemijärven kaupunginhallitus: osallistuminen Asettautumispalvelut-hankkeeseen",
+                "Kemijärvi city board: taking part in the Settling-in services project",
+            ),
+            "publisherLabel": ("Kemijärvi", "Kemijärvi", "City of Kemijärvi"),
+        },
+    ),
     "members": (
         {"association": "Region 10"},
         {"member": "mun:se-2463"},
@@ -1037,19 +1085,20 @@ LABELS = {
 
 COLUMNS = {
     "initiatives": "initiative initiativeLabel type typeLabel start end leads leadsLabel"
-    " participants participantsLabel funders fundersLabel sources",
-    "funding": "funder funderLabel currency year total grants initiatives initiativesLabel",
-    "members": "member memberLabel code country area areaLabel sources",
-    "people": "person personLabel organisation organisationLabel roles sources",
-    "entity": "direction property propertyLabel value valueLabel language sources",
+    " participants participantsLabel funders fundersLabel sources sourcesLabel",
+    "funding": "funder funderLabel currency year total perYear approximate initiatives initiativesLabel",
+    "members": "member memberLabel code country area areaLabel sources sourcesLabel",
+    "sources": "source sourceLabel publisher publisherLabel language issued facts",
+    "people": "person personLabel organisation organisationLabel roles sources sourcesLabel",
+    "entity": "direction property propertyLabel value valueLabel language sources sourcesLabel",
     "collaboration-pairs": "actorA actorALabel actorB actorBLabel shared initiatives initiativesLabel",
     "active": "initiative initiativeLabel start end",
     "by-theme": "theme themeLabel count initiatives initiativesLabel",
     "municipalities-by-area": "area areaLabel municipality municipalityLabel code initiatives",
     "cross-border": "kind subject subjectLabel object countries through throughLabel",
-    "weak-facts": "subject subjectLabel property propertyLabel object objectLabel source",
+    "weak-facts": "subject subjectLabel property propertyLabel object objectLabel source sourceLabel",
     "search": "entity entityLabel match language type typeLabel country code area areaLabel",
-    "ties": "actor actorLabel role target targetLabel start end sources",
+    "ties": "actor actorLabel role target targetLabel start end sources sourcesLabel",
     "nodes": "node nodeLabel kind type typeLabel country area areaLabel start end names mentioned",
 }
 

@@ -278,6 +278,28 @@ FACTS = [
     ),
     (
         S004,
+        "Kemijärvi's share is 5000 EUR a year (exact) over the project's period from 2020",
+        """
+        ini:asettautumispalvelut kg:hasFunding ?f .
+        ?f kg:funder mun:fi-320 ; kg:amountPerYear ?yearly ; schema:startDate "2020"^^xsd:gYear .
+        FILTER NOT EXISTS { ?f kg:approximate true }
+        FILTER(?yearly = 5000)""",
+    ),
+    (
+        S004,
+        "Posio, Keminmaa and Pello each put in about 5000 EUR a year (approximate, no total given)",
+        "".join(
+            f"""
+        ini:asettautumispalvelut kg:hasFunding ?{m} .
+        ?{m} a kg:Funding ; kg:funder mun:{code} ; kg:amountPerYear ?{m}Yearly ; kg:approximate true ;
+            kg:currency "EUR" ; schema:startDate "2020"^^xsd:gYear .
+        FILTER NOT EXISTS {{ ?{m} kg:amount ?{m}Total }}
+        FILTER(?{m}Yearly = 5000)"""
+            for m, code in (("posio", "fi-614"), ("keminmaa", "fi-241"), ("pello", "fi-854"))
+        ),
+    ),
+    (
+        S004,
         "planned 18 months from 2020, end year computed",
         """
         ini:asettautumispalvelut kg:plannedDuration ?d ;

@@ -30,6 +30,45 @@ def _fail(exc: Exception, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _version(value: bool) -> None:
+    if value:
+        from kg import __version__
+
+        typer.echo(f"kg (samverkan-kg) {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """samverkan-kg: build, validate and explore the knowledge graph of northern collaboration."""
+
+
+LANGUAGES = ("sv", "fi", "en")
+
+
+def _check_lang(value: str) -> str:
+    if value not in LANGUAGES:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(LANGUAGES)}")
+    return value
+
+
+def _positive(value: float) -> float:
+    if not value > 0:
+        raise typer.BadParameter(f"{value} is not a positive number of seconds")
+    return value
+
+
+def _print_findings(report, severities: tuple[str, ...]) -> None:
+    """The report's findings of these severities, on stderr (diagnostics), without the summary line."""
+    text = report.to_text(summary=False, severities=severities)
+    if text:
+        typer.echo(text, err=True)
+
+
 class Engine(StrEnum):
     auto = "auto"
     rdflib = "rdflib"
@@ -66,12 +105,10 @@ def build(
         result = run_build(data, out, engine=engine.value, incremental=not full)
     except KgError as exc:
         _fail(exc)
-    if not result.conforms:
-        typer.echo(result.report.to_text(), err=True)
-    elif result.report.count("Warning") and not quiet:
-        typer.echo(result.report.to_text())
+    # findings are diagnostics (stderr), the summary is the result (stdout); each line once
+    _print_findings(result.report, ("Violation",) if quiet else ("Violation", "Warning", "Info"))
     if not quiet or not result.conforms:
-        typer.echo(result.summary(), err=not result.conforms)
+        typer.echo(result.summary())
     if not result.conforms:
         raise typer.Exit(1)
 
@@ -81,6 +118,7 @@ def run_all(
     data: DataOpt = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder.")] = Path("build"),
     lang: LangOpt = "sv",
+    warnings: Annotated[bool, typer.Option("--warnings", help="List the validation warnings (on stderr).")] = False,
 ) -> None:
     """The main job: build and validate, analyse (stored in the graph) and draw OUT/network.html."""
     from kg.analysis.analyze import SEED
@@ -95,10 +133,14 @@ def run_all(
         result = run_build(data, out)
     except KgError as exc:
         _fail(exc)
-    typer.echo(result.summary(), err=not result.conforms)
+    _print_findings(result.report, ("Violation", "Warning", "Info") if warnings else ("Violation",))
+    typer.echo(result.summary())
     if not result.conforms:
-        typer.echo(result.report.to_text(), err=True)
         raise typer.Exit(1)
+    if result.report.count("Warning") and not warnings:
+        typer.echo(
+            f"note: {result.report.count('Warning')} warning(s) not listed; kg all --warnings lists them", err=True
+        )
     source = result.store if result.store is not None else result.dataset
     bipartite = bipartite_graph(source, None, lang)
     actors = project(bipartite)
@@ -150,7 +192,9 @@ GraphOpt = Annotated[
     Path | None,
     typer.Option("--graph", help="A built graph (TriG) to use instead of build/graph.trig."),
 ]
-LangOpt = Annotated[str, typer.Option("--lang", help="Preferred language of labels: sv, fi or en.")]
+LangOpt = Annotated[
+    str, typer.Option("--lang", help="Preferred language of labels: sv, fi or en.", callback=_check_lang)
+]
 EndpointOpt = Annotated[
     str | None,
     typer.Option(
@@ -160,8 +204,14 @@ EndpointOpt = Annotated[
     ),
 ]
 HttpTimeoutOpt = Annotated[
-    float, typer.Option("--http-timeout", help="Give up on a SPARQL server that does not answer in this many seconds.")
+    float,
+    typer.Option(
+        "--http-timeout",
+        help="Give up on a SPARQL server that does not answer in this many seconds.",
+        callback=_positive,
+    ),
 ]
+YearOpt = Annotated[int | None, typer.Option("--year", help="The network as of this year.", min=1, max=9999)]
 
 
 def _parse_params(values: list[str] | None) -> dict[str, str]:
@@ -196,7 +246,9 @@ def query(
     fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (atomically).")] = None,
     lang: LangOpt = "sv",
-    timeout: Annotated[float, typer.Option("--timeout", help="Stop the query after this many seconds.")] = 30.0,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="Stop the query after this many seconds.", callback=_positive)
+    ] = 30.0,
     graph: GraphOpt = None,
     data: DataOpt = None,
     endpoint: EndpointOpt = None,
@@ -246,7 +298,7 @@ def analyze(
     network: Annotated[
         NetworkKind, typer.Option("--network", help="Which projection to analyse.")
     ] = NetworkKind.actors,
-    year: Annotated[int | None, typer.Option("--year", help="The network as of this year.")] = None,
+    year: YearOpt = None,
     fmt: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Report format.")] = AnalyzeFormat.table,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report to this file.")] = None,
     write_back: Annotated[
@@ -316,10 +368,12 @@ def viz(
     color_by: Annotated[ColorBy, typer.Option("--color-by", help="What node colours show.")] = ColorBy.cluster,
     size_by: Annotated[SizeBy, typer.Option("--size-by", help="What node sizes show.")] = SizeBy.degree,
     focus: Annotated[str | None, typer.Option("--focus", help="Draw only the neighbourhood of this entity.")] = None,
-    depth: Annotated[int, typer.Option("--depth", help="Steps around --focus.")] = 1,
-    year: Annotated[int | None, typer.Option("--year", help="The network as of this year.")] = None,
-    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Draw at most this many nodes.")] = 3000,
-    max_edges: Annotated[int, typer.Option("--max-edges", help="Draw at most this many (the heaviest) ties.")] = 10_000,
+    depth: Annotated[int | None, typer.Option("--depth", help="Steps around --focus (default 1).", min=1)] = None,
+    year: YearOpt = None,
+    max_nodes: Annotated[int, typer.Option("--max-nodes", help="Draw at most this many nodes.", min=1)] = 3000,
+    max_edges: Annotated[
+        int, typer.Option("--max-edges", help="Draw at most this many (the heaviest) ties.", min=0)
+    ] = 10_000,
     lang: LangOpt = "sv",
     graph: GraphOpt = None,
     data: DataOpt = None,
@@ -334,6 +388,9 @@ def viz(
     from kg.query.sparql import to_term
     from kg.viz import PageInfo, focus_graph, render_page, write_page
 
+    if depth is not None and focus is None:
+        raise typer.BadParameter("--depth needs --focus NAME (the entity to draw the neighbourhood of)")
+    depth = 1 if depth is None else depth
     try:
         dataset = open_source(graph, data, endpoint, http_timeout=http_timeout)
         bipartite = bipartite_graph(dataset, year, lang)
@@ -375,12 +432,12 @@ def viz(
         f"wrote {out} ({len(html.encode('utf-8')) // 1024} KiB): {info.drawn_nodes} nodes, {info.drawn_edges} edges"
     )
     for note in info.notes:
-        typer.echo(f"note: {note}")
+        typer.echo(f"note: {note}", err=True)
 
 
 @app.command()
 def serve(
-    port: Annotated[int, typer.Option("--port", help="The port to listen on.")] = 7878,
+    port: Annotated[int, typer.Option("--port", help="The port to listen on.", min=1, max=65535)] = 7878,
     host: Annotated[
         str, typer.Option("--host", help="The address to listen on (default: loopback only; others get a warning).")
     ] = "127.0.0.1",
@@ -454,9 +511,12 @@ def push(
 @app.command()
 def synth(
     out: Annotated[Path, typer.Option("--out", "-o", help="The data folder to write (sources/ and reference/).")],
-    triples: Annotated[int, typer.Option("--triples", "-n", help="About how many triples to write.")] = 100_000,
-    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same files.")] = 0,
-    violations: Annotated[int, typer.Option("--violations", help="Deliberate violations to inject.")] = 0,
+    triples: Annotated[
+        int,
+        typer.Option("--triples", "-n", help="About how many triples to write (at least the reference data).", min=1),
+    ] = 100_000,
+    seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same files.", min=0)] = 0,
+    violations: Annotated[int, typer.Option("--violations", help="Deliberate violations to inject.", min=0)] = 0,
 ) -> None:
     """Write a synthetic northern graph in the same ontology (for benchmarks and tests)."""
     from kg.synth import synthesize

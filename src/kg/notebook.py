@@ -32,9 +32,16 @@ def load(path: str | Path | list[str | Path] | None = None, *, endpoint: str | N
     >>> g = load()
     >>> len(g.dataset) > 1000
     True
+    >>> load(lang="de")
+    Traceback (most recent call last):
+    ...
+    ValueError: lang must be one of sv, fi, en, not 'de'
     """
     from kg.build.graph import open_dataset, read_dataset
+    from kg.core.labels import LANGS
 
+    if lang not in LANGS:
+        raise ValueError(f"lang must be one of {', '.join(LANGS)}, not {lang!r}")
     if endpoint is not None:
         from kg.build.graph import open_source
 

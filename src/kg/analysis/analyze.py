@@ -302,20 +302,31 @@ def to_text(analysis: Analysis, top: int = 5) -> str:
     """A readable report (80 columns): clusters, brokers, top actors per measure, cross-border ties."""
     label = analysis.labels.get
     year = f", as of {analysis.year}" if analysis.year else ""
+    alone = [c for c in analysis.clusters if c.size == 1 and c.members[0] in analysis.isolates]
     lines = [
         f"Network: {analysis.network}{year}: {analysis.nodes} actors, {analysis.edges} ties",
         f"Clusters: {len(analysis.clusters)} (Louvain, seed {SEED}), modularity {analysis.modularity:.3f}",
     ]
+    if alone:  # the counts must agree with what is listed below
+        lines.append(
+            f"  {len(analysis.clusters) - len(alone)} listed below; the other {len(alone)} are isolated actors, "
+            "one each (see Components)"
+        )
+    alone_ids = {c.id for c in alone}
     check = analysis.cross_check
     if "method" in check:
-        lines.append(
-            f"Cross-check: {check['method']}, modularity {float(check['modularity']):.3f}, "
-            f"{int(check['clusters_identical'])} of {int(check['clusters'])} clusters identical"
+        lines += _wrap(
+            "Cross-check: ",
+            [
+                f"{check['method']} finds {int(check['clusters'])} clusters (modularity "
+                f"{float(check['modularity']):.3f}), {int(check['clusters_identical'])} of them identical to "
+                "Louvain's"
+            ],
         )
     lines += [f"Note: {note}" for note in analysis.notes]
     lines.append("")
     for cluster in analysis.clusters:
-        if cluster.size == 1 and cluster.members[0] in analysis.isolates:
+        if cluster.id in alone_ids:
             continue
         countries = ", ".join(cluster.countries) or "-"
         lines += _wrap(f"{cluster.id}  ", [f"{cluster.name} ({cluster.size} actors; {countries})"])

@@ -53,6 +53,16 @@ class BuildResult:
     def conforms(self) -> bool:
         return self.report.conforms
 
+    def _derived_line(self) -> str:
+        """What the rules added: in the whole graph, or (incremental rebuild) in the changed graphs only."""
+        if self.changed is not None and not self.derived:
+            return "derived:   nothing re-derived (no source changed)"
+        rules = ", ".join(f"{k} {v}" for k, v in self.derived.items())
+        if self.changed is not None:
+            n = sum(self.derived.values())
+            return f"derived:   {n} triples re-derived in the graphs of {len(self.changed)} changed file(s) ({rules})"
+        return f"derived:   {sum(self.derived.values())} triples ({rules})"
+
     def summary(self) -> str:
         """A short human-readable summary."""
         s = self.stats
@@ -60,9 +70,7 @@ class BuildResult:
             f"triples:   {s['triples']} in {s['graphs']} named graphs",
             f"sources:   {s['sources']} documents",
             "entities:  " + ", ".join(f"{name} {n}" for name, n in s["entities"].items()),
-            f"derived:   {sum(self.derived.values())} triples ("
-            + ", ".join(f"{k} {v}" for k, v in self.derived.items())
-            + ")",
+            self._derived_line(),
             f"validation: {self.report.summary()}",
         ]
         if self.changed is not None:

@@ -64,10 +64,13 @@ class ValidationReport:
         verdict = "conforms" if self.conforms else "does NOT conform"
         return f"{verdict}: {self.count('Violation')} violation(s), {self.count('Warning')} warning(s)"
 
-    def to_text(self) -> str:
-        """A readable report, one block per finding, worst first."""
+    def to_text(self, summary: bool = True, severities: tuple[str, ...] | None = None) -> str:
+        """A readable report, one block per finding, worst first, ending with the summary line
+        (``summary=False`` leaves it out; ``severities`` keeps only findings of those severities)."""
         lines = []
         for r in self.results:
+            if severities is not None and r.severity not in severities:
+                continue
             who = r.focus_label or ""
             if r.focus:
                 who = f"{who} <{r.focus}>" if who else f"<{r.focus}>"
@@ -79,7 +82,8 @@ class ValidationReport:
             if r.value is not None:
                 lines.append(f"  value:    {r.value}")
             lines.append(f"  message:  {r.message}")
-        lines.append(self.summary())
+        if summary:
+            lines.append(self.summary())
         return "\n".join(lines)
 
     def to_json(self) -> str:

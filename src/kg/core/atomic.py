@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -13,6 +14,10 @@ from typing import IO
 @contextlib.contextmanager
 def atomic_writer(path: Path | str, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[IO]:
     """Open a temporary file beside ``path``; on success move it into place, on error delete it.
+
+    The file gets the mode a plain ``open(path, "w")`` would give: the mode of the file it
+    replaces, or for a new file ``0o666`` less the process's umask (``tempfile.mkstemp`` alone
+    would leave every file at ``0o600``, unreadable to colleagues on a shared disk).
 
     >>> import tempfile, pathlib
     >>> target = pathlib.Path(tempfile.mkdtemp()) / "out.txt"
@@ -35,6 +40,7 @@ def atomic_writer(path: Path | str, mode: str = "w", encoding: str | None = "utf
     if "b" in mode:
         encoding = None
     try:
+        os.chmod(tmp, _target_mode(path))
         with os.fdopen(fd, mode, encoding=encoding) as handle:
             yield handle
             handle.flush()
@@ -44,6 +50,28 @@ def atomic_writer(path: Path | str, mode: str = "w", encoding: str | None = "utf
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def _target_mode(path: Path) -> int:
+    """The permission bits a normal write of ``path`` gives: those of the existing file, else 0o666 & ~umask."""
+    try:
+        return stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask (read without changing it where the platform allows)."""
+    try:  # Linux: no race with other threads
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except OSError:
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def write_text(path: Path | str, text: str) -> None:

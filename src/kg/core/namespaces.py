@@ -37,6 +37,24 @@ PREFIXES: dict[str, Namespace] = {
 }
 
 
+def short_iri(iri: object) -> str:
+    """An IRI as a prefixed name with the project's prefixes (:data:`PREFIXES`), else the IRI itself.
+
+    >>> short_iri(URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"))
+    'rdf:type'
+    >>> short_iri("https://w3id.org/samverkan/id/municipality/se-2521")
+    'id:municipality/se-2521'
+    >>> short_iri("https://example.org/x")
+    'https://example.org/x'
+    """
+    text = str(iri)
+    best = ""
+    for prefix, ns in PREFIXES.items():  # the longest namespace wins (th: before kg:'s parent, …)
+        if text.startswith(str(ns)) and len(str(ns)) > len(str(PREFIXES.get(best, ""))) and len(text) > len(ns):
+            best = prefix
+    return f"{best}:{text[len(str(PREFIXES[best])) :]}" if best else text
+
+
 def source_graph(stem: str) -> URIRef:
     """The named graph (and document IRI) of the source file with this stem.
 

@@ -19,6 +19,7 @@ class Relation:
     value_label: str
     language: str
     sources: list[str]
+    source_titles: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Entity:
         lines = [f"<Entity {self.label} <{self.iri}>", f"  types:  {', '.join(self.types)}", f"  names:  {names}"]
         for r in self.relations:
             arrow = "->" if r.direction == "out" else "<-"
-            lines.append(f"  {arrow} {r.property_label}: {r.value_label}  [{', '.join(r.sources)}]")
+            lines.append(f"  {arrow} {r.property_label}: {r.value_label}  [{'; '.join(r.source_titles or r.sources)}]")
         return "\n".join(lines) + ">"
 
 
@@ -73,6 +74,7 @@ def describe(store, name: str, lang: str = "sv") -> Entity:
                 value_label=str(row.get("valueLabel", value)),
                 language=str(row.get("language", "")),
                 sources=str(row.get("sources", "")).split(),
+                source_titles=str(row.get("sourcesLabel", "")).split("; ") if row.get("sourcesLabel") else [],
             )
         )
     for values in entity.labels.values():

@@ -12,10 +12,13 @@ import csv
 import io
 import json
 from collections.abc import Callable
+from decimal import Decimal, InvalidOperation
 
 from rdflib import BNode, Literal, URIRef
+from rdflib.namespace import XSD
 
 from kg.core.labels import best_label
+from kg.core.namespaces import short_iri
 from kg.query.sparql import QueryResult
 
 Formatter = Callable[[QueryResult, object, str | None], str]
@@ -55,8 +58,13 @@ def plain(term: object) -> str:
 
 def display(term: object, graph, lang: str | None) -> str:
     """A term for people: an IRI becomes its label where the graph has one."""
-    if isinstance(term, URIRef) and hasattr(graph, "objects"):
-        return best_label(graph, term, lang) or str(term)
+    if isinstance(term, URIRef):
+        return (best_label(graph, term, lang) if hasattr(graph, "objects") else None) or short_iri(term)
+    if isinstance(term, Literal) and term.datatype == XSD.decimal:  # 7500, not the canonical 7500.0
+        try:
+            return format(Decimal(str(term)).normalize(), "f")
+        except InvalidOperation:
+            return plain(term)
     return plain(term)
 
 
@@ -83,8 +91,8 @@ def as_table(result: QueryResult, graph=None, lang: str | None = None) -> str:
     if _too_wide(columns, rows):
         return as_records(columns, rows)
     table = Table(show_lines=False, box=None, header_style="bold", pad_edge=False)
-    for column in columns:
-        table.add_column(column.removesuffix("Label"), overflow="fold")
+    for i, column in enumerate(columns):  # a cell wraps between words, never inside one
+        table.add_column(column.removesuffix("Label"), overflow="fold", min_width=_longest_word(columns, rows, i))
     for row in rows:
         table.add_row(*row)
     buffer = io.StringIO()
@@ -98,11 +106,19 @@ WIDTH = 80
 MIN_CELL = 12
 
 
+def _longest_word(columns: list[str], rows: list[list[str]], i: int) -> int:
+    """The width column ``i`` needs so that no word of it (nor its header) is broken."""
+    return max([len(columns[i].removesuffix("Label")), *(len(w) for r in rows for w in r[i].split())])
+
+
 def _too_wide(columns: list[str], rows: list[list[str]]) -> bool:
-    """True when a table would squeeze some column below :data:`MIN_CELL` characters in 80 columns."""
+    """True when a table would squeeze some column below :data:`MIN_CELL` characters in 80 columns,
+    or would have to break a word to fit."""
     widths = [max([len(c.removesuffix("Label")), *(len(r[i]) for r in rows)]) for i, c in enumerate(columns)]
     if sum(widths) + 2 * (len(columns) - 1) <= WIDTH:
         return False
+    if sum(_longest_word(columns, rows, i) for i in range(len(columns))) + 2 * (len(columns) - 1) > WIDTH:
+        return True
     return WIDTH / max(len(columns), 1) < MIN_CELL + 2 or len(columns) > 5
 
 
@@ -117,7 +133,7 @@ def as_records(columns: list[str], rows: list[list[str]]) -> str:
         lines.append(f"-[ {number} ]" + "-" * (WIDTH - 6 - len(str(number))))
         for name, value in zip(names, row, strict=True):
             prefix = f"{name.ljust(pad)} : "
-            wrapped = textwrap.wrap(value, WIDTH - len(prefix)) or [""]
+            wrapped = textwrap.wrap(value, WIDTH - len(prefix), break_long_words=False, break_on_hyphens=False) or [""]
             lines.append(prefix + wrapped[0])
             lines += [" " * len(prefix) + more for more in wrapped[1:]]
     lines.append(f"{len(rows)} row(s)")

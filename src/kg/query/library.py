@@ -162,9 +162,15 @@ def get(name_or_path: str, folder: Path | None = None) -> NamedQuery:
     Traceback (most recent call last):
     ...
     kg.core.errors.KgError: unknown query 'member'; did you mean: members?
+    >>> get("missing.rq")
+    Traceback (most recent call last):
+    ...
+    kg.core.errors.KgError: missing.rq: no such file
     """
     candidate = Path(name_or_path)
-    if candidate.suffix == ".rq" and candidate.exists():
+    if candidate.suffix == ".rq" or len(candidate.parts) > 1:  # a path, not a library name
+        if not candidate.is_file():
+            raise KgError(f"{name_or_path}: no such file" if not candidate.exists() else f"{name_or_path}: not a file")
         return read_query(candidate)
     library = available(folder)
     if name_or_path in library:

@@ -14,7 +14,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.core.errors import KgError
-from kg.core.namespaces import PREFIXES
+from kg.core.namespaces import PREFIXES, short_iri
 from kg.query.binding import bind_values
 from kg.query.library import NamedQuery, Parameter, parse_header, query_form
 from kg.query.stores import as_store
@@ -356,6 +356,63 @@ def labels_of(store, iris: list[URIRef], lang: str | None) -> dict[URIRef, str]:
     return best
 
 
+SOURCE_COLUMNS = ("source", "sources")  # columns of source document identifiers (file stems)
+
+
+def source_titles(store, lang: str | None) -> dict[str, str]:
+    """Each source document's identifier mapped to its title in the preferred language and its date,
+    as people should see it in tables: ``"Title (2024-05-06)"``. The reference dataset is ``"reference"``.
+
+    >>> from kg.build import build
+    >>> titles = source_titles(as_store(build(out_dir=None).dataset), "en")
+    >>> titles["004_7d7d9fe527b1fb8f"]
+    'Kemijärvi city board: taking part in the Settling-in services project (2020-01-27)'
+    >>> titles["reference"]
+    'samverkan-kg reference data'
+    """
+    from kg.labels import preference
+
+    order = preference(lang)
+    titles: dict[str, list[Literal]] = {}
+    issued: dict[str, str] = {}
+    for row in store.select(internal_query("source-titles").text)[1]:
+        key = str(row["id"])
+        titles.setdefault(key, []).append(row["title"])
+        if row.get("issued") is not None:
+            issued[key] = str(row["issued"])
+    shown: dict[str, str] = {}
+    for key, options in titles.items():
+        best = min(options, key=lambda t: (order.index(t.language) if t.language in order else 9, str(t)))
+        shown[key] = f"{best} ({issued[key]})" if key in issued else str(best)
+    return shown
+
+
+def _source_labels(result: QueryResult, graph, lang: str | None) -> None:
+    """Give a column of source identifiers (``source``/``sources``, space-separated file stems) a
+    companion label column with the documents' titles and dates; the identifiers stay for machines."""
+    columns = [
+        v
+        for v in result.variables
+        if v in SOURCE_COLUMNS
+        and f"{v}Label" not in result.variables
+        and any(isinstance(row.get(v), Literal) for row in result.rows)
+    ]
+    if not columns:
+        return
+    titles = source_titles(graph, lang)
+    for row in result.rows:
+        for column in columns:
+            value = row.get(column)
+            if isinstance(value, Literal):
+                row[f"{column}Label"] = Literal("; ".join(titles.get(t, t) for t in str(value).split()))
+    variables: list[str] = []
+    for v in result.variables:
+        variables.append(v)
+        if v in columns:
+            variables.append(f"{v}Label")
+    result.variables = variables
+
+
 def _iris(value: object) -> list[URIRef] | None:
     """The IRIs of a cell: one IRI, or a space-separated list of IRIs (from GROUP_CONCAT)."""
     if isinstance(value, URIRef):
@@ -389,6 +446,8 @@ def add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
             return True
         return bool(values) and all(cell_iris(value) is not None for value in values if str(value))
 
+    _source_labels(result, graph, lang)
+    names = set(result.variables)
     iri_columns = [v for v in result.variables if is_iri_column(v)]
     if not iri_columns:
         return result
@@ -400,7 +459,7 @@ def add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
         if value not in label_cells:
             iris = cell_iris(value) or []
             if iris:
-                label_cells[value] = Literal("; ".join(found.get(i, str(i)) for i in iris))
+                label_cells[value] = Literal("; ".join(found.get(i) or short_iri(i) for i in iris))
             else:
                 label_cells[value] = Literal(str(value)) if isinstance(value, Literal) else None
         return label_cells[value]

@@ -1,0 +1,239 @@
+"""Output people can read and trust (issue 21): file modes, option checks, where each message goes,
+counts that agree with each other, and tables that never break a word."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import stat
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+
+def mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.fixture
+def umask_022():
+    old = os.umask(0o022)
+    yield
+    os.umask(old)
+
+
+@pytest.fixture(scope="module")
+def graph(built) -> str:
+    return str(built.output)
+
+
+# ------------------------------------------------------------------------------ file modes
+
+
+def test_atomic_writes_take_the_umask_for_new_files_and_keep_a_replaced_files_mode(umask_022, tmp_path):
+    from kg.atomic import write_text
+
+    new = tmp_path / "new.txt"
+    write_text(new, "a")
+    assert mode(new) == 0o644
+    kept = tmp_path / "kept.txt"
+    kept.write_text("old")
+    os.chmod(kept, 0o640)
+    write_text(kept, "new")
+    assert (mode(kept), kept.read_text()) == (0o640, "new")
+    os.umask(0o077)
+    write_text(tmp_path / "private.txt", "a")
+    assert mode(tmp_path / "private.txt") == 0o600
+
+
+def test_built_graph_is_readable_by_others_and_keeps_its_mode(umask_022, tmp_path):
+    out = tmp_path / "build"
+    assert runner.invoke(app, ["build", "--data", str(REPO / "data"), "--out", str(out)]).exit_code == 0
+    assert mode(out / "graph.trig") == 0o644
+    os.chmod(out / "graph.trig", 0o644)
+    assert (
+        runner.invoke(app, ["build", "--data", str(REPO / "data"), "--out", str(out), "--engine", "rdflib"]).exit_code
+        == 0
+    )
+    assert mode(out / "graph.trig") == 0o644
+
+
+def test_page_and_out_files_get_the_umasks_mode(umask_022, graph, tmp_path):
+    page = tmp_path / "network.html"
+    assert runner.invoke(app, ["viz", "--graph", graph, "--out", str(page)]).exit_code == 0
+    assert mode(page) == 0o644
+    existing = tmp_path / "members.csv"
+    existing.write_text("old")
+    os.chmod(existing, 0o644)
+    args = ["query", "members", "-p", "association=Region 10", "-f", "csv", "--graph", graph, "-o", str(existing)]
+    assert runner.invoke(app, args).exit_code == 0
+    assert mode(existing) == 0o644 and existing.read_text().startswith("member,")
+    report = tmp_path / "analysis.json"
+    assert runner.invoke(app, ["analyze", "--graph", graph, "-f", "json", "-o", str(report)]).exit_code == 0
+    assert mode(report) == 0o644
+
+
+def test_notebook_exports_get_the_umasks_mode(umask_022, built, tmp_path):
+    import kg
+
+    g = kg.load(built.output)
+    g.to_gexf(tmp_path / "actors.gexf")
+    g.to_turtle(tmp_path / "graph.ttl")
+    assert mode(tmp_path / "actors.gexf") == 0o644
+    assert mode(tmp_path / "graph.ttl") == 0o644
+
+
+# ------------------------------------------------------------------------------ options
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["viz", "--max-nodes", "-5"], "--max-nodes"),
+        (["viz", "--max-edges", "-1"], "--max-edges"),
+        (["synth", "--triples", "-5", "--out", "{tmp}/synth"], "--triples"),
+        (["synth", "--violations", "-1", "--out", "{tmp}/synth"], "--violations"),
+        (["viz", "--depth", "2"], "--depth needs --focus"),
+        (["query", "members", "--lang", "de"], "'de' is not one of sv, fi, en"),
+        (["analyze", "--lang", "de"], "'de' is not one of sv, fi, en"),
+        (["query", "members", "--timeout", "0"], "--timeout"),
+        (["query", "members", "--http-timeout", "-1"], "--http-timeout"),
+        (["viz", "--year", "0"], "--year"),
+        (["serve", "--port", "70000"], "--port"),
+        (["query", "missing.rq"], "missing.rq: no such file"),
+        (["query", "no/such/dir/q.rq"], "no/such/dir/q.rq: no such file"),
+    ],
+)
+def test_bad_options_exit_2_with_a_clear_message(args, message, tmp_path):
+    result = runner.invoke(app, [a.format(tmp=tmp_path) for a in args])
+    assert result.exit_code == 2, result.output
+    assert message in result.stderr
+    assert result.stdout == ""
+    assert not (tmp_path / "synth").exists()
+
+
+def test_version():
+    from kg import __version__
+
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout == f"kg (samverkan-kg) {__version__}\n"
+
+
+# ------------------------------------------------------------------------------ messages
+
+
+def test_build_prints_results_on_stdout_findings_on_stderr_each_once(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    result = runner.invoke(app, ["build", "--data", str(data), "--out", str(tmp_path / "out")])
+    assert result.exit_code == 0
+    warnings = int(re.search(r"(\d+) warning\(s\)", result.stdout).group(1))
+    assert warnings > 0
+    assert result.stderr.count("Warning: ") == warnings  # each warning listed once, where counted
+    assert result.output.count("conforms") == 1  # the verdict once
+    assert "Warning: " not in result.stdout and "triples:" not in result.stderr
+    # a violation: its finding on stderr, the summary (nothing written) on stdout, exit 1
+    broken = data / "sources" / "004_7d7d9fe527b1fb8f.ttl"
+    broken.write_text(broken.read_text(encoding="utf-8") + '\nfunding:x a kg:Funding ; kg:currency "EUR" .\n')
+    result = runner.invoke(app, ["build", "--data", str(data), "--out", str(tmp_path / "out2")])
+    assert result.exit_code == 1
+    assert "Violation: " in result.stderr and "Violation: " not in result.stdout
+    assert "written:   nothing" in result.stdout
+    assert result.output.count("does NOT conform") == 1
+
+
+def test_all_lists_its_warnings_on_request(tmp_path):
+    args = ["all", "--data", str(REPO / "data"), "--out", str(tmp_path / "out")]
+    plain = runner.invoke(app, args)
+    assert plain.exit_code == 0, plain.output
+    warnings = int(re.search(r"(\d+) warning\(s\)", plain.stdout).group(1))
+    assert f"note: {warnings} warning(s) not listed; kg all --warnings lists them" in plain.stderr
+    listed = runner.invoke(app, [*args, "--warnings"])
+    assert listed.stderr.count("Warning: ") == warnings
+    assert "not listed" not in listed.stderr
+    assert listed.stdout.count("conforms") == 1
+
+
+def test_incremental_rebuild_says_what_it_re_derived(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    args = ["build", "--data", str(data), "--out", str(tmp_path / "out"), "--engine", "oxigraph"]
+    full = runner.invoke(app, args)
+    assert full.exit_code == 0, full.output
+    total = int(re.search(r"derived:   (\d+) triples \(", full.stdout).group(1))
+    assert runner.invoke(app, args).stdout.count("derived:   nothing re-derived (no source changed)") == 1
+    source = data / "sources" / "000_d0f522aa97cf2385.ttl"
+    source.write_text(source.read_text(encoding="utf-8") + "\n# touched\n", encoding="utf-8")
+    again = runner.invoke(app, args)
+    assert again.exit_code == 0, again.output
+    line = re.search(r"derived:   (\d+) triples re-derived in the graphs of 1 changed file\(s\)", again.stdout)
+    assert line and 0 < int(line.group(1)) < total
+
+
+def test_analyze_counts_agree_with_what_it_lists(graph):
+    text = runner.invoke(app, ["analyze", "--graph", graph, "--lang", "en"]).stdout
+    clusters = int(re.search(r"^Clusters: (\d+) ", text, re.M).group(1))
+    listed = len(re.findall(r"^c\d+  ", text, re.M))
+    alone = re.search(r"^  (\d+) listed below; the other (\d+) are isolated actors", text, re.M)
+    isolates = int(re.search(r"isolates: (\d+)", text).group(1))
+    if alone:
+        assert (int(alone.group(1)), listed + int(alone.group(2))) == (listed, clusters)
+        assert int(alone.group(2)) <= isolates
+    else:
+        assert listed == clusters
+    check = re.search(r"Cross-check: greedy modularity finds (\d+) clusters \(modularity [\d.]+\), (\d+) of them", text)
+    assert check and int(check.group(2)) <= min(int(check.group(1)), clusters)
+
+
+def test_viz_notes_go_to_stderr(graph, tmp_path):
+    result = runner.invoke(app, ["viz", "--graph", graph, "--out", str(tmp_path / "p.html"), "--max-nodes", "5"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("wrote ") and "note: " not in result.stdout
+    assert "note: " in result.stderr
+
+
+# ------------------------------------------------------------------------------ tables for people
+
+
+def test_entity_table_names_predicates_and_never_breaks_a_word(graph):
+    result = runner.invoke(app, ["query", "entity", "-p", "entity=Pajala", "--graph", graph])
+    assert result.exit_code == 0, result.output
+    text = result.stdout
+    assert "http://www.w3.org/" not in text and "rdf:type" in text and "skos:editorialNote" in text
+    assert "000_d0f522aa97cf2385" not in text  # sources by title and date, not by file hash
+    assert "Pajala kommun får klartecken" in text
+    words = set(re.findall(r"\S+", text))
+    for fragment in ("1999/02/22-rdf-syn", "tax-ns#type", "#label"):
+        assert fragment not in words
+
+
+def test_tables_show_source_titles_and_dates_machine_formats_keep_the_id(graph):
+    args = ["query", "members", "-p", "association=Region 10", "--graph", graph]
+    table = runner.invoke(app, args).stdout
+    assert "001_fd9fc37229e934b4" not in table
+    assert "Civilministern på besök i Lycksele" in table and "(2024-05-06)" in table
+    csv = runner.invoke(app, [*args, "-f", "csv"]).stdout
+    assert "001_fd9fc37229e934b4" in csv and "Civilministern på besök i Lycksele (2024-05-06)" in csv
+
+
+def test_funding_table_leaves_unknown_amounts_empty(graph):
+    text = runner.invoke(app, ["query", "funding", "--graph", graph, "--format", "md"]).stdout
+    lines = text.splitlines()
+    header = [c.strip() for c in lines[0].strip("|").split("|")]
+    rows = [dict(zip(header, (c.strip() for c in line.strip("|").split("|")), strict=True)) for line in lines[2:]]
+    by_funder = {row["funder"]: row for row in rows}
+    esf = by_funder["Europeiska socialfonden"]
+    assert (esf["total"], esf["perYear"], esf["approximate"]) == ("", "", "")  # unknown, not 0
+    posio = by_funder["Posio"]
+    assert (posio["currency"], posio["total"], posio["perYear"], posio["approximate"]) == ("EUR", "", "5000", "true")
+    kemijarvi = by_funder["Kemijärvi"]
+    assert (kemijarvi["total"], kemijarvi["perYear"], kemijarvi["approximate"]) == ("7500", "5000", "false")
+    assert "0" not in {cell for row in rows for cell in row.values()}
