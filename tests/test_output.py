@@ -38,7 +38,7 @@ def graph(built) -> str:
 
 
 def test_atomic_writes_take_the_umask_for_new_files_and_keep_a_replaced_files_mode(umask_022, tmp_path):
-    from kg.atomic import write_text
+    from kg.core.atomic import write_text
 
     new = tmp_path / "new.txt"
     write_text(new, "a")

@@ -32,7 +32,7 @@ def _fail(exc: Exception, code: int = 2) -> None:
 
 def _version(value: bool) -> None:
     if value:
-        from kg import __version__
+        from kg.core.version import __version__
 
         typer.echo(f"kg (samverkan-kg) {__version__}")
         raise typer.Exit()

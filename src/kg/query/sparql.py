@@ -370,7 +370,7 @@ def source_titles(store, lang: str | None) -> dict[str, str]:
     >>> titles["reference"]
     'samverkan-kg reference data'
     """
-    from kg.labels import preference
+    from kg.core.labels import preference
 
     order = preference(lang)
     titles: dict[str, list[Literal]] = {}
