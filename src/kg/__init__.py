@@ -17,7 +17,7 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["KnowledgeGraph", "__version__", "load"]
+__all__ = ["KnowledgeGraph", "__version__", "load", "reconcile"]
 
 
 def __getattr__(name: str):
@@ -25,4 +25,8 @@ def __getattr__(name: str):
         from kg import notebook
 
         return getattr(notebook, name)
+    if name == "reconcile":
+        from kg.reconciliation import reconcile
+
+        return reconcile
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

@@ -468,6 +468,36 @@ def synth(
     )
 
 
+@app.command()
+def reconcile(
+    file: Annotated[Path, typer.Argument(help="A CSV file (UTF-8, with a header row) of names to reconcile.")],
+    column: Annotated[str, typer.Option("--column", "-c", help="The column that holds the names.")] = "name",
+    type_: Annotated[
+        str | None, typer.Option("--type", "-t", help="Keep candidates of this class (e.g. kommun, kunta, hanke).")
+    ] = None,
+    country: Annotated[str | None, typer.Option("--country", help="Keep candidates of this country (SE, FI).")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language the names are written in (sv, fi; default: both).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Candidates per name.")] = 3,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the CSV here (atomically).")] = None,
+    data: DataOpt = None,
+) -> None:
+    """Reconcile the names of one CSV column against the graph; write the candidates with scores as CSV."""
+    from kg.atomic import write_text
+    from kg.errors import KgError
+    from kg.reconciliation.files import reconcile_csv
+
+    try:
+        text = reconcile_csv(file, column, type_=type_, country=country, lang=lang, limit=limit, data_dir=data)
+    except KgError as exc:
+        _fail(exc)
+    if out is not None:
+        write_text(out, text)
+    else:
+        typer.echo(text, nl=False)
+
+
 def main() -> None:  # pragma: no cover - console-script entry point
     app()
 
