@@ -498,6 +498,52 @@ def reconcile(
         typer.echo(text, nl=False)
 
 
+@app.command("import")
+def import_(
+    sheet: Annotated[
+        Path, typer.Argument(help="A workbook (.xlsx) or a folder of CSV files in the layout of docs/import.md.")
+    ],
+    stem: Annotated[
+        str | None, typer.Option("--id", help="The source id (file stem); default: the source sheet's id.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="The source file to write (default DATA/sources/STEM.ttl).")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report, write nothing.")] = False,
+    no_new: Annotated[
+        bool, typer.Option("--no-new", help="Refuse to mint entities: every row must match the graph.")
+    ] = False,
+    data: DataOpt = None,
+    engine: EngineOpt = Engine.oxigraph,
+) -> None:
+    """Import a sheet as one source file: reconcile names, validate with the rest of the graph, write atomically."""
+    from kg.errors import KgError
+    from kg.tabular.importer import import_sheet
+
+    try:
+        result = import_sheet(
+            sheet, stem=stem, out=out, data_dir=data, dry_run=dry_run, no_new=no_new, engine=engine.value
+        )
+    except KgError as exc:
+        _fail(exc)
+    typer.echo(result.table())
+    if result.ambiguous:
+        typer.echo(
+            f"error: {len(result.ambiguous)} row(s) need a decision: put the chosen IRI (or 'new') in the "
+            "entities sheet's iri column, or an IRI or id in the relation's cell; nothing written",
+            err=True,
+        )
+        raise typer.Exit(2)
+    if not result.conforms:
+        typer.echo(result.report.to_text(), err=True)
+        typer.echo(f"error: {result.stem} does not validate with the rest of the graph; nothing written", err=True)
+        raise typer.Exit(1)
+    if result.written:
+        typer.echo(f"written:   {result.out} ({result.triples} triples)")
+    else:
+        typer.echo(f"dry run:   {result.out} would get {result.triples} triples; nothing written")
+
+
 def main() -> None:  # pragma: no cover - console-script entry point
     app()
 
