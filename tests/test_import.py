@@ -308,3 +308,11 @@ def test_unknown_municipality_iri(data, tmp_path):
         "sheet 'entities', row 2, column 'iri'",
         "municipality/se-9999> is not in the reference data",
     )
+
+
+def test_shipped_xlsx_example_equals_the_csv_example(data, tmp_path):
+    """examples/import/move-on-up.xlsx holds the same sheet as the CSV folder beside it."""
+    one, two = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    assert run(EXAMPLE, "--data", data, "--out", one).exit_code == 0
+    assert run(EXAMPLE.with_suffix(".xlsx"), "--data", data, "--out", two).exit_code == 0
+    assert one.read_text("utf-8").split("\n", 1)[1] == two.read_text("utf-8").split("\n", 1)[1]

@@ -544,6 +544,34 @@ def import_(
         typer.echo(f"dry run:   {result.out} would get {result.triples} triples; nothing written")
 
 
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+    kumu = "kumu"
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="The workbook (or CSV folder; with --all, a folder) to write.")],
+    source: Annotated[str | None, typer.Option("--source", help="The stem of the source to export.")] = None,
+    all_sources: Annotated[bool, typer.Option("--all", help="Export every source (one workbook each).")] = False,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="xlsx or csv (the import layout), or kumu (the whole graph).")
+    ] = ExportFormat.xlsx,
+    data: DataOpt = None,
+) -> None:
+    """Write sources in the layout of `kg import` (export -> import gives the same triples), or a Kumu workbook."""
+    from kg.errors import KgError
+    from kg.tabular.exporter import export_sources
+
+    try:
+        written = export_sources(out, source=source, all_sources=all_sources, fmt=fmt.value, data_dir=data)
+    except KgError as exc:
+        _fail(exc)
+    for path in written:
+        typer.echo(f"written:   {path}")
+
+
 def main() -> None:  # pragma: no cover - console-script entry point
     app()
 

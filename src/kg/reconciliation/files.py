@@ -27,11 +27,9 @@ def read_csv_column(path: Path | str, column: str) -> list[str]:
         raise DataError("file is not valid UTF-8 text (a CSV file was expected)", file=path, line=line) from exc
     if not text.strip():
         raise DataError("the file is empty (a CSV file with a header row was expected)", file=path)
-    try:
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    rows = list(csv.reader(io.StringIO(text), dialect))
+    from kg.tabular.sheets import delimiter
+
+    rows = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text)))
     header = [h.strip() for h in rows[0]]
     if column not in header:
         from rapidfuzz import process

@@ -277,7 +277,7 @@ class _Importer:
         iri = expand(text) or (text if text.startswith(("http://", "https://")) else None)
         if iri is not None:
             iri = URIRef(iri)
-            if iri in self.ctx.known or iri in self.minted or iri in self.local.values():
+            if iri in self.ctx.known or iri in self.minted or iri in self.local.values() or iri == self.doc:
                 return iri
             self.error(row, column, f"<{iri}> is not an entity of the graph or of the entities sheet{self._near(iri)}")
             return None

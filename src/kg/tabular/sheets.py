@@ -135,17 +135,23 @@ def _read_csv_folder(folder: Path) -> dict[str, list[tuple[int, list[tuple[str, 
         except UnicodeDecodeError as exc:
             line = raw[: exc.start].count(b"\n") + 1
             raise SheetError("not valid UTF-8 text (a CSV file was expected)", file=path, row=line) from exc
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-        except csv.Error:
-            dialect = csv.excel
-        reader = csv.reader(io.StringIO(text, newline=""), dialect)
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter(text))
         rows = []
         for values in reader:
             number = reader.line_num  # the physical line where the record ends
             rows.append((number, [("", v, v.startswith("=") and len(v) > 1) for v in values]))
         sheets[path.stem.strip()] = rows
     return sheets
+
+
+def delimiter(text: str) -> str:
+    """The delimiter of a CSV text: whichever of ``,``, ``;`` and tab its header line has most of.
+
+    >>> delimiter("id;namn\\n1;Pajala, kommun\\n"), delimiter("a,b\\n")
+    (';', ',')
+    """
+    first = text.split("\n", 1)[0]
+    return max((",", ";", "\t"), key=lambda d: (first.count(d), d == ","))
 
 
 def read_workbook(path: Path | str) -> Workbook:
