@@ -316,3 +316,16 @@ def test_shipped_xlsx_example_equals_the_csv_example(data, tmp_path):
     assert run(EXAMPLE, "--data", data, "--out", one).exit_code == 0
     assert run(EXAMPLE.with_suffix(".xlsx"), "--data", data, "--out", two).exit_code == 0
     assert one.read_text("utf-8").split("\n", 1)[1] == two.read_text("utf-8").split("\n", 1)[1]
+
+
+def test_statement_with_a_property_the_ontology_lacks_is_a_violation(data, tmp_path):
+    def edit(sheets):
+        sheets["statements"] = (
+            ["subject", "property", "object", "value", "lang", "datatype"],
+            [["move-on-up", "kg:startDate", "", "2023-09", "", "xsd:gYearMonth"]],
+        )
+
+    result = run(make_sheet(tmp_path, edit), "--data", data)
+    assert result.exit_code == 1
+    assert "kg:startDate is not a property of the ontology; closest: schema:startDate" in result.output
+    assert not (data / "sources" / "example_move_on_up.ttl").exists()

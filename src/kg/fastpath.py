@@ -218,6 +218,10 @@ def validate_store(
                 line=_line_of(path, str(row["o"])) if path else None, shape="kg.validate:literal",
             )
         )  # fmt: skip
+    # kg: terms the ontology does not define, places the reference data does not know (kg.closedworld)
+    from kg import closedworld
+
+    results += closedworld.results(closedworld.facts_from_store(store), files)
     # where each focus node is described, and its label
     nodes = sorted({r[2] for r in raw if isinstance(r[2], URIRef)} | {URIRef(r.focus) for r in results if r.focus})
     graphs_of: dict[URIRef, set[URIRef]] = defaultdict(set)

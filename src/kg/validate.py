@@ -223,6 +223,11 @@ def validate(loaded: Loaded, shapes: Path | None = None) -> ValidationReport:
     >>> validate(loaded).conforms
     True
     """
-    results = dataset_checks(loaded) + shacl_results(loaded, shapes)
+    from kg import closedworld
+
+    closed = closedworld.results(closedworld.facts_from_dataset(loaded.dataset), loaded.files)
+    for result in closed:
+        result.focus_label = best_label(loaded.dataset, URIRef(result.focus)) if result.focus else None
+    results = dataset_checks(loaded) + shacl_results(loaded, shapes) + closed
     results.sort(key=lambda r: (SEVERITY_ORDER.get(r.severity, 9), r.files[:1], r.focus or "", r.message))
     return ValidationReport(results)
