@@ -386,19 +386,39 @@ def serve(
     ] = "127.0.0.1",
     graph: GraphOpt = None,
     data: DataOpt = None,
+    reconcile: Annotated[
+        bool, typer.Option("--reconcile", help="Also serve the W3C Reconciliation Service API (for OpenRefine).")
+    ] = False,
+    reconcile_port: Annotated[
+        int, typer.Option("--reconcile-port", help="The port of the reconciliation service.")
+    ] = 7879,
 ) -> None:
     """Serve the built graph read-only through the Oxigraph SPARQL server (with its query page) until Ctrl-C."""
     from kg.errors import KgError
     from kg.graph import built_graph_file
     from kg.server import serve as run_server
 
+    service = None
     try:
         graph_file = built_graph_file(graph, data)
+        if reconcile:
+            from kg.graph import read_dataset
+            from kg.reconciliation import Reconciler
+            from kg.reconciliation.service import ReconciliationServer
+
+            try:
+                service = ReconciliationServer(Reconciler(read_dataset(graph_file)), host, reconcile_port).start()
+            except OSError as exc:
+                raise KgError(f"cannot serve reconciliation on {host}:{reconcile_port}: {exc.strerror}") from exc
+            typer.echo(f"reconcile: {service.url}/reconcile (W3C Reconciliation Service API, e.g. for OpenRefine)")
         code = run_server(
             graph_file, host=host, port=port, echo=typer.echo, warn=lambda text: typer.echo(text, err=True)
         )
     except KgError as exc:
         _fail(exc)
+    finally:
+        if service is not None:
+            service.stop()
     raise typer.Exit(code)
 
 

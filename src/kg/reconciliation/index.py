@@ -102,6 +102,7 @@ class Reconciler:
         self.codes: dict[str, list[int]] = defaultdict(list)
         self.abbreviations: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.class_labels: dict[str, URIRef] = {}
+        self.class_names: dict[URIRef, dict[str, str]] = defaultdict(dict)  # class -> language -> label
         self.subclasses: dict[URIRef, set[URIRef]] = defaultdict(set)
         self._read(graph)
         self._choices = sorted(k for k in self.keys if len(k) >= 3)
@@ -112,8 +113,10 @@ class Reconciler:
         for cls in classes:
             self.subclasses[cls].add(cls)
             self.class_labels[fold(cls.split("#")[-1])] = cls
-            for label in graph.objects(cls, RDFS.label):
+            for label in sorted(graph.objects(cls, RDFS.label)):
                 self.class_labels.setdefault(T.folded_key(str(label)), cls)
+                if isinstance(label, Literal) and label.language:
+                    self.class_names[cls].setdefault(label.language, str(label))
         changed = True
         while changed:  # transitive closure of rdfs:subClassOf
             changed = False
