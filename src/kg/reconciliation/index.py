@@ -24,6 +24,7 @@ ALT_PENALTY = 2
 #: A top candidate is a ``match`` when it scores at least this and leads the next by MATCH_MARGIN.
 MATCH_SCORE, MATCH_MARGIN = 90.0, 5.0
 FUZZY_CUTOFF = 75.0
+FUZZY_SKIP = 95.0
 
 _CODE = re.compile(
     r"^(?:(?:kommunkod|kuntanumero|kuntakoodi|municipality code|code|kod|koodi)\s*:?\s*)?(?:(se|fi)[-\s]?)?(\d{1,4})$",
@@ -105,7 +106,10 @@ class Reconciler:
         self.class_names: dict[URIRef, dict[str, str]] = defaultdict(dict)  # class -> language -> label
         self.subclasses: dict[URIRef, set[URIRef]] = defaultdict(set)
         self._read(graph)
-        self._choices = sorted(k for k in self.keys if len(k) >= 3)
+        # fuzzy scoring compares with the labels as written (folded), not with their inflected variants
+        self._choices = sorted(
+            k for k, entries in self.keys.items() if len(k) >= 3 and any(e[1] <= T.FOLDED for e in entries)
+        )
 
     # ------------------------------------------------------------------ building
     def _read(self, graph) -> None:
@@ -242,7 +246,9 @@ class Reconciler:
         if T.looks_like_abbreviation(value):
             for index, label in self.abbreviations.get(T.folded_key(value).replace(" ", ""), ()):
                 offer(index, SCORE_ABBREVIATION, "abbreviation", label)
-        if fuzzy and len(value) >= 3:
+        # a name that already has a candidate of FUZZY_SKIP or more gets no fuzzy candidates (they
+        # could not change its ``match``: fuzzy scores stay below 86)
+        if fuzzy and len(value) >= 3 and not any(h.score >= FUZZY_SKIP for h in best.values()):
             from rapidfuzz import fuzz, process
 
             # the name as written, and without its generic words (``Pajalla kommun`` -> ``pajalla``)
@@ -274,7 +280,8 @@ class Reconciler:
         the next, i.e. one that can be taken without asking. ``method`` says how it matched:
         ``iri``, ``code`` (kommunkod, kuntanumero, area code), ``exact``, ``folded``
         (diacritics), ``inflected`` (a lemma), ``generic`` (kind words dropped),
-        ``abbreviation`` (initials) or ``fuzzy`` (rapidfuzz WRatio, weighted 0.85).
+        ``abbreviation`` (initials) or ``fuzzy`` (rapidfuzz WRatio, weighted 0.85; only for names
+        without a candidate of 95 or more).
         """
         import pandas as pd
 

@@ -20,7 +20,7 @@ from kg.errors import KgError
 from kg.namespaces import KG, SCHEMA, THEME, source_graph
 from kg.tabular import layout as L
 from kg.tabular.importer import NOT_STATED
-from kg.tabular.turtle import PREFIXES
+from kg.tabular.turtle import short
 
 _DATE_FORMS = {XSD.date: r"^\d{4}-\d{2}-\d{2}$", XSD.gYearMonth: r"^\d{4}-\d{2}$", XSD.gYear: r"^\d{4}$"}
 _PLAIN = re.compile(r"^[^;\n\r]+$")
@@ -28,11 +28,7 @@ FORMATS = ("xlsx", "csv", "kumu")
 
 
 def _short(iri: URIRef) -> str:
-    text = str(iri)
-    for prefix, namespace in PREFIXES:
-        if text.startswith(namespace) and re.match(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$", text[len(namespace) :]):
-            return f"{prefix}:{text[len(namespace) :]}"
-    return text
+    return short(iri)
 
 
 def _is_date(value) -> bool:

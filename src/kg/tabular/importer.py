@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import tempfile
+from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -30,7 +31,7 @@ from kg.labels import fold
 from kg.namespaces import ID, KG, SCHEMA, THEME, source_graph
 from kg.tabular import layout as L
 from kg.tabular.sheets import Row, SheetError, SheetErrors, Workbook, read_workbook
-from kg.tabular.turtle import expand, serialize
+from kg.tabular.turtle import expand, serialize, short
 
 MATCH_SCORE, MATCH_MARGIN, CANDIDATE_SCORE = 90.0, 5.0, 75.0
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
@@ -71,7 +72,9 @@ class RowReport:
     def line(self) -> str:
         score = f" ({self.score:.0f})" if self.score is not None and self.action == "matched" else ""
         text = f"{self.sheet:<9} {self.row:>4}  {self.action:<9} {self.what}"
-        if self.iri:
+        if self.iri and self.action == "ok":
+            text += f" -> {self.iri}"
+        elif self.iri:
             text += f" -> <{self.iri}>{score}"
         for candidate in self.candidates:
             text += f"\n{'':<26}candidate: {candidate}"
@@ -221,19 +224,41 @@ def _closest(value: str, choices: list[str], limit: int = 3) -> str:
     return ", ".join(repr(c) for c, _, _ in process.extract(value, choices, limit=limit))
 
 
+#: What the importer needs to know of the rest of the graph (besides the ontology).
+_NEEDED = (RDF.type, RDFS.label, SKOS.altLabel, KG.country, KG.municipalityCode, KG.areaCode)
+
+
 def _rest_of_graph(data_dir: Path, stem: str):
+    """The ontology and, of the data folder without source ``stem``, the triples reconciliation needs.
+
+    The files are parsed by Oxigraph (fast on thousands of files) and only types, labels,
+    countries and codes are copied into the rdflib dataset.
+    """
+    import pyoxigraph as ox
+
     from kg import resources
+    from kg.fastpath import load_file
+    from kg.namespaces import REFERENCE_GRAPH
     from kg.sources import Loaded, _rdf_files, add_file, new_dataset
+    from kg.store import OxigraphStore
 
     loaded = Loaded(dataset=new_dataset())
     for path in resources.ontology_files():
         add_file(loaded, path, "ontology")
     reference = _rdf_files(data_dir / "reference")
     sources = [p for p in _rdf_files(data_dir / "sources") if p.stem != stem]
+    store = ox.Store()
     for path in reference:
-        add_file(loaded, path, "reference")
+        load_file(store, path, REFERENCE_GRAPH)
     for path in sources:
-        add_file(loaded, path, "source")
+        load_file(store, path, source_graph(path.stem))
+    wanted = ", ".join(f"<{p}>" for p in _NEEDED)
+    rest = OxigraphStore(store).construct(
+        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?p IN ({wanted})) }}"
+    )
+    into = loaded.dataset.graph(URIRef("urn:x-kg:rest-of-graph"))
+    for triple in rest:
+        into.add(triple)
     return loaded.dataset, reference, sources
 
 
@@ -247,7 +272,7 @@ class _Importer:
         self.errors: list[SheetError] = []
         self.rows: list[RowReport] = []
         self.local: dict[str, URIRef] = {}  # local id -> IRI
-        self.local_types: dict[str, set[URIRef]] = {}
+        self.iri_types: dict[URIRef, set[URIRef]] = defaultdict(set)
         self.minted: set[URIRef] = set()
         self.doc = source_graph(stem)
         self.lang = "sv"
@@ -411,7 +436,7 @@ class _Importer:
             if iri is None:
                 continue
             self.local[local] = iri
-            self.local_types[local] = set(types)
+            self.iri_types[iri] |= set(types)
             prepared.append((row, iri, types))
         self._index_sheet(prepared)
         for row, iri, types in prepared:  # second pass: the facts
@@ -642,11 +667,9 @@ class _Importer:
                         )
                 self.add(subject, prop, obj)
                 self._notes(subject, row)
-            self.rows.append(
-                RowReport(
-                    row.sheet, row.number, f"{row.get('subject')} | {row.get('relation')} | {row.get('object')}", "ok"
-                )
-            )
+            what = f"{row.get('subject')} | {row.get('relation')} | {row.get('object')}"
+            resolved = f"{short(subject)} {short(prop)} {short(obj)}"
+            self.rows.append(RowReport(row.sheet, row.number, what, "ok", resolved))
 
     def sheet_label(self, iri: URIRef) -> str | None:
         """The label the sheet gives a new entity (None for entities of the graph)."""
@@ -655,7 +678,7 @@ class _Importer:
         return self.sheet_reconciler.entities[self.sheet_reconciler.by_iri[iri]].label(self.lang)
 
     def _is_post(self, iri: URIRef) -> bool:
-        types = {t for local, t_set in self.local_types.items() if self.local[local] == iri for t in t_set}
+        types = set(self.iri_types.get(iri, ()))
         index = self.ctx.reconciler.by_iri.get(iri)
         if index is not None:
             types |= self.ctx.reconciler.entities[index].types

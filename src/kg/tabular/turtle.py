@@ -57,6 +57,16 @@ def expand(name: str) -> str | None:
     return None
 
 
+def short(iri) -> str:
+    """A prefixed name where one of :data:`PREFIXES` fits, else the full IRI.
+
+    >>> short(URIRef(str(ID) + "org/region-10")), short(URIRef("urn:x"))
+    ('orgid:region-10', 'urn:x')
+    """
+    text = _qname(URIRef(str(iri)), set())
+    return text[1:-1] if text.startswith("<") else text
+
+
 def _qname(iri: URIRef, used: set[str]) -> str:
     text = str(iri)
     best = None
