@@ -163,6 +163,7 @@ def test_shape_violation_writes_nothing(data, tmp_path):
     result = run(make_sheet(tmp_path, edit), "--data", data)
     assert result.exit_code == 1
     assert "does not validate" in result.output
+    assert f"Violation: {data / 'sources' / 'example_move_on_up.ttl'}" in result.output  # the file to be written
     assert not (data / "sources" / "example_move_on_up.ttl").exists()
 
 

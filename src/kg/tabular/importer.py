@@ -229,37 +229,60 @@ _NEEDED = (RDF.type, RDFS.label, SKOS.altLabel, KG.country, KG.municipalityCode,
 
 
 def _rest_of_graph(data_dir: Path, stem: str):
-    """The ontology and, of the data folder without source ``stem``, the triples reconciliation needs.
+    """The data folder without source ``stem``: an Oxigraph store of every file (for validating the
+    import with it) and an rdflib dataset of the ontology and the triples reconciliation needs.
 
-    The files are parsed by Oxigraph (fast on thousands of files) and only types, labels,
-    countries and codes are copied into the rdflib dataset.
+    The files are parsed by Oxigraph (fast on thousands of files); only types, labels, countries
+    and codes are copied into the rdflib dataset.
     """
     import pyoxigraph as ox
 
-    from kg import resources
-    from kg.fastpath import load_file
-    from kg.namespaces import REFERENCE_GRAPH
+    from kg.fastpath import inputs, load_file
+    from kg.namespaces import ONTOLOGY_GRAPH
     from kg.sources import Loaded, _rdf_files, add_file, new_dataset
     from kg.store import OxigraphStore
 
-    loaded = Loaded(dataset=new_dataset())
-    for path in resources.ontology_files():
-        add_file(loaded, path, "ontology")
     reference = _rdf_files(data_dir / "reference")
     sources = [p for p in _rdf_files(data_dir / "sources") if p.stem != stem]
+    found = inputs(None, [*reference, *sources]) if reference or sources else None
+    loaded = Loaded(dataset=new_dataset())
     store = ox.Store()
-    for path in reference:
-        load_file(store, path, REFERENCE_GRAPH)
-    for path in sources:
-        load_file(store, path, source_graph(path.stem))
+    for path, graph in found.graphs.items() if found else []:
+        load_file(store, path, graph)
+        if graph == ONTOLOGY_GRAPH:
+            add_file(loaded, path, "ontology")
+    if found is None:
+        from kg import resources
+
+        for path in resources.ontology_files():
+            load_file(store, path, ONTOLOGY_GRAPH)
+            add_file(loaded, path, "ontology")
     wanted = ", ".join(f"<{p}>" for p in _NEEDED)
-    rest = OxigraphStore(store).construct(
-        f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(?p IN ({wanted})) }}"
-    )
+    query = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
+                FILTER(?g != <{ONTOLOGY_GRAPH}> && ?p IN ({wanted})) }}"""
+    rest = OxigraphStore(store).construct(query)
     into = loaded.dataset.graph(URIRef("urn:x-kg:rest-of-graph"))
     for triple in rest:
         into.add(triple)
-    return loaded.dataset, reference, sources
+    return loaded.dataset, store, reference, sources
+
+
+def _validate(store, reference: list[Path], sources: list[Path], candidate: Path, engine: str):
+    """Validate ``candidate`` with the rest of the graph: on Oxigraph in the store already loaded
+    (the steps of ``kg build --engine oxigraph``), or with ``kg build --engine rdflib``."""
+    if engine != "oxigraph":
+        from kg.build import build
+
+        return build(None, None, files=[*reference, *sources, candidate], engine=engine).report
+    from kg.derive import derive
+    from kg.fastpath import inputs, load_file, validate_store
+    from kg.store import OxigraphStore
+
+    found = inputs(None, [*reference, *sources, candidate])
+    load_file(store, candidate, source_graph(candidate.stem))
+    wrapped = OxigraphStore(store)
+    derive(wrapped)
+    return validate_store(wrapped, found)
 
 
 class _Importer:
@@ -798,7 +821,7 @@ def import_sheet(
             ]
         )
     target = Path(out) if out is not None else data / "sources" / f"{stem}.ttl"
-    dataset, reference, sources = _rest_of_graph(data, target.stem if out is not None else stem)
+    dataset, store, reference, sources = _rest_of_graph(data, target.stem if out is not None else stem)
     importer = _Importer(book, stem, _Context(dataset), no_new)
     importer.source()
     importer.entities()
@@ -812,14 +835,13 @@ def import_sheet(
     result = ImportResult(stem, target, text, importer.rows, len(importer.graph))
     if result.ambiguous:
         return result
-    from kg.build import build
-
     with tempfile.TemporaryDirectory() as tmp:
         candidate = Path(tmp) / f"{stem}.ttl"
         candidate.write_text(text, encoding="utf-8")
-        built = build(None, None, files=[*reference, *sources, candidate], engine=engine)
-    result.report = built.report
-    if built.report.conforms and not dry_run:
+        result.report = _validate(store, reference, sources, candidate, engine)
+    for finding in result.report.results:  # name the file that would be written, not the temporary one
+        finding.files = [str(target) if f == str(candidate) else f for f in finding.files]
+    if result.report.conforms and not dry_run:
         from kg.atomic import write_text
 
         write_text(target, text)
