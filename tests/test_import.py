@@ -330,3 +330,18 @@ def test_statement_with_a_property_the_ontology_lacks_is_a_violation(data, tmp_p
     assert result.exit_code == 1
     assert "kg:startDate is not a property of the ontology; closest: schema:startDate" in result.output
     assert not (data / "sources" / "example_move_on_up.ttl").exists()
+
+
+def test_codes_iris_and_finnish_relations_in_cells(data, tmp_path):
+    def edit(sheets):
+        rows = sheets["relations"][1]
+        rows.append(["kommunkod 2514", "osallistuu", "move-on-up", "", "", "", "", "", ""])  # Kalix, by its code
+        rows.append(["mun:se-2580", "johtaa", "move-on-up", "", "", "", "", "", ""])  # Luleå, by IRI
+        rows.append(["Kemijärven kaupunki", "on jäsen", "Lapin liitto", "", "", "", "", "", ""])  # inflected names
+        set_cell(sheets, "entities", 7, "type", "hanke")
+
+    result = run(make_sheet(tmp_path, edit), "--data", data)
+    assert result.exit_code == 0, result.output
+    assert "-> mun:se-2514 kg:participatesIn ini:move-on-up" in result.output
+    assert "-> mun:se-2580 kg:leads ini:move-on-up" in result.output
+    assert "-> mun:fi-320 kg:memberOf orgid:lapin-liitto" in result.output

@@ -364,7 +364,8 @@ class _Importer:
         if self.sheet_reconciler is not None:
             reconcilers.append(self.sheet_reconciler)
         frames = [
-            r.reconcile(queries, KG[family] if family else None, country or None, self.lang, limit=5)
+            # names in a sheet may be in any language, whatever the document's: both analysers run
+            r.reconcile(queries, KG[family] if family else None, country or None, None, limit=5)
             for r in reconcilers
             if queries
         ]
