@@ -39,7 +39,7 @@ decides (`Övertorneå` in an ingest-dev text) is left out. The text's spelling 
 entity the answer, distinct pairs per text. Texts:
 the seeds (entities of each seed's source file and the reference data's municipalities and
 areas), the ingest-dev texts, and the organisation names of the two registers in `../shared/registers`
-(reference municipalities and areas). The list is made by a regular expression, independent of
+(every actor, initiative and place of the graph). The list is made by a regular expression, independent of
 the reconciler's analysers; it misses consonant gradation (`Lappi` -> `Lapin`), and a few pairs
 may be wrong (checked by sampling only)."""
 
@@ -267,7 +267,7 @@ def gold_list() -> list[tuple[str, str, str, str]]:
 
     from rdflib.namespace import DCTERMS
 
-    from kg.namespaces import REFERENCE_GRAPH, source_graph
+    from kg.namespaces import KG, REFERENCE_GRAPH, source_graph
     from kg.reconciliation import Reconciler
     from kg.sources import load
 
@@ -276,6 +276,10 @@ def gold_list() -> list[tuple[str, str, str, str]]:
     reference = ds.graph(REFERENCE_GRAPH)
     ref_nodes = {s for s in reference.subjects() if "/municipality/" in str(s) or "/area/" in str(s)}
     r = Reconciler(ds)
+    # actors and initiatives of every source (posts and fundings are not named in running text)
+    all_nodes = set(ref_nodes) | {
+        e.iri for e in r.entities if not e.types & {KG.Post, KG.Funding} and "/source/" not in str(e.iri)
+    }
     stems = {str(g).rsplit("/", 1)[-1] for g in loaded.source_graphs}
     texts = []
     for path in sorted((SHARED / "seeds").glob("*.txt")):
@@ -289,17 +293,17 @@ def gold_list() -> list[tuple[str, str, str, str]]:
         )
     for path in sorted((SHARED / "ingest-dev").glob("*.txt")):
         lang = "fi" if "_fi_" in path.name else "sv"
-        texts.append((path.name, path.read_text(encoding="utf-8"), ref_nodes, lang, frozenset()))
+        texts.append((path.name, path.read_text(encoding="utf-8"), all_nodes, lang, frozenset()))
     fi_register = SHARED / "registers" / "fi_eakr_esr_2014-2020_projektit.csv"
     if fi_register.exists():
         rows = list(csv.DictReader(fi_register.open(encoding="utf-8")))
         names = sorted({row.get("Toteuttajan nimi", "").strip() for row in rows} - {""})
-        texts.append((fi_register.name, "\n".join(names), ref_nodes, "fi", frozenset()))
+        texts.append((fi_register.name, "\n".join(names), all_nodes, "fi", frozenset()))
     se_register = SHARED / "registers" / "se_interreg_2021-2027_partners.json"
     if se_register.exists():
         records = json.loads(se_register.read_text(encoding="utf-8"))
         names = sorted({str(r.get("organisationsnamn", "")).strip() for r in records} - {""})
-        texts.append((se_register.name, "\n".join(names), ref_nodes, "sv", frozenset()))
+        texts.append((se_register.name, "\n".join(names), all_nodes, "sv", frozenset()))
     pairs = []
     for where, text, nodes, lang, preferred in texts:
         pairs += [(where, w, node, lang) for w, node in sorted(_mentions(text, nodes, ds, preferred))]
