@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from kg.core.version import __version__
 
-__all__ = ["KnowledgeGraph", "__version__", "load"]
+__all__ = ["KnowledgeGraph", "__version__", "load", "reconcile"]
 
 
 def __getattr__(name: str):
@@ -30,4 +30,8 @@ def __getattr__(name: str):
         from kg import notebook
 
         return getattr(notebook, name)
+    if name == "reconcile":
+        from kg.reconciliation import reconcile
+
+        return reconcile
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

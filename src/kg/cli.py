@@ -443,19 +443,39 @@ def serve(
     ] = "127.0.0.1",
     graph: GraphOpt = None,
     data: DataOpt = None,
+    reconcile: Annotated[
+        bool, typer.Option("--reconcile", help="Also serve the W3C Reconciliation Service API (for OpenRefine).")
+    ] = False,
+    reconcile_port: Annotated[
+        int, typer.Option("--reconcile-port", help="The port of the reconciliation service.")
+    ] = 7879,
 ) -> None:
     """Serve the built graph read-only through the Oxigraph SPARQL server (with its query page) until Ctrl-C."""
     from kg.build.graph import built_graph_file
     from kg.core.errors import KgError
     from kg.server.oxigraph import serve as run_server
 
+    service = None
     try:
         graph_file = built_graph_file(graph, data)
+        if reconcile:
+            from kg.build.graph import read_dataset
+            from kg.reconciliation import Reconciler
+            from kg.reconciliation.service import ReconciliationServer
+
+            try:
+                service = ReconciliationServer(Reconciler(read_dataset(graph_file)), host, reconcile_port).start()
+            except OSError as exc:
+                raise KgError(f"cannot serve reconciliation on {host}:{reconcile_port}: {exc.strerror}") from exc
+            typer.echo(f"reconcile: {service.url}/reconcile (W3C Reconciliation Service API, e.g. for OpenRefine)")
         code = run_server(
             graph_file, host=host, port=port, echo=typer.echo, warn=lambda text: typer.echo(text, err=True)
         )
     except KgError as exc:
         _fail(exc)
+    finally:
+        if service is not None:
+            service.stop()
     raise typer.Exit(code)
 
 
@@ -526,6 +546,110 @@ def synth(
         f"wrote {summary.triples} triples in {summary.files} source files to {out} "
         f"(seed {seed}, {len(summary.violations)} injected violation(s)); summary in {out / 'synth.json'}"
     )
+
+
+@app.command()
+def reconcile(
+    file: Annotated[Path, typer.Argument(help="A CSV file (UTF-8, with a header row) of names to reconcile.")],
+    column: Annotated[str, typer.Option("--column", "-c", help="The column that holds the names.")] = "name",
+    type_: Annotated[
+        str | None, typer.Option("--type", "-t", help="Keep candidates of this class (e.g. kommun, kunta, hanke).")
+    ] = None,
+    country: Annotated[str | None, typer.Option("--country", help="Keep candidates of this country (SE, FI).")] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="Language the names are written in (sv, fi; default: both).")
+    ] = None,
+    limit: Annotated[int, typer.Option("--limit", help="Candidates per name.")] = 3,
+    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the CSV here (atomically).")] = None,
+    data: DataOpt = None,
+) -> None:
+    """Reconcile the names of one CSV column against the graph; write the candidates with scores as CSV."""
+    from kg.core.atomic import write_text
+    from kg.core.errors import KgError
+    from kg.tabular.reconcile_csv import reconcile_csv
+
+    try:
+        text = reconcile_csv(file, column, type_=type_, country=country, lang=lang, limit=limit, data_dir=data)
+    except KgError as exc:
+        _fail(exc)
+    if out is not None:
+        write_text(out, text)
+    else:
+        typer.echo(text, nl=False)
+
+
+@app.command("import")
+def import_(
+    sheet: Annotated[
+        Path, typer.Argument(help="A workbook (.xlsx) or a folder of CSV files in the layout of docs/import.md.")
+    ],
+    stem: Annotated[
+        str | None, typer.Option("--id", help="The source id (file stem); default: the source sheet's id.")
+    ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="The source file to write (default DATA/sources/STEM.ttl).")
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Check and report, write nothing.")] = False,
+    no_new: Annotated[
+        bool, typer.Option("--no-new", help="Refuse to mint entities: every row must match the graph.")
+    ] = False,
+    data: DataOpt = None,
+    engine: EngineOpt = Engine.oxigraph,
+) -> None:
+    """Import a sheet as one source file: reconcile names, validate with the rest of the graph, write atomically."""
+    from kg.core.errors import KgError
+    from kg.tabular.importer import import_sheet
+
+    try:
+        result = import_sheet(
+            sheet, stem=stem, out=out, data_dir=data, dry_run=dry_run, no_new=no_new, engine=engine.value
+        )
+    except KgError as exc:
+        _fail(exc)
+    typer.echo(result.table())
+    if result.ambiguous:
+        typer.echo(
+            f"error: {len(result.ambiguous)} row(s) need a decision: put the chosen IRI (or 'new') in the "
+            "entities sheet's iri column, or an IRI or id in the relation's cell; nothing written",
+            err=True,
+        )
+        raise typer.Exit(2)
+    if not result.conforms:
+        typer.echo(result.report.to_text(), err=True)
+        typer.echo(f"error: {result.stem} does not validate with the rest of the graph; nothing written", err=True)
+        raise typer.Exit(1)
+    if result.written:
+        typer.echo(f"written:   {result.out} ({result.triples} triples)")
+    else:
+        typer.echo(f"dry run:   {result.out} would get {result.triples} triples; nothing written")
+
+
+class ExportFormat(StrEnum):
+    xlsx = "xlsx"
+    csv = "csv"
+    kumu = "kumu"
+
+
+@app.command()
+def export(
+    out: Annotated[Path, typer.Argument(help="The workbook (or CSV folder; with --all, a folder) to write.")],
+    source: Annotated[str | None, typer.Option("--source", help="The stem of the source to export.")] = None,
+    all_sources: Annotated[bool, typer.Option("--all", help="Export every source (one workbook each).")] = False,
+    fmt: Annotated[
+        ExportFormat, typer.Option("--format", "-f", help="xlsx or csv (the import layout), or kumu (the whole graph).")
+    ] = ExportFormat.xlsx,
+    data: DataOpt = None,
+) -> None:
+    """Write sources in the layout of `kg import` (export -> import gives the same triples), or a Kumu workbook."""
+    from kg.core.errors import KgError
+    from kg.tabular.exporter import export_sources
+
+    try:
+        written = export_sources(out, source=source, all_sources=all_sources, fmt=fmt.value, data_dir=data)
+    except KgError as exc:
+        _fail(exc)
+    for path in written:
+        typer.echo(f"written:   {path}")
 
 
 def main() -> None:  # pragma: no cover - console-script entry point

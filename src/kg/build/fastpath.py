@@ -14,8 +14,8 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
+from kg.build.findings import SEVERITY_ORDER, Result, ValidationReport
 from kg.build.shapes_sparql import CASTABLE, compile_file, render_message
-from kg.build.validate import SEVERITY_ORDER, Result, ValidationReport
 from kg.core import resources
 from kg.core.errors import DataError
 from kg.core.labels import preference
@@ -219,6 +219,10 @@ def validate_store(
                 line=_line_of(path, str(row["o"])) if path else None, shape="kg.validate:literal",
             )
         )  # fmt: skip
+    # kg: terms the ontology does not define, places the reference data does not know (kg.build.closedworld)
+    from kg.build import closedworld
+
+    results += closedworld.results(closedworld.facts_from_store(store), files)
     # where each focus node is described, and its label
     nodes = sorted({r[2] for r in raw if isinstance(r[2], URIRef)} | {URIRef(r.focus) for r in results if r.focus})
     graphs_of: dict[URIRef, set[URIRef]] = defaultdict(set)

@@ -30,9 +30,9 @@ from rdflib import RDF, URIRef
 
 from kg.build.derive import derive
 from kg.build.fastpath import Inputs, inputs, load_file, statistics, validate_store
+from kg.build.findings import SEVERITY_ORDER, Result, ValidationReport
 from kg.build.result import GRAPH_FILE, BuildResult
 from kg.build.shapes_sparql import compile_file
-from kg.build.validate import SEVERITY_ORDER, Result, ValidationReport
 from kg.core import resources
 from kg.core.atomic import write_text
 from kg.core.namespaces import ANALYSIS_GRAPH
@@ -46,6 +46,9 @@ DIRTY = "store.dirty"
 
 
 _OPEN: dict[str, object] = {}
+
+
+CLOSED_WORLD = "kg.validate:closed-world"
 
 
 def open_disk_store(path: Path):
@@ -268,6 +271,7 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
         # keep earlier findings about nodes that did not change, except those of the cross-node
         # constraints, which were just checked again over the whole graph
         whole = {(c.shape, c.component) for c in compile_file(resources.shapes_file()) if not c.local}
+        whole.add((CLOSED_WORLD, "ClosedWorld"))  # the closed-world checks run over the whole store each time
         kept = [r for r in previous.results if r.focus not in touched and (r.shape, r.component) not in whole]
         results = sorted(
             kept + fresh.results,

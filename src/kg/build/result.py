@@ -12,8 +12,8 @@ from pathlib import Path
 from rdflib import Dataset, URIRef
 from rdflib.namespace import RDF
 
+from kg.build.findings import ValidationReport
 from kg.build.sources import Loaded
-from kg.build.validate import ValidationReport
 from kg.core.namespaces import KG, is_source_graph
 
 GRAPH_FILE = "graph.trig"

@@ -6,98 +6,16 @@ for ``sh:class``. Each result is traced back to the files that describe its focu
 
 from __future__ import annotations
 
-import json
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF
 
+from kg.build.findings import SEVERITY_ORDER, Result, ValidationReport
 from kg.build.sources import Loaded
 from kg.core import resources
 from kg.core.labels import best_label
 from kg.core.namespaces import KG, SH
-
-SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
-
-
-@dataclass
-class Result:
-    """One finding: what is wrong, where, and how bad."""
-
-    severity: str
-    message: str
-    focus: str | None = None
-    focus_label: str | None = None
-    path: str | None = None
-    value: str | None = None
-    files: list[str] = field(default_factory=list)
-    line: int | None = None
-    shape: str | None = None
-    component: str | None = None  # the SHACL constraint component, short ("MinCount", "SPARQL"), where known
-
-    def location(self) -> str:
-        """The files (with line where known) that hold the focus node."""
-        if not self.files:
-            return "(no file)"
-        first = self.files[0] + (f":{self.line}" if self.line else "")
-        return ", ".join([first, *self.files[1:]])
-
-
-@dataclass
-class ValidationReport:
-    """All findings of one validation run.
-
-    ``conforms`` is True when there is no Violation (warnings are allowed).
-    """
-
-    results: list[Result]
-
-    @property
-    def conforms(self) -> bool:
-        return not any(r.severity == "Violation" for r in self.results)
-
-    def count(self, severity: str) -> int:
-        return sum(1 for r in self.results if r.severity == severity)
-
-    def summary(self) -> str:
-        verdict = "conforms" if self.conforms else "does NOT conform"
-        return f"{verdict}: {self.count('Violation')} violation(s), {self.count('Warning')} warning(s)"
-
-    def to_text(self, summary: bool = True, severities: tuple[str, ...] | None = None) -> str:
-        """A readable report, one block per finding, worst first, ending with the summary line
-        (``summary=False`` leaves it out; ``severities`` keeps only findings of those severities)."""
-        lines = []
-        for r in self.results:
-            if severities is not None and r.severity not in severities:
-                continue
-            who = r.focus_label or ""
-            if r.focus:
-                who = f"{who} <{r.focus}>" if who else f"<{r.focus}>"
-            lines.append(f"{r.severity}: {r.location()}")
-            if who:
-                lines.append(f"  entity:   {who}")
-            if r.path:
-                lines.append(f"  property: {r.path}")
-            if r.value is not None:
-                lines.append(f"  value:    {r.value}")
-            lines.append(f"  message:  {r.message}")
-        if summary:
-            lines.append(self.summary())
-        return "\n".join(lines)
-
-    def to_json(self) -> str:
-        """Machine-readable report."""
-        return json.dumps(
-            {
-                "conforms": self.conforms,
-                "violations": self.count("Violation"),
-                "warnings": self.count("Warning"),
-                "results": [asdict(r) for r in self.results],
-            },
-            ensure_ascii=False,
-            indent=2,
-        )
 
 
 def _short(term: object, graph: Graph) -> str:
@@ -227,6 +145,11 @@ def validate(loaded: Loaded, shapes: Path | None = None) -> ValidationReport:
     >>> validate(loaded).conforms
     True
     """
-    results = dataset_checks(loaded) + shacl_results(loaded, shapes)
+    from kg.build import closedworld
+
+    closed = closedworld.results(closedworld.facts_from_dataset(loaded.dataset), loaded.files)
+    for result in closed:
+        result.focus_label = best_label(loaded.dataset, URIRef(result.focus)) if result.focus else None
+    results = dataset_checks(loaded) + shacl_results(loaded, shapes) + closed
     results.sort(key=lambda r: (SEVERITY_ORDER.get(r.severity, 9), r.files[:1], r.focus or "", r.message))
     return ValidationReport(results)

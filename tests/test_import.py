@@ -1,0 +1,347 @@
+"""`kg import`: a sheet (XLSX or a folder of CSV files) -> one validated source file.
+
+Every Bad input case of issue 17 is a test here: a clear error naming sheet, row and column,
+exit 2, and nothing written.
+"""
+
+from __future__ import annotations
+
+import csv
+import shutil
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from kg.cli import app
+from kg.tabular.sheets import write_workbook
+
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLE = REPO / "examples" / "import" / "move-on-up"
+ID = "https://w3id.org/samverkan/id/"
+
+
+@pytest.fixture
+def data(tmp_path):
+    """A copy of the shipped data folder to import into."""
+    target = tmp_path / "data"
+    shutil.copytree(REPO / "data", target)
+    return target
+
+
+def read_example() -> dict[str, tuple[list[str], list[list[str]]]]:
+    sheets = {}
+    for path in sorted(EXAMPLE.glob("*.csv")):
+        rows = list(csv.reader(path.open(encoding="utf-8")))
+        sheets[path.stem] = (rows[0], rows[1:])
+    return sheets
+
+
+def make_sheet(tmp_path: Path, edit=None, fmt: str = "csv", name: str = "sheet") -> Path:
+    """The example sheet, changed by ``edit(sheets)``, written as CSV folder or XLSX."""
+    sheets = read_example()
+    if edit is not None:
+        edit(sheets)
+    target = tmp_path / (name + (".xlsx" if fmt == "xlsx" else ""))
+    return write_workbook(target, sheets, fmt)
+
+
+def set_cell(sheets, sheet: str, row: int, column: str, value: str) -> None:
+    header, rows = sheets[sheet]
+    rows[row - 2][header.index(column)] = value
+
+
+def run(*args):
+    return CliRunner().invoke(app, ["import", *map(str, args)])
+
+
+def sources(data: Path) -> list[str]:
+    return sorted(p.name for p in (data / "sources").iterdir())
+
+
+# ------------------------------------------------------------------ the example
+
+
+def test_example_imports_and_builds(data):
+    result = run(EXAMPLE, "--data", data)
+    assert result.exit_code == 0, result.output
+    out = data / "sources" / "example_move_on_up.ttl"
+    assert out.is_file()
+    text = result.output
+    assert "matched   'gallivare' (Municipality) -> <https://w3id.org/samverkan/id/municipality/se-2523>" in text
+    assert "matched   'jokkmokk' (Municipality) -> <https://w3id.org/samverkan/id/municipality/se-2510>" in text
+    assert "minted    'move-on-up' (Project) -> <https://w3id.org/samverkan/id/initiative/move-on-up>" in text
+    turtle = out.read_text(encoding="utf-8")
+    # names in relations: inflected ("Kirunas"), with kommun, or the sheet's own new entities
+    assert "mun:se-2584 a kg:Municipality" in turtle and "kg:participatesIn ini:move-on-up" in turtle
+    assert "orgid:svenska-esf-radet a kg:FundingBody" in turtle
+    assert "orgid:region-norrbotten kg:funds ini:move-on-up" in turtle
+    assert "post:malin-kristoffersson--gallivare a kg:Post" in turtle
+    built = CliRunner().invoke(app, ["validate", "--data", str(data), "--engine", "rdflib"])
+    assert built.exit_code == 0, built.output
+
+
+def test_dry_run_writes_nothing(data):
+    before = sources(data)
+    result = run(EXAMPLE, "--data", data, "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert "nothing written" in result.output
+    assert sources(data) == before
+
+
+def test_reimport_is_byte_identical_and_xlsx_equals_csv(data, tmp_path):
+    assert run(EXAMPLE, "--data", data).exit_code == 0
+    out = data / "sources" / "example_move_on_up.ttl"
+    first = out.read_bytes()
+    again = run(EXAMPLE, "--data", data)
+    assert again.exit_code == 0, again.output
+    assert out.read_bytes() == first
+    book = make_sheet(tmp_path, fmt="xlsx")
+    from_xlsx = run(book, "--data", data)
+    assert from_xlsx.exit_code == 0, from_xlsx.output
+    # the same facts; only the comment naming the imported file differs
+    assert out.read_bytes().split(b"\n", 1)[1] == first.split(b"\n", 1)[1]
+
+
+def test_id_and_out_options(data, tmp_path):
+    out = tmp_path / "elsewhere" / "mine.ttl"
+    result = run(EXAMPLE, "--data", data, "--id", "mine", "--out", out)
+    assert result.exit_code == 0, result.output
+    assert "src:mine a kg:SourceDocument" in out.read_text(encoding="utf-8")
+
+
+def test_ambiguous_rows_write_nothing_until_decided(data, tmp_path):
+    def homonym(sheets):
+        header, rows = sheets["entities"]
+        rows.append(["overtornea", "kommun", "Övertorneå"] + [""] * (len(header) - 3))
+        sheets["relations"][1].append(["overtornea", "deltar i", "move-on-up", "", "", "", "", "", ""])
+
+    sheet = make_sheet(tmp_path, homonym)
+    result = run(sheet, "--data", data)
+    assert result.exit_code == 2
+    assert "ambiguous 'overtornea' (Municipality)" in result.output
+    assert "municipality/se-2518" in result.output and "municipality/fi-976" in result.output
+    assert "nothing written" in result.output
+    assert not (data / "sources" / "example_move_on_up.ttl").exists()
+
+    def decided(sheets):
+        homonym(sheets)
+        header, rows = sheets["entities"]
+        rows[-1][header.index("iri")] = "mun:se-2518"
+
+    result = run(make_sheet(tmp_path, decided, name="decided"), "--data", data)
+    assert result.exit_code == 0, result.output
+    assert "mun:se-2518 a kg:Municipality" in (data / "sources" / "example_move_on_up.ttl").read_text("utf-8")
+
+
+def test_ambiguous_relation_cell(data, tmp_path):
+    def edit(sheets):
+        sheets["relations"][1].append(["Övertorneå", "deltar i", "move-on-up", "", "", "", "", "", ""])
+
+    result = run(make_sheet(tmp_path, edit), "--data", data)
+    assert result.exit_code == 2
+    assert "ambiguous subject 'Övertorneå'" in result.output
+
+
+def test_funding_with_amount_and_currency(data, tmp_path):
+    def edit(sheets):
+        set_cell(sheets, "relations", 6, "amount", "1 250 000")
+        set_cell(sheets, "relations", 6, "currency", "sek")
+
+    result = run(make_sheet(tmp_path, edit), "--data", data)
+    assert result.exit_code == 0, result.output
+    turtle = (data / "sources" / "example_move_on_up.ttl").read_text("utf-8")
+    assert 'kg:amount "1250000"^^xsd:decimal' in turtle and 'kg:currency "SEK"' in turtle
+    assert "ini:move-on-up" in turtle and "kg:hasFunding" in turtle
+
+
+def test_shape_violation_writes_nothing(data, tmp_path):
+    def edit(sheets):
+        set_cell(sheets, "entities", 7, "end", "2020-01-01")  # before the start
+
+    result = run(make_sheet(tmp_path, edit), "--data", data)
+    assert result.exit_code == 1
+    assert "does not validate" in result.output
+    assert f"Violation: {data / 'sources' / 'example_move_on_up.ttl'}" in result.output  # the file to be written
+    assert not (data / "sources" / "example_move_on_up.ttl").exists()
+
+
+# ------------------------------------------------------------------ bad input: exit 2, nothing written
+
+
+def _bad(data, sheet, *expected, extra=()):
+    before = sources(data)
+    result = run(sheet, "--data", data, *extra)
+    assert result.exit_code == 2, result.output
+    for text in expected:
+        assert text in result.output, result.output
+    assert sources(data) == before
+    return result
+
+
+def test_empty_workbook(data, tmp_path):
+    book = openpyxl.Workbook()
+    path = tmp_path / "empty.xlsx"
+    book.save(path)
+    _bad(data, path, "empty.xlsx", "the workbook is empty")
+
+
+def test_empty_csv_folder(data, tmp_path):
+    (tmp_path / "sheet").mkdir()
+    _bad(data, tmp_path / "sheet", "the folder is empty")
+
+
+def test_missing_sheet(data, tmp_path):
+    _bad(data, make_sheet(tmp_path, lambda s: s.pop("relations"), fmt="xlsx"), "missing sheet 'relations'")
+
+
+def test_missing_column(data, tmp_path):
+    def edit(sheets):
+        header, rows = sheets["entities"]
+        at = header.index("type")
+        sheets["entities"] = (
+            [h for i, h in enumerate(header) if i != at],
+            [[v for i, v in enumerate(r) if i != at] for r in rows],
+        )
+
+    _bad(data, make_sheet(tmp_path, edit), "sheet 'entities', row 1", "missing column 'type'")
+
+
+def test_unknown_column_suggests_closest(data, tmp_path):
+    def edit(sheets):
+        sheets["entities"][0][sheets["entities"][0].index("country")] = "countyr"
+
+    _bad(data, make_sheet(tmp_path, edit), "unknown column 'countyr'; closest valid column: 'country'")
+
+
+def test_unknown_type(data, tmp_path):
+    _bad(
+        data,
+        make_sheet(tmp_path, lambda s: set_cell(s, "entities", 3, "type", "kommunn")),
+        "sheet 'entities', row 3, column 'type': unknown type 'kommunn'; closest valid: kommun",
+    )
+
+
+def test_unknown_relation(data, tmp_path):
+    _bad(
+        data,
+        make_sheet(tmp_path, lambda s: set_cell(s, "relations", 2, "relation", "ledder")),
+        "sheet 'relations', row 2, column 'relation': unknown relation 'ledder'; closest valid: 'leder'",
+    )
+
+
+def test_impossible_date(data, tmp_path):
+    _bad(
+        data,
+        make_sheet(tmp_path, lambda s: set_cell(s, "entities", 7, "start", "2024-13-45")),
+        "sheet 'entities', row 7, column 'start': '2024-13-45' is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)",
+    )
+
+
+def test_amount_not_a_number(data, tmp_path):
+    def edit(sheets):
+        set_cell(sheets, "relations", 6, "amount", "about 7500")
+        set_cell(sheets, "relations", 6, "currency", "EUR")
+
+    _bad(data, make_sheet(tmp_path, edit), "sheet 'relations', row 6, column 'amount': 'about 7500' is not a number")
+
+
+def test_currency_not_iso_4217(data, tmp_path):
+    def edit(sheets):
+        set_cell(sheets, "relations", 6, "amount", "7500")
+        set_cell(sheets, "relations", 6, "currency", "EUX")
+
+    _bad(
+        data,
+        make_sheet(tmp_path, edit),
+        "sheet 'relations', row 6, column 'currency': 'EUX' is not an ISO 4217 currency code; closest: EUR",
+    )
+
+
+def test_subject_matching_nothing_with_no_new(data, tmp_path):
+    _bad(
+        data,
+        make_sheet(tmp_path),
+        "sheet 'entities', row 6, column 'id'",
+        "matches nothing in the graph and --no-new forbids new entities",
+        extra=["--no-new"],
+    )
+
+
+def test_relation_subject_matching_nothing(data, tmp_path):
+    _bad(
+        data,
+        make_sheet(tmp_path, lambda s: set_cell(s, "relations", 3, "subject", "Qwxzv Holding")),
+        "sheet 'relations', row 3, column 'subject': 'Qwxzv Holding' matches nothing",
+    )
+
+
+def test_formula_cell_xlsx(data, tmp_path):
+    path = make_sheet(tmp_path, fmt="xlsx")
+    book = openpyxl.load_workbook(path)
+    book["relations"]["G6"] = "=1000*7"
+    book.save(path)
+    _bad(data, path, "sheet 'relations', row 6, column 'amount': a formula (=1000*7)")
+
+
+def test_formula_cell_csv(data, tmp_path):
+    _bad(
+        data,
+        make_sheet(tmp_path, lambda s: set_cell(s, "entities", 2, "name_sv", '=HYPERLINK("x")')),
+        "sheet 'entities', row 2, column 'name_sv': a formula",
+    )
+
+
+def test_not_a_spreadsheet(data, tmp_path):
+    text = tmp_path / "notes.txt"
+    text.write_text("hello", encoding="utf-8")
+    _bad(data, text, "notes.txt: not a spreadsheet")
+    fake = tmp_path / "fake.xlsx"
+    fake.write_bytes(b"\x00\x01 not a zip")
+    _bad(data, fake, "fake.xlsx: not a spreadsheet (XLSX) file")
+
+
+def test_unknown_municipality_iri(data, tmp_path):
+    _bad(
+        data,
+        make_sheet(tmp_path, lambda s: set_cell(s, "entities", 2, "iri", "mun:se-9999")),
+        "sheet 'entities', row 2, column 'iri'",
+        "municipality/se-9999> is not in the reference data",
+    )
+
+
+def test_shipped_xlsx_example_equals_the_csv_example(data, tmp_path):
+    """examples/import/move-on-up.xlsx holds the same sheet as the CSV folder beside it."""
+    one, two = tmp_path / "a.ttl", tmp_path / "b.ttl"
+    assert run(EXAMPLE, "--data", data, "--out", one).exit_code == 0
+    assert run(EXAMPLE.with_suffix(".xlsx"), "--data", data, "--out", two).exit_code == 0
+    assert one.read_text("utf-8").split("\n", 1)[1] == two.read_text("utf-8").split("\n", 1)[1]
+
+
+def test_statement_with_a_property_the_ontology_lacks_is_a_violation(data, tmp_path):
+    def edit(sheets):
+        sheets["statements"] = (
+            ["subject", "property", "object", "value", "lang", "datatype"],
+            [["move-on-up", "kg:startDate", "", "2023-09", "", "xsd:gYearMonth"]],
+        )
+
+    result = run(make_sheet(tmp_path, edit), "--data", data)
+    assert result.exit_code == 1
+    assert "kg:startDate is not a property of the ontology; closest: schema:startDate" in result.output
+    assert not (data / "sources" / "example_move_on_up.ttl").exists()
+
+
+def test_codes_iris_and_finnish_relations_in_cells(data, tmp_path):
+    def edit(sheets):
+        rows = sheets["relations"][1]
+        rows.append(["kommunkod 2514", "osallistuu", "move-on-up", "", "", "", "", "", ""])  # Kalix, by its code
+        rows.append(["mun:se-2580", "johtaa", "move-on-up", "", "", "", "", "", ""])  # Luleå, by IRI
+        rows.append(["Kemijärven kaupunki", "on jäsen", "Lapin liitto", "", "", "", "", "", ""])  # inflected names
+        set_cell(sheets, "entities", 7, "type", "hanke")
+
+    result = run(make_sheet(tmp_path, edit), "--data", data)
+    assert result.exit_code == 0, result.output
+    assert "-> mun:se-2514 kg:participatesIn ini:move-on-up" in result.output
+    assert "-> mun:se-2580 kg:leads ini:move-on-up" in result.output
+    assert "-> mun:fi-320 kg:memberOf orgid:lapin-liitto" in result.output
