@@ -41,7 +41,7 @@ class Inputs:
 
 def inputs(data_dir: Path | None = None, files: list[Path] | None = None) -> Inputs:
     """Which file goes into which graph (the same layout rules as :mod:`kg.sources`)."""
-    from kg.sources import _rdf_files, discover
+    from kg.sources import _rdf_files, check_stem, discover
 
     found = Inputs()
     for path in resources.ontology_files():
@@ -66,7 +66,7 @@ def inputs(data_dir: Path | None = None, files: list[Path] | None = None) -> Inp
     for path in reference:
         found.graphs[path] = REFERENCE_GRAPH
     for path in sources:
-        found.graphs[path] = source_graph(path.stem)
+        found.graphs[path] = source_graph(check_stem(path))
     return found
 
 
@@ -83,7 +83,7 @@ def load_file(store, path: Path, graph: URIRef) -> None:
         loaded = Loaded(dataset=new_dataset())
         add_file(loaded, path, "reference" if graph == REFERENCE_GRAPH else "source")
         quads = [
-            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(g.identifier)))
+            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(getattr(g, "identifier", g))))
             for s, p, o, g in loaded.dataset.quads((None, None, None, None))
         ]
         store.extend(quads)
