@@ -105,3 +105,140 @@ def test_a_source_may_name_its_own_graph(data_dir, tmp_path, engine):
     )
     result = build(data_dir, tmp_path / "out", engine)
     assert result.exit_code == 0, result.output
+
+
+# ------------------------------------------------------------------ 2. sources cannot redefine the vocabulary
+
+
+def report_key(report):
+    return sorted(
+        (r.severity, r.focus or "", r.path or "", r.message, r.value or "", tuple(r.files), r.focus_label or "")
+        for r in report.results
+    )
+
+
+def both_reports(data: Path):
+    from kg.build import build as run_build
+
+    reports = [run_build(data, None, engine=engine).report for engine in ENGINES]
+    assert report_key(reports[0]) == report_key(reports[1])
+    return reports[0]
+
+
+def test_a_source_cannot_redefine_a_class_to_hide_a_violation(data_dir):
+    src = data_dir / "sources" / "t1.ttl"
+    src.write_text(VALID + "\nmun:se-2521 kg:participatesIn mun:se-2505 .\n", encoding="utf-8")
+    report = both_reports(data_dir)
+    assert [r.message for r in report.results if r.severity == "Violation"] == [
+        "kg:participatesIn must point to a kg:Initiative"
+    ]
+    src.write_text(
+        VALID + "\nmun:se-2521 kg:participatesIn mun:se-2505 .\nkg:Municipality rdfs:subClassOf kg:Initiative .\n",
+        encoding="utf-8",
+    )
+    report = both_reports(data_dir)
+    assert not report.conforms
+    (hit,) = [r for r in report.results if r.shape == "kg.validate:vocabulary"]
+    assert hit.message.startswith(
+        "a data file may not define or change vocabulary: kg:Municipality rdfs:subClassOf kg:Initiative"
+    )
+    assert hit.files == [str(src)] and hit.focus == "https://w3id.org/samverkan/def#Municipality"
+    for engine in ENGINES:
+        result = build(data_dir, None, engine)
+        assert result.exit_code == 1
+        assert "kg:Municipality rdfs:subClassOf kg:Initiative" in result.output
+
+
+@pytest.mark.parametrize(
+    "statement",
+    [
+        "<urn:my:Pilot> rdfs:subClassOf kg:Project .",  # a vocabulary of its own, below ours
+        'kg:Municipality rdfs:label "initiative"@en .',  # changing a term of ours
+        "o:thing a owl:Class .",  # declaring a class
+        "<http://xmlns.com/foaf/0.1/Person> owl:equivalentClass kg:Initiative .",  # an axiom on a reused term
+        "kg:leads rdfs:domain kg:Person .",
+    ],
+)
+def test_no_vocabulary_statement_is_accepted_from_a_source(data_dir, statement):
+    (data_dir / "sources" / "t1.ttl").write_text(VALID + "\n" + statement + "\n", encoding="utf-8")
+    report = both_reports(data_dir)
+    assert not report.conforms
+    assert [r.shape for r in report.results if r.severity == "Violation"] == ["kg.validate:vocabulary"]
+
+
+def test_the_reference_data_cannot_redefine_the_vocabulary_either(data_dir):
+    with (data_dir / "reference" / "areas.ttl").open("a", encoding="utf-8") as handle:
+        handle.write("\n<https://w3id.org/samverkan/def#Person> <http://www.w3.org/2000/01/rdf-schema#subClassOf> "
+                     "<https://w3id.org/samverkan/def#Initiative> .\n")  # fmt: skip
+    report = both_reports(data_dir)
+    (hit,) = [r for r in report.results if r.severity == "Violation"]
+    assert "kg:Person rdfs:subClassOf kg:Initiative" in hit.message
+    assert hit.files == sorted(str(p) for p in (data_dir / "reference").glob("*.ttl"))
+
+
+# ------------------------------------------------------------------ 3. conflicting types and untyped nodes
+
+
+def test_conflicting_types_are_a_violation(data_dir):
+    (data_dir / "sources" / "t1.ttl").write_text(VALID + "\nmun:se-2521 a kg:Person .\n", encoding="utf-8")
+    report = both_reports(data_dir)
+    hits = [r for r in report.results if r.severity == "Violation"]
+    assert [(r.focus, r.message) for r in hits] == [
+        (
+            "https://w3id.org/samverkan/id/municipality/se-2521",
+            "cannot be both a person and an organisation: the ontology declares them disjoint",
+        )
+    ]
+    assert hits[0].focus_label == "Pajala"
+
+
+def test_an_initiative_that_is_also_a_post_is_a_violation(data_dir):
+    (data_dir / "sources" / "t1.ttl").write_text(VALID + "\nini:test a kg:Post .\n", encoding="utf-8")
+    report = both_reports(data_dir)
+    assert "cannot be both an initiative and a post: the ontology declares them disjoint" in {
+        r.message for r in report.results if r.severity == "Violation"
+    }
+
+
+def test_untyped_nodes_in_relations_are_violations(data_dir):
+    src = data_dir / "sources" / "t1.ttl"
+    src.write_text(VALID + "\no:ghost kg:participatesIn ini:test .\n", encoding="utf-8")
+    report = both_reports(data_dir)
+    (hit,) = [r for r in report.results if r.severity == "Violation"]
+    assert hit.focus == "https://w3id.org/samverkan/id/org/ghost"
+    assert hit.message.startswith("takes part in kg:participatesIn but has no rdf:type")
+    assert hit.files == [str(src)]
+
+
+def test_the_shapes_check_exactly_the_disjoint_classes_of_the_ontology():
+    from itertools import combinations
+
+    from rdflib import Graph
+    from rdflib.collection import Collection
+    from rdflib.namespace import OWL, RDF, RDFS
+
+    from kg import resources
+    from kg.namespaces import SH
+
+    ontology = Graph()
+    for path in resources.ontology_files():
+        ontology.parse(path)
+    declared = set()
+    for group in ontology.subjects(RDF.type, OWL.AllDisjointClasses):
+        members = list(Collection(ontology, ontology.value(group, OWL.members)))
+        declared |= {frozenset(pair) for pair in combinations(members, 2)}
+    assert len(declared) == 28
+    shapes = Graph().parse(resources.shapes_file())
+    checked = {
+        frozenset((target, cls))
+        for shape in shapes.subjects(SH["not"], None)
+        for target in shapes.objects(shape, SH.targetClass)
+        for negated in shapes.objects(shape, SH["not"])
+        for cls in shapes.objects(negated, SH["class"])
+    }
+    assert declared <= checked
+    # no class of the ontology lies below two disjoint classes (the shapes compare two types of a node)
+    tops = {c for pair in declared for c in pair}
+    for cls in set(ontology.subjects(RDF.type, OWL.Class)):
+        above = set(ontology.transitive_objects(cls, RDFS.subClassOf)) & tops
+        assert len(above) <= 1, (cls, above)

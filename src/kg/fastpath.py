@@ -16,6 +16,7 @@ from rdflib.namespace import RDFS, SKOS, XSD
 
 from kg import resources
 from kg.errors import DataError
+from kg.integrity import store_results
 from kg.labels import preference
 from kg.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, SOURCE_PREFIX, bind_all, source_graph
 from kg.shapes_sparql import CASTABLE, compile_file, render_message
@@ -218,6 +219,8 @@ def validate_store(
                 line=_line_of(path, str(row["o"])) if path else None, shape="kg.validate:literal",
             )
         )  # fmt: skip
+    # no data file defines vocabulary; no node takes part in a relation untyped
+    results += store_results(store, files, focus=focus, graphs=graphs)
     # where each focus node is described, and its label
     nodes = sorted({r[2] for r in raw if isinstance(r[2], URIRef)} | {URIRef(r.focus) for r in results if r.focus})
     graphs_of: dict[URIRef, set[URIRef]] = defaultdict(set)

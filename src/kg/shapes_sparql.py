@@ -260,10 +260,13 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                 )  # fmt: skip
             for negated in shapes.objects(shape, SH["not"]):
                 condition = _node_conforms_value(shapes, negated)
+                where = f"FILTER({condition})"
+                if set(shapes.predicates(negated)) - {RDF.type} == {SH["class"]}:  # disjoint classes: a hash join
+                    where = " ".join(_is_instance("?this", c) for c in shapes.objects(negated, SH["class"]))
                 checks.append(
                     Check(str(shape), "Not", _severity(shapes, shape), _message(shapes, shape), None,
-                          f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER({condition}) }}", str(target),
-                          focused=f"SELECT DISTINCT ?this WHERE {{ FILTER({condition}) }}")
+                          f"SELECT DISTINCT ?this WHERE {{ {focus} {where} }}", str(target),
+                          focused=f"SELECT DISTINCT ?this WHERE {{ {where} }}")
                 )  # fmt: skip
             for constraint in shapes.objects(shape, SH.sparql):
                 fast = shapes.value(constraint, FAST_SELECT)
