@@ -242,3 +242,71 @@ def test_the_shapes_check_exactly_the_disjoint_classes_of_the_ontology():
     for cls in set(ontology.subjects(RDF.type, OWL.Class)):
         above = set(ontology.transitive_objects(cls, RDFS.subClassOf)) & tops
         assert len(above) <= 1, (cls, above)
+
+
+# ------------------------------------------------------------------ 12. one-line errors, never tracebacks
+
+
+def one_line_error(result, *needles: str) -> str:
+    assert isinstance(result.exception, SystemExit), result.exception
+    assert result.exit_code == 2, result.output
+    text = result.output.strip()
+    assert "\n" not in text and text.startswith("error: "), text
+    assert "Traceback" not in text and "backtrace" not in text
+    for needle in needles:
+        assert needle in text, text
+    return text
+
+
+@pytest.mark.parametrize("engine", [*ENGINES, "auto"])
+def test_an_iri_with_a_space(data_dir, tmp_path, engine):
+    src = data_dir / "sources" / "t1.ttl"
+    src.write_text(VALID + "\nmun:se-2521 kg:memberOf <https://w3id.org/samverkan/id/org/a b> .\n", encoding="utf-8")
+    line = len((VALID + "\n").splitlines()) + 1
+    text = one_line_error(build(data_dir, tmp_path / "out", engine), f"{src}:{line}")
+    assert "IRI" in text
+
+
+@pytest.mark.parametrize("engine", [*ENGINES, "auto"])
+@pytest.mark.parametrize("target", ["missing.ttl", "loop.ttl"])
+def test_a_dangling_symlink_or_a_loop_in_the_data_folder(data_dir, tmp_path, engine, target):
+    link = data_dir / "sources" / "loop.ttl"
+    link.symlink_to(data_dir / "sources" / target)
+    one_line_error(build(data_dir, tmp_path / "out", engine), f"{link}: broken symbolic link")
+
+
+@pytest.mark.parametrize("engine", [*ENGINES, "auto"])
+def test_a_source_file_name_with_a_space(data_dir, tmp_path, engine):
+    src = data_dir / "sources" / "my file.ttl"
+    src.write_text(PREFIXES + document("my file"), encoding="utf-8")
+    one_line_error(build(data_dir, tmp_path / "out", engine), f"{src}: the file name 'my file' names the graph IRI")
+
+
+def test_an_entity_parameter_that_is_a_malformed_iri(built):
+    result = run("query", "entity", "-p", "entity=http://a b", "--graph", str(built.output))
+    one_line_error(result, "'http://a b' is not a valid IRI")
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_out_is_a_file_or_cannot_be_written(data_dir, tmp_path, engine):
+    afile = tmp_path / "afile"
+    afile.write_text("keep me", encoding="utf-8")
+    one_line_error(build(data_dir, afile, engine), f"{afile}: the output folder is a file")
+    one_line_error(build(data_dir, afile / "sub", engine), f"{afile}: the output folder is a file")
+    assert afile.read_text(encoding="utf-8") == "keep me"
+    one_line_error(build(data_dir, Path("/proc/self/kg-out"), engine), "/proc/self")  # unwritable even for root
+
+
+def test_graph_that_is_not_a_graph_file():
+    one_line_error(run("query", "people", "--graph", "/etc/passwd"), "/etc/passwd", "not a TriG graph file")
+    one_line_error(run("analyze", "--graph", "/etc/passwd"), "/etc/passwd", "not a TriG graph file")
+
+
+def test_a_port_out_of_range():
+    one_line_error(run("serve", "--port", "99999"), "--port 99999")
+
+
+def test_serve_a_file_that_is_not_rdf(tmp_path):
+    notes = tmp_path / "notes.trig"
+    notes.write_text("these are not triples\n", encoding="utf-8")
+    one_line_error(run("serve", "--graph", str(notes), "--port", "1"), str(notes), "not a TriG graph file")

@@ -13,6 +13,7 @@ Two engines give the same results (a test asserts it):
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -136,6 +137,34 @@ def input_size(data_dir: Path | str | None = None, files: list[Path | str] | Non
     return sum(p.stat().st_size for p in inputs(Path(data_dir) if data_dir else None, files).graphs)
 
 
+def check_out_dir(out: Path) -> None:
+    """Refuse an output folder that is a file or cannot be written, before any work is done.
+
+    >>> import tempfile, pathlib
+    >>> afile = pathlib.Path(tempfile.mkdtemp()) / "f"; _ = afile.write_text("x")
+    >>> check_out_dir(afile)
+    Traceback (most recent call last):
+    ...
+    kg.errors.DataError: ...: the output folder is a file
+    """
+    from kg.errors import DataError
+
+    folder = out if out.exists() else next((p for p in out.parents if p.exists()), Path("."))
+    if not folder.is_dir():
+        raise DataError("the output folder is a file", file=folder)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DataError("cannot write into the output folder (permission denied)", file=folder)
+    if folder != out:  # try to create it (a first build that fails removes it again)
+        try:
+            out.mkdir(parents=True)
+        except OSError as exc:
+            raise DataError(f"cannot create the output folder: {exc.strerror or exc}", file=out) from None
+        for made in [out, *out.parents]:
+            if made == folder:
+                break
+            made.rmdir()
+
+
 def build(
     data_dir: Path | str | None = None,
     out_dir: Path | str | None = "build",
@@ -153,6 +182,8 @@ def build(
     >>> result.conforms, result.stats["sources"] >= 5, result.engine
     (True, True, 'rdflib')
     """
+    if out_dir is not None:
+        check_out_dir(Path(out_dir))
     if engine == "auto":
         engine = "oxigraph" if input_size(data_dir, files) >= AUTO_THRESHOLD_BYTES else "rdflib"
     if engine == "oxigraph":

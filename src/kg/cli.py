@@ -390,9 +390,11 @@ def serve(
     """Serve the built graph read-only through the Oxigraph SPARQL server (with its query page) until Ctrl-C."""
     from kg.errors import KgError
     from kg.graph import built_graph_file
+    from kg.server import check_port
     from kg.server import serve as run_server
 
     try:
+        check_port(port)
         graph_file = built_graph_file(graph, data)
         code = run_server(
             graph_file, host=host, port=port, echo=typer.echo, warn=lambda text: typer.echo(text, err=True)

@@ -42,7 +42,10 @@ def read_dataset(path: Path | str) -> Dataset:
     if not path.is_file():
         raise KgError("graph file not found (run `kg build`)", file=path)
     ds = new_dataset()
-    ds.parse(path, format="nquads" if path.suffix == ".nq" else "trig")
+    try:
+        ds.parse(path, format="nquads" if path.suffix == ".nq" else "trig")
+    except Exception as exc:  # rdflib raises many types; all mean the file is not a graph
+        raise KgError(f"not a TriG graph file: {' '.join(str(exc).split())[:300]}", file=path) from None
     return ds
 
 
@@ -103,7 +106,13 @@ def open_source(
     if endpoint is None:
         from kg.store import OxigraphStore
 
-        return OxigraphStore.from_file(built_graph_file(graph_file, data_dir, build_dir))
+        path = built_graph_file(graph_file, data_dir, build_dir)
+        try:
+            return OxigraphStore.from_file(path)
+        except SyntaxError as exc:
+            raise KgError(f"not a TriG graph file: {exc.msg}", file=path, line=exc.lineno) from None
+        except OSError as exc:
+            raise KgError(f"cannot read the graph file: {exc.strerror or exc}", file=path) from None
     if graph_file is not None or data_dir is not None:
         raise KgError("give --endpoint or a local graph (--graph/--data), not both")
     from kg.store import RemoteStore

@@ -238,14 +238,22 @@ def load_store(graph_file: Path, location: Path | None = None) -> Path:
     fresh = Path(tempfile.mkdtemp(prefix=location.name + ".loading-", dir=location.parent))
     try:
         run = subprocess.run(
-            [oxigraph_command(), "load", "--location", str(fresh), "--file", str(graph_file)],
+            [
+                oxigraph_command(),
+                "load",
+                "--location",
+                str(fresh),
+                "--file",
+                str(graph_file),
+                "--format",
+                "nq" if graph_file.suffix == ".nq" else "trig",
+            ],
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
         )
         if run.returncode != 0:
-            message = " ".join(run.stderr.split())[-500:]
-            raise ServerError(f"oxigraph load failed: {message}", file=graph_file)
+            raise ServerError(f"not a TriG graph file: {_load_error(run.stderr)}", file=graph_file)
         stamp.unlink(missing_ok=True)
         if location.exists():
             old = location.with_name(location.name + f".old-{uuid.uuid4().hex[:8]}")
@@ -256,6 +264,33 @@ def load_store(graph_file: Path, location: Path | None = None) -> Path:
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     return location
+
+
+def check_port(port: int) -> int:
+    """Refuse a number that is not a TCP port.
+
+    >>> check_port(99999)
+    Traceback (most recent call last):
+    ...
+    kg.server.ServerError: --port 99999: a TCP port is a number from 1 to 65535
+    """
+    if not 1 <= port <= 65535:
+        raise ServerError(f"--port {port}: a TCP port is a number from 1 to 65535")
+    return port
+
+
+def _load_error(stderr: str) -> str:
+    """The one line that says why ``oxigraph load`` failed, without its Rust backtrace.
+
+    >>> _load_error("Some files ...\\nError while loading file x: Parser error at line 1\\nStack backtrace:\\n 0: a")
+    'Parser error at line 1'
+    """
+    for pattern in (r"Error while loading file .*?: (.*)", r"on an `Err` value: (.*)", r"^Error: (.*)"):
+        found = re.search(pattern, stderr, re.MULTILINE)
+        if found:
+            return found.group(1).strip()[:300]
+    lines = [line for line in stderr.splitlines() if line.strip() and not line.startswith("Some files like")]
+    return lines[0].strip()[:300] if lines else "unknown error"
 
 
 def _stop_on_sigterm(signum: int, frame: object) -> None:
@@ -277,6 +312,7 @@ def serve(
     Store writes (``serve-read-only``), and its default graph is the union of the named graphs.
     """
     warn = warn or echo
+    check_port(port)
     if not is_loopback(host):
         warn(f"warning: serving on {host}: anyone who can reach this address and port can read the graph")
     store = load_store(graph_file, location)

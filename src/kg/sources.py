@@ -140,7 +140,24 @@ def parse_file(path: Path) -> Dataset:
         raise _syntax_error(path, exc) from exc
     finally:
         rdflib_term_logger.setLevel(previous)
+    _check_iris(ds, path, text)
     return ds
+
+
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _check_iris(ds: Dataset, path: Path, text: str) -> None:
+    """Refuse IRIs that RDF does not allow (rdflib accepts ``<a b>`` with a warning; Oxigraph refuses it)."""
+    for quad in ds.quads((None, None, None, None)):
+        for term in quad[:3]:
+            if isinstance(term, URIRef) and _BAD_IRI.search(term):
+                local = re.split(r"[/#:]", str(term))[-1]
+                index = text.find(local)
+                line = _position(text, index)[0] if local and index >= 0 else None
+                raise DataError(
+                    f'invalid IRI <{term}>: an IRI cannot contain spaces or any of <>"{{}}|^`\\', file=path, line=line
+                )
 
 
 def _ill_typed(graph: Graph, path: Path, text: str | None) -> Iterable[LoadIssue]:
@@ -192,6 +209,8 @@ def check_stem(path: Path) -> str:
 
 def add_file(loaded: Loaded, path: Path, kind: str) -> None:
     """Parse ``path`` and add its triples to ``loaded`` (kind: ontology, reference or source)."""
+    if kind == "source":
+        check_stem(path)
     parsed = parse_file(path)
     text = path.read_text(encoding="utf-8")
     for graph in parsed.graphs():
@@ -211,7 +230,11 @@ def add_file(loaded: Loaded, path: Path, kind: str) -> None:
 
 
 def _rdf_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*") if p.suffix.lower() in FORMATS)
+    found = sorted(p for p in folder.glob("*") if p.suffix.lower() in FORMATS)
+    for path in found:
+        if not path.exists():  # a dangling symbolic link, or a loop of links
+            raise DataError("broken symbolic link: its target is missing or it points back to itself", file=path)
+    return found
 
 
 def discover(data_dir: Path) -> tuple[list[Path], list[Path]]:

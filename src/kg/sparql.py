@@ -58,8 +58,15 @@ def internal_query(name: str) -> NamedQuery:
     return read_query(Path(str(importlib_resources.files("kg").joinpath("internal", f"{name}.rq"))))
 
 
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+
+
 def _entity(raw: str, store, param: Parameter) -> URIRef:
     if raw.startswith(("http://", "https://", "urn:")):
+        if not _IRI.match(raw):
+            raise QueryError(
+                f"parameter {param.name!r}: {raw!r} is not a valid IRI (no spaces, <, >, quotes or braces)"
+            )
         return URIRef(raw)
     resolver = internal_query("resolve")
     _, rows = store.select(bind_values(resolver.text, {"name": Literal(raw.strip())}))
@@ -91,7 +98,7 @@ def to_term(param: Parameter, raw: str, dataset=None) -> URIRef | Literal:
                 return URIRef(raw)
             return _entity(raw, as_store(dataset), param)
         if kind == "iri":
-            if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", raw):
+            if not _IRI.match(raw):
                 raise ValueError
             return URIRef(raw)
         if kind in ("integer", "year"):
