@@ -7,7 +7,12 @@ concurrent builds, leftovers, formula injection, tracebacks, and graphs of delet
 
 from __future__ import annotations
 
+import os
 import shutil
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -310,3 +315,99 @@ def test_serve_a_file_that_is_not_rdf(tmp_path):
     notes = tmp_path / "notes.trig"
     notes.write_text("these are not triples\n", encoding="utf-8")
     one_line_error(run("serve", "--graph", str(notes), "--port", "1"), str(notes), "not a TriG graph file")
+
+
+# ------------------------------------------------------------------ 8. concurrent runs, 9. leftovers of dead builds
+
+
+def kg_process(*args: str, cwd: Path | None = None, env: dict | None = None) -> subprocess.Popen:
+    return subprocess.Popen(
+        [sys.executable, "-m", "kg", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=cwd,
+        env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+    )
+
+
+def finish(process: subprocess.Popen, timeout: float = 300) -> tuple[int, str, str]:
+    try:
+        out, err = process.communicate(timeout=timeout)
+    finally:
+        if process.poll() is None:
+            process.kill()
+            process.communicate()
+    return process.returncode, out, err
+
+
+def test_five_concurrent_oxigraph_builds_of_one_folder(data_dir, tmp_path):
+    out = tmp_path / "out"
+    processes = [kg_process("build", "--data", str(data_dir), "--out", str(out), "--engine", "oxigraph")
+                 for _ in range(5)]  # fmt: skip
+    results = [finish(p) for p in processes]
+    for code, _, stderr in results:
+        assert code == 0, stderr
+        assert "Traceback" not in stderr and "LOCK:" not in stderr and "Corruption" not in stderr
+    assert any("waiting: another kg process" in r[2] for r in results)  # at least one had to wait
+    assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "manifest.json", "store"]
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(str(out / "store"))
+    assert len(store) == len(_trig_store(out / "graph.trig")) > 1000
+
+
+def _trig_store(path: Path):
+    import pyoxigraph as ox
+
+    store = ox.Store()
+    store.bulk_load(path=str(path), format=ox.RdfFormat.TRIG)
+    return store
+
+
+def test_concurrent_first_queries_build_once_and_agree(tmp_path):
+    shutil.copytree(REPO / "data", tmp_path / "data")
+    processes = [kg_process("query", "members", "-p", "association=Region 10", "-f", "csv", cwd=tmp_path)
+                 for _ in range(4)]  # fmt: skip
+    results = [finish(p) for p in processes]
+    assert [r[0] for r in results] == [0, 0, 0, 0], [r[2] for r in results]
+    assert len({r[1] for r in results}) == 1 and results[0][1].count("\n") == 11
+    assert (tmp_path / "build" / "graph.trig").is_file()
+
+
+def test_a_second_build_waits_with_a_message_or_gives_up_cleanly(data_dir, tmp_path):
+    from kg.locking import locked
+
+    out = tmp_path / "out"
+    with locked(out):
+        waiting = kg_process("build", "--data", str(data_dir), "--out", str(out), "--engine", "rdflib")
+        line = waiting.stderr.readline()
+        assert line.startswith("waiting: another kg process (pid ") and str(out) in line
+        assert waiting.poll() is None
+        impatient = kg_process("build", "--data", str(data_dir), "--out", str(out), env={"KG_LOCK_TIMEOUT": "0.5"})
+        code, _, stderr = finish(impatient)
+        assert code == 2 and "is still writing this folder after 0.5 s" in stderr
+    code, _, stderr = finish(waiting)
+    assert code == 0, stderr
+    assert (out / "graph.trig").is_file() and not (out / ".lock").exists()
+
+
+def test_the_next_build_cleans_what_a_killed_build_left(tmp_path):
+    from kg.synth import synthesize
+
+    data = tmp_path / "data"
+    synthesize(30_000, data, seed=3)
+    out = tmp_path / "out"
+    process = kg_process("build", "--data", str(data), "--out", str(out), "--engine", "oxigraph")
+    deadline = time.monotonic() + 120
+    while not list(out.glob(".store-*")):  # the build's temporary store exists: kill the build now
+        assert process.poll() is None and time.monotonic() < deadline, process.communicate()
+        time.sleep(0.02)
+    process.send_signal(signal.SIGKILL)
+    process.communicate()
+    (out / ".graph.trig.dead1.tmp").write_text("half a graph", encoding="utf-8")  # as a killed dump leaves it
+    (out / ".manifest.json.dead2.tmp").write_text("{", encoding="utf-8")
+    assert list(out.glob(".store-*")) and not (out / "graph.trig").exists()
+    code, _, stderr = finish(kg_process("build", "--data", str(data), "--out", str(out), "--engine", "oxigraph"))
+    assert code == 0, stderr
+    assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "manifest.json", "store"]

@@ -154,15 +154,6 @@ def check_out_dir(out: Path) -> None:
         raise DataError("the output folder is a file", file=folder)
     if not os.access(folder, os.W_OK | os.X_OK):
         raise DataError("cannot write into the output folder (permission denied)", file=folder)
-    if folder != out:  # try to create it (a first build that fails removes it again)
-        try:
-            out.mkdir(parents=True)
-        except OSError as exc:
-            raise DataError(f"cannot create the output folder: {exc.strerror or exc}", file=out) from None
-        for made in [out, *out.parents]:
-            if made == folder:
-                break
-            made.rmdir()
 
 
 def build(
@@ -176,14 +167,20 @@ def build(
     """Build the graph from a data folder; write ``OUT/graph.trig`` if it conforms.
 
     ``out_dir=None`` builds and validates without writing. ``engine`` is ``rdflib`` (pyshacl),
-    ``oxigraph`` (compiled shapes) or ``auto`` (by input size).
+    ``oxigraph`` (compiled shapes) or ``auto`` (by input size). The output folder is locked while the
+    build runs (:mod:`kg.locking`): a concurrent build of the same folder waits for this one.
 
     >>> result = build(out_dir=None)
     >>> result.conforms, result.stats["sources"] >= 5, result.engine
     (True, True, 'rdflib')
     """
-    if out_dir is not None:
+    from kg import locking
+
+    if out_dir is not None and not locking.is_held(out_dir):
         check_out_dir(Path(out_dir))
+        with locking.locked(out_dir):  # one build per folder at a time; then clean what killed builds left
+            locking.clean_leftovers(out_dir)
+            return build(data_dir, out_dir, files=files, engine=engine, incremental=incremental)
     if engine == "auto":
         engine = "oxigraph" if input_size(data_dir, files) >= AUTO_THRESHOLD_BYTES else "rdflib"
     if engine == "oxigraph":

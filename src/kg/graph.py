@@ -7,7 +7,7 @@ from pathlib import Path
 
 from rdflib import Dataset
 
-from kg import resources
+from kg import locking, resources
 from kg.build import GRAPH_FILE, build
 from kg.errors import KgError, ValidationFailed
 from kg.sources import FORMATS, new_dataset
@@ -62,10 +62,12 @@ def open_dataset(
     data = Path(data_dir) if data_dir is not None else resources.default_data_dir()
     target = Path(build_dir or default_build_dir()) / GRAPH_FILE
     if is_stale(target, data):
-        result = build(data, target.parent)
-        if not result.conforms:
-            raise ValidationFailed(f"the data does not validate; run `kg validate` ({result.report.summary()})")
-        return result.dataset
+        with locking.locked(target.parent):  # several first queries: one builds, the others wait for it
+            if is_stale(target, data):
+                result = build(data, target.parent)
+                if not result.conforms:
+                    raise ValidationFailed(f"the data does not validate; run `kg validate` ({result.report.summary()})")
+                return result.dataset
     return read_dataset(target)
 
 
@@ -81,9 +83,11 @@ def built_graph_file(
     data = Path(data_dir) if data_dir is not None else resources.default_data_dir()
     target = Path(build_dir or default_build_dir()) / GRAPH_FILE
     if is_stale(target, data):
-        result = build(data, target.parent)
-        if not result.conforms:
-            raise ValidationFailed(f"the data does not validate; run `kg validate` ({result.report.summary()})")
+        with locking.locked(target.parent):
+            if is_stale(target, data):
+                result = build(data, target.parent)
+                if not result.conforms:
+                    raise ValidationFailed(f"the data does not validate; run `kg validate` ({result.report.summary()})")
     return target
 
 

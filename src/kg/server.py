@@ -226,8 +226,15 @@ def load_store(graph_file: Path, location: Path | None = None) -> Path:
     changed (its SHA-256 is kept in ``oxigraph.source``). It is loaded into a fresh folder that then
     replaces the old one, so a failed load never leaves a half-filled store.
     """
+    from kg.locking import locked
+
     graph_file = Path(graph_file)
     location = Path(location) if location is not None else graph_file.parent / "oxigraph"
+    with locked(location.parent):  # two `kg serve` (or a build) never swap the store under each other
+        return _load_store(graph_file, location)
+
+
+def _load_store(graph_file: Path, location: Path) -> Path:
     stamp = location.with_name(location.name + ".source")
     digest = _digest(graph_file)
     if location.is_dir() and stamp.is_file():
