@@ -7,11 +7,14 @@ concurrent builds, leftovers, formula injection, tracebacks, and graphs of delet
 
 from __future__ import annotations
 
+import contextlib
+import http.server
 import os
 import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -19,6 +22,7 @@ import pytest
 from typer.testing import CliRunner
 
 from kg.cli import app
+from kg.store import HttpClient, RemoteError, RemoteStore, RemoteTimeout, is_loopback
 
 REPO = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -462,3 +466,156 @@ def test_json_keeps_the_value_as_it_is(formula_data):
     import json
 
     assert json.loads(result.stdout)["results"]["bindings"][0]["l"]["value"] == FORMULA
+
+
+# ------------------------------------------------------------------ 6. credentials, 7. slow or huge answers
+
+
+@pytest.fixture(autouse=True)
+def no_remote_addresses(monkeypatch):
+    """Refuse any connection from this process to an address outside loopback."""
+    import socket
+
+    original = socket.socket.connect
+
+    def connect(sock, address):
+        host = address[0] if isinstance(address, tuple) else None
+        if host is not None and not is_loopback(host):
+            raise AssertionError(f"a test tried to reach {host}")
+        return original(sock, address)
+
+    monkeypatch.setattr(socket.socket, "connect", connect)
+
+
+@pytest.fixture
+def no_credentials(monkeypatch, tmp_path):
+    monkeypatch.delenv("KG_SPARQL_USER", raising=False)
+    monkeypatch.delenv("KG_SPARQL_PASSWORD", raising=False)
+    monkeypatch.setenv("NETRC", str(tmp_path / "no-netrc"))
+
+
+class Behaviour(http.server.BaseHTTPRequestHandler):
+    """A loopback HTTP server whose answer the test chooses; it records what it received."""
+
+    seen: list
+    answer: object  # a callable taking the handler
+
+    def _any(self) -> None:
+        type(self).seen.append((self.command, self.path, dict(self.headers)))
+        length = int(self.headers.get("Content-Length") or 0)
+        self.rfile.read(length)
+        type(self).answer(self)
+
+    do_GET = do_POST = do_PUT = _any
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def http_server(answer, host: str = "127.0.0.1"):
+    handler = type("Handler", (Behaviour,), {"seen": [], "answer": staticmethod(answer)})
+    httpd = http.server.ThreadingHTTPServer((host, 0), handler)
+    httpd.daemon_threads = True
+    thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+    thread.start()
+    try:
+        yield handler, f"http://{host}:{httpd.server_address[1]}/query"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def sparql_json(handler) -> None:
+    body = b'{"head": {"vars": ["n"]}, "results": {"bindings": [{"n": {"type": "literal", "value": "1"}}]}}'
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/sparql-results+json")
+    handler.send_header("Content-Length", str(len(body)))
+    handler.end_headers()
+    handler.wfile.write(body)
+
+
+@pytest.mark.parametrize("command", [["push"], ["query", "people"], ["analyze"]])
+@pytest.mark.parametrize("url", ["http://alice:s3cret@127.0.0.1:9/query", "ftp://alice:s3cret@127.0.0.1/x"])
+def test_credentials_in_a_url_are_refused_and_never_printed(command, url):
+    result = run(*command, "--endpoint", url)
+    assert result.exit_code == 2, result.output
+    assert "s3cret" not in result.output and "alice" not in result.output
+    assert "error:" in result.output
+
+
+def test_a_redirect_to_another_host_gets_no_credentials_and_no_trust(monkeypatch, no_credentials):
+    monkeypatch.setenv("KG_SPARQL_USER", "alice")
+    monkeypatch.setenv("KG_SPARQL_PASSWORD", "s3cret-pw")
+    with http_server(sparql_json, host="127.0.0.2") as (attacker, elsewhere):
+
+        def redirect(handler) -> None:
+            handler.send_response(302)
+            handler.send_header("Location", elsewhere)
+            handler.send_header("Content-Length", "0")
+            handler.end_headers()
+
+        with http_server(redirect) as (configured, url):
+            with pytest.raises(RemoteError, match="redirected to another host") as caught:
+                RemoteStore(url, union_default_graph=False).select("SELECT ?n WHERE {}")
+            assert "s3cret" not in str(caught.value)
+            result = run("query", "people", "--endpoint", url)
+            assert result.exit_code == 2 and "redirected to another host" in result.output
+            assert "s3cret" not in result.output
+            assert configured.seen and all(h.get("Authorization") for _, _, h in configured.seen)
+    assert attacker.seen == []  # never reached: neither the credentials nor the query went there
+
+
+def test_environment_credentials_go_only_to_the_configured_host(monkeypatch, no_credentials):
+    monkeypatch.setenv("KG_SPARQL_USER", "alice")
+    monkeypatch.setenv("KG_SPARQL_PASSWORD", "s3cret-pw")
+    with http_server(sparql_json) as (home, url), http_server(sparql_json, host="127.0.0.2") as (other, other_url):
+        client = HttpClient(timeout=5, home=url)
+        client.request("GET", url)
+        client.request("GET", other_url)  # e.g. a --store-url on another host
+    assert home.seen[0][2].get("Authorization")
+    assert "Authorization" not in other.seen[0][2]
+
+
+def drip(handler) -> None:
+    """Headers at once, then one byte every 0.2 s, for ever (until the client goes away)."""
+    handler.send_response(200)
+    handler.send_header("Content-Type", "application/sparql-results+json")
+    handler.end_headers()
+    try:
+        for _ in range(10_000):
+            handler.wfile.write(b" ")
+            handler.wfile.flush()
+            time.sleep(0.2)
+    except OSError:
+        pass
+
+
+def test_a_dripping_server_is_cut_off_at_the_total_deadline(no_credentials):
+    with http_server(drip) as (_, url):
+        started = time.monotonic()
+        with pytest.raises(RemoteTimeout, match=r"did not answer within 1\.5 s"):
+            RemoteStore(url, timeout=1.5, union_default_graph=False).select("SELECT * WHERE { ?s ?p ?o }")
+        assert time.monotonic() - started < 4
+        started = time.monotonic()
+        result = run("analyze", "--endpoint", url, "--http-timeout", "1.5")
+        assert result.exit_code in (2, 3) and "did not answer within 1.5 s" in result.output
+        assert time.monotonic() - started < 8
+
+
+@pytest.mark.parametrize("with_length", [True, False])
+def test_an_answer_over_the_cap_is_refused(monkeypatch, no_credentials, with_length):
+    monkeypatch.setenv("KG_HTTP_MAX_MB", "1")
+
+    def huge(handler) -> None:
+        body = b" " * 3_000_000
+        handler.send_response(200)
+        handler.send_header("Content-Type", "application/sparql-results+json")
+        if with_length:
+            handler.send_header("Content-Length", str(len(body)))
+        handler.end_headers()
+        with contextlib.suppress(OSError):
+            handler.wfile.write(body)
+
+    with http_server(huge) as (_, url), pytest.raises(RemoteError, match="over the cap of 1,000,000 bytes"):
+        RemoteStore(url, timeout=10, union_default_graph=False).select("SELECT * WHERE { ?s ?p ?o }")

@@ -437,6 +437,9 @@ def push(
             typer.echo(f"  {triples:>8} triples  <{name}>")
 
     try:
+        from kg.store import check_url
+
+        check_url(endpoint)  # before anything is printed: a URL with user:password@ is refused, never echoed
         graph_file = built_graph_file(graph, data)
         typer.echo(f"pushing:   {graph_file} to {endpoint}")
         report = run_push(
