@@ -619,3 +619,122 @@ def test_an_answer_over_the_cap_is_refused(monkeypatch, no_credentials, with_len
 
     with http_server(huge) as (_, url), pytest.raises(RemoteError, match="over the cap of 1,000,000 bytes"):
         RemoteStore(url, timeout=10, union_default_graph=False).select("SELECT * WHERE { ?s ?p ?o }")
+
+
+# ------------------------------------------------------------------ 4. federated queries, 5. server-side timeout
+
+
+def trap_query(url: str, escaped: bool = False) -> str:
+    keyword = "\\u0053ERVICE" if escaped else "service"
+    return f"SELECT * WHERE {{ {keyword} <{url.replace('/query', '/internal-admin')}> {{ ?s ?p ?o }} }}"
+
+
+@pytest.mark.parametrize("escaped", [False, True])
+def test_kg_query_refuses_service_unless_allowed(built, no_credentials, escaped):
+    with http_server(sparql_json) as (trap, url):
+        result = run("query", "-e", trap_query(url, escaped), "--graph", str(built.output))
+        one_line_error(result, "federated queries (SERVICE) are turned off: --allow-service")
+        assert trap.seen == []
+        result = run("query", "-e", trap_query(url), "--graph", str(built.output), "--allow-service")
+        assert result.exit_code == 0, result.output
+        assert trap.seen  # turned on explicitly: the engine did call the service
+
+
+def test_the_notebook_refuses_service_too(built, no_credentials):
+    import kg
+
+    g = kg.load(built.output)
+    with http_server(sparql_json) as (trap, url), pytest.raises(Exception, match="SERVICE"):
+        g.query(trap_query(url))
+    assert trap.seen == []
+
+
+@pytest.fixture
+def served(built, tmp_path):
+    """``kg serve`` of the built graph on a free loopback port with a 2 s query timeout; always stopped."""
+    from kg.server import free_port
+
+    port = free_port()
+    process = kg_process("serve", "--port", str(port), "--graph", str(built.output), "--timeout", "2", cwd=tmp_path)
+    try:
+        lines: list[str] = []
+        deadline = time.monotonic() + 60
+        while not any(line.startswith("Press Ctrl-C") for line in lines):
+            assert time.monotonic() < deadline and process.poll() is None, [*lines, process.stderr.read()]
+            lines.append(process.stdout.readline())
+        yield process, f"http://127.0.0.1:{port}/query", lines
+    finally:
+        process.send_signal(signal.SIGINT)
+        try:
+            process.wait(15)
+        finally:
+            if process.poll() is None:
+                process.kill()
+                process.wait()
+
+
+def test_kg_serve_refuses_service_in_every_form(served, no_credentials):
+    import urllib.parse
+
+    _, url, lines = served
+    assert "limits:    queries stop after 2 s; federated queries (SERVICE) refused\n" in lines
+    store = RemoteStore(url)
+    assert store.ask("ASK { ?m a kg:Municipality }")
+    with http_server(sparql_json) as (trap, trap_url):
+        for escaped in (False, True):
+            with pytest.raises(RemoteError, match=r"HTTP 403.*SERVICE.*--allow-service"):
+                store.select(trap_query(trap_url, escaped))
+        client = HttpClient(timeout=10)
+        get = url + "?" + urllib.parse.urlencode({"query": trap_query(trap_url)})
+        form = urllib.parse.urlencode({"query": trap_query(trap_url)}).encode()
+        with pytest.raises(RemoteError, match="403"):
+            client.request("GET", get)
+        with pytest.raises(RemoteError, match="403"):
+            client.request("POST", url, form, {"Content-Type": "application/x-www-form-urlencoded"})
+        assert trap.seen == []
+
+
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def _oxigraph_children(pid: int) -> set[int]:
+    children = []
+    for task in Path(f"/proc/{pid}/task").iterdir():  # children of every thread of the process
+        with contextlib.suppress(OSError):
+            children += (task / "children").read_text().split()
+    found = set()
+    for child in children:
+        with contextlib.suppress(OSError):
+            if "oxigraph" in Path(f"/proc/{child}/cmdline").read_text():
+                found.add(int(child))
+    return found
+
+
+def _total_cpu(pids: set[int]) -> float:
+    total = 0.0
+    for pid in pids:
+        with contextlib.suppress(OSError):
+            total += _cpu_seconds(pid)
+    return total
+
+
+def test_kg_serve_stops_a_runaway_query_on_the_server(served, no_credentials):
+    process, url, _lines = served
+    before = _oxigraph_children(process.pid)
+    assert len(before) >= 2  # a pool of read-only servers behind the gateway
+    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    started = time.monotonic()
+    with pytest.raises(RemoteError, match=r"HTTP 503.*ran longer than 2 s and was stopped"):
+        RemoteStore(url, timeout=60).select(cartesian)
+    assert time.monotonic() - started < 10  # the server gave up, not the client
+    deadline = time.monotonic() + 20
+    while len(after := _oxigraph_children(process.pid)) < len(before):
+        assert time.monotonic() < deadline, (before, after)
+        time.sleep(0.1)
+    assert len(before - after) == 1  # its server was killed and replaced
+    cpu = _total_cpu(after)
+    time.sleep(3)
+    assert _total_cpu(after) - cpu < 0.5  # and no core is busy with the stopped query
+    assert RemoteStore(url).ask("ASK { ?m a kg:Municipality }")  # still serving

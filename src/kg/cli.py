@@ -201,6 +201,9 @@ def query(
     data: DataOpt = None,
     endpoint: EndpointOpt = None,
     http_timeout: HttpTimeoutOpt = 30.0,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Let the query use SERVICE (federation): it then makes requests.")
+    ] = False,
 ) -> None:
     """Run a named query, a .rq file, or -e 'SPARQL' and print the result."""
     from kg.atomic import write_text
@@ -217,7 +220,7 @@ def query(
         params = _parse_params(param)
         named = adhoc(expression, "-e") if expression is not None else get(name)
         dataset = open_source(graph, data, endpoint, http_timeout=http_timeout)
-        result = execute(dataset, named, params, lang=lang, timeout=timeout)
+        result = execute(dataset, named, params, lang=lang, timeout=timeout, allow_service=allow_service)
         text = render(result, fmt.value, dataset, lang)
     except (QueryTimeout, RemoteTimeout) as exc:
         _fail(exc, 3)
@@ -386,6 +389,13 @@ def serve(
     ] = "127.0.0.1",
     graph: GraphOpt = None,
     data: DataOpt = None,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="The server stops a query after this many seconds (0: never).")
+    ] = 30.0,
+    allow_service: Annotated[
+        bool,
+        typer.Option("--allow-service", help="Let queries use SERVICE (federation): the server then makes requests."),
+    ] = False,
 ) -> None:
     """Serve the built graph read-only through the Oxigraph SPARQL server (with its query page) until Ctrl-C."""
     from kg.errors import KgError
@@ -397,7 +407,13 @@ def serve(
         check_port(port)
         graph_file = built_graph_file(graph, data)
         code = run_server(
-            graph_file, host=host, port=port, echo=typer.echo, warn=lambda text: typer.echo(text, err=True)
+            graph_file,
+            host=host,
+            port=port,
+            echo=typer.echo,
+            warn=lambda text: typer.echo(text, err=True),
+            timeout=timeout or None,
+            allow_service=allow_service,
         )
     except KgError as exc:
         _fail(exc)

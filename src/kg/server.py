@@ -26,6 +26,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
+import os
 import re
 import shutil
 import signal
@@ -46,6 +48,7 @@ from kg.store import DEFAULT_HTTP_TIMEOUT, HttpClient, RemoteError, RemoteHTTPEr
 
 STAGING = "https://w3id.org/samverkan/id/graph/staging/"
 DEFAULT_PORT = 7878
+DEFAULT_QUERY_TIMEOUT = 30.0
 
 
 class ServerError(KgError):
@@ -114,6 +117,7 @@ class OxigraphServer:
     port: int = 0
     read_only: bool = False
     log: IO[Any] | None = None
+    timeout: float | None = None  # seconds after which the server stops a query (None: never)
     process: subprocess.Popen | None = field(default=None, repr=False)
 
     @property
@@ -135,6 +139,8 @@ class OxigraphServer:
     def command(self) -> list[str]:
         mode = "serve-read-only" if self.read_only else "serve"
         command = [oxigraph_command(), mode, "--bind", _netloc(self.host, self.port), "--union-default-graph"]
+        if self.timeout:
+            command += ["--timeout-s", str(max(1, math.ceil(self.timeout)))]
         if self.location is not None:
             command[2:2] = ["--location", str(self.location)]
         elif self.read_only:
@@ -312,34 +318,58 @@ def serve(
     location: Path | None = None,
     echo: Callable[[str], None] = print,
     warn: Callable[[str], None] | None = None,
+    timeout: float | None = DEFAULT_QUERY_TIMEOUT,
+    allow_service: bool = False,
+    workers: int | None = None,
 ) -> int:
     """Serve ``graph_file`` read-only with the Oxigraph server until Ctrl-C or SIGTERM; return 0.
 
     The server binds to ``host`` (loopback unless asked otherwise), refuses SPARQL Update and Graph
     Store writes (``serve-read-only``), and its default graph is the union of the named graphs.
+    Clients talk to a gateway on ``host:port`` (:mod:`kg.gateway`) that refuses federated queries
+    (SERVICE) unless ``allow_service``, and passes each request to one of ``workers`` read-only
+    Oxigraph servers on loopback ports; a query still running after ``timeout`` seconds (``None``:
+    never) is stopped by killing its server, which is then replaced.
     """
+    from kg.gateway import Gateway, Pool
+
     warn = warn or echo
     check_port(port)
     if not is_loopback(host):
         warn(f"warning: serving on {host}: anyone who can reach this address and port can read the graph")
     store = load_store(graph_file, location)
-    server = OxigraphServer(store, host=host, port=port, read_only=True)
+    if _port_taken(host, port):
+        raise ServerError(f"port {port} on {host} is in use (choose another with --port)")
+    public = OxigraphServer(store, host=host, port=port)  # only for its URLs: the gateway listens there
+    pool = proxy = None
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
-        server.start()
+        size = workers or max(2, min(4, os.cpu_count() or 2))
+        pool = Pool(lambda: OxigraphServer(store, host="127.0.0.1", read_only=True), size)
+        try:
+            proxy = Gateway(host, port, pool, allow_service, timeout)
+        except OSError as exc:
+            raise ServerError(f"cannot listen on {_netloc(host, port)}: {exc.strerror or exc}") from None
+        proxy.start()
         echo(f"serving:   {graph_file} (read-only, Oxigraph)")
-        echo(f"endpoint:  {server.query_url}")
-        echo(f"query page: {server.url}/")
+        echo(f"endpoint:  {public.query_url}")
+        echo(f"query page: {public.url}/")
+        limits = f"queries stop after {math.ceil(timeout)} s" if timeout else "no query time limit"
+        federation = "federated queries (SERVICE) allowed" if allow_service else "federated queries (SERVICE) refused"
+        echo(f"limits:    {limits}; {federation}")
         echo("Press Ctrl-C to stop.")
-        code = server.process.wait()
-        server.process = None
-        raise ServerError(f"the Oxigraph server stopped by itself (exit code {code})")
+        while True:  # a killed (timed-out) server is replaced by the pool; stop when none is left
+            time.sleep(0.5)
+            if not pool.all:
+                raise ServerError("the Oxigraph servers stopped by themselves")
     except KeyboardInterrupt:
-        server.stop()
         echo("stopped.")
         return 0
     finally:
-        server.stop()
+        if proxy is not None:
+            proxy.stop()
+        if pool is not None:
+            pool.close()
         signal.signal(signal.SIGTERM, previous)
 
 

@@ -193,11 +193,13 @@ def execute(
     lang: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     labels: bool = True,
+    allow_service: bool = False,
 ) -> QueryResult:
     """Run ``query`` on ``source`` (a store, an rdflib Dataset or a pyoxigraph Store).
 
     Parameters are checked against the query's header and bound with a VALUES block; the query is
     stopped after ``timeout`` seconds; IRI columns get label columns in the preferred language.
+    A federated query (SERVICE) is refused unless ``allow_service`` (:mod:`kg.federation`).
 
     >>> from kg.library import get
     >>> from kg.build import build
@@ -206,6 +208,10 @@ def execute(
     >>> len(result.rows)
     10
     """
+    from kg.federation import MESSAGE, uses_service
+
+    if not allow_service and uses_service(query.text):
+        raise QueryError(MESSAGE.format(how="--allow-service (allow_service=True)"), file=query.path)
     store = as_store(source)
     prepare(query)  # syntax errors name the file, line and column, whatever the engine
     text = bind_values(query.text, bindings(query, params or {}, store, lang))
