@@ -738,3 +738,54 @@ def test_kg_serve_stops_a_runaway_query_on_the_server(served, no_credentials):
     time.sleep(3)
     assert _total_cpu(after) - cpu < 0.5  # and no core is busy with the stopped query
     assert RemoteStore(url).ask("ASK { ?m a kg:Municipality }")  # still serving
+
+
+# ------------------------------------------------------------------ 13. a deleted source leaves the server too
+
+
+@pytest.fixture
+def writable_server(tmp_path, no_credentials):
+    from kg.server import OxigraphServer
+
+    log = (tmp_path / "oxigraph.log").open("w")
+    server = OxigraphServer(tmp_path / "db", log=log)
+    try:
+        yield server.start()
+    finally:
+        try:
+            server.stop(grace=5)
+        finally:
+            server.kill()
+            log.close()
+
+
+def test_push_replace_removes_the_graphs_of_deleted_sources(writable_server, tmp_path):
+    from kg.server import push, server_graphs
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert build(data, first, "rdflib").exit_code == 0
+    gone = sorted((data / "sources").glob("*.ttl"))[-1]
+    gone.unlink()
+    assert build(data, second, "rdflib").exit_code == 0
+    url = writable_server.query_url
+    graph = f"https://w3id.org/samverkan/id/source/{gone.stem}"
+    push(first / "graph.trig", url)
+    assert graph in server_graphs(RemoteStore(url))
+    unrelated = "https://example.org/graph/kept"  # a graph that is not a source document's: never pruned
+    RemoteStore(url, update_url=writable_server.update_url).update(
+        f"INSERT DATA {{ GRAPH <{unrelated}> {{ <urn:a> <urn:b> <urn:c> }} }}"
+    )
+
+    report = push(second / "graph.trig", url, replace=True, prune=False)
+    assert graph in server_graphs(RemoteStore(url)) and not report.pruned
+
+    result = run("push", "--endpoint", url, "--graph", str(second / "graph.trig"), "--replace")
+    assert result.exit_code == 0, result.output
+    assert "removed:   1 graph(s) of sources that no longer exist" in result.output
+    on_server = server_graphs(RemoteStore(url))
+    assert graph not in on_server and unrelated in on_server
+    from kg.server import local_graphs
+
+    assert {g: n for g, n in on_server.items() if g != unrelated} == local_graphs(second / "graph.trig")

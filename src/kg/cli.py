@@ -436,6 +436,13 @@ def push(
     replace: Annotated[
         bool, typer.Option("--replace", help="Swap graphs the server already has for the new content.")
     ] = False,
+    prune: Annotated[
+        bool | None,
+        typer.Option(
+            "--prune/--no-prune",
+            help="Remove the server's graphs of sources that no longer exist (default: on with --replace).",
+        ),
+    ] = None,
     graph: GraphOpt = None,
     data: DataOpt = None,
     http_timeout: HttpTimeoutOpt = 30.0,
@@ -466,6 +473,7 @@ def push(
             replace=replace,
             http_timeout=http_timeout,
             progress=progress,
+            prune=prune,
         )
     except KgError as exc:
         _fail(exc)

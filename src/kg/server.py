@@ -44,6 +44,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.errors import KgError
+from kg.namespaces import SOURCE_PREFIX
 from kg.store import DEFAULT_HTTP_TIMEOUT, HttpClient, RemoteError, RemoteHTTPError, RemoteStore, check_url, is_loopback
 
 STAGING = "https://w3id.org/samverkan/id/graph/staging/"
@@ -420,6 +421,7 @@ class PushReport:
     endpoint: str
     graphs: list[PushedGraph] = field(default_factory=list)
     untouched: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
     dropped_staging: int = 0
 
     @property
@@ -428,6 +430,8 @@ class PushReport:
 
     def summary(self) -> str:
         lines = [f"verified:  {len(self.graphs)} graphs, {self.triples} triples on {self.endpoint}"]
+        if self.pruned:
+            lines.append(f"removed:   {len(self.pruned)} graph(s) of sources that no longer exist")
         if self.untouched:
             lines.append(f"untouched: {len(self.untouched)} other graph(s) on the server, not in this dataset")
         if self.dropped_staging:
@@ -497,6 +501,7 @@ def push(
     http_timeout: float | None = DEFAULT_HTTP_TIMEOUT,
     auth: tuple[str, str] | None = None,
     progress: Callable[[str, str, int], None] | None = None,
+    prune: bool | None = None,
 ) -> PushReport:
     """Upload every named graph of ``source`` to the server at ``endpoint`` (its SPARQL query URL).
 
@@ -505,7 +510,13 @@ def push(
     a push refuses, before writing anything, when the server already has any of the graphs.
     Counts are verified after every graph and once more at the end. ``progress(event, graph,
     triples)`` is called with the events ``upload``, ``staged`` and ``moved``.
+
+    ``prune`` (default: the value of ``replace``) removes, after every graph is in place, the
+    graphs of source documents (``…/id/source/…``) that the server has and the dataset no longer
+    has, in one SPARQL Update (one transaction: all of them go, or none). Other graphs are left alone.
     """
+    if prune is None:
+        prune = replace
     check_url(endpoint)
     derived_store, derived_update = derive_urls(endpoint)
     store_url = store_url or derived_store
@@ -534,6 +545,7 @@ def push(
             "push --replace swaps each one for the new content"
         )
     report.untouched = sorted(g for g in before if g not in counts and not g.startswith(STAGING))
+    stale = [g for g in report.untouched if g.startswith(SOURCE_PREFIX)] if prune else []
 
     for graph, triples in counts.items():
         staging = STAGING + uuid.uuid4().hex
@@ -563,7 +575,15 @@ def push(
         report.graphs.append(PushedGraph(graph, triples, "replaced" if before.get(graph) else "added"))
         notify("moved", graph, triples)
 
+    if stale:  # sources that no longer exist: all in one transaction, once every graph is in place
+        remote.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in stale))
+        report.pruned = stale
+        report.untouched = [g for g in report.untouched if g not in stale]
+        notify("pruned", "", len(stale))
     after = server_graphs(remote)
+    left = [g for g in stale if after.get(g)]
+    if left:
+        raise PushError(f"<{left[0]}> (a source that no longer exists) is still on the server after the push")
     wrong = [g for g, n in counts.items() if after.get(g, 0) != n]
     if wrong:
         got = ", ".join(f"<{g}>: {after.get(g, 0)} not {counts[g]}" for g in wrong[:3])
