@@ -789,3 +789,29 @@ def test_push_replace_removes_the_graphs_of_deleted_sources(writable_server, tmp
     from kg.server import local_graphs
 
     assert {g: n for g, n in on_server.items() if g != unrelated} == local_graphs(second / "graph.trig")
+
+
+# ------------------------------------------------------------------ 10. a notebook timeout stops the work
+
+
+def test_a_notebook_query_timeout_stops_the_work(built):
+    import resource
+
+    import kg
+    from kg.sparql import QueryTimeout
+
+    def cpu() -> float:
+        usage = resource.getrusage(resource.RUSAGE_SELF)  # every thread of this process
+        return usage.ru_utime + usage.ru_stime
+
+    g = kg.load(built.output)
+    assert g.query("SELECT (COUNT(*) AS ?n) WHERE { ?m a kg:Municipality }")["n"][0] == 50
+    cartesian = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
+    started = time.monotonic()
+    with pytest.raises(QueryTimeout, match="ran longer than 2 s and was stopped"):
+        g.query(cartesian, timeout=2)
+    assert time.monotonic() - started < 6
+    before = cpu()
+    time.sleep(2)
+    assert cpu() - before < 0.5  # no thread of ours is still computing the product
+    assert g.query("ASK { ?m a kg:Municipality }") is True  # and the graph still answers

@@ -252,7 +252,13 @@ class KnowledgeGraph:
         query = adhoc(name_or_sparql) if is_sparql else get(name_or_sparql)
         params = {k: str(v) for k, v in params.items()}
         result = execute(
-            self.store, query, params, lang=lang or self.lang, timeout=timeout, allow_service=allow_service
+            self.store,
+            query,
+            params,
+            lang=lang or self.lang,
+            timeout=timeout,
+            allow_service=allow_service,
+            isolate=True,  # a timed-out query is stopped, not left running in the kernel
         )
         if result.graph is not None:
             return result.graph

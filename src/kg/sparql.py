@@ -194,12 +194,15 @@ def execute(
     timeout: float | None = DEFAULT_TIMEOUT,
     labels: bool = True,
     allow_service: bool = False,
+    isolate: bool = False,
 ) -> QueryResult:
     """Run ``query`` on ``source`` (a store, an rdflib Dataset or a pyoxigraph Store).
 
     Parameters are checked against the query's header and bound with a VALUES block; the query is
     stopped after ``timeout`` seconds; IRI columns get label columns in the preferred language.
     A federated query (SERVICE) is refused unless ``allow_service`` (:mod:`kg.federation`).
+    With ``isolate``, a query on a native engine (Oxigraph) runs in a forked process that is killed
+    at the timeout (:mod:`kg.isolate`), so that the work stops in a long-lived process (a notebook).
 
     >>> from kg.library import get
     >>> from kg.build import build
@@ -217,7 +220,20 @@ def execute(
     text = bind_values(query.text, bindings(query, params or {}, store, lang))
     form = query_form(query.text)
     run = {"SELECT": store.select, "ASK": store.ask}.get(form, store.construct)
-    outcome = _with_timeout(lambda: run(text), query, timeout)
+    from kg import isolate as isolation
+    from kg.store import OxigraphStore
+
+    if isolate and timeout and isinstance(store, OxigraphStore) and isolation.available():
+        try:
+            outcome = isolation.run_forked(lambda: run(text), timeout)
+        except isolation.Stopped:
+            raise QueryTimeout(f"query {query.name!r} ran longer than {timeout:g} s and was stopped") from None
+        except KgError:
+            raise
+        except Exception as exc:
+            raise QueryError(f"query {query.name!r} failed: {exc}", file=query.path) from None
+    else:
+        outcome = _with_timeout(lambda: run(text), query, timeout)
     if form == "ASK":
         return QueryResult(form, boolean=bool(outcome))
     if form in ("CONSTRUCT", "DESCRIBE"):
