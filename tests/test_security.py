@@ -209,9 +209,10 @@ def test_an_initiative_that_is_also_a_post_is_a_violation(data_dir):
     }
 
 
-def test_untyped_nodes_in_relations_are_violations(data_dir):
+@pytest.mark.parametrize("typed", ["", "o:ghost a <urn:my:Thing> .", "o:ghost a <http://xmlns.com/foaf/0.1/Agent> ."])
+def test_untyped_nodes_in_relations_are_violations(data_dir, typed):
     src = data_dir / "sources" / "t1.ttl"
-    src.write_text(VALID + "\no:ghost kg:participatesIn ini:test .\n", encoding="utf-8")
+    src.write_text(VALID + "\no:ghost kg:participatesIn ini:test .\n" + typed + "\n", encoding="utf-8")
     report = both_reports(data_dir)
     (hit,) = [r for r in report.results if r.severity == "Violation"]
     assert hit.focus == "https://w3id.org/samverkan/id/org/ghost"

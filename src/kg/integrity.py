@@ -11,8 +11,10 @@ Two checks across named graphs, run by both engines (:mod:`kg.validate` on rdfli
   property, an ontology or a shape. Without this, ``kg:Municipality rdfs:subClassOf kg:Initiative``
   in one source would turn every municipality into an initiative and hide violations.
 - **untyped**: a node that takes part in a relation (the subject or object of an
-  ``owl:ObjectProperty`` of the ontology) must have an ``rdf:type``: the shapes select their focus
-  nodes by type, so an untyped node would escape every check.
+  ``owl:ObjectProperty`` of the ontology) must have an ``rdf:type`` the ontology knows (a class it
+  declares, or the type of one of its own resources, such as ``skos:Concept`` for the themes): the
+  shapes select their focus nodes by type, so an untyped node, or one typed only with a class of
+  the source's own invention, would escape every check.
 """
 
 from __future__ import annotations
@@ -117,7 +119,8 @@ def untyped_results(rows: Iterable[tuple], files: dict) -> list[Result]:
         results.append(
             Result(
                 "Violation",
-                f"takes part in {named} but has no rdf:type: say what it is (kg:Municipality, kg:Person, …)",
+                f"takes part in {named} but has no rdf:type the ontology knows: say what it is (kg:Municipality, "
+                "kg:Person, …)",
                 focus=str(node) if isinstance(node, URIRef) else None,
                 files=where,
                 shape=UNTYPED_SHAPE,
@@ -134,8 +137,9 @@ def dataset_results(dataset, files: dict[URIRef, list[Path]]) -> list[Result]:
     ontology = dataset.graph(ONTOLOGY_GRAPH)
     terms = {t for triple in ontology for t in (triple[0], triple[2]) if isinstance(t, URIRef)}
     relations = {p for p in ontology.subjects(RDF.type, OWL.ObjectProperty) if isinstance(p, URIRef)}
+    known = set(ontology.subjects(RDF.type, OWL.Class)) | set(ontology.objects(None, RDF.type))
     vocabulary, untyped = [], []
-    typed = set(dataset.subjects(RDF.type, None))
+    typed = {s for s, t in dataset.subject_objects(RDF.type) if t in known}
     for s, p, o, g in dataset.quads((None, None, None, None)):
         name = getattr(g, "identifier", g)
         if name == ONTOLOGY_GRAPH:
@@ -185,7 +189,8 @@ def store_results(store, files: dict, focus: list | None = None, graphs: list | 
         VALUES ?p {{ {relations} }}
         {{ GRAPH ?g {{ ?n ?p ?x }} }} UNION {{ GRAPH ?g {{ ?x ?p ?n }} }}
         FILTER(?g != {onto} && !isLiteral(?n))
-        MINUS {{ ?n a ?type }} }}"""
+        MINUS {{ ?n a ?type . {{ SELECT DISTINCT ?type WHERE {{ GRAPH {onto} {{
+            {{ ?type a <{OWL.Class}> }} UNION {{ ?resource a ?type }} }} }} }} }} }}"""
     if focus is not None:
         query = bind_rows(query, "n", list(focus))
     untyped = [(r["n"], r["p"], r["g"]) for r in store.select(query)[1]]
