@@ -233,11 +233,12 @@ def load_store(graph_file: Path, location: Path | None = None) -> Path:
     changed (its SHA-256 is kept in ``oxigraph.source``). It is loaded into a fresh folder that then
     replaces the old one, so a failed load never leaves a half-filled store.
     """
-    from kg.locking import locked
+    from kg.locking import clean_leftovers, locked
 
     graph_file = Path(graph_file)
     location = Path(location) if location is not None else graph_file.parent / "oxigraph"
     with locked(location.parent):  # two `kg serve` (or a build) never swap the store under each other
+        clean_leftovers(location.parent)  # a store half-loaded by a killed `kg serve`
         return _load_store(graph_file, location)
 
 
