@@ -48,9 +48,15 @@ def test_oxigraph_build_matches_the_reference(built, tmp_path):
     from kg.query.sparql import canonical
 
     def quads(ds):  # decimals compared by value: engines print "7500.00" and "7500" alike
-        return {tuple(canonical(term) for term in quad) for quad in ds.quads()}
+        return {tuple(canonical(term) for term in q) for q in ds.quads() if rdflib.BNode not in map(type, q)}
 
     assert quads(ours) == quads(reference)
+    # blank nodes (the ontology's RDF lists) are named differently by each engine: compare their graphs
+    from rdflib.compare import isomorphic
+
+    from kg.core.namespaces import ONTOLOGY_GRAPH
+
+    assert isomorphic(ours.graph(ONTOLOGY_GRAPH), reference.graph(ONTOLOGY_GRAPH))
 
 
 def test_rebuild_after_one_changed_source(data, tmp_path):

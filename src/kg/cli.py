@@ -253,6 +253,9 @@ def query(
     data: DataOpt = None,
     endpoint: EndpointOpt = None,
     http_timeout: HttpTimeoutOpt = 30.0,
+    allow_service: Annotated[
+        bool, typer.Option("--allow-service", help="Let the query use SERVICE (federation): it then makes requests.")
+    ] = False,
 ) -> None:
     """Run a named query, a .rq file, or -e 'SPARQL' and print the result."""
     from kg.build.graph import open_source
@@ -269,7 +272,7 @@ def query(
         params = _parse_params(param)
         named = adhoc(expression, "-e") if expression is not None else get(name)
         dataset = open_source(graph, data, endpoint, http_timeout=http_timeout)
-        result = execute(dataset, named, params, lang=lang, timeout=timeout)
+        result = execute(dataset, named, params, lang=lang, timeout=timeout, allow_service=allow_service)
         text = render(result, fmt.value, dataset, lang)
     except (QueryTimeout, RemoteTimeout) as exc:
         _fail(exc, 3)
@@ -449,14 +452,23 @@ def serve(
     reconcile_port: Annotated[
         int, typer.Option("--reconcile-port", help="The port of the reconciliation service.")
     ] = 7879,
+    timeout: Annotated[
+        float, typer.Option("--timeout", help="The server stops a query after this many seconds (0: never).")
+    ] = 30.0,
+    allow_service: Annotated[
+        bool,
+        typer.Option("--allow-service", help="Let queries use SERVICE (federation): the server then makes requests."),
+    ] = False,
 ) -> None:
     """Serve the built graph read-only through the Oxigraph SPARQL server (with its query page) until Ctrl-C."""
     from kg.build.graph import built_graph_file
     from kg.core.errors import KgError
+    from kg.server.oxigraph import check_port
     from kg.server.oxigraph import serve as run_server
 
     service = None
     try:
+        check_port(port)
         graph_file = built_graph_file(graph, data)
         if reconcile:
             from kg.build.graph import read_dataset
@@ -469,7 +481,13 @@ def serve(
                 raise KgError(f"cannot serve reconciliation on {host}:{reconcile_port}: {exc.strerror}") from exc
             typer.echo(f"reconcile: {service.url}/reconcile (W3C Reconciliation Service API, e.g. for OpenRefine)")
         code = run_server(
-            graph_file, host=host, port=port, echo=typer.echo, warn=lambda text: typer.echo(text, err=True)
+            graph_file,
+            host=host,
+            port=port,
+            echo=typer.echo,
+            warn=lambda text: typer.echo(text, err=True),
+            timeout=timeout or None,
+            allow_service=allow_service,
         )
     except KgError as exc:
         _fail(exc)
@@ -495,6 +513,13 @@ def push(
     replace: Annotated[
         bool, typer.Option("--replace", help="Swap graphs the server already has for the new content.")
     ] = False,
+    prune: Annotated[
+        bool | None,
+        typer.Option(
+            "--prune/--no-prune",
+            help="Remove the server's graphs of sources that no longer exist (default: on with --replace).",
+        ),
+    ] = None,
     graph: GraphOpt = None,
     data: DataOpt = None,
     http_timeout: HttpTimeoutOpt = 30.0,
@@ -512,6 +537,9 @@ def push(
             typer.echo(f"  {triples:>8} triples  <{name}>")
 
     try:
+        from kg.query.http import check_url
+
+        check_url(endpoint)  # before anything is printed: a URL with user:password@ is refused, never echoed
         graph_file = built_graph_file(graph, data)
         typer.echo(f"pushing:   {graph_file} to {endpoint}")
         report = run_push(
@@ -522,6 +550,7 @@ def push(
             replace=replace,
             http_timeout=http_timeout,
             progress=progress,
+            prune=prune,
         )
     except KgError as exc:
         _fail(exc)

@@ -139,10 +139,19 @@ class KnowledgeGraph:
         return f"<KnowledgeGraph: {len(self._dataset)} triples, {sources} sources>"
 
     # ---------------------------------------------------------------- questions
-    def query(self, name_or_sparql: str, *, lang: str | None = None, timeout: float | None = 30.0, **params):
+    def query(
+        self,
+        name_or_sparql: str,
+        *,
+        lang: str | None = None,
+        timeout: float | None = 30.0,
+        allow_service: bool = False,
+        **params,
+    ):
         """Run a library query by name (or a ``.rq`` path, or SPARQL text) and return a DataFrame.
 
-        Parameters are bound as RDF terms, exactly as ``kg query --param`` does.
+        Parameters are bound as RDF terms, exactly as ``kg query --param`` does. A federated query
+        (SERVICE) is refused unless ``allow_service=True``.
 
         >>> g = load()
         >>> df = g.query("initiatives")
@@ -159,7 +168,15 @@ class KnowledgeGraph:
         is_sparql = any(word in text.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")) and " " in text
         query = adhoc(name_or_sparql) if is_sparql else get(name_or_sparql)
         params = {k: str(v) for k, v in params.items()}
-        result = execute(self.store, query, params, lang=lang or self.lang, timeout=timeout)
+        result = execute(
+            self.store,
+            query,
+            params,
+            lang=lang or self.lang,
+            timeout=timeout,
+            allow_service=allow_service,
+            isolate=True,  # a timed-out query is stopped, not left running in the kernel
+        )
         if result.graph is not None:
             return result.graph
         if result.form == "ASK":

@@ -287,7 +287,9 @@ def to_csv(analysis: Analysis) -> str:
     rows = to_rows(analysis)
     writer = csv.DictWriter(buffer, fieldnames=list(rows[0]) if rows else ["actor"])
     writer.writeheader()
-    writer.writerows(rows)
+    from kg.core.cells import neutralise  # no cell runs as a formula in a spreadsheet
+
+    writer.writerows({key: neutralise(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 

@@ -62,6 +62,13 @@ def analysis_graph(analysis: Analysis, parameters: dict[str, object], when: dt.d
 def write_back(source, graph_file: Path | str, analysis: Analysis, parameters: dict[str, object]) -> int:
     """Replace the analysis graph in ``source`` (an rdflib Dataset or an Oxigraph store) and
     rewrite ``graph_file`` atomically; return the number of triples written."""
+    from kg.core.locking import locked
+
+    with locked(Path(graph_file).parent):  # never while a build rewrites the same folder
+        return _write_back(source, graph_file, analysis, parameters)
+
+
+def _write_back(source, graph_file: Path | str, analysis: Analysis, parameters: dict[str, object]) -> int:
     from kg.query.stores import OxigraphStore, RdflibStore, as_store, to_oxigraph
 
     new = analysis_graph(analysis, parameters)

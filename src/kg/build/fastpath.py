@@ -15,6 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDFS, SKOS
 
 from kg.build.findings import SEVERITY_ORDER, Result, ValidationReport
+from kg.build.integrity import store_results
 from kg.build.shapes_sparql import CASTABLE, compile_file, render_message
 from kg.core import resources
 from kg.core.errors import DataError
@@ -42,7 +43,7 @@ class Inputs:
 
 def inputs(data_dir: Path | None = None, files: list[Path] | None = None) -> Inputs:
     """Which file goes into which graph (the same layout rules as :mod:`kg.build.sources`)."""
-    from kg.build.sources import _rdf_files, discover
+    from kg.build.sources import _rdf_files, check_stem, discover
 
     found = Inputs()
     for path in resources.ontology_files():
@@ -67,7 +68,7 @@ def inputs(data_dir: Path | None = None, files: list[Path] | None = None) -> Inp
     for path in reference:
         found.graphs[path] = REFERENCE_GRAPH
     for path in sources:
-        found.graphs[path] = source_graph(path.stem)
+        found.graphs[path] = source_graph(check_stem(path))
     return found
 
 
@@ -84,7 +85,7 @@ def load_file(store, path: Path, graph: URIRef) -> None:
         loaded = Loaded(dataset=new_dataset())
         add_file(loaded, path, "reference" if graph == REFERENCE_GRAPH else "source")
         quads = [
-            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(g.identifier)))
+            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(getattr(g, "identifier", g))))
             for s, p, o, g in loaded.dataset.quads((None, None, None, None))
         ]
         store.extend(quads)
@@ -223,6 +224,8 @@ def validate_store(
     from kg.build import closedworld
 
     results += closedworld.results(closedworld.facts_from_store(store), files)
+    # no data file defines vocabulary; no node takes part in a relation untyped
+    results += store_results(store, files, focus=focus, graphs=graphs)
     # where each focus node is described, and its label
     nodes = sorted({r[2] for r in raw if isinstance(r[2], URIRef)} | {URIRef(r.focus) for r in results if r.focus})
     graphs_of: dict[URIRef, set[URIRef]] = defaultdict(set)

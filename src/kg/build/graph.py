@@ -10,7 +10,7 @@ from rdflib import Dataset
 from kg.build.pipeline import build
 from kg.build.result import GRAPH_FILE
 from kg.build.sources import FORMATS, new_dataset
-from kg.core import resources
+from kg.core import locking, resources
 from kg.core.errors import KgError, ValidationFailed
 
 DEFAULT_BUILD_DIR = Path("build")
@@ -43,7 +43,10 @@ def read_dataset(path: Path | str) -> Dataset:
     if not path.is_file():
         raise KgError("graph file not found (run `kg build`)", file=path)
     ds = new_dataset()
-    ds.parse(path, format="nquads" if path.suffix == ".nq" else "trig")
+    try:
+        ds.parse(path, format="nquads" if path.suffix == ".nq" else "trig")
+    except Exception as exc:  # rdflib raises many types; all mean the file is not a graph
+        raise KgError(f"not a TriG graph file: {' '.join(str(exc).split())[:300]}", file=path) from None
     return ds
 
 
@@ -60,10 +63,12 @@ def open_dataset(
     data = Path(data_dir) if data_dir is not None else resources.default_data_dir()
     target = Path(build_dir or default_build_dir()) / GRAPH_FILE
     if is_stale(target, data):
-        result = build(data, target.parent)
-        if not result.conforms:
-            raise ValidationFailed(f"the data does not validate; run `kg validate` ({result.report.summary()})")
-        return result.dataset
+        with locking.locked(target.parent):  # several first queries: one builds, the others wait for it
+            if is_stale(target, data):
+                result = build(data, target.parent)
+                if not result.conforms:
+                    raise ValidationFailed(f"the data does not validate; run `kg validate` ({result.report.summary()})")
+                return result.dataset
     return read_dataset(target)
 
 
@@ -79,9 +84,11 @@ def built_graph_file(
     data = Path(data_dir) if data_dir is not None else resources.default_data_dir()
     target = Path(build_dir or default_build_dir()) / GRAPH_FILE
     if is_stale(target, data):
-        result = build(data, target.parent)
-        if not result.conforms:
-            raise ValidationFailed(f"the data does not validate; run `kg validate` ({result.report.summary()})")
+        with locking.locked(target.parent):
+            if is_stale(target, data):
+                result = build(data, target.parent)
+                if not result.conforms:
+                    raise ValidationFailed(f"the data does not validate; run `kg validate` ({result.report.summary()})")
     return target
 
 
@@ -104,7 +111,13 @@ def open_source(
     if endpoint is None:
         from kg.query.stores import OxigraphStore
 
-        return OxigraphStore.from_file(built_graph_file(graph_file, data_dir, build_dir))
+        path = built_graph_file(graph_file, data_dir, build_dir)
+        try:
+            return OxigraphStore.from_file(path)
+        except SyntaxError as exc:
+            raise KgError(f"not a TriG graph file: {exc.msg}", file=path, line=exc.lineno) from None
+        except OSError as exc:
+            raise KgError(f"cannot read the graph file: {exc.strerror or exc}", file=path) from None
     if graph_file is not None or data_dir is not None:
         raise KgError("give --endpoint or a local graph (--graph/--data), not both")
     from kg.query.stores import RemoteStore

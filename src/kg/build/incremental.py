@@ -55,9 +55,11 @@ def open_disk_store(path: Path):
     """The on-disk Oxigraph store at ``path``, opened once per process (RocksDB locks its folder)."""
     import pyoxigraph as ox
 
+    from kg.core.locking import open_when_free
+
     key = str(Path(path).resolve())
     if key not in _OPEN:
-        _OPEN[key] = ox.Store(key)
+        _OPEN[key] = open_when_free(lambda: ox.Store(key), Path(path))
     return _OPEN[key]
 
 

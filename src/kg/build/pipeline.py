@@ -13,6 +13,7 @@ Two engines give the same results (a test asserts it):
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from kg.build.derive import derive
@@ -31,6 +32,25 @@ def input_size(data_dir: Path | str | None = None, files: list[Path | str] | Non
     return sum(p.stat().st_size for p in inputs(Path(data_dir) if data_dir else None, files).graphs)
 
 
+def check_out_dir(out: Path) -> None:
+    """Refuse an output folder that is a file or cannot be written, before any work is done.
+
+    >>> import tempfile, pathlib
+    >>> afile = pathlib.Path(tempfile.mkdtemp()) / "f"; _ = afile.write_text("x")
+    >>> check_out_dir(afile)
+    Traceback (most recent call last):
+    ...
+    kg.core.errors.DataError: ...: the output folder is a file
+    """
+    from kg.core.errors import DataError
+
+    folder = out if out.exists() else next((p for p in out.parents if p.exists()), Path("."))
+    if not folder.is_dir():
+        raise DataError("the output folder is a file", file=folder)
+    if not os.access(folder, os.W_OK | os.X_OK):
+        raise DataError("cannot write into the output folder (permission denied)", file=folder)
+
+
 def build(
     data_dir: Path | str | None = None,
     out_dir: Path | str | None = "build",
@@ -42,12 +62,20 @@ def build(
     """Build the graph from a data folder; write ``OUT/graph.trig`` if it conforms.
 
     ``out_dir=None`` builds and validates without writing. ``engine`` is ``rdflib`` (pyshacl),
-    ``oxigraph`` (compiled shapes) or ``auto`` (by input size).
+    ``oxigraph`` (compiled shapes) or ``auto`` (by input size). The output folder is locked while the
+    build runs (:mod:`kg.core.locking`): a concurrent build of the same folder waits for this one.
 
     >>> result = build(out_dir=None)
     >>> result.conforms, result.stats["sources"] >= 5, result.engine
     (True, True, 'rdflib')
     """
+    from kg.core import locking
+
+    if out_dir is not None and not locking.is_held(out_dir):
+        check_out_dir(Path(out_dir))
+        with locking.locked(out_dir):  # one build per folder at a time; then clean what killed builds left
+            locking.clean_leftovers(out_dir)
+            return build(data_dir, out_dir, files=files, engine=engine, incremental=incremental)
     if engine == "auto":
         engine = "oxigraph" if input_size(data_dir, files) >= AUTO_THRESHOLD_BYTES else "rdflib"
     if engine == "oxigraph":

@@ -98,6 +98,14 @@ def _is_instance(var: str, cls) -> str:
     return f"{var} <{RDF.type}>/<http://www.w3.org/2000/01/rdf-schema#subClassOf>* {_n3(cls)} ."
 
 
+def _instance_join(cls, var: str) -> str:
+    """``?this`` is an instance of ``cls``, written as a join on the (few) subclasses of ``cls``."""
+    return (
+        f"{{ SELECT DISTINCT {var} WHERE {{ {var} <http://www.w3.org/2000/01/rdf-schema#subClassOf>* {_n3(cls)} }} }} "
+        f"?this <{RDF.type}> {var} ."
+    )
+
+
 def _datatype_ok(var: str, datatype) -> str:
     if datatype == RDF_LANGSTRING:
         return f'(isLiteral({var}) && LANG({var}) != "")'
@@ -260,10 +268,17 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                 )  # fmt: skip
             for negated in shapes.objects(shape, SH["not"]):
                 condition = _node_conforms_value(shapes, negated)
+                where, focused_where = f"{focus} FILTER({condition})", f"FILTER({condition})"
+                if set(shapes.predicates(negated)) - {RDF.type} == {SH["class"]}:
+                    # disjoint classes: the subclasses of each class first (a handful), then index
+                    # lookups of ?this a ?type, instead of a property path per node (100 times faster)
+                    classes = list(shapes.objects(negated, SH["class"]))
+                    focused_where = " ".join(_instance_join(c, f"?t{i}") for i, c in enumerate(classes, 1))
+                    where = _instance_join(target, "?t0") + " " + focused_where
                 checks.append(
                     Check(str(shape), "Not", _severity(shapes, shape), _message(shapes, shape), None,
-                          f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER({condition}) }}", str(target),
-                          focused=f"SELECT DISTINCT ?this WHERE {{ FILTER({condition}) }}")
+                          f"SELECT DISTINCT ?this WHERE {{ {where} }}", str(target),
+                          focused=f"SELECT DISTINCT ?this WHERE {{ {focused_where} }}")
                 )  # fmt: skip
             for constraint in shapes.objects(shape, SH.sparql):
                 fast = shapes.value(constraint, FAST_SELECT)

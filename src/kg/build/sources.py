@@ -4,9 +4,11 @@ Layout of a data folder::
 
     DIR/reference/*.ttl        -> graph <https://w3id.org/samverkan/id/graph/reference>
     DIR/sources/STEM.ttl       -> graph <https://w3id.org/samverkan/id/source/STEM>
-    DIR/sources/STEM.trig      -> its named graphs as written (default-graph triples -> source/STEM)
+    DIR/sources/STEM.trig      -> the same graph, named in the file or left as the default graph
 
 The ontology (``ontology/*.ttl``) always goes into <https://w3id.org/samverkan/id/graph/ontology>.
+A file writes only its own graph: a TriG or N-Quads source naming any other graph (another source's,
+the ontology, the reference data) is a :class:`kg.core.errors.DataError` naming the file and the graph.
 Syntax errors become :class:`kg.core.errors.DataError` naming the file, line and column; nothing is
 half-loaded, because each file is parsed into a graph of its own before it joins the dataset.
 """
@@ -27,7 +29,6 @@ from kg.core.errors import DataError
 from kg.core.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_all, is_source_graph, source_graph
 
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}
-_KNOWN_GRAPHS_PREFIX = "https://w3id.org/samverkan/id/"
 
 
 @dataclass
@@ -139,7 +140,24 @@ def parse_file(path: Path) -> Dataset:
         raise _syntax_error(path, exc) from exc
     finally:
         rdflib_term_logger.setLevel(previous)
+    _check_iris(ds, path, text)
     return ds
+
+
+_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
+def _check_iris(ds: Dataset, path: Path, text: str) -> None:
+    """Refuse IRIs that RDF does not allow (rdflib accepts ``<a b>`` with a warning; Oxigraph refuses it)."""
+    for quad in ds.quads((None, None, None, None)):
+        for term in quad[:3]:
+            if isinstance(term, URIRef) and _BAD_IRI.search(term):
+                local = re.split(r"[/#:]", str(term))[-1]
+                index = text.find(local)
+                line = _position(text, index)[0] if local and index >= 0 else None
+                raise DataError(
+                    f'invalid IRI <{term}>: an IRI cannot contain spaces or any of <>"{{}}|^`\\', file=path, line=line
+                )
 
 
 def _ill_typed(graph: Graph, path: Path, text: str | None) -> Iterable[LoadIssue]:
@@ -163,17 +181,36 @@ def _ill_typed(graph: Graph, path: Path, text: str | None) -> Iterable[LoadIssue
 
 def _graph_for(path: Path, name: URIRef, kind: str) -> URIRef:
     """The graph a parsed graph goes to; default-graph content gets the file's own graph."""
+    own = {"ontology": ONTOLOGY_GRAPH, "reference": REFERENCE_GRAPH}.get(kind) or source_graph(check_stem(path))
     if str(name) == "urn:x-kg:default" or name == URIRef("urn:x-rdflib:default"):
-        return {"ontology": ONTOLOGY_GRAPH, "reference": REFERENCE_GRAPH}.get(kind, source_graph(path.stem))
-    if not str(name).startswith(_KNOWN_GRAPHS_PREFIX):
-        raise DataError(
-            f"named graph <{name}> is not a samverkan graph (expected <{source_graph(path.stem)}>)", file=path
-        )
+        return own
+    if name != own:  # a file writes only its own graph: never another source's, the ontology or the reference data
+        raise DataError(f"names the graph <{name}>: a {kind} file may write only its own graph <{own}>", file=path)
     return name
+
+
+_STEM = re.compile(r"[\w.~-]+")
+
+
+def check_stem(path: Path) -> str:
+    """The stem of a source file, which names its graph and document; refused unless it is a safe IRI segment.
+
+    >>> check_stem(Path("sources/000_d0f522aa97cf2385.ttl"))
+    '000_d0f522aa97cf2385'
+    >>> check_stem(Path("sources/my file.ttl"))
+    Traceback (most recent call last):
+    ...
+    kg.core.errors.DataError: sources/my file.ttl: the file name 'my file' names the graph IRI: use letters, ...
+    """
+    if not _STEM.fullmatch(path.stem):
+        raise DataError(f"the file name {path.stem!r} names the graph IRI: use letters, digits, _ - . ~", file=path)
+    return path.stem
 
 
 def add_file(loaded: Loaded, path: Path, kind: str) -> None:
     """Parse ``path`` and add its triples to ``loaded`` (kind: ontology, reference or source)."""
+    if kind == "source":
+        check_stem(path)
     parsed = parse_file(path)
     text = path.read_text(encoding="utf-8")
     for graph in parsed.graphs():
@@ -193,7 +230,11 @@ def add_file(loaded: Loaded, path: Path, kind: str) -> None:
 
 
 def _rdf_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*") if p.suffix.lower() in FORMATS)
+    found = sorted(p for p in folder.glob("*") if p.suffix.lower() in FORMATS)
+    for path in found:
+        if not path.exists():  # a dangling symbolic link, or a loop of links
+            raise DataError("broken symbolic link: its target is missing or it points back to itself", file=path)
+    return found
 
 
 def discover(data_dir: Path) -> tuple[list[Path], list[Path]]:

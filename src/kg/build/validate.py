@@ -52,9 +52,12 @@ def dataset_checks(loaded: Loaded) -> list[Result]:
 
     - every source graph describes its own document (a kg:SourceDocument whose IRI is the graph
       name and whose dcterms:identifier is the file stem);
-    - every literal is valid for its datatype (reported with the file and line).
+    - every literal is valid for its datatype (reported with the file and line);
+    - no data file defines vocabulary, and no node takes part in a relation untyped (:mod:`kg.build.integrity`).
     """
-    results: list[Result] = []
+    from kg.build.integrity import dataset_results
+
+    results: list[Result] = dataset_results(loaded.dataset, loaded.files)
     for name in loaded.source_graphs:
         graph = loaded.dataset.graph(name)
         stem = str(name).rsplit("/", 1)[-1]

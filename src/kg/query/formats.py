@@ -2,7 +2,8 @@
 
 ``table`` and ``md`` are for people: IRIs are shown as labels in the preferred language (a column
 ``x`` is hidden when a companion ``xLabel`` column is present). ``csv``, ``tsv`` and ``json``
-(SPARQL 1.1 Query Results JSON) are for machines and keep the terms as they are.
+(SPARQL 1.1 Query Results JSON) are for machines and keep the terms as they are, except that a csv,
+tsv or md cell that a spreadsheet would run as a formula gets a leading ``'`` (:mod:`kg.core.cells`).
 CONSTRUCT and DESCRIBE results are written as Turtle in every format.
 """
 
@@ -17,6 +18,7 @@ from decimal import Decimal, InvalidOperation
 from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
+from kg.core.cells import neutralise
 from kg.core.labels import best_label
 from kg.core.namespaces import short_iri
 from kg.query.sparql import QueryResult
@@ -148,7 +150,7 @@ def as_markdown(result: QueryResult, graph=None, lang: str | None = None) -> str
     columns, rows = _people_rows(result, graph, lang)
 
     def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+        return neutralise(text).replace("|", "\\|").replace("\n", " ")
 
     lines = ["| " + " | ".join(c.removesuffix("Label") for c in columns) + " |"]
     lines.append("|" + "|".join("---" for _ in columns) + "|")
@@ -165,7 +167,7 @@ def _delimited(result: QueryResult, delimiter: str) -> str:
         return buffer.getvalue()
     writer.writerow(result.variables)
     for row in result.rows:
-        writer.writerow([plain(row.get(v)) for v in result.variables])
+        writer.writerow([neutralise(plain(row.get(v))) for v in result.variables])
     return buffer.getvalue()
 
 

@@ -17,6 +17,7 @@ import urllib.parse
 import urllib.request
 
 from kg.core.errors import KgError
+from kg.query.http_safety import DeadlinePassed, RequestRefused, origin, redact, send
 
 DEFAULT_HTTP_TIMEOUT = 30.0
 USER_ENV, PASSWORD_ENV = "KG_SPARQL_USER", "KG_SPARQL_PASSWORD"
@@ -66,26 +67,27 @@ def check_url(url: str, what: str = "--endpoint") -> urllib.parse.SplitResult:
 
     >>> check_url("http://127.0.0.1:7878/query").port
     7878
-    >>> check_url("http://me:secret@example.org/sparql")  # doctest: +ELLIPSIS
+    >>> check_url("http://me:secret@example.org/sparql")
     Traceback (most recent call last):
     ...
-    kg.query.http.RemoteError: --endpoint: put credentials in KG_SPARQL_USER/KG_SPARQL_PASSWORD or ... not in the URL
+    kg.query.http.RemoteError: --endpoint: put credentials in KG_SPARQL_USER/KG_SPARQL_PASSWORD or ~/.netrc, ...
     """
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise RemoteError(f"{what}: expected an http:// or https:// URL, not {url!r}")
+        raise RemoteError(f"{what}: expected an http:// or https:// URL, not {redact(url)!r}")
     if parts.username is not None or parts.password is not None:
         raise RemoteError(f"{what}: put credentials in {USER_ENV}/{PASSWORD_ENV} or ~/.netrc, not in the URL")
     return parts
 
 
-def credentials(url: str) -> tuple[str, str] | None:
-    """User and password for ``url``: ``KG_SPARQL_USER``/``KG_SPARQL_PASSWORD``, else the netrc entry of its host.
+def credentials(url: str, use_environment: bool = True) -> tuple[str, str] | None:
+    """User and password for ``url``: ``KG_SPARQL_USER``/``KG_SPARQL_PASSWORD`` (unless
+    ``use_environment`` is false), else the netrc entry of its host.
 
     The netrc file is ``$NETRC`` or ``~/.netrc``. Credentials are never printed.
     """
     user, password = os.environ.get(USER_ENV), os.environ.get(PASSWORD_ENV)
-    if user or password:
+    if use_environment and (user or password):
         return user or "", password or ""
     host = urllib.parse.urlsplit(url).hostname or ""
     path = os.environ.get("NETRC") or None
@@ -104,26 +106,43 @@ def credentials(url: str) -> tuple[str, str] | None:
 
 
 class HttpClient:
-    """Plain HTTP with Basic authentication, a timeout, and errors that say what went wrong.
+    """Plain HTTP with Basic authentication, a total deadline per request, a cap on the answer's
+    size, and errors that say what went wrong (:mod:`kg.query.http_safety`).
 
-    Loopback addresses are reached directly (never through a proxy). Credentials come from
-    :func:`credentials`; they are sent, never shown.
+    Loopback addresses are reached directly (never through a proxy). Credentials are sent, never
+    shown, and only where they belong: ``auth`` and ``KG_SPARQL_USER``/``KG_SPARQL_PASSWORD`` only to
+    the *home* origin (scheme, host and port of ``home``, else of the first request), a netrc entry
+    only to its own host; no redirect to another origin is followed.
     """
 
     def __init__(
-        self, timeout: float | None = DEFAULT_HTTP_TIMEOUT, auth: tuple[str, str] | None = None, lookup: bool = True
+        self,
+        timeout: float | None = DEFAULT_HTTP_TIMEOUT,
+        auth: tuple[str, str] | None = None,
+        lookup: bool = True,
+        home: str | None = None,
     ):
         self.timeout = timeout
         self._auth = auth
-        self._auth_looked_up = auth is not None or not lookup
+        self._lookup = lookup
+        self._home = origin(home) if home else None
+        self._found: dict[tuple, tuple[str, str] | None] = {}
 
     def _authorization(self, url: str) -> str | None:
-        if not self._auth_looked_up:
-            self._auth = credentials(url)
-            self._auth_looked_up = True
-        if self._auth is None:
+        where = origin(url)
+        if self._home is None:
+            self._home = where
+        if self._auth is not None:
+            found = self._auth if where == self._home else None
+        elif not self._lookup:
+            found = None
+        else:
+            if where not in self._found:
+                self._found[where] = credentials(url, use_environment=where == self._home)
+            found = self._found[where]
+        if found is None:
             return None
-        token = base64.b64encode(f"{self._auth[0]}:{self._auth[1]}".encode()).decode("ascii")
+        token = base64.b64encode(f"{found[0]}:{found[1]}".encode()).decode("ascii")
         return f"Basic {token}"
 
     def request(
@@ -136,13 +155,13 @@ class HttpClient:
         authorization = self._authorization(url)
         if authorization:
             request.add_header("Authorization", authorization)
-        handlers = [urllib.request.ProxyHandler({})] if is_loopback(parts.hostname) else []
-        opener = urllib.request.build_opener(*handlers)
         where = _redact(url)
         try:
-            with opener.open(request, timeout=self.timeout) as response:
-                data = response.read()
-                return response.status, {k.lower(): v for k, v in response.headers.items()}, data
+            return send(request, self.timeout, direct=is_loopback(parts.hostname))
+        except DeadlinePassed:
+            raise self._timeout(where) from None
+        except RequestRefused as exc:
+            raise RemoteError(str(exc)) from None
         except urllib.error.HTTPError as exc:
             raise _http_error(exc, method, where) from None
         except urllib.error.URLError as exc:
@@ -164,9 +183,8 @@ class HttpClient:
 
 
 def _redact(url: str) -> str:
-    """The URL without its query string (which may hold a whole SPARQL query)."""
-    parts = urllib.parse.urlsplit(url)
-    return urllib.parse.urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))
+    """The URL without credentials or query string (which may hold a whole SPARQL query)."""
+    return redact(url)
 
 
 def server_message(body: bytes, content_type: str = "") -> str:
@@ -184,10 +202,12 @@ def server_message(body: bytes, content_type: str = "") -> str:
 
 
 def _http_error(exc: urllib.error.HTTPError, method: str, where: str) -> RemoteError:
-    try:
-        body = exc.read()
-    except OSError:
-        body = b""
+    body = getattr(exc, "body", None)
+    if body is None:
+        try:
+            body = exc.read()
+        except OSError:
+            body = b""
     message = server_message(body, exc.headers.get("Content-Type", "") if exc.headers else "")
     status = f"HTTP {exc.code} {exc.reason}".rstrip()
     said = f": {message}" if message else ""

@@ -59,8 +59,15 @@ def internal_query(name: str) -> NamedQuery:
     return read_query(Path(str(importlib_resources.files("kg.query").joinpath("internal", f"{name}.rq"))))
 
 
+_IRI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$")
+
+
 def _entity(raw: str, store, param: Parameter) -> URIRef:
     if raw.startswith(("http://", "https://", "urn:")):
+        if not _IRI.match(raw):
+            raise QueryError(
+                f"parameter {param.name!r}: {raw!r} is not a valid IRI (no spaces, <, >, quotes or braces)"
+            )
         return URIRef(raw)
     resolver = internal_query("resolve")
     _, rows = store.select(bind_values(resolver.text, {"name": Literal(raw.strip())}))
@@ -92,7 +99,7 @@ def to_term(param: Parameter, raw: str, dataset=None) -> URIRef | Literal:
                 return URIRef(raw)
             return _entity(raw, as_store(dataset), param)
         if kind == "iri":
-            if not re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]*$", raw):
+            if not _IRI.match(raw):
                 raise ValueError
             return URIRef(raw)
         if kind in ("integer", "year"):
@@ -187,11 +194,16 @@ def execute(
     lang: str | None = None,
     timeout: float | None = DEFAULT_TIMEOUT,
     labels: bool = True,
+    allow_service: bool = False,
+    isolate: bool = False,
 ) -> QueryResult:
     """Run ``query`` on ``source`` (a store, an rdflib Dataset or a pyoxigraph Store).
 
     Parameters are checked against the query's header and bound with a VALUES block; the query is
     stopped after ``timeout`` seconds; IRI columns get label columns in the preferred language.
+    A federated query (SERVICE) is refused unless ``allow_service`` (:mod:`kg.query.federation`).
+    With ``isolate``, a query on a native engine (Oxigraph) runs in a forked process that is killed
+    at the timeout (:mod:`kg.query.isolate`), so that the work stops in a long-lived process (a notebook).
 
     >>> from kg.query.library import get
     >>> from kg.build import build
@@ -200,12 +212,29 @@ def execute(
     >>> len(result.rows)
     10
     """
+    from kg.query.federation import MESSAGE, uses_service
+
+    if not allow_service and uses_service(query.text):
+        raise QueryError(MESSAGE.format(how="--allow-service (allow_service=True)"), file=query.path)
     store = as_store(source)
     prepare(query)  # syntax errors name the file, line and column, whatever the engine
     text = bind_values(query.text, bindings(query, params or {}, store, lang))
     form = query_form(query.text)
     run = {"SELECT": store.select, "ASK": store.ask}.get(form, store.construct)
-    outcome = _with_timeout(lambda: run(text), query, timeout)
+    from kg.query import isolate as isolation
+    from kg.query.stores import OxigraphStore
+
+    if isolate and timeout and isinstance(store, OxigraphStore) and isolation.available():
+        try:
+            outcome = isolation.run_forked(lambda: run(text), timeout)
+        except isolation.Stopped:
+            raise QueryTimeout(f"query {query.name!r} ran longer than {timeout:g} s and was stopped") from None
+        except KgError:
+            raise
+        except Exception as exc:
+            raise QueryError(f"query {query.name!r} failed: {exc}", file=query.path) from None
+    else:
+        outcome = _with_timeout(lambda: run(text), query, timeout)
     if form == "ASK":
         return QueryResult(form, boolean=bool(outcome))
     if form in ("CONSTRUCT", "DESCRIBE"):

@@ -289,7 +289,7 @@ class RemoteStore(Store):
             check_url(update_url, "--update-url")
         self.endpoint = endpoint
         self.update_url = update_url
-        self.http = HttpClient(timeout, auth)
+        self.http = HttpClient(timeout, auth, home=endpoint)
         self.union_default_graph = union_default_graph
         self.server: str | None = None
 

@@ -26,6 +26,8 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import math
+import os
 import re
 import shutil
 import signal
@@ -42,11 +44,13 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.core.errors import KgError
+from kg.core.namespaces import SOURCE_PREFIX
 from kg.query.http import DEFAULT_HTTP_TIMEOUT, HttpClient, RemoteError, RemoteHTTPError, check_url, is_loopback
 from kg.query.stores import RemoteStore
 
 STAGING = "https://w3id.org/samverkan/id/graph/staging/"
 DEFAULT_PORT = 7878
+DEFAULT_QUERY_TIMEOUT = 30.0
 
 
 class ServerError(KgError):
@@ -115,6 +119,7 @@ class OxigraphServer:
     port: int = 0
     read_only: bool = False
     log: IO[Any] | None = None
+    timeout: float | None = None  # seconds after which the server stops a query (None: never)
     process: subprocess.Popen | None = field(default=None, repr=False)
 
     @property
@@ -136,6 +141,8 @@ class OxigraphServer:
     def command(self) -> list[str]:
         mode = "serve-read-only" if self.read_only else "serve"
         command = [oxigraph_command(), mode, "--bind", _netloc(self.host, self.port), "--union-default-graph"]
+        if self.timeout:
+            command += ["--timeout-s", str(max(1, math.ceil(self.timeout)))]
         if self.location is not None:
             command[2:2] = ["--location", str(self.location)]
         elif self.read_only:
@@ -227,8 +234,16 @@ def load_store(graph_file: Path, location: Path | None = None) -> Path:
     changed (its SHA-256 is kept in ``oxigraph.source``). It is loaded into a fresh folder that then
     replaces the old one, so a failed load never leaves a half-filled store.
     """
+    from kg.core.locking import clean_leftovers, locked
+
     graph_file = Path(graph_file)
     location = Path(location) if location is not None else graph_file.parent / "oxigraph"
+    with locked(location.parent):  # two `kg serve` (or a build) never swap the store under each other
+        clean_leftovers(location.parent)  # a store half-loaded by a killed `kg serve`
+        return _load_store(graph_file, location)
+
+
+def _load_store(graph_file: Path, location: Path) -> Path:
     stamp = location.with_name(location.name + ".source")
     digest = _digest(graph_file)
     if location.is_dir() and stamp.is_file():
@@ -239,14 +254,22 @@ def load_store(graph_file: Path, location: Path | None = None) -> Path:
     fresh = Path(tempfile.mkdtemp(prefix=location.name + ".loading-", dir=location.parent))
     try:
         run = subprocess.run(
-            [oxigraph_command(), "load", "--location", str(fresh), "--file", str(graph_file)],
+            [
+                oxigraph_command(),
+                "load",
+                "--location",
+                str(fresh),
+                "--file",
+                str(graph_file),
+                "--format",
+                "nq" if graph_file.suffix == ".nq" else "trig",
+            ],
             stdin=subprocess.DEVNULL,
             capture_output=True,
             text=True,
         )
         if run.returncode != 0:
-            message = " ".join(run.stderr.split())[-500:]
-            raise ServerError(f"oxigraph load failed: {message}", file=graph_file)
+            raise ServerError(f"not a TriG graph file: {_load_error(run.stderr)}", file=graph_file)
         stamp.unlink(missing_ok=True)
         if location.exists():
             old = location.with_name(location.name + f".old-{uuid.uuid4().hex[:8]}")
@@ -257,6 +280,33 @@ def load_store(graph_file: Path, location: Path | None = None) -> Path:
     finally:
         shutil.rmtree(fresh, ignore_errors=True)
     return location
+
+
+def check_port(port: int) -> int:
+    """Refuse a number that is not a TCP port.
+
+    >>> check_port(99999)
+    Traceback (most recent call last):
+    ...
+    kg.server.ServerError: --port 99999: a TCP port is a number from 1 to 65535
+    """
+    if not 1 <= port <= 65535:
+        raise ServerError(f"--port {port}: a TCP port is a number from 1 to 65535")
+    return port
+
+
+def _load_error(stderr: str) -> str:
+    """The one line that says why ``oxigraph load`` failed, without its Rust backtrace.
+
+    >>> _load_error("Some files ...\\nError while loading file x: Parser error at line 1\\nStack backtrace:\\n 0: a")
+    'Parser error at line 1'
+    """
+    for pattern in (r"Error while loading file .*?: (.*)", r"on an `Err` value: (.*)", r"^Error: (.*)"):
+        found = re.search(pattern, stderr, re.MULTILINE)
+        if found:
+            return found.group(1).strip()[:300]
+    lines = [line for line in stderr.splitlines() if line.strip() and not line.startswith("Some files like")]
+    return lines[0].strip()[:300] if lines else "unknown error"
 
 
 def _stop_on_sigterm(signum: int, frame: object) -> None:
@@ -271,33 +321,58 @@ def serve(
     location: Path | None = None,
     echo: Callable[[str], None] = print,
     warn: Callable[[str], None] | None = None,
+    timeout: float | None = DEFAULT_QUERY_TIMEOUT,
+    allow_service: bool = False,
+    workers: int | None = None,
 ) -> int:
     """Serve ``graph_file`` read-only with the Oxigraph server until Ctrl-C or SIGTERM; return 0.
 
     The server binds to ``host`` (loopback unless asked otherwise), refuses SPARQL Update and Graph
     Store writes (``serve-read-only``), and its default graph is the union of the named graphs.
+    Clients talk to a gateway on ``host:port`` (:mod:`kg.server.gateway`) that refuses federated queries
+    (SERVICE) unless ``allow_service``, and passes each request to one of ``workers`` read-only
+    Oxigraph servers on loopback ports; a query still running after ``timeout`` seconds (``None``:
+    never) is stopped by killing its server, which is then replaced.
     """
+    from kg.server.gateway import Gateway, Pool
+
     warn = warn or echo
+    check_port(port)
     if not is_loopback(host):
         warn(f"warning: serving on {host}: anyone who can reach this address and port can read the graph")
     store = load_store(graph_file, location)
-    server = OxigraphServer(store, host=host, port=port, read_only=True)
+    if _port_taken(host, port):
+        raise ServerError(f"port {port} on {host} is in use (choose another with --port)")
+    public = OxigraphServer(store, host=host, port=port)  # only for its URLs: the gateway listens there
+    pool = proxy = None
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
     try:
-        server.start()
+        size = workers or max(2, min(4, os.cpu_count() or 2))
+        pool = Pool(lambda: OxigraphServer(store, host="127.0.0.1", read_only=True), size)
+        try:
+            proxy = Gateway(host, port, pool, allow_service, timeout)
+        except OSError as exc:
+            raise ServerError(f"cannot listen on {_netloc(host, port)}: {exc.strerror or exc}") from None
+        proxy.start()
         echo(f"serving:   {graph_file} (read-only, Oxigraph)")
-        echo(f"endpoint:  {server.query_url}")
-        echo(f"query page: {server.url}/")
+        echo(f"endpoint:  {public.query_url}")
+        echo(f"query page: {public.url}/")
+        limits = f"queries stop after {math.ceil(timeout)} s" if timeout else "no query time limit"
+        federation = "federated queries (SERVICE) allowed" if allow_service else "federated queries (SERVICE) refused"
+        echo(f"limits:    {limits}; {federation}")
         echo("Press Ctrl-C to stop.")
-        code = server.process.wait()
-        server.process = None
-        raise ServerError(f"the Oxigraph server stopped by itself (exit code {code})")
+        while True:  # a killed (timed-out) server is replaced by the pool; stop when none is left
+            time.sleep(0.5)
+            if not pool.all:
+                raise ServerError("the Oxigraph servers stopped by themselves")
     except KeyboardInterrupt:
-        server.stop()
         echo("stopped.")
         return 0
     finally:
-        server.stop()
+        if proxy is not None:
+            proxy.stop()
+        if pool is not None:
+            pool.close()
         signal.signal(signal.SIGTERM, previous)
 
 
@@ -348,6 +423,7 @@ class PushReport:
     endpoint: str
     graphs: list[PushedGraph] = field(default_factory=list)
     untouched: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
     dropped_staging: int = 0
 
     @property
@@ -356,6 +432,8 @@ class PushReport:
 
     def summary(self) -> str:
         lines = [f"verified:  {len(self.graphs)} graphs, {self.triples} triples on {self.endpoint}"]
+        if self.pruned:
+            lines.append(f"removed:   {len(self.pruned)} graph(s) of sources that no longer exist")
         if self.untouched:
             lines.append(f"untouched: {len(self.untouched)} other graph(s) on the server, not in this dataset")
         if self.dropped_staging:
@@ -425,6 +503,7 @@ def push(
     http_timeout: float | None = DEFAULT_HTTP_TIMEOUT,
     auth: tuple[str, str] | None = None,
     progress: Callable[[str, str, int], None] | None = None,
+    prune: bool | None = None,
 ) -> PushReport:
     """Upload every named graph of ``source`` to the server at ``endpoint`` (its SPARQL query URL).
 
@@ -433,7 +512,13 @@ def push(
     a push refuses, before writing anything, when the server already has any of the graphs.
     Counts are verified after every graph and once more at the end. ``progress(event, graph,
     triples)`` is called with the events ``upload``, ``staged`` and ``moved``.
+
+    ``prune`` (default: the value of ``replace``) removes, after every graph is in place, the
+    graphs of source documents (``…/id/source/…``) that the server has and the dataset no longer
+    has, in one SPARQL Update (one transaction: all of them go, or none). Other graphs are left alone.
     """
+    if prune is None:
+        prune = replace
     check_url(endpoint)
     derived_store, derived_update = derive_urls(endpoint)
     store_url = store_url or derived_store
@@ -462,6 +547,7 @@ def push(
             "push --replace swaps each one for the new content"
         )
     report.untouched = sorted(g for g in before if g not in counts and not g.startswith(STAGING))
+    stale = [g for g in report.untouched if g.startswith(SOURCE_PREFIX)] if prune else []
 
     for graph, triples in counts.items():
         staging = STAGING + uuid.uuid4().hex
@@ -491,7 +577,15 @@ def push(
         report.graphs.append(PushedGraph(graph, triples, "replaced" if before.get(graph) else "added"))
         notify("moved", graph, triples)
 
+    if stale:  # sources that no longer exist: all in one transaction, once every graph is in place
+        remote.update(" ;\n".join(f"DROP SILENT GRAPH <{g}>" for g in stale))
+        report.pruned = stale
+        report.untouched = [g for g in report.untouched if g not in stale]
+        notify("pruned", "", len(stale))
     after = server_graphs(remote)
+    left = [g for g in stale if after.get(g)]
+    if left:
+        raise PushError(f"<{left[0]}> (a source that no longer exists) is still on the server after the push")
     wrong = [g for g, n in counts.items() if after.get(g, 0) != n]
     if wrong:
         got = ", ".join(f"<{g}>: {after.get(g, 0)} not {counts[g]}" for g in wrong[:3])
