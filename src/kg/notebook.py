@@ -359,7 +359,7 @@ class KnowledgeGraph:
         bipartite = self.network("bipartite", year)
         graph = bipartite if kind == "bipartite" else self.network(kind, year)
         options = {"lang": self.lang, **viz_options}
-        return Page(render_page(graph, bipartite=bipartite, **options), height=height)
+        return Page(render_page(graph, bipartite=bipartite, dataset=self.store, **options), height=height)
 
     def validate(self) -> Report:
         """Validate the graph against the shapes.

@@ -1,0 +1,87 @@
+"""What the details panel tells beyond the network: money, source documents and posts.
+
+Read from the graph with the library queries ``funding-details``, ``sources`` and ``people``
+(so a remote endpoint works as well as a local graph), and returned as plain data the page
+carries: ``{"fundings": [...], "sources": {...}, "posts": {...}}``.
+
+>>> from kg.build import build
+>>> extra = read_details(build(out_dir=None).dataset)
+>>> money = extra["fundings"][0]
+>>> money["amount"], money["currency"], money["kinds"]
+(7500.0, 'EUR', [['omarahoitusosuus', 'fi']])
+>>> extra["sources"]["001_fd9fc37229e934b4"]["issued"]
+'2024-05-06'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def split_tagged(joined: str) -> list[list[str]]:
+    """``"Pajala (sv) | Bajil (se)"`` as ``[["Pajala", "sv"], ["Bajil", "se"]]`` (untagged: language "").
+
+    >>> split_tagged("Pajala (sv) | Bajil (se) | Plain ()")
+    [['Pajala', 'sv'], ['Bajil', 'se'], ['Plain', '']]
+    """
+    items = []
+    for part in (p for p in joined.split(" | ") if p.strip()):
+        text, _, tag = part.rpartition(" (")
+        if text and tag.endswith(")"):
+            items.append([text, tag[:-1]])
+        else:
+            items.append([part, ""])
+    return items
+
+
+def _amount(value: object) -> float | None:
+    try:
+        return float(Decimal(str(value))) if value not in (None, "") else None
+    except InvalidOperation:
+        return None
+
+
+def read_details(dataset, lang: str = "sv") -> dict:
+    """Fundings, source documents and posts of the graph in ``dataset`` (a Dataset or a store)."""
+    from kg.library import get
+    from kg.sparql import execute
+    from kg.store import fast_store
+
+    store = fast_store(dataset)
+
+    def rows(name: str) -> list[dict]:
+        return execute(store, get(name), lang=lang, timeout=None, labels=False).rows
+
+    fundings = [
+        {
+            "initiative": _text(row.get("initiative")),
+            "funder": _text(row.get("funder")),
+            "amount": _amount(row.get("amount")),
+            "currency": _text(row.get("currency")),
+            "kinds": split_tagged(_text(row.get("kinds"))),
+            "sources": _text(row.get("sources")).split(),
+        }
+        for row in rows("funding-details")
+    ]
+    sources = {
+        _text(row.get("id")): {
+            "titles": split_tagged(_text(row.get("titles"))),
+            "issued": _text(row.get("issued"))[:10],
+            "language": _text(row.get("language")),
+        }
+        for row in rows("sources")
+    }
+    posts: dict[str, list[dict]] = {}
+    for row in rows("people"):
+        entry = {
+            "organisation": _text(row.get("organisation")),
+            "roles": _text(row.get("roles")),
+            "sources": _text(row.get("sources")).split(),
+        }
+        posts.setdefault(_text(row.get("person")), []).append(entry)
+        posts.setdefault(_text(row.get("organisation")), []).append({**entry, "person": _text(row.get("person"))})
+    return {"fundings": fundings, "sources": sources, "posts": posts}
