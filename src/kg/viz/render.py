@@ -44,7 +44,7 @@ def json_for_script(value: object) -> str:
     """JSON that is safe inside a <script> element and keeps non-ASCII letters as they are.
 
     >>> print(json_for_script({"label": "</script><b>čđŋŧ</b>"}))
-    {"label": "\\u003c/script\\u003e\\u003cb\\u003ečđŋŧ\\u003c/b\\u003e"}
+    {"label":"\\u003c/script\\u003e\\u003cb\\u003ečđŋŧ\\u003c/b\\u003e"}
     """
     import json
 
