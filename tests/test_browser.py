@@ -466,6 +466,7 @@ def test_screenshots_of_the_first_views_in_swedish_and_finnish(browser, shipped)
             loaded.js("kg.select(null)")
             loaded.page.uncheck("#all-years")
             loaded.page.locator("#year").evaluate("e => { e.value = 2; e.dispatchEvent(new Event('input')); }")
+            loaded.page.click("#fit")
             shot(loaded, f"{lang}-year")
             assert loaded.errors == []
         finally:

@@ -6,6 +6,7 @@
   const el = (id) => document.getElementById(id);
   const SVG = "http://www.w3.org/2000/svg";
   const DIM = "#e3e7ec";
+  const DIM_LIMIT = 400;  // above this many shown nodes, a selection does not grey out the rest
   const OTHER = "#aab4bf";
   function make(tag, text, cls) {
     const node = document.createElement(tag);
@@ -62,14 +63,21 @@
     return DATA.colors.type[n.kind];
   }
   const SHAPE = Object.fromEntries(DATA.legend.map((l) => [l.kind, l.shape]));
-  const nodes = new vis.DataSet(DATA.nodes.map((n) => ({
-    id: n.id, x: n.x, y: n.y, size: n.size, shape: SHAPE[n.kind], hidden: true,
-    color: { background: colorOf(n), border: "#ffffff", highlight: { background: colorOf(n), border: "#1d2733" } },
-  })));
-  const edges = new vis.DataSet(DATA.edges.map((e) => ({
-    id: e.id, from: e.from, to: e.to, hidden: true,
-    width: e.layer === "a" ? Math.round((1 + 3 * e.w / maxW) * 100) / 100 : (e.w > 1 ? 2 : 1),
-  })));
+  // drawn as the default view shows them, so that the first refresh changes little
+  const painted = new Map();
+  const paintedEdges = new Map();
+  const nodes = new vis.DataSet(DATA.nodes.map((n) => {
+    const hidden = !n.actor && DATA.mode === "actors";
+    painted.set(n.id, hidden + colorOf(n));
+    return { id: n.id, x: n.x, y: n.y, size: n.size, shape: SHAPE[n.kind], hidden: hidden,
+      color: { background: colorOf(n), border: "#ffffff", highlight: { background: colorOf(n), border: "#1d2733" } } };
+  }));
+  const edges = new vis.DataSet(DATA.edges.map((e) => {
+    const hidden = (e.layer === "a") !== (DATA.mode === "actors");
+    paintedEdges.set(e.id, hidden + "#9aa7b5" + 0);
+    return { id: e.id, from: e.from, to: e.to, hidden: hidden, color: { color: "#9aa7b5", opacity: 0.55 },
+      width: e.layer === "a" ? 1 + 3 * e.w / maxW : (e.w > 1 ? 2 : 1) };
+  }));
   const network = new vis.Network(el("network"), { nodes: nodes, edges: edges }, DATA.options);
   window.kgNetwork = network;
   window.kgNodes = nodes;
@@ -158,8 +166,6 @@
   }
 
   // ---------------------------------------------------------------- painting
-  const painted = new Map();
-  const paintedEdges = new Map();
   function refresh() {
     visible = computeVisible();
     const edgeShown = new Set(visible.edges.map((e) => e.id));
@@ -169,17 +175,20 @@
       strong = new Set(paths.paths.flat());
       strongEdges = new Set();
       for (const p of paths.paths) for (let i = 1; i < p.length; i++) strongEdges.add([p[i - 1], p[i]].sort().join(" "));
-    } else if (state.node && visible.nodes.has(state.node)) {
+    } else if (state.node && state.depth === 0 && visible.nodes.has(state.node)) {
       strong = new Set([state.node]);
       for (const e of visible.edges) {
         if (e.from === state.node) strong.add(e.to);
         if (e.to === state.node) strong.add(e.from);
       }
     }
+    // vis-network spends about 0.1 ms on each updated item: large networks dim nothing, and a tie
+    // whose end is hidden is not drawn anyway, so it is left as it is until its ends show again.
+    const dimNodes = visible.nodes.size <= DIM_LIMIT;
     const nodeUpdates = [];
     for (const n of DATA.nodes) {
       const hidden = !visible.nodes.has(n.id);
-      const colour = strong && !strong.has(n.id) ? DIM : colorOf(n);
+      const colour = strong && dimNodes && !strong.has(n.id) ? DIM : colorOf(n);
       const key = hidden + colour;
       if (painted.get(n.id) === key) continue;
       painted.set(n.id, key);
@@ -188,21 +197,26 @@
     }
     const edgeUpdates = [];
     for (const e of DATA.edges) {
+      if (!visible.nodes.has(e.from) || !visible.nodes.has(e.to)) continue;
       const hidden = !edgeShown.has(e.id);
       let colour = "#9aa7b5";
       let extra = 0;
+      const mine = e.from === state.node || e.to === state.node;
       if (strongEdges) {
         const onPath = strongEdges.has([e.from, e.to].sort().join(" "));
-        colour = onPath ? "#c0392b" : DIM;
+        colour = onPath ? "#c0392b" : (dimNodes ? DIM : colour);
         extra = onPath ? 2 : 0;
       } else if (strong) {
-        colour = e.from === state.node || e.to === state.node ? "#4b5663" : DIM;
+        colour = mine ? "#4b5663" : (dimNodes ? DIM : colour);
+      } else if (state.node && state.depth > 0 && mine) {
+        colour = "#4b5663";
       }
+      const opacity = colour === "#9aa7b5" ? 0.55 : 1;
       const key = hidden + colour + extra;
       if (paintedEdges.get(e.id) === key) continue;
       paintedEdges.set(e.id, key);
       const base = e.layer === "a" ? 1 + 3 * e.w / maxW : (e.w > 1 ? 2 : 1);
-      edgeUpdates.push({ id: e.id, hidden: hidden, color: { color: colour, opacity: strong ? 1 : 0.55 }, width: base + extra });
+      edgeUpdates.push({ id: e.id, hidden: hidden, color: { color: colour, opacity: opacity }, width: base + extra });
     }
     if (nodeUpdates.length) nodes.update(nodeUpdates);
     if (edgeUpdates.length) edges.update(edgeUpdates);
@@ -245,6 +259,9 @@
     const CELL = 96;
     const grid = new Map();
     const next = new Map();
+    const bar = el("toolbar");  // no label under the buttons
+    const barBox = [W - bar.offsetWidth - 12, 0, W, bar.offsetHeight + 12];
+    for (let cx = Math.floor(barBox[0] / CELL); cx <= Math.floor(barBox[2] / CELL); cx++) grid.set(cx + ",0", [barBox]);
     const first = [];
     if (state.node) first.push(byId.get(state.node));
     if (paths) for (const p of paths.paths) for (const id of p) first.push(byId.get(id));
@@ -255,24 +272,31 @@
       const w = widthOf(textValue);
       const sx = (body[n.id].x - view.x) * scale + W / 2;
       const sy = (body[n.id].y - view.y) * scale + H / 2;
-      const x0 = Math.round(sx - w / 2);
-      const y0 = Math.round(sy + n.size * scale + 2);
-      if (x0 < 0 || y0 < 0 || x0 + w > W || y0 + LABEL_H > H) continue;
-      const box = [x0 - 1, y0 - 1, x0 + w + 1, y0 + LABEL_H + 1];
-      let clash = false;
-      const cells = [];
-      for (let cx = Math.floor(box[0] / CELL); cx <= Math.floor(box[2] / CELL) && !clash; cx++) {
-        for (let cy = Math.floor(box[1] / CELL); cy <= Math.floor(box[3] / CELL) && !clash; cy++) {
-          const cell = cx + "," + cy;
-          cells.push(cell);
-          for (const b of grid.get(cell) || []) {
-            if (box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]) { clash = true; break; }
+      const r = n.size * scale + 2;
+      const spots = [  // below, above, right, left of the node
+        [sx - w / 2, sy + r], [sx - w / 2, sy - r - LABEL_H], [sx + r, sy - LABEL_H / 2], [sx - r - w, sy - LABEL_H / 2],
+      ];
+      for (const [fx, fy] of spots) {
+        const x0 = Math.round(fx);
+        const y0 = Math.round(fy);
+        if (x0 < 0 || y0 < 0 || x0 + w > W || y0 + LABEL_H > H) continue;
+        const box = [x0 - 1, y0 - 1, x0 + w + 1, y0 + LABEL_H + 1];
+        const cells = [];
+        let clash = false;
+        for (let cx = Math.floor(box[0] / CELL); cx <= Math.floor(box[2] / CELL) && !clash; cx++) {
+          for (let cy = Math.floor(box[1] / CELL); cy <= Math.floor(box[3] / CELL) && !clash; cy++) {
+            const cell = cx + "," + cy;
+            cells.push(cell);
+            for (const b of grid.get(cell) || []) {
+              if (box[0] < b[2] && b[0] < box[2] && box[1] < b[3] && b[1] < box[3]) { clash = true; break; }
+            }
           }
         }
+        if (clash) continue;
+        for (const cell of cells) { if (!grid.has(cell)) grid.set(cell, []); grid.get(cell).push(box); }
+        next.set(n.id, [x0, y0, textValue]);
+        break;
       }
-      if (clash) continue;
-      for (const cell of cells) { if (!grid.has(cell)) grid.set(cell, []); grid.get(cell).push(box); }
-      next.set(n.id, [x0, y0, textValue]);
     }
     for (const [id, span] of spans) if (!next.has(id) && span.style.display !== "none") span.style.display = "none";
     for (const [id, [x0, y0, textValue]] of next) {
@@ -438,7 +462,7 @@
       b.type = "button";
       b.dataset.depth = String(depth);
       b.setAttribute("aria-pressed", String(state.depth === depth));
-      b.addEventListener("click", () => { state.depth = depth; changed(); });
+      b.addEventListener("click", () => { state.depth = depth; changed({ fit: true }); });
       row.appendChild(b);
       row.appendChild(document.createTextNode(" "));
     }
@@ -649,7 +673,7 @@
     el("year-value").textContent = state.year === null ? "" : String(state.year);
   }
   let lastLang = null;
-  let lastColor = null;
+  let lastColor = DATA.color_by;  // the colours the network was created with
   function changed(options) {
     if (state.lang !== lastLang) { staticText(); drawFilters(); }
     if (state.lang !== lastLang || state.color !== lastColor) drawLegend();
@@ -669,7 +693,13 @@
       node: state.node ? byId.get(state.node).key : null,
     })));
     writeHash();
-    network.redraw();
+    scheduleDraw();
+  }
+  let drawPending = false;
+  function scheduleDraw() {  // one drawing per frame, however many changes came before it
+    if (drawPending) return;
+    drawPending = true;
+    requestAnimationFrame(() => { drawPending = false; network.redraw(); });
   }
   function fitView() {
     const ids = [...visible.nodes];
@@ -790,7 +820,7 @@
 
   // ---------------------------------------------------------------- start
   window.addEventListener("hashchange", () => { if (readHash()) { changed({ fit: state.depth > 0 }); } });
-  window.addEventListener("resize", () => network.redraw());
+  window.addEventListener("resize", scheduleDraw);
   readHash();
   changed();
   fitView();
