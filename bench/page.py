@@ -107,7 +107,7 @@ def main() -> None:
         folder = Path(tempfile.mkdtemp(prefix="kg-page-"))
         for nodes, edges in ((2000, 6000), (5000, 15000)):
             started = time.perf_counter()
-            html = render_page(sample_graph(nodes, edges), max_nodes=nodes)
+            html = render_page(sample_graph(nodes, edges), max_nodes=nodes, max_edges=edges)
             print(f"rendered {nodes} x {edges} in {time.perf_counter() - started:.1f} s", flush=True)
             paths.append(write_page(folder / f"network-{nodes}x{edges}.html", html))
     print("JSON=" + json.dumps(measure(paths)), flush=True)

@@ -1035,6 +1035,20 @@ LABELS = {
     ),
 }
 
+LABELS["funding-details"] = (
+    {},
+    {"funder": "mun:fi-320"},
+    {
+        "funderLabel": ("Kemijärvi", "Kemijärvi", "City of Kemijärvi"),
+        "initiativeLabel": ("Etableringsservice för inflyttare", "Asettautumispalvelut", "Settling-in services"),
+    },
+)
+LABELS["sources"] = (
+    {},
+    {"id": "004_7d7d9fe527b1fb8f"},
+    {"publisherLabel": ("Kemijärvi", "Kemijärvi", "City of Kemijärvi")},
+)
+
 COLUMNS = {
     "initiatives": "initiative initiativeLabel type typeLabel start end leads leadsLabel"
     " participants participantsLabel funders fundersLabel sources",
@@ -1051,7 +1065,27 @@ COLUMNS = {
     "search": "entity entityLabel match language type typeLabel country code area areaLabel",
     "ties": "actor actorLabel role target targetLabel start end sources",
     "nodes": "node nodeLabel kind type typeLabel country area areaLabel start end names mentioned",
+    "funding-details": "funding fundingLabel initiative initiativeLabel funder funderLabel amount currency kinds"
+    " sources",
+    "sources": "source sourceLabel id titles language publisher publisherLabel issued",
 }
+
+
+def test_funding_details_one_row_per_funding_with_amount_kind_and_source(dataset):
+    rows = run(dataset, "funding-details").rows
+    found = [tuple(cell(r, c) for c in ("funder", "amount", "currency", "kinds", "sources")) for r in rows]
+    assert found == [("mun:fi-320", "7500.0", "EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f")]
+
+
+def test_sources_with_titles_languages_and_dates(dataset):
+    rows = {cell(r, "id"): r for r in run(dataset, "sources").rows}
+    assert len(rows) == 5
+    assert cell(rows["001_fd9fc37229e934b4"], "issued") == "2024-05-06"
+    assert cell(rows["000_d0f522aa97cf2385"], "issued") is None  # the text gives no date
+    assert set(str(rows["004_7d7d9fe527b1fb8f"]["titles"]).split(" | ")) == {
+        "Kemijärven kaupunginhallitus: osallistuminen Asettautumispalvelut-hankkeeseen (fi)",
+        "Kemijärvi city board: taking part in the Settling-in services project (en)",
+    }
 
 
 def test_every_shipped_query_is_tested():
