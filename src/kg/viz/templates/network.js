@@ -7,6 +7,7 @@
   const SVG = "http://www.w3.org/2000/svg";
   const DIM = "#e3e7ec";
   const DIM_LIMIT = 400;  // above this many shown nodes, a selection does not grey out the rest
+  const EDGE_OPACITY = DATA.edges.length > 1500 ? 0.3 : 0.55;  // thousands of ties would hide the nodes
   const OTHER = "#aab4bf";
   function make(tag, text, cls) {
     const node = document.createElement(tag);
@@ -75,7 +76,7 @@
   const edges = new vis.DataSet(DATA.edges.map((e) => {
     const hidden = (e.layer === "a") !== (DATA.mode === "actors");
     paintedEdges.set(e.id, hidden + "#9aa7b5" + 0);
-    return { id: e.id, from: e.from, to: e.to, hidden: hidden, color: { color: "#9aa7b5", opacity: 0.55 },
+    return { id: e.id, from: e.from, to: e.to, hidden: hidden, color: { color: "#9aa7b5", opacity: EDGE_OPACITY },
       width: e.layer === "a" ? 1 + 3 * e.w / maxW : (e.w > 1 ? 2 : 1) };
   }));
   const network = new vis.Network(el("network"), { nodes: nodes, edges: edges }, DATA.options);
@@ -211,7 +212,7 @@
       } else if (state.node && state.depth > 0 && mine) {
         colour = "#4b5663";
       }
-      const opacity = colour === "#9aa7b5" ? 0.55 : 1;
+      const opacity = colour === "#9aa7b5" ? EDGE_OPACITY : 1;
       const key = hidden + colour + extra;
       if (paintedEdges.get(e.id) === key) continue;
       paintedEdges.set(e.id, key);
@@ -266,13 +267,29 @@
     if (state.node) first.push(byId.get(state.node));
     if (paths) for (const p of paths.paths) for (const id of p) first.push(byId.get(id));
     const body = network.body.nodes;
+    for (const id of visible.nodes) {  // labels do not cover the nodes either
+      const b = body[id];
+      if (!b) continue;
+      const r = byId.get(id).size * scale;
+      const sx = (b.x - view.x) * scale + W / 2;
+      const sy = (b.y - view.y) * scale + H / 2;
+      if (r < 2 || sx + r < 0 || sy + r < 0 || sx - r > W || sy - r > H) continue;
+      const box = [sx - r, sy - r, sx + r, sy + r];
+      for (let cx = Math.floor(box[0] / CELL); cx <= Math.floor(box[2] / CELL); cx++) {
+        for (let cy = Math.floor(box[1] / CELL); cy <= Math.floor(box[3] / CELL); cy++) {
+          const cell = cx + "," + cy;
+          if (!grid.has(cell)) grid.set(cell, []);
+          grid.get(cell).push(box);
+        }
+      }
+    }
     for (const n of first.concat(byRank)) {
       if (next.has(n.id) || !visible.nodes.has(n.id) || !body[n.id]) continue;
       const textValue = nodeLabel(n);
       const w = widthOf(textValue);
       const sx = (body[n.id].x - view.x) * scale + W / 2;
       const sy = (body[n.id].y - view.y) * scale + H / 2;
-      const r = n.size * scale + 2;
+      const r = n.size * scale + 3;
       const spots = [  // below, above, right, left of the node
         [sx - w / 2, sy + r], [sx - w / 2, sy - r - LABEL_H], [sx + r, sy - LABEL_H / 2], [sx - r - w, sy - LABEL_H / 2],
       ];
@@ -703,7 +720,8 @@
   }
   function fitView() {
     const ids = [...visible.nodes];
-    if (ids.length) network.fit({ nodes: ids, animation: false }); else network.fit({ animation: false });
+    const options = { animation: false, maxZoomLevel: 2 };  // a small neighbourhood is drawn large
+    if (ids.length) network.fit(Object.assign({ nodes: ids }, options)); else network.fit(options);
   }
   for (const lang of Object.keys(DATA.i18n)) {
     const option = make("option", DATA.endonyms[lang] || lang);
