@@ -152,7 +152,7 @@ class Page:
     def _repr_html_(self) -> str:
         return (
             f'<iframe srcdoc="{html.escape(self.html, quote=True)}" style="width:100%;height:{self.height}px;'
-            'border:1px solid #ddd" sandbox="allow-scripts"></iframe>'
+            'border:1px solid #ddd" sandbox="allow-scripts allow-downloads"></iframe>'
         )
 
     def save(self, path: str | Path) -> Path:
