@@ -173,6 +173,7 @@ def test_details_read_money_sources_and_posts(dataset):
     [money] = extra["fundings"]
     assert (money["funder"], money["amount"], money["currency"]) == (KEMIJARVI, 7500.0, "EUR")
     assert money["initiative"].endswith("/asettautumispalvelut")
+    assert (money["funder_label"], money["initiative_label"]) == ("Kemijärvi", "Etableringsservice för inflyttare")
     assert extra["sources"]["004_7d7d9fe527b1fb8f"]["issued"] == "2020-01-27"
     assert ["Civilministern på besök i Lycksele", "sv"] in extra["sources"]["001_fd9fc37229e934b4"]["titles"]
     assert extra["sources"]["000_d0f522aa97cf2385"]["issued"] == ""  # the text gives no date

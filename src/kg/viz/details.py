@@ -54,12 +54,14 @@ def read_details(dataset, lang: str = "sv") -> dict:
     store = fast_store(dataset)
 
     def rows(name: str) -> list[dict]:
-        return execute(store, get(name), lang=lang, timeout=None, labels=False).rows
+        return execute(store, get(name), lang=lang, timeout=None).rows  # with label columns in ``lang``
 
     fundings = [
         {
             "initiative": _text(row.get("initiative")),
+            "initiative_label": _text(row.get("initiativeLabel")),
             "funder": _text(row.get("funder")),
+            "funder_label": _text(row.get("funderLabel")),
             "amount": _amount(row.get("amount")),
             "currency": _text(row.get("currency")),
             "kinds": split_tagged(_text(row.get("kinds"))),
@@ -79,9 +81,11 @@ def read_details(dataset, lang: str = "sv") -> dict:
     for row in rows("people"):
         entry = {
             "organisation": _text(row.get("organisation")),
+            "organisation_label": _text(row.get("organisationLabel")),
             "roles": _text(row.get("roles")),
             "sources": _text(row.get("sources")).split(),
         }
         posts.setdefault(_text(row.get("person")), []).append(entry)
-        posts.setdefault(_text(row.get("organisation")), []).append({**entry, "person": _text(row.get("person"))})
+        person = {"person": _text(row.get("person")), "person_label": _text(row.get("personLabel"))}
+        posts.setdefault(_text(row.get("organisation")), []).append({**entry, **person})
     return {"fundings": fundings, "sources": sources, "posts": posts}

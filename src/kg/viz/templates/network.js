@@ -535,8 +535,8 @@
     for (const f of mine) {
       const dl = make("dl");
       term(dl, t("amount"), f.amount === null ? t("amount_unknown") : number(f.amount, 2) + " " + f.currency);
-      term(dl, t("funder"), otherLabel(f.funder, ""));
-      term(dl, t("recipient"), otherLabel(f.initiative, ""));
+      term(dl, t("funder"), otherLabel(f.funder, f.funder_label));
+      term(dl, t("recipient"), otherLabel(f.initiative, f.initiative_label));
       const kind = f.kinds.find((k) => k[1] === state.lang) || f.kinds[0];
       if (kind) term(dl, t("funding_kind"), kind[0] + (kind[1] && kind[1] !== state.lang ? " (" + langName(kind[1]) + ")" : ""));
       box.appendChild(dl);
@@ -549,8 +549,9 @@
       box.appendChild(make("h2", t("posts")));
       const ul = make("ul", null, "rel");
       for (const p of posts) {
-        const who = p.person && p.person !== n.id ? otherLabel(p.person, "") + ": " : "";
-        const li = make("li", who + p.roles + (p.organisation && p.organisation !== n.id ? ", " + otherLabel(p.organisation, "") : ""));
+        const who = p.person_label && p.person !== n.id ? otherLabel(p.person, p.person_label) + ": " : "";
+        const where = p.organisation !== n.id ? ", " + otherLabel(p.organisation, p.organisation_label) : "";
+        const li = make("li", who + p.roles + where);
         li.appendChild(sources(p.sources));
         ul.appendChild(li);
       }
