@@ -1083,6 +1083,15 @@ LABELS = {
     ),
 }
 
+LABELS["funding-details"] = (
+    {},
+    {"funder": "mun:fi-320"},
+    {
+        "funderLabel": ("Kemijärvi", "Kemijärvi", "City of Kemijärvi"),
+        "initiativeLabel": ("Etableringsservice för inflyttare", "Asettautumispalvelut", "Settling-in services"),
+    },
+)
+
 COLUMNS = {
     "initiatives": "initiative initiativeLabel type typeLabel start end leads leadsLabel"
     " participants participantsLabel funders fundersLabel sources sourcesLabel",
@@ -1100,7 +1109,15 @@ COLUMNS = {
     "search": "entity entityLabel match language type typeLabel country code area areaLabel",
     "ties": "actor actorLabel role target targetLabel start end sources sourcesLabel",
     "nodes": "node nodeLabel kind type typeLabel country area areaLabel start end names mentioned",
+    "funding-details": "funding fundingLabel initiative initiativeLabel funder funderLabel amount currency kinds"
+    " sources",
 }
+
+
+def test_funding_details_one_row_per_funding_with_amount_kind_and_source(dataset):
+    rows = run(dataset, "funding-details").rows
+    found = [tuple(cell(r, c) for c in ("funder", "amount", "currency", "kinds", "sources")) for r in rows]
+    assert found == [("mun:fi-320", "7500.0", "EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f")]
 
 
 def test_every_shipped_query_is_tested():

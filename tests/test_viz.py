@@ -50,7 +50,7 @@ def test_hostile_text_never_becomes_markup():
     assert "window.pwned=1</script>" not in html
     data = page_data(html)  # the data block is not closed early by the hostile label
     assert HOSTILE in [n["label"] for n in data["nodes"]]
-    assert any(HOSTILE in e["tooltip"] for e in data["edges"])
+    assert any(HOSTILE in e["inits"] for e in data["edges"])  # the tie's tooltip is built from it as text
 
 
 def test_north_sami_letters_survive_as_utf8(tmp_path):
@@ -79,8 +79,10 @@ def test_same_data_same_page(built):
 def test_cut_to_max_nodes_says_what_was_left_out():
     g = nx.barabasi_albert_graph(50, 2, seed=1)
     nx.set_node_attributes(g, "Organisation", "type")
-    html = render_page(g, max_nodes=20)
-    assert "30 of 50 nodes are not drawn" in html
+    info = PageInfo(0, 0, 0, [])
+    html = render_page(g, max_nodes=20, info=info)
+    assert info.notes[0].startswith("30 of 50 nodes are not drawn")
+    assert page_data(html)["notes"] == [{"key": "cut_nodes", "left": 30, "total": 50, "max": 20, "measure": "degree"}]
 
 
 def test_cut_to_max_edges_keeps_the_heaviest_ties_and_every_node():
@@ -91,10 +93,10 @@ def test_cut_to_max_edges_keeps_the_heaviest_ties_and_every_node():
     info = PageInfo(0, 0, 0, [])
     html = render_page(g, max_edges=10, info=info)
     assert (info.drawn_nodes, info.drawn_edges) == (12, 10)
-    assert "56 of 66 ties between the drawn nodes are not drawn" in html
+    assert info.notes[0].startswith("56 of 66 ties between the drawn nodes are not drawn")
     data = json.loads(re.search(r'<script id="graph-data" type="application/json">(.*?)</script>', html, re.S).group(1))
     labels = {n["id"]: int(n["label"]) for n in data["nodes"]}
-    drawn = sorted(labels[e["from"]] + labels[e["to"]] for e in data["edges"])
+    drawn = sorted(labels[e["from"]] + labels[e["to"]] for e in data["edges"] if e["layer"] == "a")
     assert drawn == sorted(u + v for u, v in g.edges())[-10:]  # the ten heaviest
     assert g.number_of_edges() == 66  # the caller's graph is untouched
 

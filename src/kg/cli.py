@@ -152,7 +152,7 @@ def run_all(
     info = PageInfo(0, 0, 0, [])
     page = write_page(
         Path(out) / "network.html",
-        render_page(actors, bipartite=bipartite, analysis=analysis, color_by="cluster", lang=lang, info=info),
+        render_page(actors, bipartite=bipartite, analysis=analysis, lang=lang, info=info, dataset=source),
     )
     typer.echo(f"page:      {page} ({info.drawn_nodes} nodes, {info.drawn_edges} edges)")
 
@@ -368,7 +368,7 @@ class SizeBy(StrEnum):
 def viz(
     out: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("build/network.html"),
     network: Annotated[NetworkKind, typer.Option("--network", help="Projection to draw.")] = NetworkKind.actors,
-    color_by: Annotated[ColorBy, typer.Option("--color-by", help="What node colours show.")] = ColorBy.cluster,
+    color_by: Annotated[ColorBy, typer.Option("--color-by", help="What node colours show.")] = ColorBy.type,
     size_by: Annotated[SizeBy, typer.Option("--size-by", help="What node sizes show.")] = SizeBy.degree,
     focus: Annotated[str | None, typer.Option("--focus", help="Draw only the neighbourhood of this entity.")] = None,
     depth: Annotated[int | None, typer.Option("--depth", help="Steps around --focus (default 1).", min=1)] = None,
@@ -408,13 +408,13 @@ def viz(
             from kg.analysis.analyze import analyze as run_analysis
 
             analysis = run_analysis(project(bipartite) if network is NetworkKind.bipartite else drawn, bipartite)
-        title = "samverkan-kg"
+        title = None
         if focus is not None:
             center = str(to_term(Parameter("focus", "entity"), focus, dataset))
             if center not in drawn:
                 raise KgError(f"--focus {focus!r} is not in the {network.value} network")
             drawn = focus_graph(drawn, center, depth)
-            title += f": {drawn.nodes[center].get('label', focus)} (+{depth})"
+            title = f"{drawn.nodes[center].get('label', focus)} (+{depth})"
         info = PageInfo(0, 0, 0, [])
         html = render_page(
             drawn,
@@ -427,6 +427,7 @@ def viz(
             max_nodes=max_nodes,
             max_edges=max_edges,
             info=info,
+            dataset=dataset,
         )
     except KgError as exc:
         _fail(exc)

@@ -69,7 +69,7 @@ class Page:
     def _repr_html_(self) -> str:
         return (
             f'<iframe srcdoc="{html.escape(self.html, quote=True)}" style="width:100%;height:{self.height}px;'
-            'border:1px solid #ddd" sandbox="allow-scripts"></iframe>'
+            'border:1px solid #ddd" sandbox="allow-scripts allow-downloads"></iframe>'
         )
 
     def save(self, path: str | Path) -> Path:
@@ -255,7 +255,7 @@ class KnowledgeGraph:
         bipartite = self.network("bipartite", year)
         graph = bipartite if kind == "bipartite" else self.network(kind, year)
         options = {"lang": self.lang, **viz_options}
-        return Page(render_page(graph, bipartite=bipartite, **options), height=height)
+        return Page(render_page(graph, bipartite=bipartite, dataset=self.store, **options), height=height)
 
     def validate(self) -> Report:
         """Validate the graph against the shapes.

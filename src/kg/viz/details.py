@@ -1,0 +1,94 @@
+"""What the details panel tells beyond the network: money, source documents and posts.
+
+Read from the graph with the library queries ``funding-details`` and ``people`` and the internal
+query ``source-titles``
+(so a remote endpoint works as well as a local graph), and returned as plain data the page
+carries: ``{"fundings": [...], "sources": {...}, "posts": {...}}``.
+
+>>> from kg.build import build
+>>> extra = read_details(build(out_dir=None).dataset)
+>>> money = extra["fundings"][0]
+>>> money["amount"], money["currency"], money["kinds"]
+(7500.0, 'EUR', [['omarahoitusosuus', 'fi']])
+>>> extra["sources"]["001_fd9fc37229e934b4"]["issued"]
+'2024-05-06'
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+
+def _text(value: object) -> str:
+    return "" if value is None else str(value)
+
+
+def split_tagged(joined: str) -> list[list[str]]:
+    """``"Pajala (sv) | Bajil (se)"`` as ``[["Pajala", "sv"], ["Bajil", "se"]]`` (untagged: language "").
+
+    >>> split_tagged("Pajala (sv) | Bajil (se) | Plain ()")
+    [['Pajala', 'sv'], ['Bajil', 'se'], ['Plain', '']]
+    """
+    items = []
+    for part in (p for p in joined.split(" | ") if p.strip()):
+        text, _, tag = part.rpartition(" (")
+        if text and tag.endswith(")"):
+            items.append([text, tag[:-1]])
+        else:
+            items.append([part, ""])
+    return items
+
+
+def _amount(value: object) -> float | None:
+    try:
+        return float(Decimal(str(value))) if value not in (None, "") else None
+    except InvalidOperation:
+        return None
+
+
+def read_details(dataset, lang: str = "sv") -> dict:
+    """Fundings, source documents and posts of the graph in ``dataset`` (a Dataset or a store)."""
+    from kg.query.library import get
+    from kg.query.sparql import execute, internal_query
+    from kg.query.stores import fast_store
+
+    store = fast_store(dataset)
+
+    def rows(name: str) -> list[dict]:
+        query = internal_query(name) if name == "source-titles" else get(name)
+        return execute(store, query, lang=lang, timeout=None).rows  # with label columns in ``lang``
+
+    fundings = [
+        {
+            "initiative": _text(row.get("initiative")),
+            "initiative_label": _text(row.get("initiativeLabel")),
+            "funder": _text(row.get("funder")),
+            "funder_label": _text(row.get("funderLabel")),
+            "amount": _amount(row.get("amount")),
+            "currency": _text(row.get("currency")),
+            "kinds": split_tagged(_text(row.get("kinds"))),
+            "sources": _text(row.get("sources")).split(),
+        }
+        for row in rows("funding-details")
+    ]
+    sources: dict[str, dict] = {}
+    for row in rows("source-titles"):  # one row per title of a document
+        entry = sources.setdefault(
+            _text(row.get("id")),
+            {"titles": [], "issued": _text(row.get("issued"))[:10], "language": _text(row.get("language"))},
+        )
+        title = row.get("title")
+        if title is not None:
+            entry["titles"].append([str(title), getattr(title, "language", None) or ""])
+    posts: dict[str, list[dict]] = {}
+    for row in rows("people"):
+        entry = {
+            "organisation": _text(row.get("organisation")),
+            "organisation_label": _text(row.get("organisationLabel")),
+            "roles": _text(row.get("roles")),
+            "sources": _text(row.get("sources")).split(),
+        }
+        posts.setdefault(_text(row.get("person")), []).append(entry)
+        person = {"person": _text(row.get("person")), "person_label": _text(row.get("personLabel"))}
+        posts.setdefault(_text(row.get("organisation")), []).append({**entry, **person})
+    return {"fundings": fundings, "sources": sources, "posts": posts}

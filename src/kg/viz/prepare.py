@@ -1,0 +1,282 @@
+"""The page's content as plain data: nodes, ties, legend, filters, clusters and metrics.
+
+Nothing here knows about HTML: every function returns lists and dicts of strings and numbers
+that :mod:`kg.viz.render` puts into the page as JSON. Node ids in the page are ``n0``, ``n1``, …
+(sorted by the graph's node ids); ``key`` is the stable name of a node in links to a view (the
+IRI without ``https://w3id.org/samverkan/id/``).
+
+>>> kind_of({"type": "Municipality", "kind": "actor"}), kind_of({"type": "Seminar", "kind": "initiative"})
+('municipality', 'event')
+>>> kind_of({"type": "FundingBody"}), kind_of({"type": "Pilot", "kind": "initiative"}), kind_of({})
+('authority', 'initiative', 'organisation')
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+
+import networkx as nx
+
+from kg.viz.layout import natural_key
+from kg.viz.text import KIND_COLORS, KIND_SHAPES, KINDS, LANGS
+
+ID_BASE = "https://w3id.org/samverkan/id/"
+PALETTE = (
+    "#4e79a7", "#f28e2b", "#59a14f", "#e15759", "#76b7b2", "#edc948",
+    "#b07aa1", "#ff9da7", "#9c755f", "#1f77b4", "#17becf", "#bcbd22",
+)  # fmt: skip
+OTHER_COLOR = "#aab4bf"
+COUNTRY_COLORS = {"SE": "#4e79a7", "FI": "#e15759", "": "#aab4bf"}
+KIND_OF_TYPE = {
+    "Municipality": "municipality",
+    "RegionalAuthority": "authority",
+    "GovernmentBody": "authority",
+    "FundingBody": "authority",
+    "MunicipalAssociation": "association",
+    "Person": "person",
+    "Event": "event",
+    "Conference": "event",
+    "Seminar": "event",
+    "Meeting": "event",
+}
+
+
+def kind_of(attrs: dict) -> str:
+    """The kind a node is drawn as (one of :data:`kg.viz.text.KINDS`), from its most specific type."""
+    kind = KIND_OF_TYPE.get(str(attrs.get("type", "")))
+    if kind:
+        return kind
+    return "initiative" if attrs.get("kind") == "initiative" else "organisation"
+
+
+@functools.cache
+def class_labels() -> dict[str, dict[str, str]]:
+    """The ontology's class labels, ``{"Municipality": {"sv": "kommun", ...}}`` (from the shipped ontology)."""
+    from rdflib import Graph
+    from rdflib.namespace import OWL, RDF, RDFS
+
+    from kg.core.resources import ontology_files
+
+    graph = Graph()
+    for path in ontology_files():
+        graph.parse(path)
+    labels: dict[str, dict[str, str]] = {}
+    for cls in graph.subjects(RDF.type, OWL.Class):
+        for label in graph.objects(cls, RDFS.label):
+            lang = getattr(label, "language", None)
+            if lang in LANGS:
+                labels.setdefault(str(cls).rsplit("#", 1)[-1], {})[lang] = str(label)
+    return labels
+
+
+def names_of(attrs: dict) -> list[list[str]]:
+    """A node's names as ``[text, language]`` pairs (``names`` is ``"Pajala (sv) | Bajil (se)"``)."""
+    from kg.viz.details import split_tagged
+
+    return split_tagged(str(attrs.get("names") or ""))
+
+
+def labels_of(attrs: dict, fallback: str) -> dict[str, str]:
+    """The node's label in each page language: its name in that language, else ``fallback``.
+
+    >>> labels_of({"names": "Övertorneå (sv) | Ylitornio (fi)"}, "x")
+    {'sv': 'Övertorneå', 'fi': 'Ylitornio', 'en': 'x'}
+    """
+    names = names_of(attrs)
+    return {lang: next((text for text, tag in names if tag == lang), fallback) for lang in LANGS}
+
+
+def page_ids(nodes) -> dict:
+    """``{node: "n0", ...}`` in sorted order of the nodes' string forms."""
+    return {node: f"n{i}" for i, node in enumerate(sorted(nodes, key=str))}
+
+
+def node_key(node) -> str:
+    """The stable name of a node in a view link."""
+    text = str(node)
+    return text[len(ID_BASE) :] if text.startswith(ID_BASE) else text
+
+
+def sizes(measure: dict, nodes, low: float = 8.0, high: float = 20.0) -> dict:
+    """Node radii (canvas units) growing with ``measure`` between ``low`` and ``high``."""
+    values = [float(measure.get(n) or 0.0) for n in nodes] or [0.0]
+    bottom, top = min(values), max(values)
+    span = top - bottom
+    return {
+        n: round(low + (high - low) * ((float(measure.get(n) or 0.0) - bottom) / span if span else 0.3), 1)
+        for n in nodes
+    }
+
+
+def ranks(graph: nx.Graph, initiatives: dict, bipartite: nx.Graph | None, scores: dict) -> dict:
+    """Label priority of every node (0 first): most ties first, initiatives by their number of participants."""
+    score = {n: (graph.degree(n, weight=None), float(scores.get(n, {}).get("betweenness") or 0.0)) for n in graph}
+    for node in initiatives:
+        score[node] = (2 * (bipartite.degree(node) if bipartite is not None else 0), 0.0)
+    order = sorted(score, key=lambda n: (-score[n][0], -score[n][1], str(n)))
+    return {n: i for i, n in enumerate(order)}
+
+
+def relations(node, bipartite: nx.Graph | None, ids: dict) -> list[dict]:
+    """The stated ties of one node: the other end (page id, or its label where not drawn), roles, sources."""
+    if bipartite is None or node not in bipartite:
+        return []
+    items = []
+    for other, data in sorted(bipartite[node].items(), key=lambda kv: str(kv[0])):
+        attrs = bipartite.nodes[other]
+        items.append(
+            {
+                "other": ids.get(other, ""),
+                "label": str(attrs.get("label", other)),
+                "out": data.get("actor") == node,
+                "roles": str(data.get("roles", data.get("role", ""))).split(),
+                "start": str(attrs.get("start") or ""),
+                "end": str(attrs.get("end") or ""),
+                "sources": str(data.get("sources", "")).split(),
+            }
+        )
+    return items
+
+
+def metrics(node, analysis, degree: int) -> dict:
+    """The metrics panel of one node: degree, and where the analysis has it, the scores and broker status."""
+    scores = analysis.scores.get(node) if analysis is not None else None
+    if not scores:
+        return {"degree": degree}
+    return {
+        "degree": degree,
+        "weighted_degree": scores.get("weighted_degree"),
+        "betweenness": scores.get("betweenness"),
+        "eigenvector": scores.get("eigenvector"),
+        "broker": node in set(analysis.brokers),
+    }
+
+
+def page_node(node, attrs: dict, **extra) -> dict:
+    """One node of the page (``extra`` adds id, position, size, rank, cluster, metrics and relations)."""
+    label = str(attrs.get("label", node))
+    kind = kind_of(attrs)
+    type_name = str(attrs.get("type", ""))
+    return {
+        "key": node_key(node),
+        "iri": str(node) if str(node).startswith("http") else "",
+        "label": label,
+        "labels": labels_of(attrs, label),
+        "kind": kind,
+        "actor": kind not in ("initiative", "event"),
+        "type": type_name,
+        "types": class_labels().get(type_name, {}),
+        "country": str(attrs.get("country") or ""),
+        "area": str(attrs.get("area_label") or ""),
+        "start": str(attrs.get("start") or ""),
+        "end": str(attrs.get("end") or ""),
+        "names": names_of(attrs),
+        **extra,
+    }
+
+
+def actor_edges(graph: nx.Graph, ids: dict) -> list[dict]:
+    """The ties of the actor network (layer ``a``): weight, roles, shared initiatives."""
+    edges = []
+    for a, b, data in sorted(graph.edges(data=True), key=lambda e: natural_key(ids[e[0]]) + natural_key(ids[e[1]])):
+        edges.append(
+            {
+                "from": ids[a],
+                "to": ids[b],
+                "layer": "a",
+                "w": float(data.get("weight", 1.0)),
+                "roles": str(data.get("roles", data.get("role", ""))).split(),
+                "inits": [x for x in str(data.get("initiative_labels") or "").split("; ") if x],
+                "sources": str(data.get("sources", "")).split(),
+                "pair": (a, b),
+            }
+        )
+    return edges
+
+
+def stated_edges(bipartite: nx.Graph | None, ids: dict) -> list[dict]:
+    """The stated ties among the page's nodes (layer ``b``): actor–initiative and actor–organisation."""
+    if bipartite is None:
+        return []
+    edges = []
+    for a, b, data in bipartite.edges(data=True):
+        if a not in ids or b not in ids:
+            continue
+        actor = data.get("actor", a)
+        target = b if actor == a else a
+        edges.append(
+            {
+                "from": ids[actor],
+                "to": ids[target],
+                "layer": "b",
+                "w": 1.5 if data.get("role") in ("lead", "organiser") else 1.0,
+                "roles": str(data.get("roles", data.get("role", ""))).split(),
+                "inits": [],
+                "sources": str(data.get("sources", "")).split(),
+                "pair": (actor, target),
+            }
+        )
+    edges.sort(key=lambda e: natural_key(e["from"]) + natural_key(e["to"]))
+    return edges
+
+
+def colours(nodes: list[dict]) -> dict:
+    """Colour tables for the three colourings: by kind, by cluster (the 12 largest; the rest grey), by country."""
+    clusters = Counter(n["cluster"] for n in nodes if n["cluster"])
+    order = sorted(clusters, key=lambda c: (-clusters[c], natural_key(c)))
+    return {
+        "type": dict(KIND_COLORS),
+        "cluster": {c: (PALETTE[i] if i < len(PALETTE) else OTHER_COLOR) for i, c in enumerate(order)},
+        "country": {
+            c: COUNTRY_COLORS.get(c, PALETTE[(i + 4) % len(PALETTE)])
+            for i, c in enumerate(sorted({n["country"] for n in nodes}))
+        },
+    }
+
+
+def facets(nodes: list[dict], cluster_names: dict) -> dict:
+    """Filter values with counts: every kind, every cluster (c1, c2, … c10), every country and "no country"."""
+    kinds = Counter(n["kind"] for n in nodes)
+    actors = [n for n in nodes if n["actor"]]
+    clusters = Counter(n["cluster"] for n in actors if n["cluster"])
+    countries = Counter(n["country"] for n in actors)
+    return {
+        "type": [{"value": k, "count": kinds[k]} for k in KINDS if kinds[k]],
+        "cluster": [
+            {"value": c, "name": cluster_names.get(c, ""), "count": clusters[c]}
+            for c in sorted(clusters, key=natural_key)
+        ],
+        "country": [{"value": c, "count": countries[c]} for c in sorted(countries, key=lambda c: (c == "", c))],
+    }
+
+
+def legend() -> list[dict]:
+    """One legend row per kind: its shape and colour (the page names it in the chosen language)."""
+    return [{"kind": k, "shape": KIND_SHAPES[k], "color": KIND_COLORS[k]} for k in KINDS]
+
+
+def cluster_table(analysis, nodes: list[dict]) -> list[dict]:
+    """Per cluster: size, members by kind, the initiatives that hold it together, funders, countries."""
+    if analysis is None:
+        return []
+    kinds: dict[str, Counter] = {}
+    for n in nodes:
+        if n["cluster"]:
+            kinds.setdefault(n["cluster"], Counter())[n["kind"]] += 1
+    table = []
+    for c in sorted(analysis.clusters, key=lambda c: natural_key(c.id)):
+        if c.size < 2:
+            continue
+        table.append(
+            {
+                "id": c.id,
+                "name": c.name,
+                "size": c.size,
+                "by_kind": {k: kinds.get(c.id, Counter())[k] for k in KINDS if kinds.get(c.id, Counter())[k]},
+                "initiatives": c.initiative_labels[:8],
+                "funders": c.funder_labels,
+                "countries": c.countries,
+            }
+        )
+    return table

@@ -1,0 +1,322 @@
+"""The page itself: the prepared data put into the template, one self-contained HTML file.
+
+pyvis renders our template (``templates/network.html``) through its Jinja environment with
+autoescaping on; vis-network's script and style and our page script are inlined; the data
+travels as JSON inside a ``<script type="application/json">`` block and is only ever put into
+the page with ``textContent``, so no label, tooltip or name from the data can be read as HTML or
+run as script.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from importlib import resources as importlib_resources
+from pathlib import Path
+
+import networkx as nx
+
+from kg.core.atomic import write_text
+from kg.viz import layout as place
+from kg.viz import prepare, text, timeline
+
+MAX_NODES = 3000
+MAX_EDGES = 10_000  # 3,000 nodes with 92k edges: a 37 MB page, 4.6 s to interactive; 2,000 x 6,000: 1 s
+VIS_OPTIONS = {
+    "physics": {"enabled": False, "stabilization": False},
+    "edges": {"smooth": False, "color": {"color": "#9aa7b5", "opacity": 0.55}},
+    "nodes": {"borderWidth": 1, "font": {"size": 0}},
+    "interaction": {"hover": True, "tooltipDelay": 100, "hideEdgesOnDrag": True, "hideEdgesOnZoom": False},
+    "layout": {"improvedLayout": False, "randomSeed": place.SEED},
+}
+
+
+@dataclass
+class PageInfo:
+    """What was drawn and what was left out (``notes`` in English, for the command line)."""
+
+    drawn_nodes: int
+    drawn_edges: int
+    left_out_nodes: int
+    notes: list[str] = field(default_factory=list)
+
+
+def json_for_script(value: object) -> str:
+    """JSON that is safe inside a <script> element and keeps non-ASCII letters as they are.
+
+    >>> print(json_for_script({"label": "</script><b>čđŋŧ</b>"}))
+    {"label":"\\u003c/script\\u003e\\u003cb\\u003ečđŋŧ\\u003c/b\\u003e"}
+    """
+    import json
+
+    dumped = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in (
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("&", "\\u0026"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        dumped = dumped.replace(char, escape)
+    return dumped
+
+
+def script_safe(source: str) -> str:
+    """Inline script text that cannot close its <script> element early.
+
+    >>> script_safe("a</script>b")
+    'a<\\\\/script>b'
+    """
+    return source.replace("</script", "<\\/script").replace("</SCRIPT", "<\\/SCRIPT")
+
+
+def asset(name: str) -> str:
+    """A file of ``kg/viz/templates``."""
+    return importlib_resources.files("kg.viz").joinpath("templates", name).read_text(encoding="utf-8")
+
+
+def vis_assets() -> tuple[str, str]:
+    """vis-network's script and style, as pyvis ships them."""
+    import pyvis
+
+    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text("utf-8")
+
+
+def split_input(graph: nx.Graph, bipartite: nx.Graph | None) -> tuple[nx.Graph, nx.Graph | None]:
+    """The actor network and the actor–initiative graph, whichever of them ``graph`` is."""
+    if graph.graph.get("kind") == "bipartite" or any(d.get("kind") == "initiative" for _, d in graph.nodes(data=True)):
+        from kg.analysis.network import project
+
+        return project(graph), (bipartite if bipartite is not None else graph)
+    return graph, bipartite
+
+
+def choose(graph: nx.Graph, measure: dict, size_by: str, max_nodes: int, max_edges: int):
+    """The drawn actor network after the node and tie cuts, and notes (as data and in English) on the cuts."""
+    drawn, left_out = place.cut(graph, max_nodes, measure)
+    notes: list[dict] = []
+    if left_out:
+        notes.append({"key": "cut_nodes", "left": left_out, "total": graph.number_of_nodes(), "max": max_nodes})
+    total_edges = drawn.number_of_edges()
+    drawn, edges_left_out = place.cut_edges(drawn, max_edges)
+    if edges_left_out:
+        notes.append({"key": "cut_edges", "left": edges_left_out, "total": total_edges, "max": max_edges})
+    measure_name = text.TEXT["en"].get("measure_" + size_by, size_by)
+    english = [text.TEXT["en"][n["key"]].format(measure=measure_name, **n) for n in notes]
+    for note in notes:
+        note["measure"] = size_by
+    if left_out:
+        english[0] += " Choose the cut with --max-nodes, --focus/--depth or --year."
+    if edges_left_out:
+        english[-1] += " Choose the cut with --max-edges."
+    return drawn, left_out, notes, english
+
+
+def initiatives_of(drawn: nx.Graph, bipartite: nx.Graph | None, max_nodes: int) -> dict:
+    """``{initiative: [its drawn actors]}`` for the initiatives with a tie to a drawn actor (at most ``max_nodes``)."""
+    if bipartite is None:
+        return {}
+    found: dict = {}
+    for node, attrs in bipartite.nodes(data=True):
+        if attrs.get("kind") == "initiative":
+            actors = sorted((a for a in bipartite[node] if a in drawn), key=str)
+            if actors:
+                found[node] = actors
+    ranked = sorted(found, key=lambda n: (-len(found[n]), str(n)))[:max_nodes]
+    return {n: found[n] for n in sorted(ranked, key=str)}
+
+
+def positions_of(drawn: nx.Graph, initiatives: dict, clusters: dict) -> dict:
+    """Positions of the actors (clusters apart) and of the initiatives among their participants."""
+    positions = place.layout(drawn, clusters)
+    positions.update(place.place_around(positions, initiatives))
+    return place.separate(positions)
+
+
+def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids) -> list[dict]:
+    """Every node of the page, actors first in id order, each with position, size, rank and metrics."""
+    scores = analysis.scores if analysis is not None else {}
+    positions = positions_of(drawn, initiatives, {n: s.get("cluster") for n, s in scores.items()})
+    size = prepare.sizes(measure, drawn)
+    size.update(prepare.sizes({i: len(a) for i, a in initiatives.items()}, initiatives, 9.0, 20.0))
+    rank = prepare.ranks(drawn, initiatives, bipartite, scores)
+    nodes = []
+    for node in sorted(ids, key=lambda n: prepare.natural_key(ids[n])):
+        attrs = drawn.nodes[node] if node in drawn else bipartite.nodes[node]
+        degree = drawn.degree(node) if node in drawn else len(initiatives[node])
+        nodes.append(
+            prepare.page_node(
+                node,
+                attrs,
+                id=ids[node],
+                x=positions[node][0],
+                y=positions[node][1],
+                size=size[node],
+                rank=rank[node],
+                cluster=str(scores.get(node, {}).get("cluster") or ""),
+                m=prepare.metrics(node, analysis, degree),
+                rel=prepare.relations(node, bipartite, ids),
+            )
+        )
+    return nodes
+
+
+def add_timeline(nodes: list[dict], edges: list[dict], reverse: dict, yearly: dict | None) -> list[int]:
+    """Mark every node and tie with the years it exists in (``years``: one "0"/"1" per year, or None)."""
+    years = sorted(yearly) if yearly else []
+    for node in nodes:
+        node["years"] = None
+    for edge in edges:
+        edge["years"] = None
+    if not years:
+        return []
+    node_list = [reverse[n["id"]] for n in nodes]
+    for node, mask in zip(nodes, timeline.presence(node_list, yearly, years, 0, edges=False), strict=True):
+        node["years"] = mask
+    for layer, index in (("a", 1), ("b", 0)):
+        chosen = [e for e in edges if e["layer"] == layer]
+        for edge, mask in zip(
+            chosen, timeline.presence([e["pair"] for e in chosen], yearly, years, index, True), strict=True
+        ):
+            edge["years"] = mask
+    return years
+
+
+def page_data(graph, bipartite, analysis, *, color_by, size_by, lang, title, max_nodes, max_edges, dataset, yearly):
+    """Everything the page shows, as plain data, and the English notes for the command line."""
+    scores = analysis.scores if analysis is not None else {}
+    if size_by == "degree" or not scores:
+        measure = {n: d for n, d in graph.degree()}
+    else:
+        measure = {n: (scores.get(n, {}).get(size_by) or 0.0) for n in graph}
+    drawn, left_out, notes, english = choose(graph, measure, size_by, max_nodes, max_edges)
+    initiatives = initiatives_of(drawn, bipartite, max_nodes)
+    ids = prepare.page_ids([*drawn, *initiatives])
+    reverse = {v: k for k, v in ids.items()}
+    nodes = page_nodes(drawn, bipartite, initiatives, analysis, measure, ids)
+    edges = prepare.actor_edges(drawn, ids) + prepare.stated_edges(bipartite, ids)
+    if yearly is None and dataset is not None and bipartite is not None:
+        span = timeline.years_of(bipartite)
+        kind = "organisations" if graph.graph.get("kind") == "organisations" else "actors"
+        yearly = timeline.yearly_networks(dataset, kind, span, graph.graph.get("lang") or lang) if span else None
+    years = add_timeline(nodes, edges, reverse, yearly)
+    for edge in edges:
+        del edge["pair"]
+    cluster_names = {c.id: c.name for c in analysis.clusters} if analysis is not None else {}
+    data = {
+        "title": title or "",
+        "lang": lang if lang in text.LANGS else "en",
+        "i18n": text.page_text(),
+        "endonyms": text.ENDONYMS,
+        "nodes": nodes,
+        "edges": edges,
+        "years": years,
+        "notes": notes,
+        "legend": prepare.legend(),
+        "colors": prepare.colours(nodes),
+        "color_by": color_by,
+        "size_by": size_by,
+        "facets": prepare.facets(nodes, cluster_names),
+        "clusters": prepare.cluster_table(analysis, nodes),
+        "mode": "both" if initiatives else "actors",
+        "options": VIS_OPTIONS,
+        **(read_extra(dataset, lang, ids) if dataset is not None else {"fundings": [], "sources": {}, "posts": {}}),
+    }
+    return data, PageInfo(drawn.number_of_nodes(), drawn.number_of_edges(), left_out, english)
+
+
+def read_extra(dataset, lang: str, ids: dict) -> dict:
+    """Money, source documents and posts from the graph, with IRIs of drawn nodes replaced by page ids."""
+    from kg.viz.details import read_details
+
+    extra = read_details(dataset, lang)
+    by_iri = {str(k): v for k, v in ids.items()}
+    for funding in extra["fundings"]:
+        funding["initiative"] = by_iri.get(funding["initiative"], "")
+        funding["funder"] = by_iri.get(funding["funder"], "")
+    extra["posts"] = {
+        by_iri[iri]: [
+            {**p, "organisation": by_iri.get(p["organisation"], ""), "person": by_iri.get(p.get("person", ""), "")}
+            for p in posts
+        ]
+        for iri, posts in extra["posts"].items() if iri in by_iri
+    }  # fmt: skip
+    return extra
+
+
+def to_html(data: dict) -> str:
+    """The page: the template filled with the data (as JSON), vis-network and the page script."""
+    from jinja2 import DictLoader, Environment, select_autoescape
+    from markupsafe import Markup
+    from pyvis.network import Network
+
+    vis_js, vis_css = vis_assets()
+    env = Environment(
+        loader=DictLoader({"network.html": asset("network.html")}), autoescape=select_autoescape(default=True)
+    )
+    lang = data["lang"]
+    env.globals["page"] = {
+        "lang": lang,
+        "title": data["title"] or data["i18n"][lang]["ui"]["title"],
+        "data": Markup(json_for_script(data)),
+        "vis_js": Markup(script_safe(vis_js)),
+        "vis_css": Markup(vis_css.replace("</style", "<\\/style")),
+        "app_js": Markup(script_safe(asset("network.js"))),
+    }
+    net = Network(height="100%", width="100%", directed=False, cdn_resources="remote")
+    net.options = data["options"]
+    net.templateEnv = env
+    net.path = "network.html"
+    return net.generate_html(name="network.html")
+
+
+def render_page(
+    graph: nx.Graph,
+    *,
+    bipartite: nx.Graph | None = None,
+    analysis=None,
+    color_by: str = "type",
+    size_by: str = "degree",
+    lang: str = "sv",
+    title: str | None = None,
+    max_nodes: int = MAX_NODES,
+    max_edges: int = MAX_EDGES,
+    notes: list[str] | None = None,
+    info: PageInfo | None = None,
+    dataset=None,
+    yearly: dict | None = None,
+) -> str:
+    """The HTML page for ``graph`` (an actor network, or an actor–initiative graph; not modified).
+
+    ``bipartite`` adds the initiatives (shown with the "actors and initiatives" switch) and the
+    stated ties behind each relation; ``dataset`` (an rdflib Dataset or a store) adds money, source
+    titles and dates, posts, and the year slider (each year's network read with :mod:`kg.analysis.network`);
+    ``yearly`` gives those networks directly (``{year: (bipartite, drawn)}``). ``analysis`` (from
+    :func:`kg.analysis.analyze.analyze`) is computed when not given. Node ids may be of any type.
+    """
+    graph, bipartite = split_input(graph, bipartite)
+    if analysis is None:
+        from kg.analysis.analyze import analyze
+
+        analysis = analyze(graph, bipartite)
+    data, page_info = page_data(
+        graph, bipartite, analysis, color_by=color_by, size_by=size_by, lang=lang, title=title,
+        max_nodes=max_nodes, max_edges=max_edges, dataset=dataset, yearly=yearly,
+    )  # fmt: skip
+    page_info.notes = [*(notes or []), *page_info.notes]
+    if info is not None:
+        info.drawn_nodes, info.drawn_edges, info.left_out_nodes, info.notes = (
+            page_info.drawn_nodes, page_info.drawn_edges, page_info.left_out_nodes, page_info.notes,
+        )  # fmt: skip
+    return to_html(data)
+
+
+def focus_graph(graph: nx.Graph, focus, depth: int = 1) -> nx.Graph:
+    """The neighbourhood of ``focus`` up to ``depth`` steps (a copy)."""
+    return nx.ego_graph(graph, focus, radius=depth).copy()
+
+
+def write_page(path: Path | str, html: str) -> Path:
+    """Write the page atomically, as UTF-8 (whatever the platform's default encoding)."""
+    write_text(path, html)
+    return Path(path)

@@ -1,0 +1,276 @@
+"""The parts of the network page, one by one: layout, prepared data, details, timeline, texts, rendering."""
+
+from __future__ import annotations
+
+import ast
+import inspect
+import math
+from pathlib import Path
+
+import networkx as nx
+import pytest
+
+from kg.analysis.analyze import analyze
+from kg.analysis.network import actor_graph, bipartite_graph, project
+from kg.viz import layout as place
+from kg.viz import prepare, render, text, timeline
+from kg.viz.details import read_details, split_tagged
+
+PAJALA = "https://w3id.org/samverkan/id/municipality/se-2521"
+KEMIJARVI = "https://w3id.org/samverkan/id/municipality/fi-320"
+ESF = "https://w3id.org/samverkan/id/org/esf"
+
+
+@pytest.fixture(scope="module")
+def shipped(built):
+    bipartite = bipartite_graph(built.dataset)
+    actors = project(bipartite)
+    return bipartite, actors, analyze(actors, bipartite)
+
+
+def test_every_function_of_the_page_is_under_80_lines():
+    import kg.viz
+
+    folder = Path(kg.viz.__file__).parent
+    too_long = []
+    for path in sorted(folder.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                length = node.end_lineno - node.lineno + 1
+                if length >= 80:
+                    too_long.append(f"{path.name}:{node.name} ({length} lines)")
+    assert too_long == []
+
+
+# ---------------------------------------------------------------- layout
+
+
+def two_cliques() -> tuple[nx.Graph, dict]:
+    g = nx.Graph()
+    clusters = {}
+    for c, offset in (("c1", 0), ("c2", 100)):
+        members = range(offset, offset + 12)
+        g.add_edges_from((a, b, {"weight": 1.0}) for a in members for b in members if a < b)
+        clusters.update(dict.fromkeys(members, c))
+    g.add_edge(0, 100, weight=0.5)
+    g.add_node("alone")
+    return g, clusters
+
+
+def test_layout_keeps_clusters_apart_and_spreads_their_members():
+    g, clusters = two_cliques()
+    pos = place.layout(g, clusters)
+    assert pos == place.layout(g, clusters)  # deterministic
+    inside = [math.dist(pos[a], pos[b]) for c in (0, 100) for a in range(c, c + 12) for b in range(c, c + 12) if a < b]
+    across = [math.dist(pos[a], pos[b]) for a in range(12) for b in range(100, 112)]
+    assert min(across) > place.SPACING  # a gap between the two discs
+    assert min(inside) > place.SPACING * 0.3  # a complete graph is spread, not a blob
+    centre = [sum(pos[n][i] for n in range(12)) / 12 for i in (0, 1)]
+    assert max(math.dist(pos[n], centre) for n in range(12)) <= place.disc_radius(12) * 1.05
+
+
+def test_layout_finds_clusters_itself_when_not_given():
+    g, _ = two_cliques()
+    pos = place.layout(g)
+    assert min(math.dist(pos[a], pos[b]) for a in range(12) for b in range(100, 112)) > place.SPACING
+
+
+def test_natural_order_of_cluster_ids():
+    assert sorted(["c10", "c2", "c1", "c11"], key=place.natural_key) == ["c1", "c2", "c10", "c11"]
+
+
+def test_initiatives_sit_among_their_participants_and_nothing_overlaps():
+    placed = place.place_around({"a": (0.0, 0.0), "b": (200.0, 0.0), "c": (100.0, 300.0)}, {"i": ["a", "b", "c"]})
+    assert placed["i"] == (100.0, 100.0)
+    spread = place.separate({"a": (0.0, 0.0), "b": (0.0, 0.0), "c": (1.0, 1.0)}, minimum=30)
+    assert min(math.dist(spread[x], spread[y]) for x, y in (("a", "b"), ("a", "c"), ("b", "c"))) >= 29.9
+
+
+def test_cut_keeps_the_highest_scores():
+    kept, gone = place.cut(nx.path_graph(5), 3, {0: 5, 1: 4, 2: 3, 3: 2, 4: 1})
+    assert sorted(kept) == [0, 1, 2] and gone == 2
+
+
+# ---------------------------------------------------------------- prepared data
+
+
+def test_every_class_of_the_ontology_has_a_kind_and_a_label_in_each_language():
+    labels = prepare.class_labels()
+    for cls in ("Municipality", "RegionalAuthority", "MunicipalAssociation", "Person", "Project", "Seminar"):
+        assert set(labels[cls]) == {"sv", "fi", "en"}
+    kinds = {cls: prepare.kind_of({"type": cls, "kind": "actor"}) for cls in labels}
+    assert kinds["Municipality"] == "municipality" and kinds["MunicipalAssociation"] == "association"
+    assert kinds["GovernmentBody"] == "authority" and kinds["Company"] == "organisation"
+    assert prepare.kind_of({"type": "Conference", "kind": "initiative"}) == "event"
+    assert prepare.kind_of({"type": "Vision", "kind": "initiative"}) == "initiative"
+
+
+def test_labels_per_language_from_the_names():
+    attrs = {"label": "Ylitornio", "names": "Övertorneå (sv) | Ylitornio (fi) | Ylitornio (Övertorneå, Finland) (en)"}
+    assert prepare.labels_of(attrs, "Ylitornio") == {
+        "sv": "Övertorneå",
+        "fi": "Ylitornio",
+        "en": "Ylitornio (Övertorneå, Finland)",
+    }
+    assert split_tagged("a (b) (en) | plain") == [["a (b)", "en"], ["plain", ""]]
+
+
+def test_facets_count_every_kind_sort_clusters_naturally_and_offer_no_country():
+    nodes = [
+        {"kind": "municipality", "actor": True, "cluster": f"c{i}", "country": "SE"} for i in (1, 2, 10, 11)
+    ] + [{"kind": "authority", "actor": True, "cluster": "c3", "country": ""}, {"kind": "initiative", "actor": False,
+          "cluster": "", "country": ""}]  # fmt: skip
+    facets = prepare.facets(nodes, {"c1": "Lycksele"})
+    assert [f["value"] for f in facets["cluster"]] == ["c1", "c2", "c3", "c10", "c11"]
+    assert facets["cluster"][0]["name"] == "Lycksele"
+    assert facets["country"] == [{"value": "SE", "count": 4}, {"value": "", "count": 1}]
+    assert [f["value"] for f in facets["type"]] == ["municipality", "authority", "initiative"]
+
+
+def test_legend_gives_every_kind_its_own_shape_and_colour():
+    legend = prepare.legend()
+    assert [row["kind"] for row in legend] == list(text.KINDS)
+    assert len({row["shape"] for row in legend}) == len(legend)
+    assert len({row["color"] for row in legend}) == len(legend)
+
+
+def test_colours_for_clusters_beyond_the_palette_are_grey():
+    nodes = [{"cluster": f"c{i}", "country": "SE", "kind": "municipality"} for i in range(1, 16)]
+    table = prepare.colours(nodes)["cluster"]
+    assert len({table[f"c{i}"] for i in range(1, 13)}) == 12
+    assert table["c15"] == prepare.OTHER_COLOR
+
+
+def test_relations_metrics_and_cluster_table_of_the_shipped_graph(shipped):
+    bipartite, actors, analysis = shipped
+    ids = prepare.page_ids(bipartite)
+    rel = prepare.relations(PAJALA, bipartite, ids)
+    assert any("lead" in r["roles"] and "000_d0f522aa97cf2385" in r["sources"] for r in rel)
+    metrics = prepare.metrics(PAJALA, analysis, actors.degree(PAJALA))
+    assert metrics["degree"] == 6 and metrics["broker"] is False and metrics["betweenness"] == 0
+    table = prepare.cluster_table(analysis, [prepare.page_node(n, d, cluster=analysis.cluster_of(n)) for n, d in
+                                             actors.nodes(data=True)])  # fmt: skip
+    assert [c["id"] for c in table] == sorted((c["id"] for c in table), key=place.natural_key)
+    first = table[0]
+    assert first["size"] == 25 and sum(first["by_kind"].values()) == 25 and first["initiatives"]
+
+
+def test_actor_and_stated_edges(shipped):
+    bipartite, actors, _ = shipped
+    ids = prepare.page_ids(bipartite)
+    a = prepare.actor_edges(actors, ids)
+    b = prepare.stated_edges(bipartite, ids)
+    assert len(a) == actors.number_of_edges() and {e["layer"] for e in a} == {"a"}
+    assert len(b) == bipartite.number_of_edges() and {e["layer"] for e in b} == {"b"}
+    assert all(e["sources"] for e in b)  # every stated tie names its source
+
+
+# ---------------------------------------------------------------- details and time
+
+
+def test_details_read_money_sources_and_posts(dataset):
+    extra = read_details(dataset)
+    [money] = extra["fundings"]
+    assert (money["funder"], money["amount"], money["currency"]) == (KEMIJARVI, 7500.0, "EUR")
+    assert money["initiative"].endswith("/asettautumispalvelut")
+    assert (money["funder_label"], money["initiative_label"]) == ("Kemijärvi", "Etableringsservice för inflyttare")
+    assert extra["sources"]["004_7d7d9fe527b1fb8f"]["issued"] == "2020-01-27"
+    assert ["Civilministern på besök i Lycksele", "sv"] in extra["sources"]["001_fd9fc37229e934b4"]["titles"]
+    assert extra["sources"]["000_d0f522aa97cf2385"]["issued"] == ""  # the text gives no date
+    assert any(p["roles"] for p in extra["posts"][KEMIJARVI])
+
+
+def test_timeline_years_and_presence_follow_the_network_module(dataset):
+    bipartite = bipartite_graph(dataset)
+    years = timeline.years_of(bipartite)
+    assert years == list(range(years[0], years[-1] + 1))
+    yearly = timeline.yearly_networks(dataset, "actors", years)
+    for year in years:
+        assert sorted(yearly[year][1].edges()) == sorted(actor_graph(dataset, year).edges())
+    pairs = list(project(bipartite).edges())
+    masks = timeline.presence(pairs, yearly, years, 1, edges=True)
+    for (a, b), mask in zip(pairs, masks, strict=True):
+        for i, year in enumerate(years):
+            assert (mask is None or mask[i] == "1") == yearly[year][1].has_edge(a, b)
+
+
+# ---------------------------------------------------------------- texts
+
+
+def test_every_language_has_every_string_and_no_empty_one():
+    for lang in text.LANGS:
+        assert text.TEXT[lang].keys() == text.TEXT["en"].keys()
+        assert all(value.strip() for value in text.TEXT[lang].values())
+        assert text.KIND_TEXT[lang].keys() == set(text.KINDS)
+        assert text.ROLE_TEXT[lang].keys() == text.ROLE_TEXT["en"].keys()
+        for key, value in text.TEXT["en"].items():  # the same placeholders in every language
+            assert sorted(_placeholders(text.TEXT[lang][key])) == sorted(_placeholders(value)), key
+
+
+def _placeholders(value: str) -> list[str]:
+    import re
+
+    return re.findall(r"\{(\w+)\}", value)
+
+
+def test_country_and_language_names():
+    assert text.country_name("SE", "fi") == "Ruotsi"
+    assert text.language_name("fit", "en") == "Meänkieli"
+    assert text.language_name("sma", "sv") == "sydsamiska"
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def test_split_input_accepts_an_actor_initiative_graph(shipped):
+    bipartite, actors, _ = shipped
+    got_actors, got_bipartite = render.split_input(bipartite, None)
+    assert got_bipartite is bipartite
+    assert sorted(got_actors.edges()) == sorted(actors.edges())
+
+
+def test_choose_cuts_and_explains_in_data_and_english():
+    g = nx.complete_graph(6)
+    drawn, left_out, notes, english = render.choose(g, dict(g.degree()), "degree", 4, 3)
+    assert (drawn.number_of_nodes(), drawn.number_of_edges(), left_out) == (4, 3, 2)
+    assert [n["key"] for n in notes] == ["cut_nodes", "cut_edges"]
+    assert english[0].startswith("2 of 6 nodes are not drawn") and "--max-edges" in english[1]
+
+
+def test_initiatives_of_the_drawn_actors(shipped):
+    bipartite, actors, _ = shipped
+    found = render.initiatives_of(actors, bipartite, 100)
+    assert all(bipartite.nodes[i]["kind"] == "initiative" and found[i] for i in found)
+    assert render.initiatives_of(actors, bipartite, 3).keys() <= found.keys()
+    assert len(render.initiatives_of(actors, bipartite, 3)) == 3
+
+
+def test_page_data_of_the_shipped_graph(shipped, dataset):
+    bipartite, actors, analysis = shipped
+    data, info = render.page_data(
+        actors, bipartite, analysis, color_by="type", size_by="degree", lang="fi", title=None,
+        max_nodes=3000, max_edges=10_000, dataset=dataset, yearly=None,
+    )  # fmt: skip
+    assert (info.drawn_nodes, info.drawn_edges) == (actors.number_of_nodes(), actors.number_of_edges())
+    keys = {n["key"] for n in data["nodes"]}
+    assert "municipality/se-2521" in keys and "initiative/asettautumispalvelut" in keys
+    assert data["mode"] == "both" and data["years"] and data["lang"] == "fi"
+    ids = {n["key"]: n["id"] for n in data["nodes"]}
+    [money] = data["fundings"]
+    assert (
+        money["funder"] == ids["municipality/fi-320"] and money["initiative"] == ids["initiative/asettautumispalvelut"]
+    )
+    esf = next(n for n in data["nodes"] if n["iri"] == ESF)
+    assert esf["country"] == "" and esf["kind"] == "authority"  # filterable as "no country"
+
+
+def test_to_html_is_one_safe_file():
+    data = {"lang": "sv", "title": "", "i18n": text.page_text(), "options": render.VIS_OPTIONS, "x": "</script>"}
+    html = render.to_html(data)
+    assert "default-src 'none'" in html and "<title>Samverkansnätverk</title>" in html
+    assert html.count("</script>") == 3  # data, vis-network, page script: nothing closed early
+
+
+def test_render_page_signature_is_keyword_only():
+    params = inspect.signature(render.render_page).parameters
+    assert [p for p in params.values() if p.kind is not inspect.Parameter.KEYWORD_ONLY] == [params["graph"]]
