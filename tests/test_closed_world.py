@@ -35,7 +35,9 @@ mun:se-9999 kg:participatesIn ini:x .
 
 
 def key(report):
-    return sorted((r.severity, r.focus, r.path, r.message, r.value, tuple(r.files), r.line) for r in report.results)
+    """The findings as comparable tuples, in a total order (None sorts before any value)."""
+    rows = [(r.severity, r.focus, r.path, r.message, r.value, tuple(r.files), r.line) for r in report.results]
+    return sorted(rows, key=lambda row: [(v is not None, v if v is not None else "") for v in row])
 
 
 @pytest.fixture
