@@ -80,6 +80,8 @@ def read_details(dataset, lang: str = "sv") -> dict:
         title = row.get("title")
         if title is not None:
             entry["titles"].append([str(title), getattr(title, "language", None) or ""])
+    for entry in sources.values():  # the title in the document's own language first (the page's fallback)
+        entry["titles"].sort(key=lambda item: (item[1] != entry["language"], item[1], item[0]))
     posts: dict[str, list[dict]] = {}
     for row in rows("people"):
         entry = {
