@@ -83,7 +83,7 @@ PREFIXES = """@prefix kg:      <https://w3id.org/samverkan/def#> .
 SOURCES_SE = (
     "#   ../shared/reference/se_municipalities.csv: codes, names and counties from SCB (via\n"
     "#     sjbrg/swedish-geodata, data/municipality_county.csv, commit 967319129a6a3e8494316421fb64cf5d140714a3,\n"
-    "#     label v2025.01); wikidata_qid from Wikimedia-Sverige/ODOK (2013 snapshot).\n"
+    "#     label v2025.01). Its Wikidata QIDs (a 2013 snapshot, never checked) are left out.\n"
 )
 SOURCES_FI = (
     "#   ../shared/reference/fi_municipalities.csv (Statistics Finland classification kunta_1_20250101)\n"
@@ -783,8 +783,6 @@ def municipalities(lists: Lists) -> list[Node]:
         )
         labels = {"sv": name, "en": more.pop("en", f"{name} Municipality")} | more
         names(node, labels, [*alts, *((n, "sv") for n in long_names.get(code, []))])
-        if row.get("wikidata_qid"):
-            node.add("skos:exactMatch", f"<http://www.wikidata.org/entity/{row['wikidata_qid']}>")
         for note in notes:
             node.add("skos:editorialNote", note)
         nodes.append(node)
