@@ -654,9 +654,15 @@ def names(node: Node, labels: dict[str, str], alts: Iterable[tuple[str, str]] = 
     node.known |= {text.casefold() for text, _ in taken}
 
 
-def write(path: Path, header: str, nodes: list[Node]) -> None:
+def render(header: str, nodes: list[Node]) -> str:
+    """The Turtle text of a file; checked to parse."""
     text = header + PREFIXES + "".join("\n" + n.turtle() for n in nodes)
     Graph().parse(data=text, format="turtle")  # never write Turtle that does not parse
+    return text
+
+
+def write(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` atomically (a temporary file in the same folder, then renamed)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, delete=False, suffix=".tmp") as tmp:
         tmp.write(text)
@@ -1012,11 +1018,10 @@ def generate(shared: Path, out: Path) -> list[Path]:
             national_bodies(lists),
         ),
     }
-    written = []
-    for name, (what, sources, nodes) in files.items():
-        write(out / name, HEADER.format(what=what) + sources, nodes)
-        written.append(out / name)
-    return written
+    texts = {name: render(HEADER.format(what=what) + sources, nodes) for name, (what, sources, nodes) in files.items()}
+    for name, text in texts.items():  # every file rendered before the first is written
+        write(out / name, text)
+    return [out / name for name in texts]
 
 
 def main(argv: list[str] | None = None) -> int:
