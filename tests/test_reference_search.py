@@ -182,3 +182,16 @@ def test_found_by_the_command(built):
     )
     assert result.exit_code == 0, result.output
     assert ID + "org/luonnonvarakeskus" in result.output
+
+
+def test_networks_leave_out_uninvolved_reference_entities(dataset):
+    """The hundreds of reference municipalities and bodies that no source names are no nodes."""
+    from kg.network import actor_graph, bipartite_graph
+
+    for graph in (actor_graph(dataset), bipartite_graph(dataset)):
+        assert all(data["mentioned"] for _, data in graph.nodes(data=True))
+        for absent in ("org/tillvaxtverket", "municipality/se-0114", "org/lapin-ely-keskus", "org/interreg-aurora"):
+            assert ID + absent not in graph
+    actors = actor_graph(dataset)
+    assert actors.number_of_nodes() == 49  # as before the reference data grew
+    assert ID + "org/region-norrbotten" in actors  # a reference body that a source names is one
