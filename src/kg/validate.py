@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.collection import Collection
 from rdflib.namespace import DCTERMS, RDF
 
 from kg import resources
@@ -114,6 +115,10 @@ def _path_text(graph: Graph, path: object) -> str | None:
         inverse = graph.value(path, SH.inversePath)
         if inverse is not None:
             return f"^{_short(inverse, graph)}"
+        if graph.value(path, RDF.first) is not None:  # a sequence path, written as SPARQL writes it
+            steps = [_path_text(graph, step) for step in Collection(graph, path)]
+            if all(steps) and "(complex path)" not in steps:
+                return "/".join(steps)
         return "(complex path)"
     return _short(path, graph)
 
