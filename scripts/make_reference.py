@@ -806,7 +806,7 @@ def municipalities(lists: Lists) -> list[Node]:
         fi_name, sv_name = nfc(row["name_fi"]), nfc(row["name_sv"])
         iri = URIRef(f"{ID}municipality/fi-{code}")
         more, alts, notes = extra(iri, {"fi": fi_name, "sv": sv_name})
-        node = Node(f"mun:fi-{code}", ["kg:Municipality"])
+        node = Node(f"mun:fi-{code}", ["kg:FormerMunicipality" if code in SUCCESSORS else "kg:Municipality"])
         node.add("kg:municipalityCode", lit(code)).add("kg:country", lit("FI"))
         node.add("kg:locatedIn", f"area:fi-{row['maakunta_code']}")
         labels = {"fi": fi_name, "sv": sv_name, "en": more.pop("en", nfc(row["name_en"]))} | more
