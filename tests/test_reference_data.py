@@ -60,7 +60,7 @@ def _load() -> Graph:
 
 
 GRAPH = _load()
-MUNICIPALITIES = sorted(GRAPH.subjects(RDF.type, KG.Municipality))
+MUNICIPALITIES = sorted({*GRAPH.subjects(RDF.type, KG.Municipality), *GRAPH.subjects(RDF.type, KG.FormerMunicipality)})
 FORMER = sorted(GRAPH.subjects(KG.succeededBy, None))
 CURRENT = [m for m in MUNICIPALITIES if m not in FORMER]
 
@@ -117,6 +117,7 @@ def test_former_municipality():
     assert list(GRAPH.objects(pertunmaa, SCHEMA.endDate)) == [Literal("2024-12-31", datatype=XSD.date)]
     assert GRAPH.value(pertunmaa, KG.locatedIn) == GRAPH.value(mantyharju, KG.locatedIn) == AREA["fi-10"]
     assert mantyharju in CURRENT
+    assert (pertunmaa, RDF.type, KG.FormerMunicipality) in GRAPH
 
 
 def test_codes_unique():
