@@ -160,8 +160,10 @@ mun:se-9999 a kg:Municipality ; rdfs:label "Falska Pajala"@sv ;
     )
     result = build(data_dir, tmp_path / "out")
     assert result.exit_code == 1
-    assert "municipality code 2521 is also used by" in result.output
-    assert "Falska Pajala" in result.output
+    # both municipalities that share the code are reported, each by name and IRI
+    assert result.output.count("this municipality code is also used by another municipality") == 2
+    assert "Falska Pajala <https://w3id.org/samverkan/id/municipality/se-9999>" in result.output
+    assert "Pajala <https://w3id.org/samverkan/id/municipality/se-2521>" in result.output
 
 
 def test_person_under_two_iris_is_a_warning(data_dir: Path, tmp_path: Path):

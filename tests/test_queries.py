@@ -349,13 +349,14 @@ def test_entity_pajala_relations_with_their_sources(dataset):
 
 def test_entity_pajala_names_in_every_language_and_attributes(dataset):
     rows = table(run(dataset, "entity", {"entity": "Pajala"}), *ENTITY_COLUMNS, sets=("sources",))
-    assert len(rows) == 16
+    assert len(rows) == 17
     assert [row for row in rows if row[1] in ("rdfs:label", "skos:altLabel")] == [
         ("out", "rdfs:label", "Pajala Municipality", "en", {REF}),
         ("out", "rdfs:label", "Pajala", "fi", {REF}),
         ("out", "rdfs:label", "Pajala", "fit", {REF}),
         ("out", "rdfs:label", "Pajala", "sv", {REF}),
         ("out", "skos:altLabel", "Pajalan kunta", "fit", {REF}),
+        ("out", "skos:altLabel", "Pajala kommun", "sv", {REF}),  # the register of public bodies' long name
     ]
     attributes = {row[1]: row[2:] for row in rows if row[1] in ("kg:country", "kg:municipalityCode")}
     assert attributes == {"kg:country": ("SE", None, {REF}), "kg:municipalityCode": ("2521", None, {REF})}
@@ -590,9 +591,14 @@ def test_municipalities_of_lappi(dataset):
 
 
 def test_municipalities_of_every_area(dataset):
-    rows = table(run(dataset, "municipalities-by-area"), "area", "municipality", "code", "initiatives")
+    all_rows = table(run(dataset, "municipalities-by-area"), "area", "municipality", "code", "initiatives")
+    # every current municipality of both countries (Pertunmaa, merged in 2025, is left out); the
+    # initiatives are all in Norrbotten, Västerbotten and Lappi, whose rows are as before
+    assert len(all_rows) == 290 + 308
+    assert "mun:fi-588" not in {row[1] for row in all_rows}
+    assert sum(int(row[3]) for row in all_rows) == 38
+    rows = [row for row in all_rows if row[0] in ("area:fi-19", "area:se-24", "area:se-25")]
     assert len(rows) == 50
-    assert sum(int(row[3]) for row in rows) == 38
     assert rows == [
         *LAPPI,
         # Norsjö: the offer, the visit, and the six initiatives of 002
@@ -714,6 +720,8 @@ def test_search_overtornea_finds_both_overtorneas(dataset, name):
         ("mun:fi-976", "Övertorneå", "sv", "kg:Municipality", "FI", "976", "area:fi-19"),
         ("mun:se-2518", "Övertorneå Municipality (Sweden)", "en", "kg:Municipality", "SE", "2518", "area:se-25"),
         ("mun:se-2518", "Övertorneå", "sv", "kg:Municipality", "SE", "2518", "area:se-25"),
+        # the long name from the register of public bodies (reference data)
+        ("mun:se-2518", "Övertorneå kommun", "sv", "kg:Municipality", "SE", "2518", "area:se-25"),
     ]
 
 
@@ -819,13 +827,16 @@ def test_ties_of_posio_magnus_bergmark_norrbottens_kommuner_and_roland_sjogren(d
 
 
 def test_nodes_kinds_and_types(dataset):
+    # Only what the sources mention: the reference data's municipalities and bodies that no source
+    # names are no nodes (the 32 unnamed municipalities of the former reference data were).
     rows = table(run(dataset, "nodes"), "kind", "type")
-    assert len(rows) == 99
+    assert len(rows) == 67
     assert Counter(rows) == {
-        ("actor", "kg:Municipality"): 50,
+        ("actor", "kg:Municipality"): 18,
         ("actor", "kg:Person"): 16,
         ("actor", "kg:MunicipalAssociation"): 3,
-        ("actor", "kg:FundingBody"): 2,
+        ("actor", "kg:Fund"): 1,  # the ESF, a fund in the reference data
+        ("actor", "kg:FundingBody"): 1,
         ("actor", "kg:GovernmentBody"): 2,
         ("actor", "kg:PoliticalParty"): 2,
         ("actor", "kg:RegionalAuthority"): 2,
@@ -885,7 +896,7 @@ def test_nodes_organisations_and_people(dataset):
     rows = table(run(dataset, "nodes"), "node", "type", "country", "area", "mentioned")
     assert [row for row in rows if row[0].startswith("org:")] == [
         ("org:ely-keskus", "kg:GovernmentBody", "FI", None, "true"),
-        ("org:esf", "kg:FundingBody", None, None, "true"),  # an EU fund, of no one country
+        ("org:esf", "kg:Fund", None, None, "true"),  # an EU fund (reference data), of no one country
         ("org:formas", "kg:FundingBody", "SE", None, "true"),
         ("org:hela-sverige-vasterbotten", "kg:CivilSocietyOrganisation", "SE", None, "true"),
         ("org:institutionen-for-socialt-arbete", "kg:ResearchOrganisation", "SE", None, "true"),
@@ -910,31 +921,33 @@ def test_nodes_organisations_and_people(dataset):
 def test_nodes_municipalities(dataset):
     rows = table(run(dataset, "nodes"), "node", "country", "area", "mentioned")
     municipalities = {row[0]: row[1:] for row in rows if row[0].startswith("mun:")}
-    by_area = table(run(dataset, "municipalities-by-area"), "municipality", "area")
+    by_area = dict(table(run(dataset, "municipalities-by-area"), "municipality", "area"))
     assert {node: (country, area) for node, (country, area, _) in municipalities.items()} == {
-        node: ("SE" if node.startswith("mun:se-") else "FI", area) for node, area in by_area
+        node: ("SE" if node.startswith("mun:se-") else "FI", by_area[node]) for node in municipalities
     }
-    # Mentioned: named by a source, if only as a place (Kiruna) or an inspiration (Skellefteå).
-    assert {node for node, row in municipalities.items() if row[2] == "true"} == {
-        "mun:se-2521",  # 000
-        "mun:se-2518",
-        *REGION_10,  # 001
-        "mun:se-2482",  # 002
-        "mun:se-2584",  # 003
-        *LAPPI_FOUR,  # 004
-    }
-    assert {row[2] for row in municipalities.values()} == {"true", "false"}
+    # Only the mentioned ones: named by a source, if only as a place (Kiruna) or an inspiration
+    # (Skellefteå); the other 580 municipalities of the reference data are no nodes.
+    assert (
+        {node for node, row in municipalities.items() if row[2] == "true"}
+        == set(municipalities)
+        == {
+            "mun:se-2521",  # 000
+            "mun:se-2518",
+            *REGION_10,  # 001
+            "mun:se-2482",  # 002
+            "mun:se-2584",  # 003
+            *LAPPI_FOUR,  # 004
+        }
+    )
+    assert {row[2] for row in municipalities.values()} == {"true"}
 
 
 def test_nodes_names_of_the_two_overtorneas(dataset):
     result = run(dataset, "nodes")
-    assert items(one(result, node="mun:fi-976"), "names") == {
-        "Ylitornio (fi)",
-        "Övertorneå (sv)",
-        "Ylitornio (Övertorneå, Finland) (en)",
-    }
+    assert [row for row in result.rows if cell(row, "node") == "mun:fi-976"] == [], "no source names Finland's"
     assert items(one(result, node="mun:se-2518"), "names") == {
         "Övertorneå (sv)",
+        "Övertorneå kommun (sv)",  # the long name from the register of public bodies
         "Övertorneå Municipality (Sweden) (en)",
         "Matarengi (fit)",
     }
@@ -1074,9 +1087,9 @@ LABELS = {
     ),
     "nodes": (
         {},
-        {"node": "mun:fi-976"},
+        {"node": "mun:fi-614"},  # (only the mentioned municipalities are nodes)
         {
-            "nodeLabel": ("Övertorneå", "Ylitornio", "Ylitornio (Övertorneå, Finland)"),
+            "nodeLabel": ("Posio", "Posio", "Posio Municipality"),
             "typeLabel": ("kommun", "kunta", "municipality"),
             "areaLabel": ("Lappland", "Lappi", "Lapland"),
         },

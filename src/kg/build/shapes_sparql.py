@@ -6,8 +6,9 @@ nodes) that violate it; run on an Oxigraph store they give the same results as p
 asserts it on the shipped data and on synthetic data with violations. Any SHACL construct the
 compiler does not know raises :class:`UnsupportedShape`: no shape is ever skipped silently.
 
-Supported: ``sh:targetClass`` (with subclasses), property shapes with an IRI or ``sh:inversePath``
-path and ``sh:minCount``, ``sh:maxCount``, ``sh:datatype`` (with well-formedness),
+Supported: ``sh:targetClass`` (with subclasses), property shapes with an IRI, ``sh:inversePath``
+or sequence path (of those; checked over the whole graph in incremental rebuilds) and
+``sh:minCount``, ``sh:maxCount``, ``sh:datatype`` (with well-formedness),
 ``sh:pattern``, ``sh:class``, ``sh:hasValue``, ``sh:minInclusive``, ``sh:lessThanOrEquals``,
 ``sh:uniqueLang``, ``sh:or`` of such shapes; node-level ``sh:xone``, ``sh:not``, ``sh:sparql``.
 """
@@ -86,7 +87,24 @@ def _path(shapes: Graph, path) -> tuple[str, str]:
     inverse = shapes.value(path, SH.inversePath)
     if isinstance(inverse, URIRef):
         return f"{{v}} <{inverse}> ?this .", "^" + shapes.namespace_manager.normalizeUri(inverse)
+    if shapes.value(path, RDF.first) is not None:  # a sequence path: each step an IRI or an inverse
+        steps = list(Collection(shapes, path))
+        if len(steps) < 2 or any(shapes.value(step, RDF.first) is not None for step in steps):
+            raise UnsupportedShape(f"unsupported sequence path {path!r}")
+        patterns, texts = [], []
+        for i, step in enumerate(steps):
+            pattern, text = _path(shapes, step)
+            start = "?this" if i == 0 else f"?_step{i}"
+            end = "{v}" if i == len(steps) - 1 else f"?_step{i + 1}"
+            patterns.append(pattern.replace("?this", start).replace("{v}", end))
+            texts.append(text)
+        return " ".join(patterns), "/".join(texts)
     raise UnsupportedShape(f"unsupported property path {path!r}")
+
+
+def _is_sequence(shapes: Graph, prop) -> bool:
+    """True when the path of ``prop`` is a sequence: its values depend on other nodes' triples."""
+    return shapes.value(shapes.value(prop, SH.path), RDF.first) is not None
 
 
 def step_of(shapes: Graph, prop, var: str) -> str:
@@ -256,6 +274,7 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                             target=str(target),
                             focus_in_query=needs_focus,
                             focused=focused,
+                            local=not _is_sequence(shapes, prop),
                         )
                     )
             for xone in shapes.objects(shape, SH.xone):

@@ -2,8 +2,9 @@
 
 :func:`synthesize` writes a data folder that ``kg build --data OUT`` reads like the real one:
 
-- ``OUT/reference/*.ttl``: copies of the shipped reference data (countries, counties, regions and
-  every real municipality of Norrbotten, Västerbotten and Lappi);
+- ``OUT/reference/*.ttl``: the shipped areas (countries, counties, regions) and, of the shipped
+  municipalities, every real municipality of Norrbotten, Västerbotten and Lappi (the rest of the
+  reference data is left out, so that small synthetic graphs stay small);
 - ``OUT/sources/synth-NNNNNN.ttl``: one made-up source document per file (a news item, the minutes
   of a board, an invitation, a final report, an adopted strategy), 40–80 triples each, describing
   projects, pre-studies, pilots, research projects, conferences, seminars, meetings, strategies and
@@ -38,7 +39,6 @@ written as plain text (no rdflib serialisation) and every triple is counted as i
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -110,6 +110,26 @@ def _inject(world: Writer, kind: str, n: int, stem: str, initiative: str | None)
 
 # ------------------------------------------------------------------------------------------ main entry
 
+SYNTH_AREAS = ("area/se-24", "area/se-25", "area/fi-19")  # the synthetic world: Västerbotten, Norrbotten, Lappi
+
+
+def _copy_northern_reference(source: Path, target: Path) -> None:
+    """Copy the areas, and of the municipalities those of :data:`SYNTH_AREAS` (the synthetic world;
+    the bodies and the rest of the country are left out, so that small graphs stay small)."""
+    from rdflib import Graph, URIRef
+
+    from kg.core.namespaces import KG
+
+    graph = Graph().parse(source)
+    areas = {URIRef("https://w3id.org/samverkan/id/" + a) for a in SYNTH_AREAS}
+    keep = Graph()
+    for prefix, namespace in graph.namespaces():
+        keep.bind(prefix, namespace)
+    for s, p, o in graph:
+        if source.name != "municipalities.ttl" or graph.value(s, KG.locatedIn) in areas:
+            keep.add((s, p, o))
+    target.write_text(keep.serialize(format="turtle"), encoding="utf-8")
+
 
 def synthesize(triples: int, out: Path, seed: int = 0, violations: int = 0) -> SynthSummary:
     """Write a synthetic data folder of about ``triples`` triples (reference data included) to ``out``.
@@ -125,9 +145,11 @@ def synthesize(triples: int, out: Path, seed: int = 0, violations: int = 0) -> S
     for old in sources.glob("synth-*.ttl"):
         old.unlink()
     reference_files = []
-    for path in sorted(shipped_reference.glob("*.ttl")):
-        shutil.copyfile(path, out / "reference" / path.name)
-        reference_files.append(f"reference/{path.name}")
+    for old_file in (out / "reference").glob("*.ttl"):
+        old_file.unlink()
+    for name in ("areas.ttl", "municipalities.ttl"):
+        _copy_northern_reference(shipped_reference / name, out / "reference" / name)
+        reference_files.append(f"reference/{name}")
 
     world = Writer(seed, out / "reference", resources.shipped("ontology"))
     reference_triples = world.reference_triples
