@@ -130,14 +130,15 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         # one is several times slower); the on-disk store is bulk-loaded from graph.trig afterwards.
         store = OxigraphStore(ox.Store())
         t = time.perf_counter()
+        issues = []
         for path, graph in found.graphs.items():
-            load_file(store.store, path, graph)
+            issues += load_file(store.store, path, graph)
         timings["load"] = time.perf_counter() - t
         t = time.perf_counter()
         derived = derive(store)
         timings["derive"] = time.perf_counter() - t
         t = time.perf_counter()
-        report = validate_store(store, found)
+        report = validate_store(store, found, issues=issues)
         timings["validate"] = time.perf_counter() - t
         if report.conforms and out is not None:
             t = time.perf_counter()
@@ -249,13 +250,14 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
     analysis = ox.NamedNode(str(ANALYSIS_GRAPH))
     if store.store.contains_named_graph(analysis):  # the data changed: an earlier analysis no longer holds
         graphs = graphs | {ANALYSIS_GRAPH}
+    issues = []
     try:
         for graph in sorted(graphs):
             name = ox.NamedNode(str(graph))
             saved[graph] = list(store.store.quads_for_pattern(None, None, None, name))
             store.store.remove_graph(name) if store.store.contains_named_graph(name) else None
             for path in files_by_graph.get(graph, []):
-                load_file(store.store, path, graph)
+                issues += load_file(store.store, path, graph)
         timings["load"] = time.perf_counter() - t
         t = time.perf_counter()
         present = [g for g in sorted(graphs) if store.store.contains_named_graph(ox.NamedNode(str(g)))]
@@ -263,7 +265,7 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
         timings["derive"] = time.perf_counter() - t
         t = time.perf_counter()
         focus = _touched(store, [q for quads in saved.values() for q in quads], graphs)
-        fresh = validate_store(store, found, focus=focus, graphs=sorted(graphs))
+        fresh = validate_store(store, found, focus=focus, graphs=sorted(graphs), issues=issues)
         touched = {str(n) for n in focus}
         # keep earlier findings about nodes that did not change, except those of the cross-node
         # constraints, which were just checked again over the whole graph

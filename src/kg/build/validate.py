@@ -205,7 +205,7 @@ def shacl_results(loaded: Loaded, shapes: Path | None = None) -> list[Result]:
                 focus_label=best_label(data, focus),
                 path=_path_text(report_graph, report_graph.value(node, SH.resultPath)),
                 value=_short(value, data) if value is not None else None,
-                files=[str(f) for f in loaded.files_of(focus)],
+                files=[str(f) for f in loaded.files_of_triple(focus, report_graph.value(node, SH.resultPath), value)],
                 shape=str(shape) if isinstance(shape, URIRef) else None,
                 component=str(component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent") if component else None,
             )

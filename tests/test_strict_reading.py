@@ -1,0 +1,211 @@
+"""Issue 14: one strict reading of the input on every engine (syntax, encodings, formats,
+literals, locations). Each test runs the CLI on both engines and expects the same answer."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from test_bad_input import PREFIXES, VALID, document, run
+
+from kg.build.literals import well_formed
+
+REPO = Path(__file__).resolve().parents[1]
+XSD = "http://www.w3.org/2001/XMLSchema#"
+
+
+@pytest.fixture(params=["rdflib", "oxigraph"])
+def engine(request) -> str:
+    return request.param
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data" / "reference", data / "reference")
+    (data / "sources").mkdir()
+    (data / "sources" / "t1.ttl").write_text(VALID, encoding="utf-8")
+    return data
+
+
+def build(data: Path, out: Path, engine: str, *extra: str):
+    return run("build", "--data", str(data), "--out", str(out), "--engine", engine, *extra)
+
+
+def line_of(text: str, needle: str) -> int:
+    return next(n for n, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+# ----------------------------------------------------------------------------- (a) syntax, case 7
+@pytest.mark.parametrize(
+    "bad, column",
+    [
+        ('"Pajala" kg:leads ini:test .', 1),  # a literal as subject
+        ("<https://w3id.org/samverkan/id/org/a b> a kg:Company .", 1),  # an IRI with a space
+        ("ini:test kg:leads ini:x ini:y .", 25),  # two objects without a comma
+    ],
+)
+def test_case7_strict_syntax_on_every_engine(data_dir, tmp_path, engine, bad, column):
+    src = data_dir / "sources" / "t2.ttl"
+    text = PREFIXES + document("t2") + bad + "\n"
+    src.write_text(text, encoding="utf-8")
+    result = build(data_dir, tmp_path / "out", engine)
+    assert result.exit_code == 2, result.output
+    assert f"{src}:{line_of(text, bad)}:" in result.output
+    assert "syntax error" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out" / "graph.trig").exists()
+
+
+# ------------------------------------------------------------------ case 10: columns in characters
+def test_case10_line_and_character_column(data_dir, tmp_path, engine):
+    src = data_dir / "sources" / "t2.ttl"
+    text = PREFIXES + document("t2") + 'ini:test rdfs:comment "ö"@sv .\nfoo:bar a kg:Thing .\n'
+    src.write_text(text, encoding="utf-8")
+    result = build(data_dir, tmp_path / "out", engine)
+    assert result.exit_code == 2
+    assert f"{src}:{line_of(text, 'foo:bar')}:1: syntax error: unknown prefix 'foo:'" in result.output
+
+
+def test_case10_column_counts_characters_not_bytes(data_dir, tmp_path, engine):
+    src = data_dir / "sources" / "t2.ttl"
+    bad = 'ini:test rdfs:label "Övertorneå"@sv ; "x" .'
+    text = PREFIXES + document("t2") + bad + "\n"
+    src.write_text(text, encoding="utf-8")
+    result = build(data_dir, tmp_path / "out", engine)
+    assert result.exit_code == 2
+    column = bad.index('"x"') + 1
+    assert f"{src}:{line_of(text, bad)}:{column}:" in result.output
+
+
+# ------------------------------------------------------- case 16: BOM, empty file, no reference/
+def test_case16_byte_order_mark_is_accepted(data_dir, tmp_path, engine):
+    (data_dir / "sources" / "t1.ttl").write_bytes(b"\xef\xbb\xbf" + VALID.encode("utf-8"))
+    result = build(data_dir, tmp_path / "out", engine)
+    assert result.exit_code == 0, result.output
+    assert "\ufeff" not in (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+
+
+def test_case16_invisible_character_is_named(data_dir, tmp_path, engine):
+    src = data_dir / "sources" / "t2.ttl"
+    src.write_text(PREFIXES + document("t2") + "\u200bini:x a kg:Project .\n", encoding="utf-8")
+    result = build(data_dir, tmp_path / "out", engine)
+    assert result.exit_code == 2
+    assert "U+200B" in result.output
+
+
+def test_case16_empty_source_file_is_reported(data_dir, tmp_path, engine):
+    empty = data_dir / "sources" / "t2.ttl"
+    empty.write_text("# nothing yet\n", encoding="utf-8")
+    result = build(data_dir, tmp_path / "out", engine)
+    assert result.exit_code == 2
+    assert f"{empty}: the source file holds no triples" in result.output
+
+
+def test_case16_data_folder_without_reference(data_dir, tmp_path, engine):
+    shutil.rmtree(data_dir / "reference")
+    result = build(data_dir, tmp_path / "out", engine)
+    assert result.exit_code == 2
+    assert f"{data_dir}: no reference data: the folder reference/ is missing" in result.output
+    assert "Violation" not in result.output
+
+
+# ------------------------------------------------------------- case 15: every format, every engine
+def _as(fmt: str, text: str, stem: str) -> bytes:
+    import pyoxigraph as ox
+
+    quads = list(ox.parse(text.encode(), format=ox.RdfFormat.TURTLE))
+    graph = ox.NamedNode(f"https://w3id.org/samverkan/id/source/{stem}")
+    quads = [ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads]
+    target = {"trig": ox.RdfFormat.TRIG, "nq": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}[fmt]
+    return ox.serialize(quads, format=target)
+
+
+@pytest.mark.parametrize("fmt", ["ttl", "trig", "nt", "nq", "jsonld"])
+def test_case15_every_format_builds_on_every_engine(data_dir, tmp_path, fmt):
+    import pyoxigraph as ox
+
+    (data_dir / "sources" / "t1.ttl").unlink()
+    if fmt == "ttl":
+        payload = VALID.encode()
+    elif fmt == "nt":
+        payload = ox.serialize(ox.parse(VALID.encode(), format=ox.RdfFormat.TURTLE), format=ox.RdfFormat.N_TRIPLES)
+    else:
+        payload = _as(fmt, VALID, "t1")
+    (data_dir / "sources" / f"t1.{fmt}").write_bytes(payload)
+    graphs = {}
+    for engine in ("rdflib", "oxigraph"):
+        out = tmp_path / engine
+        result = build(data_dir, out, engine)
+        assert result.exit_code == 0, result.output
+        store = ox.Store()  # compared as values: Oxigraph's store writes numbers in canonical form
+        store.load(path=str(out / "graph.trig"), format=ox.RdfFormat.TRIG)
+        graphs[engine] = set(store)
+    assert graphs["rdflib"] == graphs["oxigraph"]
+    source = ox.NamedNode("https://w3id.org/samverkan/id/source/t1")
+    assert any(g == source for *_, g in graphs["rdflib"])
+
+
+# ---------------------------------------------------------------- case 17: the triple's file and line
+def test_case17_ill_typed_literal_is_reported_at_its_line_not_a_comment(data_dir, tmp_path, engine):
+    src = data_dir / "sources" / "t1.ttl"
+    text = VALID.replace(
+        "<https://w3id.org/samverkan/id/initiative/test> a kg:Project ;",
+        '# the amount "lots" was queried with the municipality\n'
+        "<https://w3id.org/samverkan/id/initiative/test> a kg:Project ;",
+    ).replace('"100"^^xsd:decimal', '"lots"^^xsd:decimal')
+    src.write_text(text, encoding="utf-8")
+    result = build(data_dir, tmp_path / "out", engine)
+    assert result.exit_code == 1
+    assert f"{src}:{line_of(text, 'kg:amount')}" in result.output
+    assert '"lots" is not a valid xsd:decimal' in result.output
+
+
+def test_case17_violation_names_the_file_of_the_offending_triple(data_dir, tmp_path, engine):
+    (data_dir / "sources" / "t1.ttl").write_text(
+        VALID + '\nperson:anna-test a kg:Person ; rdfs:label "Anna Test"@sv .\n', encoding="utf-8"
+    )
+    t2 = data_dir / "sources" / "t2.ttl"
+    t2.write_text(PREFIXES + document("t2") + '\nperson:anna-test rdfs:label "Anna Test" .\n', encoding="utf-8")
+    result = run("validate", str(data_dir), "--format", "json", "--engine", engine)
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    (hit,) = [r for r in report["results"] if r["path"] == "rdfs:label" and r["severity"] == "Violation"]
+    assert hit["files"][0] == str(t2)
+
+
+# ------------------------------------------------------------------------------- literal checker
+@pytest.mark.parametrize(
+    "lexical, datatype, ok",
+    [
+        ("1_000", "integer", False),
+        ("١٢", "integer", False),
+        ("12", "integer", True),
+        ("1e3", "decimal", False),
+        ("NaN", "decimal", False),
+        ("-1.50", "decimal", True),
+        ("P1.5Y", "duration", False),
+        ("P1Y6M", "duration", True),
+        ("P", "duration", False),
+        ("PT", "duration", False),
+        ("300", "byte", False),
+        ("-128", "byte", True),
+        ("2024-02-29", "date", True),
+        ("2023-02-29", "date", False),
+        ("2025-13-01", "date", False),
+        ("2024-05-06+02:00", "date", True),
+        ("2024-05-06+15:00", "date", False),
+        ("2020Z", "gYear", True),
+        ("20", "gYear", False),
+        ("2024-5", "gYearMonth", False),
+        ("yes", "boolean", False),
+        ("INF", "double", True),
+        ("1.0E", "double", False),
+        ("http://a b", "anyURI", False),
+        ("24:00:00", "time", True),
+    ],
+)
+def test_xsd_lexical_forms(lexical, datatype, ok):
+    assert well_formed(lexical, XSD + datatype) is ok
