@@ -209,3 +209,60 @@ def test_case17_violation_names_the_file_of_the_offending_triple(data_dir, tmp_p
 )
 def test_xsd_lexical_forms(lexical, datatype, ok):
     assert well_formed(lexical, XSD + datatype) is ok
+
+
+# ------------------------------------------------------------------ (b) literals, cases 1, 2, 3, 8
+def report(data_dir: Path, engine: str) -> tuple[int, list[dict]]:
+    result = run("validate", str(data_dir), "--format", "json", "--engine", engine)
+    assert "Traceback" not in result.output
+    return result.exit_code, json.loads(result.stdout)["results"]
+
+
+@pytest.mark.parametrize(
+    "old, new, path",
+    [
+        (None, 'ini:test kg:participantCount "1_000"^^xsd:integer .', "kg:participantCount"),  # case 2
+        (None, 'ini:test kg:participantCount "١٢"^^xsd:integer .', "kg:participantCount"),
+        ('"100"^^xsd:decimal', '"1e3"^^xsd:decimal', "kg:amount"),
+        (None, 'ini:test kg:plannedDuration "P1.5Y"^^xsd:duration .', "kg:plannedDuration"),
+        ('"100"^^xsd:decimal', '"NaN"^^xsd:decimal', "kg:amount"),  # case 3
+        (None, 'ini:test schema:numberOfEmployees "300"^^xsd:byte .', "schema:numberOfEmployees"),  # case 8
+        ('"2024-01-01"^^xsd:date', '"2024-02-30"^^xsd:date', "schema:startDate"),
+        ('"2024-01-01"^^xsd:date', '"2024"^^xsd:gYearMonth', "schema:startDate"),
+    ],
+)
+def test_cases_2_3_8_ill_formed_literal_once_as_written_with_line(data_dir, engine, old, new, path):
+    src = data_dir / "sources" / "t1.ttl"
+    text = VALID + "\n" + new + "\n" if old is None else VALID.replace(old, new)
+    src.write_text(text, encoding="utf-8")
+    code, results = report(data_dir, engine)
+    assert code == 1
+    lexical = new.split('"')[1]
+    datatype = new.rsplit(":", 1)[-1].rstrip(" .")
+    (hit,) = [r for r in results if r["path"] == path]  # one finding, not one per constraint as well
+    assert hit["message"] == f'"{lexical}" is not a valid xsd:{datatype}'
+    assert hit["value"] == lexical
+    assert (hit["files"], hit["line"]) == ([str(src)], line_of(text, new.split('"')[1]))
+
+
+def test_case1_pattern_dollar_matches_only_at_the_very_end(data_dir, engine):
+    src = data_dir / "sources" / "t1.ttl"
+    src.write_text(VALID + '\no:x a kg:Company ; rdfs:label "X AB"@sv ; kg:country "SE\\n" .\n', encoding="utf-8")
+    code, results = report(data_dir, engine)
+    assert code == 1
+    (hit,) = results
+    assert (hit["path"], hit["value"], hit["component"]) == ("kg:country", "SE\n", "Pattern")
+    src.write_text(VALID + '\no:x a kg:Company ; rdfs:label "X AB"@sv ; kg:country "SE" .\n', encoding="utf-8")
+    assert report(data_dir, engine)[0] == 0
+
+
+def test_text_is_read_as_nfc_and_literals_as_written(data_dir, tmp_path, engine):
+    decomposed = "O\u0308vertornea\u030a"
+    src = data_dir / "sources" / "t1.ttl"
+    src.write_text(
+        VALID.replace('"Testprojekt"@sv', f'"{decomposed}"@sv').replace('"100"^^xsd:decimal', '"0100.50"^^xsd:decimal'),
+        encoding="utf-8",
+    )
+    assert build(data_dir, tmp_path / "out", engine).exit_code == 0
+    written = (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
+    assert '"Övertorneå"@sv' in written and decomposed not in written

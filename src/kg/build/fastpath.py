@@ -16,7 +16,7 @@ from rdflib.namespace import RDFS, SKOS
 
 from kg.build.shapes_sparql import compile_file, render_message
 from kg.build.sources import LoadIssue
-from kg.build.validate import SEVERITY_ORDER, Result, ValidationReport
+from kg.build.validate import SEVERITY_ORDER, Result, ValidationReport, about_ill_typed
 from kg.core import resources
 from kg.core.errors import DataError
 from kg.core.labels import preference
@@ -267,6 +267,7 @@ def validate_store(
     for result in results:
         if result.focus and not result.focus_label:
             result.focus_label = labels.get(URIRef(result.focus))
+    results = about_ill_typed(results, issues or [])
     results.sort(key=lambda r: (SEVERITY_ORDER.get(r.severity, 9), r.files[:1], r.focus or "", r.message))
     return ValidationReport(results)
 
