@@ -388,8 +388,9 @@ def active(dataset, **params: str) -> list[tuple]:
 
 
 def test_active_in_2024(dataset):
-    # Undated initiatives are never listed; the seminar (an event without end) ended in May 2023;
-    # the initiatives of 2018-2019 and 2024 without end count as running.
+    # Undated initiatives hold at the dates of the sources that describe them (none of 2024 here);
+    # the seminar (an event without end) ended in May 2023; the inquiry SOU 2024:6 ends in its
+    # year; the initiatives of 2018-2019 and 2024 without end count as running.
     assert active(dataset, year="2024") == [
         ("ini:medborgardialog-i-norsjo", "2018", None),
         ("ini:samverkansplattform-varldens-basta-vardag", "2018", None),
@@ -402,8 +403,11 @@ def test_active_in_2024(dataset):
 
 
 def test_active_in_2023(dataset):
-    # The seminar has only a month and no end: as an event it ends in the month it starts.
+    # The seminar has only a month and no end: as an event it ends in the month it starts. The
+    # two undated research and communication projects are described by a source of 2023.
     assert active(dataset, year="2023") == [
+        ("ini:forskningsprojekt-forvaltningsovergripande-samverkan", None, None),
+        ("ini:kommunikationsprojektet-socialt-hallbar-samhallsplanering", None, None),
         ("ini:medborgardialog-i-norsjo", "2018", None),
         ("ini:samverkansplattform-varldens-basta-vardag", "2018", None),
         ("ini:varldens-basta-vardag", "2019-02", None),
@@ -413,7 +417,11 @@ def test_active_in_2023(dataset):
 
 
 def test_active_in_2020(dataset):
+    # three undated Finnish initiatives, described by a source of 2020
     assert active(dataset, year="2020") == [
+        ("ini:kemijarven-elinvoimaohjelma", None, None),
+        ("ini:kumppanuuspilotti", None, None),
+        ("ini:lappi-viisaan-kasvun-keskus", None, None),
         ("ini:medborgardialog-i-norsjo", "2018", None),
         ("ini:samverkansplattform-varldens-basta-vardag", "2018", None),
         ("ini:varldens-basta-vardag", "2019-02", None),
@@ -430,6 +438,14 @@ def test_active_on_2024_09_01(dataset):
         ("ini:region-10-pilotregion", "2024", None),
         ("ini:sou-2024-6", "2024", None),
         ("ini:samhallsinnovation-i-glesa-geografin", "2024-08-01", "2025-01-31"),
+    ]
+
+
+def test_active_in_2030_holds_no_inquiry_or_undated_initiative(dataset):
+    assert active(dataset, year="2030") == [
+        ("ini:medborgardialog-i-norsjo", "2018", None),
+        ("ini:samverkansplattform-varldens-basta-vardag", "2018", None),
+        ("ini:varldens-basta-vardag", "2019-02", None),
     ]
 
 

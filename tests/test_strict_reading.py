@@ -266,3 +266,72 @@ def test_text_is_read_as_nfc_and_literals_as_written(data_dir, tmp_path, engine)
     assert build(data_dir, tmp_path / "out", engine).exit_code == 0
     written = (tmp_path / "out" / "graph.trig").read_text(encoding="utf-8")
     assert '"Övertorneå"@sv' in written and decomposed not in written
+
+
+# ------------------------------------------------------------------------- (c) time, cases 4 and 5
+def test_case4_timezone_kept_everywhere_and_start_day_found(data_dir, tmp_path, engine):
+    (data_dir / "sources" / "t1.ttl").write_text(
+        VALID.replace('"2024-01-01"^^xsd:date', '"2024-05-06+02:00"^^xsd:date'), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert build(data_dir, out, engine).exit_code == 0
+    assert 'startDate "2024-05-06+02:00"^^xsd:date' in (out / "graph.trig").read_text(encoding="utf-8").replace(
+        "<https://schema.org/startDate>", "startDate"
+    ).replace("schema:startDate", "startDate")
+    graph = str(out / "graph.trig")
+    shown = run("query", "initiatives", "--graph", graph, "--format", "csv").output
+    assert "2024-05-06+02:00" in shown
+    for day, found in [("2024-05-06", True), ("2024-05-05", False)]:
+        rows = run("query", "active", "-p", f"date={day}", "--graph", graph, "--format", "csv").output
+        assert ("initiative/test," in rows) is found, (day, rows)
+
+
+def test_case5_gyear_with_timezone_in_notebook_frames(data_dir, tmp_path, engine):
+    import kg
+
+    (data_dir / "sources" / "t1.ttl").write_text(
+        VALID.replace('"2024-01-01"^^xsd:date', '"2020Z"^^xsd:gYear'), encoding="utf-8"
+    )
+    out = tmp_path / "out"
+    assert build(data_dir, out, engine).exit_code == 0
+    frame = kg.load(out / "graph.trig").query("initiatives")
+    row = frame[frame.initiative.str.endswith("/test")].iloc[0]
+    assert str(row.start.date()) == "2020-01-01" and row.startPrecision == "year"
+
+
+def test_time_rules_are_the_same_for_active_and_the_network_year(tmp_path):
+    """An inquiry without end ends when it starts; an undated initiative holds at its source's
+    date; a membership holds in the year of the source stating it (docs/modelling.md, Time)."""
+    import kg
+
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data" / "reference", data / "reference")
+    (data / "sources").mkdir()
+    doc = document("t1").replace(
+        'dcterms:language "en" ;', 'dcterms:language "en" ; dcterms:issued "2022-03-01"^^xsd:date ;'
+    )
+    (data / "sources" / "t1.ttl").write_text(
+        PREFIXES
+        + doc
+        + """
+ini:inq a kg:Inquiry ; rdfs:label "An inquiry"@en ; schema:startDate "2020"^^xsd:gYear .
+ini:undated a kg:Project ; rdfs:label "An undated project"@en .
+mun:se-2521 kg:leads ini:inq , ini:undated .
+mun:se-2518 kg:participatesIn ini:inq , ini:undated .
+mun:se-2521 kg:memberOf o:assoc .
+o:assoc a kg:MunicipalAssociation ; rdfs:label "An association"@en .
+""",
+        encoding="utf-8",
+    )
+    assert build(data, tmp_path / "out", "rdflib").exit_code == 0, build(data, tmp_path / "out", "rdflib").output
+    g = kg.load(tmp_path / "out" / "graph.trig")
+    ini = "https://w3id.org/samverkan/id/initiative/"
+    for year, expected in [(2020, {"inq"}), (2021, set()), (2022, {"undated"}), (2030, set())]:
+        active = {i.rsplit("/", 1)[-1] for i in g.query("active", year=str(year)).initiative}
+        assert active == expected, year
+        bipartite = g.network("bipartite", year=year)
+        assert {n.removeprefix(ini) for n in bipartite if n.startswith(ini)} == expected, year
+        member = bipartite.has_edge(
+            "https://w3id.org/samverkan/id/municipality/se-2521", "https://w3id.org/samverkan/id/org/assoc"
+        )
+        assert member is (year == 2022), year

@@ -246,7 +246,7 @@ def analyze(
     network: Annotated[
         NetworkKind, typer.Option("--network", help="Which projection to analyse.")
     ] = NetworkKind.actors,
-    year: Annotated[int | None, typer.Option("--year", help="The network as of this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Ties that hold in this year.")] = None,
     fmt: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Report format.")] = AnalyzeFormat.table,
     out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report to this file.")] = None,
     write_back: Annotated[
@@ -317,7 +317,7 @@ def viz(
     size_by: Annotated[SizeBy, typer.Option("--size-by", help="What node sizes show.")] = SizeBy.degree,
     focus: Annotated[str | None, typer.Option("--focus", help="Draw only the neighbourhood of this entity.")] = None,
     depth: Annotated[int, typer.Option("--depth", help="Steps around --focus.")] = 1,
-    year: Annotated[int | None, typer.Option("--year", help="The network as of this year.")] = None,
+    year: Annotated[int | None, typer.Option("--year", help="Ties that hold in this year.")] = None,
     max_nodes: Annotated[int, typer.Option("--max-nodes", help="Draw at most this many nodes.")] = 3000,
     max_edges: Annotated[int, typer.Option("--max-edges", help="Draw at most this many (the heaviest) ties.")] = 10_000,
     lang: LangOpt = "sv",

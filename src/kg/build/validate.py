@@ -248,14 +248,19 @@ def shacl_results(loaded: Loaded, shapes: Path | None = None) -> list[Result]:
                 if isinstance(o, Literal) and o.datatype is not None and str(o) == issue.value:
                     data.remove((issue.subject, issue.predicate, o))
                     data.add((issue.subject, issue.predicate, Literal(issue.value)))
-    _, report_graph, _ = shacl_validate(
-        data,
-        shacl_graph=shapes_graph,
-        inference="none",
-        allow_warnings=True,
-        allow_infos=True,
-        inplace=True,
-    )
+    try:
+        _, report_graph, _ = shacl_validate(
+            data,
+            shacl_graph=shapes_graph,
+            inference="none",
+            allow_warnings=True,
+            allow_infos=True,
+            inplace=True,
+        )
+    finally:
+        import rdflib
+
+        rdflib.NORMALIZE_LITERALS = False  # pyshacl sets it back to True; literals stay as written
     results = []
     for node in report_graph.subjects(RDF.type, SH.ValidationResult):
         focus = report_graph.value(node, SH.focusNode)

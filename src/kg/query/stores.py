@@ -68,7 +68,7 @@ def to_rdflib(term: Any) -> Any:
         datatype = term.datatype.value
         if datatype == str(XSD.string):
             return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
+        return Literal(term.value, datatype=URIRef(datatype), normalize=False)  # as written: "2020Z" stays
     raise TypeError(f"unexpected term {term!r}")
 
 
