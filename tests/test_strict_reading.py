@@ -335,3 +335,22 @@ o:assoc a kg:MunicipalAssociation ; rdfs:label "An association"@en .
             "https://w3id.org/samverkan/id/municipality/se-2521", "https://w3id.org/samverkan/id/org/assoc"
         )
         assert member is (year == 2022), year
+
+
+# --------------------------------------------------------------- (d) aggregated values, case 6
+def test_case6_aggregated_values_are_never_split_or_reordered(data_dir, tmp_path, engine):
+    (data_dir / "sources" / "t1.ttl").write_text(
+        VALID
+        + """
+person:anna-test a kg:Person ; rdfs:label "Anna Test"@sv ; kg:holdsPost <https://w3id.org/samverkan/id/post/p1> .
+<https://w3id.org/samverkan/id/post/p1> a kg:Post ; kg:postIn mun:se-2521 ;
+    kg:role "vice ordförande, regionstyrelsen"@sv .
+""",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    assert build(data_dir, out, engine).exit_code == 0, build(data_dir, out, engine).output
+    for fmt in ("csv", "json"):
+        shown = run("query", "people", "--graph", str(out / "graph.trig"), "--format", fmt).output
+        assert "vice ordförande, regionstyrelsen" in shown
+        assert "regionstyrelsen, vice ordförande" not in shown
