@@ -225,9 +225,34 @@ def _touched(store: OxigraphStore, old: list, graphs: set[URIRef]) -> list[URIRe
                 after.add((name.value, quad.subject.value, quad.object.value))
     retyped = sorted({URIRef(s) for _, s, _ in before ^ after})
     if retyped:
-        query = "SELECT DISTINCT ?x WHERE { ?x ?p ?s FILTER(isIRI(?x)) }"
+        # their neighbours both ways: sh:class on a forward path (x -> s) and on an inverse path
+        # (s -> x, seen from x as ^p) may now hold or fail
+        query = "SELECT DISTINCT ?x WHERE { { ?x ?p ?s } UNION { ?s ?p ?x } FILTER(isIRI(?x)) }"
         nodes |= {row["x"] for row in store.select(bind_rows(query, "s", retyped))[1]}
     return sorted(nodes)
+
+
+_SCHEMA_NAMESPACES = ("http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2002/07/owl#")
+_NOT_SCHEMA = {
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2000/01/rdf-schema#comment",
+    "http://www.w3.org/2000/01/rdf-schema#seeAlso",
+    "http://www.w3.org/2002/07/owl#sameAs",
+}
+
+
+def _states_schema(quads) -> bool:
+    """Whether quads say something about classes or properties (rdfs:subClassOf, owl:..., a class
+    typed rdfs:Class/owl:Class): such a change in one source can change the verdict on nodes of any
+    other source, so the rebuild is a full one."""
+    rdf_type = str(RDF.type)
+    for quad in quads:
+        predicate = quad.predicate.value
+        if predicate.startswith(_SCHEMA_NAMESPACES) and predicate not in _NOT_SCHEMA:
+            return True
+        if predicate == rdf_type and quad.object.value.startswith(_SCHEMA_NAMESPACES):
+            return True
+    return False
 
 
 def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult | None:
@@ -259,6 +284,16 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
             for path in files_by_graph.get(graph, []):
                 issues += load_file(store.store, path, graph)
         timings["load"] = time.perf_counter() - t
+        old_quads = [q for quads in saved.values() for q in quads]
+        new_quads = [q for g in graphs for q in store.store.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))]
+        if _states_schema(old_quads) or _states_schema(new_quads):
+            _restore(store, saved)
+            store.store.flush()
+            (out / DIRTY).unlink(missing_ok=True)
+            store = None
+            _forget(out / STORE_DIR)  # close it (RocksDB locks its folder): the full build replaces it
+            gc.collect()
+            return None  # a class or property changed: only a full build gives the full build's verdict
         t = time.perf_counter()
         present = [g for g in sorted(graphs) if store.store.contains_named_graph(ox.NamedNode(str(g)))]
         derived = derive(store, present) if present else {}

@@ -420,7 +420,13 @@ def dump_trig(
 
     def block(graph) -> bytes:
         """The graph's triples as Turtle, without the @prefix lines (declared once, at the top)."""
-        body = store.store.dump(format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=TRIG_PREFIXES)
+        # sorted, so that the bytes depend on the content only, not on the store's history (an
+        # incremental rebuild writes what a full build writes)
+        triples = sorted(
+            (q.triple for q in store.store.quads_for_pattern(None, None, None, graph)),
+            key=lambda t: (str(t.subject), str(t.predicate), str(t.object)),
+        )
+        body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TRIG_PREFIXES) or b""
         start = 0
         while body.startswith(b"@prefix ", start):
             start = body.index(b"\n", start) + 1
