@@ -354,3 +354,77 @@ person:anna-test a kg:Person ; rdfs:label "Anna Test"@sv ; kg:holdsPost <https:/
         shown = run("query", "people", "--graph", str(out / "graph.trig"), "--format", fmt).output
         assert "vice ordförande, regionstyrelsen" in shown
         assert "regionstyrelsen, vice ordförande" not in shown
+
+
+# ------------------------------------------------------------------- (f) case 12: auto is the fast path
+def test_case12_auto_takes_the_faster_engine_at_any_size(data_dir, tmp_path):
+    from kg.build import build as build_api
+
+    assert build_api(out_dir=None).engine == "oxigraph"  # the shipped data (about 60 KB)
+    assert build_api(data_dir, tmp_path / "out").engine == "oxigraph"  # one small source
+    result = run("build", "--data", str(data_dir), "--out", str(tmp_path / "cli"))
+    assert result.exit_code == 0 and (tmp_path / "cli" / "manifest.json").is_file()
+
+
+# ------------------------------------------------------------- (g) the engine-agreement corpus
+ILL_FORMED = {  # per XSD datatype the ontology and shapes use: (property, ill-formed lexical forms)
+    "integer": ("kg:participantCount", ["1_000", "١٢", "12.0", " 12", "+", "1e3"]),
+    "decimal": ("kg:amount", ["NaN", "1e3", "INF", "1,5", "١٢", "--1"]),
+    "date": ("schema:startDate", ["2024-13-01", "2023-02-29", "2024-1-01", "24-01-01", "2024-01-01T00:00:00"]),
+    "gYear": ("schema:startDate", ["24", "2024-01", "２０２４", "2024+15:00"]),
+    "gYearMonth": ("schema:startDate", ["2024", "2024-13", "2024-1"]),
+    "duration": ("kg:plannedDuration", ["P1.5Y", "P", "PT", "1Y", "P1Y1.5M"]),
+    "boolean": ("kg:participantCount", ["yes", "TRUE", "2"]),
+    "anyURI": ("rdfs:seeAlso", ["http://a b"]),
+}
+CORPUS = [
+    ("case1", 'o:x a kg:Company ; rdfs:label "X AB"@sv ; kg:country "SE\\n" .'),
+    ("case2-integer", 'ini:test kg:participantCount "1_000"^^xsd:integer .'),
+    ("case3-nan", 'ini:test kg:participantCount "NaN"^^xsd:decimal .'),
+    ("case8-byte", 'ini:test schema:numberOfEmployees "300"^^xsd:byte .'),
+    ("pattern-currency", 'ini:test kg:hasFunding <https://w3id.org/samverkan/id/funding/t2> .\n'
+     '<https://w3id.org/samverkan/id/funding/t2> a kg:Funding ; kg:funder o:test-fund ; kg:amount "5"^^xsd:decimal ;'
+     ' kg:currency "eur" .'),
+    ("min-inclusive", 'ini:test kg:participantCount "-1"^^xsd:integer .'),
+    ("max-count", 'ini:test schema:endDate "2025-01-01"^^xsd:date .'),
+    ("class", "mun:se-2521 kg:memberOf ini:test ."),
+    ("unique-lang", 'ini:test rdfs:label "Andra"@sv .'),
+    ("datatype-langstring", 'ini:test rdfs:label "No language" .'),
+    ("less-than", 'ini:test schema:startDate "2025"^^xsd:gYear .'),
+] + [
+    (f"ill-{kind}-{n}", f'ini:test {prop} "{bad}"^^xsd:{kind} .')
+    for kind, (prop, forms) in ILL_FORMED.items()
+    for n, bad in enumerate(forms)
+]  # fmt: skip
+
+
+def _comparable(results: list[dict]) -> list[tuple]:
+    keys = ("severity", "focus", "path", "value", "message", "files", "line", "component")
+    return sorted(tuple(str(r.get(k)) for k in keys) for r in results)
+
+
+@pytest.mark.parametrize("name, facts", CORPUS, ids=[c[0] for c in CORPUS])
+def test_engines_agree_on_the_corpus(data_dir, name, facts):
+    (data_dir / "sources" / "t1.ttl").write_text(VALID + "\n" + facts + "\n", encoding="utf-8")
+    reports = {}
+    for engine in ("rdflib", "oxigraph"):
+        result = run("validate", str(data_dir), "--format", "json", "--engine", engine)
+        assert "Traceback" not in result.output
+        assert result.exit_code == 1, (engine, result.output)
+        reports[engine] = _comparable(json.loads(result.stdout)["results"])
+    assert reports["rdflib"] == reports["oxigraph"]
+
+
+def test_exports_are_well_formed_for_any_label(tmp_path):
+    import networkx as nx
+
+    from kg.analysis.export import write_gexf, write_graphml
+
+    graph = nx.Graph()
+    graph.add_node("a", label="Kommun\x01 med \x1fkontroll", kind="actor")
+    graph.add_node("b", label="Övertorneå <&> \"'", kind="actor")
+    graph.add_edge("a", "b", weight=1.0, initiative_labels="x\x0by")
+    for write, read, name in [(write_graphml, nx.read_graphml, "g.graphml"), (write_gexf, nx.read_gexf, "g.gexf")]:
+        back = read(write(graph, tmp_path / name))
+        labels = {d["label"] for _, d in back.nodes(data=True)}
+        assert labels == {"Kommun med kontroll", "Övertorneå <&> \"'"}

@@ -40,7 +40,7 @@ EngineOpt = Annotated[
     Engine,
     typer.Option(
         "--engine",
-        help="rdflib+pyshacl (the reference), oxigraph (compiled shapes, for large graphs), or auto by input size.",
+        help="rdflib+pyshacl (the reference), oxigraph (compiled shapes), or auto (the faster: oxigraph).",
     ),
 ]
 

@@ -6,6 +6,7 @@ import ctypes
 import datetime as dt
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -86,6 +87,7 @@ def to_term(param: Parameter, raw: str, dataset=None) -> URIRef | Literal:
     kg.query.sparql.QueryError: parameter 'year' must be a year (e.g. 2024), not 'twenty'
     """
     kind = param.type
+    raw = unicodedata.normalize("NFC", raw)  # the graph's text is NFC (kg.build.reading): "Ö" typed as O + ¨ matches
     try:
         if kind == "entity":
             if dataset is None:
