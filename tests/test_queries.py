@@ -425,8 +425,9 @@ def active(dataset, **params: str) -> list[tuple]:
 
 
 def test_active_in_2024(dataset):
-    # Undated initiatives are never listed; the seminar (an event without end) ended in May 2023;
-    # the initiatives of 2018-2019 and 2024 without end count as running.
+    # Undated initiatives hold at the dates of the sources that describe them (none of 2024 here);
+    # the seminar (an event without end) ended in May 2023; the inquiry SOU 2024:6 ends in its
+    # year; the initiatives of 2018-2019 and 2024 without end count as running.
     assert active(dataset, year="2024") == [
         ("ini:medborgardialog-i-norsjo", "2018", None),
         ("ini:samverkansplattform-varldens-basta-vardag", "2018", None),
@@ -439,8 +440,11 @@ def test_active_in_2024(dataset):
 
 
 def test_active_in_2023(dataset):
-    # The seminar has only a month and no end: as an event it ends in the month it starts.
+    # The seminar has only a month and no end: as an event it ends in the month it starts. The
+    # two undated research and communication projects are described by a source of 2023.
     assert active(dataset, year="2023") == [
+        ("ini:forskningsprojekt-forvaltningsovergripande-samverkan", None, None),
+        ("ini:kommunikationsprojektet-socialt-hallbar-samhallsplanering", None, None),
         ("ini:medborgardialog-i-norsjo", "2018", None),
         ("ini:samverkansplattform-varldens-basta-vardag", "2018", None),
         ("ini:varldens-basta-vardag", "2019-02", None),
@@ -450,7 +454,11 @@ def test_active_in_2023(dataset):
 
 
 def test_active_in_2020(dataset):
+    # three undated Finnish initiatives, described by a source of 2020
     assert active(dataset, year="2020") == [
+        ("ini:kemijarven-elinvoimaohjelma", None, None),
+        ("ini:kumppanuuspilotti", None, None),
+        ("ini:lappi-viisaan-kasvun-keskus", None, None),
         ("ini:medborgardialog-i-norsjo", "2018", None),
         ("ini:samverkansplattform-varldens-basta-vardag", "2018", None),
         ("ini:varldens-basta-vardag", "2019-02", None),
@@ -467,6 +475,14 @@ def test_active_on_2024_09_01(dataset):
         ("ini:region-10-pilotregion", "2024", None),
         ("ini:sou-2024-6", "2024", None),
         ("ini:samhallsinnovation-i-glesa-geografin", "2024-08-01", "2025-01-31"),
+    ]
+
+
+def test_active_in_2030_holds_no_inquiry_or_undated_initiative(dataset):
+    assert active(dataset, year="2030") == [
+        ("ini:medborgardialog-i-norsjo", "2018", None),
+        ("ini:samverkansplattform-varldens-basta-vardag", "2018", None),
+        ("ini:varldens-basta-vardag", "2019-02", None),
     ]
 
 
@@ -1123,14 +1139,21 @@ COLUMNS = {
     "ties": "actor actorLabel role target targetLabel start end sources sourcesLabel",
     "nodes": "node nodeLabel kind type typeLabel country area areaLabel start end names mentioned",
     "funding-details": "funding fundingLabel initiative initiativeLabel funder funderLabel amount currency kinds"
-    " sources",
+    " sources sourcesLabel",
 }
 
 
 def test_funding_details_one_row_per_funding_with_amount_kind_and_source(dataset):
     rows = run(dataset, "funding-details").rows
     found = [tuple(cell(r, c) for c in ("funder", "amount", "currency", "kinds", "sources")) for r in rows]
-    assert found == [("mun:fi-320", "7500.0", "EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f")]
+    # Kemijärvi's share has an amount; the approximate yearly shares of Keminmaa, Posio and Pello
+    # (kg:perYear, see the funding query) have none of their own
+    assert found == [
+        ("mun:fi-241", None, "EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f"),
+        ("mun:fi-320", "7500.0", "EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f"),
+        ("mun:fi-614", None, "EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f"),
+        ("mun:fi-854", None, "EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f"),
+    ]
 
 
 def test_every_shipped_query_is_tested():

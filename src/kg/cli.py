@@ -79,7 +79,7 @@ EngineOpt = Annotated[
     Engine,
     typer.Option(
         "--engine",
-        help="rdflib+pyshacl (the reference), oxigraph (compiled shapes, for large graphs), or auto by input size.",
+        help="rdflib+pyshacl (the reference), oxigraph (compiled shapes), or auto (the faster: oxigraph).",
     ),
 ]
 
@@ -211,7 +211,7 @@ HttpTimeoutOpt = Annotated[
         callback=_positive,
     ),
 ]
-YearOpt = Annotated[int | None, typer.Option("--year", help="The network as of this year.", min=1, max=9999)]
+YearOpt = Annotated[int | None, typer.Option("--year", help="Ties that hold in this year.", min=1, max=9999)]
 
 
 def _parse_params(values: list[str] | None) -> dict[str, str]:
@@ -441,7 +441,7 @@ def viz(
 
 @app.command()
 def serve(
-    port: Annotated[int, typer.Option("--port", help="The port to listen on.", min=1, max=65535)] = 7878,
+    port: Annotated[int, typer.Option("--port", help="The port to listen on (1-65535).")] = 7878,
     host: Annotated[
         str, typer.Option("--host", help="The address to listen on (default: loopback only; others get a warning).")
     ] = "127.0.0.1",

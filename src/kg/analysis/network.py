@@ -106,19 +106,43 @@ def read_ties(dataset) -> list[Tie]:
     ]
 
 
-def _active(tie: Tie, year: int | None) -> bool:
-    if year is None or tie.role in ORGANISATION_ROLES:
+def active_initiatives(dataset, year: int) -> set[str]:
+    """The initiatives active in ``year`` by the time rules of docs/modelling.md (the ``active`` query)."""
+    rows = execute(fast_store(dataset), get("active"), {"year": str(year)}, lang=None, timeout=None, labels=False).rows
+    return {str(row["initiative"]) for row in rows}
+
+
+def source_years(dataset) -> dict[str, int]:
+    """The year of each source document (its ``dcterms:issued``, as written), by file stem."""
+    text = """PREFIX dcterms: <http://purl.org/dc/terms/>
+    SELECT ?g ?issued WHERE { GRAPH ?g { ?g dcterms:issued ?issued } }"""
+    years = {}
+    for row in fast_store(dataset).select(text)[1]:
+        year = _year(str(row["issued"]))
+        if year is not None:
+            years[str(row["g"]).rsplit("/", 1)[-1]] = year
+    return years
+
+
+def _active(tie: Tie, year: int | None, initiatives: set[str], stated: dict[str, int]) -> bool:
+    """Whether a tie holds in ``year``: a tie to an initiative while the initiative is active, a
+    membership or affiliation (undated facts) in the years of the sources that state it."""
+    if year is None:
         return True
-    started = _year(tie.start)
-    return started is not None and started <= year
+    if tie.role in ORGANISATION_ROLES:
+        return any(stated.get(source) == year for source in tie.sources)
+    return tie.target in initiatives
 
 
 def bipartite_graph(dataset, year: int | None = None, lang: str | None = "sv") -> nx.Graph:
     """Actors and initiatives, an edge per tie (``role`` is the strongest role of the pair).
 
-    With ``year``, only initiatives that started in or before that year (undated ones are left out);
-    memberships and affiliations are kept.
+    With ``year``, the ties that hold in that year by the time rules of docs/modelling.md (the
+    same as the ``active`` query): ties to the initiatives active in that year, and memberships and
+    affiliations stated by a source of that year.
     """
+    initiatives = active_initiatives(dataset, year) if year is not None else set()
+    stated = source_years(dataset) if year is not None else {}
     nodes = read_nodes(dataset, lang)
     graph = nx.Graph(kind="bipartite", year=year if year is not None else "", lang=lang or "")
     order = {role: i for i, role in enumerate((*INITIATIVE_ROLES, *ORGANISATION_ROLES))}
@@ -126,7 +150,7 @@ def bipartite_graph(dataset, year: int | None = None, lang: str | None = "sv") -
         if attrs["kind"] == "actor" and attrs["mentioned"]:
             graph.add_node(iri, **attrs, bipartite=0)
     for tie in read_ties(dataset):
-        if not _active(tie, year) or tie.actor not in nodes or tie.target not in nodes:
+        if not _active(tie, year, initiatives, stated) or tie.actor not in nodes or tie.target not in nodes:
             continue
         for iri in (tie.actor, tie.target):
             if iri not in graph:

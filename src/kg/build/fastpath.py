@@ -16,7 +16,9 @@ from rdflib.namespace import RDFS, SKOS
 
 from kg.build.findings import SEVERITY_ORDER, Result, ValidationReport
 from kg.build.integrity import store_results
-from kg.build.shapes_sparql import CASTABLE, compile_file, render_message
+from kg.build.shapes_sparql import compile_file, render_message
+from kg.build.sources import LoadIssue
+from kg.build.validate import about_ill_typed
 from kg.core import resources
 from kg.core.errors import DataError
 from kg.core.labels import preference
@@ -72,37 +74,34 @@ def inputs(data_dir: Path | None = None, files: list[Path] | None = None) -> Inp
     return found
 
 
-def load_file(store, path: Path, graph: URIRef) -> None:
-    """Load one file into ``graph`` of a pyoxigraph store; syntax errors name file, line, column."""
+def load_file(store, path: Path, graph: URIRef, kind: str | None = None) -> list[LoadIssue]:
+    """Load one file into ``graph`` of a pyoxigraph store, read strictly (:func:`kg.build.reading.read`).
+
+    A dataset file (TriG, N-Quads, JSON-LD) keeps the named graphs it names (samverkan graphs only);
+    its default graph goes to ``graph``. Returns the literals that are not valid for their datatype.
+    Syntax errors are :class:`DataError` naming file, line and column.
+    """
     import pyoxigraph as ox
 
-    suffix = path.suffix.lower()
-    if suffix in (".trig", ".nq", ".jsonld"):
-        # datasets may name their own graphs: read them the reference way, then copy the quads
-        from kg.build.sources import Loaded, add_file, new_dataset
-        from kg.query.stores import to_oxigraph
+    from kg.build.reading import read
+    from kg.build.sources import graph_for, literal_issues
 
-        loaded = Loaded(dataset=new_dataset())
-        add_file(loaded, path, "reference" if graph == REFERENCE_GRAPH else "source")
-        quads = [
-            ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), ox.NamedNode(str(getattr(g, "identifier", g))))
-            for s, p, o, g in loaded.dataset.quads((None, None, None, None))
-        ]
-        store.extend(quads)
-        return
-    formats = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES}
-    if suffix not in formats:
-        raise DataError(f"unsupported file type {path.suffix!r}", file=path)
-    try:
-        store.load(path=str(path), format=formats[suffix], to_graph=ox.NamedNode(str(graph)))
-    except SyntaxError as exc:
-        message = re.sub(r"^Parser error at line \d+ between columns \d+ and \d+: ", "", str(exc.msg))
-        found = re.match(r"The prefix (\S*?): has not been declared", message)
-        if found:
-            message = f"unknown prefix '{found.group(1)}:' (declare it with @prefix)"
-        raise DataError(f"syntax error: {message}", file=path, line=exc.lineno, column=exc.offset) from exc
-    except OSError as exc:
-        raise DataError(f"cannot read file: {exc}", file=path) from exc
+    if kind is None:
+        kind = "ontology" if graph == ONTOLOGY_GRAPH else "reference" if graph == REFERENCE_GRAPH else "source"
+    reading = read(path, kind)
+    target = ox.NamedNode(str(graph))
+    names: dict[str, object] = {}
+
+    def name_of(quad):
+        if isinstance(quad.graph_name, ox.DefaultGraph):
+            return target
+        key = quad.graph_name.value
+        if key not in names:
+            names[key] = ox.NamedNode(str(graph_for(path, URIRef(key), kind)))
+        return names[key]
+
+    store.extend([ox.Quad(q.subject, q.predicate, q.object, name_of(q)) for q in reading.quads])
+    return literal_issues(reading) if kind != "ontology" else []
 
 
 def load_store(found: Inputs, path: Path | None = None) -> OxigraphStore:
@@ -125,35 +124,20 @@ def _short(term, namespaces: Graph) -> str:
     return str(term)
 
 
-def _ill_typed_query() -> str:
-    tests = " || ".join(
-        f"(DATATYPE(?o) = <{d}> && !COALESCE(STRLEN(STR(<{d}>(?o))) >= 0, false))" for d in sorted(CASTABLE)
-    )
-    return f'SELECT ?g ?s ?p ?o WHERE {{ GRAPH ?g {{ ?s ?p ?o }} FILTER(isLiteral(?o) && LANG(?o) = "" && ({tests})) }}'
-
-
-def _line_of(path: Path, lexical: str) -> int | None:
-    try:
-        text = path.read_text(encoding="utf-8")
-    except OSError:
-        return None
-    index = text.find(f'"{lexical}"')
-    return text.count("\n", 0, index) + 1 if index >= 0 else None
-
-
 def validate_store(
     store: OxigraphStore,
     found: Inputs,
     focus: list[URIRef] | None = None,
     shapes: Path | None = None,
     graphs: list[URIRef] | None = None,
+    issues: list[LoadIssue] | None = None,
 ) -> ValidationReport:
     """Run the compiled shapes and the cross-graph checks on an Oxigraph store.
 
     With ``focus``, only those focus nodes are checked (incremental rebuilds), except the
     cross-node SPARQL constraints (not marked ``ks:local``), which always run over the whole store;
-    with ``graphs``, the per-graph checks (ill-typed literals, each source describing its
-    document) look at those graphs only.
+    with ``graphs``, the per-graph check (each source describing its document) looks at those
+    graphs only. ``issues`` are the ill-typed literals found when the files were read.
     """
     namespaces = Graph()
     bind_all(namespaces)
@@ -208,16 +192,13 @@ def validate_store(
                 Result("Violation", f'the source document must have dcterms:identifier "{stem}" (its file stem)',
                        focus=str(graph), path="dcterms:identifier", files=where, shape="kg.validate:source-document")
             )  # fmt: skip
-    # literals that are not valid for their datatype, with file and line
-    query = _ill_typed_query() if graphs is None else bind_rows(_ill_typed_query(), "g", graphs)
-    for row in store.select(query)[1]:
-        path = files.get(row["g"], [None])[0]
-        kind = str(row["o"].datatype).rsplit("#", 1)[-1]
+    # literals that are not valid for their datatype, found when the files were read (kg.build.reading)
+    for issue in issues or []:
         results.append(
             Result(
-                "Violation", f'"{row["o"]}" is not a valid xsd:{kind}', focus=str(row["s"]),
-                path=_short(row["p"], namespaces), value=str(row["o"]), files=[str(path)] if path else [],
-                line=_line_of(path, str(row["o"])) if path else None, shape="kg.validate:literal",
+                "Violation", issue.message, focus=str(issue.subject) if issue.subject is not None else None,
+                path=_short(issue.predicate, namespaces) if issue.predicate is not None else None, value=issue.value,
+                files=[str(issue.file)], line=issue.line, shape="kg.validate:literal",
             )
         )  # fmt: skip
     # kg: terms the ontology does not define, places the reference data does not know (kg.build.closedworld)
@@ -242,17 +223,27 @@ def validate_store(
             ranked = sorted(values, key=lambda v: (order.index(v.language) if v.language in order else 9, str(v)))
             labels[node] = str(ranked[0])
 
-    texts: dict[Path, str] = {}
+    names_in: dict[Path, set[str]] = {}
 
     def mentions(path: Path, node) -> bool:
-        """Whether a file of a graph made of several files (reference data) names ``node``."""
-        if path not in texts:
+        """Whether a file of a graph made of several files (reference data) names ``node`` as an IRI
+        (a mention in a comment or a literal does not count)."""
+        if path not in names_in:
+            from kg.build.reading import tokens
+
             try:
-                texts[path] = path.read_text(encoding="utf-8")
+                text = path.read_text(encoding="utf-8")
             except OSError:
-                texts[path] = ""
-        local = re.escape(re.split(r"[/#]", str(node))[-1])
-        return re.search(rf"(?<![\w-]){local}(?![\w-])", texts[path]) is not None
+                text = ""
+            if path.suffix.lower() == ".jsonld":  # no tokens there: any whole-word mention
+                names_in[path] = set(re.findall(r"[\w.~-]+", text))
+            else:
+                names_in[path] = {
+                    re.split(r"[/#:]", value)[-1].rstrip(".")
+                    for kind, value, _, _ in tokens(text)
+                    if kind in ("iri", "word")
+                }
+        return re.split(r"[/#]", str(node))[-1] in names_in[path]
 
     def files_of(node) -> list[str]:
         paths = []
@@ -261,6 +252,20 @@ def validate_store(
                 found_in = files.get(g, [])
                 paths += [p for p in found_in if len(found_in) == 1 or mentions(p, node)]
         return [str(p) for p in sorted(set(paths), key=lambda p: (p.parent.name != "sources", str(p)))]
+
+    def holders(this, path: str | None, value) -> list[str]:
+        """The files of the graphs that hold the offending triple (this, path, value)."""
+        if not isinstance(this, URIRef) or value is None or not path or path[0] in "^(" or "/" in path:
+            return []
+        try:
+            predicate = namespaces.namespace_manager.expand_curie(path) if not path.startswith("<") else path[1:-1]
+        except ValueError:
+            return []
+        text = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {this.n3()} {URIRef(predicate).n3()} {value.n3()} }} }}"
+        out = []
+        for row in store.select(text)[1]:
+            out += [str(p) for p in files.get(row["g"], []) if len(files.get(row["g"], [])) == 1 or mentions(p, this)]
+        return out
 
     seen = set()
     for severity, message, this, path, value, shape, discriminator, component in raw:
@@ -272,13 +277,15 @@ def validate_store(
             Result(
                 severity=severity, message=message, focus=str(this) if isinstance(this, URIRef) else None,
                 focus_label=labels.get(this), path=path,
-                value=_short(value, namespaces) if value is not None else None, files=files_of(this), shape=shape,
+                value=_short(value, namespaces) if value is not None else None, shape=shape,
+                files=list(dict.fromkeys(holders(this, path, value) + files_of(this))),
                 component=component,
             )
         )  # fmt: skip
     for result in results:
         if result.focus and not result.focus_label:
             result.focus_label = labels.get(URIRef(result.focus))
+    results = about_ill_typed(results, issues or [])
     results.sort(key=lambda r: (SEVERITY_ORDER.get(r.severity, 9), r.files[:1], r.focus or "", r.message))
     return ValidationReport(results)
 

@@ -135,14 +135,15 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         # one is several times slower); the on-disk store is bulk-loaded from graph.trig afterwards.
         store = OxigraphStore(ox.Store())
         t = time.perf_counter()
+        issues = []
         for path, graph in found.graphs.items():
-            load_file(store.store, path, graph)
+            issues += load_file(store.store, path, graph)
         timings["load"] = time.perf_counter() - t
         t = time.perf_counter()
         derived = derive(store)
         timings["derive"] = time.perf_counter() - t
         t = time.perf_counter()
-        report = validate_store(store, found)
+        report = validate_store(store, found, issues=issues)
         timings["validate"] = time.perf_counter() - t
         if report.conforms and out is not None:
             t = time.perf_counter()
@@ -229,9 +230,34 @@ def _touched(store: OxigraphStore, old: list, graphs: set[URIRef]) -> list[URIRe
                 after.add((name.value, quad.subject.value, quad.object.value))
     retyped = sorted({URIRef(s) for _, s, _ in before ^ after})
     if retyped:
-        query = "SELECT DISTINCT ?x WHERE { ?x ?p ?s FILTER(isIRI(?x)) }"
+        # their neighbours both ways: sh:class on a forward path (x -> s) and on an inverse path
+        # (s -> x, seen from x as ^p) may now hold or fail
+        query = "SELECT DISTINCT ?x WHERE { { ?x ?p ?s } UNION { ?s ?p ?x } FILTER(isIRI(?x)) }"
         nodes |= {row["x"] for row in store.select(bind_rows(query, "s", retyped))[1]}
     return sorted(nodes)
+
+
+_SCHEMA_NAMESPACES = ("http://www.w3.org/2000/01/rdf-schema#", "http://www.w3.org/2002/07/owl#")
+_NOT_SCHEMA = {
+    "http://www.w3.org/2000/01/rdf-schema#label",
+    "http://www.w3.org/2000/01/rdf-schema#comment",
+    "http://www.w3.org/2000/01/rdf-schema#seeAlso",
+    "http://www.w3.org/2002/07/owl#sameAs",
+}
+
+
+def _states_schema(quads) -> bool:
+    """Whether quads say something about classes or properties (rdfs:subClassOf, owl:..., a class
+    typed rdfs:Class/owl:Class): such a change in one source can change the verdict on nodes of any
+    other source, so the rebuild is a full one."""
+    rdf_type = str(RDF.type)
+    for quad in quads:
+        predicate = quad.predicate.value
+        if predicate.startswith(_SCHEMA_NAMESPACES) and predicate not in _NOT_SCHEMA:
+            return True
+        if predicate == rdf_type and quad.object.value.startswith(_SCHEMA_NAMESPACES):
+            return True
+    return False
 
 
 def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult | None:
@@ -254,21 +280,32 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
     analysis = ox.NamedNode(str(ANALYSIS_GRAPH))
     if store.store.contains_named_graph(analysis):  # the data changed: an earlier analysis no longer holds
         graphs = graphs | {ANALYSIS_GRAPH}
+    issues = []
     try:
         for graph in sorted(graphs):
             name = ox.NamedNode(str(graph))
             saved[graph] = list(store.store.quads_for_pattern(None, None, None, name))
             store.store.remove_graph(name) if store.store.contains_named_graph(name) else None
             for path in files_by_graph.get(graph, []):
-                load_file(store.store, path, graph)
+                issues += load_file(store.store, path, graph)
         timings["load"] = time.perf_counter() - t
+        old_quads = [q for quads in saved.values() for q in quads]
+        new_quads = [q for g in graphs for q in store.store.quads_for_pattern(None, None, None, ox.NamedNode(str(g)))]
+        if _states_schema(old_quads) or _states_schema(new_quads):
+            _restore(store, saved)
+            store.store.flush()
+            (out / DIRTY).unlink(missing_ok=True)
+            store = None
+            _forget(out / STORE_DIR)  # close it (RocksDB locks its folder): the full build replaces it
+            gc.collect()
+            return None  # a class or property changed: only a full build gives the full build's verdict
         t = time.perf_counter()
         present = [g for g in sorted(graphs) if store.store.contains_named_graph(ox.NamedNode(str(g)))]
         derived = derive(store, present) if present else {}
         timings["derive"] = time.perf_counter() - t
         t = time.perf_counter()
         focus = _touched(store, [q for quads in saved.values() for q in quads], graphs)
-        fresh = validate_store(store, found, focus=focus, graphs=sorted(graphs))
+        fresh = validate_store(store, found, focus=focus, graphs=sorted(graphs), issues=issues)
         touched = {str(n) for n in focus}
         # keep earlier findings about nodes that did not change, except those of the cross-node
         # constraints, which were just checked again over the whole graph

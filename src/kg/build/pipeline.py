@@ -4,9 +4,9 @@ Nothing is written when the data has a Violation: the previous build stays as it
 
 Two engines give the same results (a test asserts it):
 
-- ``rdflib``: rdflib parses, pyshacl validates — the reference, and the default on small inputs;
+- ``rdflib``: pyshacl validates on the same strict reading of the input — the reference;
 - ``oxigraph``: pyoxigraph parses and stores, the shapes run as compiled SPARQL
-  (:mod:`kg.build.fastpath`); the default from :data:`AUTO_THRESHOLD_BYTES` of input on. It keeps the
+  (:mod:`kg.build.fastpath`); the default (``auto``), being the faster at every input size. It keeps the
   store in ``OUT/store`` with a manifest of the inputs, so that a rebuild after a few changed
   source files reloads and re-validates only what they touch (:mod:`kg.build.incremental`).
 """
@@ -22,7 +22,10 @@ from kg.build.sources import load
 from kg.build.validate import validate
 from kg.core.atomic import atomic_writer
 
-AUTO_THRESHOLD_BYTES = 1_000_000
+# From how many bytes of input ``auto`` takes the Oxigraph engine: from the first byte. Both engines
+# read the input the same way and give the same report; Oxigraph is faster at every size measured
+# (shipped data: 0.19 s against 2.1 s; ``kg synth -n 10000``: about 1 s against 25 s).
+AUTO_THRESHOLD_BYTES = 0
 
 
 def input_size(data_dir: Path | str | None = None, files: list[Path | str] | None = None) -> int:
@@ -62,12 +65,12 @@ def build(
     """Build the graph from a data folder; write ``OUT/graph.trig`` if it conforms.
 
     ``out_dir=None`` builds and validates without writing. ``engine`` is ``rdflib`` (pyshacl),
-    ``oxigraph`` (compiled shapes) or ``auto`` (by input size). The output folder is locked while the
-    build runs (:mod:`kg.core.locking`): a concurrent build of the same folder waits for this one.
+    ``oxigraph`` (compiled shapes) or ``auto`` (the faster: Oxigraph). The output folder is locked
+    while the build runs (:mod:`kg.core.locking`): a concurrent build of the same folder waits for this one.
 
     >>> result = build(out_dir=None)
     >>> result.conforms, result.stats["sources"] >= 5, result.engine
-    (True, True, 'rdflib')
+    (True, True, 'oxigraph')
     """
     from kg.core import locking
 

@@ -18,17 +18,16 @@ from __future__ import annotations
 import logging
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph, URIRef
 
+from kg.build.reading import FORMATS, Reading, read
 from kg.core import resources
 from kg.core.errors import DataError
 from kg.core.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_all, is_source_graph, source_graph
-
-FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}
 
 
 @dataclass
@@ -55,6 +54,16 @@ class Loaded:
     def files_of(self, node: object) -> list[Path]:
         """The files that describe ``node`` (where it is a subject), sources before reference data."""
         return sorted(self.subjects.get(node, []), key=lambda p: (p.parent.name != "sources", str(p)))
+
+    def files_of_triple(self, subject: object, predicate: object, value: object) -> list[Path]:
+        """The files describing ``subject``, those whose graph holds the triple first (a report
+        names the file of the offending triple, not the first file that mentions its subject)."""
+        holders: list[Path] = []
+        if isinstance(predicate, URIRef) and value is not None:
+            for name, paths in self.files.items():
+                if name != ONTOLOGY_GRAPH and (subject, predicate, value) in self.dataset.graph(name):
+                    holders += [p for p in paths if p not in holders]
+        return holders + [p for p in self.files_of(subject) if p not in holders]
 
     def index_derived(self) -> None:
         """Count a node as described by a file when a derived triple about it went into that
@@ -84,102 +93,64 @@ def new_dataset() -> Dataset:
     return ds
 
 
-def _position(text: str, index: int) -> tuple[int, int]:
-    line = text.count("\n", 0, index) + 1
-    column = index - (text.rfind("\n", 0, index) + 1) + 1
-    return line, column
-
-
-def _syntax_error(path: Path, exc: Exception) -> DataError:
-    """Turn a parser exception into a DataError with file, line and column."""
-    why = getattr(exc, "_why", None)
-    text = getattr(exc, "_str", None)
-    index = getattr(exc, "_i", None)
-    if isinstance(text, bytes) and isinstance(index, int):
-        # rdflib's Turtle parser works on bytes: count lines in bytes, columns in characters
-        head = text[:index].decode("utf-8", "replace")
-        text, index = head, len(head)
-    if why is not None and isinstance(text, str) and isinstance(index, int):
-        line, column = _position(text, index)
-        message = str(why)
-        match = re.match(r'Prefix "(.*?)" not bound', message)
-        if match:
-            message = f"unknown prefix '{match.group(1)}' (declare it with @prefix)"
-        return DataError(f"syntax error: {message}", file=path, line=line, column=column)
-    line = getattr(exc, "line", None)
-    return DataError(f"syntax error: {exc}", file=path, line=line if isinstance(line, int) else None)
-
-
-def parse_file(path: Path) -> Dataset:
+def parse_file(path: Path, kind: str = "source") -> Dataset:
     """Parse one RDF file into a fresh dataset (named graphs kept for TriG/N-Quads).
 
-    Raises :class:`DataError` with file, line and column on a syntax error.
+    The file is read by Oxigraph's strict parser (:func:`kg.build.reading.read`), the same reading
+    as the Oxigraph engine's. Raises :class:`DataError` with file, line and column on a syntax error.
     """
-    fmt = FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise DataError(f"unsupported file type {path.suffix!r} (use one of {', '.join(FORMATS)})", file=path)
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise DataError(f"cannot read file: {exc.strerror}", file=path) from exc
-    try:
-        text = raw.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line, column = _position(raw[: exc.start].decode("utf-8", "replace"), exc.start)
-        raise DataError("file is not valid UTF-8", file=path, line=line, column=column) from exc
+    return _to_dataset(read(path, kind))
+
+
+def _to_dataset(reading: Reading) -> Dataset:
+    import pyoxigraph as ox
+
+    from kg.query.stores import to_rdflib
+
     ds = Dataset()
     rdflib_term_logger = logging.getLogger("rdflib.term")
     previous = rdflib_term_logger.level
     rdflib_term_logger.setLevel(logging.CRITICAL)  # ill-typed literals are reported by us, with their line
     try:
-        if fmt in ("trig", "nquads"):
-            ds.parse(data=text, format=fmt, publicID=path.resolve().as_uri())
-        else:
-            ds.graph(URIRef("urn:x-kg:default")).parse(data=text, format=fmt, publicID=path.resolve().as_uri())
-    except Exception as exc:  # rdflib raises many types; all are syntax errors for the user
-        raise _syntax_error(path, exc) from exc
+        graphs: dict[object, Graph] = {}
+        for quad in reading.quads:
+            name = quad.graph_name
+            key = "urn:x-kg:default" if isinstance(name, ox.DefaultGraph) else name.value
+            if key not in graphs:
+                graphs[key] = ds.graph(URIRef(key))
+            graphs[key].add((to_rdflib(quad.subject), to_rdflib(quad.predicate), to_rdflib(quad.object)))
     finally:
         rdflib_term_logger.setLevel(previous)
-    _check_iris(ds, path, text)
     return ds
 
 
-_BAD_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+def literal_issues(reading: Reading) -> list[LoadIssue]:
+    """The literals of a file that are not valid for their XSD datatype (:mod:`kg.build.literals`),
+    quoted as written, with the line of the literal (comments are not looked at)."""
+    import pyoxigraph as ox
 
+    from kg.build.literals import well_formed
 
-def _check_iris(ds: Dataset, path: Path, text: str) -> None:
-    """Refuse IRIs that RDF does not allow (rdflib accepts ``<a b>`` with a warning; Oxigraph refuses it)."""
-    for quad in ds.quads((None, None, None, None)):
-        for term in quad[:3]:
-            if isinstance(term, URIRef) and _BAD_IRI.search(term):
-                local = re.split(r"[/#:]", str(term))[-1]
-                index = text.find(local)
-                line = _position(text, index)[0] if local and index >= 0 else None
-                raise DataError(
-                    f'invalid IRI <{term}>: an IRI cannot contain spaces or any of <>"{{}}|^`\\', file=path, line=line
+    issues = []
+    for quad in reading.quads:
+        o = quad.object
+        if isinstance(o, ox.Literal) and not o.language and not well_formed(o.value, o.datatype.value):
+            kind = o.datatype.value.rsplit("#", 1)[-1]
+            subject = quad.subject
+            issues.append(
+                LoadIssue(
+                    message=f'"{o.value}" is not a valid xsd:{kind}',
+                    file=reading.path,
+                    line=reading.line_of_literal(o.value),
+                    subject=URIRef(subject.value) if isinstance(subject, ox.NamedNode) else None,
+                    predicate=URIRef(quad.predicate.value),
+                    value=o.value,
                 )
-
-
-def _ill_typed(graph: Graph, path: Path, text: str | None) -> Iterable[LoadIssue]:
-    for s, p, o in graph:
-        if isinstance(o, Literal) and o.ill_typed:
-            line = None
-            if text is not None:
-                index = text.find(f'"{o}"')
-                if index >= 0:
-                    line = _position(text, index)[0]
-            kind = str(o.datatype).rsplit("#", 1)[-1]
-            yield LoadIssue(
-                message=f'"{o}" is not a valid xsd:{kind}',
-                file=path,
-                line=line,
-                subject=s if isinstance(s, URIRef) else None,
-                predicate=p,
-                value=str(o),
             )
+    return issues
 
 
-def _graph_for(path: Path, name: URIRef, kind: str) -> URIRef:
+def graph_for(path: Path, name: URIRef, kind: str) -> URIRef:
     """The graph a parsed graph goes to; default-graph content gets the file's own graph."""
     own = {"ontology": ONTOLOGY_GRAPH, "reference": REFERENCE_GRAPH}.get(kind) or source_graph(check_stem(path))
     if str(name) == "urn:x-kg:default" or name == URIRef("urn:x-rdflib:default"):
@@ -211,12 +182,12 @@ def add_file(loaded: Loaded, path: Path, kind: str) -> None:
     """Parse ``path`` and add its triples to ``loaded`` (kind: ontology, reference or source)."""
     if kind == "source":
         check_stem(path)
-    parsed = parse_file(path)
-    text = path.read_text(encoding="utf-8")
+    reading = read(path, kind)
+    parsed = _to_dataset(reading)
     for graph in parsed.graphs():
         if len(graph) == 0:
             continue
-        target = _graph_for(path, graph.identifier, kind)
+        target = graph_for(path, graph.identifier, kind)
         into = loaded.dataset.graph(target)
         for triple in graph:
             into.add(triple)
@@ -226,7 +197,8 @@ def add_file(loaded: Loaded, path: Path, kind: str) -> None:
             for subject in set(graph.subjects()):
                 if path not in loaded.subjects[subject]:
                     loaded.subjects[subject].append(path)
-        loaded.issues.extend(_ill_typed(graph, path, text))
+    if kind != "ontology":
+        loaded.issues.extend(literal_issues(reading))
 
 
 def _rdf_files(folder: Path) -> list[Path]:
@@ -250,6 +222,13 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Path]]:
     if not sources:
         raise DataError(
             "no source documents found: expected sources/STEM.ttl or sources/STEM.trig files", file=data_dir
+        )
+    if not reference:
+        where = "is empty" if (data_dir / "reference").is_dir() else "is missing"
+        raise DataError(
+            f"no reference data: the folder reference/ {where} (it holds the municipalities and areas every "
+            "source points to; copy the shipped data/reference)",
+            file=data_dir,
         )
     return reference, sources
 

@@ -21,6 +21,17 @@ from kg.core.labels import best_label
 from kg.core.namespaces import KG, SH
 
 
+def _names() -> Graph:
+    from kg.core.namespaces import bind_all
+
+    graph = Graph()
+    bind_all(graph)
+    return graph
+
+
+_NAMES = _names()
+
+
 def _short(term: object, graph: Graph) -> str:
     if isinstance(term, URIRef):
         try:
@@ -137,21 +148,82 @@ def _parse_each_query_once() -> Iterator[None]:
         processor.SPARQLProcessor.query = original
 
 
+def xpath_pattern(pattern: str) -> str:
+    r"""A Python regular expression that means what the XPath one ``pattern`` means, as SHACL's
+    ``sh:pattern`` requires: ``$`` matches only at the very end (Python's also before a final newline).
+
+    >>> xpath_pattern("^[A-Z]{2}$"), xpath_pattern(r"^\$[0-9]+$"), xpath_pattern("[$]")
+    ('^[A-Z]{2}\\Z', '^\\$[0-9]+\\Z', '[$]')
+    """
+    out, escaped, in_class = [], False, False
+    for char in pattern:
+        if escaped:
+            out.append(char)
+            escaped = False
+        elif char == "\\":
+            out.append(char)
+            escaped = True
+        elif char == "[":
+            in_class = True
+            out.append(char)
+        elif char == "]":
+            in_class = False
+            out.append(char)
+        elif char == "$" and not in_class:
+            out.append("\\Z")
+        else:
+            out.append(char)
+    return "".join(out)
+
+
+def _for_pyshacl(shapes_graph: Graph) -> Graph:
+    for node, pattern in list(shapes_graph.subject_objects(SH.pattern)):
+        shapes_graph.remove((node, SH.pattern, pattern))
+        shapes_graph.add((node, SH.pattern, Literal(xpath_pattern(str(pattern)))))
+    return shapes_graph
+
+
+def about_ill_typed(results: list[Result], issues: list) -> list[Result]:
+    """Drop the constraint results about a value already reported as ill-typed (same focus and
+    path): an ill-formed literal gets one Violation quoting it as written, with its line, on both
+    engines (a store may read ``"1_000"`` as 1000, pyshacl may fail on ``"NaN"``)."""
+    known = {(str(i.subject), str(i.predicate)) for i in issues if i.subject is not None}
+    if not known:
+        return results
+    short = {(f, _short(URIRef(p), _NAMES)) for f, p in known}
+    return [r for r in results if r.value is None or r.shape == "kg.validate:literal" or (r.focus, r.path) not in short]
+
+
 def shacl_results(loaded: Loaded, shapes: Path | None = None) -> list[Result]:
-    """Run pyshacl over the union of the dataset's graphs and turn its report into Results."""
+    """Run pyshacl over the union of the dataset's graphs and turn its report into Results.
+
+    Ill-typed literals (found when reading) are given to pyshacl as plain strings: they are
+    reported once by the literal check, and rdflib would fail on some (``"NaN"^^xsd:decimal``).
+    """
     from pyshacl import validate as shacl_validate
 
-    shapes_graph = Graph().parse(shapes or resources.shapes_file())
+    shapes_graph = _for_pyshacl(Graph().parse(shapes or resources.shapes_file()))
     data = _union(loaded.dataset)
-    with _parse_each_query_once():
-        _, report_graph, _ = shacl_validate(
-            data,
-            shacl_graph=shapes_graph,
-            inference="none",
-            allow_warnings=True,
-            allow_infos=True,
-            inplace=True,
-        )
+    for issue in loaded.issues:
+        if issue.subject is not None and issue.predicate is not None:
+            for o in list(data.objects(issue.subject, issue.predicate)):
+                if isinstance(o, Literal) and o.datatype is not None and str(o) == issue.value:
+                    data.remove((issue.subject, issue.predicate, o))
+                    data.add((issue.subject, issue.predicate, Literal(issue.value)))
+    try:
+        with _parse_each_query_once():
+            _, report_graph, _ = shacl_validate(
+                data,
+                shacl_graph=shapes_graph,
+                inference="none",
+                allow_warnings=True,
+                allow_infos=True,
+                inplace=True,
+            )
+    finally:
+        import rdflib
+
+        rdflib.NORMALIZE_LITERALS = False  # pyshacl sets it back to True; literals stay as written
     results = []
     for node in report_graph.subjects(RDF.type, SH.ValidationResult):
         focus = report_graph.value(node, SH.focusNode)
@@ -168,7 +240,7 @@ def shacl_results(loaded: Loaded, shapes: Path | None = None) -> list[Result]:
                 focus_label=best_label(data, focus),
                 path=_path_text(report_graph, report_graph.value(node, SH.resultPath)),
                 value=_short(value, data) if value is not None else None,
-                files=[str(f) for f in loaded.files_of(focus)],
+                files=[str(f) for f in loaded.files_of_triple(focus, report_graph.value(node, SH.resultPath), value)],
                 shape=str(shape) if isinstance(shape, URIRef) else None,
                 component=str(component).rsplit("#", 1)[-1].removesuffix("ConstraintComponent") if component else None,
             )
@@ -191,6 +263,6 @@ def validate(loaded: Loaded, shapes: Path | None = None) -> ValidationReport:
     closed = closedworld.results(closedworld.facts_from_dataset(loaded.dataset), loaded.files)
     for result in closed:
         result.focus_label = best_label(loaded.dataset, URIRef(result.focus)) if result.focus else None
-    results = dataset_checks(loaded) + shacl_results(loaded, shapes) + closed
+    results = dataset_checks(loaded) + about_ill_typed(shacl_results(loaded, shapes), loaded.issues) + closed
     results.sort(key=lambda r: (SEVERITY_ORDER.get(r.severity, 9), r.files[:1], r.focus or "", r.message))
     return ValidationReport(results)

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import rdflib
 from rdflib import Namespace, URIRef
 from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
+
+# Literals are kept as written (issue 14): rdflib would otherwise rewrite "2024-05-06+02:00"^^xsd:date
+# as "2024-05-06" (losing the timezone) and "01"^^xsd:integer as "1" whenever it reads a file.
+rdflib.NORMALIZE_LITERALS = False
 
 KG = Namespace("https://w3id.org/samverkan/def#")
 THEME = Namespace("https://w3id.org/samverkan/def/theme/")

@@ -5,6 +5,7 @@ booleans as boolean, everything else (IRIs, text) as string. pandas is imported 
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from rdflib import Literal
@@ -34,9 +35,17 @@ def _convert_column(values: list[object]):
 
 
 def _period_start(value: object) -> str | None:
+    """The first day of a date, month or year, as the calendar day written: a timezone is dropped
+    (``"2020Z"`` -> ``"2020-01-01"``, ``"2024-05-06+02:00"`` -> ``"2024-05-06"``; see docs/modelling.md).
+
+    >>> _period_start("2020Z"), _period_start("2019-02"), _period_start("2024-05-06+02:00")
+    ('2020-01-01', '2019-02-01', '2024-05-06')
+    """
     if value is None:
         return None
-    text = str(value)
+    text = re.sub(r"(Z|[+-][0-9]{2}:[0-9]{2})$", "", str(value))
+    if "T" in text:  # a dateTime: its day
+        return text[:10]
     return text + "-01-01" if len(text) == 4 else text + "-01" if len(text) == 7 else text
 
 

@@ -6,6 +6,7 @@ import ctypes
 import datetime as dt
 import re
 import threading
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -93,6 +94,7 @@ def to_term(param: Parameter, raw: str, dataset=None) -> URIRef | Literal:
     kg.query.sparql.QueryError: parameter 'year' must be a year (e.g. 2024), not 'twenty'
     """
     kind = param.type
+    raw = unicodedata.normalize("NFC", raw)  # the graph's text is NFC (kg.build.reading): "Ö" typed as O + ¨ matches
     try:
         if kind == "entity":
             if dataset is None:
@@ -218,7 +220,7 @@ def execute(
         raise QueryError(MESSAGE.format(how="--allow-service (allow_service=True)"), file=query.path)
     store = as_store(source)
     prepare(query)  # syntax errors name the file, line and column, whatever the engine
-    text = bind_values(query.text, bindings(query, params or {}, store, lang))
+    text = bind_values(unit_separated(query.text), bindings(query, params or {}, store, lang))
     form = query_form(query.text)
     run = {"SELECT": store.select, "ASK": store.ask}.get(form, store.construct)
     from kg.query import isolate as isolation
@@ -294,9 +296,17 @@ def canonical(term: object) -> object:
 _SEPARATOR = re.compile(r"separator\s*=\s*(?P<q>[\"'])(?P<sep>.*?)(?P=q)", re.IGNORECASE | re.DOTALL)
 
 
+_UNIT = "\x1f"  # the ASCII unit separator: what GROUP_CONCAT joins with while a query runs
+
+
 def _concatenations(text: str) -> dict[str, str]:
     """The variables bound to GROUP_CONCAT(...) AS ?name, with their separators."""
-    found: dict[str, str] = {}
+    return {alias: separator for alias, separator, _, _ in _group_concats(text)}
+
+
+def _group_concats(text: str) -> list[tuple[str, str, int, int]]:
+    """(alias, separator, start, end) of each GROUP_CONCAT(...) AS ?alias; start..end: its arguments."""
+    found = []
     for start in (m.end() for m in re.finditer(r"GROUP_CONCAT\s*\(", text, re.IGNORECASE)):
         depth, i, quote = 1, start, None
         while i < len(text) and depth:
@@ -313,18 +323,41 @@ def _concatenations(text: str) -> dict[str, str]:
         alias = re.match(r"\s*AS\s*\?(\w+)", text[i:], re.IGNORECASE)
         if alias:
             separator = _SEPARATOR.search(text[start : i - 1])
-            found[alias.group(1)] = separator.group("sep") if separator else " "
+            found.append((alias.group(1), separator.group("sep") if separator else " ", start, i - 1))
     return found
 
 
+def unit_separated(text: str) -> str:
+    """The query with every GROUP_CONCAT joining by the unit separator U+001F instead of its own
+    separator, so that the items can be told apart afterwards even when one contains the separator
+    (a role "vice ordförande, regionstyrelsen" stays one item); :func:`sort_concatenations` joins
+    them back with the query's separator.
+
+    >>> unit_separated('SELECT (GROUP_CONCAT(?x; separator=", ") AS ?xs) WHERE {}')
+    'SELECT (GROUP_CONCAT(?x; separator="\\\\u001F") AS ?xs) WHERE {}'
+    """
+    text = re.sub(r"(?m)^\s*#[^\n]*", "", text)
+    for _, _, start, end in reversed(_group_concats(text)):
+        args = text[start:end]
+        found = _SEPARATOR.search(args)
+        if found:
+            args = args[: found.start()] + 'separator="\\u001F"' + args[found.end() :]
+        else:
+            args = args + '; separator="\\u001F"'
+        text = text[:start] + args + text[end:]
+    return text
+
+
 def sort_concatenations(text: str, rows: list[dict]) -> list[dict]:
-    """Sort the items of every GROUP_CONCAT column, whose order SPARQL leaves to the engine.
+    """Sort the items of every GROUP_CONCAT column, whose order SPARQL leaves to the engine, and join
+    them with the query's separator. Items are never split: the query ran with
+    :func:`unit_separated` separators (a value without U+001F is one item).
 
     This makes results the same on every engine.
 
     >>> q = 'SELECT (GROUP_CONCAT(?x; separator=", ") AS ?xs) WHERE {}'
-    >>> sort_concatenations(q, [{"xs": Literal("b, a")}])
-    [{'xs': rdflib.term.Literal('a, b')}]
+    >>> sort_concatenations(q, [{"xs": Literal("vice ordförande, regionstyrelsen\x1fa")}])
+    [{'xs': rdflib.term.Literal('a, vice ordförande, regionstyrelsen')}]
     """
     columns = _concatenations(re.sub(r"(?m)^\s*#[^\n]*", "", text))
     if not columns:
@@ -332,8 +365,8 @@ def sort_concatenations(text: str, rows: list[dict]) -> list[dict]:
     for row in rows:
         for name, separator in columns.items():
             value = row.get(name)
-            if isinstance(value, Literal) and separator and separator in str(value):
-                row[name] = Literal(separator.join(sorted(str(value).split(separator))))
+            if isinstance(value, Literal) and _UNIT in str(value):
+                row[name] = Literal(separator.join(sorted(str(value).split(_UNIT))))
     return rows
 
 

@@ -68,7 +68,7 @@ def to_rdflib(term: Any) -> Any:
         datatype = term.datatype.value
         if datatype == str(XSD.string):
             return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(datatype))
+        return Literal(term.value, datatype=URIRef(datatype), normalize=False)  # as written: "2020Z" stays
     raise TypeError(f"unexpected term {term!r}")
 
 
@@ -420,7 +420,16 @@ def dump_trig(
 
     def block(graph) -> bytes:
         """The graph's triples as Turtle, without the @prefix lines (declared once, at the top)."""
-        body = store.store.dump(format=ox.RdfFormat.TURTLE, from_graph=graph, prefixes=TRIG_PREFIXES)
+        # sorted, so that the bytes depend on the content only, not on the store's history (an
+        # incremental rebuild writes what a full build writes)
+        quads = list(store.store.quads_for_pattern(None, None, None, graph))
+        if any(isinstance(q.subject, ox.BlankNode) or isinstance(q.object, ox.BlankNode) for q in quads):
+            # blank nodes (the ontology's RDF lists) get names from their content, not the load
+            dataset = ox.Dataset(quads)
+            dataset.canonicalize(ox.CanonicalizationAlgorithm.UNSTABLE)
+            quads = list(dataset)
+        triples = sorted((q.triple for q in quads), key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+        body = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=TRIG_PREFIXES) or b""
         start = 0
         while body.startswith(b"@prefix ", start):
             start = body.index(b"\n", start) + 1
