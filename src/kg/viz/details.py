@@ -7,7 +7,7 @@ carries: ``{"fundings": [...], "sources": {...}, "posts": {...}}``.
 
 >>> from kg.build import build
 >>> extra = read_details(build(out_dir=None).dataset)
->>> money = extra["fundings"][0]
+>>> money = next(f for f in extra["fundings"] if f["amount"])  # Kemijärvi's share
 >>> money["amount"], money["currency"], money["kinds"]
 (7500.0, 'EUR', [['omarahoitusosuus', 'fi']])
 >>> extra["sources"]["001_fd9fc37229e934b4"]["issued"]
