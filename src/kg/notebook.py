@@ -159,7 +159,7 @@ class KnowledgeGraph:
         >>> df["start"].dtype.kind, str(row.start.date()), row.startPrecision
         ('M', '2024-08-01', 'day')
         >>> g.query("SELECT (COUNT(*) AS ?n) WHERE { ?m a kg:Municipality }")["n"][0]
-        np.int64(50)
+        np.int64(598)
         """
         from kg.query.library import get
         from kg.query.sparql import adhoc, execute

@@ -252,7 +252,8 @@ def validate_store(
             except OSError:
                 texts[path] = ""
         local = re.escape(re.split(r"[/#]", str(node))[-1])
-        return re.search(rf"(?<![\w-]){local}(?![\w-])", texts[path]) is not None
+        # as a term (a prefixed name or the end of an IRI), not inside a literal's text
+        return re.search(rf"(?<=[:/#]){local}(?![\w-])", texts[path]) is not None
 
     def files_of(node) -> list[str]:
         paths = []

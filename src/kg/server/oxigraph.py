@@ -288,7 +288,7 @@ def check_port(port: int) -> int:
     >>> check_port(99999)
     Traceback (most recent call last):
     ...
-    kg.server.ServerError: --port 99999: a TCP port is a number from 1 to 65535
+    kg.server.oxigraph.ServerError: --port 99999: a TCP port is a number from 1 to 65535
     """
     if not 1 <= port <= 65535:
         raise ServerError(f"--port {port}: a TCP port is a number from 1 to 65535")
