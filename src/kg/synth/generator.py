@@ -1,31 +1,18 @@
 """Synthetic data in the samverkan ontology, for benchmarks (10k, 100k, 1M triples and beyond).
 
 :func:`synthesize` writes a data folder that ``kg build --data OUT`` reads like the real one:
+``OUT/reference/*.ttl`` (copies of the shipped reference data), ``OUT/sources/synth-NNNNNN.ttl``
+(one made-up source document per file, 40–80 triples: news items, board minutes, invitations,
+final reports, strategies, about projects, events and strategies, who leads, takes part, organises,
+presents and funds them, with amounts, and people moving between posts over the years) and
+``OUT/synth.json`` (the :class:`SynthSummary`, also returned).
 
-- ``OUT/reference/*.ttl``: copies of the shipped reference data (countries, counties, regions and
-  every real municipality of Norrbotten, Västerbotten and Lappi);
-- ``OUT/sources/synth-NNNNNN.ttl``: one made-up source document per file (a news item, the minutes
-  of a board, an invitation, a final report, an adopted strategy), 40–80 triples each, describing
-  projects, pre-studies, pilots, research projects, conferences, seminars, meetings, strategies and
-  visions; who leads, takes part, organises, presents, funds (``kg:Funding`` nodes with amounts in
-  SEK or EUR, or plain ``kg:funds``), which municipalities are members of which associations, and
-  people in their posts, moving between organisations over the years;
-- ``OUT/synth.json``: the :class:`SynthSummary` (also returned).
-
-The world is the real one in outline: the real municipalities of the reference data (their IRIs,
-codes and countries are read from the reference files), the regional authorities, associations of
-municipalities, universities and funders that work there, and a long tail of made-up companies,
-schools and associations. Participation is skewed: actors are drawn by preferential attachment
-(Simon's model: a few hubs such as Region Norrbotten, Luleå, Umeå, Lapin liitto and Rovaniemi are
-in very many initiatives, most actors in one or two), and now and then an initiative crosses the
-border. Every name, person and project is invented. Every file declares the type and labels of
-each non-municipality entity it mentions; entities recur across files with the same IRI and the
-same labels, dates and amounts, as in the real data. With ``violations=0`` the data conforms to the
-shapes; ``violations=K`` appends K deliberate errors of different kinds (see :data:`VIOLATION_KINDS`),
-each recorded with its focus IRI and file.
-
-The output depends only on the arguments: the same seed gives byte-identical files. Turtle is
-written as plain text (no rdflib serialisation) and every triple is counted as it is written.
+The world is the real one in outline (the real municipalities, regional authorities, associations,
+universities and funders), with a long tail of made-up actors; every name, person and project is
+invented. Participation is skewed (preferential attachment: a few hubs are in very many initiatives,
+most actors in one or two) and now and then crosses the border. With ``violations=0`` the data
+conforms to the shapes; ``violations=K`` appends K deliberate errors of different kinds (see
+:data:`VIOLATION_KINDS`). The same seed gives byte-identical files.
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as tmp:
@@ -47,7 +34,7 @@ from kg.core import resources
 from kg.synth.documents import Writer
 from kg.synth.model import SynthSummary
 from kg.synth.turtle import expand, lit, slugify
-from kg.synth.vocabulary import GENERIC_PHRASES, THEME_PHRASES, VIOLATIONS
+from kg.synth.vocabulary import PHRASES, THEME_PHRASES, VIOLATIONS
 
 # The kinds of deliberate error that ``violations=K`` injects, in turn (``tables/violations.toml``).
 VIOLATION_KINDS = tuple(VIOLATIONS)
@@ -67,8 +54,8 @@ def _violation_fields(world: Writer, kind: str, n: int, ini: str) -> dict[str, s
         return {"f": f"funding:{ini[4:]}--bidrag-{n}", "funder": rng.choice(muns).iri, "amount": amount}
     if kind == "start-after-end":
         mun = rng.choice([m for m in muns if m.country == "SE"])
-        phrase = rng.choice(THEME_PHRASES.get(world.theme_keys[n % len(world.theme_keys)], GENERIC_PHRASES))
-        labels, i = world._unique_label([(f"{phrase[0]} {mun.name('sv')}", "sv")], 2019)
+        phrase = rng.choice(THEME_PHRASES.get(world.theme_keys[n % len(world.theme_keys)], PHRASES["generic"]))
+        labels, i = world.unique_label([(f"{phrase[0]} {mun.name('sv')}", "sv")], 2019)
         return {"i": i, "label": lit(*labels[0]), "mun": mun.iri}
     if kind == "duplicate-municipality-code":
         used = {v.get("related") for v in world.injected}
@@ -84,12 +71,12 @@ def _violation_fields(world: Writer, kind: str, n: int, ini: str) -> dict[str, s
         return {"mun": rng.choice(muns).iri}
     if kind == "post-without-role":
         mun = rng.choice([m for m in muns if m.country == "SE"])
-        person = world._new_person("SE").actor
+        person = world.new_person("SE").actor
         label, label_en = (lit(text, lang) for text, lang in person.labels)
         post = f"post:{person.iri[7:]}--{slugify(mun.names['own'])}"
         fields = {"p": person.iri, "label": label, "label_en": label_en, "post": post, "mun": mun.iri}
         return {**fields, "post_label": lit(f"Tjänsteperson, {mun.name('org_sv')}", "sv")}
-    company = world._new_org("SE")  # label-without-language
+    company = world.new_org("SE")  # label-without-language
     return {"o": company.iri, "cls": company.cls, "label": lit(company.labels[0][0])}
 
 

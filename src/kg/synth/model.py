@@ -13,22 +13,22 @@ FIRST_DAY, LAST_DAY = dt.date(START_YEAR, 1, 1), dt.date(END_YEAR, 12, 31)
 
 @dataclass(eq=False)
 class Actor:
-    """An organisation or a person (``cls`` is the prefixed class name)."""
+    """An organisation or a person: prefixed IRI and class, ``(text, lang)`` labels and its ``kind``
+    (municipality, region, association, company, education, research, civil, government, funder,
+    eufund, party, media or person); ``names`` by language (sv, fi, en, own, and org_sv etc. for the
+    organisation's form, "Luleå kommun"); ``code``, ``area`` and ``city`` for municipalities."""
 
     iri: str
     cls: str
-    labels: list[tuple[str, str]]  # (text, language)
-    # municipality, region, association, company, education, research, civil, government, funder,
-    # eufund (an EU fund), party, media or person
+    labels: list[tuple[str, str]]
     kind: str
     country: str | None = None
-    names: dict[str, str] = field(default_factory=dict)  # display name per language (sv, fi, en)
+    names: dict[str, str] = field(default_factory=dict)
     alt: list[tuple[str, str]] = field(default_factory=list)
     located: str | None = None
-    description: tuple[str, str] | None = None
-    code: str | None = None  # municipalities
-    area: str | None = None  # municipalities: their county or region
-    city: bool = False  # Finnish municipalities that are cities (kaupunki)
+    code: str | None = None
+    area: str | None = None
+    city: bool = False
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names.get("en") or self.labels[0][0]
@@ -40,10 +40,12 @@ class Actor:
 
 @dataclass(eq=False)
 class Post:
+    """A person's post in an organisation: role ``(title, language, English title)``, years held."""
+
     iri: str
     holder: Person
     org: Actor
-    role: tuple[str, str, str]  # (title, language, English title)
+    role: tuple[str, str, str]
     start: int
     end: int | None
 
@@ -67,12 +69,14 @@ class Funding:
 
 @dataclass(eq=False)
 class Initiative:
+    """A project, event or strategy: ``region`` SE, FI or XB (cross-border); ``start`` and ``end`` as
+    (lexical, datatype); ``extra`` further (predicate, object) facts."""
+
     iri: str
     cls: str
     labels: list[tuple[str, str]]
-    region: str  # SE, FI or XB (cross-border)
-    lang: str
-    start: tuple[str, str]  # (lexical, datatype)
+    region: str
+    start: tuple[str, str]
     end: tuple[str, str] | None
     start_day: dt.date
     end_day: dt.date | None
@@ -83,53 +87,36 @@ class Initiative:
     fundings: list[Funding] = field(default_factory=list)
     funders_only: list[Actor] = field(default_factory=list)
     description: tuple[str, str] | None = None
-    extra: list[tuple[str, str]] = field(default_factory=list)  # further (predicate, object) facts
+    extra: list[tuple[str, str]] = field(default_factory=list)
 
     @property
-    def label(self) -> str:
-        return self.labels[0][0]
+    def lang(self) -> str:
+        return self.labels[0][1]
+
+    def label_in(self, lang: str) -> str:
+        return next((text for text, lg in self.labels if lg == lang), self.labels[0][0])
 
 
 @dataclass
 class SynthSummary:
-    """What :func:`synthesize` wrote."""
+    """What :func:`synthesize` wrote: source files (one document each), triples (reference data and
+    sources), distinct entities per class, and each injected error (kind, focus, file)."""
 
     seed: int
     target: int
-    files: int  # source files (one document each)
-    triples: int  # every triple in OUT: reference data + sources
+    files: int
+    triples: int
     source_triples: int
     reference_triples: int
-    counts: dict[str, int]  # distinct entities per (most specific) class
-    violations: list[dict[str, object]]  # kind, focus, file (and related IRIs) of each injected error
+    counts: dict[str, int]
+    violations: list[dict[str, object]]
     reference_files: list[str] = field(default_factory=list)
 
     def to_json(self) -> str:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
 
 
-@dataclass(frozen=True)
-class FunderSpec:
-    """What a funder pays for: its country, currency, range of amounts, years active and themes."""
-
-    country: str | None
-    currency: str | None
-    amounts: tuple[int, int]
-    years: tuple[int, int]
-    themes: tuple[str, ...]
-
-
-def _fmt_date(day: dt.date, precision: str) -> tuple[str, str]:
-    if precision == "xsd:date":
-        return day.isoformat(), "xsd:date"
-    if precision == "xsd:gYearMonth":
-        return f"{day.year:04d}-{day.month:02d}", "xsd:gYearMonth"
-    return f"{day.year:04d}", "xsd:gYear"
-
-
-def _clamp(day: dt.date) -> dt.date:
-    return min(max(day, FIRST_DAY), LAST_DAY)
-
-
-def _sv_genitive(name: str) -> str:
-    return name if name[-1] in "aeiouyåäösxz" else name + "s"
+def fmt_date(day: dt.date, precision: str) -> tuple[str, str]:
+    """``(lexical, datatype)`` of ``day`` as an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``."""
+    lexical = {"xsd:date": day.isoformat(), "xsd:gYearMonth": f"{day.year:04d}-{day.month:02d}"}
+    return lexical.get(precision, f"{day.year:04d}"), precision if precision in lexical else "xsd:gYear"

@@ -7,17 +7,12 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg.core.namespaces import KG
 from kg.synth import vocabulary as vocab
-from kg.synth.model import (
-    END_YEAR,
-    START_YEAR,
-    Actor,
-    FunderSpec,
-    Initiative,
-    Person,
-    Post,
-    _sv_genitive,
-)
+from kg.synth.model import END_YEAR, START_YEAR, Actor, Initiative, Person, Post
 from kg.synth.turtle import slugify
 
 NORDIC_COUNCIL = "orgid:nordiska-ministerradet"
@@ -25,7 +20,7 @@ ROLE_MARKS = {"chief": "*", "politician": "^"}  # of titles in vocabulary.toml [
 
 
 class World:
-    """The actors, people and initiatives of one synthetic run, and the writer of its documents."""
+    """The actors, people and initiatives of one synthetic run, drawn from one seeded generator."""
 
     def __init__(self, seed: int, reference: Path, ontology: Path) -> None:
         self.rng = random.Random(seed)
@@ -35,148 +30,93 @@ class World:
         self.taken_iris: set[str] = set()
         self.taken_labels: set[str] = set()
         self.taken_names: set[str] = set()
+        self.introduced: set[str] = set()  # IRIs described in full in some file
         self.actors: dict[str, Actor] = {}
         self.by_name: dict[str, Actor] = {}
         self.municipalities: list[Actor] = []
         self.pool: dict[str, list[Actor]] = {"SE": [], "FI": []}  # preferential-attachment tickets
-        self.funders: list[tuple[Actor, tuple]] = []
-        self.parties: dict[str, list[Actor]] = {}
-        self.media: dict[str, list[Actor]] = {}
+        self.research: dict[str, list[Actor]] = {"SE": [], "FI": []}
         self.persons: dict[str, list[Person]] = {"SE": [], "FI": []}
         self.posts_at: dict[tuple[str, int], list[Post]] = {}
         self.initiatives: list[Initiative] = []
         self.prestudies: list[Initiative] = []
         self.projects: list[Initiative] = []
         self.strategies: list[Initiative] = []
-        self.introduced: set[str] = set()
-        self.research: dict[str, list[Actor]] = {"SE": [], "FI": []}
         self.injected: list[dict[str, object]] = []
         self.doc_count = 0
-        self.reference_triples = 0  # in the reference data read
-        self._read_municipalities(reference)
+        self.reference_triples = self._read_municipalities(reference)
         self._make_core()
 
-    # ---------------------------------------------------------------- setup
-
-    def _read_municipalities(self, reference: Path) -> None:
-        from rdflib import Graph, Literal, URIRef
-        from rdflib.namespace import RDF, RDFS
-
-        from kg.core.namespaces import KG
-
+    def _read_municipalities(self, reference: Path) -> int:
+        """Add the municipalities of the reference data; returns its number of triples."""
         graph = Graph()
         for path in sorted(reference.glob("*.ttl")):
             graph.parse(path)
-        self.reference_triples = len(graph)
         found = []
         for s in set(graph.subjects(RDF.type, KG.Municipality)):
-            if not isinstance(s, URIRef):
-                continue
-            code = str(graph.value(s, KG.municipalityCode) or "")
-            country = str(graph.value(s, KG.country) or "")
-            area = next((str(o) for o in graph.objects(s, KG.locatedIn)), None)
-            labels = {o.language: str(o) for o in graph.objects(s, RDFS.label) if isinstance(o, Literal) and o.language}
-            found.append((country, code, str(s), area, labels))
+            if isinstance(s, URIRef):
+                area = next((str(o) for o in graph.objects(s, KG.locatedIn)), None)
+                labels = {o.language: str(o) for o in graph.objects(s, RDFS.label) if isinstance(o, Literal)}
+                code, country = str(graph.value(s, KG.municipalityCode)), str(graph.value(s, KG.country))
+                found.append((country, code, str(s), area, labels))
         for country, code, iri, area, labels in sorted(found):
             local = iri.rsplit("/", 1)[-1]
             own = labels.get("sv" if country == "SE" else "fi") or labels.get("en") or local
-            names = {"sv": labels.get("sv", own), "fi": labels.get("fi", own), "en": own, "own": own}
-            actor = Actor(
-                iri=f"mun:{local}",
-                cls="kg:Municipality",
-                labels=[],
-                kind="municipality",
-                country=country,
-                names=names,
-                code=code,
-                area="area:" + area.rsplit("/", 1)[-1] if area else None,
-                city=own in vocab.FI_CITIES,
-            )
-            actor.names["org_sv"] = f"{_sv_genitive(names['sv'])} kommun" if country == "SE" else names["sv"]
-            actor.names["org_fi"] = names["fi"]
-            actor.names["org_en"] = labels.get("en", own)
+            sv, fi = labels.get("sv", own), labels.get("fi", own)
+            org_sv = (sv if sv[-1] in "aeiouyåäösxz" else sv + "s") + " kommun" if country == "SE" else sv
+            names = {"sv": sv, "fi": fi, "en": own, "own": own, "org_sv": org_sv, "org_fi": fi}
+            names["org_en"] = labels.get("en", own)
+            area = "area:" + area.rsplit("/", 1)[-1] if area else None
+            actor = Actor(f"mun:{local}", "kg:Municipality", [], "municipality", country, names, code=code, area=area)
+            actor.city = own in vocab.FI_CITIES
             self.municipalities.append(actor)
             self.actors[actor.iri] = actor
             self.by_name.setdefault(own, actor)
             self.taken_iris.add(actor.iri)
-            weight = vocab.HUB_MUNICIPALITIES.get(own, 3)
-            if country in self.pool:
-                self.pool[country].extend([actor] * weight)
+            self.pool[country].extend([actor] * vocab.HUB_MUNICIPALITIES.get(own, 3))
+        return len(graph)
 
-    def _org(
-        self,
-        slug: str,
-        cls: str,
-        kind: str,
-        country: str | None,
-        labels: dict[str, str],
-        alt: list[tuple[str, str]] | None = None,
-        located: str | None = None,
-    ) -> Actor:
-        iri = f"orgid:{slug}"
-        actor = Actor(
-            iri=iri,
-            cls=f"kg:{cls}",
-            labels=[(text, lang) for lang, text in labels.items()],
-            kind=kind,
-            country=country,
-            names={**labels},
-            alt=alt or [],
-            located=located,
-        )
-        for lang in ("sv", "fi", "en"):  # a name in every language, the organisation's form too
-            actor.names.setdefault(lang, next(iter(labels.values())))
-            actor.names[f"org_{lang}"] = actor.names[lang]
-        self.actors[iri] = actor
-        self.taken_iris.add(iri)
-        self.taken_names.add(next(iter(labels.values())).lower())
+    def _org(self, slug: str, cls: str, kind: str, country: str | None, labels: dict, alt=(), located=None) -> Actor:
+        """A new organisation: ``labels`` ``{lang: text}``, the first its own name."""
+        first = next(iter(labels.values()))
+        names = {**{lang: first for lang in ("sv", "fi", "en")}, **labels}
+        names.update({f"org_{lang}": names[lang] for lang in ("sv", "fi", "en")})
+        actor = Actor(f"orgid:{slug}", f"kg:{cls}", [(t, lang) for lang, t in labels.items()], kind, country, names)
+        actor.alt, actor.located = list(alt), located
+        self.actors[actor.iri] = actor
+        self.taken_iris.add(actor.iri)
+        self.taken_names.add(first.lower())
         return actor
 
     def _make_core(self) -> None:
+        """The fixed organisations, funders, parties and newspapers of the tables."""
         for row in vocab.ORGANISATIONS:
-            country = row["country"] or None
-            home = self.by_name.get(row["town"])
-            actor = self._org(
-                row["slug"], row["class"], row["kind"], country, *vocab.labels_of(row), home.iri if home else None
-            )
+            country, home = row["country"] or None, self.by_name.get(row["town"])
+            actor = self._org(row["slug"], row["class"], row["kind"], country, *vocab.labels_of(row))
+            actor.located = home.iri if home else None
             for c in [country] if country else ["SE", "FI"]:
                 self.pool[c].extend([actor] * int(row["weight"]))
             if row["kind"] == "research" and country:
                 self.research[country].append(actor)
-        for row in vocab.FUNDERS:
-            spec = FunderSpec(
-                row["country"] or None,
-                row["currency"] or None,
-                (int(row["amount_min"]), int(row["amount_max"])),
-                (int(row["first_year"]), int(row["last_year"])),
-                tuple(row["themes"].split()),
-            )
-            self.funders.append(
-                (self._org(row["slug"], row["class"], row["kind"], spec.country, *vocab.labels_of(row)), spec)
-            )
-        for country, parties in vocab.PARTIES.items():
-            lang = "sv" if country == "SE" else "fi"
+        self.funders = [
+            (self._org(row["slug"], row["class"], row["kind"], row["country"] or None, *vocab.labels_of(row)), row)
+            for row in vocab.FUNDERS
+        ]
+        self.parties, self.media = {}, {}
+        for country, lang in (("SE", "sv"), ("FI", "fi")):
             self.parties[country] = [
                 self._org(slug, "PoliticalParty", "party", country, {lang: name, "en": en})
-                for slug, name, en in parties
+                for slug, name, en in vocab.PARTIES[country]
             ]
-        for country, names in vocab.MEDIA.items():
-            lang = "sv" if country == "SE" else "fi"
-            self.media[country] = [
-                self._org(
-                    slugify(name),
-                    "Company",
-                    "media",
-                    country,
-                    {lang: name, "en": name},
-                    located=self.rng.choice([m for m in self.municipalities if m.country == country]).iri,
-                )
-                for name in names
-            ]
+            self.media[country] = []
+            for name in vocab.MEDIA[country]:
+                town = self.rng.choice([m for m in self.municipalities if m.country == country])
+                org = self._org(slugify(name), "Company", "media", country, {lang: name, "en": name}, located=town.iri)
+                self.media[country].append(org)
 
     # ---------------------------------------------------------------- drawing actors
 
-    def _new_org(self, country: str) -> Actor:
+    def new_org(self, country: str) -> Actor:
         """A made-up company, school or association in a real municipality (the long tail)."""
         rng = self.rng
         lang = "sv" if country == "SE" else "fi"
@@ -187,33 +127,23 @@ class World:
             roll = rng.random()
             if roll < 0.5:
                 word = rng.choice(vocab.COMPANY_WORDS[country])
-                suffix = "AB" if country == "SE" else "Oy"
-                brand = rng.choice(
-                    [
-                        place,
-                        rng.choice(vocab.COMPANY_BRANDS),
-                        rng.choice(vocab.NAMES[country]["last"]),
-                    ]
-                )
-                name = f"{brand}{'' if brand.endswith('-') else ' '}{word} {suffix}"
+                brands = [place, rng.choice(vocab.COMPANY_BRANDS), rng.choice(vocab.NAMES[country]["last"])]
+                brand = rng.choice(brands)
+                name = f"{brand}{'' if brand.endswith('-') else ' '}{word} {'AB' if country == 'SE' else 'Oy'}"
                 cls, kind, labels = "Company", "company", {lang: name, "en": name}
             elif roll < 0.7:
                 village = rng.choice(vocab.VILLAGES[country])
                 name = rng.choice(vocab.TEMPLATES["civil"][country]).format(village=village)
                 cls, kind, labels = "CivilSocietyOrganisation", "civil", {lang: name}
             elif roll < 0.88:
-                name = en = rng.choice(vocab.TEMPLATES["education"][country]).format(place=place)
-                cls, kind, labels = "EducationProvider", "education", {lang: name, "en": en}
+                name = rng.choice(vocab.TEMPLATES["education"][country]).format(place=place)
+                cls, kind, labels = "EducationProvider", "education", {lang: name, "en": name}
             else:
-                word = rng.choice(vocab.TEMPLATES["centre"][country])
-                name = f"{word} {place}"
+                name = f"{rng.choice(vocab.TEMPLATES['centre'][country])} {place}"
                 cls, kind, labels = "Company", "company", {lang: name, "en": name}
-            slug = slugify(name)
-            if f"orgid:{slug}" in self.taken_iris or name.lower() in self.taken_names:
-                continue
-            return self._org(slug, cls, kind, country, labels, located=town.iri)
-        n = len(self.actors)
-        name = f"{rng.choice(vocab.COMPANY_BRANDS).rstrip('-')} {n} {'AB' if country == 'SE' else 'Oy'}"
+            if f"orgid:{slugify(name)}" not in self.taken_iris and name.lower() not in self.taken_names:
+                return self._org(slugify(name), cls, kind, country, labels, located=town.iri)
+        name = f"{rng.choice(vocab.COMPANY_BRANDS).rstrip('-')} {len(self.actors)} {'AB' if country == 'SE' else 'Oy'}"
         return self._org(slugify(name), "Company", "company", country, {lang: name, "en": name})
 
     def draw(self, country: str, exclude: list[Actor], public: bool = False) -> Actor:
@@ -222,46 +152,41 @@ class World:
         pool = self.pool[country]
         for _ in range(30):
             if not public and rng.random() < 0.09:
-                actor = self._new_org(country)
+                actor = self.new_org(country)
             else:
                 actor = rng.choice(pool)
                 if public and actor.kind in ("company", "civil", "media"):
                     continue
-            if actor in exclude:
-                continue
-            pool.append(actor)
-            return actor
-        actor = self._new_org(country)
+            if actor not in exclude:
+                pool.append(actor)
+                return actor
+        actor = self.new_org(country)
         pool.append(actor)
         return actor
 
-    def funder_for(self, region: str, year: int, theme: str) -> tuple[Actor, FunderSpec]:
-        """A funder for an initiative: Interreg or the Nordic Council across the border, else national or EU."""
-        rng = self.rng
+    def funder_for(self, region: str, year: int, theme: str) -> tuple[Actor, dict[str, str]]:
+        """A funder and its row: Interreg or the Nordic Council across the border, else national or EU."""
         options = []
-        for actor, spec in self.funders:
-            if not spec.years[0] <= year <= spec.years[1]:
+        for actor, row in self.funders:
+            if not int(row["first_year"]) <= year <= int(row["last_year"]):
                 continue
-            cross_border = (actor.kind == "eufund" and spec.currency == "EUR") or actor.iri == NORDIC_COUNCIL
-            if region == "XB":
-                if cross_border:
-                    options.append((actor, spec, 6))
-            elif spec.country in (None, region) and not cross_border:
-                weight = 4 if theme in spec.themes else 1
-                if actor.kind == "eufund":
-                    weight *= 2
-                options.append((actor, spec, weight))
-        total = sum(w for _, _, w in options)
-        pick = rng.random() * total
-        for actor, spec, weight in options:
+            cross_border = (actor.kind == "eufund" and row["currency"] == "EUR") or actor.iri == NORDIC_COUNCIL
+            if region == "XB" and cross_border:
+                options.append((actor, row, 6))
+            elif region != "XB" and row["country"] in ("", region) and not cross_border:
+                weight = 4 if theme in row["themes"].split() else 1
+                options.append((actor, row, weight * 2 if actor.kind == "eufund" else weight))
+        pick = self.rng.random() * sum(w for _, _, w in options)
+        for actor, row, weight in options:
             pick -= weight
             if pick <= 0:
-                return actor, spec
+                return actor, row
         return options[-1][0], options[-1][1]
 
     # ---------------------------------------------------------------- people
 
-    def _new_person(self, country: str) -> Person:
+    def new_person(self, country: str) -> Person:
+        """A new person with a name not yet taken."""
         rng = self.rng
         first, last = vocab.NAMES[country]["first"], vocab.NAMES[country]["last"]
         for attempt in range(60):
@@ -270,24 +195,15 @@ class World:
                 name = f"{rng.choice(first)} {rng.choice(first)} {rng.choice(last)}"
             if attempt >= 40:
                 name = f"{rng.choice(first)} {rng.choice('ABDEHKLMNPRST')}. {rng.choice(last)}"
-            slug = slugify(name)
-            if name.lower() not in self.taken_names and f"person:{slug}" not in self.taken_iris:
+            if name.lower() not in self.taken_names and f"person:{slugify(name)}" not in self.taken_iris:
                 break
         else:  # pragma: no cover - the name space is far larger than any run
             name = f"{rng.choice(first)} {rng.choice(last)} {len(self.taken_names)}"
-            slug = slugify(name)
         self.taken_names.add(name.lower())
-        self.taken_iris.add(f"person:{slug}")
+        self.taken_iris.add(f"person:{slugify(name)}")
         lang = "sv" if country == "SE" else "fi"
-        actor = Actor(
-            iri=f"person:{slug}",
-            cls="kg:Person",
-            labels=[(name, lang), (name, "en")],
-            kind="person",
-            country=country,
-            names={"sv": name, "fi": name, "en": name},
-        )
-        person = Person(actor=actor, lang=lang)
+        labels, names = [(name, lang), (name, "en")], {"sv": name, "fi": name, "en": name}
+        person = Person(Actor(f"person:{slugify(name)}", "kg:Person", labels, "person", country, names), lang)
         self.persons[country].append(person)
         return person
 
@@ -300,11 +216,10 @@ class World:
             choice = next((r for r in roles if r[0].startswith(ROLE_MARKS[want])), roles[0])
         else:
             choice = self.rng.choice(roles)
-        sv, fi, en = choice
-        title = sv if lang == "sv" else fi
+        title = choice[0] if lang == "sv" else choice[1]
         if org.kind == "municipality" and org.city and lang == "fi":
             title = title.replace("kunnan", "kaupungin")  # kunnanjohtaja -> kaupunginjohtaja too
-        return (title.lstrip("*^"), lang, en), title.startswith("^")
+        return (title.lstrip("*^"), lang, choice[2]), title.startswith("^")
 
     def staff(self, org: Actor, year: int, want: str | None = None) -> Post | None:
         """A post in ``org`` held in ``year``: an existing one, or a new one for a new or moving person."""
@@ -329,25 +244,20 @@ class World:
                 if last is not None and last.end is not None and year - 6 <= last.end <= year and last.org is not org:
                     person = cand
                     break
-        start_floor = START_YEAR
-        if person is None:
-            person = self._new_person(country)
-        else:
-            start_floor = person.posts[-1].end or START_YEAR
+        start_floor = (person.posts[-1].end or START_YEAR) if person else START_YEAR
+        person = person or self.new_person(country)
         role, politician = self._role_for(org, person.lang, want)
         start = max(start_floor, year - rng.randint(0, 3))
         end: int | None = max(year, start + rng.randint(1, 7))
         if end >= END_YEAR or rng.random() < 0.05:
             end = None
-        slug = person.actor.iri.split(":", 1)[1]
         org_slug = slugify(org.names.get("own", "")) if org.kind == "municipality" else org.iri.split(":", 1)[1]
-        iri = f"post:{slug}--{org_slug}"
-        if iri in self.taken_iris:
-            iri = f"{iri}-{start}"
+        iri = f"post:{person.actor.iri.split(':', 1)[1]}--{org_slug}"
+        iri = f"{iri}-{start}" if iri in self.taken_iris else iri
         if iri in self.taken_iris:
             return None
         self.taken_iris.add(iri)
-        post = Post(iri=iri, holder=person, org=org, role=role, start=start, end=end)
+        post = Post(iri, person, org, role, start, end)
         person.posts.append(post)
         if politician and person.party is None:
             person.party = rng.choice(self.parties.get(org.country or country, self.parties["SE"]))
@@ -357,16 +267,12 @@ class World:
 
 
 def _read_themes(path: Path) -> dict[str, dict[str, str]]:
-    from rdflib import Graph, Literal
-    from rdflib.namespace import RDF, SKOS
-
+    """The themes of the ontology: ``{local name: {lang: label}}``, sorted."""
     graph = Graph().parse(path)
     themes = {}
     for concept in graph.subjects(RDF.type, SKOS.Concept):
         local = str(concept).rsplit("/", 1)[-1]
         labels = {o.language: str(o) for o in graph.objects(concept, SKOS.prefLabel) if isinstance(o, Literal)}
         labels.setdefault("en", local)
-        labels.setdefault("sv", labels["en"])
-        labels.setdefault("fi", labels["en"])
-        themes[local] = labels
+        themes[local] = {"sv": labels["en"], "fi": labels["en"], **labels}
     return dict(sorted(themes.items()))
