@@ -1,18 +1,13 @@
 """Synthetic data in the samverkan ontology, for benchmarks (10k, 100k, 1M triples and beyond).
 
-:func:`synthesize` writes a data folder that ``kg build --data OUT`` reads like the real one:
-``OUT/reference/*.ttl`` (copies of the shipped reference data), ``OUT/sources/synth-NNNNNN.ttl``
-(one made-up source document per file, 40–80 triples: news items, board minutes, invitations,
-final reports, strategies, about projects, events and strategies, who leads, takes part, organises,
-presents and funds them, with amounts, and people moving between posts over the years) and
-``OUT/synth.json`` (the :class:`SynthSummary`, also returned).
-
-The world is the real one in outline (the real municipalities, regional authorities, associations,
-universities and funders), with a long tail of made-up actors; every name, person and project is
-invented. Participation is skewed (preferential attachment: a few hubs are in very many initiatives,
-most actors in one or two) and now and then crosses the border. With ``violations=0`` the data
-conforms to the shapes; ``violations=K`` appends K deliberate errors of different kinds (see
-:data:`VIOLATION_KINDS`). The same seed gives byte-identical files.
+:func:`synthesize` writes a data folder that ``kg build --data OUT`` reads like the real one: copies
+of the shipped reference data in ``OUT/reference/``, one made-up source document per file in
+``OUT/sources/synth-NNNNNN.ttl`` (40–80 triples: announcements, minutes, invitations, reports and
+strategies about projects, events and strategies, who leads, takes part, organises, presents and
+funds them, and people moving between posts) and the :class:`SynthSummary` in ``OUT/synth.json``.
+The real municipalities and regional actors are joined by a long tail of invented ones, drawn by
+preferential attachment (a few hubs are in very many initiatives). With ``violations=K``, K deliberate
+errors (:data:`VIOLATION_KINDS`) are appended; else the data conforms. The same seed gives the same bytes.
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as tmp:
@@ -26,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import sys
 import time
 from pathlib import Path
 
@@ -34,7 +28,7 @@ from kg.core import resources
 from kg.synth.documents import Writer
 from kg.synth.model import SynthSummary
 from kg.synth.turtle import expand, lit, slugify
-from kg.synth.vocabulary import PHRASES, THEME_PHRASES, VIOLATIONS
+from kg.synth.vocabulary import VIOLATIONS, WORDS
 
 # The kinds of deliberate error that ``violations=K`` injects, in turn (``tables/violations.toml``).
 VIOLATION_KINDS = tuple(VIOLATIONS)
@@ -54,7 +48,9 @@ def _violation_fields(world: Writer, kind: str, n: int, ini: str) -> dict[str, s
         return {"f": f"funding:{ini[4:]}--bidrag-{n}", "funder": rng.choice(muns).iri, "amount": amount}
     if kind == "start-after-end":
         mun = rng.choice([m for m in muns if m.country == "SE"])
-        phrase = rng.choice(THEME_PHRASES.get(world.theme_keys[n % len(world.theme_keys)], PHRASES["generic"]))
+        phrase = rng.choice(
+            WORDS["theme_phrases"].get(world.theme_keys[n % len(world.theme_keys)], WORDS["phrases"]["generic"])
+        )
         labels, i = world.unique_label([(f"{phrase[0]} {mun.name('sv')}", "sv")], 2019)
         return {"i": i, "label": lit(*labels[0]), "mun": mun.iri}
     if kind == "duplicate-municipality-code":
@@ -71,7 +67,7 @@ def _violation_fields(world: Writer, kind: str, n: int, ini: str) -> dict[str, s
         return {"mun": rng.choice(muns).iri}
     if kind == "post-without-role":
         mun = rng.choice([m for m in muns if m.country == "SE"])
-        person = world.new_person("SE").actor
+        person = world.new_person("SE")
         label, label_en = (lit(text, lang) for text, lang in person.labels)
         post = f"post:{person.iri[7:]}--{slugify(mun.names['own'])}"
         fields = {"p": person.iri, "label": label, "label_en": label_en, "post": post, "mun": mun.iri}
@@ -80,19 +76,17 @@ def _violation_fields(world: Writer, kind: str, n: int, ini: str) -> dict[str, s
     return {"o": company.iri, "cls": company.cls, "label": lit(company.labels[0][0])}
 
 
-def _inject(world: Writer, kind: str, n: int, stem: str, initiative: str | None) -> tuple[list[str], dict[str, object]]:
-    """Statements (as Turtle blocks) of one deliberate error, and its record."""
+def _inject(world: Writer, kind: str, n: int, stem: str, ini: str) -> tuple[str, dict[str, object]]:
+    """The Turtle of one deliberate error (its statements grouped by subject), and its record."""
     spec = VIOLATIONS[kind]
-    ini = initiative or world.initiatives[0].iri
     fields = {"ini": ini, **_violation_fields(world, kind, n, ini)}
     blocks: dict[str, list[str]] = {}
     for s, p, o in spec["statements"]:
         blocks.setdefault(s.format(**fields), []).append(f"{p.format(**fields)} {o.format(**fields)}")
-    lines = [f"\n{s} " + " ;\n    ".join(pos) + " .\n" for s, pos in blocks.items()]
     record: dict[str, object] = {"kind": kind, "file": f"sources/{stem}.ttl"}
     record.update({key: expand(spec[key].format(**fields)) for key in ("focus", "related") if key in spec})
     record["triples"] = len(spec["statements"])
-    return lines, record
+    return "".join(f"\n{s} " + " ;\n    ".join(pos) + " .\n" for s, pos in blocks.items()), record
 
 
 # ------------------------------------------------------------------------------------------ main entry
@@ -104,25 +98,17 @@ def synthesize(triples: int, out: Path, seed: int = 0, violations: int = 0) -> S
     Old ``out/sources/synth-*.ttl`` files are removed first. ``violations`` deliberate errors are
     appended to some of the files (see :data:`VIOLATION_KINDS`) and listed in the summary.
     """
-    out = Path(out)
-    shipped_reference = resources.shipped("data") / "reference"
-    (out / "reference").mkdir(parents=True, exist_ok=True)
+    out, shipped = Path(out), resources.shipped("data") / "reference"
     sources = out / "sources"
-    sources.mkdir(parents=True, exist_ok=True)
+    for folder in (out / "reference", sources):
+        folder.mkdir(parents=True, exist_ok=True)
     for old in sources.glob("synth-*.ttl"):
         old.unlink()
-    reference_files = []
-    for path in sorted(shipped_reference.glob("*.ttl")):
-        shutil.copyfile(path, out / "reference" / path.name)
-        reference_files.append(f"reference/{path.name}")
-
+    reference_files = [shutil.copyfile(path, out / "reference" / path.name) for path in sorted(shipped.glob("*.ttl"))]
     world = Writer(seed, out / "reference", resources.shipped("ontology"))
-    reference_triples = world.reference_triples
-    budget = max(triples - reference_triples, 1)
-    written = 0
-    files: list[tuple[str, str | None]] = []
-    counts: dict[str, set[str]] = {}
-    for doc in world.stream():
+    budget = max(triples - world.reference_triples, 1)
+    written, files, counts = 0, [], {}
+    for doc in world.stream():  # until the next document would overshoot the budget more than stopping short
         n = len(doc)
         if files and written + n > budget and written + n - budget > budget - written:
             break
@@ -133,32 +119,19 @@ def synthesize(triples: int, out: Path, seed: int = 0, violations: int = 0) -> S
             counts.setdefault(cls.split(":", 1)[1], set()).add(iri)
         if written >= budget:
             break
-
-    injected = world.injected
-    if violations:
-        with_initiative = [f for f in files if f[1] is not None] or files
-        chosen = world.rng.sample(with_initiative, min(violations, len(with_initiative)))
-        while len(chosen) < violations:
-            chosen.append(world.rng.choice(with_initiative))
-        for n in range(violations):
-            stem, initiative = chosen[n]
-            lines, record = _inject(world, VIOLATION_KINDS[n % len(VIOLATION_KINDS)], n + 1, stem, initiative)
-            with open(sources / f"{stem}.ttl", "a", encoding="utf-8", newline="\n") as handle:
-                handle.write("".join(lines))
-            written += int(record["triples"])  # type: ignore[call-overload]
-            injected.append(record)
-
-    summary = SynthSummary(
-        seed=seed,
-        target=triples,
-        files=len(files),
-        triples=written + reference_triples,
-        source_triples=written,
-        reference_triples=reference_triples,
-        counts={k: len(v) for k, v in sorted(counts.items())},
-        violations=injected,
-        reference_files=reference_files,
-    )
+    with_initiative = [f for f in files if f[1] is not None] or files
+    chosen = world.rng.sample(with_initiative, min(violations, len(with_initiative)))
+    chosen += [world.rng.choice(with_initiative) for _ in range(violations - len(chosen))]
+    for n, (stem, ini) in enumerate(chosen):
+        kind = VIOLATION_KINDS[n % len(VIOLATION_KINDS)]
+        turtle, record = _inject(world, kind, n + 1, stem, ini or world.initiatives[0].iri)
+        with open(sources / f"{stem}.ttl", "a", encoding="utf-8", newline="\n") as handle:
+            handle.write(turtle)
+        written += int(record["triples"])  # type: ignore[call-overload]
+        world.injected.append(record)
+    counted, ref = {k: len(v) for k, v in sorted(counts.items())}, world.reference_triples
+    references = [f"reference/{Path(path).name}" for path in reference_files]
+    summary = SynthSummary(seed, triples, len(files), written + ref, written, ref, counted, world.injected, references)
     (out / "synth.json").write_text(summary.to_json(), encoding="utf-8", newline="\n")
     return summary
 
@@ -176,7 +149,3 @@ def main(argv: list[str] | None = None) -> int:
     took = time.perf_counter() - began
     print(f"{summary.triples} triples in {summary.files} source files -> {args.out} ({took:.1f} s)")
     return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

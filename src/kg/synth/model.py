@@ -16,7 +16,8 @@ class Actor:
     """An organisation or a person: prefixed IRI and class, ``(text, lang)`` labels and its ``kind``
     (municipality, region, association, company, education, research, civil, government, funder,
     eufund, party, media or person); ``names`` by language (sv, fi, en, own, and org_sv etc. for the
-    organisation's form, "Luleå kommun"); ``code``, ``area`` and ``city`` for municipalities."""
+    organisation's form, "Luleå kommun"); ``code``, ``area`` and ``city`` for municipalities; ``posts``
+    and ``party`` for people."""
 
     iri: str
     cls: str
@@ -29,6 +30,8 @@ class Actor:
     code: str | None = None
     area: str | None = None
     city: bool = False
+    posts: list[Post] = field(default_factory=list)
+    party: Actor | None = None
 
     def name(self, lang: str) -> str:
         return self.names.get(lang) or self.names.get("en") or self.labels[0][0]
@@ -43,19 +46,11 @@ class Post:
     """A person's post in an organisation: role ``(title, language, English title)``, years held."""
 
     iri: str
-    holder: Person
+    holder: Actor
     org: Actor
     role: tuple[str, str, str]
     start: int
     end: int | None
-
-
-@dataclass(eq=False)
-class Person:
-    actor: Actor
-    lang: str
-    posts: list[Post] = field(default_factory=list)
-    party: Actor | None = None
 
 
 @dataclass(eq=False)
@@ -69,17 +64,16 @@ class Funding:
 
 @dataclass(eq=False)
 class Initiative:
-    """A project, event or strategy: ``region`` SE, FI or XB (cross-border); ``start`` and ``end`` as
-    (lexical, datatype); ``extra`` further (predicate, object) facts."""
+    """A project, event or strategy: ``region`` SE, FI or XB (cross-border); ``extra`` further
+    (predicate, object) facts."""
 
     iri: str
     cls: str
     labels: list[tuple[str, str]]
     region: str
-    start: tuple[str, str]
-    end: tuple[str, str] | None
-    start_day: dt.date
-    end_day: dt.date | None
+    start: dt.date
+    end: dt.date | None  # None: after the last day of the world
+    precision: str  # of the dates: xsd:date, xsd:gYearMonth or xsd:gYear
     themes: list[str]
     located: list[str]
     lead: Actor

@@ -5,7 +5,7 @@ and descriptions), ``organisations.csv`` and ``funders.csv`` (one row per fixed 
 funder), ``violations.toml`` (the deliberate errors) and ``prefixes.ttl``. The order of entries
 matters (the same seed draws the same entries): append, do not sort.
 
->>> ROLES["municipality"][0]
+>>> WORDS["roles"]["municipality"][0]
 ['projektledare', 'hankepäällikkö', 'project manager']
 >>> labels_of(next(row for row in ORGANISATIONS if row["slug"] == "region-10"))
 ({'sv': 'Region 10', 'en': 'Region 10'}, [('R10', 'sv'), ('R10', 'en')])
@@ -40,23 +40,10 @@ def labels_of(row: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str]
     ]
 
 
-_VOCABULARY = _toml("vocabulary.toml")
-NAMES = _VOCABULARY["names"]  # NAMES["FI"]["last"]
-ROLES = _VOCABULARY["roles"]  # [sv, fi, en] titles; the first a project manager's, * a chief's, ^ a politician's
-THEME_PHRASES = _VOCABULARY["theme_phrases"]
-PHRASES = _VOCABULARY["phrases"]  # generic, places, groups, conferences, strategies, months_sv
-VILLAGES = _VOCABULARY["villages"]
-COMPANY_WORDS = _VOCABULARY["company_words"]
-COMPANY_BRANDS = _VOCABULARY["companies"]["brands"]
-MEDIA = _VOCABULARY["media"]
-PARTIES = _VOCABULARY["parties"]
-MEMBERS = _VOCABULARY["members"]
-HUB_MUNICIPALITIES = _VOCABULARY["hub_municipalities"]
-FI_CITIES = set(_VOCABULARY["municipalities"]["fi_cities"])
-TEMPLATES = _VOCABULARY["templates"]  # name and sentence patterns by kind, then country or language
-TEXTS = _VOCABULARY["texts"]  # one pattern per language (or variant), by kind
-PROJECTS = _VOCABULARY["projects"]  # the kinds of project by class
-
+# by table: names, roles, theme_phrases, phrases (generic, places, groups, conferences, strategies, months_sv),
+# villages, company_words, companies, media, parties, members, hub_municipalities, municipalities, templates
+# (patterns by kind, then country or language), texts (one pattern per language) and projects (kinds by class)
+WORDS = _toml("vocabulary.toml")
 ORGANISATIONS = _csv("organisations.csv")
 FUNDERS = _csv("funders.csv")
 VIOLATIONS = _toml("violations.toml")  # the deliberate errors, in the order they are injected

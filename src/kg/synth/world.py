@@ -12,7 +12,7 @@ from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.core.namespaces import KG
 from kg.synth import vocabulary as vocab
-from kg.synth.model import END_YEAR, START_YEAR, Actor, Initiative, Person, Post
+from kg.synth.model import END_YEAR, START_YEAR, Actor, Initiative, Post
 from kg.synth.turtle import slugify
 
 NORDIC_COUNCIL = "orgid:nordiska-ministerradet"
@@ -28,15 +28,13 @@ class World:
         self.themes = _read_themes(ontology / "themes.ttl")
         self.theme_keys = list(self.themes)
         self.taken_iris: set[str] = set()
-        self.taken_labels: set[str] = set()
         self.taken_names: set[str] = set()
         self.introduced: set[str] = set()  # IRIs described in full in some file
         self.actors: dict[str, Actor] = {}
         self.by_name: dict[str, Actor] = {}
         self.municipalities: list[Actor] = []
         self.pool: dict[str, list[Actor]] = {"SE": [], "FI": []}  # preferential-attachment tickets
-        self.research: dict[str, list[Actor]] = {"SE": [], "FI": []}
-        self.persons: dict[str, list[Person]] = {"SE": [], "FI": []}
+        self.persons: dict[str, list[Actor]] = {"SE": [], "FI": []}
         self.posts_at: dict[tuple[str, int], list[Post]] = {}
         self.initiatives: list[Initiative] = []
         self.prestudies: list[Initiative] = []
@@ -68,12 +66,12 @@ class World:
             names["org_en"] = labels.get("en", own)
             area = "area:" + area.rsplit("/", 1)[-1] if area else None
             actor = Actor(f"mun:{local}", "kg:Municipality", [], "municipality", country, names, code=code, area=area)
-            actor.city = own in vocab.FI_CITIES
+            actor.city = own in vocab.WORDS["municipalities"]["fi_cities"]
             self.municipalities.append(actor)
             self.actors[actor.iri] = actor
             self.by_name.setdefault(own, actor)
             self.taken_iris.add(actor.iri)
-            self.pool[country].extend([actor] * vocab.HUB_MUNICIPALITIES.get(own, 3))
+            self.pool[country].extend([actor] * vocab.WORDS["hub_municipalities"].get(own, 3))
         return len(graph)
 
     def _org(self, slug: str, cls: str, kind: str, country: str | None, labels: dict, alt=(), located=None) -> Actor:
@@ -96,8 +94,6 @@ class World:
             actor.located = home.iri if home else None
             for c in [country] if country else ["SE", "FI"]:
                 self.pool[c].extend([actor] * int(row["weight"]))
-            if row["kind"] == "research" and country:
-                self.research[country].append(actor)
         self.funders = [
             (self._org(row["slug"], row["class"], row["kind"], row["country"] or None, *vocab.labels_of(row)), row)
             for row in vocab.FUNDERS
@@ -106,10 +102,10 @@ class World:
         for country, lang in (("SE", "sv"), ("FI", "fi")):
             self.parties[country] = [
                 self._org(slug, "PoliticalParty", "party", country, {lang: name, "en": en})
-                for slug, name, en in vocab.PARTIES[country]
+                for slug, name, en in vocab.WORDS["parties"][country]
             ]
             self.media[country] = []
-            for name in vocab.MEDIA[country]:
+            for name in vocab.WORDS["media"][country]:
                 town = self.rng.choice([m for m in self.municipalities if m.country == country])
                 org = self._org(slugify(name), "Company", "media", country, {lang: name, "en": name}, located=town.iri)
                 self.media[country].append(org)
@@ -118,33 +114,29 @@ class World:
 
     def new_org(self, country: str) -> Actor:
         """A made-up company, school or association in a real municipality (the long tail)."""
-        rng = self.rng
-        lang = "sv" if country == "SE" else "fi"
+        rng, words, templates = self.rng, vocab.WORDS, vocab.WORDS["templates"]
+        lang, suffix = ("sv", "AB") if country == "SE" else ("fi", "Oy")
         muns = [m for m in self.municipalities if m.country == country]
-        for _ in range(40):
+        while True:
             town = rng.choice(muns)
             place = town.name(lang)
             roll = rng.random()
             if roll < 0.5:
-                word = rng.choice(vocab.COMPANY_WORDS[country])
-                brands = [place, rng.choice(vocab.COMPANY_BRANDS), rng.choice(vocab.NAMES[country]["last"])]
+                word = rng.choice(words["company_words"][country])
+                brands = [place, rng.choice(words["companies"]["brands"]), rng.choice(words["names"][country]["last"])]
                 brand = rng.choice(brands)
-                name = f"{brand}{'' if brand.endswith('-') else ' '}{word} {'AB' if country == 'SE' else 'Oy'}"
-                cls, kind, labels = "Company", "company", {lang: name, "en": name}
+                cls, kind, name = "Company", "company", f"{brand}{'' if brand.endswith('-') else ' '}{word} {suffix}"
             elif roll < 0.7:
-                village = rng.choice(vocab.VILLAGES[country])
-                name = rng.choice(vocab.TEMPLATES["civil"][country]).format(village=village)
-                cls, kind, labels = "CivilSocietyOrganisation", "civil", {lang: name}
+                cls, kind, pattern = "CivilSocietyOrganisation", "civil", rng.choice(templates["civil"][country])
+                name = pattern.format(village=rng.choice(words["villages"][country]))
             elif roll < 0.88:
-                name = rng.choice(vocab.TEMPLATES["education"][country]).format(place=place)
-                cls, kind, labels = "EducationProvider", "education", {lang: name, "en": name}
+                cls, kind, pattern = "EducationProvider", "education", rng.choice(templates["education"][country])
+                name = pattern.format(place=place)
             else:
-                name = f"{rng.choice(vocab.TEMPLATES['centre'][country])} {place}"
-                cls, kind, labels = "Company", "company", {lang: name, "en": name}
+                cls, kind, name = "Company", "company", f"{rng.choice(templates['centre'][country])} {place}"
             if f"orgid:{slugify(name)}" not in self.taken_iris and name.lower() not in self.taken_names:
+                labels = {lang: name} if kind == "civil" else {lang: name, "en": name}
                 return self._org(slugify(name), cls, kind, country, labels, located=town.iri)
-        name = f"{rng.choice(vocab.COMPANY_BRANDS).rstrip('-')} {len(self.actors)} {'AB' if country == 'SE' else 'Oy'}"
-        return self._org(slugify(name), "Company", "company", country, {lang: name, "en": name})
 
     def draw(self, country: str, exclude: list[Actor], public: bool = False) -> Actor:
         """An actor by preferential attachment (Simon's model); new actors join the long tail."""
@@ -185,31 +177,24 @@ class World:
 
     # ---------------------------------------------------------------- people
 
-    def new_person(self, country: str) -> Person:
+    def new_person(self, country: str) -> Actor:
         """A new person with a name not yet taken."""
         rng = self.rng
-        first, last = vocab.NAMES[country]["first"], vocab.NAMES[country]["last"]
-        for attempt in range(60):
-            name = f"{rng.choice(first)} {rng.choice(last)}"
-            if attempt >= 10:
-                name = f"{rng.choice(first)} {rng.choice(first)} {rng.choice(last)}"
-            if attempt >= 40:
-                name = f"{rng.choice(first)} {rng.choice('ABDEHKLMNPRST')}. {rng.choice(last)}"
-            if name.lower() not in self.taken_names and f"person:{slugify(name)}" not in self.taken_iris:
-                break
-        else:  # pragma: no cover - the name space is far larger than any run
-            name = f"{rng.choice(first)} {rng.choice(last)} {len(self.taken_names)}"
+        first, last = vocab.WORDS["names"][country]["first"], vocab.WORDS["names"][country]["last"]
+        name = f"{rng.choice(first)} {rng.choice(last)}"
+        while name.lower() in self.taken_names or f"person:{slugify(name)}" in self.taken_iris:
+            name = f"{rng.choice(first)} {rng.choice(first)} {rng.choice(last)}"  # a second first name
         self.taken_names.add(name.lower())
         self.taken_iris.add(f"person:{slugify(name)}")
         lang = "sv" if country == "SE" else "fi"
         labels, names = [(name, lang), (name, "en")], {"sv": name, "fi": name, "en": name}
-        person = Person(Actor(f"person:{slugify(name)}", "kg:Person", labels, "person", country, names), lang)
+        person = Actor(f"person:{slugify(name)}", "kg:Person", labels, "person", country, names)
         self.persons[country].append(person)
         return person
 
     def _role_for(self, org: Actor, lang: str, want: str | None) -> tuple[tuple[str, str, str], bool]:
         """(role, held by a politician?) for a new post in ``org``."""
-        roles = vocab.ROLES.get(org.kind) or vocab.ROLES["company"]
+        roles = vocab.WORDS["roles"].get(org.kind) or vocab.WORDS["roles"]["company"]
         if want == "pm":
             choice = roles[0]
         elif want:  # the first title marked for a chief (*) or a politician (^), else a project manager's
@@ -246,13 +231,13 @@ class World:
                     break
         start_floor = (person.posts[-1].end or START_YEAR) if person else START_YEAR
         person = person or self.new_person(country)
-        role, politician = self._role_for(org, person.lang, want)
+        role, politician = self._role_for(org, person.labels[0][1], want)
         start = max(start_floor, year - rng.randint(0, 3))
         end: int | None = max(year, start + rng.randint(1, 7))
         if end >= END_YEAR or rng.random() < 0.05:
             end = None
         org_slug = slugify(org.names.get("own", "")) if org.kind == "municipality" else org.iri.split(":", 1)[1]
-        iri = f"post:{person.actor.iri.split(':', 1)[1]}--{org_slug}"
+        iri = f"post:{person.iri.split(':', 1)[1]}--{org_slug}"
         iri = f"{iri}-{start}" if iri in self.taken_iris else iri
         if iri in self.taken_iris:
             return None
