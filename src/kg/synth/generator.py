@@ -26,9 +26,8 @@ from pathlib import Path
 
 from kg.core import resources
 from kg.synth.documents import Writer
-from kg.synth.model import SynthSummary
 from kg.synth.turtle import expand, lit, slugify
-from kg.synth.vocabulary import VIOLATIONS, WORDS
+from kg.synth.world import VIOLATIONS, WORDS, SynthSummary
 
 # The kinds of deliberate error that ``violations=K`` injects, in turn (``tables/violations.toml``).
 VIOLATION_KINDS = tuple(VIOLATIONS)
@@ -38,48 +37,38 @@ VIOLATION_KINDS = tuple(VIOLATIONS)
 
 
 def _violation_fields(world: Writer, kind: str, n: int, ini: str) -> dict[str, str]:
-    """The fields of the statements of the ``n``-th error, of ``kind``, in a file about ``ini``."""
-    rng = world.rng
-    muns = world.municipalities
-    if kind == "funding-without-funder":
-        return {"f": f"funding:{ini[4:]}--medfinansiering-{n}"}
+    """The fields of the statements of the ``n``-th error, of ``kind``, in a file about ``ini``: ``slug``
+    (of ``ini``), ``n``, ``mun`` (a Swedish municipality not yet given a duplicate code) and the kind's own."""
+    rng, muns = world.rng, [m for m in world.municipalities if m.country == "SE"]
+    used = {v.get("related") for v in world.injected}
+    mun = next((m for m in rng.sample(muns, len(muns)) if expand(m.iri) not in used), muns[0])
+    fields = {"ini": ini, "slug": ini[4:], "n": str(n), "mun": mun.iri}
     if kind == "amount-not-a-number":
-        amount = lit("12 kr", datatype="xsd:decimal") if n % 2 == 0 else lit("12 000 kr")
-        return {"f": f"funding:{ini[4:]}--bidrag-{n}", "funder": rng.choice(muns).iri, "amount": amount}
-    if kind == "start-after-end":
-        mun = rng.choice([m for m in muns if m.country == "SE"])
-        phrase = rng.choice(
-            WORDS["theme_phrases"].get(world.theme_keys[n % len(world.theme_keys)], WORDS["phrases"]["generic"])
-        )
-        labels, i = world.unique_label([(f"{phrase[0]} {mun.name('sv')}", "sv")], 2019)
-        return {"i": i, "label": lit(*labels[0]), "mun": mun.iri}
-    if kind == "duplicate-municipality-code":
-        used = {v.get("related") for v in world.injected}
-        mun = next((m for m in rng.sample(muns, len(muns)) if expand(m.iri) not in used), muns[0])
-        lang = "sv" if mun.country == "SE" else "fi"
-        name = mun.name("org_sv") if lang == "sv" else f"{mun.name('fi')} {'kaupunki' if mun.city else 'kunta'}"
-        o = f"orgid:{slugify(name)}"
-        o = o if o not in world.taken_iris else f"{o}-{n}"
-        world.taken_iris.add(o)
-        code, country, area = lit(mun.code or ""), lit(mun.country or ""), mun.area or "area:se"
-        return {"o": o, "label": lit(name, lang), "code": code, "country": country, "area": area, "mun": mun.iri}
-    if kind == "wrong-class-object":
-        return {"mun": rng.choice(muns).iri}
-    if kind == "post-without-role":
-        mun = rng.choice([m for m in muns if m.country == "SE"])
+        fields["amount"] = lit("12 kr", datatype="xsd:decimal") if n % 2 == 0 else lit("12 000 kr")
+    elif kind == "start-after-end":  # a new project with a name of its own
+        phrases = WORDS["theme_phrases"].get(world.theme_keys[n % len(world.theme_keys)], WORDS["phrases"]["generic"])
+        labels, fields["i"] = world.unique_label([(f"{rng.choice(phrases)[0]} {mun.name('sv')}", "sv")], 2019)
+        fields["label"] = lit(*labels[0])
+    elif kind == "duplicate-municipality-code":  # a second municipality with the code of ``mun``
+        o = f"orgid:{slugify(mun.name('org_sv'))}"
+        fields["o"] = o if o not in world.taken_iris else f"{o}-{n}"
+        world.taken_iris.add(fields["o"])
+        fields.update(label=lit(mun.name("org_sv"), "sv"), code=lit(mun.code or ""), area=mun.area or "area:se")
+    elif kind == "post-without-role":
         person = world.new_person("SE")
-        label, label_en = (lit(text, lang) for text, lang in person.labels)
-        post = f"post:{person.iri[7:]}--{slugify(mun.names['own'])}"
-        fields = {"p": person.iri, "label": label, "label_en": label_en, "post": post, "mun": mun.iri}
-        return {**fields, "post_label": lit(f"Tjänsteperson, {mun.name('org_sv')}", "sv")}
-    company = world.new_org("SE")  # label-without-language
-    return {"o": company.iri, "cls": company.cls, "label": lit(company.labels[0][0])}
+        fields.update(p=person.iri, label=lit(*person.labels[0]), label_en=lit(*person.labels[1]))
+        fields["post"] = f"post:{person.iri[7:]}--{slugify(mun.names['own'])}"
+        fields["post_label"] = lit(f"Tjänsteperson, {mun.name('org_sv')}", "sv")
+    elif kind == "label-without-language":
+        company = world.new_org("SE")
+        fields.update(o=company.iri, cls=company.cls, label=lit(company.labels[0][0]))
+    return fields
 
 
 def _inject(world: Writer, kind: str, n: int, stem: str, ini: str) -> tuple[str, dict[str, object]]:
     """The Turtle of one deliberate error (its statements grouped by subject), and its record."""
     spec = VIOLATIONS[kind]
-    fields = {"ini": ini, **_violation_fields(world, kind, n, ini)}
+    fields = _violation_fields(world, kind, n, ini)
     blocks: dict[str, list[str]] = {}
     for s, p, o in spec["statements"]:
         blocks.setdefault(s.format(**fields), []).append(f"{p.format(**fields)} {o.format(**fields)}")
@@ -114,17 +103,16 @@ def synthesize(triples: int, out: Path, seed: int = 0, violations: int = 0) -> S
             break
         (sources / f"{doc.stem}.ttl").write_text(doc.render(), encoding="utf-8", newline="\n")
         written += n
-        files.append((doc.stem, doc.first_initiative))
+        files.append((doc.stem, doc.about))
         for iri, cls in doc.decls:
             counts.setdefault(cls.split(":", 1)[1], set()).add(iri)
         if written >= budget:
             break
-    with_initiative = [f for f in files if f[1] is not None] or files
-    chosen = world.rng.sample(with_initiative, min(violations, len(with_initiative)))
-    chosen += [world.rng.choice(with_initiative) for _ in range(violations - len(chosen))]
+    chosen = world.rng.sample(files, min(violations, len(files)))
+    chosen += [world.rng.choice(files) for _ in range(violations - len(chosen))]
     for n, (stem, ini) in enumerate(chosen):
         kind = VIOLATION_KINDS[n % len(VIOLATION_KINDS)]
-        turtle, record = _inject(world, kind, n + 1, stem, ini or world.initiatives[0].iri)
+        turtle, record = _inject(world, kind, n + 1, stem, ini)
         with open(sources / f"{stem}.ttl", "a", encoding="utf-8", newline="\n") as handle:
             handle.write(turtle)
         written += int(record["triples"])  # type: ignore[call-overload]

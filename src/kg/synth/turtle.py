@@ -56,13 +56,13 @@ def slugify(text: str) -> str:
 class Doc:
     """One source document being written: its triples, grouped by subject, without duplicates."""
 
-    def __init__(self, stem: str, comment: str) -> None:
+    def __init__(self, stem: str, comment: str, about: str) -> None:
         self.stem = stem
         self.comment = comment
         self.subjects: dict[str, dict[str, list[str]]] = {}  # objects by predicate by subject
         self.seen: set[tuple[str, str, str]] = set()
         self.decls: list[tuple[str, str]] = []  # (iri, class) of the entities the file declares
-        self.first_initiative: str | None = None
+        self.about = about  # the IRI of the initiative the document is about
 
     def add(self, s: str, p: str, o: str) -> None:
         if (s, p, o) not in self.seen:

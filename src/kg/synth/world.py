@@ -1,19 +1,167 @@
-"""The world of one synthetic run: the real municipalities (read from the reference data), the fixed
-organisations and funders (``tables/*.csv``), a long tail of made-up ones drawn by preferential
-attachment, and people moving between posts over the years."""
+"""The world of one synthetic run: its entities (actors, people, posts, fundings, initiatives), the
+real municipalities (read from the reference data), the fixed organisations and funders, a long tail
+of made-up ones drawn by preferential attachment, and people moving between posts over the years.
+
+The word lists and phrase tables are read at run time from ``tables/`` beside this module:
+``vocabulary.toml`` (names, roles, phrases, places, villages, company words, newspapers, parties,
+association members, hub municipalities, kinds of project, patterns of names, titles and
+descriptions), ``organisations.csv`` and ``funders.csv`` (one row per fixed organisation or funder),
+``violations.toml`` (the deliberate errors) and ``prefixes.ttl``. The order of entries matters (the
+same seed draws the same entries): append, do not sort.
+
+>>> WORDS["roles"]["municipality"][0]
+['projektledare', 'hankepäällikkö', 'project manager']
+>>> labels_of(next(row for row in ORGANISATIONS if row["slug"] == "region-10"))
+({'sv': 'Region 10', 'en': 'Region 10'}, [('R10', 'sv'), ('R10', 'en')])
+"""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import json
 import random
+import tomllib
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from importlib import resources as importlib_resources
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import RDF, RDFS, SKOS
 
 from kg.core.namespaces import KG
-from kg.synth import vocabulary as vocab
-from kg.synth.model import END_YEAR, START_YEAR, Actor, Initiative, Post
 from kg.synth.turtle import slugify
+
+TABLES = importlib_resources.files("kg.synth").joinpath("tables")
+
+
+def labels_of(row: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The labels ``{lang: text}`` and alternative labels ``[(text, lang)]`` of an organisation's row:
+    its own country's language first (Finnish for ``FI``, else Swedish), then sv, fi, se, en."""
+    own = "fi" if row["country"] == "FI" else "sv"
+    order = [own, *(lang for lang in ("sv", "fi", "se", "en") if lang != own)]
+    alt = [(row[f"alt_{lang}"], lang) for lang in order if row.get(f"alt_{lang}")]
+    return {lang: row[lang] for lang in order if row.get(lang)}, alt
+
+
+# by table: names, roles, theme_phrases, phrases (generic, places, groups, conferences, strategies, months_sv),
+# villages, company_words, companies, media, parties, members, hub_municipalities, municipalities, templates
+# (patterns by kind, then country or language), texts (one pattern per language) and projects (kinds by class)
+WORDS = tomllib.loads(TABLES.joinpath("vocabulary.toml").read_text(encoding="utf-8"))
+ORGANISATIONS = list(csv.DictReader(TABLES.joinpath("organisations.csv").read_text(encoding="utf-8").splitlines()))
+FUNDERS = list(csv.DictReader(TABLES.joinpath("funders.csv").read_text(encoding="utf-8").splitlines()))
+VIOLATIONS = tomllib.loads(TABLES.joinpath("violations.toml").read_text(encoding="utf-8"))  # in the order injected
+
+
+START_YEAR, END_YEAR = 2005, 2026
+FIRST_DAY, LAST_DAY = dt.date(START_YEAR, 1, 1), dt.date(END_YEAR, 12, 31)
+
+
+@dataclass(eq=False)
+class Actor:
+    """An organisation or a person: prefixed IRI and class, ``(text, lang)`` labels and its ``kind``
+    (municipality, region, association, company, education, research, civil, government, funder,
+    eufund, party, media or person); ``names`` by language (sv, fi, en, own, and org_sv etc. for the
+    organisation's form, "Luleå kommun"); ``code``, ``area`` and ``city`` for municipalities; ``posts``
+    and ``party`` for people."""
+
+    iri: str
+    cls: str
+    labels: list[tuple[str, str]]
+    kind: str
+    country: str | None = None
+    names: dict[str, str] = field(default_factory=dict)
+    alt: list[tuple[str, str]] = field(default_factory=list)
+    located: str | None = None
+    code: str | None = None
+    area: str | None = None
+    city: bool = False
+    posts: list[Post] = field(default_factory=list)
+    party: Actor | None = None
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or self.names.get("en") or self.labels[0][0]
+
+    def __getitem__(self, lang: str) -> str:
+        """The name in ``lang``, for patterns: ``"{lead[org_sv]}".format(lead=actor)``."""
+        return self.name(lang)
+
+
+@dataclass(eq=False)
+class Post:
+    """A person's post in an organisation: role ``(title, language, English title)``, years held."""
+
+    iri: str
+    holder: Actor
+    org: Actor
+    role: tuple[str, str, str]
+    start: int
+    end: int | None
+
+
+@dataclass(eq=False)
+class Funding:
+    iri: str
+    funder: Actor
+    amount: int
+    currency: str
+    kind: tuple[str, str] | None = None
+
+
+@dataclass(eq=False)
+class Initiative:
+    """A project, event or strategy: ``region`` SE, FI or XB (cross-border); ``extra`` further
+    (predicate, object) facts."""
+
+    iri: str
+    cls: str
+    labels: list[tuple[str, str]]
+    region: str
+    start: dt.date
+    end: dt.date | None  # None: after the last day of the world
+    precision: str  # of the dates: xsd:date, xsd:gYearMonth or xsd:gYear
+    themes: list[str]
+    located: list[str]
+    lead: Actor
+    participants: list[Actor] = field(default_factory=list)
+    fundings: list[Funding] = field(default_factory=list)
+    funders_only: list[Actor] = field(default_factory=list)
+    description: tuple[str, str] | None = None
+    extra: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.labels[0][1]
+
+    def label_in(self, lang: str) -> str:
+        return next((text for text, lg in self.labels if lg == lang), self.labels[0][0])
+
+
+@dataclass
+class SynthSummary:
+    """What :func:`synthesize` wrote: source files (one document each), triples (reference data and
+    sources), distinct entities per class, and each injected error (kind, focus, file)."""
+
+    seed: int
+    target: int
+    files: int
+    triples: int
+    source_triples: int
+    reference_triples: int
+    counts: dict[str, int]
+    violations: list[dict[str, object]]
+    reference_files: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
+
+
+def fmt_date(day: dt.date, precision: str) -> tuple[str, str]:
+    """``(lexical, datatype)`` of ``day`` as an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``."""
+    lexical = {"xsd:date": day.isoformat(), "xsd:gYearMonth": f"{day.year:04d}-{day.month:02d}"}
+    return lexical.get(precision, f"{day.year:04d}"), precision if precision in lexical else "xsd:gYear"
+
 
 NORDIC_COUNCIL = "orgid:nordiska-ministerradet"
 ROLE_MARKS = {"chief": "*", "politician": "^"}  # of titles in vocabulary.toml [roles]
@@ -36,10 +184,7 @@ class World:
         self.pool: dict[str, list[Actor]] = {"SE": [], "FI": []}  # preferential-attachment tickets
         self.persons: dict[str, list[Actor]] = {"SE": [], "FI": []}
         self.posts_at: dict[tuple[str, int], list[Post]] = {}
-        self.initiatives: list[Initiative] = []
-        self.prestudies: list[Initiative] = []
-        self.projects: list[Initiative] = []
-        self.strategies: list[Initiative] = []
+        self.initiatives: dict[str, list[Initiative]] = defaultdict(list)  # by class
         self.injected: list[dict[str, object]] = []
         self.doc_count = 0
         self.reference_triples = self._read_municipalities(reference)
@@ -66,12 +211,12 @@ class World:
             names["org_en"] = labels.get("en", own)
             area = "area:" + area.rsplit("/", 1)[-1] if area else None
             actor = Actor(f"mun:{local}", "kg:Municipality", [], "municipality", country, names, code=code, area=area)
-            actor.city = own in vocab.WORDS["municipalities"]["fi_cities"]
+            actor.city = own in WORDS["municipalities"]["fi_cities"]
             self.municipalities.append(actor)
             self.actors[actor.iri] = actor
             self.by_name.setdefault(own, actor)
             self.taken_iris.add(actor.iri)
-            self.pool[country].extend([actor] * vocab.WORDS["hub_municipalities"].get(own, 3))
+            self.pool[country].extend([actor] * WORDS["hub_municipalities"].get(own, 3))
         return len(graph)
 
     def _org(self, slug: str, cls: str, kind: str, country: str | None, labels: dict, alt=(), located=None) -> Actor:
@@ -88,33 +233,56 @@ class World:
 
     def _make_core(self) -> None:
         """The fixed organisations, funders, parties and newspapers of the tables."""
-        for row in vocab.ORGANISATIONS:
+        for row in ORGANISATIONS:
             country, home = row["country"] or None, self.by_name.get(row["town"])
-            actor = self._org(row["slug"], row["class"], row["kind"], country, *vocab.labels_of(row))
+            actor = self._org(row["slug"], row["class"], row["kind"], country, *labels_of(row))
             actor.located = home.iri if home else None
             for c in [country] if country else ["SE", "FI"]:
                 self.pool[c].extend([actor] * int(row["weight"]))
         self.funders = [
-            (self._org(row["slug"], row["class"], row["kind"], row["country"] or None, *vocab.labels_of(row)), row)
-            for row in vocab.FUNDERS
+            (self._org(row["slug"], row["class"], row["kind"], row["country"] or None, *labels_of(row)), row)
+            for row in FUNDERS
         ]
         self.parties, self.media = {}, {}
         for country, lang in (("SE", "sv"), ("FI", "fi")):
             self.parties[country] = [
                 self._org(slug, "PoliticalParty", "party", country, {lang: name, "en": en})
-                for slug, name, en in vocab.WORDS["parties"][country]
+                for slug, name, en in WORDS["parties"][country]
             ]
             self.media[country] = []
-            for name in vocab.WORDS["media"][country]:
+            for name in WORDS["media"][country]:
                 town = self.rng.choice([m for m in self.municipalities if m.country == country])
                 org = self._org(slugify(name), "Company", "media", country, {lang: name, "en": name}, located=town.iri)
                 self.media[country].append(org)
 
     # ---------------------------------------------------------------- drawing actors
 
+    def year(self) -> int:
+        """A year of the world, later ones likelier (the digital record thickens)."""
+        while True:
+            y = self.rng.randint(START_YEAR, END_YEAR - 1)
+            if self.rng.random() < 0.35 + 0.65 * (y - START_YEAR) / (END_YEAR - START_YEAR):
+                return y
+
+    def day(self, year: int) -> dt.date:
+        return dt.date(year, self.rng.randint(1, 12), self.rng.randint(1, 28))
+
+    def home(self, actor: Actor) -> Actor | None:
+        """The municipality an actor is (or is located in), if any."""
+        home = actor if actor.kind == "municipality" else self.actors.get(actor.located or "")
+        return home if home is not None and home.kind == "municipality" else None
+
+    def region(self, cross_border: float, swedish: float) -> str:
+        roll = self.rng.random()
+        return "XB" if roll < cross_border else "SE" if roll < swedish else "FI"
+
+    def country(self, region: str) -> str:
+        """The country of an actor in ``region``: either, across the border."""
+        return region if region != "XB" else self.rng.choice(["SE", "FI"])
+
     def new_org(self, country: str) -> Actor:
         """A made-up company, school or association in a real municipality (the long tail)."""
-        rng, words, templates = self.rng, vocab.WORDS, vocab.WORDS["templates"]
+        rng, words, templates = self.rng, WORDS, WORDS["templates"]
         lang, suffix = ("sv", "AB") if country == "SE" else ("fi", "Oy")
         muns = [m for m in self.municipalities if m.country == country]
         while True:
@@ -168,19 +336,15 @@ class World:
             elif region != "XB" and row["country"] in ("", region) and not cross_border:
                 weight = 4 if theme in row["themes"].split() else 1
                 options.append((actor, row, weight * 2 if actor.kind == "eufund" else weight))
-        pick = self.rng.random() * sum(w for _, _, w in options)
-        for actor, row, weight in options:
-            pick -= weight
-            if pick <= 0:
-                return actor, row
-        return options[-1][0], options[-1][1]
+        actor, row, _ = self.rng.choices(options, [weight for _, _, weight in options])[0]
+        return actor, row
 
     # ---------------------------------------------------------------- people
 
     def new_person(self, country: str) -> Actor:
         """A new person with a name not yet taken."""
         rng = self.rng
-        first, last = vocab.WORDS["names"][country]["first"], vocab.WORDS["names"][country]["last"]
+        first, last = WORDS["names"][country]["first"], WORDS["names"][country]["last"]
         name = f"{rng.choice(first)} {rng.choice(last)}"
         while name.lower() in self.taken_names or f"person:{slugify(name)}" in self.taken_iris:
             name = f"{rng.choice(first)} {rng.choice(first)} {rng.choice(last)}"  # a second first name
@@ -194,7 +358,7 @@ class World:
 
     def _role_for(self, org: Actor, lang: str, want: str | None) -> tuple[tuple[str, str, str], bool]:
         """(role, held by a politician?) for a new post in ``org``."""
-        roles = vocab.WORDS["roles"].get(org.kind) or vocab.WORDS["roles"]["company"]
+        roles = WORDS["roles"].get(org.kind) or WORDS["roles"]["company"]
         if want == "pm":
             choice = roles[0]
         elif want:  # the first title marked for a chief (*) or a politician (^), else a project manager's
