@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from kg.synth.turtle import Doc, lit, slugify
-from kg.synth.world import FIRST_DAY, LAST_DAY, WORDS, Actor, Funding, Initiative, Post, World, fmt_date
+from kg.synth.turtle import Doc, date_lit, lit, slugify
+from kg.synth.world import FIRST_DAY, LAST_DAY, WORDS, Actor, Funding, Initiative, Post, World
 
 LANGUAGE_INDEX = {"sv": 0, "fi": 1, "en": 2}  # of a language in the [Swedish, Finnish, English] tables
 LANGUAGES = {"SE": ["sv", "en"], "FI": ["fi", "en"], "XB": ["sv", "fi", "en"]}  # of labels, by region
@@ -51,7 +51,8 @@ class Writer(World):
         doc.declare(post.iri, "kg:Post", labels)
         doc.add(post.iri, "kg:postIn", o)
         doc.add(post.iri, "kg:role", lit(title, lang))
-        doc.span(post.iri, (str(post.start), "xsd:gYear"), None if post.end is None else (str(post.end), "xsd:gYear"))
+        end = None if post.end is None else lit(str(post.end), datatype="xsd:gYear")
+        doc.span(post.iri, lit(str(post.start), datatype="xsd:gYear"), end)
         return p
 
     def declare_initiative(self, doc: Doc, ini: Initiative, full: bool) -> str:
@@ -60,7 +61,7 @@ class Writer(World):
         if full:
             if ini.description:
                 doc.add(i, "dcterms:description", lit(*ini.description))
-            doc.span(i, fmt_date(ini.start, ini.precision), ini.end and fmt_date(ini.end, ini.precision))
+            doc.span(i, date_lit(ini.start, ini.precision), ini.end and date_lit(ini.end, ini.precision))
             for place in ini.located:
                 doc.add(i, "kg:locatedIn", place)
             for theme in ini.themes:
@@ -111,7 +112,7 @@ class Writer(World):
         doc.add(d, "dcterms:title", lit(title, lang))
         doc.add(d, "dcterms:language", lit(lang))
         doc.add(d, "dcterms:publisher", self.declare(doc, publisher))
-        doc.add(d, "dcterms:issued", lit(min(max(issued, FIRST_DAY), LAST_DAY).isoformat(), datatype="xsd:date"))
+        doc.add(d, "dcterms:issued", date_lit(min(max(issued, FIRST_DAY), LAST_DAY)))
         return doc, self.declare_initiative(doc, ini, full)
 
     # ---------------------------------------------------------------- drawing initiatives
@@ -370,8 +371,7 @@ class Writer(World):
         dates = {"start": first, "end": end if end <= LAST_DAY else None, "precision": "xsd:gYear"}
         fields = {"cls": cls, "region": country, "themes": themes, "located": located, "lead": owner, **dates}
         st = self.new_initiative(WORDS["texts"][text], words, year, **fields)
-        value, datatype = fmt_date(adopted, "xsd:date" if rng.random() < 0.6 else "xsd:gYearMonth")
-        st.extra.append(("kg:adopted", lit(value, datatype=datatype)))
+        st.extra.append(("kg:adopted", date_lit(adopted, "xsd:date" if rng.random() < 0.6 else "xsd:gYearMonth")))
         strategies = self.initiatives["kg:Strategy"][-100:-1]
         if strategies and rng.random() < 0.3:
             st.extra.append(("kg:relatedTo", rng.choice(strategies).iri))

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from kg.core import resources
 from kg.synth.documents import Writer
-from kg.synth.turtle import expand, lit, slugify
+from kg.synth.turtle import Doc, expand, lit, slugify
 from kg.synth.world import VIOLATIONS, WORDS, SynthSummary
 
 # The kinds of deliberate error that ``violations=K`` injects, in turn (``tables/violations.toml``).
@@ -36,9 +36,10 @@ VIOLATION_KINDS = tuple(VIOLATIONS)
 # ------------------------------------------------------------------------------------------ violations
 
 
-def _violation_fields(world: Writer, kind: str, n: int, ini: str) -> dict[str, str]:
-    """The fields of the statements of the ``n``-th error, of ``kind``, in a file about ``ini``: ``slug``
-    (of ``ini``), ``n``, ``mun`` (a Swedish municipality not yet given a duplicate code) and the kind's own."""
+def _inject(world: Writer, kind: str, n: int, stem: str, ini: str) -> tuple[str, dict[str, object]]:
+    """The Turtle of the ``n``-th deliberate error, of ``kind``, in the file ``stem`` about ``ini``, and its
+    record. The statements of ``tables/violations.toml`` are filled in with ``ini``, its ``slug``, ``n``,
+    ``mun`` (a Swedish municipality not yet given a duplicate code) and the kind's own fields."""
     rng, muns = world.rng, [m for m in world.municipalities if m.country == "SE"]
     used = {v.get("related") for v in world.injected}
     mun = next((m for m in rng.sample(muns, len(muns)) if expand(m.iri) not in used), muns[0])
@@ -62,20 +63,13 @@ def _violation_fields(world: Writer, kind: str, n: int, ini: str) -> dict[str, s
     elif kind == "label-without-language":
         company = world.new_org("SE")
         fields.update(o=company.iri, cls=company.cls, label=lit(company.labels[0][0]))
-    return fields
-
-
-def _inject(world: Writer, kind: str, n: int, stem: str, ini: str) -> tuple[str, dict[str, object]]:
-    """The Turtle of one deliberate error (its statements grouped by subject), and its record."""
-    spec = VIOLATIONS[kind]
-    fields = _violation_fields(world, kind, n, ini)
-    blocks: dict[str, list[str]] = {}
+    spec, doc = VIOLATIONS[kind], Doc(stem, "", ini)
     for s, p, o in spec["statements"]:
-        blocks.setdefault(s.format(**fields), []).append(f"{p.format(**fields)} {o.format(**fields)}")
+        doc.add(s.format(**fields), p.format(**fields), o.format(**fields))
     record: dict[str, object] = {"kind": kind, "file": f"sources/{stem}.ttl"}
     record.update({key: expand(spec[key].format(**fields)) for key in ("focus", "related") if key in spec})
-    record["triples"] = len(spec["statements"])
-    return "".join(f"\n{s} " + " ;\n    ".join(pos) + " .\n" for s, pos in blocks.items()), record
+    record["triples"] = len(doc)
+    return doc.statements(), record
 
 
 # ------------------------------------------------------------------------------------------ main entry

@@ -3,6 +3,7 @@ slugs, and :class:`Doc` (one source document's triples grouped by subject)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from importlib import resources as importlib_resources
@@ -36,6 +37,16 @@ def lit(text: str, lang: str | None = None, datatype: str | None = None) -> str:
     """
     body = '"' + text.translate(_ESCAPES) + '"'
     return f"{body}@{lang}" if lang else f"{body}^^{datatype}" if datatype else body
+
+
+def date_lit(day: dt.date, precision: str = "xsd:date") -> str:
+    """A literal of ``day`` as an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``.
+
+    >>> date_lit(dt.date(2014, 3, 9), "xsd:gYearMonth")
+    '"2014-03"^^xsd:gYearMonth'
+    """
+    lexical = {"xsd:date": day.isoformat(), "xsd:gYearMonth": f"{day.year:04d}-{day.month:02d}"}
+    return lit(lexical.get(precision, f"{day.year:04d}"), datatype=precision)
 
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "æ": "ae", "ø": "o", "đ": "d", "ŋ": "n", "ß": "ss"})
@@ -77,18 +88,22 @@ class Doc:
         self.decls.append((iri, cls))
         return iri
 
-    def span(self, iri: str, start: tuple[str, str], end: tuple[str, str] | None) -> None:
-        """``schema:startDate`` and, if known, ``schema:endDate``, each given as (lexical, datatype)."""
-        self.add(iri, "schema:startDate", lit(start[0], datatype=start[1]))
+    def span(self, iri: str, start: str, end: str | None) -> None:
+        """``schema:startDate`` and, if known, ``schema:endDate`` (literals)."""
+        self.add(iri, "schema:startDate", start)
         if end:
-            self.add(iri, "schema:endDate", lit(end[0], datatype=end[1]))
+            self.add(iri, "schema:endDate", end)
 
     def __len__(self) -> int:
         return len(self.seen)
 
+    def statements(self) -> str:
+        """The triples as Turtle, a block per subject."""
+        return "".join(
+            f"\n{s} " + " ;\n    ".join(f"{p} {' , '.join(objs)}" for p, objs in objects.items()) + " .\n"
+            for s, objects in self.subjects.items()
+        )
+
     def render(self) -> str:
-        parts = [f"# {self.comment}\n", PREFIXES]
-        for s, objects in self.subjects.items():
-            body = " ;\n    ".join(f"{p} {' , '.join(objs)}" for p, objs in objects.items())
-            parts.append(f"\n{s} {body} .\n")
-        return "".join(parts)
+        """The whole file: a comment, the prefixes and the statements."""
+        return f"# {self.comment}\n{PREFIXES}{self.statements()}"

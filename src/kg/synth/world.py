@@ -157,12 +157,6 @@ class SynthSummary:
         return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
 
 
-def fmt_date(day: dt.date, precision: str) -> tuple[str, str]:
-    """``(lexical, datatype)`` of ``day`` as an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``."""
-    lexical = {"xsd:date": day.isoformat(), "xsd:gYearMonth": f"{day.year:04d}-{day.month:02d}"}
-    return lexical.get(precision, f"{day.year:04d}"), precision if precision in lexical else "xsd:gYear"
-
-
 NORDIC_COUNCIL = "orgid:nordiska-ministerradet"
 ROLE_MARKS = {"chief": "*", "politician": "^"}  # of titles in vocabulary.toml [roles]
 
@@ -175,8 +169,7 @@ class World:
         self.seed = seed
         self.themes = _read_themes(ontology / "themes.ttl")
         self.theme_keys = list(self.themes)
-        self.taken_iris: set[str] = set()
-        self.taken_names: set[str] = set()
+        self.taken_iris, self.taken_names = set(), set()  # IRIs, lower-case names of actors and people
         self.introduced: set[str] = set()  # IRIs described in full in some file
         self.actors: dict[str, Actor] = {}
         self.by_name: dict[str, Actor] = {}
@@ -195,14 +188,14 @@ class World:
         graph = Graph()
         for path in sorted(reference.glob("*.ttl")):
             graph.parse(path)
-        found = []
-        for s in set(graph.subjects(RDF.type, KG.Municipality)):
-            if isinstance(s, URIRef):
-                area = next((str(o) for o in graph.objects(s, KG.locatedIn)), None)
-                labels = {o.language: str(o) for o in graph.objects(s, RDFS.label) if isinstance(o, Literal)}
-                code, country = str(graph.value(s, KG.municipalityCode)), str(graph.value(s, KG.country))
-                found.append((country, code, str(s), area, labels))
-        for country, code, iri, area, labels in sorted(found):
+
+        def key(s: URIRef) -> tuple[str, str, str]:
+            return str(graph.value(s, KG.country)), str(graph.value(s, KG.municipalityCode)), str(s)
+
+        for s in sorted({s for s in graph.subjects(RDF.type, KG.Municipality) if isinstance(s, URIRef)}, key=key):
+            country, code, iri = key(s)
+            area = next((str(o) for o in graph.objects(s, KG.locatedIn)), None)
+            labels = {o.language: str(o) for o in graph.objects(s, RDFS.label) if isinstance(o, Literal)}
             local = iri.rsplit("/", 1)[-1]
             own = labels.get("sv" if country == "SE" else "fi") or labels.get("en") or local
             sv, fi = labels.get("sv", own), labels.get("fi", own)
