@@ -1121,7 +1121,7 @@ COLUMNS = {
     "weak-facts": "subject subjectLabel property propertyLabel object objectLabel source sourceLabel",
     "search": "entity entityLabel match language type typeLabel country code area areaLabel",
     "ties": "actor actorLabel role target targetLabel start end sources sourcesLabel",
-    "nodes": "node nodeLabel kind type typeLabel country area areaLabel start end names mentioned",
+    "nodes": "node nodeLabel kind type typeLabel country area areaLabel start end labels names mentioned",
     "funding-details": "funding fundingLabel initiative initiativeLabel funder funderLabel amount perYear approximate"
     " currency kinds sources sourcesLabel",
 }
