@@ -30,9 +30,13 @@ OTHER_COLOR = "#aab4bf"
 COUNTRY_COLORS = {"SE": "#4e79a7", "FI": "#e15759", "": "#aab4bf"}
 KIND_OF_TYPE = {
     "Municipality": "municipality",
+    "FormerMunicipality": "municipality",
     "RegionalAuthority": "authority",
     "GovernmentBody": "authority",
     "FundingBody": "authority",
+    "Fund": "authority",
+    "FundingProgramme": "authority",
+    "ProgrammeFamily": "authority",
     "MunicipalAssociation": "association",
     "Person": "person",
     "Event": "event",
