@@ -263,8 +263,8 @@ def test_subject_matching_nothing_with_no_new(data, tmp_path):
     _bad(
         data,
         make_sheet(tmp_path),
-        # row 6 (Svenska ESF-rådet) is in the reference data's public bodies (issue 16): row 7 is the first new one
-        "sheet 'entities', row 7, column 'id': 'move-on-up'",
+        # row 6, Svenska ESF-rådet, is in the reference data: the first new entity is the project
+        "sheet 'entities', row 7, column 'id': 'move-on-up' (Project) matches nothing",
         "matches nothing in the graph and --no-new forbids new entities",
         extra=["--no-new"],
     )

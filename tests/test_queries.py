@@ -1137,22 +1137,22 @@ COLUMNS = {
     "weak-facts": "subject subjectLabel property propertyLabel object objectLabel source sourceLabel",
     "search": "entity entityLabel match language type typeLabel country code area areaLabel",
     "ties": "actor actorLabel role target targetLabel start end sources sourcesLabel",
-    "nodes": "node nodeLabel kind type typeLabel country area areaLabel start end names mentioned",
-    "funding-details": "funding fundingLabel initiative initiativeLabel funder funderLabel amount currency kinds"
-    " sources sourcesLabel",
+    "nodes": "node nodeLabel kind type typeLabel country area areaLabel start end labels names mentioned",
+    "funding-details": "funding fundingLabel initiative initiativeLabel funder funderLabel amount perYear approximate"
+    " currency kinds sources sourcesLabel",
 }
 
 
 def test_funding_details_one_row_per_funding_with_amount_kind_and_source(dataset):
     rows = run(dataset, "funding-details").rows
-    found = [tuple(cell(r, c) for c in ("funder", "amount", "currency", "kinds", "sources")) for r in rows]
-    # Kemijärvi's share has an amount; the approximate yearly shares of Keminmaa, Posio and Pello
-    # (kg:perYear, see the funding query) have none of their own
-    assert found == [
-        ("mun:fi-241", None, "EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f"),
-        ("mun:fi-320", "7500.0", "EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f"),
-        ("mun:fi-614", None, "EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f"),
-        ("mun:fi-854", None, "EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f"),
+    columns = ("funder", "amount", "perYear", "approximate", "currency", "kinds", "sources")
+    found = [tuple(cell(r, c) for c in columns) for r in rows]
+    share = ("EUR", "omarahoitusosuus (fi)", "004_7d7d9fe527b1fb8f")
+    assert found == [  # the four shares of 004; only Kemijärvi's is exact and has a total
+        ("mun:fi-241", None, "5000.0", "true", *share),
+        ("mun:fi-320", "7500.0", "5000.0", None, *share),  # no kg:approximate: exact
+        ("mun:fi-614", None, "5000.0", "true", *share),
+        ("mun:fi-854", None, "5000.0", "true", *share),
     ]
 
 

@@ -104,6 +104,8 @@ def test_homonyms_are_ambiguous_until_filtered():
     both = df[df["score"] == 100.0]
     assert set(both["id"]) == {ID + "municipality/se-2518", ID + "municipality/fi-976"}
     assert not df["match"].any()
+    # showing fewer candidates does not make the first one a sure match
+    assert not kg.reconcile("Övertorneå", limit=1)["match"].any()
     assert top("Övertorneå", country="FI")[:3] == (ID + "municipality/fi-976", 100.0, True)
     assert top("Ylitornio")[0] == ID + "municipality/fi-976"
 

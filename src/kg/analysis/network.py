@@ -86,6 +86,7 @@ def read_nodes(dataset, lang: str | None = "sv") -> dict[str, dict[str, str]]:
             "start": _text(row.get("start")),
             "end": _text(row.get("end")),
             "names": _text(row.get("names")),
+            "labels": _text(row.get("labels")),
             "mentioned": str(row.get("mentioned", "")).lower() in ("true", "1"),
         }
     return nodes

@@ -290,12 +290,13 @@ class Reconciler:
         type_ = self.resolve_type(type) if type is not None else None
         rows = []
         for name in names:
-            hits = self.candidates(name, type=type_, country=country, lang=lang, limit=limit, fuzzy=fuzzy)
+            # one more candidate than shown, so that the verdict on the top one does not depend on ``limit``
+            hits = self.candidates(name, type=type_, country=country, lang=lang, limit=max(limit, 1) + 1, fuzzy=fuzzy)
             if not hits:
                 rows.append([name, 0, None, None, None, None, None, 0.0, False, "none", None])
                 continue
             unique = hits[0].score >= MATCH_SCORE and (len(hits) == 1 or hits[0].score - hits[1].score >= MATCH_MARGIN)
-            for rank, hit in enumerate(hits, start=1):
+            for rank, hit in enumerate(hits[: max(limit, 1)], start=1):
                 entity = self.entities[hit.entity]
                 rows.append(
                     [

@@ -1,32 +1,14 @@
 """Synthetic data in the samverkan ontology, for benchmarks (10k, 100k, 1M triples and beyond).
 
-:func:`synthesize` writes a data folder that ``kg build --data OUT`` reads like the real one:
-
-- ``OUT/reference/*.ttl``: the shipped areas (countries, counties, regions) and, of the shipped
-  municipalities, every real municipality of Norrbotten, Västerbotten and Lappi (the rest of the
-  reference data is left out, so that small synthetic graphs stay small);
-- ``OUT/sources/synth-NNNNNN.ttl``: one made-up source document per file (a news item, the minutes
-  of a board, an invitation, a final report, an adopted strategy), 40–80 triples each, describing
-  projects, pre-studies, pilots, research projects, conferences, seminars, meetings, strategies and
-  visions; who leads, takes part, organises, presents, funds (``kg:Funding`` nodes with amounts in
-  SEK or EUR, or plain ``kg:funds``), which municipalities are members of which associations, and
-  people in their posts, moving between organisations over the years;
-- ``OUT/synth.json``: the :class:`SynthSummary` (also returned).
-
-The world is the real one in outline: the real municipalities of the reference data (their IRIs,
-codes and countries are read from the reference files), the regional authorities, associations of
-municipalities, universities and funders that work there, and a long tail of made-up companies,
-schools and associations. Participation is skewed: actors are drawn by preferential attachment
-(Simon's model: a few hubs such as Region Norrbotten, Luleå, Umeå, Lapin liitto and Rovaniemi are
-in very many initiatives, most actors in one or two), and now and then an initiative crosses the
-border. Every name, person and project is invented. Every file declares the type and labels of
-each non-municipality entity it mentions; entities recur across files with the same IRI and the
-same labels, dates and amounts, as in the real data. With ``violations=0`` the data conforms to the
-shapes; ``violations=K`` appends K deliberate errors of different kinds (see :data:`VIOLATION_KINDS`),
-each recorded with its focus IRI and file.
-
-The output depends only on the arguments: the same seed gives byte-identical files. Turtle is
-written as plain text (no rdflib serialisation) and every triple is counted as it is written.
+:func:`synthesize` writes a data folder that ``kg build --data OUT`` reads like the real one: the
+shipped areas and the municipalities of Norrbotten, Västerbotten and Lappi in ``OUT/reference/``
+(the rest of the reference data is left out, so small graphs stay small), one made-up source
+document per file in ``OUT/sources/synth-NNNNNN.ttl`` (40–80 triples: announcements, minutes, invitations, reports and
+strategies about projects, events and strategies, who leads, takes part, organises, presents and
+funds them, and people moving between posts) and the :class:`SynthSummary` in ``OUT/synth.json``.
+The real municipalities and regional actors are joined by a long tail of invented ones, drawn by
+preferential attachment (a few hubs are in very many initiatives). With ``violations=K``, K deliberate
+errors (:data:`VIOLATION_KINDS`) are appended; else the data conforms. The same seed gives the same bytes.
 
 >>> import tempfile
 >>> with tempfile.TemporaryDirectory() as tmp:
@@ -39,15 +21,13 @@ written as plain text (no rdflib serialisation) and every triple is counted as i
 from __future__ import annotations
 
 import argparse
-import sys
 import time
 from pathlib import Path
 
 from kg.core import resources
 from kg.synth.documents import Writer
-from kg.synth.model import SynthSummary
-from kg.synth.turtle import expand, lit, slugify
-from kg.synth.vocabulary import GENERIC_PHRASES, THEME_PHRASES, VIOLATIONS
+from kg.synth.turtle import Doc, expand, lit, slugify
+from kg.synth.world import VIOLATIONS, WORDS, SynthSummary
 
 # The kinds of deliberate error that ``violations=K`` injects, in turn (``tables/violations.toml``).
 VIOLATION_KINDS = tuple(VIOLATIONS)
@@ -56,56 +36,40 @@ VIOLATION_KINDS = tuple(VIOLATIONS)
 # ------------------------------------------------------------------------------------------ violations
 
 
-def _violation_fields(world: Writer, kind: str, n: int, ini: str) -> dict[str, str]:
-    """The fields of the statements of the ``n``-th error, of ``kind``, in a file about ``ini``."""
-    rng = world.rng
-    muns = world.municipalities
-    if kind == "funding-without-funder":
-        return {"f": f"funding:{ini[4:]}--medfinansiering-{n}"}
+def _inject(world: Writer, kind: str, n: int, stem: str, ini: str) -> tuple[str, dict[str, object]]:
+    """The Turtle of the ``n``-th deliberate error, of ``kind``, in the file ``stem`` about ``ini``, and its
+    record. The statements of ``tables/violations.toml`` are filled in with ``ini``, its ``slug``, ``n``,
+    ``mun`` (a Swedish municipality not yet given a duplicate code) and the kind's own fields."""
+    rng, muns = world.rng, [m for m in world.municipalities if m.country == "SE"]
+    used = {v.get("related") for v in world.injected}
+    mun = next((m for m in rng.sample(muns, len(muns)) if expand(m.iri) not in used), muns[0])
+    fields = {"ini": ini, "slug": ini[4:], "n": str(n), "mun": mun.iri}
     if kind == "amount-not-a-number":
-        amount = lit("12 kr", datatype="xsd:decimal") if n % 2 == 0 else lit("12 000 kr")
-        return {"f": f"funding:{ini[4:]}--bidrag-{n}", "funder": rng.choice(muns).iri, "amount": amount}
-    if kind == "start-after-end":
-        mun = rng.choice([m for m in muns if m.country == "SE"])
-        phrase = rng.choice(THEME_PHRASES.get(world.theme_keys[n % len(world.theme_keys)], GENERIC_PHRASES))
-        labels, i = world._unique_label([(f"{phrase[0]} {mun.name('sv')}", "sv")], 2019)
-        return {"i": i, "label": lit(*labels[0]), "mun": mun.iri}
-    if kind == "duplicate-municipality-code":
-        used = {v.get("related") for v in world.injected}
-        mun = next((m for m in rng.sample(muns, len(muns)) if expand(m.iri) not in used), muns[0])
-        lang = "sv" if mun.country == "SE" else "fi"
-        name = mun.name("org_sv") if lang == "sv" else f"{mun.name('fi')} {'kaupunki' if mun.city else 'kunta'}"
-        o = f"orgid:{slugify(name)}"
-        o = o if o not in world.taken_iris else f"{o}-{n}"
-        world.taken_iris.add(o)
-        code, country, area = lit(mun.code or ""), lit(mun.country or ""), mun.area or "area:se"
-        return {"o": o, "label": lit(name, lang), "code": code, "country": country, "area": area, "mun": mun.iri}
-    if kind == "wrong-class-object":
-        return {"mun": rng.choice(muns).iri}
-    if kind == "post-without-role":
-        mun = rng.choice([m for m in muns if m.country == "SE"])
-        person = world._new_person("SE").actor
-        label, label_en = (lit(text, lang) for text, lang in person.labels)
-        post = f"post:{person.iri[7:]}--{slugify(mun.names['own'])}"
-        fields = {"p": person.iri, "label": label, "label_en": label_en, "post": post, "mun": mun.iri}
-        return {**fields, "post_label": lit(f"Tjänsteperson, {mun.name('org_sv')}", "sv")}
-    company = world._new_org("SE")  # label-without-language
-    return {"o": company.iri, "cls": company.cls, "label": lit(company.labels[0][0])}
-
-
-def _inject(world: Writer, kind: str, n: int, stem: str, initiative: str | None) -> tuple[list[str], dict[str, object]]:
-    """Statements (as Turtle blocks) of one deliberate error, and its record."""
-    spec = VIOLATIONS[kind]
-    ini = initiative or world.initiatives[0].iri
-    fields = {"ini": ini, **_violation_fields(world, kind, n, ini)}
-    blocks: dict[str, list[str]] = {}
+        fields["amount"] = lit("12 kr", datatype="xsd:decimal") if n % 2 == 0 else lit("12 000 kr")
+    elif kind == "start-after-end":  # a new project with a name of its own
+        phrases = WORDS["theme_phrases"].get(world.theme_keys[n % len(world.theme_keys)], WORDS["phrases"]["generic"])
+        labels, fields["i"] = world.unique_label([(f"{rng.choice(phrases)[0]} {mun.name('sv')}", "sv")], 2019)
+        fields["label"] = lit(*labels[0])
+    elif kind == "duplicate-municipality-code":  # a second municipality with the code of ``mun``
+        o = f"orgid:{slugify(mun.name('org_sv'))}"
+        fields["o"] = o if o not in world.taken_iris else f"{o}-{n}"
+        world.taken_iris.add(fields["o"])
+        fields.update(label=lit(mun.name("org_sv"), "sv"), code=lit(mun.code or ""), area=mun.area or "area:se")
+    elif kind == "post-without-role":
+        person = world.new_person("SE")
+        fields.update(p=person.iri, label=lit(*person.labels[0]), label_en=lit(*person.labels[1]))
+        fields["post"] = f"post:{person.iri[7:]}--{slugify(mun.names['own'])}"
+        fields["post_label"] = lit(f"Tjänsteperson, {mun.name('org_sv')}", "sv")
+    elif kind == "label-without-language":
+        company = world.new_org("SE")
+        fields.update(o=company.iri, cls=company.cls, label=lit(company.labels[0][0]))
+    spec, doc = VIOLATIONS[kind], Doc(stem, "", ini)
     for s, p, o in spec["statements"]:
-        blocks.setdefault(s.format(**fields), []).append(f"{p.format(**fields)} {o.format(**fields)}")
-    lines = [f"\n{s} " + " ;\n    ".join(pos) + " .\n" for s, pos in blocks.items()]
+        doc.add(s.format(**fields), p.format(**fields), o.format(**fields))
     record: dict[str, object] = {"kind": kind, "file": f"sources/{stem}.ttl"}
     record.update({key: expand(spec[key].format(**fields)) for key in ("focus", "related") if key in spec})
-    record["triples"] = len(spec["statements"])
-    return lines, record
+    record["triples"] = len(doc)
+    return doc.statements(), record
 
 
 # ------------------------------------------------------------------------------------------ main entry
@@ -137,63 +101,44 @@ def synthesize(triples: int, out: Path, seed: int = 0, violations: int = 0) -> S
     Old ``out/sources/synth-*.ttl`` files are removed first. ``violations`` deliberate errors are
     appended to some of the files (see :data:`VIOLATION_KINDS`) and listed in the summary.
     """
-    out = Path(out)
-    shipped_reference = resources.shipped("data") / "reference"
-    (out / "reference").mkdir(parents=True, exist_ok=True)
+    out, shipped = Path(out), resources.shipped("data") / "reference"
     sources = out / "sources"
-    sources.mkdir(parents=True, exist_ok=True)
+    for folder in (out / "reference", sources):
+        folder.mkdir(parents=True, exist_ok=True)
     for old in sources.glob("synth-*.ttl"):
         old.unlink()
-    reference_files = []
     for old_file in (out / "reference").glob("*.ttl"):
         old_file.unlink()
+    reference_files = []
     for name in ("areas.ttl", "municipalities.ttl"):
-        _copy_northern_reference(shipped_reference / name, out / "reference" / name)
-        reference_files.append(f"reference/{name}")
-
+        _copy_northern_reference(shipped / name, out / "reference" / name)
+        reference_files.append(out / "reference" / name)
     world = Writer(seed, out / "reference", resources.shipped("ontology"))
-    reference_triples = world.reference_triples
-    budget = max(triples - reference_triples, 1)
-    written = 0
-    files: list[tuple[str, str | None]] = []
-    counts: dict[str, set[str]] = {}
-    for doc in world.stream():
+    budget = max(triples - world.reference_triples, 1)
+    written, files, counts = 0, [], {}
+    for doc in world.stream():  # until the next document would overshoot the budget more than stopping short
         n = len(doc)
         if files and written + n > budget and written + n - budget > budget - written:
             break
         (sources / f"{doc.stem}.ttl").write_text(doc.render(), encoding="utf-8", newline="\n")
         written += n
-        files.append((doc.stem, doc.first_initiative))
+        files.append((doc.stem, doc.about))
         for iri, cls in doc.decls:
             counts.setdefault(cls.split(":", 1)[1], set()).add(iri)
         if written >= budget:
             break
-
-    injected = world.injected
-    if violations:
-        with_initiative = [f for f in files if f[1] is not None] or files
-        chosen = world.rng.sample(with_initiative, min(violations, len(with_initiative)))
-        while len(chosen) < violations:
-            chosen.append(world.rng.choice(with_initiative))
-        for n in range(violations):
-            stem, initiative = chosen[n]
-            lines, record = _inject(world, VIOLATION_KINDS[n % len(VIOLATION_KINDS)], n + 1, stem, initiative)
-            with open(sources / f"{stem}.ttl", "a", encoding="utf-8", newline="\n") as handle:
-                handle.write("".join(lines))
-            written += int(record["triples"])  # type: ignore[call-overload]
-            injected.append(record)
-
-    summary = SynthSummary(
-        seed=seed,
-        target=triples,
-        files=len(files),
-        triples=written + reference_triples,
-        source_triples=written,
-        reference_triples=reference_triples,
-        counts={k: len(v) for k, v in sorted(counts.items())},
-        violations=injected,
-        reference_files=reference_files,
-    )
+    chosen = world.rng.sample(files, min(violations, len(files)))
+    chosen += [world.rng.choice(files) for _ in range(violations - len(chosen))]
+    for n, (stem, ini) in enumerate(chosen):
+        kind = VIOLATION_KINDS[n % len(VIOLATION_KINDS)]
+        turtle, record = _inject(world, kind, n + 1, stem, ini)
+        with open(sources / f"{stem}.ttl", "a", encoding="utf-8", newline="\n") as handle:
+            handle.write(turtle)
+        written += int(record["triples"])  # type: ignore[call-overload]
+        world.injected.append(record)
+    counted, ref = {k: len(v) for k, v in sorted(counts.items())}, world.reference_triples
+    references = [f"reference/{Path(path).name}" for path in reference_files]
+    summary = SynthSummary(seed, triples, len(files), written + ref, written, ref, counted, world.injected, references)
     (out / "synth.json").write_text(summary.to_json(), encoding="utf-8", newline="\n")
     return summary
 
@@ -211,7 +156,3 @@ def main(argv: list[str] | None = None) -> int:
     took = time.perf_counter() - began
     print(f"{summary.triples} triples in {summary.files} source files -> {args.out} ({took:.1f} s)")
     return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -3,6 +3,8 @@ slugs, and :class:`Doc` (one source document's triples grouped by subject)."""
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import unicodedata
 from importlib import resources as importlib_resources
 
@@ -34,11 +36,17 @@ def lit(text: str, lang: str | None = None, datatype: str | None = None) -> str:
     '"2014"^^xsd:gYear'
     """
     body = '"' + text.translate(_ESCAPES) + '"'
-    if lang:
-        return f"{body}@{lang}"
-    if datatype:
-        return f"{body}^^{datatype}"
-    return body
+    return f"{body}@{lang}" if lang else f"{body}^^{datatype}" if datatype else body
+
+
+def date_lit(day: dt.date, precision: str = "xsd:date") -> str:
+    """A literal of ``day`` as an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``.
+
+    >>> date_lit(dt.date(2014, 3, 9), "xsd:gYearMonth")
+    '"2014-03"^^xsd:gYearMonth'
+    """
+    lexical = {"xsd:date": day.isoformat(), "xsd:gYearMonth": f"{day.year:04d}-{day.month:02d}"}
+    return lit(lexical.get(precision, f"{day.year:04d}"), datatype=precision)
 
 
 _FOLD = str.maketrans({"å": "a", "ä": "a", "ö": "o", "æ": "ae", "ø": "o", "đ": "d", "ŋ": "n", "ß": "ss"})
@@ -53,39 +61,24 @@ def slugify(text: str) -> str:
     'soadegilli'
     """
     text = unicodedata.normalize("NFKD", text.lower().translate(_FOLD))
-    out, dash = [], False
-    for ch in text:
-        if ch.isascii() and ch.isalnum():
-            out.append(ch)
-            dash = False
-        elif not unicodedata.combining(ch) and out and not dash:
-            out.append("-")
-            dash = True
-    return "".join(out).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", "".join(ch for ch in text if not unicodedata.combining(ch))).strip("-")
 
 
 class Doc:
     """One source document being written: its triples, grouped by subject, without duplicates."""
 
-    __slots__ = ("comment", "decls", "first_initiative", "seen", "stem", "subjects")
-
-    def __init__(self, stem: str, comment: str) -> None:
+    def __init__(self, stem: str, comment: str, about: str) -> None:
         self.stem = stem
         self.comment = comment
-        self.subjects: dict[str, list[tuple[str, str]]] = {}
+        self.subjects: dict[str, dict[str, list[str]]] = {}  # objects by predicate by subject
         self.seen: set[tuple[str, str, str]] = set()
         self.decls: list[tuple[str, str]] = []  # (iri, class) of the entities the file declares
-        self.first_initiative: str | None = None
+        self.about = about  # the IRI of the initiative the document is about
 
     def add(self, s: str, p: str, o: str) -> None:
-        key = (s, p, o)
-        if key in self.seen:
-            return
-        self.seen.add(key)
-        block = self.subjects.get(s)
-        if block is None:
-            self.subjects[s] = block = []
-        block.append((p, o))
+        if (s, p, o) not in self.seen:
+            self.seen.add((s, p, o))
+            self.subjects.setdefault(s, {}).setdefault(p, []).append(o)
 
     def declare(self, iri: str, cls: str, labels: list[tuple[str, str]] | None = None) -> str:
         """Type and ``(text, lang)`` labels of an entity the file declares; returns ``iri``."""
@@ -95,21 +88,22 @@ class Doc:
         self.decls.append((iri, cls))
         return iri
 
-    def span(self, iri: str, start: tuple[str, str], end: tuple[str, str] | None) -> None:
-        """``schema:startDate`` and, if known, ``schema:endDate``, each given as (lexical, datatype)."""
-        self.add(iri, "schema:startDate", lit(start[0], datatype=start[1]))
+    def span(self, iri: str, start: str, end: str | None) -> None:
+        """``schema:startDate`` and, if known, ``schema:endDate`` (literals)."""
+        self.add(iri, "schema:startDate", start)
         if end:
-            self.add(iri, "schema:endDate", lit(end[0], datatype=end[1]))
+            self.add(iri, "schema:endDate", end)
 
     def __len__(self) -> int:
         return len(self.seen)
 
+    def statements(self) -> str:
+        """The triples as Turtle, a block per subject."""
+        return "".join(
+            f"\n{s} " + " ;\n    ".join(f"{p} {' , '.join(objs)}" for p, objs in objects.items()) + " .\n"
+            for s, objects in self.subjects.items()
+        )
+
     def render(self) -> str:
-        parts = [f"# {self.comment}\n", PREFIXES]
-        for s, pos in self.subjects.items():
-            grouped: dict[str, list[str]] = {}
-            for p, o in pos:
-                grouped.setdefault(p, []).append(o)
-            body = " ;\n    ".join(f"{p} {' , '.join(objs)}" for p, objs in grouped.items())
-            parts.append(f"\n{s} {body} .\n")
-        return "".join(parts)
+        """The whole file: a comment, the prefixes and the statements."""
+        return f"# {self.comment}\n{PREFIXES}{self.statements()}"

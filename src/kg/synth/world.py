@@ -1,220 +1,303 @@
-"""The world of one synthetic run: the real municipalities (read from the reference data), the fixed
-organisations and funders (``tables/*.csv``), a long tail of made-up ones drawn by preferential
-attachment, and people moving between posts over the years."""
+"""The world of one synthetic run: its entities (actors, people, posts, fundings, initiatives), the
+real municipalities (read from the reference data), the fixed organisations and funders, a long tail
+of made-up ones drawn by preferential attachment, and people moving between posts over the years.
+
+The word lists and phrase tables are read at run time from ``tables/`` beside this module:
+``vocabulary.toml`` (names, roles, phrases, places, villages, company words, newspapers, parties,
+association members, hub municipalities, kinds of project, patterns of names, titles and
+descriptions), ``organisations.csv`` and ``funders.csv`` (one row per fixed organisation or funder),
+``violations.toml`` (the deliberate errors) and ``prefixes.ttl``. The order of entries matters (the
+same seed draws the same entries): append, do not sort.
+
+>>> WORDS["roles"]["municipality"][0]
+['projektledare', 'hankepäällikkö', 'project manager']
+>>> labels_of(next(row for row in ORGANISATIONS if row["slug"] == "region-10"))
+({'sv': 'Region 10', 'en': 'Region 10'}, [('R10', 'sv'), ('R10', 'en')])
+"""
 
 from __future__ import annotations
 
+import csv
+import datetime as dt
+import json
 import random
+import tomllib
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from importlib import resources as importlib_resources
 from pathlib import Path
 
-from kg.synth import vocabulary as vocab
-from kg.synth.model import (
-    END_YEAR,
-    START_YEAR,
-    Actor,
-    FunderSpec,
-    Initiative,
-    Person,
-    Post,
-    _sv_genitive,
-)
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import RDF, RDFS, SKOS
+
+from kg.core.namespaces import KG
 from kg.synth.turtle import slugify
+
+TABLES = importlib_resources.files("kg.synth").joinpath("tables")
+
+
+def labels_of(row: dict[str, str]) -> tuple[dict[str, str], list[tuple[str, str]]]:
+    """The labels ``{lang: text}`` and alternative labels ``[(text, lang)]`` of an organisation's row:
+    its own country's language first (Finnish for ``FI``, else Swedish), then sv, fi, se, en."""
+    own = "fi" if row["country"] == "FI" else "sv"
+    order = [own, *(lang for lang in ("sv", "fi", "se", "en") if lang != own)]
+    alt = [(row[f"alt_{lang}"], lang) for lang in order if row.get(f"alt_{lang}")]
+    return {lang: row[lang] for lang in order if row.get(lang)}, alt
+
+
+# by table: names, roles, theme_phrases, phrases (generic, places, groups, conferences, strategies, months_sv),
+# villages, company_words, companies, media, parties, members, hub_municipalities, municipalities, templates
+# (patterns by kind, then country or language), texts (one pattern per language) and projects (kinds by class)
+WORDS = tomllib.loads(TABLES.joinpath("vocabulary.toml").read_text(encoding="utf-8"))
+ORGANISATIONS = list(csv.DictReader(TABLES.joinpath("organisations.csv").read_text(encoding="utf-8").splitlines()))
+FUNDERS = list(csv.DictReader(TABLES.joinpath("funders.csv").read_text(encoding="utf-8").splitlines()))
+VIOLATIONS = tomllib.loads(TABLES.joinpath("violations.toml").read_text(encoding="utf-8"))  # in the order injected
+
+
+START_YEAR, END_YEAR = 2005, 2026
+FIRST_DAY, LAST_DAY = dt.date(START_YEAR, 1, 1), dt.date(END_YEAR, 12, 31)
+
+
+@dataclass(eq=False)
+class Actor:
+    """An organisation or a person: prefixed IRI and class, ``(text, lang)`` labels and its ``kind``
+    (municipality, region, association, company, education, research, civil, government, funder,
+    eufund, party, media or person); ``names`` by language (sv, fi, en, own, and org_sv etc. for the
+    organisation's form, "Luleå kommun"); ``code``, ``area`` and ``city`` for municipalities; ``posts``
+    and ``party`` for people."""
+
+    iri: str
+    cls: str
+    labels: list[tuple[str, str]]
+    kind: str
+    country: str | None = None
+    names: dict[str, str] = field(default_factory=dict)
+    alt: list[tuple[str, str]] = field(default_factory=list)
+    located: str | None = None
+    code: str | None = None
+    area: str | None = None
+    city: bool = False
+    posts: list[Post] = field(default_factory=list)
+    party: Actor | None = None
+
+    def name(self, lang: str) -> str:
+        return self.names.get(lang) or self.names.get("en") or self.labels[0][0]
+
+    def __getitem__(self, lang: str) -> str:
+        """The name in ``lang``, for patterns: ``"{lead[org_sv]}".format(lead=actor)``."""
+        return self.name(lang)
+
+
+@dataclass(eq=False)
+class Post:
+    """A person's post in an organisation: role ``(title, language, English title)``, years held."""
+
+    iri: str
+    holder: Actor
+    org: Actor
+    role: tuple[str, str, str]
+    start: int
+    end: int | None
+
+
+@dataclass(eq=False)
+class Funding:
+    iri: str
+    funder: Actor
+    amount: int
+    currency: str
+    kind: tuple[str, str] | None = None
+
+
+@dataclass(eq=False)
+class Initiative:
+    """A project, event or strategy: ``region`` SE, FI or XB (cross-border); ``extra`` further
+    (predicate, object) facts."""
+
+    iri: str
+    cls: str
+    labels: list[tuple[str, str]]
+    region: str
+    start: dt.date
+    end: dt.date | None  # None: after the last day of the world
+    precision: str  # of the dates: xsd:date, xsd:gYearMonth or xsd:gYear
+    themes: list[str]
+    located: list[str]
+    lead: Actor
+    participants: list[Actor] = field(default_factory=list)
+    fundings: list[Funding] = field(default_factory=list)
+    funders_only: list[Actor] = field(default_factory=list)
+    description: tuple[str, str] | None = None
+    extra: list[tuple[str, str]] = field(default_factory=list)
+
+    @property
+    def lang(self) -> str:
+        return self.labels[0][1]
+
+    def label_in(self, lang: str) -> str:
+        return next((text for text, lg in self.labels if lg == lang), self.labels[0][0])
+
+
+@dataclass
+class SynthSummary:
+    """What :func:`synthesize` wrote: source files (one document each), triples (reference data and
+    sources), distinct entities per class, and each injected error (kind, focus, file)."""
+
+    seed: int
+    target: int
+    files: int
+    triples: int
+    source_triples: int
+    reference_triples: int
+    counts: dict[str, int]
+    violations: list[dict[str, object]]
+    reference_files: list[str] = field(default_factory=list)
+
+    def to_json(self) -> str:
+        return json.dumps(asdict(self), ensure_ascii=False, indent=2) + "\n"
+
 
 NORDIC_COUNCIL = "orgid:nordiska-ministerradet"
 ROLE_MARKS = {"chief": "*", "politician": "^"}  # of titles in vocabulary.toml [roles]
 
 
 class World:
-    """The actors, people and initiatives of one synthetic run, and the writer of its documents."""
+    """The actors, people and initiatives of one synthetic run, drawn from one seeded generator."""
 
     def __init__(self, seed: int, reference: Path, ontology: Path) -> None:
         self.rng = random.Random(seed)
         self.seed = seed
         self.themes = _read_themes(ontology / "themes.ttl")
         self.theme_keys = list(self.themes)
-        self.taken_iris: set[str] = set()
-        self.taken_labels: set[str] = set()
-        self.taken_names: set[str] = set()
+        self.taken_iris, self.taken_names = set(), set()  # IRIs, lower-case names of actors and people
+        self.introduced: set[str] = set()  # IRIs described in full in some file
         self.actors: dict[str, Actor] = {}
         self.by_name: dict[str, Actor] = {}
         self.municipalities: list[Actor] = []
         self.pool: dict[str, list[Actor]] = {"SE": [], "FI": []}  # preferential-attachment tickets
-        self.funders: list[tuple[Actor, tuple]] = []
-        self.parties: dict[str, list[Actor]] = {}
-        self.media: dict[str, list[Actor]] = {}
-        self.persons: dict[str, list[Person]] = {"SE": [], "FI": []}
+        self.persons: dict[str, list[Actor]] = {"SE": [], "FI": []}
         self.posts_at: dict[tuple[str, int], list[Post]] = {}
-        self.initiatives: list[Initiative] = []
-        self.prestudies: list[Initiative] = []
-        self.projects: list[Initiative] = []
-        self.strategies: list[Initiative] = []
-        self.introduced: set[str] = set()
-        self.research: dict[str, list[Actor]] = {"SE": [], "FI": []}
+        self.initiatives: dict[str, list[Initiative]] = defaultdict(list)  # by class
         self.injected: list[dict[str, object]] = []
         self.doc_count = 0
-        self.reference_triples = 0  # in the reference data read
-        self._read_municipalities(reference)
+        self.reference_triples = self._read_municipalities(reference)
         self._make_core()
 
-    # ---------------------------------------------------------------- setup
-
-    def _read_municipalities(self, reference: Path) -> None:
-        from rdflib import Graph, Literal, URIRef
-        from rdflib.namespace import RDF, RDFS
-
-        from kg.core.namespaces import KG
-
+    def _read_municipalities(self, reference: Path) -> int:
+        """Add the municipalities of the reference data; returns its number of triples."""
         graph = Graph()
         for path in sorted(reference.glob("*.ttl")):
             graph.parse(path)
-        self.reference_triples = len(graph)
-        found = []
-        for s in set(graph.subjects(RDF.type, KG.Municipality)):
-            if not isinstance(s, URIRef):
-                continue
-            code = str(graph.value(s, KG.municipalityCode) or "")
-            country = str(graph.value(s, KG.country) or "")
+
+        def key(s: URIRef) -> tuple[str, str, str]:
+            return str(graph.value(s, KG.country)), str(graph.value(s, KG.municipalityCode)), str(s)
+
+        for s in sorted({s for s in graph.subjects(RDF.type, KG.Municipality) if isinstance(s, URIRef)}, key=key):
+            country, code, iri = key(s)
             area = next((str(o) for o in graph.objects(s, KG.locatedIn)), None)
-            labels = {o.language: str(o) for o in graph.objects(s, RDFS.label) if isinstance(o, Literal) and o.language}
-            found.append((country, code, str(s), area, labels))
-        for country, code, iri, area, labels in sorted(found):
+            labels = {o.language: str(o) for o in graph.objects(s, RDFS.label) if isinstance(o, Literal)}
             local = iri.rsplit("/", 1)[-1]
             own = labels.get("sv" if country == "SE" else "fi") or labels.get("en") or local
-            names = {"sv": labels.get("sv", own), "fi": labels.get("fi", own), "en": own, "own": own}
-            actor = Actor(
-                iri=f"mun:{local}",
-                cls="kg:Municipality",
-                labels=[],
-                kind="municipality",
-                country=country,
-                names=names,
-                code=code,
-                area="area:" + area.rsplit("/", 1)[-1] if area else None,
-                city=own in vocab.FI_CITIES,
-            )
-            actor.names["org_sv"] = f"{_sv_genitive(names['sv'])} kommun" if country == "SE" else names["sv"]
-            actor.names["org_fi"] = names["fi"]
-            actor.names["org_en"] = labels.get("en", own)
+            sv, fi = labels.get("sv", own), labels.get("fi", own)
+            org_sv = (sv if sv[-1] in "aeiouyåäösxz" else sv + "s") + " kommun" if country == "SE" else sv
+            names = {"sv": sv, "fi": fi, "en": own, "own": own, "org_sv": org_sv, "org_fi": fi}
+            names["org_en"] = labels.get("en", own)
+            area = "area:" + area.rsplit("/", 1)[-1] if area else None
+            actor = Actor(f"mun:{local}", "kg:Municipality", [], "municipality", country, names, code=code, area=area)
+            actor.city = own in WORDS["municipalities"]["fi_cities"]
             self.municipalities.append(actor)
             self.actors[actor.iri] = actor
             self.by_name.setdefault(own, actor)
             self.taken_iris.add(actor.iri)
-            weight = vocab.HUB_MUNICIPALITIES.get(own, 3)
-            if country in self.pool:
-                self.pool[country].extend([actor] * weight)
+            self.pool[country].extend([actor] * WORDS["hub_municipalities"].get(own, 3))
+        return len(graph)
 
-    def _org(
-        self,
-        slug: str,
-        cls: str,
-        kind: str,
-        country: str | None,
-        labels: dict[str, str],
-        alt: list[tuple[str, str]] | None = None,
-        located: str | None = None,
-    ) -> Actor:
-        iri = f"orgid:{slug}"
-        actor = Actor(
-            iri=iri,
-            cls=f"kg:{cls}",
-            labels=[(text, lang) for lang, text in labels.items()],
-            kind=kind,
-            country=country,
-            names={**labels},
-            alt=alt or [],
-            located=located,
-        )
-        for lang in ("sv", "fi", "en"):  # a name in every language, the organisation's form too
-            actor.names.setdefault(lang, next(iter(labels.values())))
-            actor.names[f"org_{lang}"] = actor.names[lang]
-        self.actors[iri] = actor
-        self.taken_iris.add(iri)
-        self.taken_names.add(next(iter(labels.values())).lower())
+    def _org(self, slug: str, cls: str, kind: str, country: str | None, labels: dict, alt=(), located=None) -> Actor:
+        """A new organisation: ``labels`` ``{lang: text}``, the first its own name."""
+        first = next(iter(labels.values()))
+        names = {**{lang: first for lang in ("sv", "fi", "en")}, **labels}
+        names.update({f"org_{lang}": names[lang] for lang in ("sv", "fi", "en")})
+        actor = Actor(f"orgid:{slug}", f"kg:{cls}", [(t, lang) for lang, t in labels.items()], kind, country, names)
+        actor.alt, actor.located = list(alt), located
+        self.actors[actor.iri] = actor
+        self.taken_iris.add(actor.iri)
+        self.taken_names.add(first.lower())
         return actor
 
     def _make_core(self) -> None:
-        for row in vocab.ORGANISATIONS:
-            country = row["country"] or None
-            home = self.by_name.get(row["town"])
-            actor = self._org(
-                row["slug"], row["class"], row["kind"], country, *vocab.labels_of(row), home.iri if home else None
-            )
+        """The fixed organisations, funders, parties and newspapers of the tables."""
+        for row in ORGANISATIONS:
+            country, home = row["country"] or None, self.by_name.get(row["town"])
+            actor = self._org(row["slug"], row["class"], row["kind"], country, *labels_of(row))
+            actor.located = home.iri if home else None
             for c in [country] if country else ["SE", "FI"]:
                 self.pool[c].extend([actor] * int(row["weight"]))
-            if row["kind"] == "research" and country:
-                self.research[country].append(actor)
-        for row in vocab.FUNDERS:
-            spec = FunderSpec(
-                row["country"] or None,
-                row["currency"] or None,
-                (int(row["amount_min"]), int(row["amount_max"])),
-                (int(row["first_year"]), int(row["last_year"])),
-                tuple(row["themes"].split()),
-            )
-            self.funders.append(
-                (self._org(row["slug"], row["class"], row["kind"], spec.country, *vocab.labels_of(row)), spec)
-            )
-        for country, parties in vocab.PARTIES.items():
-            lang = "sv" if country == "SE" else "fi"
+        self.funders = [
+            (self._org(row["slug"], row["class"], row["kind"], row["country"] or None, *labels_of(row)), row)
+            for row in FUNDERS
+        ]
+        self.parties, self.media = {}, {}
+        for country, lang in (("SE", "sv"), ("FI", "fi")):
             self.parties[country] = [
                 self._org(slug, "PoliticalParty", "party", country, {lang: name, "en": en})
-                for slug, name, en in parties
+                for slug, name, en in WORDS["parties"][country]
             ]
-        for country, names in vocab.MEDIA.items():
-            lang = "sv" if country == "SE" else "fi"
-            self.media[country] = [
-                self._org(
-                    slugify(name),
-                    "Company",
-                    "media",
-                    country,
-                    {lang: name, "en": name},
-                    located=self.rng.choice([m for m in self.municipalities if m.country == country]).iri,
-                )
-                for name in names
-            ]
+            self.media[country] = []
+            for name in WORDS["media"][country]:
+                town = self.rng.choice([m for m in self.municipalities if m.country == country])
+                org = self._org(slugify(name), "Company", "media", country, {lang: name, "en": name}, located=town.iri)
+                self.media[country].append(org)
 
     # ---------------------------------------------------------------- drawing actors
 
-    def _new_org(self, country: str) -> Actor:
+    def year(self) -> int:
+        """A year of the world, later ones likelier (the digital record thickens)."""
+        while True:
+            y = self.rng.randint(START_YEAR, END_YEAR - 1)
+            if self.rng.random() < 0.35 + 0.65 * (y - START_YEAR) / (END_YEAR - START_YEAR):
+                return y
+
+    def day(self, year: int) -> dt.date:
+        return dt.date(year, self.rng.randint(1, 12), self.rng.randint(1, 28))
+
+    def home(self, actor: Actor) -> Actor | None:
+        """The municipality an actor is (or is located in), if any."""
+        home = actor if actor.kind == "municipality" else self.actors.get(actor.located or "")
+        return home if home is not None and home.kind == "municipality" else None
+
+    def region(self, cross_border: float, swedish: float) -> str:
+        roll = self.rng.random()
+        return "XB" if roll < cross_border else "SE" if roll < swedish else "FI"
+
+    def country(self, region: str) -> str:
+        """The country of an actor in ``region``: either, across the border."""
+        return region if region != "XB" else self.rng.choice(["SE", "FI"])
+
+    def new_org(self, country: str) -> Actor:
         """A made-up company, school or association in a real municipality (the long tail)."""
-        rng = self.rng
-        lang = "sv" if country == "SE" else "fi"
+        rng, words, templates = self.rng, WORDS, WORDS["templates"]
+        lang, suffix = ("sv", "AB") if country == "SE" else ("fi", "Oy")
         muns = [m for m in self.municipalities if m.country == country]
-        for _ in range(40):
+        while True:
             town = rng.choice(muns)
             place = town.name(lang)
             roll = rng.random()
             if roll < 0.5:
-                word = rng.choice(vocab.COMPANY_WORDS[country])
-                suffix = "AB" if country == "SE" else "Oy"
-                brand = rng.choice(
-                    [
-                        place,
-                        rng.choice(vocab.COMPANY_BRANDS),
-                        rng.choice(vocab.NAMES[country]["last"]),
-                    ]
-                )
-                name = f"{brand}{'' if brand.endswith('-') else ' '}{word} {suffix}"
-                cls, kind, labels = "Company", "company", {lang: name, "en": name}
+                word = rng.choice(words["company_words"][country])
+                brands = [place, rng.choice(words["companies"]["brands"]), rng.choice(words["names"][country]["last"])]
+                brand = rng.choice(brands)
+                cls, kind, name = "Company", "company", f"{brand}{'' if brand.endswith('-') else ' '}{word} {suffix}"
             elif roll < 0.7:
-                village = rng.choice(vocab.VILLAGES[country])
-                name = rng.choice(vocab.TEMPLATES["civil"][country]).format(village=village)
-                cls, kind, labels = "CivilSocietyOrganisation", "civil", {lang: name}
+                cls, kind, pattern = "CivilSocietyOrganisation", "civil", rng.choice(templates["civil"][country])
+                name = pattern.format(village=rng.choice(words["villages"][country]))
             elif roll < 0.88:
-                name = en = rng.choice(vocab.TEMPLATES["education"][country]).format(place=place)
-                cls, kind, labels = "EducationProvider", "education", {lang: name, "en": en}
+                cls, kind, pattern = "EducationProvider", "education", rng.choice(templates["education"][country])
+                name = pattern.format(place=place)
             else:
-                word = rng.choice(vocab.TEMPLATES["centre"][country])
-                name = f"{word} {place}"
-                cls, kind, labels = "Company", "company", {lang: name, "en": name}
-            slug = slugify(name)
-            if f"orgid:{slug}" in self.taken_iris or name.lower() in self.taken_names:
-                continue
-            return self._org(slug, cls, kind, country, labels, located=town.iri)
-        n = len(self.actors)
-        name = f"{rng.choice(vocab.COMPANY_BRANDS).rstrip('-')} {n} {'AB' if country == 'SE' else 'Oy'}"
-        return self._org(slugify(name), "Company", "company", country, {lang: name, "en": name})
+                cls, kind, name = "Company", "company", f"{rng.choice(templates['centre'][country])} {place}"
+            if f"orgid:{slugify(name)}" not in self.taken_iris and name.lower() not in self.taken_names:
+                labels = {lang: name} if kind == "civil" else {lang: name, "en": name}
+                return self._org(slugify(name), cls, kind, country, labels, located=town.iri)
 
     def draw(self, country: str, exclude: list[Actor], public: bool = False) -> Actor:
         """An actor by preferential attachment (Simon's model); new actors join the long tail."""
@@ -222,89 +305,63 @@ class World:
         pool = self.pool[country]
         for _ in range(30):
             if not public and rng.random() < 0.09:
-                actor = self._new_org(country)
+                actor = self.new_org(country)
             else:
                 actor = rng.choice(pool)
                 if public and actor.kind in ("company", "civil", "media"):
                     continue
-            if actor in exclude:
-                continue
-            pool.append(actor)
-            return actor
-        actor = self._new_org(country)
+            if actor not in exclude:
+                pool.append(actor)
+                return actor
+        actor = self.new_org(country)
         pool.append(actor)
         return actor
 
-    def funder_for(self, region: str, year: int, theme: str) -> tuple[Actor, FunderSpec]:
-        """A funder for an initiative: Interreg or the Nordic Council across the border, else national or EU."""
-        rng = self.rng
+    def funder_for(self, region: str, year: int, theme: str) -> tuple[Actor, dict[str, str]]:
+        """A funder and its row: Interreg or the Nordic Council across the border, else national or EU."""
         options = []
-        for actor, spec in self.funders:
-            if not spec.years[0] <= year <= spec.years[1]:
+        for actor, row in self.funders:
+            if not int(row["first_year"]) <= year <= int(row["last_year"]):
                 continue
-            cross_border = (actor.kind == "eufund" and spec.currency == "EUR") or actor.iri == NORDIC_COUNCIL
-            if region == "XB":
-                if cross_border:
-                    options.append((actor, spec, 6))
-            elif spec.country in (None, region) and not cross_border:
-                weight = 4 if theme in spec.themes else 1
-                if actor.kind == "eufund":
-                    weight *= 2
-                options.append((actor, spec, weight))
-        total = sum(w for _, _, w in options)
-        pick = rng.random() * total
-        for actor, spec, weight in options:
-            pick -= weight
-            if pick <= 0:
-                return actor, spec
-        return options[-1][0], options[-1][1]
+            cross_border = (actor.kind == "eufund" and row["currency"] == "EUR") or actor.iri == NORDIC_COUNCIL
+            if region == "XB" and cross_border:
+                options.append((actor, row, 6))
+            elif region != "XB" and row["country"] in ("", region) and not cross_border:
+                weight = 4 if theme in row["themes"].split() else 1
+                options.append((actor, row, weight * 2 if actor.kind == "eufund" else weight))
+        actor, row, _ = self.rng.choices(options, [weight for _, _, weight in options])[0]
+        return actor, row
 
     # ---------------------------------------------------------------- people
 
-    def _new_person(self, country: str) -> Person:
+    def new_person(self, country: str) -> Actor:
+        """A new person with a name not yet taken."""
         rng = self.rng
-        first, last = vocab.NAMES[country]["first"], vocab.NAMES[country]["last"]
-        for attempt in range(60):
-            name = f"{rng.choice(first)} {rng.choice(last)}"
-            if attempt >= 10:
-                name = f"{rng.choice(first)} {rng.choice(first)} {rng.choice(last)}"
-            if attempt >= 40:
-                name = f"{rng.choice(first)} {rng.choice('ABDEHKLMNPRST')}. {rng.choice(last)}"
-            slug = slugify(name)
-            if name.lower() not in self.taken_names and f"person:{slug}" not in self.taken_iris:
-                break
-        else:  # pragma: no cover - the name space is far larger than any run
-            name = f"{rng.choice(first)} {rng.choice(last)} {len(self.taken_names)}"
-            slug = slugify(name)
+        first, last = WORDS["names"][country]["first"], WORDS["names"][country]["last"]
+        name = f"{rng.choice(first)} {rng.choice(last)}"
+        while name.lower() in self.taken_names or f"person:{slugify(name)}" in self.taken_iris:
+            name = f"{rng.choice(first)} {rng.choice(first)} {rng.choice(last)}"  # a second first name
         self.taken_names.add(name.lower())
-        self.taken_iris.add(f"person:{slug}")
+        self.taken_iris.add(f"person:{slugify(name)}")
         lang = "sv" if country == "SE" else "fi"
-        actor = Actor(
-            iri=f"person:{slug}",
-            cls="kg:Person",
-            labels=[(name, lang), (name, "en")],
-            kind="person",
-            country=country,
-            names={"sv": name, "fi": name, "en": name},
-        )
-        person = Person(actor=actor, lang=lang)
+        labels, names = [(name, lang), (name, "en")], {"sv": name, "fi": name, "en": name}
+        person = Actor(f"person:{slugify(name)}", "kg:Person", labels, "person", country, names)
         self.persons[country].append(person)
         return person
 
     def _role_for(self, org: Actor, lang: str, want: str | None) -> tuple[tuple[str, str, str], bool]:
         """(role, held by a politician?) for a new post in ``org``."""
-        roles = vocab.ROLES.get(org.kind) or vocab.ROLES["company"]
+        roles = WORDS["roles"].get(org.kind) or WORDS["roles"]["company"]
         if want == "pm":
             choice = roles[0]
         elif want:  # the first title marked for a chief (*) or a politician (^), else a project manager's
             choice = next((r for r in roles if r[0].startswith(ROLE_MARKS[want])), roles[0])
         else:
             choice = self.rng.choice(roles)
-        sv, fi, en = choice
-        title = sv if lang == "sv" else fi
+        title = choice[0] if lang == "sv" else choice[1]
         if org.kind == "municipality" and org.city and lang == "fi":
             title = title.replace("kunnan", "kaupungin")  # kunnanjohtaja -> kaupunginjohtaja too
-        return (title.lstrip("*^"), lang, en), title.startswith("^")
+        return (title.lstrip("*^"), lang, choice[2]), title.startswith("^")
 
     def staff(self, org: Actor, year: int, want: str | None = None) -> Post | None:
         """A post in ``org`` held in ``year``: an existing one, or a new one for a new or moving person."""
@@ -329,25 +386,20 @@ class World:
                 if last is not None and last.end is not None and year - 6 <= last.end <= year and last.org is not org:
                     person = cand
                     break
-        start_floor = START_YEAR
-        if person is None:
-            person = self._new_person(country)
-        else:
-            start_floor = person.posts[-1].end or START_YEAR
-        role, politician = self._role_for(org, person.lang, want)
+        start_floor = (person.posts[-1].end or START_YEAR) if person else START_YEAR
+        person = person or self.new_person(country)
+        role, politician = self._role_for(org, person.labels[0][1], want)
         start = max(start_floor, year - rng.randint(0, 3))
         end: int | None = max(year, start + rng.randint(1, 7))
         if end >= END_YEAR or rng.random() < 0.05:
             end = None
-        slug = person.actor.iri.split(":", 1)[1]
         org_slug = slugify(org.names.get("own", "")) if org.kind == "municipality" else org.iri.split(":", 1)[1]
-        iri = f"post:{slug}--{org_slug}"
-        if iri in self.taken_iris:
-            iri = f"{iri}-{start}"
+        iri = f"post:{person.iri.split(':', 1)[1]}--{org_slug}"
+        iri = f"{iri}-{start}" if iri in self.taken_iris else iri
         if iri in self.taken_iris:
             return None
         self.taken_iris.add(iri)
-        post = Post(iri=iri, holder=person, org=org, role=role, start=start, end=end)
+        post = Post(iri, person, org, role, start, end)
         person.posts.append(post)
         if politician and person.party is None:
             person.party = rng.choice(self.parties.get(org.country or country, self.parties["SE"]))
@@ -357,16 +409,12 @@ class World:
 
 
 def _read_themes(path: Path) -> dict[str, dict[str, str]]:
-    from rdflib import Graph, Literal
-    from rdflib.namespace import RDF, SKOS
-
+    """The themes of the ontology: ``{local name: {lang: label}}``, sorted."""
     graph = Graph().parse(path)
     themes = {}
     for concept in graph.subjects(RDF.type, SKOS.Concept):
         local = str(concept).rsplit("/", 1)[-1]
         labels = {o.language: str(o) for o in graph.objects(concept, SKOS.prefLabel) if isinstance(o, Literal)}
         labels.setdefault("en", local)
-        labels.setdefault("sv", labels["en"])
-        labels.setdefault("fi", labels["en"])
-        themes[local] = labels
+        themes[local] = {"sv": labels["en"], "fi": labels["en"], **labels}
     return dict(sorted(themes.items()))

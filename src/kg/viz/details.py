@@ -7,9 +7,9 @@ carries: ``{"fundings": [...], "sources": {...}, "posts": {...}}``.
 
 >>> from kg.build import build
 >>> extra = read_details(build(out_dir=None).dataset)
->>> money = next(f for f in extra["fundings"] if f["amount"])  # Kemijärvi's share
->>> money["amount"], money["currency"], money["kinds"]
-(7500.0, 'EUR', [['omarahoitusosuus', 'fi']])
+>>> money = [f for f in extra["fundings"] if f["funder"].endswith("/fi-320")][0]  # Kemijärvi's share
+>>> money["amount"], money["per_year"], money["approximate"], money["currency"], money["kinds"]
+(7500.0, 5000.0, False, 'EUR', [['omarahoitusosuus', 'fi']])
 >>> extra["sources"]["001_fd9fc37229e934b4"]["issued"]
 '2024-05-06'
 """
@@ -65,6 +65,8 @@ def read_details(dataset, lang: str = "sv") -> dict:
             "funder": _text(row.get("funder")),
             "funder_label": _text(row.get("funderLabel")),
             "amount": _amount(row.get("amount")),
+            "per_year": _amount(row.get("perYear")),
+            "approximate": _text(row.get("approximate")) == "true",
             "currency": _text(row.get("currency")),
             "kinds": split_tagged(_text(row.get("kinds"))),
             "sources": _text(row.get("sources")).split(),

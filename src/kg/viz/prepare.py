@@ -30,9 +30,13 @@ OTHER_COLOR = "#aab4bf"
 COUNTRY_COLORS = {"SE": "#4e79a7", "FI": "#e15759", "": "#aab4bf"}
 KIND_OF_TYPE = {
     "Municipality": "municipality",
+    "FormerMunicipality": "municipality",
     "RegionalAuthority": "authority",
     "GovernmentBody": "authority",
     "FundingBody": "authority",
+    "Fund": "authority",
+    "FundingProgramme": "authority",
+    "ProgrammeFamily": "authority",
     "MunicipalAssociation": "association",
     "Person": "person",
     "Event": "event",
@@ -78,12 +82,16 @@ def names_of(attrs: dict) -> list[list[str]]:
 
 
 def labels_of(attrs: dict, fallback: str) -> dict[str, str]:
-    """The node's label in each page language: its name in that language, else ``fallback``.
+    """The node's label in each page language: its rdfs:label in that language, else any other
+    name in that language (an alternative name), else ``fallback``.
 
     >>> labels_of({"names": "Övertorneå (sv) | Ylitornio (fi)"}, "x")
     {'sv': 'Övertorneå', 'fi': 'Ylitornio', 'en': 'x'}
+    >>> old = "Norrbottens läns landsting (sv) | Region Norrbotten (sv)"  # a former name as altLabel
+    >>> labels_of({"labels": "Region Norrbotten (sv)", "names": old}, "x")
+    {'sv': 'Region Norrbotten', 'fi': 'x', 'en': 'x'}
     """
-    names = names_of(attrs)
+    names = names_of({"names": attrs.get("labels", "")}) + names_of(attrs)
     return {lang: next((text for text, tag in names if tag == lang), fallback) for lang in LANGS}
 
 

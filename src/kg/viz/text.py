@@ -72,7 +72,8 @@ TEXT = {
         "cluster_metrics": "Cluster", "size": "Size", "members_by_type": "Members by type",
         "held_together": "Held together by", "funders": "Funders", "countries": "Countries",
         "funding": "Funding", "amount": "Amount", "funder": "Funder", "recipient": "Recipient",
-        "funding_kind": "Kind", "amount_unknown": "amount not stated", "weight": "weight {w}",
+        "funding_kind": "Kind", "amount_unknown": "amount not stated",
+        "per_year": "Per year", "approximately": "about", "weight": "weight {w}",
         "shared": "Shared initiatives", "cut_nodes": "{left} of {total} nodes are not drawn: only the {max} with the "
         "highest {measure} are shown.", "cut_edges": "{left} of {total} ties between the drawn nodes are not drawn: "
         "only the {max} heaviest are shown.", "measure_degree": "number of ties",
@@ -104,7 +105,8 @@ TEXT = {
         "cluster_metrics": "Kluster", "size": "Storlek", "members_by_type": "Medlemmar per typ",
         "held_together": "Hålls samman av", "funders": "Finansiärer", "countries": "Länder",
         "funding": "Finansiering", "amount": "Belopp", "funder": "Finansiär", "recipient": "Mottagare",
-        "funding_kind": "Slag", "amount_unknown": "belopp ej angivet", "weight": "vikt {w}",
+        "funding_kind": "Slag", "amount_unknown": "belopp ej angivet",
+        "per_year": "Per år", "approximately": "cirka", "weight": "vikt {w}",
         "shared": "Gemensamma initiativ", "cut_nodes": "{left} av {total} noder ritas inte: bara de {max} med "
         "högst {measure} visas.", "cut_edges": "{left} av {total} förbindelser mellan de ritade noderna ritas inte: "
         "bara de {max} starkaste visas.", "measure_degree": "antal förbindelser",
@@ -136,7 +138,8 @@ TEXT = {
         "cluster_metrics": "Klusteri", "size": "Koko", "members_by_type": "Jäsenet tyypeittäin",
         "held_together": "Koossa pitävät", "funders": "Rahoittajat", "countries": "Maat",
         "funding": "Rahoitus", "amount": "Määrä", "funder": "Rahoittaja", "recipient": "Saaja",
-        "funding_kind": "Laji", "amount_unknown": "summaa ei mainita", "weight": "paino {w}",
+        "funding_kind": "Laji", "amount_unknown": "summaa ei mainita",
+        "per_year": "Vuodessa", "approximately": "noin", "weight": "paino {w}",
         "shared": "Yhteiset hankkeet", "cut_nodes": "{left}/{total} solmua jätetään piirtämättä: vain {max} solmua, "
         "joilla on suurin {measure}, näytetään.", "cut_edges": "{left}/{total} piirrettyjen solmujen välistä yhteyttä "
         "jätetään piirtämättä: vain {max} vahvinta näytetään.", "measure_degree": "yhteyksien määrä",

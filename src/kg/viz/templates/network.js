@@ -534,7 +534,10 @@
     box.appendChild(make("h2", t("funding")));
     for (const f of mine) {
       const dl = make("dl");
-      term(dl, t("amount"), f.amount === null ? t("amount_unknown") : number(f.amount, 2) + " " + f.currency);
+      const about = f.approximate ? t("approximately") + " " : "";
+      if (f.amount === null && f.per_year === null) term(dl, t("amount"), t("amount_unknown"));
+      if (f.amount !== null) term(dl, t("amount"), about + number(f.amount, 2) + " " + f.currency);
+      if (f.per_year !== null) term(dl, t("per_year"), about + number(f.per_year, 2) + " " + f.currency);
       term(dl, t("funder"), otherLabel(f.funder, f.funder_label));
       term(dl, t("recipient"), otherLabel(f.initiative, f.initiative_label));
       const kind = f.kinds.find((k) => k[1] === state.lang) || f.kinds[0];
