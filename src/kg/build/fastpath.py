@@ -23,7 +23,7 @@ from kg.core import resources
 from kg.core.errors import DataError
 from kg.core.labels import preference
 from kg.core.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, SOURCE_PREFIX, bind_all, source_graph
-from kg.query.binding import bind_rows
+from kg.query.binding import bind_rows, bind_values
 from kg.query.stores import OxigraphStore
 
 KG_NS = "https://w3id.org/samverkan/def#"
@@ -261,7 +261,9 @@ def validate_store(
             predicate = namespaces.namespace_manager.expand_curie(path) if not path.startswith("<") else path[1:-1]
         except ValueError:
             return []
-        text = f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ {this.n3()} {URIRef(predicate).n3()} {value.n3()} }} }}"
+        text = bind_values(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }", {"s": this, "p": URIRef(predicate), "o": value}
+        )
         out = []
         for row in store.select(text)[1]:
             out += [str(p) for p in files.get(row["g"], []) if len(files.get(row["g"], [])) == 1 or mentions(p, this)]

@@ -53,13 +53,20 @@ def term_n3(term: URIRef | Literal | BNode) -> str:
 
     >>> term_n3(Literal('"} ; DROP ALL #'))
     '"\\\\"} ; DROP ALL #"'
+    >>> term_n3(Literal("lots", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")))
+    '"lots"^^<http://www.w3.org/2001/XMLSchema#decimal>'
     """
     if isinstance(term, URIRef):
         if re.search(r"[\s<>\"{}|^`\\]", str(term)):
             raise ValueError(f"not a valid IRI: {term!r}")
         return f"<{term}>"
     if isinstance(term, Literal):
-        return term.n3()
+        # Quoted as a plain string, then typed: rdflib's own n3() warns about (and may rewrite) an
+        # ill-formed lexical form such as "lots"^^xsd:decimal, which a report must quote as written.
+        quoted = Literal(str(term)).n3()
+        if term.language:
+            return f"{quoted}@{term.language}"
+        return f"{quoted}^^<{term.datatype}>" if term.datatype else quoted
     raise ValueError(f"cannot bind {term!r}")
 
 
