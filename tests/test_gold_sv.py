@@ -409,3 +409,21 @@ def test_gold_file_cites_the_url_of_sources_md(stem):
     row = next(line for line in table.splitlines() if line.startswith(f"| {stem}.txt "))
     url = re.search(r"https?://\S+", row.split("|")[4]).group(0)
     assert f"dcterms:source <{url}>" in (SOURCES / f"{stem}.ttl").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
+def test_funding_query_sums_a_funders_total_and_yearly_fundings_of_one_initiative(built, engine):
+    """Source 03: the Government gives 70 MSEK a year and at most 5.3 MSEK per municipality (a total)
+    to one initiative; the funding query's group for 2018 holds both on either engine, neither lost
+    to the other's missing amount (Oxigraph's SUM fails on an unbound value)."""
+    from kg.query.library import get
+    from kg.query.sparql import execute
+    from kg.query.stores import OxigraphStore, RdflibStore
+
+    store = RdflibStore(built.dataset) if engine == "rdflib" else OxigraphStore.from_file(built.output)
+    result = execute(store, get("funding"), {}, lang="en")
+    rows = [row for row in result.rows if str(row.get("funder")) == "https://w3id.org/samverkan/id/org/regeringen"]
+    assert len(rows) == 1
+    assert str(rows[0]["year"]) == "2018" and str(rows[0]["currency"]) == "SEK"
+    assert float(str(rows[0]["total"])) == 5300000
+    assert float(str(rows[0]["perYear"])) == 70000000
