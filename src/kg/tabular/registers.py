@@ -517,7 +517,7 @@ class _Run:
             if role is not None and role not in ROLES:
                 self.rerr(f"unknown role '{role}': leads, participates or associated", number, None)
                 continue
-            members = [orgs[slug(n, 200)] for n in names]
+            members = [orgs[slug(n, 200)] for n in names if slug(n, 200) in orgs]  # ambiguous ones wait
             for org in members:
                 if role is not None:
                     g.add((org, ROLES[role], node))
