@@ -13,8 +13,8 @@ closest valid key, so a typo never drops a field silently. The layout is documen
 ...     try:
 ...         load_mapping(path)
 ...     except MappingErrors as exc:
-...         print(str(exc).replace(tmp, "TMP"))
-TMP/m.yaml:3: unknown key 'titel' in 'source'; closest valid: 'title'
+...         print(str(exc.errors[0]).replace(tmp, "TMP"), len(exc.errors))
+TMP/m.yaml:3: unknown key 'titel' in 'source'; closest valid: 'title' 6
 """
 
 from __future__ import annotations
@@ -199,7 +199,7 @@ def load_mapping(path: Path | str) -> Node:
                 err(f"'{section}' needs '{key}'", value.line)
     for section in ("source", "read", "project", "organisation"):
         if section not in data:
-            err(f"the mapping needs a '{section}' section", 1)
+            err(f"the mapping needs the section '{section}'", 1)
     if errors:
         raise MappingErrors(errors)
     return data
