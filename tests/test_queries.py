@@ -1156,6 +1156,117 @@ def test_funding_details_one_row_per_funding_with_amount_kind_and_source(dataset
     ]
 
 
+# ---------------------------------------------------------------------------------------- registers
+# The two register sources (register-fi-eakr-esr-2014-2020, register-se-interreg-2021-2027): values
+# checked against the registers' rows (see tests/test_registers.py for the whole-register sums).
+AURORA_LEADS = 39  # lead partners of the 39 Aurora projects with a lead partner in the four northern counties
+
+
+def test_partners_by_programme_aurora_leads(dataset):
+    rows = run(dataset, "partners-by-programme", {"programme": "Interreg Aurora", "role": "lead"}).rows
+    assert len(rows) == AURORA_LEADS
+    assert {cell(r, "partRole") for r in rows} == {"lead"} and {cell(r, "programme") for r in rows} == {
+        "org:interreg-aurora"
+    }
+    aquila = one(run(dataset, "partners-by-programme", {"programme": "Interreg Aurora"}), project="ini:"
+                 "interreg-aurora-regular-aquilanorth", partRole="lead")  # fmt: skip
+    assert cell(aquila, "organisation") == "org:sveriges-lantbruksuniversitet"
+
+
+def test_partners_by_programme_counts_every_role_apart(dataset):
+    rows = run(dataset, "partners-by-programme").rows
+    roles = Counter((cell(r, "programme"), cell(r, "partRole")) for r in rows)
+    # the Finnish list: one beneficiary (lead) per project that names one
+    assert roles[("org:kestavaa-kasvua-ja-tyota-2014-2020", "lead")] == 1003
+    # the Swedish list: LP 81, PP 250, AP 33 rows in the north, minus the row without a name (a PP)
+    swedish = Counter(role for (programme, role), n in roles.items() for _ in range(n) if programme.startswith(
+        "org:interreg") or programme == "org:urbact")  # fmt: skip
+    assert swedish == {"lead": 81, "partner": 249, "associated": 33}
+
+
+def test_money_by_organisation_sodankyla_and_lulea_tekniska_universitet(dataset):
+    columns = ("recipient", "currency", "kind", "fundingYear", "total", "fundings", "projects")
+    sodankyla = run(dataset, "money-by-organisation", {"organisation": "Sodankylä"})
+    assert [(*r[1:4], Decimal(r[4]), *r[5:]) for r in table(sodankyla, *columns)] == [
+        ("EUR", "granted", "2015", Decimal("252021"), "3", "3")
+    ]
+    ltu = run(dataset, "money-by-organisation", {"organisation": "Luleå tekniska universitet"})
+    assert [(r[3], Decimal(r[4]), r[5]) for r in table(ltu, *columns)] == [
+        ("2022", Decimal("1201330.64"), "6"),
+        ("2023", Decimal("3683259.05"), "19"),
+        ("2024", Decimal("2644357.33"), "14"),
+        ("2025", Decimal("3183576.40"), "15"),
+        ("2026", Decimal("213707"), "1"),
+    ]
+
+
+def test_money_by_municipality_direct_and_through_its_bodies(dataset):
+    rows = run(dataset, "money-by-municipality", {"municipality": "Sodankylä"})
+    assert [(cell(r, "via"), cell(r, "fundingYear"), Decimal(cell(r, "total"))) for r in rows.rows] == [
+        ("direct", "2015", Decimal("252021"))
+    ]
+    in_2015 = run(dataset, "money-by-municipality", {"year": "2015"}).rows
+    assert len(in_2015) == 27 and {cell(r, "fundingYear") for r in in_2015} == {"2015"}
+
+
+def test_cross_county_partners_of_lansstyrelsen_i_norrbottens_lan(dataset):
+    rows = run(dataset, "cross-county-partners", {"organisation": "Länsstyrelsen i Norrbottens län"}).rows
+    top = rows[0]
+    assert (cell(top, "organisationB"), cell(top, "areaA"), cell(top, "areaB"), cell(top, "shared")) == (
+        "org:lansstyrelsen-i-vasterbottens-lan", "area:se-25", "area:se-24", "6"
+    )  # fmt: skip
+    assert all(cell(r, "crossBorder") == "false" for r in rows)
+    # the registers list one Finnish beneficiary per project and only the Swedish Interreg partners:
+    # no pair of partners from the two countries shares a project in them
+    assert run(dataset, "cross-county-partners", {"border": "yes"}).rows == []
+
+
+def test_municipality_projects_of_lycksele_directly_and_through_region_10(dataset):
+    rows = run(dataset, "municipality-projects", {"municipality": "Lycksele"})
+    assert table(rows, "initiative", "via", "body", "partRole") == [
+        ("ini:civilministerns-besok-i-lycksele-2024", "direct", "mun:se-2481", "partner"),
+        ("ini:region-10-pilotregion", "direct", "mun:se-2481", "partner"),
+        ("ini:region-10-pilotregion", "member of", "org:region-10", "lead"),
+    ]
+
+
+LABELS["partners-by-programme"] = (
+    {"programme": "Interreg Aurora", "role": "lead"},
+    {"project": "ini:interreg-aurora-regular-aquilanorth"},
+    {"organisationLabel": ("Sveriges lantbruksuniversitet",) * 3},
+)  # fmt: skip
+LABELS["money-by-organisation"] = (
+    {"organisation": "Sodankylä"},
+    {"fundingYear": "2015"},
+    {"recipientLabel": ("Sodankylä", "Sodankylä", "Sodankylä Municipality")},
+)
+LABELS["money-by-municipality"] = (
+    {"municipality": "Sodankylä"},
+    {"fundingYear": "2015"},
+    {"placeLabel": ("Sodankylä", "Sodankylä", "Sodankylä Municipality")},
+)
+LABELS["cross-county-partners"] = (
+    {"organisation": "Länsstyrelsen i Norrbottens län"},
+    {"organisationB": "org:lansstyrelsen-i-vasterbottens-lan"},
+    {"areaALabel": ("Norrbottens län", "Norrbottenin lääni", "Norrbotten County")},
+)
+LABELS["municipality-projects"] = (
+    {"municipality": "Lycksele"},
+    {"via": "member of"},
+    {"bodyLabel": ("Region 10", "Region 10", "Region 10")},
+)
+COLUMNS["partners-by-programme"] = (
+    "programme programmeLabel project projectLabel organisation organisationLabel partRole"
+)
+COLUMNS["money-by-organisation"] = "recipient recipientLabel currency kind fundingYear total fundings projects"
+COLUMNS["money-by-municipality"] = "place placeLabel via currency kind fundingYear total fundings"
+COLUMNS["cross-county-partners"] = (
+    "organisationA organisationALabel areaA areaALabel organisationB organisationBLabel areaB areaBLabel"
+    " crossBorder shared initiatives initiativesLabel"
+)
+COLUMNS["municipality-projects"] = "initiative initiativeLabel via body bodyLabel partRole"
+
+
 def test_every_shipped_query_is_tested():
     assert set(available()) == set(LABELS) == set(COLUMNS)
 

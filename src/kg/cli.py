@@ -611,7 +611,11 @@ def reconcile(
 @app.command("import")
 def import_(
     sheet: Annotated[
-        Path, typer.Argument(help="A workbook (.xlsx) or a folder of CSV files in the layout of docs/import.md.")
+        Path,
+        typer.Argument(
+            help="A workbook (.xlsx) or a folder of CSV files in the layout of docs/import.md; "
+            "with --mapping, a register (CSV or JSON)."
+        ),
     ],
     stem: Annotated[
         str | None, typer.Option("--id", help="The source id (file stem); default: the source sheet's id.")
@@ -623,13 +627,24 @@ def import_(
     no_new: Annotated[
         bool, typer.Option("--no-new", help="Refuse to mint entities: every row must match the graph.")
     ] = False,
+    mapping: Annotated[
+        Path | None,
+        typer.Option(
+            "--mapping",
+            "-m",
+            help="Import a register (CSV or JSON) with this mapping (mappings/NAME.yaml; see docs/import.md).",
+        ),
+    ] = None,
     data: DataOpt = None,
     engine: EngineOpt = Engine.oxigraph,
 ) -> None:
-    """Import a sheet as one source file: reconcile names, validate with the rest of the graph, write atomically."""
+    """Import a sheet (with --mapping: a register) as one source file: reconcile, validate, write atomically."""
     from kg.core.errors import KgError
     from kg.tabular.importer import import_sheet
 
+    if mapping is not None:
+        _import_register(sheet, mapping, stem, out, dry_run, no_new, data, engine.value)
+        return
     try:
         result = import_sheet(
             sheet, stem=stem, out=out, data_dir=data, dry_run=dry_run, no_new=no_new, engine=engine.value
@@ -641,6 +656,34 @@ def import_(
         typer.echo(
             f"error: {len(result.ambiguous)} row(s) need a decision: put the chosen IRI (or 'new') in the "
             "entities sheet's iri column, or an IRI or id in the relation's cell; nothing written",
+            err=True,
+        )
+        raise typer.Exit(2)
+    if not result.conforms:
+        typer.echo(result.report.to_text(), err=True)
+        typer.echo(f"error: {result.stem} does not validate with the rest of the graph; nothing written", err=True)
+        raise typer.Exit(1)
+    if result.written:
+        typer.echo(f"written:   {result.out} ({result.triples} triples)")
+    else:
+        typer.echo(f"dry run:   {result.out} would get {result.triples} triples; nothing written")
+
+
+def _import_register(register, mapping, stem, out, dry_run, no_new, data, engine) -> None:
+    from kg.core.errors import KgError
+    from kg.tabular.registers import import_register
+
+    try:
+        result = import_register(
+            register, mapping, stem=stem, out=out, data_dir=data, dry_run=dry_run, no_new=no_new, engine=engine
+        )
+    except KgError as exc:
+        _fail(exc)
+    typer.echo(result.text())
+    if result.ambiguous:
+        typer.echo(
+            f"error: {len(result.ambiguous)} name(s) need a decision: give each an IRI (or 'new') under "
+            f"'reconcile: names:' in {mapping}; nothing written",
             err=True,
         )
         raise typer.Exit(2)

@@ -1,0 +1,838 @@
+"""``kg import REGISTER --mapping mappings/NAME.yaml``: a register of funded projects -> one source file.
+
+A register is a CSV file or a JSON list of records, one row per project (Finland's list of ERDF and
+ESF projects) or per partner in a project (Tillväxtverket's Interreg partners). The mapping
+(:mod:`kg.tabular.mapping`, documented in ``docs/import.md``) says which rows to take, which
+columns make a project's key, and how cells become facts: projects (``kg:Project`` with its code,
+dates and programme), the organisations' roles (``kg:leads`` for a lead partner or beneficiary,
+``kg:participatesIn`` for a partner, ``kg:associatedPartnerIn`` for an associated partner) and
+the money (one ``kg:Funding`` per grant: funder, recipient, programme, fund, amount with its kind
+and scope, currency). Every project and funding node carries its row's key (``kg:recordKey``).
+
+Names are reconciled against the rest of the graph (:class:`kg.reconciliation.Reconciler`):
+spellings that differ only in case, spaces or punctuation are one organisation; a name that a
+graph entity matches (``Sodankylän kunta`` is the municipality ``mun:fi-758``) is that entity;
+one that matches nothing is minted as ``id:org/SLUG``; an ambiguous one stops the import until the
+mapping's ``reconcile.names`` settles it. The report (:class:`RegisterImport`) counts the rows
+taken, filtered out and excluded, and lists each name with the rows it comes from.
+
+Every problem is reported at once with the register's file, row and column, or the mapping's
+file and line; nothing is written then (:class:`kg.tabular.sheets.SheetErrors`, exit 2).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import difflib
+import json
+import re
+import tempfile
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
+
+from kg.core.errors import KgError
+from kg.core.namespaces import ID, KG, SCHEMA, source_graph
+from kg.tabular.importer import _rest_of_graph, _validate, slug
+from kg.tabular.mapping import MappingError, MappingErrors, Node, load_mapping
+from kg.tabular.sheets import SheetError, SheetErrors
+from kg.tabular.turtle import expand, serialize
+
+MATCH_SCORE, MATCH_MARGIN = 90.0, 5.0
+ROLES = {"leads": KG.leads, "participates": KG.participatesIn, "associated": KG.associatedPartnerIn}
+KINDS = {"granted": KG.granted, "planned": KG.planned, "paid": KG.paid}
+SCOPES = {"partner": KG.perPartner, "project": KG.perProject}
+_AMOUNT = re.compile(r"^\d+(\.\d+)?$")
+_DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
+_PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+
+
+@dataclass
+class NameReport:
+    """What became of one organisation (all its spellings) of the register."""
+
+    name: str
+    action: str  # matched, minted, given (by the mapping), ambiguous
+    iri: str | None
+    rows: list[int]
+    spellings: list[str] = field(default_factory=list)
+    score: float | None = None
+    candidates: list[str] = field(default_factory=list)
+    role: str = "organisation"
+
+    def line(self) -> str:
+        rows = ", ".join(str(r) for r in self.rows[:12]) + (
+            f" … ({len(self.rows)} rows)" if len(self.rows) > 12 else ""
+        )
+        score = f" ({self.score:.0f})" if self.score is not None and self.action == "matched" else ""
+        text = f"  {self.action:<9} {self.role:<12} {self.name!r} -> <{self.iri}>{score}; row(s) {rows}"
+        if self.action == "ambiguous":
+            text = f"  {self.action:<9} {self.role:<12} {self.name!r}; row(s) {rows}"
+        for other in self.spellings:
+            if other != self.name:
+                text += f"\n{'':<26}also written: {other!r}"
+        for candidate in self.candidates:
+            text += f"\n{'':<26}candidate: {candidate}"
+        return text
+
+
+@dataclass
+class RegisterImport:
+    """The outcome of :func:`import_register`: counts, names, the Turtle text and its validation."""
+
+    stem: str
+    out: Path
+    register: Path
+    mapping: Path
+    rows_read: int = 0
+    taken: int = 0
+    filtered: int = 0
+    filter_text: str = ""
+    excluded: list[tuple[int, str, str]] = field(default_factory=list)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)
+    incomplete: list[tuple[int, str, str]] = field(default_factory=list)
+    names: list[NameReport] = field(default_factory=list)
+    projects: int = 0
+    partner_rows: int = 0
+    fundings: int = 0
+    sums: dict[tuple[str, str], Decimal] = field(default_factory=dict)
+    turtle: str = ""
+    triples: int = 0
+    report: object | None = None
+    written: bool = False
+
+    @property
+    def ambiguous(self) -> list[NameReport]:
+        return [n for n in self.names if n.action == "ambiguous"]
+
+    @property
+    def conforms(self) -> bool:
+        return self.report is None or self.report.conforms
+
+    @property
+    def organisations(self) -> int:
+        return len({n.iri for n in self.names if n.role == "organisation" and n.iri})
+
+    def text(self) -> str:
+        """The report: rows taken, filtered out, excluded and skipped, then every name with its rows."""
+        orgs = [n for n in self.names if n.role == "organisation"]
+        by_action = Counter(n.action for n in orgs)
+        lines = [
+            f"register:  {self.register} (mapping {self.mapping})",
+            f"rows:      {self.rows_read} read, {self.taken} taken, {self.filtered} filtered out"
+            + (f" ({self.filter_text})" if self.filter_text else "")
+            + f", {len(self.excluded)} excluded by the mapping, {len(self.skipped)} skipped",
+        ]
+        lines += [f"excluded:  row {row} ({key}): {reason}" for row, key, reason in self.excluded]
+        lines += [f"skipped:   row {row}, column '{column}': {reason}" for row, column, reason in self.skipped]
+        lines += [f"taken:     row {row}, column '{column}': {reason}" for row, column, reason in self.incomplete]
+        lines.append(
+            f"projects:  {self.projects}; partner rows {self.partner_rows}; organisations {self.organisations} "
+            f"({by_action['matched'] + by_action['given']} found in the graph, {by_action['minted']} minted, "
+            f"{by_action['ambiguous']} ambiguous)"
+        )
+        sums = "; ".join(f"{kind} {total} {currency}" for (kind, currency), total in sorted(self.sums.items()))
+        lines.append(f"fundings:  {self.fundings}" + (f" ({sums})" if sums else ""))
+        lines.append("names:")
+        lines += [n.line() for n in sorted(self.names, key=lambda n: (n.role, n.action, n.name))]
+        return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------- reading
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def read_register(
+    path: Path, fmt: str, delimiter: str = ",", encoding: str = "utf-8"
+) -> tuple[list[str], list[tuple[int, dict[str, str]]]]:
+    """The columns and rows of a register: CSV (row numbers as in a spreadsheet, header = 1) or a
+    JSON list of records (row N = the N-th record). Raises :class:`SheetErrors` if unreadable."""
+    try:
+        text = path.read_text(encoding=encoding)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SheetErrors([SheetError(f"cannot read the register: {exc}", file=path)]) from None
+    text = text.removeprefix("\ufeff")
+    if fmt == "csv":
+        reader = csv.reader(text.splitlines(), delimiter=delimiter)
+        records = list(reader)
+        if not records:
+            raise SheetErrors([SheetError("the register is empty", file=path)])
+        header = [h.strip() for h in records[0]]
+        rows = []
+        for number, record in enumerate(records[1:], start=2):
+            if not any(c.strip() for c in record):
+                continue
+            if len(record) != len(header):
+                raise SheetErrors(
+                    [SheetError(f"{len(record)} cells where the header has {len(header)}", file=path, row=number)]
+                )
+            rows.append((number, dict(zip(header, record, strict=True))))
+        return header, rows
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise SheetErrors(
+            [KgError(f"not valid JSON: {exc.msg}", file=path, line=exc.lineno, column=exc.colno)]
+        ) from None
+    if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
+        raise SheetErrors([SheetError("a JSON register is a list of records (objects)", file=path)])
+    header: list[str] = []
+    for record in data:
+        header.extend(k for k in record if k not in header)
+    return header, [(n, {k: _cell(record.get(k)) for k in header}) for n, record in enumerate(data, start=1)]
+
+
+# ---------------------------------------------------------------------------------------- import
+class _Run:
+    def __init__(self, mapping: Node, mapping_path: Path, register: Path, stem: str, dataset, no_new: bool) -> None:
+        from kg.reconciliation import Reconciler
+
+        self.m = mapping
+        self.mpath = mapping_path
+        self.register = register
+        self.stem = stem
+        self.no_new = no_new
+        self.reconciler = Reconciler(dataset)
+        self.dataset = dataset
+        self.errors: list[KgError] = []
+        self.graph = Graph()
+        self.doc = source_graph(stem)
+        self.lang = str(mapping.get("reconcile", {}).get("lang") or mapping["source"]["language"])
+        self.country = mapping.get("reconcile", {}).get("country")
+        self.spaces = mapping["read"].get("spaces", "keep")
+
+    # -------------------------------------------------------------- errors and small helpers
+    def merr(self, message: str, node: Node | None, key: str | None = None) -> None:
+        line = node.line_of(key) if node is not None and key is not None else (node.line if node is not None else None)
+        self.errors.append(MappingError(message, file=self.mpath, line=line))
+
+    def rerr(self, message: str, row: int | None, column: str | None) -> None:
+        self.errors.append(SheetError(message, file=self.register, row=row, column_name=column))
+
+    def clean(self, text: str) -> str:
+        return " ".join(text.split()) if self.spaces == "collapse" else text.strip()
+
+    def iri(self, text: str, node: Node, key: str) -> URIRef | None:
+        full = expand(text) if not text.startswith(("http://", "https://")) else text
+        if full is None:
+            self.merr(f"'{text}' is not an IRI or a prefixed name (mun:, orgid:, area:, kg:, …)", node, key)
+            return None
+        return URIRef(full)
+
+    def entity(self, text: str, node: Node, key: str) -> URIRef | None:
+        iri = self.iri(text, node, key)
+        if iri is not None and iri not in self.reconciler.by_iri and not str(iri).startswith(str(KG)):
+            self.merr(f"'{text}' is not an entity of the graph", node, key)
+            return None
+        return iri
+
+    # -------------------------------------------------------------- columns
+    def check_columns(self, header: list[str]) -> None:
+        def check(column: str, node: Node, key: str) -> None:
+            if column not in header:
+                near = difflib.get_close_matches(column, header, n=2, cutoff=0.5)
+                hint = ("; closest: " + ", ".join(f"'{c}'" for c in near)) if near else ""
+                self.rerr(f"no column '{column}' (named by {self.mpath}:{node.line_of(key)}){hint}", 1, column)
+
+        filt = self.m.get("filter")
+        if filt is not None and "column" in filt:
+            check(filt["column"], filt, "column")
+        project = self.m["project"]
+        for column in project["key"]:
+            check(str(column), project, "key")
+        for column in _PLACEHOLDER.findall(project["iri"]):
+            check(column, project, "iri")
+        for section in ("project", "organisation", "funding"):
+            node = self.m.get(section) or Node()
+            for spec in node.values():
+                if isinstance(spec, Node) and "column" in spec:
+                    check(str(spec["column"]), spec, "column")
+
+    # -------------------------------------------------------------- field values
+    def raw(self, row: dict[str, str], spec) -> str | None:
+        if not isinstance(spec, Node):
+            return None
+        column = spec.get("column")
+        return self.clean(row.get(column, "")) if column is not None else None
+
+    def empty_policy(self, spec) -> str:
+        policy = spec.get("empty", "error") if isinstance(spec, Node) else "error"
+        return policy
+
+    def constant_or_column(self, row: dict[str, str], number: int, spec, what: str) -> list[str] | None:
+        """The values of a field in a row (a constant, or the column's cell, split if asked);
+        None when empty and the mapping allows it; raises nothing, records errors."""
+        if isinstance(spec, str):
+            return [spec]
+        if "column" not in spec:
+            return [spec["default"]] if "default" in spec else None
+        text = self.raw(row, spec)
+        if not text:
+            if "default" in spec:
+                return [spec["default"]]
+            policy = self.empty_policy(spec)
+            if policy == "error":
+                self.rerr(
+                    f"empty {what} (the mapping allows no empty value here: add 'empty: absent' or 'empty: skip')",
+                    number,
+                    spec["column"],
+                )
+            return None
+        parts = [p.strip() for p in text.split(spec["split"])] if "split" in spec else [text]
+        return [p for p in parts if p]
+
+    def mapped(self, value: str, spec, number: int, what: str) -> str | None:
+        """Apply the ``values`` table of a field (exact, then ignoring case)."""
+        if not isinstance(spec, Node) or "values" not in spec or "column" not in spec:
+            return value
+        table = spec["values"]
+        if value in table:
+            return str(table[value])
+        folded = {str(k).casefold(): v for k, v in table.items()}
+        if value.casefold() in folded:
+            return str(folded[value.casefold()])
+        if "default" in spec:
+            return str(spec["default"])
+        near = difflib.get_close_matches(value, [str(k) for k in table], n=3, cutoff=0.5)
+        hint = ("; closest: " + ", ".join(f"'{c}'" for c in near)) if near else ""
+        self.rerr(
+            f"unknown {what} '{value}' (not in the mapping's values at {self.mpath}:{spec.line_of('values')}){hint}",
+            number,
+            spec["column"],
+        )
+        return None
+
+    def date(self, text: str, spec: Node, number: int) -> Literal | None:
+        fmt = spec.get("format", "iso")
+        match = (_DMY if fmt == "d.m.yyyy" else _ISO).match(text)
+        try:
+            if match is None:
+                raise ValueError
+            if fmt == "d.m.yyyy":
+                day, month, year = (int(g) for g in match.groups())
+            else:
+                year, month, day = (int(g) for g in match.groups())
+            value = dt.date(year, month, day)
+        except ValueError:
+            expected = "d.m.yyyy, such as 1.3.2015" if fmt == "d.m.yyyy" else "YYYY-MM-DD"
+            self.rerr(f"'{text}' is not a date in the format {expected}", number, spec.get("column"))
+            return None
+        return Literal(value.isoformat(), datatype=XSD.date)
+
+    def amount(self, text: str, spec: Node, number: int) -> Decimal | None:
+        if not _AMOUNT.match(text):
+            if re.match(r"^-\d", text):
+                problem = "a negative amount"
+            elif re.search(r"\d[ \u00a0\u202f,']\d{3}(\D|$)", text) or re.search(r"\d\.\d{3}[.,]", text):
+                problem = "a thousands separator"
+            elif re.match(r"^\d+,\d+$", text):
+                problem = "a comma as decimal point"
+            else:
+                problem = "not a number"
+            self.rerr(
+                f"'{text}' is {problem}: amounts are read as digits with '.' as the decimal point "
+                "and no thousands separator",
+                number,
+                spec.get("column"),
+            )
+            return None
+        value = Decimal(text)
+        if value == 0 and spec.get("zero", "keep") == "absent":
+            return None
+        return value
+
+    # -------------------------------------------------------------- names
+    def decide(self, spellings: list[str], kind: URIRef) -> tuple[str, URIRef | None, float | None, list[str]]:
+        names = self.m.get("reconcile", {}).get("names") or {}
+        for spelling in spellings:
+            if spelling in names:
+                decision = str(names[spelling])
+                if decision == "new":
+                    return "new", None, None, []
+                iri = self.entity(decision, names, spelling)
+                return "given", iri, None, []
+        best: dict[URIRef, tuple[float, str, str]] = {}
+        for spelling in spellings:
+            for hit in self.reconciler.candidates(
+                spelling, type=kind, country=self.country, lang=self.lang, limit=4, fuzzy=False
+            ):
+                entity = self.reconciler.entities[hit.entity]
+                if entity.iri not in best or hit.score > best[entity.iri][0]:
+                    best[entity.iri] = (hit.score, entity.label(self.lang), hit.method)
+        hits = sorted(best.items(), key=lambda h: (-h[1][0], str(h[0])))
+        described = [f"{label} <{iri}> ({score:.0f}, {method})" for iri, (score, label, method) in hits[:4]]
+        if hits and hits[0][1][0] >= MATCH_SCORE:
+            if len(hits) == 1 or hits[0][1][0] - hits[1][1][0] >= MATCH_MARGIN:
+                return "matched", hits[0][0], hits[0][1][0], []
+            return "ambiguous", None, None, described
+        return "minted", None, None, described
+
+    # -------------------------------------------------------------- the source document
+    def source(self) -> None:
+        s = self.m["source"]
+        doc, g = self.doc, self.graph
+        g.add((doc, RDF.type, KG.SourceDocument))
+        g.add((doc, DCTERMS.identifier, Literal(self.stem)))
+        for lang, title in s["title"].items():
+            g.add((doc, DCTERMS.title, Literal(str(title), lang=str(lang))))
+        g.add((doc, DCTERMS.language, Literal(str(s["language"]))))
+        g.add((doc, DCTERMS.type, Literal(str(s.get("kind", "register")))))
+        if "publisher" in s:
+            publisher = self.entity(s["publisher"], s, "publisher")
+            if publisher is not None:
+                g.add((doc, DCTERMS.publisher, publisher))
+        if "issued" in s:
+            text = s["issued"]
+            datatype = {4: XSD.gYear, 7: XSD.gYearMonth, 10: XSD.date}.get(len(text))
+            if datatype is None or not re.match(r"^\d{4}(-\d{2}(-\d{2})?)?$", text):
+                self.merr(f"'{text}' is not YYYY-MM-DD, YYYY-MM or YYYY", s, "issued")
+            else:
+                g.add((doc, DCTERMS.issued, Literal(text, datatype=datatype)))
+        for key in ("url", "original_url"):
+            if key in s:
+                g.add((doc, DCTERMS.source, URIRef(s[key])))
+        if "licence" in s:
+            g.add((doc, DCTERMS.rights, Literal(s["licence"], lang="en")))
+        for lang, text in (s.get("description") or {}).items():
+            g.add((doc, DCTERMS.description, Literal(str(text), lang=str(lang))))
+        for note in s.get("notes") or []:
+            g.add((doc, SKOS.editorialNote, Literal(str(note), lang="en")))
+
+    # -------------------------------------------------------------- rows
+    def run(self, header: list[str], rows: list[tuple[int, dict[str, str]]], result: RegisterImport) -> None:
+        m, g = self.m, self.graph
+        self.check_columns(header)
+        self.source()
+        if self.errors:
+            return
+        project_spec: Node = m["project"]
+        org_spec: Node = m["organisation"]
+        funding_spec: Node = m.get("funding") or Node()
+        filt = m.get("filter")
+        allowed = {self.clean(str(v)) for v in filt["in"]} if filt is not None else None
+        excluded = {str(e.get("key")): str(e.get("reason", "")) for e in m.get("exclude") or [] if isinstance(e, dict)}
+        for entry in m.get("exclude") or []:
+            if not isinstance(entry, dict) or "key" not in entry or "reason" not in entry:
+                self.merr(
+                    "each 'exclude' entry needs 'key' (the project key, parts joined with ' | ') and 'reason'",
+                    m,
+                    "exclude",
+                )
+        if filt is not None:
+            result.filter_text = f"'{filt['column']}' not among the mapping's {len(allowed)} values"
+        result.rows_read = len(rows)
+        projects: dict[tuple, dict] = {}
+        partners: dict[tuple, int] = {}
+        org_rows: list[tuple[int, tuple, list[str], dict[str, str]]] = []
+        for number, row in rows:
+            key = tuple(self.clean(row.get(str(c), "")) for c in project_spec["key"])
+            key_text = " | ".join(key)
+            if key_text in excluded:
+                result.excluded.append((number, key_text, excluded[key_text]))
+                continue
+            if allowed is not None and self.clean(row.get(filt["column"], "")) not in allowed:
+                result.filtered += 1
+                continue
+            if not all(key):
+                column = str(project_spec["key"][[bool(k) for k in key].index(False)])
+                self.rerr("empty project key", number, column)
+                continue
+            names = self.constant_or_column(row, number, org_spec["name"], "organisation name")
+            if names is None:
+                policy = self.empty_policy(org_spec["name"])
+                if policy == "skip":
+                    result.skipped.append(
+                        (number, org_spec["name"]["column"], "no organisation name (the mapping skips such rows)")
+                    )
+                    continue
+                if policy != "absent":
+                    continue
+                names = []
+                result.incomplete.append(
+                    (number, org_spec["name"]["column"], "no organisation name: the project is taken without one")
+                )
+            result.taken += 1
+            project = projects.get(key)
+            if project is None:
+                project = projects[key] = {"rows": [number], "row": row, "number": number, "fields": {}}
+            else:
+                project["rows"].append(number)
+            self.project_fields(project, row, number, project_spec)
+            for name in names:
+                partner_key = (*key, name.casefold())
+                if partner_key in partners:
+                    self.rerr(
+                        f"duplicate key: project {key_text!r} with organisation {name!r} "
+                        f"is also on row {partners[partner_key]}",
+                        number,
+                        org_spec["name"]["column"] if isinstance(org_spec["name"], Node) else None,
+                    )
+                    continue
+                partners[partner_key] = number
+            org_rows.append((number, key, names, row))
+        self.projects = projects
+        # names: one organisation per slug (case, spaces and punctuation ignored)
+        orgs = self.organisations(org_rows, result)
+        funders = self.funders(org_rows, funding_spec, result)
+        if self.errors:
+            return
+        made_projects: dict[tuple, URIRef] = {}
+        used: dict[URIRef, tuple] = {}
+        for key, project in projects.items():
+            local = _PLACEHOLDER.sub(
+                lambda mt, row=project["row"]: slug(self.clean(row.get(mt.group(1), "")), 80), project_spec["iri"]
+            )
+            node = URIRef(f"{ID}initiative/{slug(local, 200)}")
+            if node in used and used[node] != key:
+                self.rerr(
+                    f"the project IRI <{node}> is the same for keys {' | '.join(used[node])!r} and {' | '.join(key)!r}",
+                    project["number"],
+                    None,
+                )
+                continue
+            used[node] = key
+            made_projects[key] = node
+            self.write_project(node, key, project, project_spec)
+        result.projects = len(made_projects)
+        fundings: set[URIRef] = set()
+        for number, key, names, row in org_rows:
+            node = made_projects.get(key)
+            if node is None:
+                continue
+            role = self.constant_or_column(row, number, org_spec.get("role", "leads"), "role")
+            role = self.mapped(role[0], org_spec.get("role"), number, "role") if role else None
+            if role is not None and role not in ROLES:
+                self.rerr(f"unknown role '{role}': leads, participates or associated", number, None)
+                continue
+            members = [orgs[slug(n, 200)] for n in names if slug(n, 200) in orgs]  # ambiguous ones wait
+            for org in members:
+                if role is not None:
+                    g.add((org, ROLES[role], node))
+            result.partner_rows += len(members)
+            funder = funders.get(number)
+            if funder is not None:
+                g.add((funder, KG.funds, node))
+            fund_node = self.funding(number, key, row, node, members, names, funder, funding_spec, result)
+            if fund_node is not None:
+                fundings.add(fund_node)
+        result.fundings = len(fundings)
+
+    def project_fields(self, project: dict, row: dict[str, str], number: int, spec: Node) -> None:
+        fields = project["fields"]
+        for name in ("name", "code", "start", "end", "programme"):
+            if name not in spec:
+                continue
+            values = self.constant_or_column(row, number, spec[name], f"project {name}")
+            value = values[0] if values else None
+            if name in fields and fields[name][0] != value:
+                column = spec[name].get("column") if isinstance(spec[name], Node) else None
+                self.rerr(
+                    f"{value!r} differs from {fields[name][0]!r} on row {fields[name][1]} for the same project",
+                    number,
+                    column,
+                )
+                continue
+            fields.setdefault(name, (value, number))
+
+    def write_project(self, node: URIRef, key: tuple, project: dict, spec: Node) -> None:
+        g = self.graph
+        fields = project["fields"]
+        number = project["number"]
+        kind = self.iri(spec.get("type", "kg:Project"), spec, "type") or KG.Project
+        g.add((node, RDF.type, kind))
+        name = fields.get("name", (None,))[0]
+        lang = spec["name"].get("lang", self.lang) if isinstance(spec["name"], Node) else self.lang
+        if name:
+            g.add((node, RDFS.label, Literal(name, lang=str(lang))))
+        g.add((node, KG.recordKey, Literal(f"{self.stem}:{' | '.join(key)}")))
+        code = fields.get("code", (None,))[0]
+        if code:
+            g.add((node, KG.projectCode, Literal(code)))
+        for field_name, prop in (("start", SCHEMA.startDate), ("end", SCHEMA.endDate)):
+            value = fields.get(field_name, (None,))[0]
+            if value:
+                literal = self.date(value, spec[field_name], number)
+                if literal is not None:
+                    g.add((node, prop, literal))
+        programme = fields.get("programme", (None,))[0]
+        if programme:
+            mapped = self.mapped(programme, spec["programme"], number, "programme")
+            if mapped:
+                iri = self.entity(
+                    mapped,
+                    spec["programme"] if isinstance(spec["programme"], Node) else spec,
+                    "values" if isinstance(spec["programme"], Node) else "programme",
+                )
+                if iri is not None:
+                    g.add((node, KG.fundingProgramme, iri))
+                    project["programme"] = iri
+
+    def organisations(self, org_rows, result: RegisterImport) -> dict[str, URIRef]:
+        spec: Node = self.m["organisation"]
+        groups: dict[str, list[tuple[int, str, dict[str, str]]]] = defaultdict(list)
+        for number, _key, names, row in org_rows:
+            for name in names:
+                groups[slug(name, 200)].append((number, name, row))
+        known = set(self.reconciler.by_iri)
+        taken: set[URIRef] = set()
+        out: dict[str, URIRef] = {}
+        for key in sorted(groups):
+            entries = groups[key]
+            counts = Counter(name for _n, name, _r in entries)
+            spellings = sorted(counts, key=lambda s: (-counts[s], s.isupper(), s))
+            name = spellings[0]
+            rows = sorted({n for n, _name, _r in entries})
+            action, iri, score, candidates = self.decide(spellings, KG.Organisation)
+            if action in ("minted", "new"):
+                if self.no_new:
+                    self.rerr(
+                        f"'{name}' matches no organisation of the graph (--no-new forbids minting)",
+                        rows[0],
+                        spec["name"].get("column") if isinstance(spec["name"], Node) else None,
+                    )
+                    continue
+                base = f"{ID}org/{slug(name, 80)}"
+                iri, suffix = URIRef(base), 2
+                while iri in known or iri in taken:
+                    iri, suffix = URIRef(f"{base}-{suffix}"), suffix + 1
+                taken.add(iri)
+                self.mint(iri, name, spellings, entries[0][2], rows[0], spec)
+                action = "minted"
+            result.names.append(NameReport(name, action, str(iri) if iri else None, rows, spellings, score, candidates))
+            if iri is not None:
+                out[key] = iri
+        return out
+
+    def mint(self, iri: URIRef, name: str, spellings: list[str], row: dict[str, str], number: int, spec: Node) -> None:
+        g = self.graph
+        cls = KG.Organisation
+        if "type" in spec:
+            values = self.constant_or_column(row, number, spec["type"], "organisation type")
+            mapped = self.mapped(values[0], spec["type"], number, "organisation type") if values else None
+            if mapped:
+                cls = self.iri(mapped, spec["type"] if isinstance(spec["type"], Node) else spec, "type") or cls
+        g.add((iri, RDF.type, cls))
+        g.add((iri, RDFS.label, Literal(name, lang=self.lang)))
+        for other in spellings[1:]:
+            g.add((iri, SKOS.altLabel, Literal(other, lang=self.lang)))
+        if "country" in spec:
+            values = self.constant_or_column(row, number, spec["country"], "country")
+            if values:
+                g.add(
+                    (iri, KG.country, Literal(self.mapped(values[0], spec["country"], number, "country") or values[0]))
+                )
+        if "located_in" in spec:
+            values = self.constant_or_column(row, number, spec["located_in"], "place")
+            mapped = self.mapped(values[0], spec["located_in"], number, "place") if values else None
+            if mapped:
+                area = self.entity(
+                    mapped,
+                    spec["located_in"] if isinstance(spec["located_in"], Node) else spec,
+                    "values" if isinstance(spec["located_in"], Node) else "located_in",
+                )
+                if area is not None:
+                    g.add((iri, KG.locatedIn, area))
+
+    def funders(self, org_rows, spec: Node, result: RegisterImport) -> dict[int, URIRef]:
+        """The funder of each row: a constant, the ``values`` table, else the name reconciled."""
+        if "funder" not in spec:
+            return {}
+        fspec = spec["funder"]
+        out: dict[int, URIRef] = {}
+        by_name: dict[str, list[int]] = defaultdict(list)
+        for number, _key, _names, row in org_rows:
+            values = self.constant_or_column(row, number, fspec, "funder")
+            if not values:
+                continue
+            value = values[0]
+            table = fspec.get("values", {}) if isinstance(fspec, Node) else {}
+            if isinstance(fspec, str):
+                iri = self.entity(value, spec, "funder")
+                if iri is not None:
+                    out[number] = iri
+            elif value in table:
+                iri = self.entity(str(table[value]), table, value)
+                if iri is not None:
+                    out[number] = iri
+            else:
+                by_name[value].append(number)
+        for name in sorted(by_name):
+            rows = by_name[name]
+            action, iri, score, candidates = self.decide([name], KG.Organisation)
+            if action in ("minted", "new"):
+                self.rerr(
+                    f"funder '{name}' is no organisation of the graph: map it in 'funding.funder.values'",
+                    rows[0],
+                    fspec.get("column"),
+                )
+                continue
+            result.names.append(
+                NameReport(name, action, str(iri) if iri else None, rows, [name], score, candidates, role="funder")
+            )
+            for number in rows:
+                if iri is not None:
+                    out[number] = iri
+        return out
+
+    def funding(self, number, key, row, project_node, members, names, funder, spec: Node, result) -> URIRef | None:
+        if "amount" not in spec or funder is None:
+            return None
+        aspec = spec["amount"]
+        if not isinstance(aspec, Node) or "column" not in aspec:
+            self.merr("'funding.amount' needs a 'column'", spec, "amount")
+            return None
+        text = self.raw(row, aspec)
+        if not text:
+            if self.empty_policy(aspec) == "error":
+                self.rerr(
+                    "empty amount (add 'empty: absent' to the mapping where the register leaves amounts out)",
+                    number,
+                    aspec["column"],
+                )
+            return None
+        value = self.amount(text, aspec, number)
+        if value is None:
+            return None
+        scope = str(aspec.get("scope", "project"))
+        kind = str(aspec.get("kind", "granted"))
+        currency = str(aspec.get("currency", "EUR"))
+        if scope not in SCOPES or kind not in KINDS or not re.match(r"^[A-Z]{3}$", currency):
+            self.merr(
+                "'funding.amount' has scope partner|project, kind granted|planned|paid and an ISO 4217 currency",
+                spec,
+                "amount",
+            )
+            return None
+        base = str(project_node).rsplit("/", 1)[-1]
+        local = base if scope == "project" else f"{base}--{slug(names[0], 80)}"
+        node = URIRef(f"{ID}funding/{local}")
+        g = self.graph
+        if (node, RDF.type, KG.Funding) in g:
+            self.rerr(f"a second funding <{node}> for the same {scope}", number, aspec["column"])
+            return None
+        g.add((project_node, KG.hasFunding, node))
+        g.add((node, RDF.type, KG.Funding))
+        g.add((node, KG.funder, funder))
+        if len(members) == 1:
+            g.add((node, KG.recipient, members[0]))
+        g.add((node, KG.amount, Literal(str(value), datatype=XSD.decimal)))
+        g.add((node, KG.amountKind, KINDS[kind]))
+        g.add((node, KG.amountScope, SCOPES[scope]))
+        g.add((node, KG.currency, Literal(currency)))
+        record = " | ".join(key) + (f" | {names[0]}" if scope == "partner" else "")
+        g.add((node, KG.recordKey, Literal(f"{self.stem}:{record}")))
+        programme = self.projects[key].get("programme")
+        if programme is not None:
+            g.add((node, KG.fundingProgramme, programme))
+        if "fund" in spec:
+            values = self.constant_or_column(row, number, spec["fund"], "fund")
+            mapped = self.mapped(values[0], spec["fund"], number, "fund") if values else None
+            if mapped:
+                fund = self.entity(
+                    mapped,
+                    spec["fund"] if isinstance(spec["fund"], Node) else spec,
+                    "values" if isinstance(spec["fund"], Node) else "fund",
+                )
+                if fund is not None:
+                    g.add((node, KG.fund, fund))
+        for name, prop in (("paid", KG.paidAmount), ("planned", KG.plannedAmount)):
+            if name in spec:
+                extra = spec[name]
+                cell = self.raw(row, extra)
+                if not cell:
+                    if self.empty_policy(extra) == "error":
+                        self.rerr(f"empty {name} amount", number, extra.get("column"))
+                    continue
+                extra_value = self.amount(cell, extra, number)
+                if extra_value is not None:
+                    g.add((node, prop, Literal(str(extra_value), datatype=XSD.decimal)))
+        result.sums[(kind, currency)] = result.sums.get((kind, currency), Decimal(0)) + value
+        return node
+
+
+def import_register(
+    register: Path | str,
+    mapping: Path | str,
+    *,
+    stem: str | None = None,
+    out: Path | str | None = None,
+    data_dir: Path | str | None = None,
+    dry_run: bool = False,
+    no_new: bool = False,
+    engine: str = "oxigraph",
+) -> RegisterImport:
+    """Import a register with its mapping as the source file ``STEM.ttl`` (default: the mapping's
+    ``source.id``, written to ``DATA/sources/STEM.ttl``).
+
+    Raises :class:`kg.tabular.mapping.MappingErrors` (the mapping's file and line) or
+    :class:`kg.tabular.sheets.SheetErrors` (the register's file, row and column): every problem at
+    once, nothing written. Returns the report; the file is written (atomically) only when no name
+    is ambiguous, the result validates with the rest of the graph, and not ``dry_run``. The same
+    register and mapping over the same graph always give the same bytes.
+    """
+    from kg.core import resources
+
+    register, mapping_path = Path(register), Path(mapping)
+    m = load_mapping(mapping_path)
+    stem = stem or str(m["source"]["id"])
+    if not re.match(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", stem):
+        raise MappingErrors(
+            [
+                MappingError(
+                    f"{stem!r} is not a valid source id (letters, digits, _ . -)",
+                    file=mapping_path,
+                    line=m["source"].line_of("id"),
+                )
+            ]
+        )
+    read = m["read"]
+    fmt = str(read.get("format", "csv"))
+    if fmt not in ("csv", "json"):
+        raise MappingErrors(
+            [MappingError(f"unknown format '{fmt}': csv or json", file=mapping_path, line=read.line_of("format"))]
+        )
+    header, rows = read_register(register, fmt, str(read.get("delimiter", ",")), str(read.get("encoding", "utf-8")))
+    data = Path(data_dir) if data_dir is not None else resources.default_data_dir()
+    target = Path(out) if out is not None else data / "sources" / f"{stem}.ttl"
+    dataset, store, reference, sources = _rest_of_graph(data, target.stem)
+    run = _Run(m, mapping_path, register, stem, dataset, no_new)
+    result = RegisterImport(stem, target, register, mapping_path)
+    run.run(header, rows, result)
+    if run.errors:
+        mapping_errors = [e for e in run.errors if isinstance(e, MappingError)]
+        if mapping_errors:
+            raise MappingErrors(mapping_errors)
+        raise SheetErrors(run.errors)
+    header_text = (
+        f"# Source {stem}: the register {register.name} imported with the mapping {mapping_path.name} by `kg import`.\n"
+        "# Generated: edit the mapping, not this file.\n"
+    )
+    result.turtle = serialize(run.graph, first=run.doc, header=header_text)
+    result.triples = len(run.graph)
+    if result.ambiguous:
+        return result
+    with tempfile.TemporaryDirectory() as tmp:
+        candidate = Path(tmp) / f"{stem}.ttl"
+        candidate.write_text(result.turtle, encoding="utf-8")
+        result.report = _validate(store, reference, sources, candidate, engine)
+    for finding in result.report.results:
+        finding.files = [str(target) if f == str(candidate) else f for f in finding.files]
+    if result.report.conforms and not dry_run:
+        from kg.core.atomic import write_text
+
+        write_text(target, result.turtle)
+        result.written = True
+    return result
