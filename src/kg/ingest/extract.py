@@ -77,7 +77,7 @@ _SEASON = r"(?:våren|hösten|sommaren|vintern|keväällä|syksyllä|kesällä|t
 TITLE = re.compile(
     r"(?:chef|chefen|ledare|ledaren|direktör|direktören|ordförande|ordföranden|kommunalråd|kommunalrådet|regionråd|"
     r"regionrådet|landshövding|landshövdingen|rektor|rektorn|strateg|strategen|samordnare|samordnaren|handläggare|"
-    r"sekreterare|koordinator|koordinatorn|vd|kso|ksa|"
+    r"sekreterare|koordinator|koordinatorn|vd|kso|ksa|specialist|specialisten|minister|ministern|professor|"
     r"johtaja|johtajan|johtajana|päällikkö|päällikön|päällikkönä|koordinaattori|koordinaattorin|asiantuntija|"
     r"asiantuntijan|sihteeri|pormestari|rehtori|puheenjohtaja|puheenjohtajan|puheenjohtajana|valtuutettu|"
     r"kehittäjä|suunnittelija|vastaava|esittelijä|vetäjä)$",
@@ -124,6 +124,10 @@ NOT_NAME = frozenset(
         "som",
         "vid",
     ]
+)
+#: Names of bodies that texts write in lower case.
+LOWERCASE_NAMES = frozenset(
+    ["regeringen", "regeringens", "valtioneuvosto", "valtioneuvoston", "valtioneuvostolta", "riksdagen"]
 )
 #: Cue words (folded, as word beginnings or phrases) per relation.
 LEAD_CUES = re.compile(
@@ -574,13 +578,13 @@ class _Document:
         i = 0
         while i < n:
             token = sent[i]
-            if not _is_cap(token) or self.covered(number, i):
+            if (not _is_cap(token) and token.text.lower() not in LOWERCASE_NAMES) or self.covered(number, i):
                 i += 1
                 continue
             best = None
             for j in range(min(n, i + 6), i, -1):
                 span = sent[i:j]
-                if any(t.is_punct and t.text not in "-–:" for t in span) or sent[j - 1].text in "-–:":
+                if any((t.is_punct and t.text not in "-–") or t.is_space for t in span) or sent[j - 1].text in "-–":
                     continue
                 name = span.text
                 if len(name) < 2 or (j - i == 1 and token.text.lower() in NOT_NAME):
@@ -632,6 +636,31 @@ class _Document:
     def _patterns(self, number: int, sent, offset: int) -> None:
         n = len(sent)
         texts = [t.text for t in sent]
+        # the partners listed after 'mellan' / 'tillsammans med' / 'kumppaneina': unknown names are organisations
+        cue = re.search(r"\b(?:mellan|tillsammans med|partners?|kumppanei(?:na|ta)|yhteistyössä)\b", sent.text)
+        if cue:
+            where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
+            i = where.end if where is not None else n
+            while i < n:
+                if sent[i].is_punct or sent[i].text.lower() in ("och", "samt", "ja", "sekä") or sent[i].is_space:
+                    i += 1
+                    continue
+                if self.covered(number, i):
+                    i = next((m.end for m in self.mentions[number] if m.start <= i < m.end), i + 1)
+                    continue
+                if not _is_cap(sent[i]):
+                    break
+                j = i
+                while j < n and _is_cap(sent[j]) and not self.covered(number, j) and j - i < 4:
+                    j += 1
+                if j - i >= 2 or (j < n and sent[j].text in (",", "och", "ja")):
+                    name = " ".join(texts[i:j])
+                    if not self._looks_known(name) and not TITLE.search(name):
+                        key = self.entity(
+                            "Organisation", name, self.ev(number, sent, offset, i, j), country=self._country()
+                        )
+                        self.add_mention(number, Mention(key, i, j, 0, 0, "actor"))
+                i = j
         # universities and named bodies
         for i, token in enumerate(sent):
             if self.covered(number, i):
@@ -667,7 +696,9 @@ class _Document:
         # quoted names
         for match in re.finditer(r"[\"”“«»]([^\"”“«»\n]{2,80})[\"”“«»]", sent.text):
             inner = match.group(1).strip()
-            if not inner or not inner[0].isupper() or len(inner.split()) > 10:
+            if not inner or not inner[0].isupper() or len(inner.split()) > 10 or inner in ("False", "True", "None"):
+                continue
+            if len(inner) >= len(sent.text.strip()) - 4:  # the whole line quoted: not a name
                 continue
             span = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
             if span is None or any(self.covered(number, k) for k in range(span.start, span.end)):
@@ -740,6 +771,27 @@ class _Document:
         """Names that their kind word closes (``… Oy``, ``… ry``, ``… -hanke``): read before the
         names the graph knows, so that ``Kemijärven Kehitys Oy`` is a company, not Kemijärvi."""
         texts = [t.text for t in sent]
+        for i, token in enumerate(sent):
+            if self.covered(number, i) or i == 0:
+                continue
+            lower = token.text.lower()
+            # Lapplands kommunalförbund, Oulunkaaren kuntayhtymä: an association of municipalities
+            if re.match(r"^(?:kommunalförbund|kuntayhtymä|seutukunta|samkommun)\w*$", lower) and _is_cap(sent[i - 1]):
+                if self.covered(number, i - 1):
+                    continue
+                base = _base_form(token.text, self.lang) if self.lang == "fi" else _sv_base(token.text)
+                name = f"{sent[i - 1].text} {base}"
+                key = self.entity(
+                    "MunicipalAssociation", name, self.ev(number, sent, offset, i - 1, i + 1), country=self._country()
+                )
+                self.add_mention(number, Mention(key, i - 1, i + 1, 0, 0, "actor"))
+        for i, token in enumerate(sent[:-1]):
+            if token.text == "Region" and re.match(r"^\d+(?::s)?$", sent[i + 1].text) and not self.covered(number, i):
+                name = f"Region {sent[i + 1].text.split(':')[0]}"
+                key = self.entity(
+                    "MunicipalAssociation", name, self.ev(number, sent, offset, i, i + 2), country=self._country()
+                )
+                self.add_mention(number, Mention(key, i, i + 2, 0, 0, "actor"))
         # companies and associations: capitalised words before Oy/AB/ry/förening
         for i, token in enumerate(sent):
             suffix = COMPANY_SUFFIX.match(token.text) or ASSOCIATION_SUFFIX.match(token.text)
@@ -883,7 +935,7 @@ class _Document:
             self.add_mention(number, Mention(key, i, end, 0, 0, "person"))
             t_start, t_end = title
             role = " ".join(t.text for t in sent[t_start:t_end])
-            org = self._post_org(number, sent, t_start, t_end)
+            org = self._post_org(number, sent, offset, t_start, t_end)
             if org is None and self.p.publisher is None:
                 self._publisher()
             org = org or self.p.publisher
@@ -920,11 +972,13 @@ class _Document:
             return k - 1, k
         return None
 
-    def _post_org(self, number: int, sent, t_start: int, t_end: int):
+    def _post_org(self, number: int, sent, offset: int, t_start: int, t_end: int):
         """The organisation of a post: ``kommunchef i Lycksele`` (after the title),
         ``Kemijärven kaupungin palvelualuejohtaja`` (a genitive before it), or the line's head
         in a list (``Dorotea: Olli Joenväärä, kommunchef``)."""
         for m in self.mentions.get(number, ()):
+            if m.start == t_end and self.is_actor(m.key) and self.kind_of(m.key) != "Person":
+                return m.key
             if (
                 m.start in (t_end + 1,)
                 and sent[t_end].text.lower() in ("i", "vid", "på", "för", "inom")
@@ -933,6 +987,19 @@ class _Document:
                 return m.key
             if m.end in (t_start, t_start - 1) and self.is_actor(m.key) and self.kind_of(m.key) != "Person":
                 return m.key
+        for k in range(t_end, min(len(sent) - 1, t_end + 6)):
+            if sent[k].text in ("vid", "på", "i") and _is_cap(sent[k + 1]) and not self.covered(number, k + 1):
+                e = k + 1
+                while e < len(sent) and _is_cap(sent[e]) and e - k <= 3 and not self.covered(number, e):
+                    e += 1
+                name = " ".join(t.text for t in sent[k + 1 : e])
+                key = self.entity(
+                    "Organisation", name, self.ev(number, sent, offset, k + 1, e), country=self._country()
+                )
+                self.add_mention(number, Mention(key, k + 1, e, 0, 0, "actor"))
+                return key
+            if sent[k].is_punct and sent[k].text != "-":
+                break
         first = self.mentions.get(number, ())
         if (
             first
@@ -1229,6 +1296,14 @@ def _voikko_base(word: str) -> str | None:
         if analysis.get("SIJAMUOTO") == "nimento":
             return word
     return analyses[0].get("BASEFORM") if analyses else None
+
+
+def _sv_base(word: str) -> str:
+    """A Swedish noun without its definite or genitive ending (``kommunalförbundet`` -> ``kommunalförbund``)."""
+    for ending in ("ets", "et", "ens", "en", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            return word[: -len(ending)]
+    return word
 
 
 def _sv_title(role: str) -> str:
