@@ -228,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
             times.append((seconds, text.stat().st_size))
             pred, gold = Facts(out, names), Facts(golds[stem], names)
             results[stem] = score(pred, gold)
-            if args.show:
+            if args.show and stem not in HELD_OUT:  # the held-out documents' details are never shown
                 m = align(pred, gold)
                 print(f"--- {stem}")
                 print(

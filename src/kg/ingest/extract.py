@@ -413,6 +413,7 @@ class _Document:
         self.by_iri: dict[str, str] = {}
         self.by_name: dict[str, str] = {}
         self.year: int | None = None
+        self.paragraph: dict[int, int] = {}
 
     # ------------------------------------------------------------------ helpers
     def evidence(self, number: int, sent, start: int, end: int) -> Evidence:
@@ -488,12 +489,13 @@ class _Document:
     # ------------------------------------------------------------------ steps
     def run(self) -> Proposals:
         number = 0
-        for start, end in _segments(self.text):
+        for paragraph, (start, end) in enumerate(_segments(self.text)):
             doc = self.nlp(self.text[start:end])
             for sent in doc.sents:
                 number += 1
                 # each sentence its own Doc: token indices and character offsets count from its start
                 self.sentences.append((number, sent.as_doc(), start + sent.start_char))
+                self.paragraph[number] = paragraph
         self._issued()
         self._title()
         for number, sent, offset in self.sentences:
@@ -511,7 +513,19 @@ class _Document:
             self._relations(number, sent, offset, main)
             self._money(number, sent, offset, main)
             self._dates(number, sent, offset, main)
+        self._located()
         return self.p
+
+    def _located(self) -> None:
+        """An initiative lies where the municipalities that lead it or take part in it are."""
+        for r in list(self.p.relations):
+            if (
+                r.relation in ("leads", "participatesIn")
+                and self.kind_of(r.subject) == "Municipality"
+                and self.is_initiative(r.object)
+                and self.kind_of(r.object) not in _EVENTS
+            ):
+                self.relation(r.object, "locatedIn", r.subject, r.evidence, 0.5)
 
     # evidence offsets: the sentence's token offsets are relative to its line
     def ev(self, number: int, sent, offset: int, start: int, end: int) -> Evidence:
@@ -706,6 +720,37 @@ class _Document:
             kind = self._initiative_kind(sent, span.start, span.end)
             key = self.entity(kind, inner, self.ev(number, sent, offset, span.start, span.end), country=self._country())
             self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
+        # X är ett samverkansprojekt / X on hanke; projektledare för X
+        for match in re.finditer(
+            r"^((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and|i|för)){0,5})\s+"
+            r"(?:är|var|on)\s+(?:ett|en|yksi)?\s*\w*(?:projekt|hanke|förstudie|satsning|pilot|nätverk)\b",
+            sent.text,
+        ):
+            span = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if (
+                span is not None
+                and not any(self.covered(number, k) for k in range(span.start, span.end))
+                and not self._looks_known(span.text)
+            ):
+                key = self.entity(
+                    "Project", span.text, self.ev(number, sent, offset, span.start, span.end), country=self._country()
+                )
+                self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
+        for match in re.finditer(
+            r"(?:projektledare|projektledaren|hankepäällikkö|projektipäällikkö)\s+(?:för|i)\s+"
+            r"((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and)){0,5})",
+            sent.text,
+        ):
+            span = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if (
+                span is not None
+                and not any(self.covered(number, k) for k in range(span.start, span.end))
+                and not self._looks_known(span.text)
+            ):
+                key = self.entity(
+                    "Project", span.text, self.ev(number, sent, offset, span.start, span.end), country=self._country()
+                )
+                self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
         # projektet X, förstudien X
         for i, token in enumerate(sent[:-1]):
             if not PROJECT_WORD.match(token.text) or self.lang == "fi":
@@ -835,6 +880,17 @@ class _Document:
                     self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
                 continue
             if not dashed:
+                bare = i > 0 and re.match(r"^(?:hanke|hankkee\w*|hanketta|projektet)$", token.text, re.IGNORECASE)
+                if bare and _is_cap(sent[i - 1]) and not self.covered(number, i - 1):
+                    j = i - 1
+                    while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text == "&") and i - j < 5:
+                        j -= 1
+                    if j == 0 and i - j == 1 and sent[j].text.lower() in FI_STOP | SV_STOP:
+                        continue
+                    name = " ".join(texts[j:i])
+                    if not self._looks_known(name):
+                        key = self.entity("Project", name, self.ev(number, sent, offset, j, i), country=self._country())
+                        self.add_mention(number, Mention(key, j, i, 0, 0, "initiative"))
                 continue
             j = i - 1 if not token.text.startswith(("-", "–")) else i
             while j > 0 and i - j < 10:
@@ -1031,8 +1087,17 @@ class _Document:
             if near is not None:
                 return min(found, key=lambda m: abs(m.start - near)).key
             return found[0].key
+        # the initiative named last before, in the same paragraph (a bullet about one project)
+        for before in range(number - 1, 0, -1):
+            if self.paragraph.get(before) != self.paragraph.get(number):
+                break
+            named = [m for m in self.mentions.get(before, ()) if self.is_initiative(m.key)]
+            if named:
+                return named[-1].key
         if main and re.search(
-            r"projekt|hanke|hankkee|förstudie|pilot|satsning|esiselvity|initiativ", sent.text, re.IGNORECASE
+            r"projekt|hanke|hankkee|förstudie|pilot|satsning|esiselvity|initiativ|finansier|rahoit",
+            sent.text,
+            re.IGNORECASE,
         ):
             return main
         return None

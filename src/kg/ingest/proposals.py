@@ -100,6 +100,20 @@ class Proposals:
             ):
                 other.confidence = max(other.confidence, relation.confidence)
                 return
+        if relation.relation == "funds" and relation.amount:
+            # one total and one yearly amount per funder and initiative (the shapes allow no more):
+            # the first one read stays, unless it was approximate and this one is exact
+            for other in self.relations:
+                if (other.subject, other.relation, other.object, other.yearly) == (
+                    relation.subject,
+                    "funds",
+                    relation.object,
+                    relation.yearly,
+                ) and other.amount:
+                    if other.approximate and not relation.approximate:
+                        self.relations.remove(other)
+                        break
+                    return
         # a more specific participation (leads, funds) replaces a plain one
         if relation.relation in ("leads", "organises", "presentsAt"):
             self.relations = [
