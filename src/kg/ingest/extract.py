@@ -176,7 +176,7 @@ INITIATIVE_KINDS = (
     (re.compile(r"(?:forskningsprojekt\w*|tutkimushanke\w*)$", re.IGNORECASE), "ResearchProject"),
 )
 HANKE = re.compile(
-    r"^[-–]?(?:\w*?)(hanke|hankkeen|hankkeeseen|hankkeessa|hankkeelle|hanketta|hankkeena|hankkeesta|hankkeella|"
+    r"^[-–]?(?:[\w-]*?)(hanke|hankkeen|hankkeeseen|hankkeessa|hankkeelle|hanketta|hankkeena|hankkeesta|hankkeella|"
     r"hankkeeseensa|pilotti|pilottia|pilotin|esiselvityshanke|esiselvityshankkeen|esiselvityshanketta)$",
     re.IGNORECASE,
 )
@@ -194,6 +194,54 @@ UNIVERSITY = re.compile(
 BODY_WORD = re.compile(
     r"^[A-ZÅÄÖ][\w-]+(?:rådet|förbundet|liitto|liiton|kuntayhtymä|kuntayhtymän|säätiö|säätiön|stiftelsen|"
     r"nätverket|akademin|institutet|verket|myndigheten|keskus|keskuksen)$"
+)
+#: Words that end a name running on in lower case (``projektet Samhällsinnovation i glesa geografin bygger på``).
+NAME_STOP = frozenset(
+    [
+        "är",
+        "var",
+        "har",
+        "hade",
+        "ska",
+        "skall",
+        "kommer",
+        "kan",
+        "bygger",
+        "genomförs",
+        "genomfördes",
+        "startar",
+        "startade",
+        "pågår",
+        "syftar",
+        "handlar",
+        "finansieras",
+        "leds",
+        "drivs",
+        "som",
+        "med",
+        "för",
+        "och",
+        "att",
+        "där",
+        "vilket",
+        "samt",
+        "på",
+        "till",
+        "inom",
+        "från",
+        "av",
+        "om",
+        "har",
+        "vill",
+        "blir",
+        "blev",
+        "beviljades",
+        "beviljats",
+        "får",
+        "fick",
+        "ger",
+        "gav",
+    ]
 )
 CONNECTORS = frozenset(
     ["on", "up", "of", "the", "and", "for", "in", "i", "och", "för", "av", "de", "du", "la", "le", "–", "-"]
@@ -730,6 +778,8 @@ class _Document:
             if (
                 span is not None
                 and not any(self.covered(number, k) for k in range(span.start, span.end))
+                and not PROJECT_WORD.match(span[0].text)
+                and span[0].text.lower() not in NOT_NAME | SV_STOP | FI_STOP
                 and not self._looks_known(span.text)
             ):
                 key = self.entity(
@@ -745,6 +795,8 @@ class _Document:
             if (
                 span is not None
                 and not any(self.covered(number, k) for k in range(span.start, span.end))
+                and not PROJECT_WORD.match(span[0].text)
+                and span[0].text.lower() not in NOT_NAME | SV_STOP | FI_STOP
                 and not self._looks_known(span.text)
             ):
                 key = self.entity(
@@ -759,7 +811,14 @@ class _Document:
             if not _is_cap(sent[j]) or self.covered(number, j):
                 continue
             k = j + 1
-            while k < n and k - j < 6 and (_is_cap(sent[k]) or sent[k].text.lower() in CONNECTORS or sent[k].like_num):
+            # the name runs on over lower-case words until a verb or function word ends it
+            while (
+                k < n
+                and k - j < 6
+                and not sent[k].is_punct
+                and not sent[k].is_space
+                and sent[k].text.lower() not in NAME_STOP
+            ):
                 if self.covered(number, k):
                     break
                 k += 1
