@@ -155,13 +155,13 @@ def parse_amount(text: str) -> Literal:
     return Literal(cleaned, datatype=XSD.decimal)
 
 
-_APPROXIMATE = re.compile(r"^\s*(?:~|ca\.?|cirka|omkring|noin|about|approx\.?)\s*", re.IGNORECASE)
+_APPROXIMATE = re.compile(r"^\s*(?:~|ca\.?|cirka|omkring|noin|approx\.?)\s*", re.IGNORECASE)
 _YEARLY = re.compile(r"\s*(?:/|per|a|om|i|vuodessa|/\s*vuosi)\s*(?:year|yr|år|året|vuosi|v)?\.?\s*$", re.IGNORECASE)
 
 
 def parse_amount_cell(text: str) -> tuple[Literal, bool, bool]:
     """An ``amount`` cell: the amount, whether it is a year's (``/ year``, ``per år``, ``/ vuosi``)
-    and whether it is approximate (``ca``, ``~``, ``noin``, ``about``).
+    and whether it is approximate (``ca``, ``~``, ``noin``, ``approx.``).
 
     >>> amount, yearly, approximate = parse_amount_cell("ca 5 000 / year")
     >>> str(amount), yearly, approximate
