@@ -1,6 +1,6 @@
 """`kg ingest`: a Swedish or Finnish text -> the review sheet of `kg import`, or a source file.
 
-The two texts in tests/fixtures/ingest/ are our own (a press release and a board minute written for
+The two texts in examples/ingest/ are our own (a press release and a board minute written for
 these tests); the seeds of ../shared are read where that folder exists. Every Bad input case of
 issue 19 is a test here: exit 2, a message naming the file, nothing written.
 """
@@ -21,7 +21,7 @@ from kg.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
-FIXTURES = REPO / "tests" / "fixtures" / "ingest"
+FIXTURES = REPO / "examples" / "ingest"
 SV_TEXT = FIXTURES / "fjallnara-service.txt"
 FI_TEXT = FIXTURES / "tunturikylat.txt"
 KG = "https://w3id.org/samverkan/def#"

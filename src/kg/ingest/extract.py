@@ -1344,7 +1344,7 @@ class _Document:
             self.p.dates.append((date.start, self.ev(number, sent, offset, 0, len(sent))))
         if not START_CUES.search(text) and not END_CUES.search(text) and not _DURATION.search(text):
             return
-        initiative = self._initiative_in(number, sent, main)
+        initiative = self._initiative_in(number, sent, main) or main
         if initiative is None or self.kind_of(initiative) in ("Conference", "Seminar", "Meeting"):
             return
         entity = self.p.entities[initiative]
@@ -1362,7 +1362,9 @@ class _Document:
             if months:
                 entity.duration = f"P{months // 12}Y" if months % 12 == 0 else f"P{months}M"
                 if entity.start and entity.end is None:
-                    entity.end = str(int(entity.start[:4]) + (months + 11) // 12 - (1 if months % 12 == 0 else 0))
+                    # the year the period ends in: a whole number of years from a bare year ends the year before
+                    whole_years = months % 12 == 0 and len(entity.start) == 4
+                    entity.end = str(int(entity.start[:4]) + (months + 11) // 12 - (1 if whole_years else 0))
 
 
 _INITIATIVE_KINDS = frozenset(
