@@ -537,8 +537,10 @@ class _Document:
     # ------------------------------------------------------------------ steps
     def run(self) -> Proposals:
         number = 0
+        # a slash glued to a name (/Luleå tekniska universitet) is read as a space: offsets stay the same
+        readable = re.sub(r"(?<![\w/])/(?=[A-ZÅÄÖ])", " ", self.text)
         for paragraph, (start, end) in enumerate(_segments(self.text)):
-            doc = self.nlp(self.text[start:end])
+            doc = self.nlp(readable[start:end])
             for sent in doc.sents:
                 number += 1
                 # each sentence its own Doc: token indices and character offsets count from its start
@@ -552,6 +554,7 @@ class _Document:
             self._known(number, sent, offset)
         for number, sent, offset in self.sentences:
             self._patterns(number, sent, offset)
+        self._slash_lines()
         self._again()
         for number, sent, offset in self.sentences:
             self._persons(number, sent, offset)
@@ -698,6 +701,19 @@ class _Document:
     def _patterns(self, number: int, sent, offset: int) -> None:
         n = len(sent)
         texts = [t.text for t in sent]
+        # committees and boards: Regionala utvecklingsnämnden, Kemijärven kaupunginhallitus
+        for i, token in enumerate(sent):
+            if i == 0 or self.covered(number, i) or self.covered(number, i - 1):
+                continue
+            if re.match(
+                r"^\w+(?:nämnden|nämnd|styrelsen|lautakunta|lautakunnan|hallitus|hallituksen)$", token.text
+            ) and (_is_cap(sent[i - 1]) and not _is_cap(token) and sent[i - 1].text.lower() not in NOT_NAME):
+                base = _base_form(token.text, self.lang) if self.lang == "fi" else token.text
+                name = f"{sent[i - 1].text} {base}"
+                key = self.entity(
+                    "Organisation", name, self.ev(number, sent, offset, i - 1, i + 1), country=self._country()
+                )
+                self.add_mention(number, Mention(key, i - 1, i + 1, 0, 0, "actor"))
         # the partners listed after 'mellan' / 'tillsammans med' / 'kumppaneina': unknown names are organisations
         cue = re.search(r"\b(?:mellan|tillsammans med|partners?|kumppanei(?:na|ta)|yhteistyössä)\b", sent.text)
         if cue:
@@ -710,12 +726,15 @@ class _Document:
                 if self.covered(number, i):
                     i = next((m.end for m in self.mentions[number] if m.start <= i < m.end), i + 1)
                     continue
+                if sent[i].text.lower() in ("i", "för", "på"):
+                    i += 1
+                    continue
                 if not _is_cap(sent[i]):
                     break
                 j = i
                 while j < n and _is_cap(sent[j]) and not self.covered(number, j) and j - i < 4:
                     j += 1
-                if j - i >= 2 or (j < n and sent[j].text in (",", "och", "ja")):
+                if j - i >= 2 or j >= n or sent[j].text in (",", "och", "ja", "sekä", "samt", "i", "."):
                     name = " ".join(texts[i:j])
                     if not self._looks_known(name) and not TITLE.search(name):
                         key = self.entity(
@@ -976,6 +995,27 @@ class _Document:
             )
             self.add_mention(number, Mention(key, j, i + 1, 0, 0, "initiative"))
 
+    def _slash_lines(self) -> None:
+        """A list of granted projects: a line with the project's name, then ``/Owner tillsammans med
+        A, B och C``: the line before is an initiative, the first actor leads it, the others take part."""
+        for index, (number, sent, offset) in enumerate(self.sentences):
+            if index == 0 or self.text[offset : offset + 1] != "/":
+                continue
+            before, head, head_offset = self.sentences[index - 1]
+            name = head.text.strip()
+            if not name or name.endswith((".", "?", "!", ":")) or len(name.split()) > 12 or not name[0].isupper():
+                continue
+            key = next((m.key for m in self.mentions.get(before, ()) if self.is_initiative(m.key)), None)
+            if key is None:
+                key = self.entity(
+                    "Project", name, self.ev(before, head, head_offset, 0, len(head)), country=self._country()
+                )
+                self.add_mention(before, Mention(key, 0, len(head), 0, 0, "initiative"))
+            actors = [m for m in self.mentions.get(number, ()) if m.role == "actor" and self.is_actor(m.key)]
+            whole = self.ev(number, sent, offset, 0, len(sent))
+            for position, actor in enumerate(actors):
+                self.relation(actor.key, "leads" if position == 0 else "participatesIn", key, whole, 0.7)
+
     def _again(self) -> None:
         """Every other mention of the new names found so far (a PhraseMatcher over their words)."""
         from spacy.matcher import PhraseMatcher
@@ -1073,7 +1113,14 @@ class _Document:
         """(start, end) of a title within two words before ``start`` or after ``end``."""
         n = len(sent)
         k = end
-        while k < n and k < end + 3 and sent[k].text in (",", "(", ":", "–", "-", "är", "on", "som", "toimii"):
+        while (
+            k < n
+            and k < end + 6
+            and (
+                sent[k].text in (",", "(", ")", ":", "–", "-", "är", "on", "som", "toimii")
+                or (re.match(r"^[A-ZÅÄÖ]{1,3}$", sent[k].text) and k > 0 and sent[k - 1].text == "(")
+            )
+        ):
             k += 1
         if k < n and TITLE.search(sent[k].text):
             stop = k + 1
