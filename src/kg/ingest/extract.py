@@ -854,6 +854,8 @@ class _Document:
             kind = next((k for pattern, k in INITIATIVE_KINDS if pattern.search(lower)), None)
             if kind is None or len(lower) < 7:
                 continue
+            if "-" in token.text and self._looks_known(token.text.split("-")[0]):
+                continue  # EAKR-ohjelmasta: a programme the graph knows, not a new initiative
             if i > 0 and _is_cap(sent[i - 1]) and not self.covered(number, i - 1) and i - 1 != 0:
                 name = f"{sent[i - 1].text} {_base_form(token.text, self.lang)}"
                 start = i - 1
@@ -981,6 +983,11 @@ class _Document:
                     break
                 j -= 1
             while j < i and (sent[j].text in "-–" or (j == 0 and sent[j].text.lower() in FI_STOP)):
+                j += 1
+            if j == 0 and i - j > 2 and self.lang == "fi" and _is_cap(sent[1]) and _common_word(sent[0].text):
+                j = 1  # a heading's first word: Sitoutuminen Oulujoen … -hankkeeseen
+            # a name starts with its capital: sitoutuu em. Oulujoen vesistöalueen vesistövisio 2035 -hankkeen
+            while j < i - 1 and not _is_cap(sent[j]) and any(_is_cap(t) for t in sent[j + 1 : i]):
                 j += 1
             if j == i:
                 continue
@@ -1225,6 +1232,27 @@ class _Document:
             if min(abs(actor.end - where.start), abs(actor.start - where.end)) > 6:
                 continue
             self.relation(actor.key, "leads", initiative, whole, 0.75)
+        # X har beviljat Y medel för Z: X funds Z, Y (who gets the money) leads it
+        granted = re.search(r"\b(?:har beviljat|beviljar|beviljade|myönsi|myöntää|on myöntänyt|myönsivät)\b", text)
+        received = re.search(
+            r"\b(?:blivit beviljade?|har beviljats|beviljats|har fått|får klartecken|fick|on saanut|sai|saa)\b", text
+        )
+        if granted and actors and not received:
+            where = sent.char_span(granted.start(), granted.end(), alignment_mode="expand")
+            initiative = self._initiative_in(number, sent, main) or main
+            if where is not None and initiative is not None:
+                before = [m for m in actors if m.end <= where.start]
+                after = [m for m in actors if m.start >= where.end]
+                for grantor in before + [m for m in after if self.r_family_is_funder(m.key)]:
+                    self.relation(grantor.key, "funds", initiative, whole, 0.7)
+                after = [m for m in after if not self.r_family_is_funder(m.key)]
+                if after and before:
+                    self.relation(after[0].key, "leads", initiative, whole, 0.6)
+        elif received and actors:
+            where = sent.char_span(received.start(), received.end(), alignment_mode="expand")
+            initiative = self._initiative_in(number, sent, main) or main
+            if where is not None and initiative is not None and actors[0].end <= where.start:
+                self.relation(actors[0].key, "leads", initiative, whole, 0.6)
         # member of: X består av A, B och C
         cue = MEMBER_CUES.search(text)
         if cue:
@@ -1305,6 +1333,7 @@ class _Document:
         text = sent.text
         mentions = self.mentions.get(number, [])
         actors = [m for m in mentions if m.role == "actor" and self.is_actor(m.key)]
+        self._shares(number, sent, offset, main, actors)
         for found in _AMOUNT.finditer(text):
             context = text[max(0, found.start() - 60) : found.end() + 40]
             if NOT_FUNDING_CUES.search(text[max(0, found.start() - 40) : found.end() + 10]):
@@ -1317,8 +1346,11 @@ class _Document:
             currency = "SEK" if re.match(r"k|sek", found.group("currency"), re.IGNORECASE) else "EUR"
             if found.group("scale") and found.group("scale").lower() in ("mkr", "msek", "mnkr"):
                 currency = "SEK"
-            yearly = bool(found.group("per") and re.search(r"år|vuo|v\b", found.group("per"))) or bool(
-                _YEARLY.search(text[found.end() : found.end() + 25])
+            before_amount = text[max(0, found.start() - 30) : found.start()]
+            yearly = (
+                bool(found.group("per") and re.search(r"år|vuo|v\b", found.group("per")))
+                or bool(_YEARLY.search(text[found.end() : found.end() + 25]))
+                or bool(re.search(r"jokaisena vuotena|vuosittain|varje år|per år", before_amount))
             )
             approximate = bool(found.group("approx"))
             where = sent.char_span(found.start(), found.end(), alignment_mode="expand")
@@ -1365,6 +1397,39 @@ class _Document:
                     approximate=approximate,
                     start=start if yearly else None,
                 )
+
+    def _shares(self, number: int, sent, offset: int, main: str | None, actors: list[Mention]) -> None:
+        """A total split in shares (``116 000 euroa, josta Lapin liiton osuus on 80 % ja Utsjoen kunnan
+        20 %``): each actor funds its share of the total."""
+        text = sent.text
+        total = _AMOUNT.search(text)
+        shares = list(re.finditer(r"(\d{1,3})(?:[,.]\d+)?\s*(?:%|prosenttia|procent)", text))
+        initiative = self._initiative_in(number, sent, main) or main
+        if total is None or not shares or initiative is None or not actors:
+            return
+        from decimal import Decimal
+
+        value = _amount_value(total)
+        if value is None:
+            return
+        currency = "SEK" if re.match(r"k|sek", total.group("currency"), re.IGNORECASE) else "EUR"
+        for share in shares:
+            where = sent.char_span(share.start(), share.end(), alignment_mode="expand")
+            if where is None:
+                continue
+            before = [m for m in actors if m.end <= where.start]
+            if not before:
+                continue
+            amount = Decimal(value) * Decimal(share.group(1)) / 100
+            self.relation(
+                before[-1].key,
+                "funds",
+                initiative,
+                self.ev(number, sent, offset, where.start, where.end),
+                0.6,
+                amount=format(amount.normalize(), "f"),
+                currency=currency,
+            )
 
     def _funder(self, actors: list[Mention], where, text: str) -> str | None:
         funders = [m for m in actors if self.r_family_is_funder(m.key)]
@@ -1454,6 +1519,18 @@ def _base_form(text: str, lang: str) -> str:
     if base and base.lower() != last.lower():
         words[-1] = base if last[0].isupper() else base.lower()
     return " ".join(words)
+
+
+def _common_word(word: str) -> bool:
+    """Whether a Finnish word is a common noun, verb or adjective, not a name (Voikko; simplemma
+    cannot tell, so without Voikko nothing is taken as common)."""
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko()
+    if voikko is None:
+        return False
+    classes = {a.get("CLASS", "") for a in voikko.analyze(word)}
+    return bool(classes) and not any(c.endswith("nimi") for c in classes)
 
 
 def _voikko_base(word: str) -> str | None:
