@@ -97,7 +97,8 @@ def reader_for(data_dir: Path, stem: str) -> Reader:
     from kg.reconciliation import Reconciler
     from kg.tabular.importer import _rest_of_graph
 
-    key = (str(data_dir.resolve()), stem, _signature(data_dir))
+    # the files the reader sees: one reader serves every document whose own source is not among them
+    key = (str(data_dir.resolve()), _signature(data_dir, stem))
     if key not in _READERS:
         _READERS.clear()
         dataset, *_ = _rest_of_graph(data_dir, stem)
@@ -105,8 +106,12 @@ def reader_for(data_dir: Path, stem: str) -> Reader:
     return _READERS[key]
 
 
-def _signature(data_dir: Path) -> tuple:
-    files = sorted(p for p in data_dir.rglob("*") if p.suffix in (".ttl", ".trig"))
+def _signature(data_dir: Path, stem: str) -> tuple:
+    files = sorted(
+        p
+        for p in data_dir.rglob("*")
+        if p.suffix in (".ttl", ".trig") and not (p.parent.name == "sources" and p.stem == stem)
+    )
     return tuple((str(p), p.stat().st_mtime_ns) for p in files)
 
 
