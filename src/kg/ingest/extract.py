@@ -309,7 +309,7 @@ _AMOUNT = re.compile(
     r"(?P<approx>\b(?:noin|ca\.?|cirka|omkring|runt|drygt|nästan|närmare|yli|lähes|arviolta|about)\s+)?"
     r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](?P<decimals>\d+))?\s*"
     r"(?P<scale>miljoner|miljon|milj\.?|mnkr|mkr|msek|mn|miljoonaa|miljoona|milj\.|tkr|tusen|tuhatta|t€|k€|m€|M€)?\s*"
-    r"(?P<currency>kronor|kr\b|sek\b|euroa|euro|eur\b|€|e\b)"
+    r"(?P<currency>kronor|kr\b|sek\b|euroa|euro|eur\b|€|e\b)?"
     r"(?P<per>\s*(?:/|per|om|i|vuodessa|vuosittain|årligen)\s*(?:kommun|kunta)?\s*/?\s*(?:år|året|vuosi|v\b|vuodessa)?)?",
     re.IGNORECASE,
 )
@@ -1317,7 +1317,7 @@ class _Document:
             text,
             re.IGNORECASE,
         )
-        if cue and not _AMOUNT.search(text):
+        if cue and not any(_currency(m) for m in _AMOUNT.finditer(text)):
             initiative = self._initiative_in(number, sent, main)
             if initiative is not None:
                 where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
@@ -1340,12 +1340,10 @@ class _Document:
                 continue
             if not FUND_CUES.search(text) and not _EACH.search(context):
                 continue
-            value = _amount_value(found)
+            currency = _currency(found)
+            value = _amount_value(found) if currency else None
             if value is None:
                 continue
-            currency = "SEK" if re.match(r"k|sek", found.group("currency"), re.IGNORECASE) else "EUR"
-            if found.group("scale") and found.group("scale").lower() in ("mkr", "msek", "mnkr"):
-                currency = "SEK"
             before_amount = text[max(0, found.start() - 30) : found.start()]
             yearly = (
                 bool(found.group("per") and re.search(r"år|vuo|v\b", found.group("per")))
@@ -1402,7 +1400,7 @@ class _Document:
         """A total split in shares (``116 000 euroa, josta Lapin liiton osuus on 80 % ja Utsjoen kunnan
         20 %``): each actor funds its share of the total."""
         text = sent.text
-        total = _AMOUNT.search(text)
+        total = next((m for m in _AMOUNT.finditer(text) if _currency(m)), None)
         shares = list(re.finditer(r"(\d{1,3})(?:[,.]\d+)?\s*(?:%|prosenttia|procent)", text))
         initiative = self._initiative_in(number, sent, main) or main
         if total is None or not shares or initiative is None or not actors:
@@ -1412,7 +1410,7 @@ class _Document:
         value = _amount_value(total)
         if value is None:
             return
-        currency = "SEK" if re.match(r"k|sek", total.group("currency"), re.IGNORECASE) else "EUR"
+        currency = _currency(total)
         for share in shares:
             where = sent.char_span(share.start(), share.end(), alignment_mode="expand")
             if where is None:
@@ -1660,6 +1658,20 @@ def _months(m: re.Match) -> int | None:
         return None
     unit = m.group("unit").lower()
     return round(value * 12) if unit.startswith(("år", "vuo")) else round(value)
+
+
+def _currency(m: re.Match) -> str | None:
+    """The ISO 4217 code of an amount: ``kr``/``kronor`` or a Swedish scale word (``mkr``) -> SEK,
+    ``€``/``euro``/``e`` -> EUR; None for a bare number.
+
+    >>> _currency(_AMOUNT.search("13 mkr")), _currency(_AMOUNT.search("7500 €")), _currency(_AMOUNT.search("2023"))
+    ('SEK', 'EUR', None)
+    """
+    scale = (m.group("scale") or "").lower()
+    currency = (m.group("currency") or "").lower()
+    if currency.startswith(("k", "sek")) or (not currency and scale in ("mkr", "msek", "mnkr", "tkr")):
+        return "SEK"
+    return "EUR" if currency else None
 
 
 def _amount_value(m: re.Match) -> str | None:
