@@ -108,14 +108,14 @@ def align(pred: Facts, gold: Facts) -> dict[URIRef, URIRef]:
     """Predicted entity -> gold entity: the same IRI, else a shared name (folded, or token-set 90+)."""
     mapping: dict[URIRef, URIRef] = {URIRef("doc"): URIRef("doc")}
     used: set[URIRef] = set()
-    for p in pred.names:
+    for p in sorted(pred.names):  # sorted: the same alignment whatever the hash seed
         if p in gold.names:
             mapping[p], _ = p, used.add(p)
-    for p, names in pred.names.items():
+    for p, names in sorted(pred.names.items()):
         if p in mapping:
             continue
         best, score = None, 0.0
-        for g, gnames in gold.names.items():
+        for g, gnames in sorted(gold.names.items()):
             if g in used:
                 continue
             if names & gnames:
