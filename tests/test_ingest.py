@@ -285,3 +285,28 @@ def test_seed_minute_fundings_and_lead(tmp_path):
     assert (posio, "ca 5000 / year", "EUR") in amounts  # "noin 5000€/kunta/vuosi"
     assert p.entities[project].start == "2020" and p.entities[project].duration == "P18M"
     assert {"Kumppanuuspilotti", "Lappi – viisaan kasvun keskus", "Kemijärven Kehitys Oy"} <= set(by_name)
+
+
+def test_markdown_and_issued(data, tmp_path):
+    """A Markdown file is read without its markup (offsets stay those of the file); --issued wins
+    over a date in the text."""
+    path = tmp_path / "fjallnara.md"
+    path.write_text("# " + SV_TEXT.read_text(encoding="utf-8").replace("Region Norrbotten", "**Region Norrbotten**"))
+    folder = tmp_path / "draft"
+    result = run(path, "--issued", "2024-03-15", "--out", folder, "--data", data)
+    assert result.exit_code == 0, result.output
+    source = (folder / "source.csv").read_text(encoding="utf-8")
+    assert "2024-03-15" in source and "2024-03-12" not in source
+    relations = (folder / "relations.csv").read_text(encoding="utf-8")
+    assert "kg:funds" in relations and "1200000" in relations
+
+
+def test_bench_without_shared(capsys):
+    """bench/ingest.py says so and scores nothing where the texts are missing."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_ingest", REPO / "bench" / "ingest.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["--texts", str(REPO / "no-such-folder")]) == 0
+    assert "nothing to score" in capsys.readouterr().out
