@@ -564,8 +564,47 @@ class _Document:
             self._relations(number, sent, offset, main)
             self._money(number, sent, offset, main)
             self._dates(number, sent, offset, main)
+        self._titled_event()
         self._located()
         return self.p
+
+    def _titled_event(self) -> None:
+        """A document about one event (its headline names a visit, meeting, seminar or conference):
+        the event, named by the headline, on the first full date of the text, where the headline's
+        municipality is; whoever a list after 'deltar:' / 'osallistuvat:' names takes part in it."""
+        kinds = {
+            "Meeting": r"besök|möte|mötet|sammanträde|träff|kokous|vierailu|tapaaminen",
+            "Seminar": r"seminarium|seminariet|seminaari|webinaari|workshop",
+            "Conference": r"konferens|konferensen|konferenssi",
+        }
+        title = self.p.title
+        kind = next((k for k, words in kinds.items() if re.search(rf"\b(?:{words})\b", title, re.IGNORECASE)), None)
+        if kind is None or not self.sentences:
+            return
+        head = next((n for n, sent, _ in self.sentences if sent.text.strip().lstrip("#").strip() == title), None)
+        if head is None:
+            return
+        number, sent, offset = next(x for x in self.sentences if x[0] == head)
+        key = self.entity(kind, title, self.ev(number, sent, offset, 0, len(sent)), country=self._country())
+        event = self.p.entities[key]
+        if event.iri is not None:
+            return
+        days = [d for d, _ in self.p.dates if len(d) == 10]
+        if days and event.start is None:
+            event.start = days[0]
+        for m in self.mentions.get(number, ()):
+            if self.kind_of(m.key) == "Municipality":
+                self.relation(key, "locatedIn", m.key, event.evidence, 0.6)
+        listing = False
+        for n, line, _ in self.sentences:
+            text = line.text.strip()
+            if re.search(r"(?:deltar|deltog|deltagare|osallistuvat|osallistuivat|paikalla)\s*:$", text, re.IGNORECASE):
+                listing = True
+                continue
+            if listing:
+                for m in self.mentions.get(n, ()):
+                    if m.role in ("person", "actor") and self.is_actor(m.key):
+                        self.relation(m.key, "participatesIn", key, self.p.entities[m.key].evidence, 0.6)
 
     def _located(self) -> None:
         """An initiative lies where the municipalities that lead it or take part in it are."""
@@ -598,13 +637,13 @@ class _Document:
             self.year = int(self.p.issued[:4])
             return
         head = "\n".join(s.text for _, s, _ in self.sentences[:25])
-        for found in _find_dates(head, self.lang, None):
+        for found in _find_dates(head, self.lang, None):  # a full date with its year written
             if found.precision == "day":
                 self.p.issued = found.start
                 self.year = int(found.start[:4])
                 return
         years = re.findall(r"\b(20\d\d|19\d\d)\b", self.text)
-        if years:
+        if years:  # the year a day without one (6 maj) is read in; the document gets no issued date
             self.year = int(Counter(years).most_common(1)[0][0])
 
     def _title(self) -> None:
@@ -1621,7 +1660,9 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
         if lang == "fi":
             continue
         span = m.group(0)
-        day = parse_day(span if m.group(3) else f"{span} {year or ''}".strip(), year)
+        if not m.group(3) and year is None:
+            continue  # 6 maj, and no year known: not guessed from today's date
+        day = parse_day(span if m.group(3) else f"{span} {year}", year)
         if day:
             add(day, None, "day", m.start(), m.end())
     for m in re.finditer(rf"\b({month})\s+(\d{{4}})\b", text, re.IGNORECASE):
