@@ -891,8 +891,8 @@ class _Document:
                 continue
             lower = token.text.lower()
             kind = next((k for pattern, k in INITIATIVE_KINDS if pattern.search(lower)), None)
-            if kind is None or len(lower) < 7:
-                continue
+            if kind is None or len(lower) < 7 or TITLE.search(lower):
+                continue  # strategiapäällikkö is a title, not a strategy
             if "-" in token.text and self._looks_known(token.text.split("-")[0]):
                 continue  # EAKR-ohjelmasta: a programme the graph knows, not a new initiative
             if i > 0 and _is_cap(sent[i - 1]) and not self.covered(number, i - 1) and i - 1 != 0:
@@ -1274,7 +1274,9 @@ class _Document:
         # X har beviljat Y medel för Z: X funds Z, Y (who gets the money) leads it
         granted = re.search(r"\b(?:har beviljat|beviljar|beviljade|myönsi|myöntää|on myöntänyt|myönsivät)\b", text)
         received = re.search(
-            r"\b(?:blivit beviljade?|har beviljats|beviljats|har fått|får klartecken|fick|on saanut|sai|saa)\b", text
+            r"\b(?:blivit beviljade?|har beviljats|beviljats|har fått|får klartecken|fick|on saanut|sai|saa|"
+            r"on hakenut|hakee|haki|har ansökt|ansöker|söker)\b",
+            text,
         )
         if granted and actors and not received:
             where = sent.char_span(granted.start(), granted.end(), alignment_mode="expand")
