@@ -310,3 +310,29 @@ def test_bench_without_shared(capsys):
     spec.loader.exec_module(bench)
     assert bench.main(["--texts", str(REPO / "no-such-folder")]) == 0
     assert "nothing to score" in capsys.readouterr().out
+
+
+def test_finnish_genitive_project_and_its_period(tmp_path):
+    """A project named by a compound in -hanke after a municipality's genitive lies in that
+    municipality (and is its own when the municipality publishes the text); a period of days next to
+    an initiative is its run, with or without a cue word."""
+    from kg.ingest import propose
+    from kg.ingest.pipeline import reader_for
+
+    folder = tmp_path / "data"
+    (folder / "sources").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / "reference", folder / "reference")
+    path = tmp_path / "tiedote.txt"
+    path.write_text(
+        "Sallan kunta tiedottaa\n\n"
+        "Sallan kunta on käynnistänyt uuden hankkeen. Sallan kunta kertoo asiasta kuntalaisille.\n\n"
+        "Sallan matkailun kehittämishanke 1.3.2025–28.2.2027 tukee yrityksiä.\n",
+        encoding="utf-8",
+    )
+    p = propose(path, lang="fi", reader=reader_for(folder, "tiedote"))
+    by_name = {e.name: k for k, e in p.entities.items()}
+    project = by_name["Sallan matkailun kehittämishanke"]
+    salla = next(k for k, e in p.entities.items() if e.iri and e.iri.endswith("fi-732"))
+    assert (project, "locatedIn", salla) in p.relation_keys()
+    assert (salla, "leads", project) in p.relation_keys()
+    assert (p.entities[project].start, p.entities[project].end) == ("2025-03-01", "2027-02-28")

@@ -616,6 +616,20 @@ class _Document:
                 and self.kind_of(r.object) not in _EVENTS
             ):
                 self.relation(r.object, "locatedIn", r.subject, r.evidence, 0.5)
+        # a project named after a municipality (Utsjoen … koordinointihanke) lies there; when that
+        # municipality publishes the text, the project is its own
+        for number, sent, offset in self.sentences:
+            items = self.mentions.get(number, ())
+            for m in items:
+                if not self.is_initiative(m.key) or self.kind_of(m.key) in _EVENTS:
+                    continue
+                for place in items:
+                    if place is m or not (m.start <= place.start < m.end) or self.kind_of(place.key) != "Municipality":
+                        continue
+                    ev = self.ev(number, sent, offset, m.start, m.end)
+                    self.relation(m.key, "locatedIn", place.key, ev, 0.5)
+                    if self.p.publisher == place.key:
+                        self.relation(place.key, "leads", m.key, ev, 0.5)
 
     # evidence offsets: the sentence's token offsets are relative to its line
     def ev(self, number: int, sent, offset: int, start: int, end: int) -> Evidence:
@@ -998,6 +1012,8 @@ class _Document:
                     )
                     self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
                 continue
+            if not dashed and self._genitive_compound(number, sent, offset, i):
+                continue
             if not dashed:
                 bare = i > 0 and re.match(r"^(?:hanke|hankkee\w*|hanketta|projektet)$", token.text, re.IGNORECASE)
                 if bare and _is_cap(sent[i - 1]) and not self.covered(number, i - 1):
@@ -1040,6 +1056,48 @@ class _Document:
                 _kind_from_word(token.text), name, self.ev(number, sent, offset, j, i + 1), country=self._country()
             )
             self.add_mention(number, Mention(key, j, i + 1, 0, 0, "initiative"))
+
+    def _genitive_compound(self, number: int, sent, offset: int, i: int) -> bool:
+        """A Finnish project named by a compound in -hanke after genitives from a capital.
+
+        ``Utsjoen rakennemuutoksen koordinointihanke``: up to three words in the genitive (-n) before
+        a compound such as ``koordinointihanke`` or ``kehittämishankkeen``, the first one capitalised
+        (a place's genitive, known or not). Returns whether a name was proposed.
+        """
+        token = sent[i]
+        if self.lang != "fi" or not re.match(r"^\w{4,}(?:hanke|hankkee\w*|hanketta)$", token.text, re.IGNORECASE):
+            return False
+        if token.text[0].isupper():
+            return False
+        j = i
+        while j > 0 and i - j < 3 and re.match(r"^\w+n$", sent[j - 1].text) and sent[j - 1].text.lower() not in FI_STOP:
+            j -= 1
+            if _is_cap(sent[j]):
+                break
+        if j == i or not _is_cap(sent[j]) or self.covered(number, i):
+            return False
+        if any(self.covered(number, k) for k in range(j + 1, i)):
+            return False
+        name = " ".join(t.text for t in sent[j:i]) + " " + _base_form(token.text, "fi").lower()
+        key = self.entity("Project", name, self.ev(number, sent, offset, j, i + 1), country=self._country())
+        items = self.mentions.setdefault(number, [])
+        if not self.covered(number, j):  # the place's genitive: a municipality the graph knows
+            hits = self.r.lookup(sent[j].text, self.lang)
+            if hits and hits[0].score >= 90 and self.r.entity_kind(hits[0].entity) == "Municipality":
+                place = self.r.reconciler.entities[hits[0].entity]
+                found = self.entity(
+                    "Municipality",
+                    place.label(self.lang),
+                    self.ev(number, sent, offset, j, j + 1),
+                    iri=str(place.iri),
+                    confidence=0.95,
+                    country=place.country,
+                )
+                items.append(Mention(found, j, j + 1, 0, 0, "actor"))
+        # the place's own mention stays (the municipality is named too); the initiative spans it
+        items.append(Mention(key, j, i + 1, 0, 0, "initiative"))
+        items.sort(key=lambda m: m.start)
+        return True
 
     def _slash_lines(self) -> None:
         """A list of granted projects: a line with the project's name, then ``/Owner tillsammans med
@@ -1493,6 +1551,16 @@ class _Document:
         found = _find_dates(text, self.lang, self.year)
         for date in found:
             self.p.dates.append((date.start, self.ev(number, sent, offset, 0, len(sent))))
+        ranged = next((d for d in found if d.end and d.precision == "day"), None)
+        if ranged is not None and not START_CUES.search(text):
+            # a period of days (1.9.2024 – 31.1.2026) next to an initiative is its run, cue or not
+            named = [m for m in self.mentions.get(number, ()) if self.is_initiative(m.key)]
+            initiative = named[-1].key if named else self._initiative_in(number, sent, main)
+            if initiative is not None and self.kind_of(initiative) not in _EVENTS:
+                entity = self.p.entities[initiative]
+                if entity.start is None:
+                    entity.start, entity.end = ranged.start, ranged.end
+            return
         if not START_CUES.search(text) and not END_CUES.search(text) and not _DURATION.search(text):
             return
         initiative = self._initiative_in(number, sent, main) or main
