@@ -336,3 +336,31 @@ def test_finnish_genitive_project_and_its_period(tmp_path):
     assert (project, "locatedIn", salla) in p.relation_keys()
     assert (salla, "leads", project) in p.relation_keys()
     assert (p.entities[project].start, p.entities[project].end) == ("2025-03-01", "2027-02-28")
+
+
+def test_swedish_event_with_its_place_and_a_titled_partner(tmp_path):
+    """An event named with its place but no date took place in the document's year; the place is
+    where it is held (it does not take part); a name followed by a title is a person, not an
+    organisation, even in a 'tillsammans med' list."""
+    from kg.ingest import propose
+    from kg.ingest.pipeline import reader_for
+
+    folder = tmp_path / "data"
+    (folder / "sources").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / "reference", folder / "reference")
+    path = tmp_path / "nyhet.txt"
+    path.write_text(
+        "Nytt samarbete i inlandet\n\n"
+        "Anna Berg, kommunchef i Storuman, presenterade planen tillsammans med Lars Nord, "
+        "utvecklingsstrateg vid Region Västerbotten, vid en årlig konferens i Umeå.\n",
+        encoding="utf-8",
+    )
+    p = propose(path, lang="sv", issued="2023-05-04", reader=reader_for(folder, "nyhet"))
+    by_name = {e.name: k for k, e in p.entities.items()}
+    event = by_name["Årlig konferens i Umeå 2023"]
+    assert p.entities[event].start == "2023"
+    assert p.entities[by_name["Lars Nord"]].kind == "Person"
+    umea = next(k for k, e in p.entities.items() if e.iri and e.iri.endswith("se-2480"))
+    assert umea in p.entities[event].located_in
+    assert (umea, "participatesIn", event) not in p.relation_keys()
+    assert (by_name["Lars Nord"], "presentsAt", event) in p.relation_keys()

@@ -789,7 +789,8 @@ class _Document:
                     j += 1
                 if j - i >= 2 or j >= n or sent[j].text in (",", "och", "ja", "sekä", "samt", "i", "."):
                     name = " ".join(texts[i:j])
-                    if not self._looks_known(name) and not TITLE.search(name):
+                    titled = j + 1 < n and sent[j].text == "," and TITLE.search(sent[j + 1].text)
+                    if not self._looks_known(name) and not TITLE.search(name) and not titled:
                         key = self.entity(
                             "Organisation", name, self.ev(number, sent, offset, i, j), country=self._country()
                         )
@@ -924,13 +925,30 @@ class _Document:
             if event is None or self.covered(number, i):
                 continue
             dates = _find_dates(sent.text, self.lang, self.year)
-            if not dates:
-                continue
             place = next(
                 (m for m in self.mentions.get(number, ()) if self.kind_of(m.key) in ("Municipality",) and m.start > i),
                 None,
             )
+            if not dates:
+                # no date in the sentence: an event told with its place (en konferens i Skellefteå) took
+                # place in the document's year
+                if place is None or self.year is None or place.start > i + 3:
+                    continue
+                if re.search(rf"\b{re.escape(token.text[:5])}", self.p.title, re.IGNORECASE):
+                    continue  # the headline's event: read from the headline (see _titled_event)
+                dates = [FoundDate(str(self.year), None, "year", 0, 0)]
             label = token.text.capitalize()
+            before = sent[i - 1] if i > 0 else None
+            if (
+                self.lang == "sv"
+                and before is not None
+                and before.is_alpha
+                and before.text.islower()
+                and before.text not in SV_STOP
+                and before.text not in _SV_PREPOSITIONS
+                and not self.covered(number, i - 1)
+            ):
+                label = f"{before.text.capitalize()} {token.text.lower()}"  # en gemensam konferens
             if place is not None:
                 label += (
                     f" i {self.p.entities[place.key].name}"
@@ -1394,8 +1412,8 @@ class _Document:
                 for actor in actors:
                     if self.kind_of(actor.key) in ("Fund", "FundingProgramme", "ProgrammeFamily"):
                         continue
-                    if actor.key in leaders:
-                        continue
+                    if actor.key in leaders or actor.key in self.p.entities[initiative].located_in:
+                        continue  # the place an event is held in does not take part in it
                     self.relation(actor.key, "participatesIn", initiative, whole, 0.6)
         # persons who talk about the initiative take part (projektledaren X)
         for person in (m for m in mentions if m.role == "person"):
@@ -1606,6 +1624,9 @@ _INITIATIVE_KINDS = frozenset(
 )
 
 
+_SV_PREPOSITIONS = frozenset(
+    ("under", "vid", "på", "till", "från", "efter", "inför", "om", "med", "för", "av", "i", "på", "genom", "kring")
+)
 _EVENTS = frozenset(("Event", "Conference", "Seminar", "Meeting"))
 
 
