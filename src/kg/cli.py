@@ -697,6 +697,60 @@ def _import_register(register, mapping, stem, out, dry_run, no_new, data, engine
         typer.echo(f"dry run:   {result.out} would get {result.triples} triples; nothing written")
 
 
+class IngestLang(StrEnum):
+    auto = "auto"
+    sv = "sv"
+    fi = "fi"
+
+
+@app.command()
+def ingest(
+    file: Annotated[Path, typer.Argument(help="A UTF-8 text or Markdown file in Swedish or Finnish.")],
+    stem: Annotated[
+        str | None, typer.Option("--id", help="The source id (file stem); default: the file's stem.")
+    ] = None,
+    lang: Annotated[
+        IngestLang, typer.Option("--lang", help="The text's language; auto tells Swedish from Finnish.")
+    ] = IngestLang.auto,
+    issued: Annotated[
+        str | None, typer.Option("--issued", help="The publication date, YYYY-MM-DD (default: read from the text).")
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out",
+            "-o",
+            help="The review sheet (.xlsx, or a folder for CSV files; default drafts/STEM.xlsx), "
+            "or a source file (.ttl) with every proposal kept.",
+        ),
+    ] = None,
+    force: Annotated[
+        bool, typer.Option("--force", help="Propose facts for an id that data/sources/ has already.")
+    ] = False,
+    data: DataOpt = None,
+) -> None:
+    """Propose the facts of a document (actors, initiatives, posts, fundings, dates) for review."""
+    from kg.core.errors import KgError
+    from kg.ingest import ingest as run_ingest
+
+    try:
+        result = run_ingest(file, stem=stem, lang=lang.value, issued=issued, out=out, force=force, data_dir=data)
+    except KgError as exc:
+        _fail(exc)
+    p = result.proposals
+    new = sum(1 for e in p.entities.values() if e.is_new)
+    unsure = sum(1 for e in p.entities.values() if e.candidates)
+    typer.echo(f"document:  {p.stem} ({p.lang}), {p.title[:60]}")
+    typer.echo(
+        f"proposed:  {len(p.entities)} entities ({len(p.entities) - new} known to the graph, {new} new, "
+        f"{unsure} with candidates), {len(p.relations)} relations"
+    )
+    if result.kind == "ttl":
+        typer.echo(f"written:   {result.out} ({result.imported.triples} triples, valid with the rest of the graph)")
+    else:
+        typer.echo(f"written:   {result.out} (review it, then: kg import {result.out})")
+
+
 class ExportFormat(StrEnum):
     xlsx = "xlsx"
     csv = "csv"

@@ -152,7 +152,7 @@ class _Exporter:
         return sorted(nodes)
 
     def entities_sheet(self, nodes: list[URIRef]):
-        header = list(L.COLUMNS[L.ENTITIES][0]) + list(L.COLUMNS[L.ENTITIES][1])
+        header = [c for c in (*L.COLUMNS[L.ENTITIES][0], *L.COLUMNS[L.ENTITIES][1]) if c not in L.REVIEW]
         rows = []
         for node in nodes:
             row = dict.fromkeys(header, "")
@@ -233,7 +233,7 @@ class _Exporter:
         return header, rows
 
     def relations_sheet(self):
-        header = list(L.COLUMNS[L.RELATIONS][0]) + list(L.COLUMNS[L.RELATIONS][1])
+        header = [c for c in (*L.COLUMNS[L.RELATIONS][0], *L.COLUMNS[L.RELATIONS][1]) if c not in L.REVIEW]
         rows = []
 
         def add(s, p_name, o, **extra):
@@ -308,7 +308,7 @@ class _Exporter:
         return header, rows
 
     def statements_sheet(self):
-        header = list(L.COLUMNS[L.STATEMENTS][0]) + list(L.COLUMNS[L.STATEMENTS][1])
+        header = [c for c in (*L.COLUMNS[L.STATEMENTS][0], *L.COLUMNS[L.STATEMENTS][1]) if c not in L.REVIEW]
         rows = []
         for s, p, o in sorted(self.g):
             if (s, p, o) in self.consumed:

@@ -155,6 +155,27 @@ def parse_amount(text: str) -> Literal:
     return Literal(cleaned, datatype=XSD.decimal)
 
 
+_APPROXIMATE = re.compile(r"^\s*(?:~|ca\.?|cirka|omkring|noin|approx\.?)\s*", re.IGNORECASE)
+_YEARLY = re.compile(r"\s*(?:/|per|a|om|i|vuodessa|/\s*vuosi)\s*(?:year|yr|år|året|vuosi|v)?\.?\s*$", re.IGNORECASE)
+
+
+def parse_amount_cell(text: str) -> tuple[Literal, bool, bool]:
+    """An ``amount`` cell: the amount, whether it is a year's (``/ year``, ``per år``, ``/ vuosi``)
+    and whether it is approximate (``ca``, ``~``, ``noin``, ``approx.``).
+
+    >>> amount, yearly, approximate = parse_amount_cell("ca 5 000 / year")
+    >>> str(amount), yearly, approximate
+    ('5000', True, True)
+    >>> str(parse_amount_cell("7500")[0]), parse_amount_cell("7500")[1:]
+    ('7500', (False, False))
+    """
+    approximate = bool(_APPROXIMATE.match(text))
+    rest = _APPROXIMATE.sub("", text, count=1)
+    number = re.match(r"^[\d\s\u00a0.,]+", rest)
+    yearly = bool(number and rest[number.end() :].strip() and _YEARLY.fullmatch(rest[number.end() :]))
+    return parse_amount(number.group(0).strip() if yearly else rest), yearly, approximate
+
+
 def check_currency(text: str) -> str:
     """An ISO 4217 currency code (upper-cased), or ValueError naming the closest codes.
 
@@ -657,9 +678,10 @@ class _Importer:
                 if not row.get(column):
                     self.error(row, column, f"the {column} is missing")
             amount = currency = None
+            yearly = approximate = False
             if row.get("amount"):
                 try:
-                    amount = parse_amount(row.get("amount"))
+                    amount, yearly, approximate = parse_amount_cell(row.get("amount"))
                 except ValueError as exc:
                     self.error(row, "amount", str(exc))
             if row.get("currency"):
@@ -678,7 +700,7 @@ class _Importer:
             if prop == KG.holdsPost and not self._is_post(obj):
                 self._post(row, subject, obj, node, start, end)
             elif prop == KG.funds and (row.get("amount") or row.get("currency") or node is not None):
-                self._funding(row, subject, obj, node, amount, currency, start, end)
+                self._funding(row, subject, obj, node, amount, currency, start, end, yearly, approximate)
             else:
                 for column in ("role", "start", "end", "amount", "currency", "id"):
                     if row.get(column):
@@ -727,7 +749,9 @@ class _Importer:
                 self.add(node, prop, value)
         self._notes(node, row)
 
-    def _funding(self, row: Row, funder: URIRef, initiative: URIRef, node, amount, currency, start, end) -> None:
+    def _funding(
+        self, row: Row, funder: URIRef, initiative: URIRef, node, amount, currency, start, end, yearly, approximate
+    ) -> None:
         if amount is None and not self.errors_in(row, "amount"):
             self.error(row, "amount", "a funding with a node needs its amount")
             return
@@ -741,7 +765,12 @@ class _Importer:
             self.add(node, RDF.type, KG.Funding)
         self.add(initiative, KG.hasFunding, node)
         self.add(node, KG.funder, funder)
-        self.add(node, KG.amount, amount)
+        if yearly and start is None:
+            self.error(row, "start", "an amount a year needs the start of its period (the start column)")
+            return
+        self.add(node, KG.amountPerYear if yearly else KG.amount, amount)
+        if approximate:
+            self.add(node, KG.approximate, Literal(True))
         self.add(node, KG.currency, Literal(currency))
         for prop, value in ((SCHEMA.startDate, start), (SCHEMA.endDate, end)):
             if value is not None:

@@ -12,6 +12,13 @@ from kg.core.labels import fold
 
 SOURCE, ENTITIES, RELATIONS, STATEMENTS = "source", "entities", "relations", "statements"
 
+#: The review columns of a sheet that ``kg ingest`` proposes (docs/import.md): where in the text a
+#: proposal was read (``evidence``: sentence number and character range), how sure the reader is
+#: (``confidence``, 0..1), the reconciliation's other candidates, and the reviewer's ``status``.
+REVIEW = ("evidence", "confidence", "candidates", "status")
+#: What a reviewer may write in ``status``: an empty cell or ``keep``/``edit`` imports the row, ``drop`` skips it.
+STATUSES = ("keep", "edit", "drop")
+
 #: Columns per sheet: (required, optional).
 COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     SOURCE: (
@@ -38,13 +45,14 @@ COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
             "located_in",
             "theme",
             "note",
+            *REVIEW,
         ),
     ),
     RELATIONS: (
         ("subject", "relation", "object"),
-        ("id", "role", "start", "end", "amount", "currency", "note"),
+        ("id", "role", "start", "end", "amount", "currency", "note", *REVIEW),
     ),
-    STATEMENTS: (("subject", "property"), ("object", "value", "lang", "datatype")),
+    STATEMENTS: (("subject", "property"), ("object", "value", "lang", "datatype", *REVIEW)),
 }
 #: Sheets a workbook must have (``statements`` is optional).
 REQUIRED_SHEETS = (SOURCE, ENTITIES, RELATIONS)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from kg.core.errors import KgError
-from kg.tabular.layout import COLUMNS, REQUIRED_SHEETS, column_key
+from kg.tabular.layout import COLUMNS, REQUIRED_SHEETS, STATUSES, column_key
 
 
 @dataclass
@@ -246,6 +246,20 @@ def read_workbook(path: Path | str) -> Workbook:
                     )
                     continue
                 values[names[index]] = _cell_text(value)
+            status = values.get("status", "").strip().lower()
+            if status and status not in STATUSES:
+                errors.append(
+                    SheetError(
+                        f"unknown status {values['status']!r}; expected one of {', '.join(STATUSES)} (or empty: keep)",
+                        file=path,
+                        sheet=sheet,
+                        row=number,
+                        column_name="status",
+                    )
+                )
+                continue
+            if status == "drop":  # the reviewer rejected the proposal: the row says nothing
+                continue
             if any(v.strip() for v in values.values()):
                 parsed.append(Row(sheet, number, values))
         book.rows[sheet] = parsed

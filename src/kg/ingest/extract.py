@@ -1,0 +1,1831 @@
+"""Reading the facts of a Swedish or Finnish text: rules over spaCy's blank pipelines.
+
+:class:`Reader` holds what is loaded once (the spaCy tokenisers with a sentencizer and a
+``Matcher`` of title and organisation patterns, the reconciler of the graph); :meth:`Reader.read`
+turns one text into :class:`~kg.ingest.proposals.Proposals`:
+
+- **mentions of what the graph knows** (municipalities in any language and inflection, counties,
+  regions, bodies, funds, programmes, and the initiatives of other sources): every run of words
+  that starts with a capital letter is looked up with :mod:`kg.reconciliation` (exact, folded,
+  inflected through Voikko or simplemma, generic words dropped; no fuzzy matching in running text);
+- **new entities** by pattern: companies (``Oy``, ``AB``), associations (``ry``, ``förening``),
+  universities, named bodies (``…rådet``, ``…liitto``), persons next to a title
+  (``Christer Normark, kommunchef i Lycksele``; ``kaupunginjohtaja Pia Pekkala``; list forms
+  ``Dorotea: Olli Joenväärä, kommunchef``), initiatives (quoted names, ``projektet X``,
+  ``X-hanke`` and its inflections, pre-studies, pilots, ``SOU 2024:6``, visions, strategies,
+  programmes) and events (conference, seminar, meeting, visit) with their dates and places;
+- **relations** from cue words in the same sentence: leads, takes part, organises, presents at,
+  funds (with amount, currency, scale words, per year or in total, approximate), holds post (the
+  title as written), member of, part of, located in;
+- **dates**: exact days (``1 augusti 2024``, ``27.01.2020``, ``6 maj`` in the document's year,
+  parsed by dateparser on the spans the patterns found), months and years at their precision
+  (``xsd:gYearMonth``, ``xsd:gYear``: ``syksyllä 2020``, ``under 2018``, ``2023–2025``) and
+  durations (``1,5 vuotta`` → ``P18M``).
+
+Every new name is reconciled too: a confident match (90+, 5 ahead) reuses the graph's IRI, a
+weaker one (75+) is proposed with its candidates, anything else is new.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.ingest.proposals import EntityProposal, Evidence, Proposals, RelationProposal
+
+# ---------------------------------------------------------------------------------------- words
+MONTHS = {
+    "sv": [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "fi": [
+        "tammikuu",
+        "helmikuu",
+        "maaliskuu",
+        "huhtikuu",
+        "toukokuu",
+        "kesäkuu",
+        "heinäkuu",
+        "elokuu",
+        "syyskuu",
+        "lokakuu",
+        "marraskuu",
+        "joulukuu",
+    ],
+}
+_SV_MONTH = (
+    r"(?:jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|jun[i]?|jul[i]?|aug(?:usti)?|sep(?:t(?:ember)?)?|"
+    r"okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_FI_MONTH = r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)(?:kuu(?:ssa|ta|n|lla)?)"
+_SEASON = r"(?:våren|hösten|sommaren|vintern|keväällä|syksyllä|kesällä|talvella|alkuvuodesta|loppuvuodesta|vuoden)"
+
+#: Titles (as word endings, so that compounds and inflected forms match).
+TITLE = re.compile(
+    r"(?:chef|chefen|ledare|ledaren|direktör|direktören|ordförande|ordföranden|kommunalråd|kommunalrådet|regionråd|"
+    r"regionrådet|landshövding|landshövdingen|rektor|rektorn|strateg|strategen|samordnare|samordnaren|handläggare|"
+    r"sekreterare|koordinator|koordinatorn|vd|kso|ksa|specialist|specialisten|minister|ministern|professor|"
+    r"johtaja|johtajan|johtajana|päällikkö|päällikön|päällikkönä|koordinaattori|koordinaattorin|asiantuntija|"
+    r"asiantuntijan|sihteeri|pormestari|rehtori|puheenjohtaja|puheenjohtajan|puheenjohtajana|valtuutettu|"
+    r"kehittäjä|suunnittelija|vastaava|esittelijä|vetäjä)$",
+    re.IGNORECASE,
+)
+#: Words that look like names but are not persons.
+NOT_NAME = frozenset(
+    [
+        "jag",
+        "vi",
+        "de",
+        "det",
+        "den",
+        "han",
+        "hon",
+        "man",
+        "kommun",
+        "kommunen",
+        "region",
+        "regionen",
+        "projektet",
+        "projekt",
+        "hanke",
+        "hankkeen",
+        "kaupunki",
+        "kunta",
+        "kaupunginhallitus",
+        "kunnanhallitus",
+        "kommunstyrelsen",
+        "päätösehdotus",
+        "päätös",
+        "tiedoksi",
+        "valmistelija",
+        "lisätietoja",
+        "kontakt",
+        "kontakta",
+        "för",
+        "och",
+        "i",
+        "på",
+        "av",
+        "med",
+        "till",
+        "som",
+        "vid",
+    ]
+)
+#: Names of bodies that texts write in lower case.
+LOWERCASE_NAMES = frozenset(
+    ["regeringen", "regeringens", "valtioneuvosto", "valtioneuvoston", "valtioneuvostolta", "riksdagen"]
+)
+#: Cue words (folded, as word beginnings or phrases) per relation.
+LEAD_CUES = re.compile(
+    r"projektägare|projektägaren|leds av|ledd av|huvudman|huvudmannen|koordinerar|koordinator för|drivs av|"
+    r"ansvarar för|hallinnoi|hallinnoima|hallinnoinnista vastaa|hallinnoijana|hallinnoija|päätoteuttaja|päähakija|"
+    r"vetämä|vetämään|vetämässä|vetämää|koordinoi|koordinoima|johtama",
+    re.IGNORECASE,
+)
+PART_CUES = re.compile(
+    r"partner|i samverkan mellan|samverkan mellan|samverkansprojekt mellan|mellan kommunerna|tillsammans med|"
+    r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaja|mukana|osallistu|kumppani|yhteistyössä|yhdessä|"
+    r"samarbete|samarbetet|kommunerna|kunnat|kuntaa|kuntien",
+    re.IGNORECASE,
+)
+FUND_CUES = re.compile(
+    r"finansier|beviljat|beviljar|beviljade|beviljas|medfinansier|stöd från|bidrag|medel från|projektmedel|"
+    r"rahoitta|rahoitus|rahoituksen|myönt|omarahoitus|kuntaraha|kuntavastin|avustus|tuki|tukea",
+    re.IGNORECASE,
+)
+NOT_FUNDING_CUES = re.compile(
+    r"kokonaiskustannus|kustannusarvio|kokonaisbudjet|budjetti on|omslutning|totalbudget|total budget|"
+    r"invånare|asukasta|asukkaan|arbetstillfällen|työpaikkaa",
+    re.IGNORECASE,
+)
+ORGANISE_CUES = re.compile(r"arrangera|anordna|bjuder in|står värd|värd för|järjest|isännöi", re.IGNORECASE)
+PRESENT_CUES = re.compile(r"talare|föreläs|presentera|berättar|talar|puhu|esitte|alustaja|alusti", re.IGNORECASE)
+PART_OF_CUES = re.compile(r"\bosana\b|inom ramen för|ingår i|en del av|del av|osa[a-z]* hanketta", re.IGNORECASE)
+MEMBER_CUES = re.compile(
+    r"består av|medlemmar|medlemskommuner|ägarkommuner|jäsenkun|jäseninä|jäsenet|omistajakun|ingår i", re.IGNORECASE
+)
+EVENT_WORDS = {
+    "Conference": re.compile(r"^(?:konferens|konferensen|konferenssi|konferenssin|konferenssiin)$", re.IGNORECASE),
+    "Seminar": re.compile(
+        r"^(?:seminari(?:um|et)|seminaari|seminaarin|seminaariin|webinaari|workshop)$", re.IGNORECASE
+    ),
+    "Meeting": re.compile(r"^(?:möte|mötet|träff|sammankomst|besök|besöket|kokous|kokouksen|vierailu|tapaaminen)$"),
+}
+#: Initiative kinds by the words that name them (a word ending, folded).
+INITIATIVE_KINDS = (
+    (re.compile(r"(?:förstudie[n]?|esiselvitys(?:hanke)?\w*)$", re.IGNORECASE), "PreStudy"),
+    (re.compile(r"(?:pilot(?:en)?|pilotti\w*|pilottihanke\w*)$", re.IGNORECASE), "Pilot"),
+    (re.compile(r"(?:visio\w*|vision(?:en)?)$", re.IGNORECASE), "Vision"),
+    (re.compile(r"(?:strategi(?:n)?|strategia\w*)$", re.IGNORECASE), "Strategy"),
+    (re.compile(r"(?:program(?:met)?|ohjelma\w*)$", re.IGNORECASE), "Strategy"),
+    (re.compile(r"(?:utredning(?:en)?|selvitys\w*)$", re.IGNORECASE), "Inquiry"),
+    (re.compile(r"(?:forskningsprojekt\w*|tutkimushanke\w*)$", re.IGNORECASE), "ResearchProject"),
+)
+HANKE = re.compile(
+    r"^[-–]?(?:[\w-]*?)(hanke|hankkeen|hankkeeseen|hankkeessa|hankkeelle|hanketta|hankkeena|hankkeesta|hankkeella|"
+    r"hankkeeseensa|pilotti|pilottia|pilotin|esiselvityshanke|esiselvityshankkeen|esiselvityshanketta)$",
+    re.IGNORECASE,
+)
+PROJECT_WORD = re.compile(
+    r"^(?:projektet|projektets|förstudien|förstudiens|piloten|satsningen|initiativet|nätverket|programmet|"
+    r"utredningen|konceptet|hanke|hankkeen|hankkeeseen|hankkeessa|hanketta|hankkeelle)$",
+    re.IGNORECASE,
+)
+COMPANY_SUFFIX = re.compile(r"^(?:oy|oyj|ab|aktiebolag)(?::\w+)?$", re.IGNORECASE)
+ASSOCIATION_SUFFIX = re.compile(r"^(?:ry|r\.y\.|rf|förening|föreningen)(?::\w+)?$", re.IGNORECASE)
+UNIVERSITY = re.compile(
+    r"(?:universitet|universitetet|yliopisto|yliopiston|ammattikorkeakoulu|ammattikorkeakoulun|högskola|högskolan)$",
+    re.IGNORECASE,
+)
+BODY_WORD = re.compile(
+    r"^[A-ZÅÄÖ][\w-]+(?:rådet|förbundet|liitto|liiton|kuntayhtymä|kuntayhtymän|säätiö|säätiön|stiftelsen|"
+    r"nätverket|akademin|institutet|verket|myndigheten|keskus|keskuksen)$"
+)
+#: Words that end a name running on in lower case (``projektet Samhällsinnovation i glesa geografin bygger på``).
+NAME_STOP = frozenset(
+    [
+        "är",
+        "var",
+        "har",
+        "hade",
+        "ska",
+        "skall",
+        "kommer",
+        "kan",
+        "bygger",
+        "genomförs",
+        "genomfördes",
+        "startar",
+        "startade",
+        "pågår",
+        "syftar",
+        "handlar",
+        "finansieras",
+        "leds",
+        "drivs",
+        "som",
+        "med",
+        "för",
+        "och",
+        "att",
+        "där",
+        "vilket",
+        "samt",
+        "på",
+        "till",
+        "inom",
+        "från",
+        "av",
+        "om",
+        "har",
+        "vill",
+        "blir",
+        "blev",
+        "beviljades",
+        "beviljats",
+        "får",
+        "fick",
+        "ger",
+        "gav",
+    ]
+)
+CONNECTORS = frozenset(
+    ["on", "up", "of", "the", "and", "for", "in", "i", "och", "för", "av", "de", "du", "la", "le", "–", "-"]
+)
+FI_STOP = frozenset(
+    [
+        "ja",
+        "sekä",
+        "tai",
+        "on",
+        "ovat",
+        "osana",
+        "myös",
+        "kuten",
+        "eli",
+        "joka",
+        "jonka",
+        "sen",
+        "hankkeen",
+        "hanke",
+        "uusi",
+        "uuden",
+        "kaupungin",
+        "kunnan",
+        "kaupunki",
+        "kunta",
+        "kuntien",
+        "koko",
+        "alueen",
+        "alueellinen",
+        "yhteinen",
+        "yhteisen",
+        "päätti",
+        "päättänyt",
+    ]
+)
+SV_STOP = frozenset(
+    [
+        "och",
+        "samt",
+        "eller",
+        "är",
+        "var",
+        "har",
+        "det",
+        "den",
+        "en",
+        "ett",
+        "som",
+        "att",
+        "för",
+        "med",
+        "av",
+        "till",
+        "i",
+        "på",
+        "om",
+        "nya",
+        "nytt",
+        "kommunens",
+        "kommunen",
+    ]
+)
+_AMOUNT = re.compile(
+    r"(?P<approx>\b(?:noin|ca\.?|cirka|omkring|runt|drygt|nästan|närmare|yli|lähes|arviolta|about)\s+)?"
+    r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](?P<decimals>\d+))?\s*"
+    r"(?P<scale>miljoner|miljon|milj\.?|mnkr|mkr|msek|mn|miljoonaa|miljoona|milj\.|tkr|tusen|tuhatta|t€|k€|m€|M€)?\s*"
+    r"(?P<currency>kronor|kr\b|sek\b|euroa|euro|eur\b|€|e\b)?"
+    r"(?P<per>\s*(?:/|per|om|i|vuodessa|vuosittain|årligen)\s*(?:kommun|kunta)?\s*/?\s*(?:år|året|vuosi|v\b|vuodessa)?)?",
+    re.IGNORECASE,
+)
+_EACH = re.compile(r"vardera|per kommun|/\s*kunta|kuntaa kohden|kukin|varje kommun|kullekin", re.IGNORECASE)
+_YEARLY = re.compile(r"per år|om året|i året|/\s*år|årligen|vuodessa|/\s*vuosi|vuosittain|vuotuinen", re.IGNORECASE)
+_DURATION = re.compile(
+    r"(?P<n>\d+(?:[,.]\d+)?|ett|en|två|tre|fyra|fem|yksi|kaksi|kolme|neljä|viisi)\s*"
+    r"(?P<unit>år|månader|vuotta|vuoden|vuodeksi|kuukautta|kuukauden)\b"
+    r"|(?P<adj>ett|två|tre|fyra|fem|kaksi|kolmi|neli|viisi|yksi)(?:årig[at]?|vuotinen|vuotisen|vuotiseen)",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "ett": 1,
+    "en": 1,
+    "två": 2,
+    "tre": 3,
+    "fyra": 4,
+    "fem": 5,
+    "yksi": 1,
+    "kaksi": 2,
+    "kolme": 3,
+    "kolmi": 3,
+    "neljä": 4,
+    "neli": 4,
+    "viisi": 5,
+}
+START_CUES = re.compile(
+    r"start|påbörja|inleds|från och med|alkaa|alkoi|aloitta|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle",
+    re.IGNORECASE,
+)
+END_CUES = re.compile(r"avslutas|slutar|till och med|päättyy|loppuun", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """A span of the text naming an entity (by key)."""
+
+    key: str
+    start: int  # token index in the sentence's doc
+    end: int
+    char_start: int
+    char_end: int
+    role: str = "actor"  # actor, initiative, person, event, area
+
+
+def _fold(text: str) -> str:
+    from kg.core.labels import fold
+
+    return re.sub(r"\s+", " ", fold(text)).strip()
+
+
+def _is_cap(token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+class Reader:
+    """What ``kg ingest`` loads once: the blank spaCy pipelines and the reconciler.
+
+    ``reconciler`` is a :class:`kg.reconciliation.Reconciler` over the graph names are matched
+    against (default: the shipped or local data)."""
+
+    def __init__(self, reconciler=None) -> None:
+        import spacy
+        from spacy.matcher import Matcher
+
+        from kg.reconciliation import default_reconciler
+
+        self.reconciler = reconciler if reconciler is not None else default_reconciler()
+        self.nlp = {}
+        self.matchers = {}
+        for lang in ("sv", "fi"):
+            nlp = spacy.blank(lang)
+            nlp.add_pipe("sentencizer")
+            ruler = nlp.add_pipe("entity_ruler", config={"phrase_matcher_attr": "LOWER"})
+            ruler.add_patterns(self._ruler_patterns())
+            self.nlp[lang] = nlp
+            matcher = Matcher(nlp.vocab)
+            # an inquiry: SOU 2024:6, Ds 2023:12
+            matcher.add("INQUIRY", [[{"TEXT": {"IN": ["SOU", "Ds", "Dir."]}}, {"TEXT": {"REGEX": r"^\d{4}:\d+$"}}]])
+            self.matchers[lang] = matcher
+        self._cache: dict[tuple[str, str], list] = {}
+        self._kinds: dict[str, set[str]] = {}
+        from kg.core.namespaces import KG
+
+        for family in ("Municipality", "AdministrativeArea", "Initiative", "FundingBody", "Person", "Event"):
+            self._kinds[family] = {str(c) for c in self.reconciler.subclasses.get(KG[family], {KG[family]})}
+
+    @staticmethod
+    def _ruler_patterns() -> list[dict]:
+        """EntityRuler patterns: the unambiguous kind words of organisations."""
+        patterns = []
+        for word in ("Oy", "Oyj", "AB", "Ab", "ry", "r.y."):
+            kind = "ORG_COMPANY" if word.lower() in ("oy", "oyj", "ab") else "ORG_ASSOCIATION"
+            patterns.append(
+                {"label": kind, "pattern": [{"IS_TITLE": True, "OP": "+"}, {"TEXT": {"REGEX": f"^{re.escape(word)}"}}]}
+            )
+        return patterns
+
+    # ------------------------------------------------------------------ reconciliation
+    def lookup(self, name: str, lang: str) -> list:
+        """Candidates for ``name`` as :class:`kg.reconciliation.index.Hit` (no fuzzy matching)."""
+        key = (name, lang)
+        if key not in self._cache:
+            self._cache[key] = self.reconciler.candidates(name, lang=lang, limit=4, fuzzy=False)
+        return self._cache[key]
+
+    def lookup_fuzzy(self, name: str, lang: str) -> list:
+        return self.reconciler.candidates(name, lang=lang, limit=4, fuzzy=True)
+
+    def entity_kind(self, index: int) -> str:
+        """The ``kg:`` local name of an entity's most specific class."""
+        return self.reconciler.type_name(self.reconciler.entities[index])
+
+    def family(self, index: int) -> str:
+        types = {str(t) for t in self.reconciler.entities[index].types}
+        for family in ("Municipality", "AdministrativeArea", "Initiative", "FundingBody", "Person"):
+            if types & self._kinds[family]:
+                return family
+        return "Organisation"
+
+    # ------------------------------------------------------------------ reading
+    def read(self, text: str, lang: str, *, stem: str = "document", issued: str | None = None) -> Proposals:
+        """The proposals for ``text`` written in ``lang`` (``sv`` or ``fi``). ``issued`` is the
+        publication date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) when known; else it is read
+        from the head of the text."""
+        return _Document(self, text, lang, stem, issued).run()
+
+
+def _segments(text: str):
+    """(start, end) of each non-empty line of ``text``."""
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            yield pos + lead, pos + len(line.rstrip())
+        pos += len(line) + 1
+
+
+class _Document:
+    def __init__(self, reader: Reader, text: str, lang: str, stem: str, issued: str | None) -> None:
+        self.r = reader
+        self.text = text
+        self.lang = lang
+        self.nlp = reader.nlp[lang]
+        self.p = Proposals(stem=stem, lang=lang, title="", issued=issued, publisher=None)
+        self.sentences: list = []  # (number, spaCy span, line start offset)
+        self.mentions: dict[int, list[Mention]] = {}
+        self.by_iri: dict[str, str] = {}
+        self.by_name: dict[str, str] = {}
+        self.year: int | None = None
+        self.paragraph: dict[int, int] = {}
+
+    # ------------------------------------------------------------------ helpers
+    def evidence(self, number: int, sent, start: int, end: int) -> Evidence:
+        a, b = sent[start].idx, sent[end - 1].idx + len(sent[end - 1].text)
+        return Evidence(number, a, b, self.text[a:b])
+
+    def entity(
+        self,
+        kind: str,
+        name: str,
+        ev: Evidence,
+        *,
+        iri: str | None = None,
+        confidence: float = 0.8,
+        candidates: list[str] | None = None,
+        country: str | None = None,
+    ) -> str:
+        """The key of the entity (an existing proposal with the same IRI or name, else a new one)."""
+        folded = _fold(name)
+        key = self.by_iri.get(iri) if iri else self.by_name.get(folded)
+        if key is None and not iri:
+            # a new name that the graph knows: reconcile it (fuzzy, within its family)
+            iri, confidence, candidates = self._reconcile_new(name, kind, confidence)
+            key = self.by_iri.get(iri) if iri else None
+        if key is not None:
+            self.p.entities[key].mentions += 1
+            return key
+        key = f"e{len(self.p.entities) + 1}"
+        self.p.entities[key] = EntityProposal(
+            key, kind, name, ev, iri=iri, confidence=confidence, candidates=candidates or [], country=country
+        )
+        if iri:
+            self.by_iri[iri] = key
+        self.by_name[folded] = key
+        return key
+
+    def _reconcile_new(self, name: str, kind: str, confidence: float):
+        hits = self.r.lookup_fuzzy(name, self.lang)
+        wanted = "Initiative" if kind in _INITIATIVE_KINDS else "Person" if kind == "Person" else None
+        # a new name is matched within its family only: a company is never a municipality
+        hits = [
+            h
+            for h in hits
+            if (wanted is None and self.r.family(h.entity) in ("Organisation", "FundingBody"))
+            or self.r.family(h.entity) == wanted
+        ]
+        described = [
+            f"{self.r.reconciler.entities[h.entity].label(self.lang)} <{self.r.reconciler.entities[h.entity].iri}> "
+            f"({h.score:.0f}, {h.method})"
+            for h in hits
+        ]
+        if hits and hits[0].score >= 90 and (len(hits) == 1 or hits[0].score - hits[1].score >= 5):
+            return str(self.r.reconciler.entities[hits[0].entity].iri), confidence, described[1:]
+        if hits and hits[0].score >= 75:
+            # uncertain: a new entity is proposed, the graph's candidates listed for the reviewer
+            return None, min(confidence, 0.5), described
+        return None, confidence, []
+
+    def relation(self, subject: str, relation: str, obj: str, ev: Evidence, confidence: float = 0.7, **extra) -> None:
+        if subject is None or obj is None:
+            return
+        self.p.add_relation(RelationProposal(subject, relation, obj, ev, confidence, **extra))
+
+    def kind_of(self, key: str) -> str:
+        return self.p.entities[key].kind
+
+    def is_initiative(self, key: str) -> bool:
+        return self.kind_of(key) in _INITIATIVE_KINDS
+
+    def is_actor(self, key: str) -> bool:
+        return not self.is_initiative(key) and self.kind_of(key) not in ("County", "Maakunta", "Country")
+
+    # ------------------------------------------------------------------ steps
+    def run(self) -> Proposals:
+        number = 0
+        # a slash glued to a name (/Luleå tekniska universitet) is read as a space: offsets stay the same
+        readable = re.sub(r"(?<![\w/])/(?=[A-ZÅÄÖ])", " ", self.text)
+        for paragraph, (start, end) in enumerate(_segments(self.text)):
+            doc = self.nlp(readable[start:end])
+            for sent in doc.sents:
+                number += 1
+                # each sentence its own Doc: token indices and character offsets count from its start
+                self.sentences.append((number, sent.as_doc(), start + sent.start_char))
+                self.paragraph[number] = paragraph
+        self._issued()
+        self._title()
+        for number, sent, offset in self.sentences:
+            self._named_by_kind(number, sent, offset)
+        for number, sent, offset in self.sentences:
+            self._known(number, sent, offset)
+        for number, sent, offset in self.sentences:
+            self._patterns(number, sent, offset)
+        self._slash_lines()
+        self._again()
+        for number, sent, offset in self.sentences:
+            self._persons(number, sent, offset)
+        self._publisher()
+        main = self._main_initiative()
+        for number, sent, offset in self.sentences:
+            self._relations(number, sent, offset, main)
+            self._money(number, sent, offset, main)
+            self._dates(number, sent, offset, main)
+        self._titled_event()
+        self._located()
+        return self.p
+
+    def _titled_event(self) -> None:
+        """A document about one event (its headline names a visit, meeting, seminar or conference):
+        the event, named by the headline, on the first full date of the text, where the headline's
+        municipality is; whoever a list after 'deltar:' / 'osallistuvat:' names takes part in it."""
+        kinds = {
+            "Meeting": r"besök|möte|mötet|sammanträde|träff|kokous|vierailu|tapaaminen",
+            "Seminar": r"seminarium|seminariet|seminaari|webinaari|workshop",
+            "Conference": r"konferens|konferensen|konferenssi",
+        }
+        title = self.p.title
+        kind = next((k for k, words in kinds.items() if re.search(rf"\b(?:{words})\b", title, re.IGNORECASE)), None)
+        if kind is None or not self.sentences:
+            return
+        head = next((n for n, sent, _ in self.sentences if sent.text.strip().lstrip("#").strip() == title), None)
+        if head is None:
+            return
+        number, sent, offset = next(x for x in self.sentences if x[0] == head)
+        key = self.entity(kind, title, self.ev(number, sent, offset, 0, len(sent)), country=self._country())
+        event = self.p.entities[key]
+        if event.iri is not None:
+            return
+        days = [d for d, _ in self.p.dates if len(d) == 10]
+        if days and event.start is None:
+            event.start = days[0]
+        for m in self.mentions.get(number, ()):
+            if self.kind_of(m.key) == "Municipality":
+                self.relation(key, "locatedIn", m.key, event.evidence, 0.6)
+        listing = False
+        for n, line, _ in self.sentences:
+            text = line.text.strip()
+            if re.search(r"(?:deltar|deltog|deltagare|osallistuvat|osallistuivat|paikalla)\s*:$", text, re.IGNORECASE):
+                listing = True
+                continue
+            if listing:
+                for m in self.mentions.get(n, ()):
+                    if m.role in ("person", "actor") and self.is_actor(m.key):
+                        self.relation(m.key, "participatesIn", key, self.p.entities[m.key].evidence, 0.6)
+
+    def _located(self) -> None:
+        """An initiative lies where the municipalities that lead it or take part in it are."""
+        for r in list(self.p.relations):
+            if (
+                r.relation in ("leads", "participatesIn")
+                and self.kind_of(r.subject) == "Municipality"
+                and self.is_initiative(r.object)
+                and self.kind_of(r.object) not in _EVENTS
+            ):
+                self.relation(r.object, "locatedIn", r.subject, r.evidence, 0.5)
+        # a project named after a municipality (Utsjoen … koordinointihanke) lies there; when that
+        # municipality publishes the text, the project is its own
+        for number, sent, offset in self.sentences:
+            items = self.mentions.get(number, ())
+            for m in items:
+                if not self.is_initiative(m.key) or self.kind_of(m.key) in _EVENTS:
+                    continue
+                for place in items:
+                    if place is m or not (m.start <= place.start < m.end) or self.kind_of(place.key) != "Municipality":
+                        continue
+                    ev = self.ev(number, sent, offset, m.start, m.end)
+                    self.relation(m.key, "locatedIn", place.key, ev, 0.5)
+                    if self.p.publisher == place.key:
+                        self.relation(place.key, "leads", m.key, ev, 0.5)
+
+    # evidence offsets: the sentence's token offsets are relative to its line
+    def ev(self, number: int, sent, offset: int, start: int, end: int) -> Evidence:
+        a, b = offset + sent[start].idx, offset + sent[end - 1].idx + len(sent[end - 1].text)
+        return Evidence(number, a, b, self.text[a:b])
+
+    def add_mention(self, number: int, mention: Mention) -> None:
+        items = self.mentions.setdefault(number, [])
+        if any(m.start < mention.end and mention.start < m.end for m in items):
+            return
+        items.append(mention)
+        items.sort(key=lambda m: m.start)
+
+    def covered(self, number: int, i: int) -> bool:
+        return any(m.start <= i < m.end for m in self.mentions.get(number, ()))
+
+    def _issued(self) -> None:
+        if self.p.issued:
+            self.year = int(self.p.issued[:4])
+            return
+        head = "\n".join(s.text for _, s, _ in self.sentences[:25])
+        for found in _find_dates(head, self.lang, None):  # a full date with its year written
+            if found.precision == "day":
+                self.p.issued = found.start
+                self.year = int(found.start[:4])
+                return
+        years = re.findall(r"\b(20\d\d|19\d\d)\b", self.text)
+        if years:  # the year a day without one (6 maj) is read in; the document gets no issued date
+            self.year = int(Counter(years).most_common(1)[0][0])
+
+    def _title(self) -> None:
+        boring = re.compile(
+            r"^(?:gå till innehåll|hoppa till|publicerad|publiceringsdatum|uppdaterad|dynasty|rss|kokous|"
+            r"https?://|www\.|kaupunginhallitus|kunnanhallitus|pöytäkirja|\d)",
+            re.IGNORECASE,
+        )
+        for _, sent, _ in self.sentences:
+            line = sent.text.strip().lstrip("#").strip()
+            if len(line) >= 8 and not boring.match(line) and len(line.split()) >= 2:
+                self.p.title = line[:200]
+                return
+        self.p.title = self.sentences[0][1].text.strip()[:200] if self.sentences else self.p.stem
+
+    def _publisher(self) -> None:
+        """The actor the text names most often (the earliest of equals), a municipality or body."""
+        counts: Counter = Counter()
+        first: dict[str, int] = {}
+        for number, _, _ in self.sentences:
+            for m in self.mentions.get(number, ()):
+                entity = self.p.entities[m.key]
+                if (
+                    entity.iri
+                    and entity.kind not in ("County", "Maakunta", "Country")
+                    and not self.is_initiative(m.key)
+                ):
+                    counts[m.key] += 1
+                    first.setdefault(m.key, number)
+        if counts:
+            self.p.publisher = min(counts, key=lambda k: (-counts[k], first[k]))
+
+    # ------------------------------------------------------------------ entities the graph knows
+    def _known(self, number: int, sent, offset: int) -> None:
+        n = len(sent)
+        i = 0
+        while i < n:
+            token = sent[i]
+            if (not _is_cap(token) and token.text.lower() not in LOWERCASE_NAMES) or self.covered(number, i):
+                i += 1
+                continue
+            best = None
+            for j in range(min(n, i + 6), i, -1):
+                span = sent[i:j]
+                if any((t.is_punct and t.text not in "-–") or t.is_space for t in span) or sent[j - 1].text in "-–":
+                    continue
+                name = span.text
+                if len(name) < 2 or (j - i == 1 and token.text.lower() in NOT_NAME):
+                    continue
+                hits = self.r.lookup(name, self.lang)
+                if not hits or hits[0].score < 90:
+                    continue
+                top = hits[0]
+                if top.method == "abbreviation" and not token.text.isupper():
+                    continue
+                if j - i == 1 and top.method in ("generic",) and len(token.text) < 4:
+                    continue
+                tied = [h for h in hits if h.score >= top.score - 0.5]
+                best = (j, hits, tied)
+                break
+            if best is None:
+                i += 1
+                continue
+            j, hits, tied = best
+            entities = self.r.reconciler.entities
+            # a tie between two countries' entities: the document's language decides
+            if len(tied) > 1:
+                country = "FI" if self.lang == "fi" else "SE"
+                own = [h for h in tied if entities[h.entity].country == country]
+                if len(own) == 1:
+                    tied = own
+            top = tied[0]
+            entity = entities[top.entity]
+            family = self.r.family(top.entity)
+            kind = self.r.entity_kind(top.entity)
+            confidence = 0.95 if len(tied) == 1 else 0.5
+            candidates = [f"{entities[h.entity].label(self.lang)} <{entities[h.entity].iri}>" for h in tied[1:]]
+            key = self.entity(
+                kind,
+                entity.label(self.lang),
+                self.ev(number, sent, offset, i, j),
+                iri=str(entity.iri),
+                confidence=confidence,
+                candidates=candidates,
+                country=entity.country,
+            )
+            role = "initiative" if family == "Initiative" else "area" if family == "AdministrativeArea" else "actor"
+            self.add_mention(
+                number, Mention(key, i, j, offset + sent[i].idx, offset + sent[j - 1].idx + len(sent[j - 1].text), role)
+            )
+            i = j
+
+    # ------------------------------------------------------------------ patterns
+    def _patterns(self, number: int, sent, offset: int) -> None:
+        n = len(sent)
+        texts = [t.text for t in sent]
+        # committees and boards: Regionala utvecklingsnämnden, Kemijärven kaupunginhallitus
+        for i, token in enumerate(sent):
+            if i == 0 or self.covered(number, i) or self.covered(number, i - 1):
+                continue
+            if re.match(
+                r"^\w+(?:nämnden|nämnd|styrelsen|lautakunta|lautakunnan|hallitus|hallituksen)$", token.text
+            ) and (_is_cap(sent[i - 1]) and not _is_cap(token) and sent[i - 1].text.lower() not in NOT_NAME):
+                base = _base_form(token.text, self.lang) if self.lang == "fi" else token.text
+                name = f"{sent[i - 1].text} {base}"
+                key = self.entity(
+                    "Organisation", name, self.ev(number, sent, offset, i - 1, i + 1), country=self._country()
+                )
+                self.add_mention(number, Mention(key, i - 1, i + 1, 0, 0, "actor"))
+        # the partners listed after 'mellan' / 'tillsammans med' / 'kumppaneina': unknown names are organisations
+        cue = re.search(r"\b(?:mellan|tillsammans med|partners?|kumppanei(?:na|ta)|yhteistyössä)\b", sent.text)
+        if cue:
+            where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
+            i = where.end if where is not None else n
+            while i < n:
+                if sent[i].is_punct or sent[i].text.lower() in ("och", "samt", "ja", "sekä") or sent[i].is_space:
+                    i += 1
+                    continue
+                if self.covered(number, i):
+                    i = next((m.end for m in self.mentions[number] if m.start <= i < m.end), i + 1)
+                    continue
+                if sent[i].text.lower() in ("i", "för", "på"):
+                    i += 1
+                    continue
+                if not _is_cap(sent[i]):
+                    break
+                j = i
+                while j < n and _is_cap(sent[j]) and not self.covered(number, j) and j - i < 4:
+                    j += 1
+                if j - i >= 2 or j >= n or sent[j].text in (",", "och", "ja", "sekä", "samt", "i", "."):
+                    name = " ".join(texts[i:j])
+                    titled = j + 1 < n and sent[j].text == "," and TITLE.search(sent[j + 1].text)
+                    if not self._looks_known(name) and not TITLE.search(name) and not titled:
+                        key = self.entity(
+                            "Organisation", name, self.ev(number, sent, offset, i, j), country=self._country()
+                        )
+                        self.add_mention(number, Mention(key, i, j, 0, 0, "actor"))
+                i = j
+        # universities and named bodies
+        for i, token in enumerate(sent):
+            if self.covered(number, i):
+                continue
+            if UNIVERSITY.search(token.text):
+                j = i
+                while (
+                    j > 0
+                    and (_is_cap(sent[j - 1]) or sent[j - 1].text.lower() in ("tekniska", "svenska"))
+                    and i - j < 3
+                ):
+                    j -= 1
+                if j == i and not _is_cap(token):
+                    continue
+                name = _base_form(" ".join(texts[j : i + 1]), self.lang)
+                key = self.entity(
+                    "EducationProvider", name, self.ev(number, sent, offset, j, i + 1), country=self._country()
+                )
+                self.add_mention(number, Mention(key, j, i + 1, 0, 0, "actor"))
+            elif BODY_WORD.match(token.text) and i > 0:
+                name = _base_form(token.text, self.lang)
+                key = self.entity(
+                    "Organisation", name, self.ev(number, sent, offset, i, i + 1), country=self._country()
+                )
+                self.add_mention(number, Mention(key, i, i + 1, 0, 0, "actor"))
+        # inquiries
+        for _, start, end in self.r.matchers[self.lang](sent):
+            if not any(self.covered(number, k) for k in range(start, end)):
+                key = self.entity(
+                    "Inquiry", sent[start:end].text, self.ev(number, sent, offset, start, end), country="SE"
+                )
+                self.add_mention(number, Mention(key, start, end, 0, 0, "initiative"))
+        # quoted names
+        for match in re.finditer(r"[\"”“«»]([^\"”“«»\n]{2,80})[\"”“«»]", sent.text):
+            inner = match.group(1).strip()
+            if not inner or not inner[0].isupper() or len(inner.split()) > 10 or inner in ("False", "True", "None"):
+                continue
+            if len(inner) >= len(sent.text.strip()) - 4:  # the whole line quoted: not a name
+                continue
+            span = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if span is None or any(self.covered(number, k) for k in range(span.start, span.end)):
+                continue
+            kind = self._initiative_kind(sent, span.start, span.end)
+            key = self.entity(kind, inner, self.ev(number, sent, offset, span.start, span.end), country=self._country())
+            self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
+        # X är ett samverkansprojekt / X on hanke; projektledare för X
+        for match in re.finditer(
+            r"^((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and|i|för)){0,5})\s+"
+            r"(?:är|var|on)\s+(?:ett|en|yksi)?\s*\w*(?:projekt|hanke|förstudie|satsning|pilot|nätverk)\b",
+            sent.text,
+        ):
+            span = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if (
+                span is not None
+                and not any(self.covered(number, k) for k in range(span.start, span.end))
+                and not PROJECT_WORD.match(span[0].text)
+                and span[0].text.lower() not in NOT_NAME | SV_STOP | FI_STOP
+                and not self._looks_known(span.text)
+            ):
+                key = self.entity(
+                    "Project", span.text, self.ev(number, sent, offset, span.start, span.end), country=self._country()
+                )
+                self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
+        for match in re.finditer(
+            r"(?:projektledare|projektledaren|hankepäällikkö|projektipäällikkö)\s+(?:för|i)\s+"
+            r"((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and)){0,5})",
+            sent.text,
+        ):
+            span = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
+            if (
+                span is not None
+                and not any(self.covered(number, k) for k in range(span.start, span.end))
+                and not PROJECT_WORD.match(span[0].text)
+                and span[0].text.lower() not in NOT_NAME | SV_STOP | FI_STOP
+                and not self._looks_known(span.text)
+            ):
+                key = self.entity(
+                    "Project", span.text, self.ev(number, sent, offset, span.start, span.end), country=self._country()
+                )
+                self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
+        # projektet X, förstudien X
+        for i, token in enumerate(sent[:-1]):
+            if not PROJECT_WORD.match(token.text) or self.lang == "fi":
+                continue
+            j = i + 1
+            if not _is_cap(sent[j]) or self.covered(number, j):
+                continue
+            k = j + 1
+            # the name runs on over lower-case words until a verb or function word ends it
+            while (
+                k < n
+                and k - j < 6
+                and not sent[k].is_punct
+                and not sent[k].is_space
+                and sent[k].text.lower() not in NAME_STOP
+            ):
+                if self.covered(number, k):
+                    break
+                k += 1
+            while k > j + 1 and sent[k - 1].text.lower() in ("i", "och", "för", "av", "–", "-"):
+                k -= 1
+            kind = _kind_from_word(token.text)
+            key = self.entity(kind, " ".join(texts[j:k]), self.ev(number, sent, offset, j, k), country=self._country())
+            self.add_mention(number, Mention(key, j, k, 0, 0, "initiative"))
+        # named compounds: Oulujoen vesistövisio, Kemijärven elinvoimaohjelma, Move on up-projektet
+        for i, token in enumerate(sent):
+            if self.covered(number, i):
+                continue
+            lower = token.text.lower()
+            kind = next((k for pattern, k in INITIATIVE_KINDS if pattern.search(lower)), None)
+            if kind is None or len(lower) < 7 or TITLE.search(lower):
+                continue  # strategiapäällikkö is a title, not a strategy
+            if "-" in token.text and self._looks_known(token.text.split("-")[0]):
+                continue  # EAKR-ohjelmasta: a programme the graph knows, not a new initiative
+            if i > 0 and _is_cap(sent[i - 1]) and not self.covered(number, i - 1) and i - 1 != 0:
+                name = f"{sent[i - 1].text} {_base_form(token.text, self.lang)}"
+                start = i - 1
+            elif _is_cap(token) and i > 0:
+                name, start = _base_form(token.text, self.lang), i
+            else:
+                continue
+            key = self.entity(kind, name, self.ev(number, sent, offset, start, i + 1), country=self._country())
+            self.add_mention(number, Mention(key, start, i + 1, 0, 0, "initiative"))
+        # events
+        for i, token in enumerate(sent):
+            event = next((k for k, p in EVENT_WORDS.items() if p.match(token.text)), None)
+            if event is None or self.covered(number, i):
+                continue
+            dates = _find_dates(sent.text, self.lang, self.year)
+            place = next(
+                (m for m in self.mentions.get(number, ()) if self.kind_of(m.key) in ("Municipality",) and m.start > i),
+                None,
+            )
+            if not dates:
+                # no date in the sentence: an event told with its place (en konferens i Skellefteå) took
+                # place in the document's year
+                if place is None or self.year is None or place.start > i + 3:
+                    continue
+                if re.search(rf"\b{re.escape(token.text[:5])}", self.p.title, re.IGNORECASE):
+                    continue  # the headline's event: read from the headline (see _titled_event)
+                dates = [FoundDate(str(self.year), None, "year", 0, 0)]
+            label = token.text.capitalize()
+            before = sent[i - 1] if i > 0 else None
+            if (
+                self.lang == "sv"
+                and before is not None
+                and before.is_alpha
+                and before.text.islower()
+                and before.text not in SV_STOP
+                and before.text not in _SV_PREPOSITIONS
+                and not self.covered(number, i - 1)
+            ):
+                label = f"{before.text.capitalize()} {token.text.lower()}"  # en gemensam konferens
+            if place is not None:
+                label += (
+                    f" i {self.p.entities[place.key].name}"
+                    if self.lang == "sv"
+                    else f" {self.p.entities[place.key].name}"
+                )
+            key = self.entity(event, f"{label} {dates[0].start}", self.ev(number, sent, offset, i, i + 1))
+            self.p.entities[key].start = dates[0].start
+            if dates[0].end:
+                self.p.entities[key].end = dates[0].end
+            if place is not None:
+                self.p.entities[key].located_in.append(place.key)
+            self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
+
+    def _named_by_kind(self, number: int, sent, offset: int) -> None:
+        """Names that their kind word closes (``… Oy``, ``… ry``, ``… -hanke``): read before the
+        names the graph knows, so that ``Kemijärven Kehitys Oy`` is a company, not Kemijärvi."""
+        texts = [t.text for t in sent]
+        for i, token in enumerate(sent):
+            if self.covered(number, i) or i == 0:
+                continue
+            lower = token.text.lower()
+            # Lapplands kommunalförbund, Oulunkaaren kuntayhtymä: an association of municipalities
+            if re.match(r"^(?:kommunalförbund|kuntayhtymä|seutukunta|samkommun)\w*$", lower) and _is_cap(sent[i - 1]):
+                if self.covered(number, i - 1):
+                    continue
+                base = _base_form(token.text, self.lang) if self.lang == "fi" else _sv_base(token.text)
+                name = f"{sent[i - 1].text} {base}"
+                key = self.entity(
+                    "MunicipalAssociation", name, self.ev(number, sent, offset, i - 1, i + 1), country=self._country()
+                )
+                self.add_mention(number, Mention(key, i - 1, i + 1, 0, 0, "actor"))
+        for i, token in enumerate(sent[:-1]):
+            if token.text == "Region" and re.match(r"^\d+(?::s)?$", sent[i + 1].text) and not self.covered(number, i):
+                name = f"Region {sent[i + 1].text.split(':')[0]}"
+                key = self.entity(
+                    "MunicipalAssociation", name, self.ev(number, sent, offset, i, i + 2), country=self._country()
+                )
+                self.add_mention(number, Mention(key, i, i + 2, 0, 0, "actor"))
+        # companies and associations: capitalised words before Oy/AB/ry/förening
+        for i, token in enumerate(sent):
+            suffix = COMPANY_SUFFIX.match(token.text) or ASSOCIATION_SUFFIX.match(token.text)
+            if not suffix or i == 0 or self.covered(number, i):
+                continue
+            j = i
+            while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja")) and i - j < 4:
+                j -= 1
+            while j < i and not _is_cap(sent[j]):
+                j += 1
+            if j == i or any(self.covered(number, k) for k in range(j, i)):
+                continue
+            word = token.text.split(":")[0]
+            kind = "Company" if COMPANY_SUFFIX.match(token.text) else "CivilSocietyOrganisation"
+            name = " ".join([*texts[j:i], word])
+            key = self.entity(kind, name, self.ev(number, sent, offset, j, i + 1), country=self._country())
+            self.add_mention(number, Mention(key, j, i + 1, 0, 0, "actor"))
+        # X-hanke, X -hankkeen, X –esiselvityshanketta
+        for i, token in enumerate(sent):
+            if not HANKE.match(token.text) or self.covered(number, i):
+                continue
+            dashed = token.text.startswith(("-", "–")) or (
+                i > 0 and sent[i - 1].text in ("-", "–") and not sent[i - 1].whitespace_
+            )
+            compound = re.match(r"^(\w{4,}pilotti)(?:hanke|hankkee)\w*$", token.text, re.IGNORECASE)
+            if compound and not dashed:  # kumppanuuspilottihankkeessa: the pilot is named in the word
+                name = compound.group(1).capitalize()
+                key = self.entity("Pilot", name, self.ev(number, sent, offset, i, i + 1), country=self._country())
+                self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
+                continue
+            attached = not dashed and "-" in token.text
+            if attached:  # IndusTryWINS-hanke: the name is in the token
+                name = re.split(r"[-–]", token.text)[0]
+                if name and name[0].isupper():
+                    key = self.entity(
+                        _kind_from_word(token.text),
+                        name,
+                        self.ev(number, sent, offset, i, i + 1),
+                        country=self._country(),
+                    )
+                    self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
+                continue
+            if not dashed and self._genitive_compound(number, sent, offset, i):
+                continue
+            if not dashed:
+                bare = i > 0 and re.match(r"^(?:hanke|hankkee\w*|hanketta|projektet)$", token.text, re.IGNORECASE)
+                if bare and _is_cap(sent[i - 1]) and not self.covered(number, i - 1):
+                    j = i - 1
+                    while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text == "&") and i - j < 5:
+                        j -= 1
+                    if j == 0 and i - j == 1 and sent[j].text.lower() in FI_STOP | SV_STOP:
+                        continue
+                    name = " ".join(texts[j:i])
+                    if not self._looks_known(name):
+                        key = self.entity("Project", name, self.ev(number, sent, offset, j, i), country=self._country())
+                        self.add_mention(number, Mention(key, j, i, 0, 0, "initiative"))
+                continue
+            j = i - 1 if not token.text.startswith(("-", "–")) else i
+            while j > 0 and i - j < 10:
+                prev = sent[j - 1]
+                if (prev.is_punct and prev.text not in "-–") or self.covered(number, j - 1):
+                    break
+                if prev.text.lower().endswith(("mää", "maa", "mään", "maan", "mässä", "massa")) and not _is_cap(prev):
+                    break
+                if prev.text.lower() in FI_STOP:
+                    break
+                j -= 1
+            while j < i and (sent[j].text in "-–" or (j == 0 and sent[j].text.lower() in FI_STOP)):
+                j += 1
+            if j == 0 and i - j > 2 and self.lang == "fi" and _is_cap(sent[1]) and _common_word(sent[0].text):
+                j = 1  # a heading's first word: Sitoutuminen Oulujoen … -hankkeeseen
+            # a name starts with its capital: sitoutuu em. Oulujoen vesistöalueen vesistövisio 2035 -hankkeen
+            while j < i - 1 and not _is_cap(sent[j]) and any(_is_cap(t) for t in sent[j + 1 : i]):
+                j += 1
+            if j == i:
+                continue
+            name = " ".join(texts[j:i]).replace(" – ", " – ").strip(" -–")
+            name = re.sub(r"\s+([-–])\s*$", "", name)
+            if not name:
+                continue
+            if not name[0].isupper():
+                name = name[0].upper() + name[1:]
+            key = self.entity(
+                _kind_from_word(token.text), name, self.ev(number, sent, offset, j, i + 1), country=self._country()
+            )
+            self.add_mention(number, Mention(key, j, i + 1, 0, 0, "initiative"))
+
+    def _genitive_compound(self, number: int, sent, offset: int, i: int) -> bool:
+        """A Finnish project named by a compound in -hanke after genitives from a capital.
+
+        ``Utsjoen rakennemuutoksen koordinointihanke``: up to three words in the genitive (-n) before
+        a compound such as ``koordinointihanke`` or ``kehittämishankkeen``, the first one capitalised
+        (a place's genitive, known or not). Returns whether a name was proposed.
+        """
+        token = sent[i]
+        if self.lang != "fi" or not re.match(r"^\w{4,}(?:hanke|hankkee\w*|hanketta)$", token.text, re.IGNORECASE):
+            return False
+        if token.text[0].isupper():
+            return False
+        j = i
+        while j > 0 and i - j < 3 and re.match(r"^\w+n$", sent[j - 1].text) and sent[j - 1].text.lower() not in FI_STOP:
+            j -= 1
+            if _is_cap(sent[j]):
+                break
+        if j == i or not _is_cap(sent[j]) or self.covered(number, i):
+            return False
+        if any(self.covered(number, k) for k in range(j + 1, i)):
+            return False
+        name = " ".join(t.text for t in sent[j:i]) + " " + _base_form(token.text, "fi").lower()
+        key = self.entity("Project", name, self.ev(number, sent, offset, j, i + 1), country=self._country())
+        items = self.mentions.setdefault(number, [])
+        if not self.covered(number, j):  # the place's genitive: a municipality the graph knows
+            hits = self.r.lookup(sent[j].text, self.lang)
+            if hits and hits[0].score >= 90 and self.r.entity_kind(hits[0].entity) == "Municipality":
+                place = self.r.reconciler.entities[hits[0].entity]
+                found = self.entity(
+                    "Municipality",
+                    place.label(self.lang),
+                    self.ev(number, sent, offset, j, j + 1),
+                    iri=str(place.iri),
+                    confidence=0.95,
+                    country=place.country,
+                )
+                items.append(Mention(found, j, j + 1, 0, 0, "actor"))
+        # the place's own mention stays (the municipality is named too); the initiative spans it
+        items.append(Mention(key, j, i + 1, 0, 0, "initiative"))
+        items.sort(key=lambda m: m.start)
+        return True
+
+    def _slash_lines(self) -> None:
+        """A list of granted projects: a line with the project's name, then ``/Owner tillsammans med
+        A, B och C``: the line before is an initiative, the first actor leads it, the others take part."""
+        for index, (number, sent, offset) in enumerate(self.sentences):
+            if index == 0 or self.text[offset : offset + 1] != "/":
+                continue
+            before, head, head_offset = self.sentences[index - 1]
+            name = head.text.strip()
+            if not name or name.endswith((".", "?", "!", ":")) or len(name.split()) > 12 or not name[0].isupper():
+                continue
+            key = next((m.key for m in self.mentions.get(before, ()) if self.is_initiative(m.key)), None)
+            if key is None:
+                key = self.entity(
+                    "Project", name, self.ev(before, head, head_offset, 0, len(head)), country=self._country()
+                )
+                self.add_mention(before, Mention(key, 0, len(head), 0, 0, "initiative"))
+            actors = [m for m in self.mentions.get(number, ()) if m.role == "actor" and self.is_actor(m.key)]
+            whole = self.ev(number, sent, offset, 0, len(sent))
+            for position, actor in enumerate(actors):
+                self.relation(actor.key, "leads" if position == 0 else "participatesIn", key, whole, 0.7)
+
+    def _again(self) -> None:
+        """Every other mention of the new names found so far (a PhraseMatcher over their words)."""
+        from spacy.matcher import PhraseMatcher
+
+        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for key, entity in self.p.entities.items():
+            if entity.iri is None and len(entity.name) >= 4:
+                matcher.add(key, [self.nlp.make_doc(entity.name)])
+        for number, sent, _ in self.sentences:
+            for match_id, start, end in matcher(sent):
+                if any(self.covered(number, k) for k in range(start, end)):
+                    continue
+                key = self.nlp.vocab.strings[match_id]
+                role = (
+                    "initiative" if self.is_initiative(key) else "person" if self.kind_of(key) == "Person" else "actor"
+                )
+                self.add_mention(number, Mention(key, start, end, 0, 0, role))
+                self.p.entities[key].mentions += 1
+
+    def _initiative_kind(self, sent, start: int, end: int) -> str:
+        near = " ".join(t.text for t in sent[max(0, start - 3) : min(len(sent), end + 3)])
+        for pattern, kind in INITIATIVE_KINDS:
+            if any(pattern.search(w) for w in near.split()):
+                return kind
+        return "Project"
+
+    def _country(self) -> str:
+        return "FI" if self.lang == "fi" else "SE"
+
+    # ------------------------------------------------------------------ persons and posts
+    def _persons(self, number: int, sent, offset: int) -> None:
+        n = len(sent)
+        i = 0
+        while i < n - 1:
+            a, b = sent[i], sent[i + 1]
+            if not (
+                _is_cap(a)
+                and _is_cap(b)
+                and a.is_alpha
+                and re.match(r"^[A-ZÅÄÖ][\w'-]+$", b.text)
+                and not self.covered(number, i)
+                and not self.covered(number, i + 1)
+                and a.text.lower() not in NOT_NAME
+                and b.text.lower() not in NOT_NAME
+                and not TITLE.search(a.text)
+                and not TITLE.search(b.text)
+                and not a.text.isupper()
+                and not b.text.isupper()
+            ):
+                i += 1
+                continue
+            end = i + 2
+            if (
+                end < n
+                and re.match(r"^[A-ZÅÄÖ][\w'-]+$", sent[end].text)
+                and not self.covered(number, end)
+                and not TITLE.search(sent[end].text)
+                and sent[end].text.lower() not in NOT_NAME
+            ):
+                end += 1 if self._title_near(sent, end + 1, end + 1) is not None else 0
+            title = self._title_near(sent, i, end)
+            if title is None:
+                i += 1
+                continue
+            if self._looks_known(" ".join(t.text for t in sent[i:end])):
+                i += 1
+                continue
+            name = " ".join(t.text for t in sent[i:end])
+            key = self.entity(
+                "Person", name, self.ev(number, sent, offset, i, end), confidence=0.8, country=self._country()
+            )
+            self.add_mention(number, Mention(key, i, end, 0, 0, "person"))
+            t_start, t_end = title
+            role = " ".join(t.text for t in sent[t_start:t_end])
+            org = self._post_org(number, sent, offset, t_start, t_end)
+            if org is None and self.p.publisher is None:
+                self._publisher()
+            org = org or self.p.publisher
+            if org is not None:
+                self.relation(
+                    key,
+                    "holdsPost",
+                    org,
+                    self.ev(number, sent, offset, min(i, t_start), max(end, t_end)),
+                    0.8 if org != self.p.publisher else 0.5,
+                    role=_base_form(role, self.lang).lower() if self.lang == "fi" else _sv_title(role),
+                )
+            i = end
+
+    def _looks_known(self, name: str) -> bool:
+        hits = self.r.lookup(name, self.lang)
+        return bool(hits and hits[0].score >= 95)
+
+    def _title_near(self, sent, start: int, end: int):
+        """(start, end) of a title within two words before ``start`` or after ``end``."""
+        n = len(sent)
+        k = end
+        while (
+            k < n
+            and k < end + 6
+            and (
+                sent[k].text in (",", "(", ")", ":", "–", "-", "är", "on", "som", "toimii")
+                or (re.match(r"^[A-ZÅÄÖ]{1,3}$", sent[k].text) and k > 0 and sent[k - 1].text == "(")
+            )
+        ):
+            k += 1
+        if k < n and TITLE.search(sent[k].text):
+            stop = k + 1
+            return k, stop
+        k = start - 1
+        if k >= 0 and TITLE.search(sent[k].text):
+            begin = k
+            # a genitive or adjective before the title belongs to it (kunnanhallituksen puheenjohtaja)
+            return begin, start
+        if k >= 0 and sent[k].text in (",", ":") and k - 1 >= 0 and TITLE.search(sent[k - 1].text):
+            return k - 1, k
+        return None
+
+    def _post_org(self, number: int, sent, offset: int, t_start: int, t_end: int):
+        """The organisation of a post: ``kommunchef i Lycksele`` (after the title),
+        ``Kemijärven kaupungin palvelualuejohtaja`` (a genitive before it), or the line's head
+        in a list (``Dorotea: Olli Joenväärä, kommunchef``)."""
+        for m in self.mentions.get(number, ()):
+            if m.start == t_end and self.is_actor(m.key) and self.kind_of(m.key) != "Person":
+                return m.key
+            if (
+                m.start in (t_end + 1,)
+                and sent[t_end].text.lower() in ("i", "vid", "på", "för", "inom")
+                and self.is_actor(m.key)
+            ):
+                return m.key
+            if m.end in (t_start, t_start - 1) and self.is_actor(m.key) and self.kind_of(m.key) != "Person":
+                return m.key
+        for k in range(t_end, min(len(sent) - 1, t_end + 6)):
+            if sent[k].text in ("vid", "på", "i") and _is_cap(sent[k + 1]) and not self.covered(number, k + 1):
+                e = k + 1
+                while e < len(sent) and _is_cap(sent[e]) and e - k <= 3 and not self.covered(number, e):
+                    e += 1
+                name = " ".join(t.text for t in sent[k + 1 : e])
+                key = self.entity(
+                    "Organisation", name, self.ev(number, sent, offset, k + 1, e), country=self._country()
+                )
+                self.add_mention(number, Mention(key, k + 1, e, 0, 0, "actor"))
+                return key
+            if sent[k].is_punct and sent[k].text != "-":
+                break
+        first = self.mentions.get(number, ())
+        if (
+            first
+            and first[0].start == 0
+            and len(sent) > first[0].end
+            and sent[first[0].end].text == ":"
+            and self.is_actor(first[0].key)
+            and self.kind_of(first[0].key) != "Person"
+        ):
+            return first[0].key
+        return None
+
+    # ------------------------------------------------------------------ relations
+    def _main_initiative(self) -> str | None:
+        counts = Counter()
+        for items in self.mentions.values():
+            for m in items:
+                if self.is_initiative(m.key) and self.kind_of(m.key) not in ("Conference", "Seminar", "Meeting"):
+                    counts[m.key] += 1
+        title = _fold(self.p.title)
+        for key in counts:
+            if _fold(self.p.entities[key].name) in title:
+                counts[key] += 2
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _initiative_in(self, number: int, sent, main: str | None, near: int | None = None) -> str | None:
+        found = [m for m in self.mentions.get(number, ()) if self.is_initiative(m.key)]
+        if found:
+            if near is not None:
+                return min(found, key=lambda m: abs(m.start - near)).key
+            return found[0].key
+        # the initiative named last before, in the same paragraph (a bullet about one project)
+        for before in range(number - 1, 0, -1):
+            if self.paragraph.get(before) != self.paragraph.get(number):
+                break
+            named = [m for m in self.mentions.get(before, ()) if self.is_initiative(m.key)]
+            if named:
+                return named[-1].key
+        if main and re.search(
+            r"projekt|hanke|hankkee|förstudie|pilot|satsning|esiselvity|initiativ|finansier|rahoit",
+            sent.text,
+            re.IGNORECASE,
+        ):
+            return main
+        return None
+
+    def _relations(self, number: int, sent, offset: int, main: str | None) -> None:
+        mentions = self.mentions.get(number, [])
+        actors = [m for m in mentions if m.role in ("actor",) and self.is_actor(m.key)]
+        text = sent.text
+        whole = self.ev(number, sent, offset, 0, len(sent))
+        # leads: the actor nearest the cue
+        for cue in LEAD_CUES.finditer(text):
+            where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
+            if where is None or not actors:
+                continue
+            initiative = self._initiative_in(number, sent, main, near=where.start)
+            if initiative is None:
+                continue
+            actor = min(actors, key=lambda m: min(abs(m.end - where.start), abs(m.start - where.end)))
+            if min(abs(actor.end - where.start), abs(actor.start - where.end)) > 6:
+                continue
+            self.relation(actor.key, "leads", initiative, whole, 0.75)
+        # X har beviljat Y medel för Z: X funds Z, Y (who gets the money) leads it
+        granted = re.search(r"\b(?:har beviljat|beviljar|beviljade|myönsi|myöntää|on myöntänyt|myönsivät)\b", text)
+        received = re.search(
+            r"\b(?:blivit beviljade?|har beviljats|beviljats|har fått|får klartecken|fick|on saanut|sai|saa|"
+            r"on hakenut|hakee|haki|har ansökt|ansöker|söker)\b",
+            text,
+        )
+        if granted and actors and not received:
+            where = sent.char_span(granted.start(), granted.end(), alignment_mode="expand")
+            initiative = self._initiative_in(number, sent, main) or main
+            if where is not None and initiative is not None:
+                before = [m for m in actors if m.end <= where.start]
+                after = [m for m in actors if m.start >= where.end]
+                for grantor in before + [m for m in after if self.r_family_is_funder(m.key)]:
+                    self.relation(grantor.key, "funds", initiative, whole, 0.7)
+                after = [m for m in after if not self.r_family_is_funder(m.key)]
+                if after and before:
+                    self.relation(after[0].key, "leads", initiative, whole, 0.6)
+        elif received and actors:
+            where = sent.char_span(received.start(), received.end(), alignment_mode="expand")
+            initiative = self._initiative_in(number, sent, main) or main
+            if where is not None and initiative is not None and actors[0].end <= where.start:
+                self.relation(actors[0].key, "leads", initiative, whole, 0.6)
+        # member of: X består av A, B och C
+        cue = MEMBER_CUES.search(text)
+        if cue:
+            groups = [
+                m
+                for m in actors
+                if self.kind_of(m.key) in ("MunicipalAssociation", "Organisation", "RegionalAuthority")
+            ]
+            members = [m for m in actors if self.kind_of(m.key) == "Municipality"]
+            if groups and len(members) >= 2:
+                for member in members:
+                    self.relation(member.key, "memberOf", groups[0].key, whole, 0.6)
+        # part of: osana X / inom ramen för X
+        cue = PART_OF_CUES.search(text)
+        if cue:
+            initiatives = [m for m in mentions if self.is_initiative(m.key)]
+            where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
+            if where is not None:
+                after = [m for m in initiatives if m.start >= where.start]
+                before = [m for m in initiatives if m.start < where.start]
+                child = before[-1].key if before else main
+                for parent in after if child else []:
+                    if parent.key != child:
+                        self.relation(child, "partOf", parent.key, whole, 0.6)
+        # events: organises / presents at
+        events = [m for m in mentions if self.kind_of(m.key) in ("Conference", "Seminar", "Meeting")]
+        for event in events:
+            if ORGANISE_CUES.search(text):
+                for actor in actors:
+                    self.relation(actor.key, "organises", event.key, whole, 0.6)
+            if PRESENT_CUES.search(text):
+                for person in (m for m in mentions if m.role == "person"):
+                    self.relation(person.key, "presentsAt", event.key, whole, 0.6)
+        # takes part
+        if PART_CUES.search(text) or (FUND_CUES.search(text) is None and len(actors) >= 3):
+            named = [m.key for m in mentions if self.is_initiative(m.key) and self.kind_of(m.key) not in _EVENTS]
+            targets = list(dict.fromkeys(named)) or [self._initiative_in(number, sent, main)]
+            leaders = {r.subject for r in self.p.relations if r.relation == "leads" and r.evidence.sentence == number}
+            for initiative in (t for t in targets if t is not None):
+                for actor in actors:
+                    if self.kind_of(actor.key) in ("Fund", "FundingProgramme", "ProgrammeFamily"):
+                        continue
+                    if actor.key in leaders or actor.key in self.p.entities[initiative].located_in:
+                        continue  # the place an event is held in does not take part in it
+                    self.relation(actor.key, "participatesIn", initiative, whole, 0.6)
+        # persons who talk about the initiative take part (projektledaren X)
+        for person in (m for m in mentions if m.role == "person"):
+            initiative = self._initiative_in(number, sent, main)
+            if initiative is not None and re.search(
+                r"projektledare|hankepäällikkö|projektipäällikkö|hankekoordinaattori|ohjausryhm", text, re.IGNORECASE
+            ):
+                relation = (
+                    "leads"
+                    if re.search(r"projektledare|projektipäällikkö|hankepäällikkö", text, re.IGNORECASE)
+                    else "participatesIn"
+                )
+                self.relation(person.key, relation, initiative, whole, 0.6)
+        # located in: an initiative i/in a municipality (events handled where found)
+        # funds without an amount: finansieras av X och Y
+        cue = re.search(
+            r"finansieras av|finansierat av|rahoittaja(?:na)?|rahoittavat|rahoittaa|medfinansieras av|beviljat",
+            text,
+            re.IGNORECASE,
+        )
+        if cue and not any(_currency(m) for m in _AMOUNT.finditer(text)):
+            initiative = self._initiative_in(number, sent, main)
+            if initiative is not None:
+                where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
+                for actor in actors:
+                    if (where is not None and actor.start >= where.start) or self.r_family_is_funder(actor.key):
+                        self.relation(actor.key, "funds", initiative, whole, 0.6)
+
+    def r_family_is_funder(self, key: str) -> bool:
+        return self.kind_of(key) in ("Fund", "FundingProgramme", "ProgrammeFamily", "FundingBody")
+
+    # ------------------------------------------------------------------ money
+    def _money(self, number: int, sent, offset: int, main: str | None) -> None:
+        text = sent.text
+        mentions = self.mentions.get(number, [])
+        actors = [m for m in mentions if m.role == "actor" and self.is_actor(m.key)]
+        self._shares(number, sent, offset, main, actors)
+        for found in _AMOUNT.finditer(text):
+            context = text[max(0, found.start() - 60) : found.end() + 40]
+            if NOT_FUNDING_CUES.search(text[max(0, found.start() - 40) : found.end() + 10]):
+                continue
+            if not FUND_CUES.search(text) and not _EACH.search(context):
+                continue
+            currency = _currency(found)
+            value = _amount_value(found) if currency else None
+            if value is None:
+                continue
+            before_amount = text[max(0, found.start() - 30) : found.start()]
+            yearly = (
+                bool(found.group("per") and re.search(r"år|vuo|v\b", found.group("per")))
+                or bool(_YEARLY.search(text[found.end() : found.end() + 25]))
+                or bool(re.search(r"jokaisena vuotena|vuosittain|varje år|per år", before_amount))
+            )
+            approximate = bool(found.group("approx"))
+            where = sent.char_span(found.start(), found.end(), alignment_mode="expand")
+            initiative = self._initiative_in(number, sent, main, near=where.start if where else None) or main
+            if initiative is None:
+                continue
+            each = bool(_EACH.search(context))
+            if each:
+                funders = [m.key for m in actors if self.kind_of(m.key) == "Municipality"]
+                if not funders:
+                    funders = [
+                        r.subject
+                        for r in self.p.relations
+                        if r.object == initiative
+                        and r.relation in ("participatesIn", "leads")
+                        and self.kind_of(r.subject) == "Municipality"
+                    ]
+            else:
+                funders = [self._funder(actors, where, text)] if actors else []
+                if not funders or funders[0] is None:
+                    funders = [self.p.publisher] if self.p.publisher else []
+            ev = (
+                self.ev(number, sent, offset, where.start, where.end)
+                if where is not None
+                else self.ev(number, sent, offset, 0, len(sent))
+            )
+            for funder in funders:
+                amount = ("ca " if approximate else "") + value + (" / year" if yearly else "")
+                start = self.p.entities[initiative].start
+                if yearly and start is None:
+                    start = self.p.issued[:4] if self.p.issued else (str(self.year) if self.year else None)
+                    if start is None:
+                        yearly = False
+                        amount = ("ca " if approximate else "") + value
+                self.relation(
+                    funder,
+                    "funds",
+                    initiative,
+                    ev,
+                    0.7,
+                    amount=amount,
+                    currency=currency,
+                    yearly=yearly,
+                    approximate=approximate,
+                    start=start if yearly else None,
+                )
+
+    def _shares(self, number: int, sent, offset: int, main: str | None, actors: list[Mention]) -> None:
+        """A total split in shares (``116 000 euroa, josta Lapin liiton osuus on 80 % ja Utsjoen kunnan
+        20 %``): each actor funds its share of the total."""
+        text = sent.text
+        total = next((m for m in _AMOUNT.finditer(text) if _currency(m)), None)
+        shares = list(re.finditer(r"(\d{1,3})(?:[,.]\d+)?\s*(?:%|prosenttia|procent)", text))
+        initiative = self._initiative_in(number, sent, main) or main
+        if total is None or not shares or initiative is None or not actors:
+            return
+        from decimal import Decimal
+
+        value = _amount_value(total)
+        if value is None:
+            return
+        currency = _currency(total)
+        for share in shares:
+            where = sent.char_span(share.start(), share.end(), alignment_mode="expand")
+            if where is None:
+                continue
+            before = [m for m in actors if m.end <= where.start]
+            if not before:
+                continue
+            amount = Decimal(value) * Decimal(share.group(1)) / 100
+            self.relation(
+                before[-1].key,
+                "funds",
+                initiative,
+                self.ev(number, sent, offset, where.start, where.end),
+                0.6,
+                amount=format(amount.normalize(), "f"),
+                currency=currency,
+            )
+
+    def _funder(self, actors: list[Mention], where, text: str) -> str | None:
+        funders = [m for m in actors if self.r_family_is_funder(m.key)]
+        if funders:
+            return funders[0].key
+        # a Finnish ablative (kaupungilta) or Swedish 'från X' names who pays
+        for m in actors:
+            span_text = self.text_of(m)
+            if re.search(r"(?:lta|ltä|lla|llä)$", span_text) or re.search(r"från\s+$", text[: max(0, m.char_start)]):
+                return m.key
+        if where is None:
+            return actors[0].key
+        return min(actors, key=lambda m: abs(m.start - where.start)).key
+
+    def text_of(self, m: Mention) -> str:
+        entity = self.p.entities[m.key]
+        return entity.evidence.text if m.char_end == 0 else self.text[m.char_start : m.char_end]
+
+    # ------------------------------------------------------------------ dates
+    def _dates(self, number: int, sent, offset: int, main: str | None) -> None:
+        text = sent.text
+        found = _find_dates(text, self.lang, self.year)
+        for date in found:
+            self.p.dates.append((date.start, self.ev(number, sent, offset, 0, len(sent))))
+        ranged = next((d for d in found if d.end and d.precision == "day"), None)
+        if ranged is not None and not START_CUES.search(text):
+            # a period of days (1.9.2024 – 31.1.2026) next to an initiative is its run, cue or not
+            named = [m for m in self.mentions.get(number, ()) if self.is_initiative(m.key)]
+            initiative = named[-1].key if named else self._initiative_in(number, sent, main)
+            if initiative is not None and self.kind_of(initiative) not in _EVENTS:
+                entity = self.p.entities[initiative]
+                if entity.start is None:
+                    entity.start, entity.end = ranged.start, ranged.end
+            return
+        if not START_CUES.search(text) and not END_CUES.search(text) and not _DURATION.search(text):
+            return
+        initiative = self._initiative_in(number, sent, main) or main
+        if initiative is None or self.kind_of(initiative) in ("Conference", "Seminar", "Meeting"):
+            return
+        entity = self.p.entities[initiative]
+        if found and START_CUES.search(text) and entity.start is None:
+            entity.start = found[0].start
+            if found[0].end:
+                entity.end = found[0].end
+            elif len(found) > 1 and found[1].start > found[0].start:
+                entity.end = found[1].start
+        elif found and END_CUES.search(text) and entity.end is None:
+            entity.end = found[0].start
+        duration = _DURATION.search(text)
+        if duration and entity.duration is None:
+            months = _months(duration)
+            if months:
+                entity.duration = f"P{months // 12}Y" if months % 12 == 0 else f"P{months}M"
+                if entity.start and entity.end is None:
+                    # the year the period ends in: a whole number of years from a bare year ends the year before
+                    whole_years = months % 12 == 0 and len(entity.start) == 4
+                    entity.end = str(int(entity.start[:4]) + (months + 11) // 12 - (1 if whole_years else 0))
+
+
+_INITIATIVE_KINDS = frozenset(
+    (
+        "Initiative",
+        "Project",
+        "Pilot",
+        "PreStudy",
+        "ResearchProject",
+        "Strategy",
+        "Vision",
+        "Inquiry",
+        "Proposal",
+        "CollaborationPlatform",
+        "Event",
+        "Conference",
+        "Seminar",
+        "Meeting",
+    )
+)
+
+
+_SV_PREPOSITIONS = frozenset(
+    ("under", "vid", "på", "till", "från", "efter", "inför", "om", "med", "för", "av", "i", "på", "genom", "kring")
+)
+_EVENTS = frozenset(("Event", "Conference", "Seminar", "Meeting"))
+
+
+def _kind_from_word(word: str) -> str:
+    for pattern, kind in INITIATIVE_KINDS:
+        if pattern.search(word.lower()):
+            return kind
+    return "Project"
+
+
+def _base_form(text: str, lang: str) -> str:
+    """The last word of ``text`` in its base form (Finnish through Voikko where installed)."""
+    if lang != "fi":
+        return text
+    words = text.split()
+    last = words[-1]
+    base = _voikko_base(last)
+    if base and base.lower() != last.lower():
+        words[-1] = base if last[0].isupper() else base.lower()
+    return " ".join(words)
+
+
+def _common_word(word: str) -> bool:
+    """Whether a Finnish word is a common noun, verb or adjective, not a name (Voikko; simplemma
+    cannot tell, so without Voikko nothing is taken as common)."""
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko()
+    if voikko is None:
+        return False
+    classes = {a.get("CLASS", "") for a in voikko.analyze(word)}
+    return bool(classes) and not any(c.endswith("nimi") for c in classes)
+
+
+def _voikko_base(word: str) -> str | None:
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko()
+    if voikko is None:
+        import simplemma
+
+        return simplemma.lemmatize(word, lang="fi")
+    analyses = voikko.analyze(word)
+    for analysis in analyses:
+        if analysis.get("SIJAMUOTO") == "nimento":
+            return word
+    return analyses[0].get("BASEFORM") if analyses else None
+
+
+def _sv_base(word: str) -> str:
+    """A Swedish noun without its definite or genitive ending (``kommunalförbundet`` -> ``kommunalförbund``)."""
+    for ending in ("ets", "et", "ens", "en", "s"):
+        if word.endswith(ending) and len(word) - len(ending) >= 5:
+            return word[: -len(ending)]
+    return word
+
+
+def _sv_title(role: str) -> str:
+    """A Swedish title as written, without the definite ending (``projektledaren`` -> ``projektledare``)."""
+    lower = role.lower()
+    for definite, base in (("ledaren", "ledare"), ("chefen", "chef"), ("rådet", "råd"), ("ordföranden", "ordförande")):
+        if lower.endswith(definite):
+            return lower[: -len(definite)] + base
+    return role if role.isupper() else lower
+
+
+@dataclass
+class FoundDate:
+    start: str
+    end: str | None
+    precision: str  # day, month, year
+    char_start: int
+    char_end: int
+
+
+def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
+    """The dates of ``text`` as xsd lexical forms at the precision written, in order.
+
+    >>> [(d.start, d.end) for d in _find_dates("Projektet startade i september 2023 och pågår 2023–2025.", "sv", None)]
+    [('2023-09', None), ('2023', '2025')]
+    >>> [d.start for d in _find_dates("KH 27.01.2020 § 23, alkaa syksyllä 2020", "fi", None)]
+    ['2020-01-27', '2020']
+    >>> [d.start for d in _find_dates("Mötet hålls den 6 maj i Pajala.", "sv", 2024)]
+    ['2024-05-06']
+    """
+    import dateparser
+
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(a: int, b: int) -> bool:
+        return not any(a < y and x < b for x, y in taken)
+
+    def add(start: str, end: str | None, precision: str, a: int, b: int) -> None:
+        if free(a, b):
+            taken.append((a, b))
+            found.append(FoundDate(start, end, precision, a, b))
+
+    def parse_day(span: str, default_year: int | None) -> str | None:
+        settings = {"DATE_ORDER": "DMY", "PREFER_DAY_OF_MONTH": "first", "REQUIRE_PARTS": ["day", "month"]}
+        if default_year:
+            settings["RELATIVE_BASE"] = dt.datetime(default_year, 1, 1)
+        try:
+            parsed = dateparser.parse(span, languages=[lang, "en"], settings=settings)
+        except (ValueError, OverflowError):
+            return None
+        return parsed.date().isoformat() if parsed else None
+
+    # day ranges: 1.3.2026-31.12.2027
+    for m in re.finditer(r"\b(\d{1,2}\.\d{1,2}\.(\d{4}))\s*[-–]\s*(\d{1,2}\.\d{1,2}\.\d{4})\b", text):
+        a, b = parse_day(m.group(1), None), parse_day(m.group(3), None)
+        if a and b:
+            add(a, b, "day", m.start(), m.end())
+    for m in re.finditer(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", text):
+        day = parse_day(m.group(0), None)
+        if day:
+            add(day, None, "day", m.start(), m.end())
+    for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
+        add(m.group(0), None, "day", m.start(), m.end())
+    month = _SV_MONTH if lang == "sv" else _FI_MONTH
+    for m in re.finditer(rf"\b(\d{{1,2}})\.?\s+({month})(?:\s+(\d{{4}}))?", text, re.IGNORECASE):
+        if lang == "fi":
+            continue
+        span = m.group(0)
+        if not m.group(3) and year is None:
+            continue  # 6 maj, and no year known: not guessed from today's date
+        day = parse_day(span if m.group(3) else f"{span} {year}", year)
+        if day:
+            add(day, None, "day", m.start(), m.end())
+    for m in re.finditer(rf"\b({month})\s+(\d{{4}})\b", text, re.IGNORECASE):
+        number = _month_number(m.group(1), lang)
+        if number:
+            add(f"{m.group(2)}-{number:02d}", None, "month", m.start(), m.end())
+    for m in re.finditer(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", text):
+        if int(m.group(1)) <= int(m.group(2)):
+            add(m.group(1), m.group(2), "year", m.start(), m.end())
+    for m in re.finditer(
+        rf"\b(?:{_SEASON}|under|år|vuonna|vuoden|vuosina|till|fram till|sedan|från|i|in)\s+((?:19|20)\d\d)\b",
+        text,
+        re.IGNORECASE,
+    ):
+        add(m.group(1), None, "year", m.start(1), m.end(1))
+    found.sort(key=lambda d: d.char_start)
+    return found
+
+
+def _month_number(word: str, lang: str) -> int | None:
+    word = word.lower().rstrip(".")
+    for number, name in enumerate(MONTHS[lang], start=1):
+        if name.startswith(word[:3]) if lang == "sv" else word.startswith(name[:-3]):
+            return number
+    return None
+
+
+def _months(m: re.Match) -> int | None:
+    if m.group("adj"):
+        return _NUMBER_WORDS.get(m.group("adj").lower(), 0) * 12 or None
+    raw = m.group("n").lower().replace(",", ".")
+    value = float(raw) if re.match(r"^\d", raw) else _NUMBER_WORDS.get(raw)
+    if not value:
+        return None
+    unit = m.group("unit").lower()
+    return round(value * 12) if unit.startswith(("år", "vuo")) else round(value)
+
+
+def _currency(m: re.Match) -> str | None:
+    """The ISO 4217 code of an amount: ``kr``/``kronor`` or a Swedish scale word (``mkr``) -> SEK,
+    ``€``/``euro``/``e`` -> EUR; None for a bare number.
+
+    >>> _currency(_AMOUNT.search("13 mkr")), _currency(_AMOUNT.search("7500 €")), _currency(_AMOUNT.search("2023"))
+    ('SEK', 'EUR', None)
+    """
+    scale = (m.group("scale") or "").lower()
+    currency = (m.group("currency") or "").lower()
+    if currency.startswith(("k", "sek")) or (not currency and scale in ("mkr", "msek", "mnkr", "tkr")):
+        return "SEK"
+    return "EUR" if currency else None
+
+
+def _amount_value(m: re.Match) -> str | None:
+    """The amount as a decimal string, scaled by the scale word (``13 mkr`` -> ``13000000``).
+
+    >>> _amount_value(_AMOUNT.search("2,6 mkr vardera")), _amount_value(_AMOUNT.search("119 952 e"))
+    ('2600000', '119952')
+    >>> _amount_value(_AMOUNT.search("1,4 milj. euroa")), _amount_value(_AMOUNT.search("7500 €"))
+    ('1400000', '7500')
+    """
+    from decimal import Decimal
+
+    digits = re.sub(r"[ \u00a0]", "", m.group("number"))
+    value = Decimal(f"{digits}.{m.group('decimals')}" if m.group("decimals") else digits)
+    scale = (m.group("scale") or "").lower().rstrip(".")
+    if scale.startswith(("milj", "mkr", "msek", "mnkr", "mn", "m€")):
+        value *= 1_000_000
+    elif scale in ("tkr", "tusen", "tuhatta", "t€", "k€"):
+        value *= 1000
+    elif m.group("decimals") and len(m.group("decimals")) == 3 and m.group(0).count(".") == 1:
+        value = Decimal(f"{digits}{m.group('decimals')}")  # 5.000 euro: a thousands separator
+    if value <= 0:
+        return None
+    text = format(value.normalize(), "f")
+    return text

@@ -1,0 +1,366 @@
+"""`kg ingest`: a Swedish or Finnish text -> the review sheet of `kg import`, or a source file.
+
+The two texts in examples/ingest/ are our own (a press release and a board minute written for
+these tests); the seeds of ../shared are read where that folder exists. Every Bad input case of
+issue 19 is a test here: exit 2, a message naming the file, nothing written.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+from pathlib import Path
+
+import openpyxl
+import pytest
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import XSD
+from typer.testing import CliRunner
+
+from kg.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+FIXTURES = REPO / "examples" / "ingest"
+SV_TEXT = FIXTURES / "fjallnara-service.txt"
+FI_TEXT = FIXTURES / "tunturikylat.txt"
+KG = "https://w3id.org/samverkan/def#"
+ID = "https://w3id.org/samverkan/id/"
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    """A copy of the shipped data folder (ingest and import write into its sources/)."""
+    target = tmp_path_factory.mktemp("ingest") / "data"
+    shutil.copytree(REPO / "data", target)
+    return target
+
+
+def run(*args):
+    return CliRunner().invoke(app, ["ingest", *map(str, args)])
+
+
+def kg_(name: str) -> URIRef:
+    return URIRef(KG + name)
+
+
+def facts(path: Path) -> Graph:
+    return Graph().parse(path, format="turtle")
+
+
+# ------------------------------------------------------------------ the .ttl output
+
+
+@pytest.fixture(scope="module")
+def swedish_ttl(data, tmp_path_factory):
+    out = tmp_path_factory.mktemp("sv") / "fjallnara.ttl"
+    result = run(SV_TEXT, "--id", "900_fjallnara", "--out", out, "--data", data)
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_ttl_has_the_facts_of_the_swedish_text(swedish_ttl):
+    g = facts(swedish_ttl)
+    arjeplog, sorsele = URIRef(ID + "municipality/se-2506"), URIRef(ID + "municipality/se-2422")
+    project = URIRef(ID + "initiative/fjallnara-service")
+    assert (project, None, None) in g
+    assert (arjeplog, kg_("leads"), project) in g
+    assert (sorsele, kg_("participatesIn"), project) in g
+    association = URIRef(ID + "org/norrfjallens-forening")
+    assert (association, kg_("participatesIn"), project) in g
+    # the funding: 1,2 miljoner kronor from Region Norrbotten, a total in SEK
+    funding = next(g.objects(project, kg_("hasFunding")))
+    assert next(g.objects(funding, kg_("funder"))) == URIRef(ID + "org/region-norrbotten")
+    assert next(g.objects(funding, kg_("amount"))) == Literal("1200000", datatype=XSD.decimal)
+    assert str(next(g.objects(funding, kg_("currency")))) == "SEK"
+    # the person with her title as written, and her post at Arjeplog
+    person = URIRef(ID + "person/karin-lindgren")
+    post = next(g.objects(person, kg_("holdsPost")))
+    assert next(g.objects(post, kg_("postIn"))) == arjeplog
+    assert str(next(g.objects(post, kg_("role")))) == "kommunchef"
+    # the document: identifier, language, issued date read from the text
+    doc = URIRef(ID + "source/900_fjallnara")
+    assert str(next(g.objects(doc, URIRef("http://purl.org/dc/terms/issued")))) == "2024-03-12"
+    assert str(next(g.objects(doc, URIRef("http://purl.org/dc/terms/language")))) == "sv"
+
+
+def test_ttl_of_the_finnish_minute(data, tmp_path):
+    out = tmp_path / "tunturikylat.ttl"
+    result = run(FI_TEXT, "--id", "901_tunturikylat", "--out", out, "--data", data)
+    assert result.exit_code == 0, result.output
+    g = facts(out)
+    project = URIRef(ID + "initiative/tunturikylat")
+    salla = URIRef(ID + "municipality/fi-732")
+    assert (URIRef(ID + "org/lapin-liitto"), kg_("leads"), project) in g  # "jota hallinnoi Lapin liitto"
+    assert (salla, kg_("participatesIn"), project) in g  # "Sallan kunta on mukana"
+    assert next(g.objects(project, URIRef("https://schema.org/startDate"))) == Literal("2023-03-01", datatype=XSD.date)
+    assert next(g.objects(project, URIRef("https://schema.org/endDate"))) == Literal("2025-02-28", datatype=XSD.date)
+    # 12 000 euroa vuodessa: an amount a year, from the project's start
+    funding = next(g.objects(project, kg_("hasFunding")))
+    assert next(g.objects(funding, kg_("funder"))) == salla
+    assert next(g.objects(funding, kg_("amountPerYear"))) == Literal("12000", datatype=XSD.decimal)
+    assert (funding, kg_("amount"), None) not in g
+    post = next(g.objects(URIRef(ID + "person/mikko-virtanen"), kg_("holdsPost")))
+    assert str(next(g.objects(post, kg_("role")))) == "kunnanjohtaja"
+
+
+def test_ttl_builds_with_the_data(data, swedish_ttl, tmp_path):
+    from kg.build import build
+
+    folder = tmp_path / "data"
+    shutil.copytree(data, folder)
+    shutil.copy(swedish_ttl, folder / "sources" / "900_fjallnara.ttl")
+    result = build(folder, tmp_path / "out", engine="rdflib")
+    assert result.conforms, result.report.to_text()
+
+
+# ------------------------------------------------------------------ the review sheet
+
+
+def test_sheet_round_trip_with_review(data, tmp_path):
+    sheet = tmp_path / "draft.xlsx"
+    result = run(SV_TEXT, "--id", "902_fjallnara", "--out", sheet, "--data", data)
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(sheet)
+    assert {"source", "entities", "relations"} <= set(book.sheetnames)
+    relations = book["relations"]
+    header = [c.value for c in relations[1]]
+    for column in ("evidence", "confidence", "candidates", "status"):
+        assert column in header
+    # the evidence finds the words in the text
+    text = SV_TEXT.read_text(encoding="utf-8")
+    evidence = relations.cell(2, header.index("evidence") + 1).value
+    start, end = (int(x) for x in evidence.split("chars ")[1].split(":")[0].split("–"))
+    assert text[start:end] in evidence
+    # the reviewer drops the association's participation and keeps the rest
+    dropped = 0
+    for row in range(2, relations.max_row + 1):
+        subject = relations.cell(row, header.index("subject") + 1).value
+        entity_rows = {r[0].value: r for r in book["entities"].iter_rows(min_row=2)}
+        names = [c.value for c in entity_rows[subject]]
+        if "Norrfjällens förening" in names:
+            relations.cell(row, header.index("status") + 1).value = "drop"
+            dropped += 1
+    assert dropped == 1
+    book.save(sheet)
+    imported = CliRunner().invoke(app, ["import", str(sheet), "--data", str(data)])
+    assert imported.exit_code == 0, imported.output
+    g = facts(data / "sources" / "902_fjallnara.ttl")
+    project = URIRef(ID + "initiative/fjallnara-service")
+    assert (URIRef(ID + "municipality/se-2506"), kg_("leads"), project) in g
+    assert (URIRef(ID + "org/norrfjallens-forening"), kg_("participatesIn"), project) not in g
+
+
+def test_csv_folder_review_sheet_imports(data, tmp_path):
+    folder = tmp_path / "draft"
+    result = run(FI_TEXT, "--id", "903_tunturikylat", "--out", folder, "--data", data)
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "entities.csv",
+        "relations.csv",
+        "source.csv",
+        "statements.csv",
+    ]
+    imported = CliRunner().invoke(app, ["import", str(folder), "--data", str(data), "--dry-run"])
+    assert imported.exit_code == 0, imported.output
+
+
+def test_unknown_status_is_an_error(data, tmp_path):
+    sheet = tmp_path / "draft.xlsx"
+    assert run(SV_TEXT, "--id", "904_x", "--out", sheet, "--data", data).exit_code == 0
+    book = openpyxl.load_workbook(sheet)
+    header = [c.value for c in book["relations"][1]]
+    book["relations"].cell(2, header.index("status") + 1).value = "maybe"
+    book.save(sheet)
+    imported = CliRunner().invoke(app, ["import", str(sheet), "--data", str(data)])
+    assert imported.exit_code == 2
+    assert "sheet 'relations', row 2, column 'status': unknown status 'maybe'" in imported.output
+    assert not (data / "sources" / "904_x.ttl").exists()
+
+
+def test_no_network_needed(data, tmp_path, monkeypatch):
+    """Ingest with every socket refused: nothing is downloaded (spaCy's blank pipelines, Voikko,
+    dateparser's bundled data)."""
+    from kg.ingest import pipeline
+
+    def refuse(*args, **kwargs):
+        raise OSError("network disabled by the test")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+    monkeypatch.setattr(pipeline, "_READERS", {})  # load everything again, offline
+    result = run(FI_TEXT, "--id", "905_offline", "--out", tmp_path / "offline.xlsx", "--data", data)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "offline.xlsx").exists()
+
+
+# ------------------------------------------------------------------ bad input
+
+
+def bad(data, tmp_path, path: Path, *extra) -> str:
+    out = tmp_path / "out.xlsx"
+    result = run(path, "--out", out, "--data", data, *extra)
+    assert result.exit_code == 2, result.output
+    assert not out.exists()
+    assert str(path) in result.output
+    return result.output
+
+
+def test_empty_file(data, tmp_path):
+    path = tmp_path / "empty.txt"
+    path.write_text("  \n")
+    assert "empty" in bad(data, tmp_path, path)
+
+
+def test_binary_file(data, tmp_path):
+    path = tmp_path / "picture.txt"
+    path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    assert "binary" in bad(data, tmp_path, path)
+
+
+def test_not_utf8(data, tmp_path):
+    path = tmp_path / "latin1.txt"
+    path.write_bytes("Projektet leds av Pajala kommun och Övertorneå kommun.\n".encode("latin-1"))
+    output = bad(data, tmp_path, path)
+    assert "not UTF-8" in output and f"{path}:1:" in output
+
+
+def test_third_language_needs_lang(data, tmp_path):
+    path = tmp_path / "english.txt"
+    path.write_text("The municipality of Pajala leads the project, which the region funds with two million.\n")
+    assert "--lang" in bad(data, tmp_path, path)
+    result = run(path, "--lang", "sv", "--out", tmp_path / "forced.xlsx", "--data", data)
+    assert result.exit_code == 0, result.output
+
+
+def test_existing_id_needs_force(data, tmp_path):
+    path = tmp_path / "000_d0f522aa97cf2385.txt"
+    shutil.copy(SV_TEXT, path)
+    output = bad(data, tmp_path, path)
+    assert "exists already" in output and "--force" in output
+    result = run(path, "--force", "--out", tmp_path / "forced.xlsx", "--data", data)
+    assert result.exit_code == 0, result.output
+
+
+def test_bad_issued_and_out(data, tmp_path):
+    assert "--issued" in bad(data, tmp_path, SV_TEXT, "--issued", "12.3.2024")
+    result = run(SV_TEXT, "--out", tmp_path / "out.json", "--data", data)
+    assert result.exit_code == 2 and "give a .xlsx file" in result.output
+
+
+def test_large_text(data, tmp_path):
+    """A 200 kB text is read whole (its speed is measured in bench/ingest.py)."""
+    base = SV_TEXT.read_text(encoding="utf-8")
+    path = tmp_path / "large.txt"
+    path.write_text("\n\n".join(base.replace("1,2 miljoner", f"{i},2 miljoner") for i in range(400)))
+    assert path.stat().st_size > 200_000
+    result = run(path, "--out", tmp_path / "large.xlsx", "--data", data)
+    assert result.exit_code == 0, result.output
+    assert "Fjällnära service" in result.output or (tmp_path / "large.xlsx").exists()
+
+
+# ------------------------------------------------------------------ the real texts
+
+
+@pytest.mark.skipif(not (SHARED / "seeds").is_dir(), reason="needs ../shared/seeds")
+def test_seed_minute_fundings_and_lead(tmp_path):
+    """Seed 004 (a Finnish city board minute), against the reference data only."""
+    from kg.ingest import propose
+    from kg.ingest.pipeline import reader_for
+
+    folder = tmp_path / "data"
+    (folder / "sources").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / "reference", folder / "reference")
+    p = propose(SHARED / "seeds" / "004_7d7d9fe527b1fb8f.txt", reader=reader_for(folder, "004"))
+    by_name = {e.name: k for k, e in p.entities.items()}
+    project = by_name["Asettautumispalvelut"]
+    posio = next(k for k, e in p.entities.items() if e.iri and e.iri.endswith("fi-614"))
+    kemijarvi = next(k for k, e in p.entities.items() if e.iri and e.iri.endswith("fi-320"))
+    assert (posio, "leads", project) in p.relation_keys()  # "Hankkeen hallinnoinnista vastaa Posion kunta"
+    amounts = {(r.subject, r.amount, r.currency) for r in p.relations if r.relation == "funds"}
+    assert (kemijarvi, "7500", "EUR") in amounts
+    assert (kemijarvi, "5000 / year", "EUR") in amounts
+    assert (posio, "ca 5000 / year", "EUR") in amounts  # "noin 5000€/kunta/vuosi"
+    assert p.entities[project].start == "2020" and p.entities[project].duration == "P18M"
+    assert {"Kumppanuuspilotti", "Lappi – viisaan kasvun keskus", "Kemijärven Kehitys Oy"} <= set(by_name)
+
+
+def test_markdown_and_issued(data, tmp_path):
+    """A Markdown file is read without its markup (offsets stay those of the file); --issued wins
+    over a date in the text."""
+    path = tmp_path / "fjallnara.md"
+    path.write_text("# " + SV_TEXT.read_text(encoding="utf-8").replace("Region Norrbotten", "**Region Norrbotten**"))
+    folder = tmp_path / "draft"
+    result = run(path, "--issued", "2024-03-15", "--out", folder, "--data", data)
+    assert result.exit_code == 0, result.output
+    source = (folder / "source.csv").read_text(encoding="utf-8")
+    assert "2024-03-15" in source and "2024-03-12" not in source
+    relations = (folder / "relations.csv").read_text(encoding="utf-8")
+    assert "kg:funds" in relations and "1200000" in relations
+
+
+def test_bench_without_shared(capsys):
+    """bench/ingest.py says so and scores nothing where the texts are missing."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_ingest", REPO / "bench" / "ingest.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    assert bench.main(["--texts", str(REPO / "no-such-folder")]) == 0
+    assert "nothing to score" in capsys.readouterr().out
+
+
+def test_finnish_genitive_project_and_its_period(tmp_path):
+    """A project named by a compound in -hanke after a municipality's genitive lies in that
+    municipality (and is its own when the municipality publishes the text); a period of days next to
+    an initiative is its run, with or without a cue word."""
+    from kg.ingest import propose
+    from kg.ingest.pipeline import reader_for
+
+    folder = tmp_path / "data"
+    (folder / "sources").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / "reference", folder / "reference")
+    path = tmp_path / "tiedote.txt"
+    path.write_text(
+        "Sallan kunta tiedottaa\n\n"
+        "Sallan kunta on käynnistänyt uuden hankkeen. Sallan kunta kertoo asiasta kuntalaisille.\n\n"
+        "Sallan matkailun kehittämishanke 1.3.2025–28.2.2027 tukee yrityksiä.\n",
+        encoding="utf-8",
+    )
+    p = propose(path, lang="fi", reader=reader_for(folder, "tiedote"))
+    by_name = {e.name: k for k, e in p.entities.items()}
+    project = by_name["Sallan matkailun kehittämishanke"]
+    salla = next(k for k, e in p.entities.items() if e.iri and e.iri.endswith("fi-732"))
+    assert (project, "locatedIn", salla) in p.relation_keys()
+    assert (salla, "leads", project) in p.relation_keys()
+    assert (p.entities[project].start, p.entities[project].end) == ("2025-03-01", "2027-02-28")
+
+
+def test_swedish_event_with_its_place_and_a_titled_partner(tmp_path):
+    """An event named with its place but no date took place in the document's year; the place is
+    where it is held (it does not take part); a name followed by a title is a person, not an
+    organisation, even in a 'tillsammans med' list."""
+    from kg.ingest import propose
+    from kg.ingest.pipeline import reader_for
+
+    folder = tmp_path / "data"
+    (folder / "sources").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / "reference", folder / "reference")
+    path = tmp_path / "nyhet.txt"
+    path.write_text(
+        "Nytt samarbete i inlandet\n\n"
+        "Anna Berg, kommunchef i Storuman, presenterade planen tillsammans med Lars Nord, "
+        "utvecklingsstrateg vid Region Västerbotten, vid en årlig konferens i Umeå.\n",
+        encoding="utf-8",
+    )
+    p = propose(path, lang="sv", issued="2023-05-04", reader=reader_for(folder, "nyhet"))
+    by_name = {e.name: k for k, e in p.entities.items()}
+    event = by_name["Årlig konferens i Umeå 2023"]
+    assert p.entities[event].start == "2023"
+    assert p.entities[by_name["Lars Nord"]].kind == "Person"
+    umea = next(k for k, e in p.entities.items() if e.iri and e.iri.endswith("se-2480"))
+    assert umea in p.entities[event].located_in
+    assert (umea, "participatesIn", event) not in p.relation_keys()
+    assert (by_name["Lars Nord"], "presentsAt", event) in p.relation_keys()
