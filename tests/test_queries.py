@@ -1162,19 +1162,19 @@ def test_funding_details_one_row_per_funding_with_amount_kind_and_source(dataset
 AURORA_LEADS = 39  # lead partners of the 39 Aurora projects with a lead partner in the four northern counties
 
 
-def test_partners_by_programme_aurora_leads(dataset):
-    rows = run(dataset, "partners-by-programme", {"programme": "Interreg Aurora", "role": "lead"}).rows
+def test_partners_by_programme_aurora_leads(shipped):
+    rows = run(shipped, "partners-by-programme", {"programme": "Interreg Aurora", "role": "lead"}).rows
     assert len(rows) == AURORA_LEADS
     assert {cell(r, "partRole") for r in rows} == {"lead"} and {cell(r, "programme") for r in rows} == {
         "org:interreg-aurora"
     }
-    aquila = one(run(dataset, "partners-by-programme", {"programme": "Interreg Aurora"}), project="ini:"
+    aquila = one(run(shipped, "partners-by-programme", {"programme": "Interreg Aurora"}), project="ini:"
                  "interreg-aurora-regular-aquilanorth", partRole="lead")  # fmt: skip
     assert cell(aquila, "organisation") == "org:sveriges-lantbruksuniversitet"
 
 
-def test_partners_by_programme_counts_every_role_apart(dataset):
-    rows = run(dataset, "partners-by-programme").rows
+def test_partners_by_programme_counts_every_role_apart(shipped):
+    rows = run(shipped, "partners-by-programme").rows
     roles = Counter((cell(r, "programme"), cell(r, "partRole")) for r in rows)
     # the Finnish list: one beneficiary (lead) per project that names one
     assert roles[("org:kestavaa-kasvua-ja-tyota-2014-2020", "lead")] == 1003
@@ -1184,13 +1184,13 @@ def test_partners_by_programme_counts_every_role_apart(dataset):
     assert swedish == {"lead": 81, "partner": 249, "associated": 33}
 
 
-def test_money_by_organisation_sodankyla_and_lulea_tekniska_universitet(dataset):
+def test_money_by_organisation_sodankyla_and_lulea_tekniska_universitet(shipped):
     columns = ("recipient", "currency", "kind", "fundingYear", "total", "fundings", "projects")
-    sodankyla = run(dataset, "money-by-organisation", {"organisation": "Sodankylä"})
+    sodankyla = run(shipped, "money-by-organisation", {"organisation": "Sodankylä"})
     assert [(*r[1:4], Decimal(r[4]), *r[5:]) for r in table(sodankyla, *columns)] == [
         ("EUR", "granted", "2015", Decimal("252021"), "3", "3")
     ]
-    ltu = run(dataset, "money-by-organisation", {"organisation": "Luleå tekniska universitet"})
+    ltu = run(shipped, "money-by-organisation", {"organisation": "Luleå tekniska universitet"})
     assert [(r[3], Decimal(r[4]), r[5]) for r in table(ltu, *columns)] == [
         ("2022", Decimal("1201330.64"), "6"),
         ("2023", Decimal("3683259.05"), "19"),
@@ -1200,17 +1200,17 @@ def test_money_by_organisation_sodankyla_and_lulea_tekniska_universitet(dataset)
     ]
 
 
-def test_money_by_municipality_direct_and_through_its_bodies(dataset):
-    rows = run(dataset, "money-by-municipality", {"municipality": "Sodankylä"})
+def test_money_by_municipality_direct_and_through_its_bodies(shipped):
+    rows = run(shipped, "money-by-municipality", {"municipality": "Sodankylä"})
     assert [(cell(r, "via"), cell(r, "fundingYear"), Decimal(cell(r, "total"))) for r in rows.rows] == [
         ("direct", "2015", Decimal("252021"))
     ]
-    in_2015 = run(dataset, "money-by-municipality", {"year": "2015"}).rows
+    in_2015 = run(shipped, "money-by-municipality", {"year": "2015"}).rows
     assert len(in_2015) == 27 and {cell(r, "fundingYear") for r in in_2015} == {"2015"}
 
 
-def test_cross_county_partners_of_lansstyrelsen_i_norrbottens_lan(dataset):
-    rows = run(dataset, "cross-county-partners", {"organisation": "Länsstyrelsen i Norrbottens län"}).rows
+def test_cross_county_partners_of_lansstyrelsen_i_norrbottens_lan(shipped):
+    rows = run(shipped, "cross-county-partners", {"organisation": "Länsstyrelsen i Norrbottens län"}).rows
     top = rows[0]
     assert (cell(top, "organisationB"), cell(top, "areaA"), cell(top, "areaB"), cell(top, "shared")) == (
         "org:lansstyrelsen-i-vasterbottens-lan", "area:se-25", "area:se-24", "6"
@@ -1218,11 +1218,11 @@ def test_cross_county_partners_of_lansstyrelsen_i_norrbottens_lan(dataset):
     assert all(cell(r, "crossBorder") == "false" for r in rows)
     # the registers list one Finnish beneficiary per project and only the Swedish Interreg partners:
     # no pair of partners from the two countries shares a project in them
-    assert run(dataset, "cross-county-partners", {"border": "yes"}).rows == []
+    assert run(shipped, "cross-county-partners", {"border": "yes"}).rows == []
 
 
-def test_municipality_projects_of_lycksele_directly_and_through_region_10(dataset):
-    rows = run(dataset, "municipality-projects", {"municipality": "Lycksele"})
+def test_municipality_projects_of_lycksele_directly_and_through_region_10(shipped):
+    rows = run(shipped, "municipality-projects", {"municipality": "Lycksele"})
     assert table(rows, "initiative", "via", "body", "partRole") == [
         ("ini:civilministerns-besok-i-lycksele-2024", "direct", "mun:se-2481", "partner"),
         ("ini:region-10-pilotregion", "direct", "mun:se-2481", "partner"),
@@ -1265,6 +1265,13 @@ COLUMNS["cross-county-partners"] = (
     " crossBorder shared initiatives initiativesLabel"
 )
 COLUMNS["municipality-projects"] = "initiative initiativeLabel via body bodyLabel partRole"
+# the queries about the registers' money and partners run on the whole shipped data
+REGISTER_QUERIES = {"partners-by-programme", "money-by-organisation", "money-by-municipality", "cross-county-partners",
+                    "municipality-projects"}  # fmt: skip
+
+
+def store_for(request, name):
+    return request.getfixturevalue("shipped" if name in REGISTER_QUERIES else "dataset")
 
 
 def test_every_shipped_query_is_tested():
@@ -1272,15 +1279,16 @@ def test_every_shipped_query_is_tested():
 
 
 @pytest.mark.parametrize("name", sorted(COLUMNS))
-def test_columns(dataset, name):
-    assert run(dataset, name, LABELS[name][0]).variables == COLUMNS[name].split()
+def test_columns(request, name):
+    assert run(store_for(request, name), name, LABELS[name][0]).variables == COLUMNS[name].split()
 
 
 @pytest.mark.parametrize("name", sorted(LABELS))
-def test_labels_follow_the_language(dataset, name):
+def test_labels_follow_the_language(request, name):
     params, key, expected = LABELS[name]
+    store = store_for(request, name)
     for index, lang in enumerate(("sv", "fi", "en")):
-        row = one(run(dataset, name, params, lang=lang), **key)
+        row = one(run(store, name, params, lang=lang), **key)
         labels = {
             column: set(str(row[column]).split("; ")) if isinstance(values[index], set) else str(row[column])
             for column, values in expected.items()
