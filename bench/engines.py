@@ -102,7 +102,8 @@ def section(body: str, info: dict, started: str, elapsed: float) -> str:
             "",
             "`kg build --full` of each input with each engine, interleaved in one run, each in a fresh child process "
             "and output folder; the median wall time (and CPU time) of the rounds. Issue 14 asks that `auto` be "
-            "within 1.5× of the fastest engine.",
+            "within 1.5× of the fastest engine. Where wall time is far above CPU time the machine was busy with "
+            "other work; the rounds are interleaved so that the load falls on every engine alike.",
             "",
             body,
             END,
