@@ -14,6 +14,7 @@ import contextlib
 import http.server
 import json
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -522,7 +523,12 @@ def test_kg_serve_answers_refuses_updates_and_stops_on_ctrl_c(built, tmp_path):
 
         process.send_signal(signal.SIGINT)
         assert process.wait(15) in (0, 130)
-        assert "stopped." in process.stdout.read()
+        lines += process.stdout.read().splitlines(keepends=True)
+        assert "stopped.\n" in lines
+        # only our own lines: the backend servers' "Listening for requests at …" (their loopback
+        # ports, not the address to use) stay in their log
+        assert not any("Listening" in line for line in lines), lines
+        assert re.findall(r"http://\S+", "".join(lines)) == [url, url.removesuffix("query")]
         with pytest.raises(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
             pass
     finally:

@@ -16,7 +16,7 @@ from rdflib.namespace import RDFS, SKOS
 
 from kg.build.findings import SEVERITY_ORDER, Result, ValidationReport
 from kg.build.integrity import store_results
-from kg.build.shapes_sparql import compile_file, render_message
+from kg.build.shapes_sparql import compile_file, evaluate, render_message, sparql_functions
 from kg.build.sources import LoadIssue
 from kg.build.validate import about_ill_typed
 from kg.core import resources
@@ -149,6 +149,7 @@ def validate_store(
     if focus:  # the types of each focus node, once, instead of a class pattern in every check
         for row in store.select(bind_rows("SELECT ?this ?type WHERE { ?this a ?type }", "this", focus))[1]:
             types_of[row["this"]].add(str(row["type"]))
+    store.functions = {**store.functions, **sparql_functions()}
     for check in compile_file(shapes or resources.shapes_file()):
         if focus is not None and check.local:
             if check.target not in subclasses:
@@ -159,15 +160,11 @@ def validate_store(
                 continue
             _, rows = store.select(bind_rows(check.focused, "this", nodes))
         else:
-            _, rows = store.select(check.query)
-            if not check.focus_in_query and rows:
-                if check.target not in instances:
-                    text = f"SELECT ?this WHERE {{ ?this a/<{RDFS.subClassOf}>* <{check.target}> }}"
-                    instances[check.target] = {r["this"] for r in store.select(text)[1]}
-                rows = [row for row in rows if row.get("this") in instances[check.target]]
+            rows = evaluate(store, check, instances)
         for row in rows:
             this = row.get("this")
-            value = row.get("value", this if check.component in ("Xone", "Not", "SPARQL") else None)
+            # node-level: the focus node is the value (sh:hasValue reports none)
+            value = row.get("value", this if check.path is None and check.component != "HasValue" else None)
             message = render_message(check.message, row) if check.component == "SPARQL" else check.message
             lang = row.get("lang")
             raw.append((check.severity, message, this, check.path, value, check.shape, lang, check.component))

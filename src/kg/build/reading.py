@@ -213,4 +213,43 @@ def _unescape(value: str) -> str:
     return re.sub(r"\\(u[0-9A-Fa-f]{4}|U[0-9A-Fa-f]{8}|.)", one, value)
 
 
-__all__ = ["FORMATS", "Reading", "read", "tokens"]
+def stored_forms(quads: list) -> list:
+    """The quads with each typed literal as an Oxigraph store holds it, for the rdflib engine.
+
+    Oxigraph's store keeps numbers, booleans and durations as values, not as text: ``"01"^^xsd:integer``
+    comes back as ``"1"``, ``"1.50"^^xsd:decimal`` as ``"1.5"``, ``"+5"^^xsd:integer`` as ``"5"``,
+    ``"P24M"`` as ``"P2Y"``, and the integer subtypes (``xsd:int``, ``xsd:byte`` …) as ``xsd:integer``;
+    it cannot be told not to (oxigraph/oxigraph#526). Dates, times and years keep their text and
+    timezone (``"2024-05-06+02:00"^^xsd:date`` stays), and ill-formed literals stay as written. The
+    rdflib engine is given the very same terms, so that both engines write the same graph.trig and
+    print the same query results; ill-formed literals are judged on the text as written, before this.
+
+    >>> import pyoxigraph as ox
+    >>> x, integer = ox.NamedNode("urn:x"), ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")
+    >>> [q.object.value for q in stored_forms([ox.Quad(x, x, ox.Literal(v, datatype=integer)) for v in ("01", "+5")])]
+    ['1', '5']
+    """
+    import pyoxigraph as ox
+
+    distinct: dict = {}
+    for quad in quads:
+        o = quad.object
+        if isinstance(o, ox.Literal) and not o.language and o.datatype.value not in _TEXT_TYPES and o not in distinct:
+            distinct[o] = len(distinct)
+    if not distinct:
+        return quads
+    store = ox.Store()
+    value = ox.NamedNode("urn:x-kg:value")
+    store.extend(ox.Quad(ox.NamedNode(f"urn:x-kg:{i}"), value, o) for o, i in distinct.items())
+    stored = {}
+    for quad in store:
+        stored[int(quad.subject.value[9:])] = quad.object
+    forms = {o: stored[i] for o, i in distinct.items()}
+    return [ox.Quad(q.subject, q.predicate, forms[q.object], q.graph_name) if q.object in forms else q for q in quads]
+
+
+_TEXT_TYPES = frozenset(
+    {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+)
+
+__all__ = ["FORMATS", "Reading", "read", "stored_forms", "tokens"]

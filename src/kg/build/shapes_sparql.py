@@ -6,11 +6,17 @@ nodes) that violate it; run on an Oxigraph store they give the same results as p
 asserts it on the shipped data and on synthetic data with violations. Any SHACL construct the
 compiler does not know raises :class:`UnsupportedShape`: no shape is ever skipped silently.
 
-Supported: ``sh:targetClass`` (with subclasses), property shapes with an IRI, ``sh:inversePath``
-or sequence path (of those; checked over the whole graph in incremental rebuilds) and
-``sh:minCount``, ``sh:maxCount``, ``sh:datatype`` (with well-formedness),
-``sh:pattern``, ``sh:class``, ``sh:hasValue``, ``sh:minInclusive``, ``sh:lessThanOrEquals``,
-``sh:uniqueLang``, ``sh:or`` of such shapes; node-level ``sh:xone``, ``sh:not``, ``sh:sparql``.
+Supported: ``sh:targetClass`` (with subclasses; also implicit: a node shape that is a class) and
+``sh:targetNode``; property shapes (given by ``sh:property`` or carrying targets themselves) with an
+IRI, ``sh:inversePath`` or sequence path (of those; checked over the whole graph in incremental
+rebuilds) and ``sh:minCount``, ``sh:maxCount``, ``sh:datatype`` (with well-formedness of every XSD
+datatype), ``sh:pattern`` (with ``sh:flags``), ``sh:class``, ``sh:hasValue``, ``sh:minInclusive``,
+``sh:lessThanOrEquals``, ``sh:uniqueLang``, ``sh:or`` and ``sh:not`` of such shapes; on node shapes
+``sh:class``, ``sh:datatype``, ``sh:pattern``, ``sh:hasValue``, ``sh:minInclusive``, ``sh:or``,
+``sh:xone``, ``sh:not`` and ``sh:sparql``. These cover the constraint components the project's
+shapes use; the W3C SHACL core test cases of each run on both engines
+(``tests/test_w3c_shacl_core.py``). Other targets (``sh:targetSubjectsOf`` …) and components
+(``sh:nodeKind``, ``sh:in`` …) raise :class:`UnsupportedShape`.
 """
 
 from __future__ import annotations
@@ -21,7 +27,7 @@ from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
 from rdflib.collection import Collection
-from rdflib.namespace import RDF, XSD
+from rdflib.namespace import OWL, RDF, RDFS, XSD
 
 from kg.core.namespaces import SH
 
@@ -33,9 +39,20 @@ RDF_LANGSTRING = RDF.langString
 KNOWN_PARAMETERS = {
     SH.path, SH.minCount, SH.maxCount, SH.datatype, SH.pattern, SH["class"], SH.hasValue, SH.minInclusive,
     SH.lessThanOrEquals, SH.uniqueLang, SH["or"], SH.message, SH.severity, SH.name, SH.description,
-    SH.order, SH.group, SH.flags,
+    SH.order, SH.group, SH.flags, SH.targetClass, SH.targetNode, SH["not"],
 }  # fmt: skip
-NODE_PARAMETERS = {SH.targetClass, SH.property, SH.xone, SH["not"], SH.sparql, SH.message, SH.severity, SH.declare}
+NODE_PARAMETERS = {
+    SH.targetClass, SH.targetNode, SH.property, SH.xone, SH["not"], SH.sparql, SH.message, SH.severity, SH.declare,
+    SH["class"], SH.datatype, SH.pattern, SH.flags, SH.hasValue, SH.minInclusive, SH["or"], SH.name, SH.description,
+}  # fmt: skip
+#: node-level value constraints: the focus node itself is the value
+NODE_VALUE_CONSTRAINTS = {
+    SH["class"]: "Class", SH.datatype: "Datatype", SH.pattern: "Pattern", SH.hasValue: "HasValue",
+    SH.minInclusive: "MinInclusive", SH["or"]: "Or",
+}  # fmt: skip
+#: a SPARQL function (run by :class:`kg.query.stores.OxigraphStore`): whether a literal's text is
+#: valid for its XSD datatype (:func:`kg.build.literals.well_formed`), for datatypes SPARQL cannot cast
+WELL_FORMED = "https://w3id.org/samverkan/def/functions#wellFormed"
 
 
 FAST_SELECT = URIRef("https://w3id.org/samverkan/def/shapes#fastSelect")
@@ -130,26 +147,46 @@ def _datatype_ok(var: str, datatype) -> str:
     condition = f'(isLiteral({var}) && LANG({var}) = "" && DATATYPE({var}) = {_n3(datatype)}'
     if datatype in CASTABLE:
         condition += f" && COALESCE(STRLEN(STR({_n3(datatype)}({var}))) >= 0, false)"
+    elif str(datatype).startswith(str(XSD)):
+        condition += f" && COALESCE(<{WELL_FORMED}>({var}), false)"
     return condition + ")"
+
+
+def _regex(var: str, shapes: Graph, node) -> str:
+    pattern = Literal(str(shapes.value(node, SH.pattern))).n3()
+    flags = shapes.value(node, SH.flags)
+    return f"REGEX(STR({var}), {pattern}{', ' + Literal(str(flags)).n3() if flags is not None else ''})"
+
+
+def _one_condition(shapes: Graph, node, predicate, obj, var: str) -> str | None:
+    """True when ``var`` meets the value constraint ``predicate obj`` of shape ``node`` (None: not one)."""
+    if predicate == SH.datatype:
+        return _datatype_ok(var, obj)
+    if predicate == SH["class"]:
+        return f"EXISTS {{ {_is_instance(var, obj)} }}"
+    if predicate == SH.pattern:
+        return f"(!isBlank({var}) && {_regex(var, shapes, node)})"
+    if predicate == SH.hasValue:
+        return f"sameTerm({var}, {_n3(obj)})"
+    if predicate == SH.minInclusive:
+        return f"COALESCE({var} >= {_n3(obj)}, false)"
+    if predicate == SH["or"]:
+        return "(" + " || ".join(_value_condition(shapes, o, var) for o in Collection(shapes, obj)) + ")"
+    return None
 
 
 def _value_condition(shapes: Graph, node, var: str) -> str:
     """A boolean expression that is true when ``var`` conforms to the value-level shape ``node``
-    (used inside ``sh:or``)."""
+    (used inside ``sh:or`` and ``sh:not``)."""
     parts = []
     for predicate, obj in shapes.predicate_objects(node):
-        if predicate == SH.datatype:
-            parts.append(_datatype_ok(var, obj))
-        elif predicate == SH["class"]:
-            parts.append(f"EXISTS {{ {_is_instance(var, obj)} }}")
-        elif predicate == SH.pattern:
-            parts.append(f"(!isBlank({var}) && REGEX(STR({var}), {Literal(str(obj)).n3()}))")
-        elif predicate in (RDF.type, SH.message):
-            continue
-        else:
-            raise UnsupportedShape(f"unsupported constraint {predicate} inside sh:or")
+        condition = _one_condition(shapes, node, predicate, obj, var)
+        if condition is not None:
+            parts.append(condition)
+        elif predicate not in (RDF.type, SH.message, SH.flags, SH.name, SH.description):
+            raise UnsupportedShape(f"unsupported constraint {predicate} inside sh:or or sh:not")
     if not parts:
-        raise UnsupportedShape("empty shape inside sh:or")
+        raise UnsupportedShape("empty shape inside sh:or or sh:not")
     return "(" + " && ".join(parts) + ")"
 
 
@@ -159,7 +196,7 @@ def _violations(shapes: Graph, prop) -> list[tuple[str, str]]:
     value = step.format(v="?value")
     found: list[tuple[str, str]] = []
     for predicate, obj in sorted(shapes.predicate_objects(prop)):
-        if predicate not in KNOWN_PARAMETERS and predicate != RDF.type:
+        if predicate not in KNOWN_PARAMETERS and predicate.startswith(str(SH)):
             raise UnsupportedShape(f"unsupported SHACL parameter {predicate} on {prop}")
         if predicate == SH.minCount:
             n = int(obj)
@@ -178,9 +215,7 @@ def _violations(shapes: Graph, prop) -> list[tuple[str, str]]:
         elif predicate == SH.datatype:
             found.append(("Datatype", f"{value} FILTER(!{_datatype_ok('?value', obj)})"))
         elif predicate == SH.pattern:
-            found.append(
-                ("Pattern", f"{value} FILTER(isBlank(?value) || !REGEX(STR(?value), {Literal(str(obj)).n3()}))")
-            )
+            found.append(("Pattern", f"{value} FILTER(isBlank(?value) || !{_regex('?value', shapes, prop)})"))
         elif predicate == SH["class"]:
             # MINUS, not FILTER NOT EXISTS: the same answer here (?value is always bound), but Oxigraph
             # computes the instances once and anti-joins on a hash instead of walking
@@ -194,11 +229,13 @@ def _violations(shapes: Graph, prop) -> list[tuple[str, str]]:
             found.append(
                 ("LessThanOrEquals", f"{value} ?this {_n3(obj)} ?other . FILTER(!COALESCE(?value <= ?other, false))")
             )
-        elif predicate == SH.uniqueLang and obj == Literal(True):
+        elif predicate == SH.uniqueLang and (str(obj), getattr(obj, "datatype", None)) == ("true", XSD.boolean):
             found.append(
                 ("UniqueLang", f"{{ SELECT ?this ?lang WHERE {{ {step.format(v='?any')} BIND(LANG(?any) AS ?lang) "
                                'FILTER(?lang != "") } GROUP BY ?this ?lang HAVING (COUNT(DISTINCT ?any) > 1) }')
             )  # fmt: skip
+        elif predicate == SH["not"]:
+            found.append(("Not", f"{value} FILTER({_value_condition(shapes, obj, '?value')})"))
         elif predicate == SH["or"]:
             options = " || ".join(_value_condition(shapes, o, "?value") for o in Collection(shapes, obj))
             found.append(("Or", f"{value} FILTER(!({options}))"))
@@ -206,13 +243,18 @@ def _violations(shapes: Graph, prop) -> list[tuple[str, str]]:
 
 
 def _node_conforms(shapes: Graph, node) -> str:
-    """A boolean expression: ?this conforms to the (property-only) node shape ``node``."""
+    """A boolean expression: ?this conforms to the nested shape ``node`` (its value constraints on
+    ?this itself and its property shapes; used by ``sh:xone``, ``sh:not`` and node-level ``sh:or``)."""
     parts = []
     for prop in shapes.objects(node, SH.property):
         for _, fragment in _violations(shapes, prop):
             parts.append(f"NOT EXISTS {{ {fragment} }}")
-    for predicate in set(shapes.predicates(node)) - {SH.property, RDF.type}:
-        raise UnsupportedShape(f"unsupported parameter {predicate} in a nested node shape")
+    for predicate, obj in shapes.predicate_objects(node):
+        condition = _one_condition(shapes, node, predicate, obj, "?this")
+        if condition is not None:
+            parts.append(condition)
+        elif predicate not in (SH.property, RDF.type, SH.message, SH.flags, SH.name, SH.description):
+            raise UnsupportedShape(f"unsupported parameter {predicate} in a nested shape")
     return "(" + " && ".join(parts or ["true"]) + ")"
 
 
@@ -237,24 +279,64 @@ def _declared_prefixes(shapes: Graph, node) -> str:
     return "\n".join(lines)
 
 
+def _node_check(shapes: Graph, shape, target: str, component: str, where: str, focused_where: str) -> Check:
+    """A check of a node-level constraint: ``?this`` is also the value."""
+    return Check(
+        str(shape), component, _severity(shapes, shape), _message(shapes, shape), None,
+        f"SELECT DISTINCT ?this WHERE {{ {where} }}", target,
+        focused=f"SELECT DISTINCT ?this WHERE {{ {focused_where} }}", local=bool(target),
+    )  # fmt: skip
+
+
+def _is_class(shapes: Graph, shape) -> bool:
+    return (
+        isinstance(shape, URIRef)
+        and bool({RDFS.Class, OWL.Class} & set(shapes.objects(shape, RDF.type)))
+        and (shape, RDF.type, SH.NodeShape) in shapes
+    )
+
+
+def _targets(shapes: Graph, shape) -> list[tuple[str, str]]:
+    """(target class or "" for given nodes, pattern binding ?this) for each target of ``shape``."""
+    classes = set(shapes.objects(shape, SH.targetClass))
+    if _is_class(shapes, shape):  # an implicit class target: a shape that is also a class
+        classes.add(shape)
+    found = [(str(c), _is_instance("?this", c)) for c in sorted(classes, key=str)]
+    nodes = sorted(shapes.objects(shape, SH.targetNode), key=str)
+    if nodes:
+        found.append(("", "VALUES ?this { " + " ".join(_n3(n) for n in nodes) + " }"))
+    return found
+
+
 def compile_shapes(shapes: Graph) -> list[Check]:
-    """Every constraint of every node shape as a :class:`Check`, in a stable order."""
+    """Every constraint of every shape with a target as a :class:`Check`, in a stable order.
+
+    Checks of ``sh:targetNode`` targets (``target`` empty) name their focus nodes in the query
+    and are always run over the whole graph (``local`` false).
+    """
     checks: list[Check] = []
-    for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)), key=str):
-        targets = list(shapes.objects(shape, SH.targetClass))
-        if not targets:
+    targeted = set(shapes.subjects(SH.targetClass, None)) | set(shapes.subjects(SH.targetNode, None))
+    targeted |= {s for s in shapes.subjects(RDF.type, SH.NodeShape) if _is_class(shapes, s)}
+    for predicate in (SH.targetSubjectsOf, SH.targetObjectsOf, SH.target):
+        for shape in shapes.subjects(predicate, None):
+            raise UnsupportedShape(f"unsupported target {predicate} on {shape}")
+    for shape in sorted(set(shapes.subjects(RDF.type, SH.NodeShape)) | targeted, key=str):
+        if shape not in targeted:
             continue
-        for predicate in set(shapes.predicates(shape)):
-            if predicate not in NODE_PARAMETERS and predicate.startswith(str(SH)):
-                raise UnsupportedShape(f"unsupported node-shape parameter {predicate} on {shape}")
-        for target in targets:
-            focus = _is_instance("?this", target)
-            for prop in sorted(shapes.objects(shape, SH.property), key=str):
+        is_property = shapes.value(shape, SH.path) is not None  # a property shape with its own targets
+        if not is_property:
+            for predicate in set(shapes.predicates(shape)):
+                if predicate not in NODE_PARAMETERS and predicate.startswith(str(SH)):
+                    raise UnsupportedShape(f"unsupported node-shape parameter {predicate} on {shape}")
+        properties = [shape] if is_property else sorted(shapes.objects(shape, SH.property), key=str)
+        for target, focus in _targets(shapes, shape):
+            given = not target  # sh:targetNode: the focus nodes are named in the query
+            for prop in properties:
                 _, path_text = _path(shapes, shapes.value(prop, SH.path))
                 for component, fragment in _violations(shapes, prop):
                     projected = "DISTINCT ?this" + (" ?value" if "?value" in fragment else "")
                     projected += " ?lang" if component == "UniqueLang" else ""
-                    needs_focus = component in NEEDS_FOCUS
+                    needs_focus = given or component in NEEDS_FOCUS
                     where = f"{focus} {fragment}" if needs_focus else fragment
                     focused = f"SELECT DISTINCT ?this{' ?value' if '?value' in fragment else ''} WHERE {{ {fragment} }}"
                     if component == "UniqueLang":  # grouped at the top level, so the focus VALUES bind inside
@@ -271,50 +353,58 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                             message=_message(shapes, prop),
                             path=path_text,
                             query=f"SELECT {projected} WHERE {{ {where} }}",
-                            target=str(target),
+                            target=target,
                             focus_in_query=needs_focus,
                             focused=focused,
-                            local=not _is_sequence(shapes, prop),
+                            local=not given and not _is_sequence(shapes, prop),
+                        )
+                    )
+            if is_property:
+                continue
+
+            for predicate, component in NODE_VALUE_CONSTRAINTS.items():
+                for obj in shapes.objects(shape, predicate):
+                    condition = (
+                        "(" + " || ".join(_node_conforms(shapes, o) for o in Collection(shapes, obj)) + ")"
+                        if predicate == SH["or"]  # the options may have property shapes
+                        else _one_condition(shapes, shape, predicate, obj, "?this")
+                    )
+                    checks.append(
+                        _node_check(
+                            shapes, shape, target, component, f"{focus} FILTER(!{condition})", f"FILTER(!{condition})"
                         )
                     )
             for xone in shapes.objects(shape, SH.xone):
                 conditions = [_node_conforms(shapes, alt) for alt in Collection(shapes, xone)]
                 count = " + ".join(f"IF({c}, 1, 0)" for c in conditions)
                 checks.append(
-                    Check(str(shape), "Xone", _severity(shapes, shape), _message(shapes, shape), None,
-                          f"SELECT DISTINCT ?this WHERE {{ {focus} FILTER(({count}) != 1) }}", str(target),
-                          focused=f"SELECT DISTINCT ?this WHERE {{ FILTER(({count}) != 1) }}")
-                )  # fmt: skip
+                    _node_check(
+                        shapes, shape, target, "Xone", f"{focus} FILTER(({count}) != 1)", f"FILTER(({count}) != 1)"
+                    )
+                )
             for negated in shapes.objects(shape, SH["not"]):
-                condition = _node_conforms_value(shapes, negated)
+                condition = _node_conforms(shapes, negated)
                 where, focused_where = f"{focus} FILTER({condition})", f"FILTER({condition})"
-                if set(shapes.predicates(negated)) - {RDF.type} == {SH["class"]}:
+                if not given and set(shapes.predicates(negated)) - {RDF.type} == {SH["class"]}:
                     # disjoint classes: the subclasses of each class first (a handful), then index
                     # lookups of ?this a ?type, instead of a property path per node (100 times faster)
                     classes = list(shapes.objects(negated, SH["class"]))
                     focused_where = " ".join(_instance_join(c, f"?t{i}") for i, c in enumerate(classes, 1))
-                    where = _instance_join(target, "?t0") + " " + focused_where
-                checks.append(
-                    Check(str(shape), "Not", _severity(shapes, shape), _message(shapes, shape), None,
-                          f"SELECT DISTINCT ?this WHERE {{ {where} }}", str(target),
-                          focused=f"SELECT DISTINCT ?this WHERE {{ {focused_where} }}")
-                )  # fmt: skip
+                    where = _instance_join(URIRef(target), "?t0") + " " + focused_where
+                checks.append(_node_check(shapes, shape, target, "Not", where, focused_where))
             for constraint in shapes.objects(shape, SH.sparql):
+                if given:
+                    raise UnsupportedShape(f"sh:sparql with sh:targetNode on {shape}")
                 fast = shapes.value(constraint, FAST_SELECT)
                 select = str(fast if fast is not None else shapes.value(constraint, SH.select))
                 select = select.replace("$this", "?this")
                 checks.append(
                     Check(str(shape), "SPARQL", _severity(shapes, shape), _message(shapes, constraint, shape), None,
-                          _declared_prefixes(shapes, constraint) + "\n" + select, str(target), False,
+                          _declared_prefixes(shapes, constraint) + "\n" + select, target, False,
                           _declared_prefixes(shapes, constraint) + "\n" + select,
                           shapes.value(constraint, LOCAL) == Literal(True))
                 )  # fmt: skip
     return checks
-
-
-def _node_conforms_value(shapes: Graph, node) -> str:
-    """Conformance of ?this to a value-level shape (used by sh:not)."""
-    return _value_condition(shapes, node, "?this")
 
 
 def compile_file(path: Path) -> list[Check]:
@@ -322,9 +412,45 @@ def compile_file(path: Path) -> list[Check]:
     return compile_shapes(Graph().parse(path))
 
 
+def sparql_functions() -> dict:
+    """The extension functions compiled checks call, for :attr:`kg.query.stores.OxigraphStore.functions`.
+
+    ``WELL_FORMED(?literal)``: whether its text is valid for its XSD datatype (:func:`kg.build.literals.well_formed`).
+    """
+    import pyoxigraph as ox
+
+    from kg.build.literals import well_formed
+
+    true, false = (ox.Literal(v, datatype=ox.NamedNode(str(XSD.boolean))) for v in ("true", "false"))
+
+    def is_well_formed(term):
+        if not isinstance(term, ox.Literal):
+            return None
+        return true if term.language is not None or well_formed(term.value, term.datatype.value) else false
+
+    return {ox.NamedNode(WELL_FORMED): is_well_formed}
+
+
+def evaluate(store, check: Check, instances: dict[str, set]) -> list[dict]:
+    """The rows of ``check`` over the whole store: its focus nodes (``this``) and values.
+
+    ``instances`` caches the instances of each target class between checks (for checks that find
+    violations among all nodes and keep those of the target afterwards).
+    """
+    _, rows = store.select(check.query)
+    if not check.focus_in_query and rows:
+        if check.target not in instances:
+            text = f"SELECT ?this WHERE {{ ?this a/<{RDFS.subClassOf}>* <{check.target}> }}"
+            instances[check.target] = {r["this"] for r in store.select(text)[1]}
+        rows = [row for row in rows if row.get("this") in instances[check.target]]
+    return rows
+
+
 def render_message(template: str, row: dict) -> str:
     """Fill ``{?var}`` / ``{$var}`` placeholders of a SHACL message from a result row."""
     return re.sub(r"\{[?$](\w+)\}", lambda m: str(row.get(m.group(1), m.group(0))), template)
 
 
-__all__ = ["Check", "UnsupportedShape", "compile_file", "compile_shapes", "render_message"]
+__all__ = [
+    "Check", "UnsupportedShape", "compile_file", "compile_shapes", "evaluate", "render_message", "sparql_functions",
+]  # fmt: skip

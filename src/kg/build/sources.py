@@ -24,7 +24,7 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph, URIRef
 
-from kg.build.reading import FORMATS, Reading, read
+from kg.build.reading import FORMATS, Reading, read, stored_forms
 from kg.core import resources
 from kg.core.errors import DataError
 from kg.core.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, bind_all, is_source_graph, source_graph
@@ -113,7 +113,7 @@ def _to_dataset(reading: Reading) -> Dataset:
     rdflib_term_logger.setLevel(logging.CRITICAL)  # ill-typed literals are reported by us, with their line
     try:
         graphs: dict[object, Graph] = {}
-        for quad in reading.quads:
+        for quad in stored_forms(reading.quads):  # literals as Oxigraph's store holds them
             name = quad.graph_name
             key = "urn:x-kg:default" if isinstance(name, ox.DefaultGraph) else name.value
             if key not in graphs:

@@ -115,24 +115,24 @@ class Deadline:
             self._timer.cancel()
 
 
-class _Watched(http.client.HTTPConnection):
+class _WatchedConnection:
+    """A connection whose socket, once connected, the deadline shuts when the time is up."""
+
     def __init__(self, *args, deadline: Deadline, **kwargs):
         super().__init__(*args, **kwargs)
         self._deadline = deadline
 
     def connect(self) -> None:
-        super().connect()
-        self._deadline.register(self.sock)
+        super().connect()  # type: ignore[misc]
+        self._deadline.register(self.sock)  # type: ignore[attr-defined]
 
 
-class _WatchedTLS(http.client.HTTPSConnection):
-    def __init__(self, *args, deadline: Deadline, **kwargs):
-        super().__init__(*args, **kwargs)
-        self._deadline = deadline
+class _Watched(_WatchedConnection, http.client.HTTPConnection):
+    pass
 
-    def connect(self) -> None:
-        super().connect()
-        self._deadline.register(self.sock)
+
+class _WatchedTLS(_WatchedConnection, http.client.HTTPSConnection):
+    pass
 
 
 class _HTTP(urllib.request.HTTPHandler):

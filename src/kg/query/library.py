@@ -28,7 +28,7 @@ _PARAM = re.compile(
     r"(?:\s*,\s*(?:(?P<required>required)|default\s+(?P<default>[^)]*)))?\)"
     r"(?:\s+example\s+(?P<example>\"[^\"]*\"|\S+))?\s*:\s*(?P<description>.*)$"
 )
-PARAM_TYPES = ("entity", "iri", "string", "integer", "decimal", "date", "year", "lang")
+PARAM_TYPES = ("entity", "iri", "string", "search", "integer", "decimal", "date", "year", "lang")
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.core.errors import KgError
+from kg.core.labels import search_pattern
 from kg.core.namespaces import PREFIXES, short_iri
 from kg.query.binding import bind_values
 from kg.query.library import NamedQuery, Parameter, parse_header, query_form
@@ -71,7 +72,7 @@ def _entity(raw: str, store, param: Parameter) -> URIRef:
             )
         return URIRef(raw)
     resolver = internal_query("resolve")
-    _, rows = store.select(bind_values(resolver.text, {"name": Literal(raw.strip())}))
+    _, rows = store.select(bind_values(resolver.text, {"name": Literal(search_pattern(raw.strip()))}))
     matches = sorted({row["entity"] for row in rows if isinstance(row.get("entity"), URIRef)})
     if not matches:
         raise QueryError(f"parameter {param.name!r}: no entity is named {raw!r} (try `kg query search --param name=…`)")
@@ -88,6 +89,9 @@ def to_term(param: Parameter, raw: str, dataset=None) -> URIRef | Literal:
     rdflib.term.Literal('2024', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#integer'))
     >>> to_term(Parameter("name", "string"), '"} ; DROP ALL #')
     rdflib.term.Literal('"} ; DROP ALL #')
+    >>> import re
+    >>> bool(re.search(to_term(Parameter("name", "search"), "OULU"), "Oulu"))  # kg.core.labels.search_pattern
+    True
     >>> to_term(Parameter("year", "year"), "twenty")
     Traceback (most recent call last):
     ...
@@ -112,6 +116,8 @@ def to_term(param: Parameter, raw: str, dataset=None) -> URIRef | Literal:
             return Literal(Decimal(raw), datatype=XSD.decimal)
         if kind == "date":
             return Literal(dt.date.fromisoformat(raw), datatype=XSD.date)
+        if kind == "search":  # a name to find ignoring case, diacritics and normal form, as a regular expression
+            return Literal(search_pattern(raw))
         if kind == "lang":
             if not re.fullmatch(r"[a-z]{2,3}(-[A-Za-z0-9]+)*", raw):
                 raise ValueError

@@ -155,6 +155,8 @@ class OxigraphStore(Store):
         import pyoxigraph as ox
 
         self.store = store if store is not None else (ox.Store(str(path)) if path else ox.Store())
+        #: SPARQL extension functions (IRI -> Python callable on pyoxigraph terms) the queries may call
+        self.functions: dict = {}
 
     @classmethod
     def from_dataset(cls, dataset: Dataset) -> OxigraphStore:
@@ -181,6 +183,10 @@ class OxigraphStore(Store):
         return cls(store)
 
     def _run(self, text: str):
+        if self.functions and any(name.value in text for name in self.functions):
+            return self.store.query(
+                with_prefixes(text), use_default_graph_as_union=True, custom_functions=self.functions
+            )
         return self.store.query(with_prefixes(text), use_default_graph_as_union=True)
 
     def select(self, text):

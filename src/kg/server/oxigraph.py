@@ -346,9 +346,14 @@ def serve(
     public = OxigraphServer(store, host=host, port=port)  # only for its URLs: the gateway listens there
     pool = proxy = None
     previous = signal.signal(signal.SIGTERM, _stop_on_sigterm)
+    # the backend servers' own output ("Listening for requests at http://127.0.0.1:…", their
+    # loopback ports) goes to a log, not the terminal: the gateway's URL is the one to use, and a
+    # server that fails quotes the end of that log in its error
+    logs = tempfile.TemporaryDirectory(prefix="kg-serve-")
+    log = open(Path(logs.name) / "oxigraph.log", "a", encoding="utf-8")  # noqa: SIM115 (closed below)
     try:
         size = workers or max(2, min(4, os.cpu_count() or 2))
-        pool = Pool(lambda: OxigraphServer(store, host="127.0.0.1", read_only=True), size)
+        pool = Pool(lambda: OxigraphServer(store, host="127.0.0.1", read_only=True, log=log), size)
         try:
             proxy = Gateway(host, port, pool, allow_service, timeout)
         except OSError as exc:
@@ -373,6 +378,8 @@ def serve(
             proxy.stop()
         if pool is not None:
             pool.close()
+        log.close()
+        logs.cleanup()
         signal.signal(signal.SIGTERM, previous)
 
 

@@ -244,6 +244,22 @@ def read_extra(dataset, lang: str, ids: dict) -> dict:
     return extra
 
 
+def fold_script() -> str:
+    """The page's ``kgFold(text)``: :func:`kg.core.labels.fold` in JavaScript, from the same table
+    (:func:`kg.core.labels.fold_table`), so that the search box matches names as search, the
+    queries and reconciliation do (a test runs it in Chromium against the Python rule)."""
+    from kg.core.labels import fold_table
+
+    table = json_for_script(fold_table())
+    return (
+        f"const KG_FOLD_TABLE = {table};\n"
+        "function kgFold(text) {\n"
+        '  return Array.from(String(text).normalize("NFC"), (c) => KG_FOLD_TABLE[c] ??\n'
+        '    c.toLowerCase().normalize("NFKD").replace(/[\\u0300-\\u036f]/g, "")).join("");\n'
+        "}\n"
+    )
+
+
 def to_html(data: dict) -> str:
     """The page: the template filled with the data (as JSON), vis-network and the page script."""
     from jinja2 import DictLoader, Environment, select_autoescape
@@ -261,7 +277,7 @@ def to_html(data: dict) -> str:
         "data": Markup(json_for_script(data)),
         "vis_js": Markup(script_safe(vis_js)),
         "vis_css": Markup(vis_css.replace("</style", "<\\/style")),
-        "app_js": Markup(script_safe(asset("network.js"))),
+        "app_js": Markup(script_safe(fold_script() + asset("network.js"))),
     }
     net = Network(height="100%", width="100%", directed=False, cdn_resources="remote")
     net.options = data["options"]

@@ -19,8 +19,7 @@
     return String(template).replace(/\{(\w+)\}/g, (m, k) => (k in values ? String(values[k]) : m));
   }
   function fold(s) {
-    return String(s).toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "")
-      .replace(/đ/g, "d").replace(/ŋ/g, "n").replace(/ŧ/g, "t").replace(/ø/g, "o").replace(/æ/g, "ae");
+    return kgFold(s);  // kg.core.labels.fold, the one rule of search and reconciliation (kg.viz.render.fold_script)
   }
   function natural(a, b) {
     return String(a).localeCompare(String(b), undefined, { numeric: true });
