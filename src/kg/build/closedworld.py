@@ -146,10 +146,27 @@ def facts_from_store(store) -> Facts:
         query = f"SELECT ?g (MIN(STR(?s)) AS ?m) WHERE {{ GRAPH ?g {{ ?s a <{c}> }} FILTER(?g != {onto}) }} GROUP BY ?g"
         for row in store.select(query)[1]:
             facts.bad_classes[(str(row["g"]), c)] = str(row["m"])
+    # the distinct subjects and objects first, their namespaces tested in Python, and the graphs
+    # looked up only for the unknown places (one pass of string filters over every quad: 2.3 s at
+    # 1M triples, against 1.3 s)
+    import pyoxigraph as ox
+
+    unknown: set[str] = set()
+    for text in (
+        "SELECT DISTINCT ?x WHERE { GRAPH ?g { ?x ?p ?o } }",
+        "SELECT DISTINCT ?x WHERE { GRAPH ?g { ?s ?p ?x } FILTER(isIRI(?x)) }",
+    ):
+        for solution in store.store.query(text):
+            term = solution[0]
+            if isinstance(term, ox.NamedNode) and _is_place(term.value) and term.value not in facts.places:
+                unknown.add(term.value)
+    if not unknown:
+        return facts
     query = f"""SELECT DISTINCT ?g ?x WHERE {{ GRAPH ?g {{ {{ ?x ?p ?o }} UNION {{ ?s ?p ?x }} }}
-                FILTER(?g != {onto} && isIRI(?x)
-                       && (STRSTARTS(STR(?x), "{MUNICIPALITY_NS}") || STRSTARTS(STR(?x), "{AREA_NS}"))) }}"""
-    for row in store.select(query)[1]:
+                FILTER(?g != {onto} && isIRI(?x)) }}"""
+    from kg.query.binding import bind_rows
+
+    for row in store.select(bind_rows(query, "x", sorted(URIRef(x) for x in unknown)))[1]:
         if str(row["x"]) not in facts.places:
             facts.bad_places[(str(row["g"]), str(row["x"]))] = str(row["x"])
     return facts

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import Graph, Literal, URIRef
-from rdflib.namespace import RDFS, SKOS
+from rdflib.namespace import RDFS, SKOS, XSD
 
 from kg.build.findings import SEVERITY_ORDER, Result, ValidationReport
 from kg.build.integrity import store_results
@@ -146,6 +146,7 @@ def validate_store(
     instances: dict[str, set] = {}
     types_of: dict = defaultdict(set)
     subclasses: dict[str, set[str]] = {}
+    answers: dict[str, list[dict]] = {}  # rows of each distinct query text over the whole store
     if focus:  # the types of each focus node, once, instead of a class pattern in every check
         for row in store.select(bind_rows("SELECT ?this ?type WHERE { ?this a ?type }", "this", focus))[1]:
             types_of[row["this"]].add(str(row["type"]))
@@ -159,7 +160,11 @@ def validate_store(
                 continue
             _, rows = store.select(bind_rows(check.focused, "this", nodes))
         else:
-            _, rows = store.select(check.query)
+            # several target classes share a property shape (rdfs:label on actors, initiatives, areas,
+            # awards): the query is the same text, so it runs once and each class keeps its instances
+            if check.query not in answers:
+                answers[check.query] = store.select(check.query)[1]
+            rows = answers[check.query]
             if not check.focus_in_query and rows:
                 if check.target not in instances:
                     text = f"SELECT ?this WHERE {{ ?this a/<{RDFS.subClassOf}>* <{check.target}> }}"
@@ -173,21 +178,32 @@ def validate_store(
             raw.append((check.severity, message, this, check.path, value, check.shape, lang, check.component))
     results: list[Result] = []
     # every source graph describes its own document
-    query = f"""SELECT DISTINCT ?g ?doc WHERE {{
-              GRAPH ?g {{ ?s ?p ?o }} FILTER(STRSTARTS(STR(?g), "{SOURCE_PREFIX}"))
-              OPTIONAL {{ GRAPH ?g {{ ?g a <{KG_NS}SourceDocument> BIND(true AS ?doc) }} }} }}"""
-    if graphs is not None:
-        query = bind_rows(query, "g", graphs)
-    for row in store.select(query)[1]:
-        graph = row["g"]
+    # the graphs from the store's index, then one query for the documents and their identifiers
+    # (not one ASK per source: 18,674 of them cost 1.5 s at 1M triples)
+    import pyoxigraph as ox
+
+    if graphs is None:
+        named = sorted(URIRef(g.value) for g in store.store.named_graphs() if g.value.startswith(SOURCE_PREFIX))
+    else:
+        named = [g for g in graphs if store.store.contains_named_graph(ox.NamedNode(str(g)))]
+    query = f"""SELECT ?g ?id WHERE {{ GRAPH ?g {{ ?g a <{KG_NS}SourceDocument>
+                OPTIONAL {{ ?g <http://purl.org/dc/terms/identifier> ?id }} }} }}"""
+    described: dict[URIRef, set[str]] = defaultdict(set)
+    for row in store.select(query if graphs is None else bind_rows(query, "g", named))[1]:
+        value = row.get("id")
+        plain = isinstance(value, Literal) and value.language is None and value.datatype in (None, XSD.string)
+        described[row["g"]].add(str(value) if plain else "")
+    for graph in named:
+        if not str(graph).startswith(SOURCE_PREFIX):
+            continue
         stem = str(graph)[len(SOURCE_PREFIX) :]
         where = [str(p) for p in files.get(graph, [])]
-        if "doc" not in row:
+        if graph not in described:
             results.append(
                 Result("Violation", f"the graph of source {stem!r} does not describe its document: add <{graph}> "
                        "a kg:SourceDocument", focus=str(graph), files=where, shape="kg.validate:source-document")
             )  # fmt: skip
-        elif not store.ask(f'ASK {{ GRAPH <{graph}> {{ <{graph}> <http://purl.org/dc/terms/identifier> "{stem}" }} }}'):
+        elif stem not in described[graph]:
             results.append(
                 Result("Violation", f'the source document must have dcterms:identifier "{stem}" (its file stem)',
                        focus=str(graph), path="dcterms:identifier", files=where, shape="kg.validate:source-document")

@@ -133,6 +133,37 @@ def _datatype_ok(var: str, datatype) -> str:
     return condition + ")"
 
 
+def _class_only(shapes: Graph, node):
+    """The class of a value-level shape that says nothing but ``sh:class`` (else ``None``)."""
+    predicates = set(shapes.predicates(node)) - {RDF.type, SH.message}
+    classes = list(shapes.objects(node, SH["class"]))
+    return classes[0] if predicates == {SH["class"]} and len(classes) == 1 else None
+
+
+def _or_fragment(shapes: Graph, value: str, options: list) -> str:
+    """``value`` (a triple pattern binding ?value) where ?value conforms to none of ``options``.
+
+    An option that is just ``sh:class C`` becomes ``MINUS { ?value a/rdfs:subClassOf* C }``:
+    Oxigraph computes the instances once and anti-joins on a hash, where ``EXISTS`` in a FILTER
+    walks the class path once per value (kg:locatedIn at 1M triples: 0.015 s instead of 1.25 s).
+    ?value is always bound, so the two mean the same. Other options stay in the FILTER.
+    """
+    classes = [_class_only(shapes, o) for o in options]
+    minus = [f"MINUS {{ {_is_instance('?value', c)} }}" for c in classes if c is not None]
+    rest = [_value_condition(shapes, o, "?value") for o in options if _class_only(shapes, o) is None]
+    fragment = " ".join([value, *minus])
+    return fragment + (f" FILTER(!({' || '.join(rest)}))" if rest else "")
+
+
+def _minus_form(fragment: str) -> str | None:
+    """``MINUS { X }`` for a fragment ``FILTER NOT EXISTS { X }`` (else ``None``), to follow a
+    pattern that binds ?this: the same answer (X always binds ?this, the only variable shared),
+    computed by one hash anti-join instead of one lookup per node (0.27 s instead of 0.79 s for
+    kg:Actor's label at 1M triples). Not for use inside ``NOT EXISTS``, where nothing binds ?this."""
+    found = re.fullmatch(r"FILTER NOT EXISTS (\{.*\})", fragment, re.S)
+    return f"MINUS {found.group(1)}" if found else None
+
+
 def _value_condition(shapes: Graph, node, var: str) -> str:
     """A boolean expression that is true when ``var`` conforms to the value-level shape ``node``
     (used inside ``sh:or``)."""
@@ -200,8 +231,7 @@ def _violations(shapes: Graph, prop) -> list[tuple[str, str]]:
                                'FILTER(?lang != "") } GROUP BY ?this ?lang HAVING (COUNT(DISTINCT ?any) > 1) }')
             )  # fmt: skip
         elif predicate == SH["or"]:
-            options = " || ".join(_value_condition(shapes, o, "?value") for o in Collection(shapes, obj))
-            found.append(("Or", f"{value} FILTER(!({options}))"))
+            found.append(("Or", _or_fragment(shapes, value, list(Collection(shapes, obj)))))
     return found
 
 
@@ -255,7 +285,7 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                     projected = "DISTINCT ?this" + (" ?value" if "?value" in fragment else "")
                     projected += " ?lang" if component == "UniqueLang" else ""
                     needs_focus = component in NEEDS_FOCUS
-                    where = f"{focus} {fragment}" if needs_focus else fragment
+                    where = f"{focus} {_minus_form(fragment) or fragment}" if needs_focus else fragment
                     focused = f"SELECT DISTINCT ?this{' ?value' if '?value' in fragment else ''} WHERE {{ {fragment} }}"
                     if component == "UniqueLang":  # grouped at the top level, so the focus VALUES bind inside
                         any_value = step_of(shapes, prop, "?any")
@@ -293,20 +323,27 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                     # lookups of ?this a ?type, instead of a property path per node (100 times faster)
                     classes = list(shapes.objects(negated, SH["class"]))
                     focused_where = " ".join(_instance_join(c, f"?t{i}") for i, c in enumerate(classes, 1))
-                    where = _instance_join(target, "?t0") + " " + focused_where
+                    # over the whole graph: the DISTINCT instances of each class, then one hash join
+                    # (kg:Person and kg:Initiative at 1M triples: 0.03 s instead of 0.93 s)
+                    where = " ".join(
+                        f"{{ SELECT DISTINCT ?this WHERE {{ {_is_instance('?this', c)} }} }}"
+                        for c in [target, *classes]
+                    )
                 checks.append(
                     Check(str(shape), "Not", _severity(shapes, shape), _message(shapes, shape), None,
                           f"SELECT DISTINCT ?this WHERE {{ {where} }}", str(target),
                           focused=f"SELECT DISTINCT ?this WHERE {{ {focused_where} }}")
                 )  # fmt: skip
             for constraint in shapes.objects(shape, SH.sparql):
+                # ks:fastSelect over the whole graph; sh:select for a few bound focus nodes, where
+                # the fast form's DISTINCT subqueries would still read the whole graph
+                plain = str(shapes.value(constraint, SH.select)).replace("$this", "?this")
                 fast = shapes.value(constraint, FAST_SELECT)
-                select = str(fast if fast is not None else shapes.value(constraint, SH.select))
-                select = select.replace("$this", "?this")
+                select = str(fast).replace("$this", "?this") if fast is not None else plain
+                prefixes = _declared_prefixes(shapes, constraint) + "\n"
                 checks.append(
                     Check(str(shape), "SPARQL", _severity(shapes, shape), _message(shapes, constraint, shape), None,
-                          _declared_prefixes(shapes, constraint) + "\n" + select, str(target), False,
-                          _declared_prefixes(shapes, constraint) + "\n" + select,
+                          prefixes + select, str(target), False, prefixes + plain,
                           shapes.value(constraint, LOCAL) == Literal(True))
                 )  # fmt: skip
     return checks
