@@ -20,7 +20,6 @@ from kg.build.shapes_sparql import compile_file, render_message
 from kg.build.sources import LoadIssue
 from kg.build.validate import about_ill_typed
 from kg.core import resources
-from kg.core.errors import DataError
 from kg.core.labels import preference
 from kg.core.namespaces import ONTOLOGY_GRAPH, REFERENCE_GRAPH, SOURCE_PREFIX, bind_all, source_graph
 from kg.query.binding import bind_rows
@@ -45,28 +44,12 @@ class Inputs:
 
 def inputs(data_dir: Path | None = None, files: list[Path] | None = None) -> Inputs:
     """Which file goes into which graph (the same layout rules as :mod:`kg.build.sources`)."""
-    from kg.build.sources import _rdf_files, check_stem, discover
+    from kg.build.sources import check_stem, input_files
 
     found = Inputs()
     for path in resources.ontology_files():
         found.graphs[path] = ONTOLOGY_GRAPH
-    reference: list[Path] = []
-    sources: list[Path] = []
-    if files:
-        for item in map(Path, files):
-            if item.is_dir():
-                ref, src = discover(item)
-                reference += ref
-                sources += src
-            elif not item.exists():
-                raise DataError("file not found", file=item)
-            elif item.parent.name == "reference":
-                reference.append(item)
-            else:
-                sources.append(item)
-        reference = reference or _rdf_files(resources.shipped("data") / "reference")
-    else:
-        reference, sources = discover(Path(data_dir) if data_dir is not None else resources.default_data_dir())
+    reference, sources = input_files(data_dir, files)
     for path in reference:
         found.graphs[path] = REFERENCE_GRAPH
     for path in sources:

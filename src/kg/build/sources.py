@@ -233,6 +233,41 @@ def discover(data_dir: Path) -> tuple[list[Path], list[Path]]:
     return reference, sources
 
 
+def input_files(
+    data_dir: Path | str | None = None, files: Sequence[Path | str] | None = None
+) -> tuple[list[Path], list[Path]]:
+    """The reference and source files of a build, for both engines.
+
+    ``files`` (single files or data folders) wins over ``data_dir``: a folder is read as a data
+    folder (:func:`discover`), a file under a ``reference`` folder as reference data, any other file
+    as a source; without reference data among them, the shipped reference data is used. Without
+    ``files``, the data folder ``data_dir`` (default: ``data/`` here, else the shipped data).
+    Raises :class:`DataError` for a missing file or folder.
+
+    >>> reference, sources = input_files()
+    >>> len(reference) > 0, len(sources) >= 5
+    (True, True)
+    """
+    reference: list[Path] = []
+    sources: list[Path] = []
+    if files:
+        for item in map(Path, files):
+            if item.is_dir():
+                ref, src = discover(item)
+                reference += ref
+                sources += src
+            elif not item.exists():
+                raise DataError("file not found", file=item)
+            elif item.parent.name == "reference":
+                reference.append(item)
+            else:
+                sources.append(item)
+        reference = reference or _rdf_files(resources.shipped("data") / "reference")
+    else:
+        reference, sources = discover(Path(data_dir) if data_dir is not None else resources.default_data_dir())
+    return reference, sources
+
+
 def load(
     data_dir: Path | str | None = None,
     *,
@@ -254,24 +289,7 @@ def load(
     if with_ontology:
         for path in resources.ontology_files():
             add_file(loaded, path, "ontology")
-    reference: list[Path] = []
-    sources: list[Path] = []
-    if files:
-        for item in map(Path, files):
-            if item.is_dir():
-                ref, src = discover(item)
-                reference += ref
-                sources += src
-            elif not item.exists():
-                raise DataError("file not found", file=item)
-            elif item.parent.name == "reference":
-                reference.append(item)
-            else:
-                sources.append(item)
-        if not reference:
-            reference = _rdf_files(resources.shipped("data") / "reference")
-    else:
-        reference, sources = discover(Path(data_dir) if data_dir is not None else resources.default_data_dir())
+    reference, sources = input_files(data_dir, files)
     if not sources and not any(p.suffix == ".trig" for p in reference):
         raise DataError("no source documents given")
     for path in reference:
