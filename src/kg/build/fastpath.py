@@ -57,6 +57,9 @@ def inputs(data_dir: Path | None = None, files: list[Path] | None = None) -> Inp
     return found
 
 
+_TRIPLE_FORMATS: dict = {}
+
+
 def load_file(store, path: Path, graph: URIRef, kind: str | None = None) -> list[LoadIssue]:
     """Load one file into ``graph`` of a pyoxigraph store, read strictly (:func:`kg.build.reading.read`).
 
@@ -73,6 +76,8 @@ def load_file(store, path: Path, graph: URIRef, kind: str | None = None) -> list
         kind = "ontology" if graph == ONTOLOGY_GRAPH else "reference" if graph == REFERENCE_GRAPH else "source"
     reading = read(path, kind)
     target = ox.NamedNode(str(graph))
+    _TRIPLE_FORMATS.setdefault(".ttl", ox.RdfFormat.TURTLE)
+    _TRIPLE_FORMATS.setdefault(".nt", ox.RdfFormat.N_TRIPLES)
     names: dict[str, object] = {}
 
     def name_of(quad):
@@ -83,7 +88,12 @@ def load_file(store, path: Path, graph: URIRef, kind: str | None = None) -> list
             names[key] = ox.NamedNode(str(graph_for(path, URIRef(key), kind)))
         return names[key]
 
-    store.extend([ox.Quad(q.subject, q.predicate, q.object, name_of(q)) for q in reading.quads])
+    if path.suffix.lower() in (".ttl", ".nt"):  # triples only: Oxigraph loads the same bytes straight into the graph
+        store.load(
+            reading.data, format=_TRIPLE_FORMATS[path.suffix.lower()], base_iri=reading.base_iri, to_graph=target
+        )
+    else:
+        store.extend([ox.Quad(q.subject, q.predicate, q.object, name_of(q)) for q in reading.quads])
     return literal_issues(reading) if kind != "ontology" else []
 
 
