@@ -213,7 +213,10 @@ def validate_store(
     # kg: terms the ontology does not define, places the reference data does not know (kg.build.closedworld)
     from kg.build import closedworld
 
-    results += closedworld.results(closedworld.facts_from_store(store), files)
+    # in an incremental rebuild that left ontology and reference data alone, only the changed graphs
+    # can hold a term the ontology or the reference data does not know (the rest passed before)
+    scope = graphs if graphs is not None and REFERENCE_GRAPH not in graphs and ONTOLOGY_GRAPH not in graphs else None
+    results += closedworld.results(closedworld.facts_from_store(store, scope), files)
     # no data file defines vocabulary; no node takes part in a relation untyped
     results += store_results(store, files, focus=focus, graphs=graphs)
     # where each focus node is described, and its label
