@@ -105,3 +105,20 @@ def test_incremental_rebuild_finds_and_forgets_an_unknown_term(tmp_path):
     again = build(data, out, engine="oxigraph")
     assert again.conforms, again.report.to_text()
     assert not [r for r in again.report.results if r.shape == "kg.validate:closed-world"]
+
+
+def test_incremental_rebuild_rechecks_every_source_when_the_reference_data_changes(tmp_path):
+    """A rebuild checks only the changed graphs for unknown terms, unless the reference data (or
+    the ontology) changed: then a place that an unchanged source names may have gone."""
+    data = tmp_path / "data"
+    shutil.copytree(REPO / "data", data)
+    out = tmp_path / "out"
+    assert build(data, out, engine="oxigraph").conforms
+    reference = data / "reference" / "municipalities.ttl"
+    text = reference.read_text(encoding="utf-8")
+    reference.write_text(text.replace("mun:se-2521 a kg:Municipality ;", "mun:se-2599 a kg:Municipality ;"), "utf-8")
+    result = build(data, out, engine="oxigraph")
+    assert result.changed == [str(reference)] and not result.conforms
+    found = [r for r in result.report.results if r.shape == "kg.validate:closed-world"]
+    assert any(r.focus == "https://w3id.org/samverkan/id/municipality/se-2521" for r in found), found
+    assert any(f.endswith("000_d0f522aa97cf2385.ttl") for r in found for f in r.files)

@@ -132,7 +132,7 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         temp = Path(tempfile.mkdtemp(prefix=".store-", dir=out))
     try:
         # Load, derive and validate in memory (loading thousands of small files into RocksDB one by
-        # one is several times slower); the on-disk store is bulk-loaded from graph.trig afterwards.
+        # one is several times slower); the on-disk store is bulk-loaded from a dump of it (below).
         store = OxigraphStore(ox.Store())
         t = time.perf_counter()
         issues = []
@@ -142,16 +142,29 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         t = time.perf_counter()
         derived = derive(store)
         timings["derive"] = time.perf_counter() - t
+        # The on-disk store is written while the data is validated and graph.trig is dumped: Oxigraph
+        # dumps the memory store and RocksDB bulk-loads the dump without holding the GIL, so on two
+        # cores it costs no wall time (at 1M triples 12 s of CPU, which followed validation before).
+        # Its folder and format are those of before: OUT/store, an Oxigraph (RocksDB) store.
+        writer = _StoreWriter(store.store, temp) if temp is not None else None
         t = time.perf_counter()
-        report = validate_store(store, found, issues=issues)
+        try:
+            report = validate_store(store, found, issues=issues)
+        except BaseException:
+            if writer is not None:
+                writer.join(raise_error=False)
+            raise
         timings["validate"] = time.perf_counter() - t
         if report.conforms and out is not None:
             t = time.perf_counter()
-            ranges = dump_trig(store, out / GRAPH_FILE)
-            disk = ox.Store(str(temp))
-            disk.bulk_load(path=str(out / GRAPH_FILE), format=ox.RdfFormat.TRIG)
-            disk.flush()
-            store = disk = None  # close the temporary store (RocksDB locks its folder) before moving it
+            try:
+                ranges = dump_trig(store, out / GRAPH_FILE)
+            finally:
+                writer.join(raise_error=False)
+            timings["dump"] = time.perf_counter() - t
+            writer.join()  # its error, if any, now that graph.trig is written
+            timings["store"] = writer.seconds  # in parallel with validate and dump
+            store = None  # the on-disk store is closed: the writer dropped it (RocksDB locks its folder)
             gc.collect()
             final = out / STORE_DIR
             old = out / ".store-old"
@@ -168,6 +181,8 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
             result = BuildResult(None, report, derived, store=store, engine="oxigraph", timings=timings)
             result.output = out / GRAPH_FILE
         else:
+            if writer is not None:
+                writer.join(raise_error=False)
             result = BuildResult(None, report, derived, store=store, engine="oxigraph", timings=timings)
         return _finish(result, store, out, found, started)
     finally:
@@ -176,6 +191,47 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
             if created:
                 with contextlib.suppress(OSError):
                     out.rmdir()  # only if empty: a failed first build leaves no folder behind
+
+
+class _StoreWriter:
+    """Write the on-disk store at ``folder`` from an in-memory store, in a thread.
+
+    The memory store is dumped as N-Quads into a file beside the folder, which RocksDB bulk-loads;
+    both are Oxigraph calls that release the GIL. The caller must not change the memory store
+    until :meth:`join` returns; the on-disk store is closed when the thread ends.
+    """
+
+    def __init__(self, memory, folder: Path) -> None:
+        import threading
+
+        self.folder = folder
+        self.error: BaseException | None = None
+        self.seconds = 0.0
+        self._thread = threading.Thread(target=self._run, args=(memory,), name="kg-store-writer", daemon=True)
+        self._thread.start()
+
+    def _run(self, memory) -> None:
+        import pyoxigraph as ox
+
+        started = time.perf_counter()
+        dump = self.folder.with_name(self.folder.name + ".nq")
+        try:
+            memory.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+            disk = ox.Store(str(self.folder))
+            disk.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+            disk.flush()
+            del disk
+        except BaseException as exc:  # handed to the caller by join()
+            self.error = exc
+        finally:
+            dump.unlink(missing_ok=True)
+            self.seconds = time.perf_counter() - started
+
+    def join(self, raise_error: bool = True) -> None:
+        """Wait for the store; raise the writer's error (unless ``raise_error`` is false)."""
+        self._thread.join()
+        if raise_error and self.error is not None:
+            raise self.error
 
 
 def _changes(found: Inputs, manifest: dict) -> tuple[set[URIRef], list[str]]:

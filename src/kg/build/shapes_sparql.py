@@ -175,6 +175,37 @@ def _one_condition(shapes: Graph, node, predicate, obj, var: str) -> str | None:
     return None
 
 
+def _class_only(shapes: Graph, node):
+    """The class of a value-level shape that says nothing but ``sh:class`` (else ``None``)."""
+    predicates = set(shapes.predicates(node)) - {RDF.type, SH.message}
+    classes = list(shapes.objects(node, SH["class"]))
+    return classes[0] if predicates == {SH["class"]} and len(classes) == 1 else None
+
+
+def _or_fragment(shapes: Graph, value: str, options: list) -> str:
+    """``value`` (a triple pattern binding ?value) where ?value conforms to none of ``options``.
+
+    An option that is just ``sh:class C`` becomes ``MINUS { ?value a/rdfs:subClassOf* C }``:
+    Oxigraph computes the instances once and anti-joins on a hash, where ``EXISTS`` in a FILTER
+    walks the class path once per value (kg:locatedIn at 1M triples: 0.015 s instead of 1.25 s).
+    ?value is always bound, so the two mean the same. Other options stay in the FILTER.
+    """
+    classes = [_class_only(shapes, o) for o in options]
+    minus = [f"MINUS {{ {_is_instance('?value', c)} }}" for c in classes if c is not None]
+    rest = [_value_condition(shapes, o, "?value") for o in options if _class_only(shapes, o) is None]
+    fragment = " ".join([value, *minus])
+    return fragment + (f" FILTER(!({' || '.join(rest)}))" if rest else "")
+
+
+def _minus_form(fragment: str) -> str | None:
+    """``MINUS { X }`` for a fragment ``FILTER NOT EXISTS { X }`` (else ``None``), to follow a
+    pattern that binds ?this: the same answer (X always binds ?this, the only variable shared),
+    computed by one hash anti-join instead of one lookup per node (0.27 s instead of 0.79 s for
+    kg:Actor's label at 1M triples). Not for use inside ``NOT EXISTS``, where nothing binds ?this."""
+    found = re.fullmatch(r"FILTER NOT EXISTS (\{.*\})", fragment, re.S)
+    return f"MINUS {found.group(1)}" if found else None
+
+
 def _value_condition(shapes: Graph, node, var: str) -> str:
     """A boolean expression that is true when ``var`` conforms to the value-level shape ``node``
     (used inside ``sh:or`` and ``sh:not``)."""
@@ -237,8 +268,7 @@ def _violations(shapes: Graph, prop) -> list[tuple[str, str]]:
         elif predicate == SH["not"]:
             found.append(("Not", f"{value} FILTER({_value_condition(shapes, obj, '?value')})"))
         elif predicate == SH["or"]:
-            options = " || ".join(_value_condition(shapes, o, "?value") for o in Collection(shapes, obj))
-            found.append(("Or", f"{value} FILTER(!({options}))"))
+            found.append(("Or", _or_fragment(shapes, value, list(Collection(shapes, obj)))))
     return found
 
 
@@ -337,7 +367,7 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                     projected = "DISTINCT ?this" + (" ?value" if "?value" in fragment else "")
                     projected += " ?lang" if component == "UniqueLang" else ""
                     needs_focus = given or component in NEEDS_FOCUS
-                    where = f"{focus} {fragment}" if needs_focus else fragment
+                    where = f"{focus} {_minus_form(fragment) or fragment}" if needs_focus else fragment
                     focused = f"SELECT DISTINCT ?this{' ?value' if '?value' in fragment else ''} WHERE {{ {fragment} }}"
                     if component == "UniqueLang":  # grouped at the top level, so the focus VALUES bind inside
                         any_value = step_of(shapes, prop, "?any")
@@ -390,18 +420,25 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                     # lookups of ?this a ?type, instead of a property path per node (100 times faster)
                     classes = list(shapes.objects(negated, SH["class"]))
                     focused_where = " ".join(_instance_join(c, f"?t{i}") for i, c in enumerate(classes, 1))
-                    where = _instance_join(URIRef(target), "?t0") + " " + focused_where
+                    # over the whole graph: the DISTINCT instances of each class, then one hash join
+                    # (kg:Person and kg:Initiative at 1M triples: 0.03 s instead of 0.93 s)
+                    where = " ".join(
+                        f"{{ SELECT DISTINCT ?this WHERE {{ {_is_instance('?this', c)} }} }}"
+                        for c in [URIRef(target), *classes]
+                    )
                 checks.append(_node_check(shapes, shape, target, "Not", where, focused_where))
             for constraint in shapes.objects(shape, SH.sparql):
                 if given:
                     raise UnsupportedShape(f"sh:sparql with sh:targetNode on {shape}")
+                # ks:fastSelect over the whole graph; sh:select for a few bound focus nodes, where
+                # the fast form's DISTINCT subqueries would still read the whole graph
+                plain = str(shapes.value(constraint, SH.select)).replace("$this", "?this")
                 fast = shapes.value(constraint, FAST_SELECT)
-                select = str(fast if fast is not None else shapes.value(constraint, SH.select))
-                select = select.replace("$this", "?this")
+                select = str(fast).replace("$this", "?this") if fast is not None else plain
+                prefixes = _declared_prefixes(shapes, constraint) + "\n"
                 checks.append(
                     Check(str(shape), "SPARQL", _severity(shapes, shape), _message(shapes, constraint, shape), None,
-                          _declared_prefixes(shapes, constraint) + "\n" + select, target, False,
-                          _declared_prefixes(shapes, constraint) + "\n" + select,
+                          prefixes + select, target, False, prefixes + plain,
                           shapes.value(constraint, LOCAL) == Literal(True))
                 )  # fmt: skip
     return checks
@@ -431,13 +468,21 @@ def sparql_functions() -> dict:
     return {ox.NamedNode(WELL_FORMED): is_well_formed}
 
 
-def evaluate(store, check: Check, instances: dict[str, set]) -> list[dict]:
+def evaluate(
+    store, check: Check, instances: dict[str, set], answers: dict[str, list[dict]] | None = None
+) -> list[dict]:
     """The rows of ``check`` over the whole store: its focus nodes (``this``) and values.
 
     ``instances`` caches the instances of each target class between checks (for checks that find
-    violations among all nodes and keep those of the target afterwards).
+    violations among all nodes and keep those of the target afterwards); ``answers`` caches the rows
+    of each distinct query text (several target classes share one property shape's query).
     """
-    _, rows = store.select(check.query)
+    if answers is None:
+        rows = store.select(check.query)[1]
+    else:
+        if check.query not in answers:
+            answers[check.query] = store.select(check.query)[1]
+        rows = answers[check.query]
     if not check.focus_in_query and rows:
         if check.target not in instances:
             text = f"SELECT ?this WHERE {{ ?this a/<{RDFS.subClassOf}>* <{check.target}> }}"
