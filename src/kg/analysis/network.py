@@ -135,22 +135,37 @@ def _active(tie: Tie, year: int | None, initiatives: set[str], stated: dict[str,
     return tie.target in initiatives
 
 
-def bipartite_graph(dataset, year: int | None = None, lang: str | None = "sv") -> nx.Graph:
+def bipartite_graph(
+    dataset,
+    year: int | None = None,
+    lang: str | None = "sv",
+    *,
+    nodes: dict[str, dict] | None = None,
+    ties: list[Tie] | None = None,
+    stated: dict[str, int] | None = None,
+) -> nx.Graph:
     """Actors and initiatives, an edge per tie (``role`` is the strongest role of the pair).
 
     With ``year``, the ties that hold in that year by the time rules of docs/modelling.md (the
     same as the ``active`` query): ties to the initiatives active in that year, and memberships and
     affiliations stated by a source of that year.
+
+    ``nodes`` (from :func:`read_nodes`), ``ties`` (from :func:`read_ties`) and ``stated`` (from
+    :func:`source_years`) are read from ``dataset`` when not given; give them to build the networks
+    of many years from one reading (see :func:`yearly_bipartite_graphs`).
     """
     initiatives = active_initiatives(dataset, year) if year is not None else set()
-    stated = source_years(dataset) if year is not None else {}
-    nodes = read_nodes(dataset, lang)
+    if year is not None and stated is None:
+        stated = source_years(dataset)
+    stated = stated or {}
+    nodes = read_nodes(dataset, lang) if nodes is None else nodes
+    ties = read_ties(dataset) if ties is None else ties
     graph = nx.Graph(kind="bipartite", year=year if year is not None else "", lang=lang or "")
     order = {role: i for i, role in enumerate((*INITIATIVE_ROLES, *ORGANISATION_ROLES))}
     for iri, attrs in nodes.items():  # actors that sources mention, even with no tie (isolates)
         if attrs["kind"] == "actor" and attrs["mentioned"]:
             graph.add_node(iri, **attrs, bipartite=0)
-    for tie in read_ties(dataset):
+    for tie in ties:
         if not _active(tie, year, initiatives, stated) or tie.actor not in nodes or tie.target not in nodes:
             continue
         for iri in (tie.actor, tie.target):
@@ -168,6 +183,14 @@ def bipartite_graph(dataset, year: int | None = None, lang: str | None = "sv") -
                 tie.actor, tie.target, role=tie.role, roles=tie.role, sources=" ".join(tie.sources), actor=tie.actor
             )
     return graph
+
+
+def yearly_bipartite_graphs(dataset, years: list[int], lang: str | None = "sv") -> dict[int, nx.Graph]:
+    """``{year: bipartite_graph(dataset, year, lang)}``, reading the nodes, ties and source years once."""
+    if not years:
+        return {}
+    nodes, ties, stated = read_nodes(dataset, lang), read_ties(dataset), source_years(dataset)
+    return {year: bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties, stated=stated) for year in years}
 
 
 def _add_tie(graph: nx.Graph, a: str, b: str, weight: float, role: str, via: str | None, labels) -> None:

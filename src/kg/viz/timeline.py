@@ -39,11 +39,10 @@ def years_of(bipartite: nx.Graph, max_years: int = MAX_YEARS) -> list[int]:
 
 def yearly_networks(dataset, kind: str, years: list[int], lang: str | None = "sv") -> dict[int, tuple]:
     """``{year: (bipartite, drawn)}``: each year's actor–initiative graph and its ``kind`` projection."""
-    from kg.analysis.network import bipartite_graph, fold_people, project
+    from kg.analysis.network import fold_people, project, yearly_bipartite_graphs
 
     networks = {}
-    for year in years:
-        bipartite = bipartite_graph(dataset, year, lang)
+    for year, bipartite in yearly_bipartite_graphs(dataset, years, lang).items():
         drawn = bipartite if kind == "bipartite" else project(bipartite)
         if kind == "organisations":
             drawn = fold_people(drawn)
