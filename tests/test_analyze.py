@@ -191,3 +191,12 @@ def test_yearly_networks_from_one_reading_equal_each_years_own(dataset):
         assert dict(yearly[year].nodes(data=True)) == dict(alone.nodes(data=True)), year
         assert sorted(yearly[year].edges(data=True)) == sorted(alone.edges(data=True)), year
     assert yearly[2015].number_of_edges() < yearly[2021].number_of_edges()
+
+
+def test_active_by_year_in_one_query_equals_the_active_query_per_year(dataset):
+    from kg.analysis.network import active_by_year, active_initiatives
+
+    years = list(range(2010, 2027))
+    together = active_by_year(dataset, years)
+    assert {year: active_initiatives(dataset, year) for year in years} == together
+    assert together[2024]  # not a comparison of empty sets

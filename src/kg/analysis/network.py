@@ -113,6 +113,27 @@ def active_initiatives(dataset, year: int) -> set[str]:
     return {str(row["initiative"]) for row in rows}
 
 
+def active_by_year(dataset, years: list[int]) -> dict[int, set[str]]:
+    """:func:`active_initiatives` of many years from one run of the ``active`` query (its rows for
+    each year, the year bound by a VALUES block of all the years)."""
+    from kg.query.binding import bind_rows
+    from kg.query.sparql import bindings
+
+    query = get("active")
+    head = "SELECT DISTINCT ?initiative ?start ?end"
+    if head not in query.text:
+        raise ValueError(f"the active query no longer starts with {head!r}")
+    text = query.text.replace(head, "SELECT DISTINCT ?year ?initiative", 1)
+    terms = {year: bindings(query, {"year": str(year)})["year"] for year in years}
+    found: dict[int, set[str]] = {year: set() for year in years}
+    if not years:
+        return found
+    by_term = {str(term): year for year, term in terms.items()}
+    for row in fast_store(dataset).select(bind_rows(text, "year", list(terms.values())))[1]:
+        found[by_term[str(row["year"])]].add(str(row["initiative"]))
+    return found
+
+
 def source_years(dataset) -> dict[str, int]:
     """The year of each source document (its ``dcterms:issued``, as written), by file stem."""
     text = """PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -143,6 +164,7 @@ def bipartite_graph(
     nodes: dict[str, dict] | None = None,
     ties: list[Tie] | None = None,
     stated: dict[str, int] | None = None,
+    initiatives: set[str] | None = None,
 ) -> nx.Graph:
     """Actors and initiatives, an edge per tie (``role`` is the strongest role of the pair).
 
@@ -150,11 +172,13 @@ def bipartite_graph(
     same as the ``active`` query): ties to the initiatives active in that year, and memberships and
     affiliations stated by a source of that year.
 
-    ``nodes`` (from :func:`read_nodes`), ``ties`` (from :func:`read_ties`) and ``stated`` (from
-    :func:`source_years`) are read from ``dataset`` when not given; give them to build the networks
-    of many years from one reading (see :func:`yearly_bipartite_graphs`).
+    ``nodes`` (from :func:`read_nodes`), ``ties`` (from :func:`read_ties`), ``stated`` (from
+    :func:`source_years`) and ``initiatives`` (the year's :func:`active_initiatives`) are read from
+    ``dataset`` when not given; give them to build the networks of many years from one reading (see
+    :func:`yearly_bipartite_graphs`).
     """
-    initiatives = active_initiatives(dataset, year) if year is not None else set()
+    if initiatives is None:
+        initiatives = active_initiatives(dataset, year) if year is not None else set()
     if year is not None and stated is None:
         stated = source_years(dataset)
     stated = stated or {}
@@ -190,7 +214,11 @@ def yearly_bipartite_graphs(dataset, years: list[int], lang: str | None = "sv") 
     if not years:
         return {}
     nodes, ties, stated = read_nodes(dataset, lang), read_ties(dataset), source_years(dataset)
-    return {year: bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties, stated=stated) for year in years}
+    active = active_by_year(dataset, years)
+    return {
+        year: bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties, stated=stated, initiatives=active[year])
+        for year in years
+    }
 
 
 def _add_tie(graph: nx.Graph, a: str, b: str, weight: float, role: str, via: str | None, labels) -> None:
