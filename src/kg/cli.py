@@ -395,12 +395,13 @@ def viz(
     http_timeout: HttpTimeoutOpt = 30.0,
 ) -> None:
     """Write the interactive network page: one self-contained, offline HTML file."""
-    from kg.analysis.network import bipartite_graph, fold_people, project
+    from kg.analysis.network import bipartite_graph, fold_people, project, read_nodes, read_ties
     from kg.build.graph import open_source
     from kg.core.errors import KgError
     from kg.query.library import Parameter
     from kg.query.sparql import to_term
     from kg.viz import PageInfo, focus_graph, render_page, write_page
+    from kg.viz.timeline import yearly_networks, years_of
 
     if depth is not None and focus is None:
         raise typer.BadParameter("--depth needs --focus NAME (the entity to draw the neighbourhood of)")
@@ -412,7 +413,8 @@ def viz(
     try:
         path, key = stored.local_graph(graph, data, endpoint)
         dataset = open_source(path, None, endpoint, http_timeout=http_timeout)
-        bipartite = bipartite_graph(dataset, year, lang)
+        nodes, ties = read_nodes(dataset, lang), read_ties(dataset)  # read once, for every year too
+        bipartite = bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties)
         if network is NetworkKind.bipartite:
             drawn = bipartite
         else:
@@ -434,9 +436,13 @@ def viz(
                 raise KgError(f"--focus {focus!r} is not in the {network.value} network")
             drawn = focus_graph(drawn, center, depth)
             title = f"{drawn.nodes[center].get('label', focus)} (+{depth})"
+        span = years_of(bipartite)  # the year slider's networks, as render_page would read them
+        kind = "organisations" if network is NetworkKind.organisations else "actors"
+        yearly = yearly_networks(dataset, kind, span, lang, nodes=nodes, ties=ties) if span else None
         info = PageInfo(0, 0, 0, [])
         html = render_page(
             drawn,
+            yearly=yearly,
             bipartite=bipartite,
             analysis=analysis,
             color_by=color_by.value,

@@ -216,11 +216,21 @@ def bipartite_graph(
     return graph
 
 
-def yearly_bipartite_graphs(dataset, years: list[int], lang: str | None = "sv") -> dict[int, nx.Graph]:
-    """``{year: bipartite_graph(dataset, year, lang)}``, reading the nodes, ties and source years once."""
+def yearly_bipartite_graphs(
+    dataset,
+    years: list[int],
+    lang: str | None = "sv",
+    *,
+    nodes: dict[str, dict] | None = None,
+    ties: list[Tie] | None = None,
+) -> dict[int, nx.Graph]:
+    """``{year: bipartite_graph(dataset, year, lang)}``, reading the nodes, ties and source years once
+    (``nodes`` and ``ties``, if given, as read by :func:`read_nodes` with ``lang`` and :func:`read_ties`)."""
     if not years:
         return {}
-    nodes, ties, stated = read_nodes(dataset, lang), read_ties(dataset), source_years(dataset)
+    nodes = read_nodes(dataset, lang) if nodes is None else nodes
+    ties = read_ties(dataset) if ties is None else ties
+    stated = source_years(dataset)
     active = active_by_year(dataset, years)
     return {
         year: bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties, stated=stated, initiatives=active[year])
