@@ -37,7 +37,9 @@ EXACT_BETWEENNESS_MAX = 20_000
 # CPU with rustworkx on this project's machine (bench/analysis.py), so larger graphs are sampled
 EXACT_BETWEENNESS_WORK = 2_000_000_000
 BETWEENNESS_SAMPLES = 200
-GREEDY_MAX = 2000  # greedy modularity took 295 s on a 13,000-actor network; label propagation 1 s
+# greedy modularity took 295 s on a 13,000-actor network, 7.5 s of the 8.8 s analysis of a 1,187-actor one
+# (100k synthetic triples; bench/analysis.py), label propagation well under 1 s
+GREEDY_MAX = 500
 
 
 @dataclass
