@@ -33,9 +33,10 @@ from kg.analysis import measures
 
 SEED = 42
 EXACT_BETWEENNESS_MAX = 20_000
-# exact betweenness is one breadth-first search per node: n x (n + m) steps; 2e9 took about 3 s of
-# CPU with rustworkx on this project's machine (bench/analysis.py), so larger graphs are sampled
-EXACT_BETWEENNESS_WORK = 2_000_000_000
+# exact betweenness is one breadth-first search per node: n x (n + m) steps; rustworkx did 2e7 of them
+# (1,187 nodes, 15,593 edges) in 0.4 s of CPU on this project's 2-core machine (bench/analysis.py), so
+# 1e8 is about 2 s; larger graphs are sampled
+EXACT_BETWEENNESS_WORK = 100_000_000
 BETWEENNESS_SAMPLES = 200
 # greedy modularity took 295 s on a 13,000-actor network, 7.5 s of the 8.8 s analysis of a 1,187-actor one
 # (100k synthetic triples; bench/analysis.py), label propagation well under 1 s
