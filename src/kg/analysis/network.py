@@ -114,30 +114,23 @@ def active_initiatives(dataset, year: int) -> set[str]:
 
 
 def active_by_year(dataset, years: list[int]) -> dict[int, set[str]]:
-    """:func:`active_initiatives` of many years from one run of the ``active`` query.
-
-    The query computes each initiative's first and last day by the time rules and keeps those whose
-    days overlap the year (``startDay <= "YYYY-12-31" && endDay >= "YYYY-01-01"``, string order);
-    here it runs once with that last filter left out and its days projected, and the same comparison
-    is made in Python for every year.
-    """
-    from kg.query.binding import bind_values
+    """:func:`active_initiatives` of many years from one run of the ``active`` query (its rows for
+    each year, the year bound by a VALUES block of all the years)."""
+    from kg.query.binding import bind_rows
     from kg.query.sparql import bindings
 
     query = get("active")
-    head, overlap = "SELECT DISTINCT ?initiative ?start ?end", "FILTER(?startDay <= ?to && ?endDay >= ?from)"
-    if head not in query.text or query.text.count(overlap) != 1:
-        raise ValueError("the active query no longer has the shape active_by_year reads")
-    text = query.text.replace(head, "SELECT DISTINCT ?initiative ?startDay ?endDay", 1).replace(overlap, "", 1)
-    any_year = bindings(query, {"year": str(years[0] if years else 2000)})
+    head = "SELECT DISTINCT ?initiative ?start ?end"
+    if head not in query.text:
+        raise ValueError(f"the active query no longer starts with {head!r}")
+    text = query.text.replace(head, "SELECT DISTINCT ?year ?initiative", 1)
+    terms = {year: bindings(query, {"year": str(year)})["year"] for year in years}
     found: dict[int, set[str]] = {year: set() for year in years}
     if not years:
         return found
-    for row in fast_store(dataset).select(bind_values(text, any_year))[1]:
-        first, last = str(row["startDay"]), str(row["endDay"])
-        for year in years:
-            if first <= f"{year}-12-31" and last >= f"{year}-01-01":
-                found[year].add(str(row["initiative"]))
+    by_term = {str(term): year for year, term in terms.items()}
+    for row in fast_store(dataset).select(bind_rows(text, "year", list(terms.values())))[1]:
+        found[by_term[str(row["year"])]].add(str(row["initiative"]))
     return found
 
 
