@@ -16,7 +16,7 @@ measures, in this one process, wall and CPU seconds of:
 and, as child processes, the commands ``kg analyze`` (which stores the analysis for ``kg viz``), ``kg viz``
 reusing it, and ``kg viz`` after the graph changed (the stored analysis is then not used).
 
-Run: ``python bench/analysis.py BUILD_DIR [BUILD_DIR ...] [--output FILE]`` (each BUILD_DIR holds
+Run: ``python bench/analysis.py BUILD_DIR [BUILD_DIR ...] [--output FILE] [--nodes-query FILE]`` (each BUILD_DIR holds
 graph.trig); it prints a Markdown table per size and the growth exponents between sizes.
 """
 
@@ -64,6 +64,36 @@ def child(args: list[str]) -> dict:
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     return {"wall": wall, "cpu": cpu, "code": proc.returncode, "err": proc.stderr[-2000:]}
+
+
+# runs a kg command with the nodes query read from another file (see --nodes-query)
+_PATCHED = """
+import sys
+import kg.analysis.network as network
+original = network.get
+nodes_file = sys.argv[1]
+network.get = lambda name, folder=None: original(nodes_file if name == "nodes" else name, folder)
+sys.argv = ["kg", *sys.argv[2:]]
+from kg.cli import main
+main()
+"""
+NODES_QUERY: str | None = None
+
+
+def kg_command(*args: str) -> list[str]:
+    if NODES_QUERY:
+        return [sys.executable, "-c", _PATCHED, NODES_QUERY, *args]
+    return [sys.executable, "-m", "kg", *args]
+
+
+def use_nodes_query(path: str) -> None:
+    """Read the networks' nodes with the query in ``path`` instead of the shipped ``nodes`` query."""
+    import kg.analysis.network as network
+
+    global NODES_QUERY
+    NODES_QUERY = path
+    original = network.get
+    network.get = lambda name, folder=None: original(path if name == "nodes" else name, folder)
 
 
 def networkx_only():
@@ -137,13 +167,12 @@ def measure_size(build: Path, rows: list[dict]) -> None:
     same_clusters = [c.members for c in before.clusters] == [c.members for c in after.clusters]
     row("analyze() in-process", t_before, t_after, f"clusters identical: {same_clusters}")
     # the commands
-    kg = [sys.executable, "-m", "kg"]
     out = build / "bench-analysis.json"
-    first = child([*kg, "analyze", "--graph", str(graph_file), "--format", "json", "--out", str(out)])
+    first = child(kg_command("analyze", "--graph", str(graph_file), "--format", "json", "--out", str(out)))
     rows.append({"triples": size, "nodes": n, "edges": m, "step": "`kg analyze` (stores the analysis)",
                  "before": None, "after": first, "note": ""})  # fmt: skip
     page = build / "bench-network.html"
-    viz = child([*kg, "viz", "--graph", str(graph_file), "--color-by", "cluster", "--out", str(page)])
+    viz = child(kg_command("viz", "--graph", str(graph_file), "--color-by", "cluster", "--out", str(page)))
     rows.append({"triples": size, "nodes": n, "edges": m, "step": "`kg viz --color-by cluster` (stored analysis)",
                  "before": None, "after": viz, "note": ""})  # fmt: skip
     print(f"kg analyze {first['wall']:.2f} s ({first['cpu']:.2f} CPU) code {first['code']}; "
@@ -197,7 +226,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("builds", type=Path, nargs="+", help="build folders (each holds graph.trig)")
     parser.add_argument("--output", type=Path, default=None, help="also write the Markdown table here")
+    parser.add_argument(
+        "--nodes-query",
+        default=None,
+        help="read the networks' nodes with this .rq file instead of the shipped nodes query (everywhere)",
+    )
     args = parser.parse_args()
+    if args.nodes_query:
+        use_nodes_query(args.nodes_query)
     rows: list[dict] = []
     for build in args.builds:
         measure_size(build, rows)
