@@ -178,3 +178,25 @@ def test_write_back_is_queryable(built, tmp_path):
     bindings = json.loads(rows.stdout)["results"]["bindings"]
     assert len(bindings) == 1
     assert json.loads(bindings[0]["params"]["value"])["year"] == 2025
+
+
+def test_yearly_networks_from_one_reading_equal_each_years_own(dataset):
+    from kg.analysis.network import yearly_bipartite_graphs
+
+    years = [2015, 2019, 2021, 2024]
+    yearly = yearly_bipartite_graphs(dataset, years)
+    assert list(yearly) == years
+    for year in years:
+        alone = bipartite_graph(dataset, year)
+        assert dict(yearly[year].nodes(data=True)) == dict(alone.nodes(data=True)), year
+        assert sorted(yearly[year].edges(data=True)) == sorted(alone.edges(data=True)), year
+    assert yearly[2015].number_of_edges() < yearly[2021].number_of_edges()
+
+
+def test_active_by_year_in_one_query_equals_the_active_query_per_year(dataset):
+    from kg.analysis.network import active_by_year, active_initiatives
+
+    years = list(range(2010, 2027))
+    together = active_by_year(dataset, years)
+    assert {year: active_initiatives(dataset, year) for year in years} == together
+    assert together[2024]  # not a comparison of empty sets

@@ -145,7 +145,11 @@ def run_all(
     bipartite = bipartite_graph(source, None, lang)
     actors = project(bipartite)
     analysis = run_analysis(actors, bipartite)
-    write_back(source, result.output, analysis, {"network": "actors", "year": None, "seed": SEED, "lang": lang})
+    params = {"network": "actors", "year": None, "seed": SEED, "lang": lang}
+    write_back(source, result.output, analysis, params)
+    from kg.analysis import stored
+
+    stored.save(result.output, stored.graph_key(result.output), params, analysis)  # for kg viz
     typer.echo(
         f"analysis:  {len(analysis.clusters)} clusters, modularity {analysis.modularity:.3f} (stored in the graph)"
     )
@@ -323,8 +327,11 @@ def analyze(
 
     if write_back and endpoint is not None:
         _fail(KgError("--write-back stores the analysis in a local graph file; it cannot be used with --endpoint"))
+    from kg.analysis import stored
+
     try:
-        dataset = open_source(graph, data, endpoint, http_timeout=http_timeout)
+        path, key = stored.local_graph(graph, data, endpoint)
+        dataset = open_source(path, None, endpoint, http_timeout=http_timeout)
         bipartite = bipartite_graph(dataset, year, lang)
     except KgError as exc:
         _fail(exc)
@@ -336,7 +343,10 @@ def analyze(
         if network is NetworkKind.organisations:
             projected = fold_people(projected)
     projected.graph["kind"] = network.value
+    params = {"network": network.value, "year": year, "seed": analysis_module.SEED, "lang": lang}
     result = analysis_module.analyze(projected, bipartite)
+    if path is not None and key is not None:  # for kg viz (see kg.analysis.stored)
+        stored.save(path, key, params, result)
     render = {"table": analysis_module.to_text, "json": lambda a: a.to_json() + "\n", "csv": analysis_module.to_csv}
     text = render[fmt.value](result)
     if out is not None:
@@ -347,8 +357,9 @@ def analyze(
         from kg.analysis.writeback import write_back as store
 
         target = Path(graph) if graph is not None else DEFAULT_BUILD_DIR / GRAPH_FILE
-        params = {"network": network.value, "year": year, "seed": analysis_module.SEED, "lang": lang}
         count = store(dataset, target, result, params)
+        if path is not None:  # the graph file changed: store the analysis under its new contents
+            stored.save(path, stored.graph_key(path), params, result)
         typer.echo(f"wrote {count} triples to <https://w3id.org/samverkan/id/graph/analysis> in {target}", err=True)
 
 
@@ -384,30 +395,40 @@ def viz(
     http_timeout: HttpTimeoutOpt = 30.0,
 ) -> None:
     """Write the interactive network page: one self-contained, offline HTML file."""
-    from kg.analysis.network import bipartite_graph, fold_people, project
+    from kg.analysis.network import bipartite_graph, fold_people, project, read_nodes, read_ties
     from kg.build.graph import open_source
     from kg.core.errors import KgError
     from kg.query.library import Parameter
     from kg.query.sparql import to_term
     from kg.viz import PageInfo, focus_graph, render_page, write_page
+    from kg.viz.timeline import yearly_networks, years_of
 
     if depth is not None and focus is None:
         raise typer.BadParameter("--depth needs --focus NAME (the entity to draw the neighbourhood of)")
     depth = 1 if depth is None else depth
+    from kg.analysis import stored
+    from kg.analysis.analyze import SEED
+    from kg.analysis.analyze import analyze as run_analysis
+
     try:
-        dataset = open_source(graph, data, endpoint, http_timeout=http_timeout)
-        bipartite = bipartite_graph(dataset, year, lang)
+        path, key = stored.local_graph(graph, data, endpoint)
+        dataset = open_source(path, None, endpoint, http_timeout=http_timeout)
+        nodes, ties = read_nodes(dataset, lang), read_ties(dataset)  # read once, for every year too
+        bipartite = bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties)
         if network is NetworkKind.bipartite:
             drawn = bipartite
         else:
             drawn = project(bipartite)
             if network is NetworkKind.organisations:
                 drawn = fold_people(drawn)
-        analysis = None
-        if color_by is ColorBy.cluster or size_by is not SizeBy.degree:
-            from kg.analysis.analyze import analyze as run_analysis
-
-            analysis = run_analysis(project(bipartite) if network is NetworkKind.bipartite else drawn, bipartite)
+        # the analysis kg analyze stored for these very graph bytes, else computed now (and stored)
+        params = {"network": network.value, "year": year, "seed": SEED, "lang": lang}
+        analysis, _ = stored.stored_or_computed(
+            path,
+            key,
+            params,
+            lambda: run_analysis(project(bipartite) if network is NetworkKind.bipartite else drawn, bipartite),
+        )
         title = None
         if focus is not None:
             center = str(to_term(Parameter("focus", "entity"), focus, dataset))
@@ -415,9 +436,13 @@ def viz(
                 raise KgError(f"--focus {focus!r} is not in the {network.value} network")
             drawn = focus_graph(drawn, center, depth)
             title = f"{drawn.nodes[center].get('label', focus)} (+{depth})"
+        span = years_of(bipartite)  # the year slider's networks, as render_page would read them
+        kind = "organisations" if network is NetworkKind.organisations else "actors"
+        yearly = yearly_networks(dataset, kind, span, lang, nodes=nodes, ties=ties) if span else None
         info = PageInfo(0, 0, 0, [])
         html = render_page(
             drawn,
+            yearly=yearly,
             bipartite=bipartite,
             analysis=analysis,
             color_by=color_by.value,

@@ -3,9 +3,12 @@
 - Communities: Louvain with a fixed seed (modularity reported), cross-checked with greedy
   modularity (label propagation above :data:`GREEDY_MAX` nodes, where greedy merging is
   quadratic); the same input always gives the same clusters, numbered by size.
-- Centrality: degree, weighted degree, betweenness (sampled with ``k`` pivots above
-  :data:`EXACT_BETWEENNESS_MAX` nodes, and the report says so), eigenvector (per graph; ``None``
-  where the power iteration does not converge).
+- Centrality: degree, weighted degree, betweenness (exact while the graph has at most
+  :data:`EXACT_BETWEENNESS_MAX` nodes and ``nodes x (nodes + edges)`` is at most
+  :data:`EXACT_BETWEENNESS_WORK`, else sampled with ``k`` pivots, and the report says so),
+  eigenvector (per graph; ``None`` where the power iteration does not converge). Betweenness and
+  eigenvector centrality are networkx's definitions computed on arrays (rustworkx, scipy; see
+  :mod:`kg.analysis.measures`), with networkx's results.
 - Brokers: actors with betweenness > 0 whose neighbours lie in two or more clusters, or in both
   countries.
 - Per cluster: members, the initiatives that hold it together, its funders, countries, and a name
@@ -26,10 +29,18 @@ from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
+from kg.analysis import measures
+
 SEED = 42
-EXACT_BETWEENNESS_MAX = 2000
+EXACT_BETWEENNESS_MAX = 20_000
+# exact betweenness is one breadth-first search per node: n x (n + m) steps; rustworkx did 2e7 of them
+# (1,187 nodes, 15,593 edges) in 0.4 s of CPU on this project's 2-core machine (bench/analysis.py), so
+# 1e8 is about 2 s; larger graphs are sampled
+EXACT_BETWEENNESS_WORK = 100_000_000
 BETWEENNESS_SAMPLES = 200
-GREEDY_MAX = 2000  # greedy modularity took 295 s on a 13,000-actor network; label propagation 1 s
+# greedy modularity took 295 s on a 13,000-actor network, 7.5 s of the 8.8 s analysis of a 1,187-actor one
+# (100k synthetic triples; bench/analysis.py), label propagation well under 1 s
+GREEDY_MAX = 500
 
 
 @dataclass
@@ -121,14 +132,22 @@ def centrality(graph: nx.Graph, seed: int = SEED) -> tuple[dict[str, dict[str, f
     n = graph.number_of_nodes()
     degree = nx.degree_centrality(graph) if n > 1 else dict.fromkeys(graph, 0.0)
     weighted = dict(graph.degree(weight="weight"))
-    if n > EXACT_BETWEENNESS_MAX:
+    work = n * (n + graph.number_of_edges())
+    if n > EXACT_BETWEENNESS_MAX or work > EXACT_BETWEENNESS_WORK:
         k = min(BETWEENNESS_SAMPLES, n)
-        betweenness = nx.betweenness_centrality(graph, k=k, seed=seed)
-        notes.append(f"betweenness sampled with k={k} pivots (graph has {n} nodes > {EXACT_BETWEENNESS_MAX})")
+        betweenness = measures.betweenness_centrality(graph, k=k, seed=seed)
+        why = (
+            f"{n} nodes > {EXACT_BETWEENNESS_MAX}"
+            if n > EXACT_BETWEENNESS_MAX
+            else (f"nodes x (nodes + edges) = {work:.2g} > {EXACT_BETWEENNESS_WORK:.2g}")
+        )
+        notes.append(f"betweenness sampled with k={k} pivots ({why})")
     else:
-        betweenness = nx.betweenness_centrality(graph)
+        betweenness = measures.betweenness_centrality(graph)
     try:
-        eigen: dict[str, float | None] = nx.eigenvector_centrality(graph, weight="weight", max_iter=2000, tol=1e-8)
+        eigen: dict[str, float | None] = measures.eigenvector_centrality(
+            graph, weight="weight", max_iter=2000, tol=1e-8
+        )
     except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
         eigen = dict.fromkeys(graph)
         notes.append("eigenvector centrality did not converge and is left out")

@@ -113,6 +113,27 @@ def active_initiatives(dataset, year: int) -> set[str]:
     return {str(row["initiative"]) for row in rows}
 
 
+def active_by_year(dataset, years: list[int]) -> dict[int, set[str]]:
+    """:func:`active_initiatives` of many years from one run of the ``active`` query (its rows for
+    each year, the year bound by a VALUES block of all the years)."""
+    from kg.query.binding import bind_rows
+    from kg.query.sparql import bindings
+
+    query = get("active")
+    head = "SELECT DISTINCT ?initiative ?start ?end"
+    if head not in query.text:
+        raise ValueError(f"the active query no longer starts with {head!r}")
+    text = query.text.replace(head, "SELECT DISTINCT ?year ?initiative", 1)
+    terms = {year: bindings(query, {"year": str(year)})["year"] for year in years}
+    found: dict[int, set[str]] = {year: set() for year in years}
+    if not years:
+        return found
+    by_term = {str(term): year for year, term in terms.items()}
+    for row in fast_store(dataset).select(bind_rows(text, "year", list(terms.values())))[1]:
+        found[by_term[str(row["year"])]].add(str(row["initiative"]))
+    return found
+
+
 def source_years(dataset) -> dict[str, int]:
     """The year of each source document (its ``dcterms:issued``, as written), by file stem."""
     text = """PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -135,22 +156,40 @@ def _active(tie: Tie, year: int | None, initiatives: set[str], stated: dict[str,
     return tie.target in initiatives
 
 
-def bipartite_graph(dataset, year: int | None = None, lang: str | None = "sv") -> nx.Graph:
+def bipartite_graph(
+    dataset,
+    year: int | None = None,
+    lang: str | None = "sv",
+    *,
+    nodes: dict[str, dict] | None = None,
+    ties: list[Tie] | None = None,
+    stated: dict[str, int] | None = None,
+    initiatives: set[str] | None = None,
+) -> nx.Graph:
     """Actors and initiatives, an edge per tie (``role`` is the strongest role of the pair).
 
     With ``year``, the ties that hold in that year by the time rules of docs/modelling.md (the
     same as the ``active`` query): ties to the initiatives active in that year, and memberships and
     affiliations stated by a source of that year.
+
+    ``nodes`` (from :func:`read_nodes`), ``ties`` (from :func:`read_ties`), ``stated`` (from
+    :func:`source_years`) and ``initiatives`` (the year's :func:`active_initiatives`) are read from
+    ``dataset`` when not given; give them to build the networks of many years from one reading (see
+    :func:`yearly_bipartite_graphs`).
     """
-    initiatives = active_initiatives(dataset, year) if year is not None else set()
-    stated = source_years(dataset) if year is not None else {}
-    nodes = read_nodes(dataset, lang)
+    if initiatives is None:
+        initiatives = active_initiatives(dataset, year) if year is not None else set()
+    if year is not None and stated is None:
+        stated = source_years(dataset)
+    stated = stated or {}
+    nodes = read_nodes(dataset, lang) if nodes is None else nodes
+    ties = read_ties(dataset) if ties is None else ties
     graph = nx.Graph(kind="bipartite", year=year if year is not None else "", lang=lang or "")
     order = {role: i for i, role in enumerate((*INITIATIVE_ROLES, *ORGANISATION_ROLES))}
     for iri, attrs in nodes.items():  # actors that sources mention, even with no tie (isolates)
         if attrs["kind"] == "actor" and attrs["mentioned"]:
             graph.add_node(iri, **attrs, bipartite=0)
-    for tie in read_ties(dataset):
+    for tie in ties:
         if not _active(tie, year, initiatives, stated) or tie.actor not in nodes or tie.target not in nodes:
             continue
         for iri in (tie.actor, tie.target):
@@ -168,6 +207,28 @@ def bipartite_graph(dataset, year: int | None = None, lang: str | None = "sv") -
                 tie.actor, tie.target, role=tie.role, roles=tie.role, sources=" ".join(tie.sources), actor=tie.actor
             )
     return graph
+
+
+def yearly_bipartite_graphs(
+    dataset,
+    years: list[int],
+    lang: str | None = "sv",
+    *,
+    nodes: dict[str, dict] | None = None,
+    ties: list[Tie] | None = None,
+) -> dict[int, nx.Graph]:
+    """``{year: bipartite_graph(dataset, year, lang)}``, reading the nodes, ties and source years once
+    (``nodes`` and ``ties``, if given, as read by :func:`read_nodes` with ``lang`` and :func:`read_ties`)."""
+    if not years:
+        return {}
+    nodes = read_nodes(dataset, lang) if nodes is None else nodes
+    ties = read_ties(dataset) if ties is None else ties
+    stated = source_years(dataset)
+    active = active_by_year(dataset, years)
+    return {
+        year: bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties, stated=stated, initiatives=active[year])
+        for year in years
+    }
 
 
 def _add_tie(graph: nx.Graph, a: str, b: str, weight: float, role: str, via: str | None, labels) -> None:

@@ -37,13 +37,15 @@ def years_of(bipartite: nx.Graph, max_years: int = MAX_YEARS) -> list[int]:
     return list(range(max(min(found), last - max_years + 1), last + 1))
 
 
-def yearly_networks(dataset, kind: str, years: list[int], lang: str | None = "sv") -> dict[int, tuple]:
-    """``{year: (bipartite, drawn)}``: each year's actor–initiative graph and its ``kind`` projection."""
-    from kg.analysis.network import bipartite_graph, fold_people, project
+def yearly_networks(
+    dataset, kind: str, years: list[int], lang: str | None = "sv", *, nodes=None, ties=None
+) -> dict[int, tuple]:
+    """``{year: (bipartite, drawn)}``: each year's actor–initiative graph and its ``kind`` projection
+    (``nodes`` and ``ties``: see :func:`kg.analysis.network.yearly_bipartite_graphs`)."""
+    from kg.analysis.network import fold_people, project, yearly_bipartite_graphs
 
     networks = {}
-    for year in years:
-        bipartite = bipartite_graph(dataset, year, lang)
+    for year, bipartite in yearly_bipartite_graphs(dataset, years, lang, nodes=nodes, ties=ties).items():
         drawn = bipartite if kind == "bipartite" else project(bipartite)
         if kind == "organisations":
             drawn = fold_people(drawn)

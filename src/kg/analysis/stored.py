@@ -1,0 +1,120 @@
+"""Stored analyses: ``kg analyze`` (and ``kg all``, ``kg viz``) keep their result beside the graph file,
+so that ``kg viz`` draws clusters and scores without computing them again.
+
+An analysis is stored as JSON in ``analysis/`` beside ``graph.trig``, under a key made of the SHA-256
+of the graph file's bytes and the parameters (network, year, language, seed, and
+:data:`VERSION` of the analysis code). Any change of the graph file (a rebuild, a write-back, an
+edit) changes the key, so a stored analysis is used only for the very bytes it was computed from;
+analyses of other contents are deleted when a new one is stored. A stored file that cannot be read
+is ignored (the analysis is computed again).
+
+>>> import tempfile
+>>> from pathlib import Path
+>>> folder = Path(tempfile.mkdtemp())
+>>> graph = folder / "graph.trig"
+>>> _ = graph.write_text("<urn:a> <urn:b> <urn:c> .")
+>>> result = Analysis("actors", None, 1, 0, 0.0, {}, [], {"urn:a": {"cluster": "c1"}}, [], [["urn:a"]], ["urn:a"], [])
+>>> params = {"network": "actors", "year": None, "lang": "sv", "seed": 42}
+>>> key = graph_key(graph)
+>>> save(graph, key, params, result) is not None
+True
+>>> load(graph, key, params) == result
+True
+>>> _ = graph.write_text("<urn:a> <urn:b> <urn:d> .")
+>>> load(graph, graph_key(graph), params) is None
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from kg.analysis.analyze import Analysis, Cluster
+
+VERSION = 2  # raise when the analysis gives other results for the same graph
+FOLDER = "analysis"
+
+
+def graph_key(graph_file: Path | str) -> str:
+    """The SHA-256 of the graph file's bytes (hex)."""
+    digest = hashlib.sha256()
+    with open(graph_file, "rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _path(graph_file: Path | str, key: str, params: dict[str, object]) -> Path:
+    text = json.dumps({**params, "version": VERSION}, sort_keys=True, default=str)
+    return Path(graph_file).parent / FOLDER / f"{key[:32]}-{hashlib.sha256(text.encode()).hexdigest()[:16]}.json"
+
+
+def from_dict(data: dict) -> Analysis:
+    """The :class:`Analysis` of :meth:`Analysis.to_dict`."""
+    fields = dict(data)
+    fields["clusters"] = [Cluster(**c) for c in data["clusters"]]
+    fields["cross_border"] = [tuple(t) for t in data["cross_border"]]
+    return Analysis(**fields)
+
+
+def load(graph_file: Path | str, key: str, params: dict[str, object]) -> Analysis | None:
+    """The stored analysis of the graph whose bytes hash to ``key``, with ``params``; None if there is none."""
+    path = _path(graph_file, key, params)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if data.get("graph_sha256") != key or data.get("parameters") != json.loads(json.dumps(params, default=str)):
+            return None
+        return from_dict(data["analysis"])
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def save(graph_file: Path | str, key: str, params: dict[str, object], analysis: Analysis) -> Path | None:
+    """Store ``analysis`` of the graph whose bytes hash to ``key`` (atomically); delete the analyses of
+    other graph contents. Returns the file, or None where the folder cannot be written (nothing stored)."""
+    from kg.core.atomic import write_text
+
+    path = _path(graph_file, key, params)
+    data = {"graph_sha256": key, "parameters": params, "version": VERSION, "analysis": analysis.to_dict()}
+    try:
+        if graph_key(graph_file) != key:  # the graph changed while it was analysed: store nothing
+            return None
+        path.parent.mkdir(exist_ok=True)
+        write_text(path, json.dumps(data, ensure_ascii=False, default=str))
+        for other in path.parent.glob("*.json"):
+            if not other.name.startswith(key[:32]):
+                other.unlink(missing_ok=True)
+    except OSError:
+        return None
+    return path
+
+
+def local_graph(
+    graph: Path | str | None, data: Path | str | None, endpoint: str | None
+) -> tuple[Path | None, str | None]:
+    """The graph file a command reads (built first when stale) and its key, before it is loaded;
+    ``(None, None)`` for an endpoint."""
+    if endpoint is not None:
+        return None, None
+    from kg.build.graph import built_graph_file
+
+    path = built_graph_file(graph, data)
+    return path, graph_key(path)
+
+
+def stored_or_computed(
+    graph_file: Path | str | None, key: str | None, params: dict[str, object], compute
+) -> tuple[Analysis, bool]:
+    """The stored analysis of ``graph_file`` (whose bytes hashed to ``key`` before it was read) with
+    ``params`` if there is one, else ``compute()`` (then stored for the next time); the flag tells
+    whether it was stored before. Without a graph file (an endpoint) the analysis is computed."""
+    if graph_file is None or key is None:
+        return compute(), False
+    found = load(graph_file, key, params)
+    if found is not None:
+        return found, True
+    analysis = compute()
+    save(graph_file, key, params, analysis)
+    return analysis, False

@@ -1,0 +1,95 @@
+"""kg viz reuses the analysis kg analyze stored, only for the very graph bytes it was computed from."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from typer.testing import CliRunner
+
+from kg.analysis import stored
+from kg.cli import app
+
+runner = CliRunner()
+MARKER = "Stored-analysis-marker"
+
+
+@pytest.fixture()
+def graph(built, tmp_path):
+    target = tmp_path / "build" / "graph.trig"
+    target.parent.mkdir()
+    shutil.copy(built.output, target)
+    return target
+
+
+def _stored(graph) -> list:
+    return sorted((graph.parent / stored.FOLDER).glob("*.json"))
+
+
+def _mark(path) -> None:
+    """Rename the first cluster in a stored analysis: a page that shows the name read the stored file."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["analysis"]["clusters"][0]["name"] = MARKER
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+def _viz(graph, out) -> str:
+    result = runner.invoke(app, ["viz", "--graph", str(graph), "--color-by", "cluster", "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_viz_reuses_the_stored_analysis_and_draws_the_same_page(graph, tmp_path):
+    fresh = _viz(graph, tmp_path / "fresh.html")  # computes the analysis and stores it
+    assert len(_stored(graph)) == 1
+    shutil.rmtree(graph.parent / stored.FOLDER)
+    result = runner.invoke(app, ["analyze", "--graph", str(graph), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    [path] = _stored(graph)
+    assert path.name.startswith(stored.graph_key(graph)[:32])
+    assert _viz(graph, tmp_path / "reused.html") == fresh  # the stored analysis gives the same page
+    _mark(path)
+    assert MARKER in _viz(graph, tmp_path / "marked.html")  # ... and it was read, not computed again
+
+
+def test_a_changed_graph_never_gets_a_stale_analysis(graph, tmp_path):
+    assert runner.invoke(app, ["analyze", "--graph", str(graph)]).exit_code == 0
+    [old] = _stored(graph)
+    _mark(old)
+    with graph.open("a", encoding="utf-8") as handle:  # the same network, other bytes
+        handle.write('\n<https://example.org/x> <http://www.w3.org/2000/01/rdf-schema#comment> "edited" .\n')
+    page = _viz(graph, tmp_path / "page.html")
+    assert MARKER not in page
+    [new] = _stored(graph)  # the analysis of the old contents is gone, the new one stored
+    assert new != old and new.name.startswith(stored.graph_key(graph)[:32])
+
+
+def test_write_back_stores_the_analysis_of_the_rewritten_graph(graph, tmp_path):
+    result = runner.invoke(app, ["analyze", "--graph", str(graph), "--write-back"])
+    assert result.exit_code == 0, result.output
+    [path] = _stored(graph)
+    assert path.name.startswith(stored.graph_key(graph)[:32])  # keyed by the graph with the analysis graph
+    _mark(path)
+    assert MARKER in _viz(graph, tmp_path / "page.html")
+
+
+def test_other_parameters_are_other_analyses(graph, tmp_path):
+    assert runner.invoke(app, ["analyze", "--graph", str(graph)]).exit_code == 0
+    _mark(_stored(graph)[0])
+    result = runner.invoke(app, ["analyze", "--graph", str(graph), "--network", "organisations"])
+    assert result.exit_code == 0, result.output
+    assert len(_stored(graph)) == 2
+    page = runner.invoke(
+        app,
+        ["viz", "--graph", str(graph), "--year", "2021", "--color-by", "cluster", "--out", str(tmp_path / "y.html")],
+    )
+    assert page.exit_code == 0, page.output
+    assert MARKER not in (tmp_path / "y.html").read_text(encoding="utf-8")
+
+
+def test_an_unreadable_stored_analysis_is_computed_again(graph, tmp_path):
+    fresh = _viz(graph, tmp_path / "fresh.html")
+    [path] = _stored(graph)
+    path.write_text("{not json", encoding="utf-8")
+    assert _viz(graph, tmp_path / "again.html") == fresh
