@@ -9,10 +9,10 @@ process timed from start to exit (wall and CPU seconds, median of ``--repeat`` r
 - *raw Oxigraph*: a bare Python process that imports pyoxigraph, opens ``BUILD/store`` read-only,
   runs the same SPARQL text (parameters bound) and reads every solution: the floor for this design.
 
-Both ``kg`` runs print the default table; ``same rows`` compares their ``--format json`` output
-(every term, every row, in order) once more per query.
+Both ``kg`` runs print ``--format json`` (every term, every row, in order, with the label columns);
+``same rows`` compares the two outputs byte for byte. A run longer than ``--timeout`` is stopped.
 
-Run: ``python bench/query.py BUILD_DIR [--repeat 3] [--base REV] [--label "1M"] [--output FILE]``.
+Run: ``python bench/query.py BUILD_DIR [--repeat 3] [--timeout 150] [--base REV] [--label "1M"] [--output FILE]``.
 The Markdown table goes to ``--output`` (default: printed only).
 """
 
@@ -55,19 +55,30 @@ print(n)
 """
 
 
+TIMEOUT = 150.0
+
+
 def run(args: list[str], env: dict | None = None, cwd: Path | None = None) -> dict:
-    """One child process: wall and CPU seconds, exit code, output."""
+    """One child process: wall and CPU seconds, exit code, output (``None`` when stopped at TIMEOUT)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
-    proc = subprocess.run(args, capture_output=True, env=env, cwd=cwd, check=False)
+    try:
+        proc = subprocess.run(args, capture_output=True, env=env, cwd=cwd, check=False, timeout=TIMEOUT + 30)
+        code, out, err = proc.returncode, proc.stdout, proc.stderr.decode()
+        if code == 3:
+            out = None
+    except subprocess.TimeoutExpired:
+        code, out, err = None, None, "stopped"
     wall = time.perf_counter() - started
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return {"wall": wall, "cpu": cpu, "code": proc.returncode, "out": proc.stdout, "err": proc.stderr.decode()}
+    return {"wall": wall, "cpu": cpu, "code": code, "out": out, "err": err}
 
 
 def timed(args: list[str], repeat: int, env=None, cwd=None) -> dict:
     runs = [run(args, env, cwd) for _ in range(repeat)]
+    if any(r["code"] in (None, 3) for r in runs):  # 3: kg stopped the query at its --timeout
+        return {"wall": None, "cpu": None, "walls": [], "out": None, "err": "stopped", "stopped": True}
     bad = [r for r in runs if r["code"] != 0]
     if bad:
         raise SystemExit(f"{' '.join(args)} failed ({bad[0]['code']}): {bad[0]['err'][-2000:]}")
@@ -96,7 +107,9 @@ def main() -> None:
     parser.add_argument("--label", default="", help="what the build is, for the table's heading")
     parser.add_argument("--only", nargs="*", help="only these queries")
     parser.add_argument("--output", type=Path)
+    parser.add_argument("--timeout", type=float, default=TIMEOUT, help="stop a run after this many seconds")
     args = parser.parse_args()
+    globals()["TIMEOUT"] = args.timeout
 
     sys.path.insert(0, str(REPO / "src"))
     from kg.query.binding import bind_values, with_prefixes
@@ -126,21 +139,21 @@ def main() -> None:
 
             resolver = OxigraphStore(ox.Store.read_only(str(build / "store")))
         bound = bindings(query, params, resolver, "sv")
-        command = ["-m", "kg", "query", name, "--graph", str(graph), *flags]
+        command = ["-m", "kg", "query", name, "--graph", str(graph), "--format=json", f"--timeout={args.timeout}"]
+        command += flags
         before = timed([PY, *command], args.repeat, base_env)
         after = timed([PY, *command], args.repeat, env)
         text_file = work / f"{name}.rq"
         text_file.write_text(with_prefixes(bind_values(unit_separated(query.text), bound)), encoding="utf-8")
         raw = timed([PY, "-c", RAW, str(build / "store"), str(text_file)], args.repeat)
-        as_json = run([PY, *command, "--format=json"], env)["out"]
-        same = run([PY, *command, "--format=json"], base_env)["out"] == as_json
-        count = json.loads(as_json or b"{}")
+        same = None if before["out"] is None or after["out"] is None else before["out"] == after["out"]
+        count = json.loads(after["out"] or before["out"] or b"{}")
         n = len(count.get("results", {}).get("bindings", [])) if isinstance(count, dict) else None
         entry = {"query": name, "rows": n, "before": before, "after": after, "raw": raw, "same": same}
         rows.append(entry)
         print(
-            f"{name}: before {before['wall']:.2f} s (cpu {before['cpu']:.2f}), after {after['wall']:.2f} s "
-            f"(cpu {after['cpu']:.2f}), raw {raw['wall']:.2f} s, rows {n}, same {same}"
+            f"{name}: before {s(before['wall'])} (cpu {s(before['cpu'])}), after {s(after['wall'])} "
+            f"(cpu {s(after['cpu'])}), raw {s(raw['wall'])} (cpu {s(raw['cpu'])}), rows {n}, same {same}"
             + (f"\n  after's notes: {after['err'].strip()}" if after["err"].strip() else ""),
             flush=True,
         )
@@ -150,14 +163,16 @@ def main() -> None:
         args.output.write_text(table, encoding="utf-8")
 
 
-def markdown(rows: list[dict], args, load: float) -> str:
-    def s(x: float | None) -> str:
-        return "–" if x is None else f"{x:.2f} s"
+def s(x: float | None) -> str:
+    return "stopped" if x is None else f"{x:.2f} s"
 
+
+def markdown(rows: list[dict], args, load: float) -> str:
     lines = [
         f"### `kg query` on {args.label or args.build}: before ({args.base}) and after, with raw Oxigraph",
         "",
-        f"Median of {args.repeat} runs, each a new process (start-up, opening and printing the table included); "
+        f"Median of {args.repeat} run(s), each a new process (start-up, opening and printing JSON included; "
+        f"stopped after {args.timeout:g} s); "
         f"CPU = user + system time of the process. Load average at the start: {load:.1f} on "
         f"{os.cpu_count()} cores.",
         "",
@@ -169,9 +184,25 @@ def markdown(rows: list[dict], args, load: float) -> str:
         b, a, raw = r["before"], r["after"], r["raw"]
         lines.append(
             f"| {r['query']} | {r['rows']} | {s(b['wall'])} | {s(b['cpu'])} | {s(a['wall'])} | {s(a['cpu'])} | "
-            f"{s(raw['wall'])} | {s(raw['cpu'])} | {b['wall'] / a['wall']:.1f}× | {'yes' if r['same'] else 'NO'} |"
+            f"{s(raw['wall'])} | {s(raw['cpu'])} | {ratio(b, a)} | {same(r['same'])} |"
         )
     return "\n".join(lines) + "\n"
+
+
+def ratio(before: dict, after: dict) -> str:
+    if after["cpu"] is None:
+        return "–"
+    if before["cpu"] is None:
+        return f"≥ {args_timeout() / after['wall']:.1f}× (wall)"
+    return f"{before['cpu'] / after['cpu']:.1f}× (CPU)"
+
+
+def args_timeout() -> float:
+    return TIMEOUT
+
+
+def same(value: bool | None) -> str:
+    return "–" if value is None else ("yes" if value else "NO")
 
 
 if __name__ == "__main__":
