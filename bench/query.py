@@ -22,6 +22,7 @@ import argparse
 import json
 import os
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -157,6 +158,7 @@ def main() -> None:
             + (f"\n  after's notes: {after['err'].strip()}" if after["err"].strip() else ""),
             flush=True,
         )
+    shutil.rmtree(work, ignore_errors=True)
     table = markdown(rows, args, load)
     print(table)
     if args.output:
