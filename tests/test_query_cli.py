@@ -151,3 +151,112 @@ def test_timeout_stops_a_long_query(graph_file):
     assert result.returncode == 3
     assert "ran longer than 1 s and was stopped" in result.stderr
     assert time.perf_counter() - started < 30
+
+
+# --- the build's on-disk store, opened read-only instead of parsing graph.trig (issue 22) ---
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+
+
+@pytest.fixture(scope="module")
+def store_build(tmp_path_factory):
+    """An Oxigraph build of the shipped data (graph.trig, store/, manifest.json) and graph.trig alone."""
+    import shutil
+
+    from kg.build import build
+
+    out = tmp_path_factory.mktemp("store-build") / "build"
+    assert build(HERE.parent / "data", out, engine="oxigraph").conforms
+    alone = tmp_path_factory.mktemp("alone") / "graph.trig"
+    shutil.copy2(out / "graph.trig", alone)
+    return out, alone
+
+
+def _listing(folder: Path) -> dict[str, int]:
+    return {str(p.relative_to(folder)): p.stat().st_mtime_ns for p in sorted(folder.rglob("*")) if p.name != "LOG"}
+
+
+def test_a_build_with_its_store_gives_the_same_rows_as_graph_trig_and_the_store_is_not_written(store_build):
+    out, alone = store_build
+    before = _listing(out)
+    for name in sorted(available()):
+        args = ["--param=association=Region 10"] if name == "members" else []
+        args += ["--param=entity=Pajala"] if name == "entity" else []
+        args += ["--param=year=2015"] if name == "active" else []
+        args += ["--param=name=overtornea"] if name == "search" else []
+        from_store = kg("query", name, "--graph", str(out / "graph.trig"), "-f", "json", *args)
+        from_file = kg("query", name, "--graph", str(alone), "-f", "json", *args)
+        assert from_store.exit_code == 0 and from_file.exit_code == 0, (name, from_store.output, from_file.output)
+        assert from_store.stdout == from_file.stdout, name
+        assert "note:" not in from_store.stderr, from_store.stderr
+    assert _listing(out) == before  # nothing written, no lock file left behind
+
+
+def test_a_stale_or_busy_store_is_left_alone_with_a_note(store_build, tmp_path):
+    import shutil
+    import subprocess
+    import sys
+
+    out, _ = store_build
+    build = tmp_path / "build"
+    shutil.copytree(out, build)
+    stored = json.loads(kg("query", "-e", COUNT, "--graph", str(build / "graph.trig"), "-f", "json").stdout)
+    n = int(stored["results"]["bindings"][0]["n"]["value"])
+
+    # graph.trig written after the store (a copy, kg analyze --write-back, --engine rdflib): read graph.trig
+    with open(build / "graph.trig", "a", encoding="utf-8") as handle:
+        handle.write('\n<urn:x:g> { <urn:x:s> <urn:x:p> "o" . }\n')
+    result = kg("query", "-e", COUNT, "--graph", str(build / "graph.trig"), "-f", "json")
+    assert result.exit_code == 0
+    assert int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"]) == n + 1
+    assert "not using the on-disk store" in result.stderr and "graph.trig was written after the store" in result.stderr
+
+    # an incremental build cut short
+    shutil.rmtree(build)
+    shutil.copytree(out, build)
+    (build / "store.dirty").write_text("cut short\n", encoding="utf-8")
+    result = kg("query", "-e", COUNT, "--graph", str(build / "graph.trig"), "-f", "json")
+    assert result.exit_code == 0 and int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"]) == n
+    assert "incremental build of the store was cut short" in result.stderr
+    (build / "store.dirty").unlink()
+
+    # a build at work in another process (it holds the folder's lock): graph.trig, not the store it changes
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time\nfrom kg.core.locking import locked\n"
+         f"with locked({str(build)!r}):\n    print('held', flush=True)\n    time.sleep(30)\n"],
+        stdout=subprocess.PIPE, text=True,
+    )  # fmt: skip
+    try:
+        assert holder.stdout.readline().strip() == "held"
+        result = kg("query", "-e", COUNT, "--graph", str(build / "graph.trig"), "-f", "json")
+    finally:
+        holder.kill()
+        holder.wait()
+    assert result.exit_code == 0 and int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"]) == n
+    assert "a build is writing it" in result.stderr
+
+    # no store at all beside a build's manifest
+    shutil.rmtree(build / "store")
+    result = kg("query", "-e", COUNT, "--graph", str(build / "graph.trig"), "-f", "json")
+    assert result.exit_code == 0 and "there is no on-disk store beside it" in result.stderr
+
+
+def test_a_reader_of_the_store_makes_a_build_wait(store_build):
+    import subprocess
+    import sys
+
+    from kg.build.graph import open_built_store
+
+    out, _ = store_build
+    store = open_built_store(out / "graph.trig")
+    assert store is not None and store.ask("ASK { ?s a kg:Municipality }")
+    code = (
+        "from kg.core.locking import FolderBusy, locked\n"
+        f"try:\n    with locked({str(out)!r}, wait=0.3): print('wrote')\n"
+        "except FolderBusy as exc: print('busy', exc)\n"
+    )
+    busy = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    store.close()
+    free = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert busy.startswith("busy") and free.startswith("wrote"), (busy, free)
+    assert not (out / ".lock").exists()

@@ -30,6 +30,10 @@ def _fail(exc: Exception, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
+def _note(text: str) -> None:
+    typer.echo(f"note: {text}", err=True)
+
+
 def _version(value: bool) -> None:
     if value:
         from kg.core.version import __version__
@@ -275,9 +279,12 @@ def query(
     try:
         params = _parse_params(param)
         named = adhoc(expression, "-e") if expression is not None else get(name)
-        dataset = open_source(graph, data, endpoint, http_timeout=http_timeout)
-        result = execute(dataset, named, params, lang=lang, timeout=timeout, allow_service=allow_service)
-        text = render(result, fmt.value, dataset, lang)
+        dataset = open_source(graph, data, endpoint, http_timeout=http_timeout, use_store=True, note=_note)
+        try:
+            result = execute(dataset, named, params, lang=lang, timeout=timeout, allow_service=allow_service)
+            text = render(result, fmt.value, dataset, lang)
+        finally:
+            dataset.close()  # the built store's shared lock: a build may go on
     except (QueryTimeout, RemoteTimeout) as exc:
         _fail(exc, 3)
     except KgError as exc:

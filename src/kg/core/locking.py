@@ -8,6 +8,10 @@ seconds, default 600), then fails cleanly with :class:`FolderBusy` (exit 2). The
 lock when its process dies, however it dies, so a killed build never blocks the next one; the lock
 file itself is removed when the lock is released. The lock is re-entrant within one process.
 
+Readers of the built store (``kg query``) take the same lock shared (:func:`try_shared`): a writer
+waits for the readers to finish, and a reader that finds a writer at work reads ``graph.trig``
+(replaced atomically) instead of the store being changed.
+
 Because the lock guarantees that nobody else is writing, the next build removes what a killed build
 left behind (:func:`clean_leftovers`): ``.store-*`` folders, temporary ``.graph.trig.*.tmp`` and
 ``.manifest.json.*.tmp`` files, and half-loaded server stores.
@@ -107,7 +111,7 @@ def locked(folder: Path | str, *, wait: float | None = None, say: Callable[[str]
         except BlockingIOError:
             os.close(fd)
             if not told:
-                say(f"waiting: {_holder(path)} is writing {folder} (up to {limit:g} s, see KG_LOCK_TIMEOUT)")
+                say(f"waiting: {_holder(path)} is using {folder} (up to {limit:g} s, see KG_LOCK_TIMEOUT)")
                 told = True
             if time.monotonic() > deadline:
                 raise FolderBusy(
@@ -170,6 +174,80 @@ def clean_leftovers(folder: Path | str) -> list[Path]:
     return removed
 
 
+class SharedLock:
+    """A reader's shared hold on a folder's lock (see :func:`try_shared`); :meth:`release` lets go."""
+
+    def __init__(self, fd: int | None, path: Path):
+        self.fd = fd
+        self.path = path
+
+    def release(self) -> None:
+        """Let go; the last holder removes the lock file, as a writer does."""
+        fd, self.fd = self.fd, None
+        if fd is None:
+            return
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            if os.fstat(fd).st_ino == os.stat(self.path).st_ino:
+                os.unlink(self.path)
+        except OSError:  # another reader or a waiting writer has it: it removes the file later
+            pass
+        finally:
+            os.close(fd)
+
+
+def try_shared(folder: Path | str, wait: float = 0.5) -> SharedLock | None:
+    """A shared lock on ``folder`` for a reader of what the writers (:func:`locked`) write there: while
+    any reader holds it no writer starts, and while a writer holds it no reader gets it. Waits at most
+    ``wait`` seconds, then returns ``None`` (a writer is at work). A folder the reader may not write
+    and without a lock file gives a lock that holds nothing (nobody is writing there now).
+
+    >>> import tempfile
+    >>> out = Path(tempfile.mkdtemp())
+    >>> first, second = try_shared(out), try_shared(out)  # readers share
+    >>> second is not None
+    True
+    >>> first.release(); (out / ".lock").exists()  # the second reader still holds it
+    True
+    >>> with locked(out, wait=0.2, say=print): pass  # a writer waits for the readers
+    Traceback (most recent call last):
+    ...
+    kg.core.locking.FolderBusy: ... another kg process is still writing this folder after 0.2 s; try again later
+    >>> second.release(); (out / ".lock").exists()  # the last one out removes the file
+    False
+    """
+    folder = Path(folder)
+    path = folder / LOCK_FILE
+    if is_held(folder):
+        return None  # this process is writing there
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError:
+            try:
+                fd = os.open(path, os.O_RDONLY)
+            except FileNotFoundError:
+                return SharedLock(None, path)
+            except OSError:
+                return None
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            if time.monotonic() > deadline:
+                return None
+            time.sleep(_POLL / 4)
+            continue
+        try:  # a writer or the last reader may have removed the file we locked: then lock the new one
+            same = os.fstat(fd).st_ino == os.stat(path).st_ino
+        except FileNotFoundError:
+            same = False
+        if same:
+            return SharedLock(fd, path)
+        os.close(fd)
+
+
 def open_when_free(opener: Callable[[], object], what: Path, wait: float | None = None, say=_say) -> object:
     """Call ``opener`` (which opens an on-disk store), waiting while another process has the store
     open (RocksDB's own lock), saying so once; :class:`FolderBusy` after ``wait`` seconds."""
@@ -190,4 +268,4 @@ def open_when_free(opener: Callable[[], object], what: Path, wait: float | None 
             time.sleep(_POLL)
 
 
-__all__ = ["FolderBusy", "clean_leftovers", "is_held", "locked", "open_when_free"]
+__all__ = ["FolderBusy", "SharedLock", "clean_leftovers", "is_held", "locked", "open_when_free", "try_shared"]

@@ -113,6 +113,16 @@ class Store:
 
     def close(self) -> None:
         """Release what the store holds (a server connection, a file lock)."""
+        for release in getattr(self, "_on_close", ()):
+            release()
+        self._on_close = []
+
+    def closing(self, release: Callable[[], None]) -> None:
+        """Call ``release`` when the store is closed or garbage-collected (a lock held while it is open)."""
+        if not hasattr(self, "_on_close"):
+            self._on_close = []
+        self._on_close.append(release)
+        weakref.finalize(self, release)
 
 
 @register("rdflib")
@@ -220,6 +230,11 @@ class OxigraphStore(Store):
 
     def __len__(self):
         return len(self.store)
+
+    def close(self) -> None:
+        if getattr(self, "_on_close", None):  # opened for this reader (a read-only on-disk store): let go of it
+            self.store = None
+        super().close()
 
 
 def term_from_json(value: dict[str, str]) -> Any:
