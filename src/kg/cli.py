@@ -25,6 +25,20 @@ class ReportFormat(StrEnum):
     json = "json"
 
 
+def _local_graph(
+    graph: Path | str | None, data: Path | str | None, endpoint: str | None
+) -> tuple[Path | None, str | None]:
+    """The graph file a command reads (built first when stale) and its key, before it is loaded;
+    ``(None, None)`` for an endpoint."""
+    if endpoint is not None:
+        return None, None
+    from kg.analysis import stored
+    from kg.build.graph import built_graph_file
+
+    path = built_graph_file(graph, data)
+    return path, stored.graph_key(path)
+
+
 def _fail(exc: Exception, code: int = 2) -> None:
     typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(code)
@@ -337,7 +351,7 @@ def analyze(
     from kg.analysis import stored
 
     try:
-        path, key = stored.local_graph(graph, data, endpoint)
+        path, key = _local_graph(graph, data, endpoint)
         dataset = open_source(path, None, endpoint, http_timeout=http_timeout)
         bipartite = bipartite_graph(dataset, year, lang)
     except KgError as exc:
@@ -418,7 +432,7 @@ def viz(
     from kg.analysis.analyze import analyze as run_analysis
 
     try:
-        path, key = stored.local_graph(graph, data, endpoint)
+        path, key = _local_graph(graph, data, endpoint)
         dataset = open_source(path, None, endpoint, http_timeout=http_timeout)
         nodes, ties = read_nodes(dataset, lang), read_ties(dataset)  # read once, for every year too
         bipartite = bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties)

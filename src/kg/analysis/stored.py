@@ -91,19 +91,6 @@ def save(graph_file: Path | str, key: str, params: dict[str, object], analysis: 
     return path
 
 
-def local_graph(
-    graph: Path | str | None, data: Path | str | None, endpoint: str | None
-) -> tuple[Path | None, str | None]:
-    """The graph file a command reads (built first when stale) and its key, before it is loaded;
-    ``(None, None)`` for an endpoint."""
-    if endpoint is not None:
-        return None, None
-    from kg.build.graph import built_graph_file
-
-    path = built_graph_file(graph, data)
-    return path, graph_key(path)
-
-
 def stored_or_computed(
     graph_file: Path | str | None, key: str | None, params: dict[str, object], compute
 ) -> tuple[Analysis, bool]:
