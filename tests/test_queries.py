@@ -18,6 +18,7 @@ from decimal import Decimal
 from itertools import combinations
 
 import pytest
+from conftest import REGISTER_QUERIES
 from rdflib import URIRef
 
 from kg.query.library import available, get
@@ -1265,9 +1266,6 @@ COLUMNS["cross-county-partners"] = (
     " crossBorder shared initiatives initiativesLabel"
 )
 COLUMNS["municipality-projects"] = "initiative initiativeLabel via body bodyLabel partRole"
-# the queries about the registers' money and partners run on the whole shipped data
-REGISTER_QUERIES = {"partners-by-programme", "money-by-organisation", "money-by-municipality", "cross-county-partners",
-                    "municipality-projects"}  # fmt: skip
 
 
 def store_for(request, name):
