@@ -105,6 +105,7 @@ class Reconciler:
         self.class_labels: dict[str, URIRef] = {}
         self.class_names: dict[URIRef, dict[str, str]] = defaultdict(dict)  # class -> language -> label
         self.subclasses: dict[URIRef, set[URIRef]] = defaultdict(set)
+        self._allowed_cache: dict[tuple, set[int] | None] = {}  # the entities are fixed once read
         self._read(graph)
         # fuzzy scoring compares with the labels as written (folded), not with their inflected variants
         self._choices = sorted(
@@ -193,6 +194,11 @@ class Reconciler:
         return [name for name, _, _ in found]
 
     def _allowed(self, type_: URIRef | None, country: str | None) -> set[int] | None:
+        if (type_, country) not in self._allowed_cache:
+            self._allowed_cache[type_, country] = self._allowed_uncached(type_, country)
+        return self._allowed_cache[type_, country]
+
+    def _allowed_uncached(self, type_: URIRef | None, country: str | None) -> set[int] | None:
         if type_ is None and country is None:
             return None
         allowed = set()
