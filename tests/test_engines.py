@@ -96,4 +96,6 @@ def test_same_rows_on_both_engines_on_synthetic_data(synthetic_stores, name):
     reference, fast = (execute(s, query, params, lang="en", timeout=120) for s in synthetic_stores)
     assert reference.variables == fast.variables
     assert reference.rows == fast.rows
-    assert reference.rows, f"{name} found nothing on the synthetic data"
+    # kg synth writes no register facts (recipients, programmes): those queries are compared on the
+    # shipped registers above
+    assert reference.rows or name in REGISTER_QUERIES, f"{name} found nothing on the synthetic data"

@@ -14,7 +14,9 @@ from kg.build.sources import load
 from kg.cli import app
 
 REPO = Path(__file__).resolve().parents[1]
-STEMS = sorted(p.stem for p in (REPO / "data" / "sources").glob("*.ttl"))
+# the curated sources; the two imported registers (register-*.ttl, thousands of projects) are not sheets
+# anyone edits, and test_registers.py checks their own import
+STEMS = sorted(p.stem for p in (REPO / "data" / "sources").glob("*.ttl") if not p.stem.startswith("register-"))
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +27,7 @@ def shipped_graphs():
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_round_trip_over_all_shipped_sources(tmp_path, shipped_graphs, fmt):
-    """Every shipped source, exported and imported again, gives exactly its triples."""
+    """Every curated source, exported and imported again, gives exactly its triples."""
     assert len(STEMS) >= 5
     runner = CliRunner()
     out = tmp_path / "export"

@@ -184,6 +184,7 @@ def test_a_build_with_its_store_gives_the_same_rows_as_graph_trig_and_the_store_
         args += ["--param=entity=Pajala"] if name == "entity" else []
         args += ["--param=year=2015"] if name == "active" else []
         args += ["--param=name=overtornea"] if name == "search" else []
+        args += ["--param=municipality=Lycksele"] if name == "municipality-projects" else []  # its example
         from_store = kg("query", name, "--graph", str(out / "graph.trig"), "-f", "json", *args)
         from_file = kg("query", name, "--graph", str(alone), "-f", "json", *args)
         assert from_store.exit_code == 0 and from_file.exit_code == 0, (name, from_store.output, from_file.output)

@@ -374,7 +374,7 @@ BAD_INPUT = [
         "typo in a column name of the mapping",
         None,
         lambda m: m.replace("{column: Alku,", "{column: Aluk,"),
-        r"mini\.csv: row 1, column 'Aluk': no column 'Aluk' \(named by \S*mini\.yaml:19\); closest: 'Alku'",
+        r"mini\.csv: row 1, column 'Aluk': no column 'Aluk' \(named by \S*mini\.yaml:18\); closest: 'Alku'",
     ),
 ]
 

@@ -110,4 +110,6 @@ def test_cli_writes_page(built, tmp_path):
         app, ["viz", "--graph", str(built.output), "--out", str(out), "--focus", "Pajala", "--depth", "1"]
     )
     assert focus.exit_code == 0, focus.output
-    assert "7 nodes" in focus.output  # Pajala and its six partners in the pre-study
+    # Pajala, its six partners in the pre-study, and Haparanda and the Government from the support-area-A
+    # money (03_sv_haparanda-foretagsklimat-tornedalen)
+    assert "9 nodes" in focus.output

@@ -106,6 +106,7 @@ class Reconciler:
         self.class_names: dict[URIRef, dict[str, str]] = defaultdict(dict)  # class -> language -> label
         self.subclasses: dict[URIRef, set[URIRef]] = defaultdict(set)
         self._allowed_cache: dict[tuple, set[int] | None] = {}  # the entities are fixed once read
+        self._choices_cache: dict[int, list[str]] = {}
         self._read(graph)
         # fuzzy scoring compares with the labels as written (folded), not with their inflected variants
         self._choices = sorted(
@@ -198,6 +199,19 @@ class Reconciler:
             self._allowed_cache[type_, country] = self._allowed_uncached(type_, country)
         return self._allowed_cache[type_, country]
 
+    def _choices_for(self, allowed: set[int] | None) -> list[str]:
+        """The fuzzy-match keys that name at least one allowed entity: the type and country filters
+        apply before the best fuzzy keys are kept, so that many similar names of other types cannot
+        crowd out the right one."""
+        if allowed is None:
+            return self._choices
+        cache_key = id(allowed)  # the allowed sets are cached per filter, so their identity is stable
+        if cache_key not in self._choices_cache:
+            self._choices_cache[cache_key] = [
+                k for k in self._choices if any(entry[0] in allowed for entry in self.keys[k])
+            ]
+        return self._choices_cache[cache_key]
+
     def _allowed_uncached(self, type_: URIRef | None, country: str | None) -> set[int] | None:
         if type_ is None and country is None:
             return None
@@ -206,7 +220,9 @@ class Reconciler:
         for index, entity in enumerate(self.entities):
             if members is not None and not entity.types & members:
                 continue
-            if country is not None and entity.country != country.upper():
+            # a country excludes the other country's entities, not those whose country is not recorded
+            # (an initiative, a network): they stay candidates
+            if country is not None and entity.country is not None and entity.country != country.upper():
                 continue
             allowed.add(index)
         return allowed
@@ -261,7 +277,11 @@ class Reconciler:
             queries = {T.folded_key(value)} | {k for k, p in query_keys.items() if p == T.GENERIC}
             for query in sorted(queries):
                 for key, score, _ in process.extract(
-                    query, self._choices, scorer=fuzz.WRatio, limit=max(limit * 4, 10), score_cutoff=FUZZY_CUTOFF
+                    query,
+                    self._choices_for(allowed),
+                    scorer=fuzz.WRatio,
+                    limit=max(limit * 4, 10),
+                    score_cutoff=FUZZY_CUTOFF,
                 ):
                     for index, ipen, alt, label in self.keys[key]:
                         offer(index, round(score * FUZZY_WEIGHT - _index_penalty(ipen, alt), 1), "fuzzy", label)
