@@ -1514,8 +1514,8 @@ class _Document:
                 )
 
     def _shares(self, number: int, sent, offset: int, main: str | None, actors: list[Mention]) -> None:
-        """A total split in shares (``116 000 euroa, josta Lapin liiton osuus on 80 % ja Utsjoen kunnan
-        20 %``): each actor funds its share of the total."""
+        """A total split in percentage shares (an invented example: ``50 000 euroa, josta A:n osuus
+        60 % ja B:n 40 %``): each named actor funds its share of the total."""
         text = sent.text
         total = next((m for m in _AMOUNT.finditer(text) if _currency(m)), None)
         shares = list(re.finditer(r"(\d{1,3})(?:[,.]\d+)?\s*(?:%|prosenttia|procent)", text))
