@@ -364,3 +364,64 @@ def test_swedish_event_with_its_place_and_a_titled_partner(tmp_path):
     assert umea in p.entities[event].located_in
     assert (umea, "participatesIn", event) not in p.relation_keys()
     assert (by_name["Lars Nord"], "presentsAt", event) in p.relation_keys()
+
+
+@pytest.fixture(scope="module")
+def reference_only(tmp_path_factory):
+    """A data folder with the reference data alone (no curated source to match against)."""
+    folder = tmp_path_factory.mktemp("reference") / "data"
+    (folder / "sources").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / "reference", folder / "reference")
+    return folder
+
+
+def read_text(folder: Path, tmp_path: Path, text: str, lang: str, issued: str | None = None):
+    from kg.ingest import propose
+    from kg.ingest.pipeline import reader_for
+
+    path = tmp_path / "text.txt"
+    path.write_text(text, encoding="utf-8")
+    return propose(path, lang=lang, issued=issued, reader=reader_for(folder, "text"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person", "party"),
+    [
+        (
+            "sv",
+            "Nytt beslut\n\nBeslutet togs enhälligt, säger Karin Holm (MP), ordförande i nämnden.\n",
+            "Karin Holm",
+            "Miljöpartiet",
+        ),
+        (
+            "fi",
+            "Uusi päätös\n\nPäätös oli yksimielinen, kertoo Matti Korhonen (kesk.) tiedotteessa.\n",
+            "Matti Korhonen",
+            "Suomen Keskusta",
+        ),
+    ],
+)
+def test_politician_with_party_abbreviation(reference_only, tmp_path, lang, text, person, party):
+    """A name with a party's abbreviation in brackets is a person and a member of that party, with
+    or without a title beside it; a lower-case Swedish letter in brackets is no party."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    by_name = {e.name: k for k, e in p.entities.items()}
+    assert p.entities[by_name[party]].kind == "PoliticalParty"
+    assert p.entities[by_name[person]].kind == "Person"
+    assert (by_name[person], "memberOf", by_name[party]) in p.relation_keys()
+    evidence = next(r.evidence for r in p.relations if r.relation == "memberOf")
+    assert person in evidence.text
+    p = read_text(reference_only, tmp_path, "Nytt beslut\n\nSe bilaga Karin Holm (s) och svaret.\n", "sv")
+    assert not any(e.kind == "PoliticalParty" for e in p.entities.values())
+
+
+def test_swedish_vision_named_after_its_kind_word(reference_only, tmp_path):
+    """'visionen X' names a vision; the name stops at a verb in the past or passive."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Ny vision\n\nKommunen antog visionen Livet vid älven bättre delades in i fem mål under 2021.\n",
+        "sv",
+    )
+    visions = {e.name for e in p.entities.values() if e.kind == "Vision"}
+    assert visions == {"Livet vid älven bättre"}

@@ -181,9 +181,55 @@ HANKE = re.compile(
     re.IGNORECASE,
 )
 PROJECT_WORD = re.compile(
-    r"^(?:projektet|projektets|förstudien|förstudiens|piloten|satsningen|initiativet|nätverket|programmet|"
-    r"utredningen|konceptet|hanke|hankkeen|hankkeeseen|hankkeessa|hanketta|hankkeelle)$",
+    r"^(?:\w*projektet|\w*projektets|förstudien|förstudiens|piloten|satsningen|initiativet|nätverket|programmet|"
+    r"utredningen|konceptet|visionen|visionens|strategin|strategins|handlingsplanen|utvecklingsplanen|"
+    r"hanke|hankkeen|hankkeeseen|hankkeessa|hanketta|hankkeelle)$",
     re.IGNORECASE,
+)
+#: Swedish verb forms (past and passive) that end a name running on in lower case.
+SV_VERB_ENDING = re.compile(r"^\w{3,}(?:ade|ades|des|tes|ats|its|as|ts)$")
+#: A capitalised name said to be a project (``X är ett samverkansprojekt``, ``X on hanke``).
+NAMED_BY_PREDICATE = re.compile(
+    r"^((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and|i|för)){0,5})\s+"
+    r"(?:är|var|on)\s+(?:ett|en|yksi)?\s*\w*(?:projekt|hanke|förstudie|satsning|pilot|nätverk)\b"
+)
+#: A capitalised name that someone leads (``projektledare för X``, ``hankepäällikkö X``).
+NAMED_BY_LEADER = re.compile(
+    r"(?:projektledare|projektledaren|hankepäällikkö|projektipäällikkö)\s+(?:för|i)\s+"
+    r"((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and)){0,5})"
+)
+#: Political parties by the abbreviation written after a politician's name: ``Rickard Carstedt (S)``,
+#: ``Matti Virtanen (kesk.)``. Sources: the parties' own short forms as the Swedish Riksdag and the
+#: Finnish Eduskunta print them.
+PARTIES = {
+    "sv": {
+        "S": "Socialdemokraterna",
+        "M": "Moderaterna",
+        "C": "Centerpartiet",
+        "V": "Vänsterpartiet",
+        "KD": "Kristdemokraterna",
+        "L": "Liberalerna",
+        "FP": "Folkpartiet",
+        "MP": "Miljöpartiet",
+        "SD": "Sverigedemokraterna",
+    },
+    "fi": {
+        "kesk": "Suomen Keskusta",
+        "kok": "Kansallinen Kokoomus",
+        "sd": "Suomen Sosialidemokraattinen Puolue",
+        "sdp": "Suomen Sosialidemokraattinen Puolue",
+        "ps": "Perussuomalaiset",
+        "vas": "Vasemmistoliitto",
+        "vihr": "Vihreä liitto",
+        "r": "Suomen ruotsalainen kansanpuolue",
+        "rkp": "Suomen ruotsalainen kansanpuolue",
+        "kd": "Suomen Kristillisdemokraatit",
+        "liik": "Liike Nyt",
+    },
+}
+#: A name of two or three capitalised words, then a party in brackets.
+PARTY_MEMBER = re.compile(
+    r"(?P<name>[A-ZÅÄÖ][\w'-]+(?:[ -][A-ZÅÄÖ][\w'-]+){1,2})\s*\(\s*(?P<party>[A-Za-zÅÄÖåäö]{1,4})\.?\s*\)"
 )
 COMPANY_SUFFIX = re.compile(r"^(?:oy|oyj|ab|aktiebolag)(?::\w+)?$", re.IGNORECASE)
 ASSOCIATION_SUFFIX = re.compile(r"^(?:ry|r\.y\.|rf|förening|föreningen)(?::\w+)?$", re.IGNORECASE)
@@ -558,6 +604,7 @@ class _Document:
         self._again()
         for number, sent, offset in self.sentences:
             self._persons(number, sent, offset)
+            self._party_members(number, sent, offset)
         self._publisher()
         main = self._main_initiative()
         for number, sent, offset in self.sentences:
@@ -841,41 +888,20 @@ class _Document:
             kind = self._initiative_kind(sent, span.start, span.end)
             key = self.entity(kind, inner, self.ev(number, sent, offset, span.start, span.end), country=self._country())
             self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
-        # X är ett samverkansprojekt / X on hanke; projektledare för X
-        for match in re.finditer(
-            r"^((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and|i|för)){0,5})\s+"
-            r"(?:är|var|on)\s+(?:ett|en|yksi)?\s*\w*(?:projekt|hanke|förstudie|satsning|pilot|nätverk)\b",
-            sent.text,
-        ):
-            span = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
-            if (
-                span is not None
-                and not any(self.covered(number, k) for k in range(span.start, span.end))
-                and not PROJECT_WORD.match(span[0].text)
-                and span[0].text.lower() not in NOT_NAME | SV_STOP | FI_STOP
-                and not self._looks_known(span.text)
-            ):
-                key = self.entity(
-                    "Project", span.text, self.ev(number, sent, offset, span.start, span.end), country=self._country()
-                )
-                self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
-        for match in re.finditer(
-            r"(?:projektledare|projektledaren|hankepäällikkö|projektipäällikkö)\s+(?:för|i)\s+"
-            r"((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and)){0,5})",
-            sent.text,
-        ):
-            span = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
-            if (
-                span is not None
-                and not any(self.covered(number, k) for k in range(span.start, span.end))
-                and not PROJECT_WORD.match(span[0].text)
-                and span[0].text.lower() not in NOT_NAME | SV_STOP | FI_STOP
-                and not self._looks_known(span.text)
-            ):
-                key = self.entity(
-                    "Project", span.text, self.ev(number, sent, offset, span.start, span.end), country=self._country()
-                )
-                self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
+        # X är ett samverkansprojekt / X on hanke; projektledare för X: one loop over the phrasings
+        for pattern in (NAMED_BY_PREDICATE, NAMED_BY_LEADER):
+            for match in pattern.finditer(sent.text):
+                span = sent.char_span(match.start(1), match.end(1), alignment_mode="expand")
+                if (
+                    span is not None
+                    and not any(self.covered(number, k) for k in range(span.start, span.end))
+                    and not PROJECT_WORD.match(span[0].text)
+                    and span[0].text.lower() not in NOT_NAME | SV_STOP | FI_STOP
+                    and not self._looks_known(span.text)
+                ):
+                    ev = self.ev(number, sent, offset, span.start, span.end)
+                    key = self.entity("Project", span.text, ev, country=self._country())
+                    self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
         # projektet X, förstudien X
         for i, token in enumerate(sent[:-1]):
             if not PROJECT_WORD.match(token.text) or self.lang == "fi":
@@ -891,6 +917,7 @@ class _Document:
                 and not sent[k].is_punct
                 and not sent[k].is_space
                 and sent[k].text.lower() not in NAME_STOP
+                and not (k > j and sent[k].text.islower() and SV_VERB_ENDING.match(sent[k].text))
             ):
                 if self.covered(number, k):
                     break
@@ -1226,6 +1253,33 @@ class _Document:
                     role=_base_form(role, self.lang).lower() if self.lang == "fi" else _sv_title(role),
                 )
             i = end
+
+    def _party_members(self, number: int, sent, offset: int) -> None:
+        """A politician written with the party's abbreviation (``Rickard Carstedt (S)``,
+        ``Liisa Ahonen (kesk.)``): the person, the party (:data:`PARTIES`) and the membership."""
+        parties = PARTIES[self.lang]
+        for match in PARTY_MEMBER.finditer(sent.text):
+            abbreviation = match.group("party")
+            party = parties.get(abbreviation if self.lang == "sv" else abbreviation.lower())
+            if party is None or (self.lang == "sv" and not abbreviation.isupper()):
+                continue
+            span = sent.char_span(match.start("name"), match.end("name"), alignment_mode="expand")
+            if span is None or TITLE.search(span[0].text) or span[0].text.lower() in NOT_NAME:
+                continue
+            known = next((m for m in self.mentions.get(number, ()) if m.start <= span.start < m.end), None)
+            if known is not None and self.kind_of(known.key) != "Person":
+                continue  # a place or body before the brackets, not a person
+            ev = self.ev(number, sent, offset, span.start, span.end)
+            person = known.key if known is not None else None
+            if person is None:
+                if self._looks_known(span.text):
+                    continue
+                person = self.entity("Person", span.text, ev, confidence=0.8, country=self._country())
+                self.add_mention(number, Mention(person, span.start, span.end, 0, 0, "person"))
+            where = sent.char_span(match.start("party"), match.end("party"), alignment_mode="expand")
+            party_ev = self.ev(number, sent, offset, where.start, where.end) if where is not None else ev
+            key = self.entity("PoliticalParty", party, party_ev, confidence=0.9, country=self._country())
+            self.relation(person, "memberOf", key, self.ev(number, sent, offset, span.start, span.end + 3), 0.8)
 
     def _looks_known(self, name: str) -> bool:
         hits = self.r.lookup(name, self.lang)
