@@ -425,3 +425,20 @@ def test_swedish_vision_named_after_its_kind_word(reference_only, tmp_path):
     )
     visions = {e.name for e in p.entities.values() if e.kind == "Vision"}
     assert visions == {"Livet vid älven bättre"}
+
+
+def test_bodies_of_a_municipality_are_named_with_their_owner(reference_only, tmp_path):
+    """A minute's bare 'Kaupunginhallitus' and 'kaupungin hankeryhmä' are the boards of the
+    municipality that decides (the one of the decision line); a capitalised unit keeps its name; a
+    target group ('kohderyhmä') is no body."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Kaupunginhallitus\n\nPöytäkirja 3.2.2025\n\n"
+        "Kaupungin hankeryhmä käsitteli asiaa. Sodankylän kunta ja Sallan kunta ovat mukana.\n\n"
+        "Hankkeen kohderyhmä on nuoret. Elinvoimatoimiala valmisteli asian.\n\n"
+        "Päätösehdotus: Kemijärven kaupunki osallistuu hankkeeseen. Kemijärven kaupunki maksaa osuutensa.\n",
+        "fi",
+    )
+    bodies = {e.name for e in p.entities.values() if e.kind == "Organisation"}
+    assert bodies == {"Kemijärven kaupunginhallitus", "Kemijärven kaupungin hankeryhmä", "Elinvoimatoimiala"}

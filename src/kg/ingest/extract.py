@@ -231,6 +231,19 @@ PARTIES = {
 PARTY_MEMBER = re.compile(
     r"(?P<name>[A-ZÅÄÖ][\w'-]+(?:[ -][A-ZÅÄÖ][\w'-]+){1,2})\s*\(\s*(?P<party>[A-Za-zÅÄÖåäö]{1,4})\.?\s*\)"
 )
+#: A municipality named in the nominative with its kind word: the text speaks as it.
+SPEAKS = (" kaupunki", " kunta", " kommun")
+#: The decision (or its proposal) of a minute: ``Päätösehdotus (kaupunginjohtaja): …``, ``Beslut: …``.
+DECISION = re.compile(r"^\s*(?:päätösehdotus|päätös|esitys|ehdotus|beslut|förslag till beslut|beslutsförslag)\b", re.I)
+#: A Finnish word in a local case or the partitive (``kaupungilta``, ``rahoitusta``): no part of a name.
+LOCAL_CASE = re.compile(r"\w{3,}(?:lta|ltä|sta|stä|tta|ttä|lle|lla|llä|ssa|ssä)$")
+#: Committees, boards and units of a municipality or region, as one word (any inflection).
+BODY = re.compile(
+    r"^\w*(?:nämnden|nämnd|styrelsen|styrelse|fullmäktige|förvaltningen|"
+    r"lautakunta|lautakunnan|lautakunnalle|hallitus|hallituksen|hallitukselle|hallituksessa|valtuusto|valtuuston|"
+    r"ryhmä|ryhmän|ryhmälle|ryhmässä|toimiala|toimialan|toimialalla|toimialalle|toimialaa)$",
+    re.IGNORECASE,
+)
 COMPANY_SUFFIX = re.compile(r"^(?:oy|oyj|ab|aktiebolag)(?::\w+)?$", re.IGNORECASE)
 ASSOCIATION_SUFFIX = re.compile(r"^(?:ry|r\.y\.|rf|förening|föreningen)(?::\w+)?$", re.IGNORECASE)
 UNIVERSITY = re.compile(
@@ -404,12 +417,17 @@ class Mention:
 def _fold(text: str) -> str:
     from kg.core.labels import fold
 
-    return re.sub(r"\s+", " ", fold(text)).strip()
+    return re.sub(r"\s+", " ", fold(text.replace("–", "-").replace("—", "-"))).strip()
 
 
 def _is_cap(token) -> bool:
     text = token.text
     return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def _has_cap(token) -> bool:
+    """A capital anywhere (``indusTryWINs``): a name's word, even when it starts in lower case."""
+    return any(c.isupper() for c in token.text) and any(c.isalpha() for c in token.text)
 
 
 class Reader:
@@ -721,10 +739,12 @@ class _Document:
         self.p.title = self.sentences[0][1].text.strip()[:200] if self.sentences else self.p.stem
 
     def _publisher(self) -> None:
-        """The actor the text names most often (the earliest of equals), a municipality or body."""
+        """The actor the text names most often (the earliest of equals), a municipality or body; a
+        municipality that speaks for itself in the nominative (``Kemijärven kaupunki osallistuu``,
+        ``Norsjö kommun har``) counts twice."""
         counts: Counter = Counter()
         first: dict[str, int] = {}
-        for number, _, _ in self.sentences:
+        for number, sent, _ in self.sentences:
             for m in self.mentions.get(number, ()):
                 entity = self.p.entities[m.key]
                 if (
@@ -732,7 +752,10 @@ class _Document:
                     and entity.kind not in ("County", "Maakunta", "Country")
                     and not self.is_initiative(m.key)
                 ):
-                    counts[m.key] += 1
+                    speaks = m.end < len(sent) and sent[m.end].text in ("kaupunki", "kunta", "kommun")
+                    counts[m.key] += 2 if speaks or sent[m.start : m.end].text.endswith(SPEAKS) else 1
+                    if DECISION.match(sent.text):
+                        counts[m.key] += 3  # the decision of a minute is the publisher's own
                     first.setdefault(m.key, number)
         if counts:
             self.p.publisher = min(counts, key=lambda k: (-counts[k], first[k]))
@@ -801,19 +824,7 @@ class _Document:
     def _patterns(self, number: int, sent, offset: int) -> None:
         n = len(sent)
         texts = [t.text for t in sent]
-        # committees and boards: Regionala utvecklingsnämnden, Kemijärven kaupunginhallitus
-        for i, token in enumerate(sent):
-            if i == 0 or self.covered(number, i) or self.covered(number, i - 1):
-                continue
-            if re.match(
-                r"^\w+(?:nämnden|nämnd|styrelsen|lautakunta|lautakunnan|hallitus|hallituksen)$", token.text
-            ) and (_is_cap(sent[i - 1]) and not _is_cap(token) and sent[i - 1].text.lower() not in NOT_NAME):
-                base = _base_form(token.text, self.lang) if self.lang == "fi" else token.text
-                name = f"{sent[i - 1].text} {base}"
-                key = self.entity(
-                    "Organisation", name, self.ev(number, sent, offset, i - 1, i + 1), country=self._country()
-                )
-                self.add_mention(number, Mention(key, i - 1, i + 1, 0, 0, "actor"))
+        self._bodies(number, sent, offset)
         # the partners listed after 'mellan' / 'tillsammans med' / 'kumppaneina': unknown names are organisations
         cue = re.search(r"\b(?:mellan|tillsammans med|partners?|kumppanei(?:na|ta)|yhteistyössä)\b", sent.text)
         if cue:
@@ -990,6 +1001,89 @@ class _Document:
                 self.p.entities[key].located_in.append(place.key)
             self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
 
+    def _bodies(self, number: int, sent, offset: int) -> None:
+        """Committees, boards and units of a municipality or region (:data:`BODY`): named with their
+        owner as curators name them. ``Regionala utvecklingsnämnden``, ``Kemijärven kaupunginhallitus``
+        and ``Tulevaisuustoimiala`` as written; ``kaupungin hankeryhmä`` and a bare ``Kaupunginhallitus``
+        (a minute's heading) with the genitive of the municipality the text is about (``Kokkolan
+        kaupunginhallitus``); a bare Swedish ``kommunstyrelsen`` as ``Kommunstyrelsen i Kramfors``."""
+        for i, token in enumerate(sent):
+            if self.covered(number, i) or not BODY.match(token.text):
+                continue
+            group = re.match(r"^\w*(?:ryhmä|toimiala)", token.text, re.IGNORECASE)
+            if (
+                group
+                and not re.match(r"^(?:hanke|johto|ohjaus|työ|projekti)ryhm", token.text, re.IGNORECASE)
+                and not (_is_cap(token) or re.match(r"^\w+toimial", token.text))
+            ):
+                continue  # kohderyhmä: a target group, not a body
+            base = _base_form(token.text, self.lang) if self.lang == "fi" else token.text
+            generic = re.match(
+                r"^(?:kaupungin|kunnan|maakunta|kommun|region)(?:hallitu|valtuust|styrelse|fullmäktige)",
+                token.text,
+                re.IGNORECASE,
+            )
+            prev = sent[i - 1] if i > 0 else None
+            start = i
+            owner_words = ""
+            if prev is not None and prev.text.lower() in ("kaupungin", "kunnan", "stads", "kommuns"):
+                start = i - 1
+                if i > 1 and _is_cap(sent[i - 2]) and not TITLE.search(sent[i - 2].text):
+                    start, owner_words = i - 2, f"{sent[i - 2].text} {prev.text}"
+                else:
+                    owner_words = f"{self._owner_genitive()} {prev.text.lower()}".strip()
+            elif prev is not None and _is_cap(prev) and not _is_cap(token) and prev.text.lower() not in NOT_NAME:
+                if self.covered(number, i - 1) and not any(
+                    m.start == i - 1 and self.kind_of(m.key) in ("Municipality", "Region", "RegionalAuthority")
+                    for m in self.mentions.get(number, ())
+                ):
+                    continue
+                start, owner_words = i - 1, prev.text
+            elif _is_cap(token) and generic:
+                owner_words = self._owner_genitive()
+                if not owner_words:
+                    continue
+            elif self.lang == "sv" and re.match(r"^(?:kommun|region)(?:styrelsen|fullmäktige)$", token.text):
+                owner = self._owner_name()
+                if owner is None:
+                    continue
+                name = f"{token.text.capitalize()} i {owner}"
+                ev = self.ev(number, sent, offset, i, i + 1)
+                key = self.entity("Organisation", name, ev, country=self._country())
+                self.add_mention(number, Mention(key, i, i + 1, 0, 0, "actor"))
+                continue
+            elif not (_is_cap(token) and self.lang == "fi" and re.match(r"^\w{4,}toimial", token.text)):
+                continue
+            if owner_words and not owner_words[0].isupper():
+                continue
+            word = (base.lower() if generic else base) if owner_words else base[:1].upper() + base[1:]
+            name = f"{owner_words} {word}".strip()
+            ev = self.ev(number, sent, offset, start, i + 1)
+            key = self.entity("Organisation", name, ev, country=self._country())
+            self.add_mention(number, Mention(key, start, i + 1, 0, 0, "actor"))
+
+    def _owner_name(self) -> str | None:
+        """The name of the municipality or region the text is about (its publisher so far)."""
+        if self.p.publisher is None:
+            self._publisher()
+        if self.p.publisher is None:
+            return None
+        return self.p.entities[self.p.publisher].name
+
+    def _owner_genitive(self) -> str:
+        """The Finnish genitive of the text's municipality as the text writes it (``Kokkolan``),
+        else the name with -n after a vowel; empty when there is none."""
+        name = self._owner_name()
+        if name is None or self.lang != "fi":
+            return name or ""
+        for items in self.mentions.values():
+            for m in items:
+                if m.key == self.p.publisher and m.char_end:
+                    written = self.text[m.char_start : m.char_end].split()[0]
+                    if written.endswith("n") and written[:3].lower() == name[:3].lower():
+                        return written
+        return name + "n" if name[-1].lower() in "aeiouyäö" else ""
+
     def _named_by_kind(self, number: int, sent, offset: int) -> None:
         """Names that their kind word closes (``… Oy``, ``… ry``, ``… -hanke``): read before the
         names the graph knows, so that ``Kemijärven Kehitys Oy`` is a company, not Kemijärvi."""
@@ -1081,13 +1175,21 @@ class _Document:
                     break
                 if prev.text.lower() in FI_STOP:
                     break
+                if not _is_cap(prev) and LOCAL_CASE.search(prev.text):
+                    break  # kaupungilta kuntavastinrahoitusta X -hankkeelle: the name is X
                 j -= 1
             while j < i and (sent[j].text in "-–" or (j == 0 and sent[j].text.lower() in FI_STOP)):
                 j += 1
-            if j == 0 and i - j > 2 and self.lang == "fi" and _is_cap(sent[1]) and _common_word(sent[0].text):
+            if (
+                j == 0
+                and i - j > 2
+                and self.lang == "fi"
+                and any(c.isupper() for c in sent[1].text)
+                and _common_word(sent[0].text)
+            ):
                 j = 1  # a heading's first word: Sitoutuminen Oulujoen … -hankkeeseen
             # a name starts with its capital: sitoutuu em. Oulujoen vesistöalueen vesistövisio 2035 -hankkeen
-            while j < i - 1 and not _is_cap(sent[j]) and any(_is_cap(t) for t in sent[j + 1 : i]):
+            while j < i - 1 and not _has_cap(sent[j]) and any(_is_cap(t) for t in sent[j + 1 : i]):
                 j += 1
             if j == i:
                 continue
