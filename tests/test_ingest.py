@@ -442,3 +442,23 @@ def test_bodies_of_a_municipality_are_named_with_their_owner(reference_only, tmp
     )
     bodies = {e.name for e in p.entities.values() if e.kind == "Organisation"}
     assert bodies == {"Kemijärven kaupunginhallitus", "Kemijärven kaupungin hankeryhmä", "Elinvoimatoimiala"}
+
+
+def test_finnish_project_named_at_the_head_of_its_item(reference_only, tmp_path):
+    """A Finnish list item that opens with a name and a bare 'hankkeessa' (no hyphen) names a
+    project; a municipality's genitive opening it is where it lies; an adverb or postposition
+    before the word is no name."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Hankkeet\n\n"
+        "  • Tunturin latureitistö, vaihe 2 hankkeessa uusitaan valaistus.\n"
+        "  • Sallan kylätalojen kunnostus hankkeessa korjataan kolme taloa.\n"
+        "  • Kemijärven lisäksi hankkeeseen osallistuu Pello.\n",
+        "fi",
+    )
+    by_name = {e.name: k for k, e in p.entities.items()}
+    projects = {e.name for e in p.entities.values() if e.kind == "Project"}
+    assert projects == {"Tunturin latureitistö, vaihe 2", "Sallan kylätalojen kunnostus"}
+    salla = next(k for k, e in p.entities.items() if e.iri and e.iri.endswith("fi-732"))
+    assert (by_name["Sallan kylätalojen kunnostus"], "locatedIn", salla) in p.relation_keys()

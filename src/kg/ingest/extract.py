@@ -1059,7 +1059,14 @@ class _Document:
             word = (base.lower() if generic else base) if owner_words else base[:1].upper() + base[1:]
             name = f"{owner_words} {word}".strip()
             ev = self.ev(number, sent, offset, start, i + 1)
+            alone = self.by_name.get(_fold(base)) if owner_words and not generic else None
+            if alone is not None and self.p.entities[alone].iri is None:
+                # the unit was named alone before (a heading): the same unit, now with its owner's name
+                self.p.entities[alone].name = name
+                self.by_name[_fold(name)] = alone
             key = self.entity("Organisation", name, ev, country=self._country())
+            if owner_words and not generic:  # the unit named alone later (Tulevaisuustoimiala) is the same
+                self.by_name.setdefault(_fold(base), key)
             self.add_mention(number, Mention(key, start, i + 1, 0, 0, "actor"))
 
     def _owner_name(self) -> str | None:
@@ -1155,6 +1162,8 @@ class _Document:
                 continue
             if not dashed:
                 bare = i > 0 and re.match(r"^(?:hanke|hankkee\w*|hanketta|projektet)$", token.text, re.IGNORECASE)
+                if bare and self.lang == "fi" and self._headed_name(number, sent, offset, i):
+                    continue
                 if bare and _is_cap(sent[i - 1]) and not self.covered(number, i - 1):
                     j = i - 1
                     while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text == "&") and i - j < 5:
@@ -1180,14 +1189,17 @@ class _Document:
                 j -= 1
             while j < i and (sent[j].text in "-–" or (j == 0 and sent[j].text.lower() in FI_STOP)):
                 j += 1
+            while j < i and not any(c.isalpha() for c in sent[j].text):
+                j += 1  # a minute's section mark: § 1 Sitoutuminen …
+            heading = all(not any(c.isalpha() for c in t.text) for t in sent[:j])
             if (
-                j == 0
+                heading
                 and i - j > 2
                 and self.lang == "fi"
-                and any(c.isupper() for c in sent[1].text)
-                and _common_word(sent[0].text)
+                and any(c.isupper() for c in sent[j + 1].text)
+                and _common_word(sent[j].text)
             ):
-                j = 1  # a heading's first word: Sitoutuminen Oulujoen … -hankkeeseen
+                j += 1  # a heading's first word: Sitoutuminen Oulujoen … -hankkeeseen
             # a name starts with its capital: sitoutuu em. Oulujoen vesistöalueen vesistövisio 2035 -hankkeen
             while j < i - 1 and not _has_cap(sent[j]) and any(_is_cap(t) for t in sent[j + 1 : i]):
                 j += 1
@@ -1203,6 +1215,36 @@ class _Document:
                 _kind_from_word(token.text), name, self.ev(number, sent, offset, j, i + 1), country=self._country()
             )
             self.add_mention(number, Mention(key, j, i + 1, 0, 0, "initiative"))
+
+    def _headed_name(self, number: int, sent, offset: int, i: int) -> bool:
+        """A Finnish project named by the words that open its sentence or list item, before a bare
+        ``hanke``/``hankkeessa`` (the hyphen left out): ``Portti kansallispuistoon, vaihe 1 hankkeessa
+        uusitaan …``. Needs Voikko to tell that no word of the name is a verb."""
+        h = 0
+        while h < i and not any(c.isalpha() for c in sent[h].text):
+            h += 1
+        words = sent[h:i]
+        if not 1 <= len(words) <= 9 or not _is_cap(sent[h]) or _verb(words[0].text) is None:
+            return False
+        inside = [m for m in self.mentions.get(number, ()) if m.start < i and m.end > h]
+        if any(self.kind_of(m.key) != "Municipality" for m in inside):
+            return False
+        for k, t in enumerate(words):
+            if t.text.lower() == "ja" and k > 0 and words[k - 1].text.endswith("-"):
+                continue  # bio- ja kiertotalouspuiston
+            if t.text.lower() in FI_STOP or _verb(t.text) or (t.is_punct and t.text not in (",", "(", ")")):
+                return False
+            if not _is_cap(t) and (LOCAL_CASE.search(t.text) or t.text.endswith(("ksi", "sti"))):
+                return False  # Hanke-esittelyn perusteella, Kemijärven lisäksi: no name
+        if h == 0 and len(words) == 1 and _common_word(words[0].text):
+            return False  # Hanke, Tämä hanke: no name
+        name = self.text[offset + sent[h].idx : offset + sent[i - 1].idx + len(sent[i - 1].text)].strip(" ,–-")
+        key = self.entity("Project", name, self.ev(number, sent, offset, h, i), country=self._country())
+        # a municipality's own mention inside the name stays (Kuusamon … energiapuuterminaali lies there)
+        self._place_inside(number, sent, offset, h)
+        self.mentions.setdefault(number, []).append(Mention(key, h, i, 0, 0, "initiative"))
+        self.mentions[number].sort(key=lambda m: m.start)
+        return True
 
     def _genitive_compound(self, number: int, sent, offset: int, i: int) -> bool:
         """A Finnish project named by a compound in -hanke after genitives from a capital.
@@ -1227,24 +1269,32 @@ class _Document:
             return False
         name = " ".join(t.text for t in sent[j:i]) + " " + _base_form(token.text, "fi").lower()
         key = self.entity("Project", name, self.ev(number, sent, offset, j, i + 1), country=self._country())
-        items = self.mentions.setdefault(number, [])
-        if not self.covered(number, j):  # the place's genitive: a municipality the graph knows
-            hits = self.r.lookup(sent[j].text, self.lang)
-            if hits and hits[0].score >= 90 and self.r.entity_kind(hits[0].entity) == "Municipality":
-                place = self.r.reconciler.entities[hits[0].entity]
-                found = self.entity(
-                    "Municipality",
-                    place.label(self.lang),
-                    self.ev(number, sent, offset, j, j + 1),
-                    iri=str(place.iri),
-                    confidence=0.95,
-                    country=place.country,
-                )
-                items.append(Mention(found, j, j + 1, 0, 0, "actor"))
+        self._place_inside(number, sent, offset, j)
         # the place's own mention stays (the municipality is named too); the initiative spans it
+        items = self.mentions.setdefault(number, [])
         items.append(Mention(key, j, i + 1, 0, 0, "initiative"))
         items.sort(key=lambda m: m.start)
         return True
+
+    def _place_inside(self, number: int, sent, offset: int, j: int) -> None:
+        """The municipality whose genitive opens a name (``Utsjoen …``, ``Kuusamon …``): its own
+        mention, kept inside the name's."""
+        items = self.mentions.setdefault(number, [])
+        if self.covered(number, j):
+            return
+        hits = self.r.lookup(sent[j].text, self.lang)
+        if hits and hits[0].score >= 90 and self.r.entity_kind(hits[0].entity) == "Municipality":
+            place = self.r.reconciler.entities[hits[0].entity]
+            found = self.entity(
+                "Municipality",
+                place.label(self.lang),
+                self.ev(number, sent, offset, j, j + 1),
+                iri=str(place.iri),
+                confidence=0.95,
+                country=place.country,
+            )
+            items.append(Mention(found, j, j + 1, 0, 0, "actor"))
+            items.sort(key=lambda m: m.start)
 
     def _slash_lines(self) -> None:
         """A list of granted projects: a line with the project's name, then ``/Owner tillsammans med
@@ -1815,6 +1865,17 @@ def _common_word(word: str) -> bool:
         return False
     classes = {a.get("CLASS", "") for a in voikko.analyze(word)}
     return bool(classes) and not any(c.endswith("nimi") for c in classes)
+
+
+def _verb(word: str) -> bool | None:
+    """Whether Voikko reads a Finnish word as a verb only; None when Voikko is not installed."""
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko()
+    if voikko is None:
+        return None
+    classes = {a.get("CLASS", "") for a in voikko.analyze(word)}
+    return bool(classes) and classes <= {"teonsana", "kieltosana", "apuverbi"}
 
 
 def _voikko_base(word: str) -> str | None:
