@@ -462,3 +462,27 @@ def test_finnish_project_named_at_the_head_of_its_item(reference_only, tmp_path)
     assert projects == {"Tunturin latureitistö, vaihe 2", "Sallan kylätalojen kunnostus"}
     salla = next(k for k, e in p.entities.items() if e.iri and e.iri.endswith("fi-732"))
     assert (by_name["Sallan kylätalojen kunnostus"], "locatedIn", salla) in p.relation_keys()
+
+
+def test_finnish_funding_parts_and_the_eu(reference_only, tmp_path):
+    """'2,4 miljoonaa euroa, josta EU-rahoituksen osuus on 1,9 miljoonaa euroa': the budget is no
+    funding, its part is, and the EU (named by 'EU-rahoitus') is its funder; the municipality's
+    own share is read after 'josta omarahoitusta'; a sum after a list of several projects goes to
+    none of them."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Kunnan hankkeet\n\n"
+        "Rahoituksen saivat Tunturiportti-hanke ja Kyläkoulu-hanke. Tukea myönnettiin yhteensä 3,1 miljoonaa euroa.\n\n"
+        "Tunturiportti-hankkeen kokonaisbudjetti on 2,4 miljoonaa euroa, josta EU-rahoituksen osuus on "
+        "1,9 miljoonaa euroa. Sallan kunnan osuus on 0,5 miljoonaa euroa, josta omarahoitusta 0,2 miljoonaa euroa.\n",
+        "fi",
+    )
+    by_name = {e.name: k for k, e in p.entities.items()}
+    funds = {
+        (p.entities[r.subject].name, p.entities[r.object].name, r.amount) for r in p.relations if r.relation == "funds"
+    }
+    assert ("Euroopan unioni", "Tunturiportti", "1900000") in funds
+    assert ("Salla", "Tunturiportti", "200000") in funds
+    assert not {f for f in funds if f[2] in ("2400000", "500000", "3100000")}
+    assert p.entities[by_name["Euroopan unioni"]].kind == "GovernmentBody"

@@ -147,8 +147,16 @@ FUND_CUES = re.compile(
     r"rahoitta|rahoitus|rahoituksen|myönt|omarahoitus|kuntaraha|kuntavastin|avustus|tuki|tukea",
     re.IGNORECASE,
 )
+#: An amount followed by its part (``2,2 miljoonaa euroa, josta EU-rahoituksen osuus``): a budget, not a funding.
+_PART_FOLLOWS = re.compile(r"^[\s,]*(?:josta|joista|varav|av vilka|av dessa)\b", re.IGNORECASE)
+#: The European Union named as a funder (a token and the next one).
+EU_FUNDING = re.compile(
+    r"^(?:EU|EU:n|EU:s)(?:-(?:rahoitu|tu[ek]|stöd|medel|medlen|finansiering|bidrag|fond)\w*|"
+    r"\s+(?:rahoitu|tu[ek]|stöd|medel|finansiering|bidrag|fond)\w*)"
+)
 NOT_FUNDING_CUES = re.compile(
-    r"kokonaiskustannus|kustannusarvio|kokonaisbudjet|budjetti on|omslutning|totalbudget|total budget|"
+    r"kokonaiskustannu|kustannusarvio|kustannukset|kokonaisbudjet|budjetti on|omslutning|totalbudget|total budget|"
+    r"kostnad|kostar|"
     r"invånare|asukasta|asukkaan|arbetstillfällen|työpaikkaa",
     re.IGNORECASE,
 )
@@ -367,8 +375,9 @@ SV_STOP = frozenset(
 _AMOUNT = re.compile(
     r"(?P<approx>\b(?:noin|ca\.?|cirka|omkring|runt|drygt|nästan|närmare|yli|lähes|arviolta|about)\s+)?"
     r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](?P<decimals>\d+))?\s*"
-    r"(?P<scale>miljoner|miljon|milj\.?|mnkr|mkr|msek|mn|miljoonaa|miljoona|milj\.|tkr|tusen|tuhatta|t€|k€|m€|M€)?\s*"
-    r"(?P<currency>kronor|kr\b|sek\b|euroa|euro|eur\b|€|e\b)?"
+    r"(?P<scale>miljarder|miljard|miljardia|miljardi|mdkr|mrd\.?|miljoonaa|miljoonan|miljoona|miljoner|miljon|"
+    r"milj\.?|mnkr|mkr|msek|mn\b|tkr|tusen|tuhatta|tuhannen|t€|k€|m€|M€)?\s*"
+    r"(?P<currency>kronor|kronorna|kr\b|sek\b|euroa|euron|euroilla|eurolla|euroon|euro|eur\b|€|e\b)?"
     r"(?P<per>\s*(?:/|per|om|i|vuodessa|vuosittain|årligen)\s*(?:kommun|kunta)?\s*/?\s*(?:år|året|vuosi|v\b|vuodessa)?)?",
     re.IGNORECASE,
 )
@@ -526,6 +535,7 @@ class _Document:
         self.by_name: dict[str, str] = {}
         self.year: int | None = None
         self.paragraph: dict[int, int] = {}
+        self.unclear: set[int] = set()  # sentences after a list of several initiatives (no single one meant)
 
     # ------------------------------------------------------------------ helpers
     def evidence(self, number: int, sent, start: int, end: int) -> Evidence:
@@ -1109,6 +1119,18 @@ class _Document:
                     "MunicipalAssociation", name, self.ev(number, sent, offset, i - 1, i + 1), country=self._country()
                 )
                 self.add_mention(number, Mention(key, i - 1, i + 1, 0, 0, "actor"))
+        # the European Union as a funder: EU-rahoitus, EU-rahoituksen osuus, EU-stöd, EU:n tuki, EU-medel
+        for i, token in enumerate(sent):
+            if self.covered(number, i) or not EU_FUNDING.match(
+                token.text + " " + (sent[i + 1].text if i + 1 < len(sent) else "")
+            ):
+                continue
+            after = sent.text[token.idx : token.idx + 60]
+            if not any(_currency(m) for m in _AMOUNT.finditer(after)):
+                continue  # EU money without its amount right after (EU-fonderna): no funding told
+            name = "Euroopan unioni" if self.lang == "fi" else "Europeiska unionen"
+            key = self.entity("GovernmentBody", name, self.ev(number, sent, offset, i, i + 1), country=None)
+            self.add_mention(number, Mention(key, i, i + 1, 0, 0, "actor"))
         for i, token in enumerate(sent[:-1]):
             if token.text == "Region" and re.match(r"^\d+(?::s)?$", sent[i + 1].text) and not self.covered(number, i):
                 name = f"Region {sent[i + 1].text.split(':')[0]}"
@@ -1324,7 +1346,11 @@ class _Document:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for key, entity in self.p.entities.items():
             if entity.iri is None and len(entity.name) >= 4:
-                matcher.add(key, [self.nlp.make_doc(entity.name)])
+                names = [entity.name]
+                head = re.split(r"\s*[,(]", entity.name)[0]
+                if head != entity.name and len(head.split()) >= 2:
+                    names.append(head)  # Portti kansallispuistoon, vaihe 1 -> Portti kansallispuistoon (vaihe 1)
+                matcher.add(key, [self.nlp.make_doc(name) for name in names])
         for number, sent, _ in self.sentences:
             for match_id, start, end in matcher(sent):
                 if any(self.covered(number, k) for k in range(start, end)):
@@ -1515,6 +1541,13 @@ class _Document:
                 counts[key] += 2
         return counts.most_common(1)[0][0] if counts else None
 
+    def _headline_names(self, key: str | None) -> bool:
+        """Whether the headline names the initiative ``key`` (the document is about it)."""
+        if key is None:
+            return False
+        name = _fold(self.p.entities[key].name)
+        return bool(name) and name in _fold(self.p.title)
+
     def _initiative_in(self, number: int, sent, main: str | None, near: int | None = None) -> str | None:
         found = [m for m in self.mentions.get(number, ()) if self.is_initiative(m.key)]
         if found:
@@ -1526,6 +1559,9 @@ class _Document:
             if self.paragraph.get(before) != self.paragraph.get(number):
                 break
             named = [m for m in self.mentions.get(before, ()) if self.is_initiative(m.key)]
+            if len({m.key for m in named}) > 1:
+                self.unclear.add(number)
+                return None  # the sentence before lists several: which one is meant is not told
             if named:
                 return named[-1].key
         if main and re.search(
@@ -1663,6 +1699,8 @@ class _Document:
                 continue
             if not FUND_CUES.search(text) and not _EACH.search(context):
                 continue
+            if _PART_FOLLOWS.match(text[found.end() :]):
+                continue  # 0,5 miljoonaa euroa, josta omarahoitusta 0,1: the part is the funding
             currency = _currency(found)
             value = _amount_value(found) if currency else None
             if value is None:
@@ -1675,7 +1713,10 @@ class _Document:
             )
             approximate = bool(found.group("approx"))
             where = sent.char_span(found.start(), found.end(), alignment_mode="expand")
-            initiative = self._initiative_in(number, sent, main, near=where.start if where else None) or main
+            initiative = self._initiative_in(number, sent, main, near=where.start if where else None)
+            if initiative is None and number in self.unclear and not self._headline_names(main):
+                continue  # a sum over the initiatives listed before (Tukea on myönnetty yhteensä …)
+            initiative = initiative or main
             if initiative is None:
                 continue
             each = bool(_EACH.search(context))
@@ -2030,15 +2071,19 @@ def _amount_value(m: re.Match) -> str | None:
     ('2600000', '119952')
     >>> _amount_value(_AMOUNT.search("1,4 milj. euroa")), _amount_value(_AMOUNT.search("7500 €"))
     ('1400000', '7500')
+    >>> _amount_value(_AMOUNT.search("1,8 miljoonaa euroa")), _amount_value(_AMOUNT.search("2 miljarder kronor"))
+    ('1800000', '2000000000')
     """
     from decimal import Decimal
 
     digits = re.sub(r"[ \u00a0]", "", m.group("number"))
     value = Decimal(f"{digits}.{m.group('decimals')}" if m.group("decimals") else digits)
     scale = (m.group("scale") or "").lower().rstrip(".")
-    if scale.startswith(("milj", "mkr", "msek", "mnkr", "mn", "m€")):
+    if scale.startswith(("miljard", "mdkr", "mrd")):
+        value *= 1_000_000_000
+    elif scale.startswith(("milj", "mkr", "msek", "mnkr", "mn", "m€")):
         value *= 1_000_000
-    elif scale in ("tkr", "tusen", "tuhatta", "t€", "k€"):
+    elif scale in ("tkr", "tusen", "tuhatta", "tuhannen", "t€", "k€"):
         value *= 1000
     elif m.group("decimals") and len(m.group("decimals")) == 3 and m.group(0).count(".") == 1:
         value = Decimal(f"{digits}{m.group('decimals')}")  # 5.000 euro: a thousands separator
