@@ -486,3 +486,20 @@ def test_finnish_funding_parts_and_the_eu(reference_only, tmp_path):
     assert ("Salla", "Tunturiportti", "200000") in funds
     assert not {f for f in funds if f[2] in ("2400000", "500000", "3100000")}
     assert p.entities[by_name["Euroopan unioni"]].kind == "GovernmentBody"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        (
+            "fi",
+            "Uusi reitti\n\nLisätietoja antaa matkailuasiamies Liisa Kettunen, puh. 040 123.\n",
+            "Liisa Kettunen",
+        ),
+        ("sv", "Ny satsning\n\nVi är glada, säger Per Holm, näringslivsutvecklare i Sollefteå.\n", "Per Holm"),
+    ],
+)
+def test_persons_with_more_titles(reference_only, tmp_path, lang, text, person):
+    """Titles beyond the chiefs and chairs (asiamies, utvecklare) make a name a person."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert {e.name for e in p.entities.values() if e.kind == "Person"} == {person}

@@ -80,7 +80,13 @@ TITLE = re.compile(
     r"sekreterare|koordinator|koordinatorn|vd|kso|ksa|specialist|specialisten|minister|ministern|professor|"
     r"johtaja|johtajan|johtajana|päällikkö|päällikön|päällikkönä|koordinaattori|koordinaattorin|asiantuntija|"
     r"asiantuntijan|sihteeri|pormestari|rehtori|puheenjohtaja|puheenjohtajan|puheenjohtajana|valtuutettu|"
-    r"kehittäjä|suunnittelija|vastaava|esittelijä|vetäjä)$",
+    r"kehittäjä|suunnittelija|vastaava|esittelijä|vetäjä|"
+    # more Swedish and Finnish titles (the Finnish ones with their case endings)
+    r"ledamot|ledamoten|utvecklare|utvecklaren|utredare|utredaren|rådgivare|rådgivaren|ombudsman|ombudsmannen|"
+    r"kommunråd|oppositionsråd|oppositionsrådet|generaldirektör|generaldirektören|"
+    r"(?:ministeri|edustaja|asiamies|asiamiehen|neuvos|neuvoksen|valtuutettu|isäntä|emäntä|"
+    r"johtaja|päällikkö|päällikön|koordinaattori|asiantuntija|sihteeri|pormestari|rehtori|puheenjohtaja|"
+    r"kehittäjä|suunnittelija|esittelijä|vetäjä)(?:n|na|nä|ksi|lle|lta|ltä)?)$",
     re.IGNORECASE,
 )
 #: Words that look like names but are not persons.
@@ -260,7 +266,8 @@ UNIVERSITY = re.compile(
 )
 BODY_WORD = re.compile(
     r"^[A-ZÅÄÖ][\w-]+(?:rådet|förbundet|liitto|liiton|kuntayhtymä|kuntayhtymän|säätiö|säätiön|stiftelsen|"
-    r"nätverket|akademin|institutet|verket|myndigheten|keskus|keskuksen)$"
+    r"nätverket|akademin|institutet|verket|myndigheten|keskus|keskuksen|föreningen|förening|"
+    r"yhdistys|yhdistyksen|osuuskunta|osuuskunnan|kooperativ|kooperativet)$"
 )
 #: Words that end a name running on in lower case (``projektet Samhällsinnovation i glesa geografin bygger på``).
 NAME_STOP = frozenset(
