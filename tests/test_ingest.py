@@ -503,3 +503,20 @@ def test_persons_with_more_titles(reference_only, tmp_path, lang, text, person):
     """Titles beyond the chiefs and chairs (asiamies, utvecklare) make a name a person."""
     p = read_text(reference_only, tmp_path, text, lang)
     assert {e.name for e in p.entities.values() if e.kind == "Person"} == {person}
+
+
+def test_main_initiative_lies_in_the_areas_it_is_placed_in(reference_only, tmp_path):
+    """'i Norrbotten' places the document's initiative in the county; 'Region Norrbotten' (a body)
+    does not."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Projektet Glesbygdslyftet\n\n"
+        "Projektet Glesbygdslyftet ska pröva nya arbetssätt för små kommuner i Norrbotten. "
+        "Region Norrbotten deltar i projektet Glesbygdslyftet.\n",
+        "sv",
+    )
+    by_name = {e.name: k for k, e in p.entities.items()}
+    located = {p.entities[r.object].iri for r in p.relations if r.relation == "locatedIn"}
+    assert "https://w3id.org/samverkan/id/area/se-25" in located
+    assert by_name["Glesbygdslyftet"]

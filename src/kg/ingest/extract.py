@@ -648,7 +648,27 @@ class _Document:
             self._dates(number, sent, offset, main)
         self._titled_event()
         self._located()
+        self._in_areas(main)
         return self.p
+
+    def _in_areas(self, main: str | None) -> None:
+        """The document's main initiative lies in the counties, regions and maakunnat the text
+        places things in: ``i Norrbotten``, ``Kainuussa``, ``Pohjois-Pohjanmaalla`` (a locative,
+        not a name inside another, like ``Region Norrbotten``)."""
+        if main is None or self.kind_of(main) in _EVENTS:
+            return
+        for number, sent, offset in self.sentences:
+            for m in self.mentions.get(number, ()):
+                if self.kind_of(m.key) not in ("County", "Maakunta", "Region") or m.role != "area":
+                    continue
+                written = sent[m.start : m.end].text
+                if self.lang == "sv":
+                    located = m.start > 0 and sent[m.start - 1].text.lower() in ("i", "inom", "runt", "över")
+                else:
+                    located = bool(re.search(r"(?:ssa|ssä|lla|llä)$", written))
+                if located:
+                    ev = self.ev(number, sent, offset, max(0, m.start - 1), m.end)
+                    self.relation(main, "locatedIn", m.key, ev, 0.4)
 
     def _titled_event(self) -> None:
         """A document about one event (its headline names a visit, meeting, seminar or conference):
