@@ -436,12 +436,17 @@ def test_bodies_of_a_municipality_are_named_with_their_owner(reference_only, tmp
         tmp_path,
         "Kaupunginhallitus\n\nPöytäkirja 3.2.2025\n\n"
         "Kaupungin hankeryhmä käsitteli asiaa. Sodankylän kunta ja Sallan kunta ovat mukana.\n\n"
-        "Hankkeen kohderyhmä on nuoret. Elinvoimatoimiala valmisteli asian.\n\n"
+        "Hankkeen kohderyhmä on nuoret. Elinvoimatoimiala valmisteli asian ympäristötekniikan toimialan kanssa.\n\n"
         "Päätösehdotus: Kemijärven kaupunki osallistuu hankkeeseen. Kemijärven kaupunki maksaa osuutensa.\n",
         "fi",
     )
     bodies = {e.name for e in p.entities.values() if e.kind == "Organisation"}
-    assert bodies == {"Kemijärven kaupunginhallitus", "Kemijärven kaupungin hankeryhmä", "Elinvoimatoimiala"}
+    assert bodies == {
+        "Kemijärven kaupunginhallitus",
+        "Kemijärven kaupungin hankeryhmä",
+        "Elinvoimatoimiala",
+        "Kemijärven kaupungin ympäristötekniikan toimiala",
+    }
 
 
 def test_finnish_project_named_at_the_head_of_its_item(reference_only, tmp_path):

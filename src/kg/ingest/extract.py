@@ -1051,7 +1051,7 @@ class _Document:
             if (
                 group
                 and not re.match(r"^(?:hanke|johto|ohjaus|työ|projekti)ryhm", token.text, re.IGNORECASE)
-                and not (_is_cap(token) or re.match(r"^\w+toimial", token.text))
+                and not (_is_cap(token) or re.match(r"^\w*toimial", token.text))
             ):
                 continue  # kohderyhmä: a target group, not a body
             base = _base_form(token.text, self.lang) if self.lang == "fi" else token.text
@@ -1069,6 +1069,19 @@ class _Document:
                     start, owner_words = i - 2, f"{sent[i - 2].text} {prev.text}"
                 else:
                     owner_words = f"{self._owner_genitive()} {prev.text.lower()}".strip()
+            elif (
+                self.lang == "fi"
+                and prev is not None
+                and re.match(r"^\w*toimial", token.text)
+                and re.match(r"^[a-zåäö]{4,}n$", prev.text)
+                and prev.text not in FI_STOP
+                and not self.covered(number, i - 1)
+            ):
+                # yhdyskuntatekniikan toimialan kanssa: a unit of the text's own municipality
+                owner = self._owner_genitive()
+                if not owner:
+                    continue
+                start, owner_words = i - 1, f"{owner} {self._owner_kind()} {prev.text}"
             elif prev is not None and _is_cap(prev) and not _is_cap(token) and prev.text.lower() not in NOT_NAME:
                 if self.covered(number, i - 1) and not any(
                     m.start == i - 1 and self.kind_of(m.key) in ("Municipality", "Region", "RegionalAuthority")
@@ -1113,6 +1126,12 @@ class _Document:
         if self.p.publisher is None:
             return None
         return self.p.entities[self.p.publisher].name
+
+    def _owner_kind(self) -> str:
+        """``kaupungin`` or ``kunnan``: how the text calls its own municipality (a city by default)."""
+        owner = self._owner_genitive()
+        found = re.search(rf"\b{re.escape(owner)}\s+(kaupun\w*|kun\w*)", self.text) if owner else None
+        return "kunnan" if found and found.group(1).startswith("kun") else "kaupungin"
 
     def _owner_genitive(self) -> str:
         """The Finnish genitive of the text's municipality as the text writes it (``Kokkolan``),
