@@ -18,7 +18,10 @@ writing) are reported apart. Reconciliation sees the reference data only, so no 
 leaks into the proposals. Speed: the seconds per document once loaded (normalised to 4 kB), the
 wall time of one ``kg ingest`` command (start-up included), and the peak memory of both.
 
-    python bench/ingest.py [--gold DIR ...] [--texts DIR ...] [--json FILE]
+    python bench/ingest.py [--gold DIR ...] [--texts DIR ...] [--json FILE] [--show] [--dev-only] [--quick]
+
+While rules are written, ``--dev-only --quick --show`` scores the development documents alone
+(the held-out ones are neither read nor scored) without the speed runs, and shows what was missed.
 
 The texts are looked up in ``../shared/seeds`` and ``../shared/ingest-dev`` by default; without
 them the benchmark says so and scores nothing.
