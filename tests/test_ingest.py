@@ -525,3 +525,15 @@ def test_main_initiative_lies_in_the_areas_it_is_placed_in(reference_only, tmp_p
     located = {p.entities[r.object].iri for r in p.relations if r.relation == "locatedIn"}
     assert "https://w3id.org/samverkan/id/area/se-25" in located
     assert by_name["Glesbygdslyftet"]
+
+
+def test_a_minister_holds_a_post_in_the_government(reference_only, tmp_path):
+    """'civilminister X besöker Lycksele': the post is in the government, not in the town visited."""
+    p = read_text(
+        reference_only, tmp_path, "Besök i inlandet\n\nPå måndag besöker civilminister Anna Ek Lycksele kommun.\n", "sv"
+    )
+    by_name = {e.name: k for k, e in p.entities.items()}
+    posts = {
+        p.entities[r.object].iri for r in p.relations if r.relation == "holdsPost" and r.subject == by_name["Anna Ek"]
+    }
+    assert posts == {"https://w3id.org/samverkan/id/org/regeringen"}

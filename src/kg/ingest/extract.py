@@ -1464,6 +1464,9 @@ class _Document:
             t_start, t_end = title
             role = " ".join(t.text for t in sent[t_start:t_end])
             org = self._post_org(number, sent, offset, t_start, t_end)
+            if re.search(r"minister", role, re.IGNORECASE) and (org is None or self.kind_of(org) == "Municipality"):
+                # a minister of the government (civilminister, kuntaministeri): the post is in the government
+                org = self._government(number, sent, offset, t_start, t_end) or org
             if org is None and self.p.publisher is None:
                 self._publisher()
             org = org or self.p.publisher
@@ -1504,6 +1507,23 @@ class _Document:
             party_ev = self.ev(number, sent, offset, where.start, where.end) if where is not None else ev
             key = self.entity("PoliticalParty", party, party_ev, confidence=0.9, country=self._country())
             self.relation(person, "memberOf", key, self.ev(number, sent, offset, span.start, span.end + 3), 0.8)
+
+    def _government(self, number: int, sent, offset: int, start: int, end: int) -> str | None:
+        """The national government of the text's country as the graph knows it (``Regeringen``,
+        ``Valtioneuvosto``), or None when the reference data has no such body."""
+        name = "Regeringen" if self.lang == "sv" else "Valtioneuvosto"
+        hits = self.r.lookup(name, self.lang)
+        if not hits or hits[0].score < 90:
+            return None
+        entity = self.r.reconciler.entities[hits[0].entity]
+        return self.entity(
+            self.r.entity_kind(hits[0].entity),
+            entity.label(self.lang),
+            self.ev(number, sent, offset, start, end),
+            iri=str(entity.iri),
+            confidence=0.7,
+            country=entity.country,
+        )
 
     def _looks_known(self, name: str) -> bool:
         hits = self.r.lookup(name, self.lang)
