@@ -145,7 +145,7 @@ LEAD_CUES = re.compile(
 PART_CUES = re.compile(
     r"partner|i samverkan mellan|samverkan mellan|samverkansprojekt mellan|mellan kommunerna|tillsammans med|"
     r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaja|mukana|osallistu|kumppani|yhteistyössä|yhdessä|"
-    r"samarbete|samarbetet|kommunerna|kunnat|kuntaa|kuntien",
+    r"samarbete|samarbetet|kommunerna|kunnat|kuntaa|kuntien|kanssa|i samarbete med|yhteistyö",
     re.IGNORECASE,
 )
 FUND_CUES = re.compile(
