@@ -364,3 +364,176 @@ def test_swedish_event_with_its_place_and_a_titled_partner(tmp_path):
     assert umea in p.entities[event].located_in
     assert (umea, "participatesIn", event) not in p.relation_keys()
     assert (by_name["Lars Nord"], "presentsAt", event) in p.relation_keys()
+
+
+@pytest.fixture(scope="module")
+def reference_only(tmp_path_factory):
+    """A data folder with the reference data alone (no curated source to match against)."""
+    folder = tmp_path_factory.mktemp("reference") / "data"
+    (folder / "sources").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / "reference", folder / "reference")
+    return folder
+
+
+def read_text(folder: Path, tmp_path: Path, text: str, lang: str, issued: str | None = None):
+    from kg.ingest import propose
+    from kg.ingest.pipeline import reader_for
+
+    path = tmp_path / "text.txt"
+    path.write_text(text, encoding="utf-8")
+    return propose(path, lang=lang, issued=issued, reader=reader_for(folder, "text"))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person", "party"),
+    [
+        (
+            "sv",
+            "Nytt beslut\n\nBeslutet togs enhälligt, säger Karin Holm (MP), ordförande i nämnden.\n",
+            "Karin Holm",
+            "Miljöpartiet",
+        ),
+        (
+            "fi",
+            "Uusi päätös\n\nPäätös oli yksimielinen, kertoo Matti Korhonen (kesk.) tiedotteessa.\n",
+            "Matti Korhonen",
+            "Suomen Keskusta",
+        ),
+    ],
+)
+def test_politician_with_party_abbreviation(reference_only, tmp_path, lang, text, person, party):
+    """A name with a party's abbreviation in brackets is a person and a member of that party, with
+    or without a title beside it; a lower-case Swedish letter in brackets is no party."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    by_name = {e.name: k for k, e in p.entities.items()}
+    assert p.entities[by_name[party]].kind == "PoliticalParty"
+    assert p.entities[by_name[person]].kind == "Person"
+    assert (by_name[person], "memberOf", by_name[party]) in p.relation_keys()
+    evidence = next(r.evidence for r in p.relations if r.relation == "memberOf")
+    assert person in evidence.text
+    p = read_text(reference_only, tmp_path, "Nytt beslut\n\nSe bilaga Karin Holm (s) och svaret.\n", "sv")
+    assert not any(e.kind == "PoliticalParty" for e in p.entities.values())
+
+
+def test_swedish_vision_named_after_its_kind_word(reference_only, tmp_path):
+    """'visionen X' names a vision; the name stops at a verb in the past or passive."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Ny vision\n\nKommunen antog visionen Livet vid älven bättre delades in i fem mål under 2021.\n",
+        "sv",
+    )
+    visions = {e.name for e in p.entities.values() if e.kind == "Vision"}
+    assert visions == {"Livet vid älven bättre"}
+
+
+def test_bodies_of_a_municipality_are_named_with_their_owner(reference_only, tmp_path):
+    """A minute's bare 'Kaupunginhallitus' and 'kaupungin hankeryhmä' are the boards of the
+    municipality that decides (the one of the decision line); a capitalised unit keeps its name; a
+    target group ('kohderyhmä') is no body."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Kaupunginhallitus\n\nPöytäkirja 3.2.2025\n\n"
+        "Kaupungin hankeryhmä käsitteli asiaa. Sodankylän kunta ja Sallan kunta ovat mukana.\n\n"
+        "Hankkeen kohderyhmä on nuoret. Elinvoimatoimiala valmisteli asian ympäristötekniikan toimialan kanssa.\n\n"
+        "Päätösehdotus: Kemijärven kaupunki osallistuu hankkeeseen. Kemijärven kaupunki maksaa osuutensa.\n",
+        "fi",
+    )
+    bodies = {e.name for e in p.entities.values() if e.kind == "Organisation"}
+    assert bodies == {
+        "Kemijärven kaupunginhallitus",
+        "Kemijärven kaupungin hankeryhmä",
+        "Elinvoimatoimiala",
+        "Kemijärven kaupungin ympäristötekniikan toimiala",
+    }
+
+
+def test_finnish_project_named_at_the_head_of_its_item(reference_only, tmp_path):
+    """A Finnish list item that opens with a name and a bare 'hankkeessa' (no hyphen) names a
+    project; a municipality's genitive opening it is where it lies; an adverb or postposition
+    before the word is no name."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Hankkeet\n\n"
+        "  • Tunturin latureitistö, vaihe 2 hankkeessa uusitaan valaistus.\n"
+        "  • Sallan kylätalojen kunnostus hankkeessa korjataan kolme taloa.\n"
+        "  • Kemijärven lisäksi hankkeeseen osallistuu Pello.\n",
+        "fi",
+    )
+    by_name = {e.name: k for k, e in p.entities.items()}
+    projects = {e.name for e in p.entities.values() if e.kind == "Project"}
+    assert projects == {"Tunturin latureitistö, vaihe 2", "Sallan kylätalojen kunnostus"}
+    salla = next(k for k, e in p.entities.items() if e.iri and e.iri.endswith("fi-732"))
+    assert (by_name["Sallan kylätalojen kunnostus"], "locatedIn", salla) in p.relation_keys()
+
+
+def test_finnish_funding_parts_and_the_eu(reference_only, tmp_path):
+    """'2,4 miljoonaa euroa, josta EU-rahoituksen osuus on 1,9 miljoonaa euroa': the budget is no
+    funding, its part is, and the EU (named by 'EU-rahoitus') is its funder; the municipality's
+    own share is read after 'josta omarahoitusta'; a sum after a list of several projects goes to
+    none of them."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Kunnan hankkeet\n\n"
+        "Rahoituksen saivat Tunturiportti-hanke ja Kyläkoulu-hanke. Tukea myönnettiin yhteensä 3,1 miljoonaa euroa.\n\n"
+        "Tunturiportti-hankkeen kokonaisbudjetti on 2,4 miljoonaa euroa, josta EU-rahoituksen osuus on "
+        "1,9 miljoonaa euroa. Sallan kunnan osuus on 0,5 miljoonaa euroa, josta omarahoitusta 0,2 miljoonaa euroa.\n",
+        "fi",
+    )
+    by_name = {e.name: k for k, e in p.entities.items()}
+    funds = {
+        (p.entities[r.subject].name, p.entities[r.object].name, r.amount) for r in p.relations if r.relation == "funds"
+    }
+    assert ("Euroopan unioni", "Tunturiportti", "1900000") in funds
+    assert ("Salla", "Tunturiportti", "200000") in funds
+    assert not {f for f in funds if f[2] in ("2400000", "500000", "3100000")}
+    assert p.entities[by_name["Euroopan unioni"]].kind == "GovernmentBody"
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person"),
+    [
+        (
+            "fi",
+            "Uusi reitti\n\nLisätietoja antaa matkailuasiamies Liisa Kettunen, puh. 040 123.\n",
+            "Liisa Kettunen",
+        ),
+        ("sv", "Ny satsning\n\nVi är glada, säger Per Holm, näringslivsutvecklare i Sollefteå.\n", "Per Holm"),
+    ],
+)
+def test_persons_with_more_titles(reference_only, tmp_path, lang, text, person):
+    """Titles beyond the chiefs and chairs (asiamies, utvecklare) make a name a person."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert {e.name for e in p.entities.values() if e.kind == "Person"} == {person}
+
+
+def test_main_initiative_lies_in_the_areas_it_is_placed_in(reference_only, tmp_path):
+    """'i Norrbotten' places the document's initiative in the county; 'Region Norrbotten' (a body)
+    does not."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Projektet Glesbygdslyftet\n\n"
+        "Projektet Glesbygdslyftet ska pröva nya arbetssätt för små kommuner i Norrbotten. "
+        "Region Norrbotten deltar i projektet Glesbygdslyftet.\n",
+        "sv",
+    )
+    by_name = {e.name: k for k, e in p.entities.items()}
+    located = {p.entities[r.object].iri for r in p.relations if r.relation == "locatedIn"}
+    assert "https://w3id.org/samverkan/id/area/se-25" in located
+    assert by_name["Glesbygdslyftet"]
+
+
+def test_a_minister_holds_a_post_in_the_government(reference_only, tmp_path):
+    """'civilminister X besöker Lycksele': the post is in the government, not in the town visited."""
+    p = read_text(
+        reference_only, tmp_path, "Besök i inlandet\n\nPå måndag besöker civilminister Anna Ek Lycksele kommun.\n", "sv"
+    )
+    by_name = {e.name: k for k, e in p.entities.items()}
+    posts = {
+        p.entities[r.object].iri for r in p.relations if r.relation == "holdsPost" and r.subject == by_name["Anna Ek"]
+    }
+    assert posts == {"https://w3id.org/samverkan/id/org/regeringen"}
