@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -805,15 +804,5 @@ def import_sheet(
     result = ImportResult(stem, target, text, importer.rows, len(importer.graph))
     if result.ambiguous:
         return result
-    with tempfile.TemporaryDirectory() as tmp:
-        candidate = Path(tmp) / f"{stem}.ttl"
-        candidate.write_text(text, encoding="utf-8")
-        result.report = rest.validate(candidate, engine)
-    for finding in result.report.results:  # name the file that would be written, not the temporary one
-        finding.files = [str(target) if f == str(candidate) else f for f in finding.files]
-    if result.report.conforms and not dry_run:
-        from kg.core.atomic import write_text
-
-        write_text(target, text)
-        result.written = True
+    result.report, result.written = rest.write(text, stem, target, engine, dry_run)
     return result

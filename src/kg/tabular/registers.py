@@ -27,7 +27,6 @@ import datetime as dt
 import difflib
 import json
 import re
-import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -825,15 +824,5 @@ def import_register(
     result.triples = len(run.graph)
     if result.ambiguous:
         return result
-    with tempfile.TemporaryDirectory() as tmp:
-        candidate = Path(tmp) / f"{stem}.ttl"
-        candidate.write_text(result.turtle, encoding="utf-8")
-        result.report = rest.validate(candidate, engine)
-    for finding in result.report.results:
-        finding.files = [str(target) if f == str(candidate) else f for f in finding.files]
-    if result.report.conforms and not dry_run:
-        from kg.core.atomic import write_text
-
-        write_text(target, result.turtle)
-        result.written = True
+    result.report, result.written = rest.write(result.turtle, stem, target, engine, dry_run)
     return result

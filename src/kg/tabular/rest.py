@@ -108,6 +108,28 @@ class RestOfGraph:
             with contextlib.suppress(Exception):
                 self.store.remove_graph(name)
 
+    def write(
+        self, text: str, stem: str, target: Path, engine: str = "oxigraph", dry_run: bool = False
+    ) -> tuple[ValidationReport, bool]:
+        """Validate ``text`` (the Turtle of source ``stem``) with the rest (:meth:`validate`) and, when
+        the whole graph conforms and not ``dry_run``, write it to ``target`` atomically. Returns the
+        report (its findings name ``target``, not the temporary file validated) and whether it was
+        written."""
+        import tempfile
+
+        with tempfile.TemporaryDirectory() as tmp:
+            candidate = Path(tmp) / f"{stem}.ttl"
+            candidate.write_text(text, encoding="utf-8")
+            report = self.validate(candidate, engine)
+        for finding in report.results:  # name the file that would be written, not the temporary one
+            finding.files = [str(target) if f == str(candidate) else f for f in finding.files]
+        if not report.conforms or dry_run:
+            return report, False
+        from kg.core.atomic import write_text
+
+        write_text(target, text)
+        return report, True
+
     def _with(self, candidate: Path, graph: URIRef, issues: list, base: ValidationReport) -> ValidationReport:
         import pyoxigraph as ox
 
