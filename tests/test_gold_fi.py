@@ -11,28 +11,19 @@ The checks against the texts themselves (wording not copied, URL as in SOURCES.m
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SOURCES = REPO / "data" / "sources"
-INGEST_DEV = REPO.parent / "shared" / "ingest-dev"
-
-PREFIXES = """\
-PREFIX kg: <https://w3id.org/samverkan/def#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX mun: <https://w3id.org/samverkan/id/municipality/>
-PREFIX area: <https://w3id.org/samverkan/id/area/>
-PREFIX org: <https://w3id.org/samverkan/id/org/>
-PREFIX person: <https://w3id.org/samverkan/id/person/>
-PREFIX ini: <https://w3id.org/samverkan/id/initiative/>
-"""
-REFERENCE = "<https://w3id.org/samverkan/id/graph/reference>"
+from gold_facts import (
+    INGEST_DEV,
+    PREFIXES,
+    REFERENCE,
+    SOURCES,
+    ask,
+    assert_fact,
+    assert_facts_per_source,
+    graph_of,
+    shingles,
+)
 
 K07 = "07_fi_kokkola-kh-industrywins-kuntavastinrahoitus"
 E08 = "08_fi_enontekio-kh-matkailun-alueorganisaatio"
@@ -296,22 +287,13 @@ FACTS = [
 ]
 
 
-def graph_of(stem: str) -> str:
-    return f"<https://w3id.org/samverkan/id/source/{stem}>"
-
-
-def ask(dataset, stem: str, pattern: str) -> bool:
-    return bool(dataset.query(f"{PREFIXES}ASK {{ GRAPH {graph_of(stem)} {{ {pattern} }} }}").askAnswer)
-
-
 @pytest.mark.parametrize(("stem", "what", "pattern"), FACTS, ids=[f"{s[:2]}: {w}" for s, w, _ in FACTS])
 def test_gold_fact_in_its_source_graph(dataset, stem, what, pattern):
-    assert ask(dataset, stem, pattern), f"{stem} should state: {what}"
+    assert_fact(dataset, stem, what, pattern)
 
 
 def test_every_gold_file_has_at_least_four_checked_facts():
-    for stem in STEMS:
-        assert sum(1 for s, _, _ in FACTS if s == stem) >= 4, stem
+    assert_facts_per_source(FACTS, STEMS)
 
 
 # stem, publisher, issued (None where the text gives no date), type
@@ -380,10 +362,6 @@ def test_gold_files_cite_the_url_given_in_sources_md(dataset):
 
 @pytest.mark.skipif(not INGEST_DEV.is_dir(), reason="the ingest-dev texts are not beside the project")
 def test_gold_files_do_not_copy_the_texts_wording():
-    def shingles(text: str, n: int = 9) -> set[str]:
-        words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
-        return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
-
     texts = set().union(*(shingles(p.read_text(encoding="utf-8")) for p in INGEST_DEV.glob("*.txt")))
     for stem in STEMS:
         shared = shingles((SOURCES / f"{stem}.ttl").read_text(encoding="utf-8")) & texts

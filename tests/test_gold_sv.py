@@ -10,30 +10,19 @@ posts) are checked where they were derived.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SOURCES = REPO / "data" / "sources"
-INGEST_DEV = REPO.parent / "shared" / "ingest-dev"
-
-PREFIXES = """\
-PREFIX kg: <https://w3id.org/samverkan/def#>
-PREFIX th: <https://w3id.org/samverkan/def/theme/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX mun: <https://w3id.org/samverkan/id/municipality/>
-PREFIX area: <https://w3id.org/samverkan/id/area/>
-PREFIX org: <https://w3id.org/samverkan/id/org/>
-PREFIX person: <https://w3id.org/samverkan/id/person/>
-PREFIX post: <https://w3id.org/samverkan/id/post/>
-PREFIX ini: <https://w3id.org/samverkan/id/initiative/>
-PREFIX funding: <https://w3id.org/samverkan/id/funding/>
-"""
+from gold_facts import (
+    INGEST_DEV,
+    ONTOLOGY,
+    PREFIXES,
+    SOURCES,
+    ask,
+    assert_fact,
+    assert_facts_per_source,
+    graph_of,
+    shingles,
+)
 
 S01 = "01_sv_gallivare-move-on-up"
 S02 = "02_sv_kramfors-hso-pressmeddelande"
@@ -272,26 +261,15 @@ FACTS = [
 ]
 
 
-ONTOLOGY = "<https://w3id.org/samverkan/id/graph/ontology>"
-
-
-def graph_of(stem: str) -> str:
-    return f"<https://w3id.org/samverkan/id/source/{stem}>"
-
-
-def ask(dataset, stem: str, pattern: str) -> bool:
-    return bool(dataset.query(f"{PREFIXES}ASK {{ GRAPH {graph_of(stem)} {{ {pattern} }} }}").askAnswer)
-
-
 @pytest.mark.parametrize(("stem", "what", "pattern"), FACTS, ids=[f"{s[:2]}: {w}" for s, w, _ in FACTS])
 def test_gold_fact_in_its_source_graph(dataset, stem, what, pattern):
-    assert ask(dataset, stem, pattern), f"{stem} should state: {what}"
+    assert_fact(dataset, stem, what, pattern)
 
 
 def test_every_gold_file_is_checked_by_four_facts_or_more():
     for stem in STEMS:
         assert (SOURCES / f"{stem}.ttl").is_file(), stem
-        assert sum(1 for s, _, _ in FACTS if s == stem) >= 4, stem
+    assert_facts_per_source(FACTS, STEMS)
 
 
 # (stem, publisher, issued, URL): what each document node must say about the document
@@ -387,17 +365,12 @@ def test_gold_initiatives_have_a_participant_and_labels(dataset, stem):
     assert [str(r[0]) for r in rows] == []
 
 
-def _shingles(text: str, n: int = 9) -> set[str]:
-    words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
-    return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
-
-
 @pytest.mark.skipif(not INGEST_DEV.is_dir(), reason="the development texts are not beside the project")
 @pytest.mark.parametrize("stem", STEMS, ids=[s[:2] for s in STEMS])
 def test_gold_file_does_not_copy_its_text(stem):
     """No run of nine words of the text appears in its gold file: descriptions are our own words."""
     text = (INGEST_DEV / f"{stem}.txt").read_text(encoding="utf-8")
-    shared = _shingles((SOURCES / f"{stem}.ttl").read_text(encoding="utf-8")) & _shingles(text)
+    shared = shingles((SOURCES / f"{stem}.ttl").read_text(encoding="utf-8")) & shingles(text)
     assert not shared, f"{stem}.ttl copies the text: {sorted(shared)[:3]}"
 
 

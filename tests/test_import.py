@@ -349,3 +349,71 @@ def test_codes_iris_and_finnish_relations_in_cells(data, tmp_path):
     assert "-> mun:se-2514 kg:participatesIn ini:move-on-up" in result.output
     assert "-> mun:se-2580 kg:leads ini:move-on-up" in result.output
     assert "-> mun:fi-320 kg:memberOf orgid:lapin-liitto" in result.output
+
+
+# ------------------------------------------------------------------ the whole graph must conform with the new source
+
+
+def _second_start(sheets, subject="ini:samhallsinnovation-i-glesa-geografin", date="2020-01-01"):
+    """A statement giving an initiative another source describes (000_d0f522aa97cf2385, start
+    2024-08-01) a second start date: that initiative breaks its shape (one start date)."""
+    sheets["statements"] = (
+        ["subject", "property", "object", "value", "lang", "datatype"],
+        [[subject, "schema:startDate", "", date, "", "xsd:date"]],
+    )
+
+
+def _findings(report) -> set[tuple]:
+    return {(r.severity, r.message, r.focus, r.path, r.value) for r in report.results}
+
+
+def test_a_source_that_breaks_another_source_is_refused(data, tmp_path):
+    from kg.build import build
+    from kg.tabular.importer import import_sheet
+
+    before = sources(data)
+    sheet = make_sheet(tmp_path, _second_start)
+    result = import_sheet(sheet, data_dir=data)
+    assert not result.written and not result.conforms
+    assert sources(data) == before
+    broken = [r for r in result.report.results if r.severity == "Violation"]
+    assert [(r.focus.rsplit("/", 1)[-1], r.path) for r in broken] == [
+        ("samhallsinnovation-i-glesa-geografin", "schema:startDate")
+    ]
+    # the file it would be written to and the other source that describes the node
+    assert str(data / "sources" / "example_move_on_up.ttl") in broken[0].files
+    assert str(data / "sources" / "000_d0f522aa97cf2385.ttl") in broken[0].files
+    # the same findings as a whole `kg build` of the folder with the new source in it, on both engines
+    candidate = tmp_path / "example_move_on_up.ttl"
+    candidate.write_text(result.turtle, encoding="utf-8")
+    whole = build(None, None, files=[data, candidate], engine="oxigraph").report
+    assert _findings(result.report) == _findings(whole)
+    checked = import_sheet(sheet, data_dir=data, engine="rdflib")
+    assert not checked.conforms and _findings(checked.report) == _findings(whole)
+    # the CLI: exit 1, the node of the other source named, nothing written
+    out = run(sheet, "--data", data)
+    assert out.exit_code == 1 and "samhallsinnovation-i-glesa-geografin" in out.output
+    assert sources(data) == before
+
+
+def test_the_rest_of_the_graph_is_read_again_when_a_file_changes(data, tmp_path):
+    """Imports in one process reuse the rest of the graph they read; a source written (or changed)
+    in between is part of the next import's rest: its facts are known and checked."""
+    from kg.tabular.importer import import_sheet
+
+    first = import_sheet(make_sheet(tmp_path, name="first"), data_dir=data)
+    assert first.written, first.report.to_text()
+
+    def restate(sheets):  # another document with another start for the same project
+        set_cell(sheets, "source", 2, "id", "second_document")
+        set_cell(sheets, "entities", 7, "start", "2023-10")
+
+    second = import_sheet(make_sheet(tmp_path, restate, name="second"), data_dir=data)
+    assert not second.written
+    assert [(r.focus.rsplit("/", 1)[-1], r.path) for r in second.report.results if r.severity == "Violation"] == [
+        ("move-on-up", "schema:startDate")
+    ]
+    # the first source removed: the second document is fine on its own
+    (data / "sources" / "example_move_on_up.ttl").unlink()
+    third = import_sheet(make_sheet(tmp_path, restate, name="third"), data_dir=data)
+    assert third.written and third.conforms, third.report.to_text()

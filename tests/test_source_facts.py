@@ -8,31 +8,9 @@ affiliation from posts) are checked in the graph they were derived in.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parents[1]
-SOURCES = REPO / "data" / "sources"
-SEEDS = REPO.parent / "shared" / "seeds"
-
-PREFIXES = """\
-PREFIX kg: <https://w3id.org/samverkan/def#>
-PREFIX th: <https://w3id.org/samverkan/def/theme/>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX xsd: <http://www.w3.org/2001/XMLSchema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX schema: <https://schema.org/>
-PREFIX mun: <https://w3id.org/samverkan/id/municipality/>
-PREFIX area: <https://w3id.org/samverkan/id/area/>
-PREFIX org: <https://w3id.org/samverkan/id/org/>
-PREFIX person: <https://w3id.org/samverkan/id/person/>
-PREFIX post: <https://w3id.org/samverkan/id/post/>
-PREFIX ini: <https://w3id.org/samverkan/id/initiative/>
-PREFIX funding: <https://w3id.org/samverkan/id/funding/>
-PREFIX award: <https://w3id.org/samverkan/id/award/>
-"""
+from gold_facts import SEEDS, SOURCES, ask, assert_fact, assert_facts_per_source, graph_of, shingles
 
 S000 = "000_d0f522aa97cf2385"
 S001 = "001_fd9fc37229e934b4"
@@ -340,22 +318,13 @@ FACTS = [
 ]
 
 
-def graph_of(stem: str) -> str:
-    return f"<https://w3id.org/samverkan/id/source/{stem}>"
-
-
-def ask(dataset, stem: str, pattern: str) -> bool:
-    return bool(dataset.query(f"{PREFIXES}ASK {{ GRAPH {graph_of(stem)} {{ {pattern} }} }}").askAnswer)
-
-
 @pytest.mark.parametrize(("stem", "what", "pattern"), FACTS, ids=[f"{s[:3]}: {w}" for s, w, _ in FACTS])
 def test_fact_in_its_source_graph(dataset, stem, what, pattern):
-    assert ask(dataset, stem, pattern), f"{stem} should state: {what}"
+    assert_fact(dataset, stem, what, pattern)
 
 
 def test_every_source_has_at_least_four_facts():
-    for stem in STEMS:
-        assert sum(1 for s, _, _ in FACTS if s == stem) >= 4, stem
+    assert_facts_per_source(FACTS, STEMS)
 
 
 DOCUMENTS = [
@@ -391,10 +360,6 @@ def test_no_contact_details_of_people_in_sources():
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="the source documents are not beside the project")
 def test_sources_do_not_copy_the_documents_wording():
-    def shingles(text: str, n: int = 9) -> set[str]:
-        words = [w.lower() for w in re.findall(r"[^\W\d_]+", text)]
-        return {" ".join(words[i : i + n]) for i in range(len(words) - n + 1)}
-
     seeds = set().union(*(shingles(p.read_text(encoding="utf-8")) for p in SEEDS.glob("*.txt")))
     for path in sorted(SOURCES.glob("*.ttl")):
         shared = shingles(path.read_text(encoding="utf-8")) & seeds

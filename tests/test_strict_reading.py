@@ -165,6 +165,29 @@ def test_case17_ill_typed_literal_is_reported_at_its_line_not_a_comment(data_dir
     assert '"lots" is not a valid xsd:decimal' in result.output
 
 
+def test_ill_typed_literal_does_not_hide_another_value_on_its_path(data_dir, tmp_path, engine):
+    """A funding with two amounts: "lots" (not an xsd:decimal) and -5 (well-formed, below zero). The
+    ill-typed one is reported once, quoted as written, with its line; the other keeps its own
+    violation (minInclusive 0) instead of being dropped with the ill-typed value's results."""
+    src = data_dir / "sources" / "t1.ttl"
+    text = VALID.replace('kg:amount "100"^^xsd:decimal', 'kg:amount "lots"^^xsd:decimal , "-5"^^xsd:decimal')
+    src.write_text(text, encoding="utf-8")
+    result = run("validate", str(data_dir), "--format", "json", "--engine", engine)
+    assert result.exit_code == 1, result.output
+    report = json.loads(result.stdout)
+    amounts = [r for r in report["results"] if r["path"] == "kg:amount"]
+    about_lots = [r for r in amounts if r["value"] == "lots"]
+    assert [(r["shape"], r["message"], r["line"]) for r in about_lots] == [
+        ("kg.validate:literal", '"lots" is not a valid xsd:decimal', line_of(text, "kg:amount"))
+    ]
+    about_minus = [r for r in amounts if r["value"] == "-5"]
+    assert len(about_minus) == 1, amounts
+    assert about_minus[0]["severity"] == "Violation" and about_minus[0]["component"] == "MinInclusive"
+    assert about_minus[0]["files"] == [str(src)]
+    # the two values break "at most one amount" too (a result without a value)
+    assert any(r["value"] is None and r["component"] == "MaxCount" for r in amounts), amounts
+
+
 def test_case17_violation_names_the_file_of_the_offending_triple(data_dir, tmp_path, engine):
     (data_dir / "sources" / "t1.ttl").write_text(
         VALID + '\nperson:anna-test a kg:Person ; rdfs:label "Anna Test"@sv .\n', encoding="utf-8"

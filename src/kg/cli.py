@@ -697,13 +697,21 @@ def import_(
         )
     except KgError as exc:
         _fail(exc)
-    typer.echo(result.table())
+    _import_outcome(
+        result,
+        result.table(),
+        f"{len(result.ambiguous)} row(s) need a decision: put the chosen IRI (or 'new') in the "
+        "entities sheet's iri column, or an IRI or id in the relation's cell",
+    )
+
+
+def _import_outcome(result, table: str, decide: str) -> None:
+    """Print what ``kg import`` did (``table``: its per-row or per-name report) and exit: 2 when
+    names need a decision (``decide`` says how), 1 when the source does not validate with the rest
+    of the graph, else say what was written (or would be, on a dry run)."""
+    typer.echo(table)
     if result.ambiguous:
-        typer.echo(
-            f"error: {len(result.ambiguous)} row(s) need a decision: put the chosen IRI (or 'new') in the "
-            "entities sheet's iri column, or an IRI or id in the relation's cell; nothing written",
-            err=True,
-        )
+        typer.echo(f"error: {decide}; nothing written", err=True)
         raise typer.Exit(2)
     if not result.conforms:
         typer.echo(result.report.to_text(), err=True)
@@ -725,22 +733,12 @@ def _import_register(register, mapping, stem, out, dry_run, no_new, data, engine
         )
     except KgError as exc:
         _fail(exc)
-    typer.echo(result.text())
-    if result.ambiguous:
-        typer.echo(
-            f"error: {len(result.ambiguous)} name(s) need a decision: give each an IRI (or 'new') under "
-            f"'reconcile: names:' in {mapping}; nothing written",
-            err=True,
-        )
-        raise typer.Exit(2)
-    if not result.conforms:
-        typer.echo(result.report.to_text(), err=True)
-        typer.echo(f"error: {result.stem} does not validate with the rest of the graph; nothing written", err=True)
-        raise typer.Exit(1)
-    if result.written:
-        typer.echo(f"written:   {result.out} ({result.triples} triples)")
-    else:
-        typer.echo(f"dry run:   {result.out} would get {result.triples} triples; nothing written")
+    _import_outcome(
+        result,
+        result.text(),
+        f"{len(result.ambiguous)} name(s) need a decision: give each an IRI (or 'new') under "
+        f"'reconcile: names:' in {mapping}",
+    )
 
 
 class IngestLang(StrEnum):

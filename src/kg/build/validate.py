@@ -184,14 +184,23 @@ def _for_pyshacl(shapes_graph: Graph) -> Graph:
 
 
 def about_ill_typed(results: list[Result], issues: list) -> list[Result]:
-    """Drop the constraint results about a value already reported as ill-typed (same focus and
-    path): an ill-formed literal gets one Violation quoting it as written, with its line, on both
-    engines (a store may read ``"1_000"`` as 1000, pyshacl may fail on ``"NaN"``)."""
-    known = {(str(i.subject), str(i.predicate)) for i in issues if i.subject is not None}
+    """Drop the constraint results about a value already reported as ill-typed (same focus, path and
+    value as written): an ill-formed literal gets one Violation quoting it as written, with its line,
+    on both engines (a store may read ``"1_000"`` as 1000, pyshacl may fail on ``"NaN"``). Another
+    value on the same path keeps its own results (a second, well-formed amount below zero is
+    reported as such), as do results without a value (``sh:maxCount``)."""
+    known = {
+        (str(i.subject), _short(URIRef(i.predicate), _NAMES), i.value)
+        for i in issues
+        if i.subject is not None and i.predicate is not None
+    }
     if not known:
         return results
-    short = {(f, _short(URIRef(p), _NAMES)) for f, p in known}
-    return [r for r in results if r.value is None or r.shape == "kg.validate:literal" or (r.focus, r.path) not in short]
+    return [
+        r
+        for r in results
+        if r.value is None or r.shape == "kg.validate:literal" or (r.focus, r.path, r.value) not in known
+    ]
 
 
 def shacl_results(loaded: Loaded, shapes: Path | None = None) -> list[Result]:

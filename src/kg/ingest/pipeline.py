@@ -93,26 +93,17 @@ _READERS: dict[object, Reader] = {}
 
 def reader_for(data_dir: Path, stem: str) -> Reader:
     """A :class:`Reader` whose reconciler sees ``data_dir`` without the source ``stem`` (so a
-    document is never matched against its own earlier import); kept for the process."""
-    from kg.reconciliation import Reconciler
-    from kg.tabular.importer import _rest_of_graph
+    document is never matched against its own earlier import); kept for the process, with the
+    rest of the graph it reads (:func:`kg.tabular.rest.rest_of_graph`, which ``kg import`` of the
+    proposals then reuses)."""
+    from kg.tabular.rest import rest_of_graph
 
-    # the files the reader sees: one reader serves every document whose own source is not among them
-    key = (str(data_dir.resolve()), _signature(data_dir, stem))
-    if key not in _READERS:
+    rest = rest_of_graph(data_dir, stem)
+    # one reader serves every document whose own source is not among the files it sees
+    if rest.signature not in _READERS:
         _READERS.clear()
-        dataset, *_ = _rest_of_graph(data_dir, stem)
-        _READERS[key] = Reader(Reconciler(dataset))
-    return _READERS[key]
-
-
-def _signature(data_dir: Path, stem: str) -> tuple:
-    files = sorted(
-        p
-        for p in data_dir.rglob("*")
-        if p.suffix in (".ttl", ".trig") and not (p.parent.name == "sources" and p.stem == stem)
-    )
-    return tuple((str(p), p.stat().st_mtime_ns) for p in files)
+        _READERS[rest.signature] = Reader(rest.context.reconciler)
+    return _READERS[rest.signature]
 
 
 def propose(

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import tempfile
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -30,6 +29,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, RDFS, SKOS, XSD
 from kg.core.labels import fold
 from kg.core.namespaces import ID, KG, SCHEMA, THEME, source_graph
 from kg.tabular import layout as L
+from kg.tabular.rest import rest_of_graph
 from kg.tabular.sheets import Row, SheetError, SheetErrors, Workbook, read_workbook
 from kg.tabular.turtle import expand, serialize, short
 
@@ -243,67 +243,6 @@ def _closest(value: str, choices: list[str], limit: int = 3) -> str:
     from rapidfuzz import process
 
     return ", ".join(repr(c) for c, _, _ in process.extract(value, choices, limit=limit))
-
-
-#: What the importer needs to know of the rest of the graph (besides the ontology).
-_NEEDED = (RDF.type, RDFS.label, SKOS.altLabel, KG.country, KG.municipalityCode, KG.areaCode)
-
-
-def _rest_of_graph(data_dir: Path, stem: str):
-    """The data folder without source ``stem``: an Oxigraph store of every file (for validating the
-    import with it) and an rdflib dataset of the ontology and the triples reconciliation needs.
-
-    The files are parsed by Oxigraph (fast on thousands of files); only types, labels, countries
-    and codes are copied into the rdflib dataset.
-    """
-    import pyoxigraph as ox
-
-    from kg.build.fastpath import inputs, load_file
-    from kg.build.sources import Loaded, _rdf_files, add_file, new_dataset
-    from kg.core.namespaces import ONTOLOGY_GRAPH
-    from kg.query.stores import OxigraphStore
-
-    reference = _rdf_files(data_dir / "reference")
-    sources = [p for p in _rdf_files(data_dir / "sources") if p.stem != stem]
-    found = inputs(None, [*reference, *sources]) if reference or sources else None
-    loaded = Loaded(dataset=new_dataset())
-    store = ox.Store()
-    for path, graph in found.graphs.items() if found else []:
-        load_file(store, path, graph)
-        if graph == ONTOLOGY_GRAPH:
-            add_file(loaded, path, "ontology")
-    if found is None:
-        from kg.core import resources
-
-        for path in resources.ontology_files():
-            load_file(store, path, ONTOLOGY_GRAPH)
-            add_file(loaded, path, "ontology")
-    wanted = ", ".join(f"<{p}>" for p in _NEEDED)
-    query = f"""CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH ?g {{ ?s ?p ?o }}
-                FILTER(?g != <{ONTOLOGY_GRAPH}> && ?p IN ({wanted})) }}"""
-    rest = OxigraphStore(store).construct(query)
-    into = loaded.dataset.graph(URIRef("urn:x-kg:rest-of-graph"))
-    for triple in rest:
-        into.add(triple)
-    return loaded.dataset, store, reference, sources
-
-
-def _validate(store, reference: list[Path], sources: list[Path], candidate: Path, engine: str):
-    """Validate ``candidate`` with the rest of the graph: on Oxigraph in the store already loaded
-    (the steps of ``kg build --engine oxigraph``), or with ``kg build --engine rdflib``."""
-    if engine != "oxigraph":
-        from kg.build import build
-
-        return build(None, None, files=[*reference, *sources, candidate], engine=engine).report
-    from kg.build.derive import derive
-    from kg.build.fastpath import inputs, load_file, validate_store
-    from kg.query.stores import OxigraphStore
-
-    found = inputs(None, [*reference, *sources, candidate])
-    load_file(store, candidate, source_graph(candidate.stem))
-    wrapped = OxigraphStore(store)
-    derive(wrapped)
-    return validate_store(wrapped, found)
 
 
 class _Importer:
@@ -851,8 +790,8 @@ def import_sheet(
             ]
         )
     target = Path(out) if out is not None else data / "sources" / f"{stem}.ttl"
-    dataset, store, reference, sources = _rest_of_graph(data, target.stem if out is not None else stem)
-    importer = _Importer(book, stem, _Context(dataset), no_new)
+    rest = rest_of_graph(data, target.stem if out is not None else stem)
+    importer = _Importer(book, stem, rest.context, no_new)
     importer.source()
     importer.entities()
     importer.publisher()
@@ -865,15 +804,5 @@ def import_sheet(
     result = ImportResult(stem, target, text, importer.rows, len(importer.graph))
     if result.ambiguous:
         return result
-    with tempfile.TemporaryDirectory() as tmp:
-        candidate = Path(tmp) / f"{stem}.ttl"
-        candidate.write_text(text, encoding="utf-8")
-        result.report = _validate(store, reference, sources, candidate, engine)
-    for finding in result.report.results:  # name the file that would be written, not the temporary one
-        finding.files = [str(target) if f == str(candidate) else f for f in finding.files]
-    if result.report.conforms and not dry_run:
-        from kg.core.atomic import write_text
-
-        write_text(target, text)
-        result.written = True
+    result.report, result.written = rest.write(text, stem, target, engine, dry_run)
     return result

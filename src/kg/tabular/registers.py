@@ -27,7 +27,6 @@ import datetime as dt
 import difflib
 import json
 import re
-import tempfile
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -38,8 +37,9 @@ from rdflib.namespace import DCTERMS, RDF, RDFS, SKOS, XSD
 
 from kg.core.errors import KgError
 from kg.core.namespaces import ID, KG, SCHEMA, source_graph
-from kg.tabular.importer import _rest_of_graph, _validate, slug
+from kg.tabular.importer import slug
 from kg.tabular.mapping import MappingError, MappingErrors, Node, load_mapping
+from kg.tabular.rest import rest_of_graph
 from kg.tabular.sheets import SheetError, SheetErrors
 from kg.tabular.turtle import expand, serialize
 
@@ -807,8 +807,8 @@ def import_register(
     header, rows = read_register(register, fmt, str(read.get("delimiter", ",")), str(read.get("encoding", "utf-8")))
     data = Path(data_dir) if data_dir is not None else resources.default_data_dir()
     target = Path(out) if out is not None else data / "sources" / f"{stem}.ttl"
-    dataset, store, reference, sources = _rest_of_graph(data, target.stem)
-    run = _Run(m, mapping_path, register, stem, dataset, no_new)
+    rest = rest_of_graph(data, target.stem)
+    run = _Run(m, mapping_path, register, stem, rest.dataset, no_new)
     result = RegisterImport(stem, target, register, mapping_path)
     run.run(header, rows, result)
     if run.errors:
@@ -824,15 +824,5 @@ def import_register(
     result.triples = len(run.graph)
     if result.ambiguous:
         return result
-    with tempfile.TemporaryDirectory() as tmp:
-        candidate = Path(tmp) / f"{stem}.ttl"
-        candidate.write_text(result.turtle, encoding="utf-8")
-        result.report = _validate(store, reference, sources, candidate, engine)
-    for finding in result.report.results:
-        finding.files = [str(target) if f == str(candidate) else f for f in finding.files]
-    if result.report.conforms and not dry_run:
-        from kg.core.atomic import write_text
-
-        write_text(target, result.turtle)
-        result.written = True
+    result.report, result.written = rest.write(result.turtle, stem, target, engine, dry_run)
     return result
