@@ -158,10 +158,19 @@ def facts_from_store(store, graphs: list | None = None) -> Facts:
         query = f"SELECT ?g (MIN(STR(?s)) AS ?m) WHERE {{ GRAPH ?g {{ ?s a <{c}> }} FILTER(?g != {onto}) }} GROUP BY ?g"
         for row in store.select(scoped(query))[1]:
             facts.bad_classes[(str(row["g"]), c)] = str(row["m"])
+    place = f'isIRI(?x) && (STRSTARTS(STR(?x), "{MUNICIPALITY_NS}") || STRSTARTS(STR(?x), "{AREA_NS}"))'
     query = f"""SELECT DISTINCT ?g ?x WHERE {{ GRAPH ?g {{ {{ ?x ?p ?o }} UNION {{ ?s ?p ?x }} }}
-                FILTER(?g != {onto} && isIRI(?x)
-                       && (STRSTARTS(STR(?x), "{MUNICIPALITY_NS}") || STRSTARTS(STR(?x), "{AREA_NS}"))) }}"""
-    for row in store.select(scoped(query))[1]:
+                FILTER(?g != {onto} && {place}) }}"""
+    if graphs is None:
+        # over the whole store: first the distinct place IRIs used anywhere (no pair per graph:
+        # 92 IRIs instead of 53,632 pairs at 1M triples, 1.4 s instead of 2.3 s), then the graphs
+        # of the unknown ones only (usually none)
+        used = store.select(f"SELECT DISTINCT ?x WHERE {{ {{ ?x ?p ?o }} UNION {{ ?s ?p ?x }} FILTER({place}) }}")[1]
+        unknown = sorted({row["x"] for row in used if str(row["x"]) not in facts.places})
+        rows = store.select(bind_rows(query, "x", unknown))[1] if unknown else []
+    else:
+        rows = store.select(scoped(query))[1]
+    for row in rows:
         if str(row["x"]) not in facts.places:
             facts.bad_places[(str(row["g"]), str(row["x"]))] = str(row["x"])
     return facts

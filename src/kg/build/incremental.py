@@ -29,7 +29,7 @@ from pathlib import Path
 from rdflib import RDF, URIRef
 
 from kg.build.derive import derive
-from kg.build.fastpath import Inputs, inputs, load_file, statistics, validate_store
+from kg.build.fastpath import Inputs, inputs, load_file, named_triples, statistics, validate_store
 from kg.build.findings import SEVERITY_ORDER, Result, ValidationReport
 from kg.build.result import GRAPH_FILE, BuildResult
 from kg.build.shapes_sparql import compile_file
@@ -82,8 +82,8 @@ def _sha256(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
-def _file_record(path: Path, graph: URIRef, previous: dict | None = None) -> dict:
-    stat = path.stat()
+def _file_record(path: Path, graph: URIRef, previous: dict | None = None, key: str | None = None) -> dict:
+    stat = os.stat(key or path)
     if previous and previous.get("size") == stat.st_size and previous.get("mtime_ns") == stat.st_mtime_ns:
         digest = previous["sha256"]
     else:
@@ -94,27 +94,67 @@ def _file_record(path: Path, graph: URIRef, previous: dict | None = None) -> dic
 MANIFEST_VERSION = 2
 
 
+_FOLDERS: dict[str, str] = {}
+
+
 def _key(path: Path) -> str:
-    return os.path.abspath(path)  # no symlink resolution: 18,000 realpath calls cost a second at 1M triples
+    """The manifest's key of an input file: its absolute path, without symlink resolution (18,000
+    realpath calls cost a second at 1M triples), each folder made absolute once (``os.path.abspath``
+    of each path took 0.5 s).
+
+    >>> import os; _key(Path("data/sources/a.ttl")) == os.path.abspath("data/sources/a.ttl")
+    True
+    """
+    text = os.fspath(path)
+    folder, sep, name = text.rpartition(os.sep)
+    if not sep or not folder or name in ("", ".", ".."):
+        return os.path.abspath(text)
+    if folder not in _FOLDERS:
+        _FOLDERS[folder] = os.path.abspath(folder)
+    return os.path.join(_FOLDERS[folder], name)
+
+
+def _keys(found: Inputs) -> dict[Path, str]:
+    return {p: _key(p) for p in found.graphs}
+
+
+def _records(found: Inputs, previous: dict | None = None) -> dict[str, dict]:
+    """The manifest's record of every input file (a stat each; hashed when new or changed)."""
+    old = (previous or {}).get("files", {})
+    keys = _keys(found)
+    return {keys[p]: _file_record(p, g, old.get(keys[p]), keys[p]) for p, g in found.graphs.items()}
 
 
 def _manifest(
-    found: Inputs, report: ValidationReport, out: Path, ranges: dict[str, list[int]], previous: dict | None = None
+    found: Inputs,
+    report: ValidationReport,
+    out: Path,
+    ranges: dict[str, list[int]],
+    previous: dict | None = None,
+    records: dict[str, dict] | None = None,
+    triples: int | None = None,
 ) -> dict:
-    old = (previous or {}).get("files", {})
     stat = (out / GRAPH_FILE).stat()
     return {
         "version": MANIFEST_VERSION,
+        "triples": triples,  # in the named graphs: a rebuild counts what it replaced instead of the whole store
         "fingerprint": fingerprint(),
-        "files": {_key(p): _file_record(p, g, old.get(_key(p))) for p, g in found.graphs.items()},
+        "files": records if records is not None else _records(found, previous),
         "report": [asdict(r) for r in report.results],
         # where each graph's block is in graph.trig, valid while the file has this size and time
         "graph_file": {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "ranges": ranges},
     }
 
 
-def _finish(result: BuildResult, store: OxigraphStore, out: Path | None, found: Inputs, started: float) -> BuildResult:
-    result.stats = statistics(store)
+def _finish(
+    result: BuildResult,
+    store: OxigraphStore,
+    out: Path | None,
+    found: Inputs,
+    started: float,
+    triples: int | None = None,
+) -> BuildResult:
+    result.stats = statistics(store, triples)
     result.timings["total"] = time.perf_counter() - started
     return result
 
@@ -164,6 +204,7 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
             timings["dump"] = time.perf_counter() - t
             writer.join()  # its error, if any, now that graph.trig is written
             timings["store"] = writer.seconds  # in parallel with validate and dump
+            triples = named_triples(store)  # counted in memory: on disk it is a scan of RocksDB
             store = None  # the on-disk store is closed: the writer dropped it (RocksDB locks its folder)
             gc.collect()
             final = out / STORE_DIR
@@ -174,16 +215,17 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
             temp.rename(final)
             temp = None
             shutil.rmtree(old, ignore_errors=True)
-            write_text(out / MANIFEST, json.dumps(_manifest(found, report, out, ranges), ensure_ascii=False))
+            manifest = _manifest(found, report, out, ranges, triples=triples)
+            write_text(out / MANIFEST, json.dumps(manifest, ensure_ascii=False))
             (out / DIRTY).unlink(missing_ok=True)
             store = OxigraphStore(open_disk_store(final))
             timings["write"] = time.perf_counter() - t
             result = BuildResult(None, report, derived, store=store, engine="oxigraph", timings=timings)
             result.output = out / GRAPH_FILE
-        else:
-            if writer is not None:
-                writer.join(raise_error=False)
-            result = BuildResult(None, report, derived, store=store, engine="oxigraph", timings=timings)
+            return _finish(result, store, out, found, started, triples)
+        if writer is not None:
+            writer.join(raise_error=False)
+        result = BuildResult(None, report, derived, store=store, engine="oxigraph", timings=timings)
         return _finish(result, store, out, found, started)
     finally:
         if temp is not None:
@@ -234,26 +276,22 @@ class _StoreWriter:
             raise self.error
 
 
-def _changes(found: Inputs, manifest: dict) -> tuple[set[URIRef], list[str]]:
-    """The graphs whose files were added, changed or removed, and those files."""
+def _changes(found: Inputs, manifest: dict) -> tuple[set[URIRef], list[str], dict[str, dict]]:
+    """The graphs whose files were added, changed or removed, those files, and the new records of all files."""
     old = manifest.get("files", {})
-    now = {_key(p): (p, g) for p, g in found.graphs.items()}
+    records = _records(found, manifest)
     changed_files: list[str] = []
     graphs: set[URIRef] = set()
-    for key, (path, graph) in now.items():
-        record = old.get(key)
-        if (
-            record is None
-            or record["graph"] != str(graph)
-            or _file_record(path, graph, record)["sha256"] != record["sha256"]
-        ):
-            changed_files.append(key)
-            graphs.add(graph)
-    for key, record in old.items():
-        if key not in now:
+    for key, record in records.items():
+        before = old.get(key)
+        if before is None or before["graph"] != record["graph"] or before["sha256"] != record["sha256"]:
             changed_files.append(key)
             graphs.add(URIRef(record["graph"]))
-    return graphs, sorted(changed_files)
+    for key, record in old.items():
+        if key not in records:
+            changed_files.append(key)
+            graphs.add(URIRef(record["graph"]))
+    return graphs, sorted(changed_files), records
 
 
 def _touched(store: OxigraphStore, old: list, graphs: set[URIRef]) -> list[URIRef]:
@@ -321,14 +359,14 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
     import pyoxigraph as ox
 
     started = time.perf_counter()
-    graphs, changed = _changes(found, manifest)
+    graphs, changed, records = _changes(found, manifest)
     store = OxigraphStore(open_disk_store(out / STORE_DIR))
     timings: dict[str, float] = {}
     previous = ValidationReport([Result(**r) for r in manifest.get("report", [])])
     if not graphs:
         result = BuildResult(None, previous, {}, output=out / GRAPH_FILE, store=store, engine="oxigraph")
         result.changed = []
-        return _finish(result, store, out, found, started)
+        return _finish(result, store, out, found, started, manifest.get("triples"))
     t = time.perf_counter()
     files_by_graph = found.files_by_graph
     saved: dict[URIRef, list] = {}
@@ -394,11 +432,16 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
     reuse = (out / GRAPH_FILE, written["ranges"], {str(g) for g in graphs}) if same else None
     ranges = dump_trig(store, out / GRAPH_FILE, reuse)
     store.store.flush()
-    write_text(out / MANIFEST, json.dumps(_manifest(found, report, out, ranges, manifest), ensure_ascii=False))
+    triples = manifest.get("triples")
+    if triples is not None:  # what the replaced graphs held before and hold now
+        now = sum(1 for g in graphs for _ in store.store.quads_for_pattern(None, None, None, ox.NamedNode(str(g))))
+        triples += now - sum(len(quads) for quads in saved.values())
+    new_manifest = _manifest(found, report, out, ranges, manifest, records, triples)
+    write_text(out / MANIFEST, json.dumps(new_manifest, ensure_ascii=False))
     (out / DIRTY).unlink(missing_ok=True)
     timings["write"] = time.perf_counter() - t
     result.output = out / GRAPH_FILE
-    return _finish(result, store, out, found, started)
+    return _finish(result, store, out, found, started, triples)
 
 
 def _restore(store: OxigraphStore, saved: dict) -> None:

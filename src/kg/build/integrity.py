@@ -185,15 +185,27 @@ def store_results(store, files: dict, focus: list | None = None, graphs: list | 
     vocabulary = [(r["g"], r["s"], r["p"], r["o"]) for r in store.select(query)[1]]
     _, rows = store.select(f"SELECT ?p WHERE {{ GRAPH {onto} {{ ?p a <{OWL.ObjectProperty}> }} }}")
     relations = _values(row["p"] for row in rows)
+    known = (
+        f"SELECT DISTINCT ?type WHERE {{ GRAPH {onto} {{ {{ ?type a <{OWL.Class}> }} "
+        "UNION { ?resource a ?type } } }"
+    )
+    if focus is None:  # over the whole store: every typed node once, then a hash anti-join
+        typed = f"MINUS {{ ?n a ?type . {{ {known} }} }}"
+    else:  # for a few focus nodes: a lookup of each one's types (the MINUS read every typed node of the store)
+        types = ", ".join(f"<{row['type']}>" for row in store.select(known)[1]) or "<urn:x-kg:none>"
+        typed = f"FILTER NOT EXISTS {{ ?n a ?type FILTER(?type IN ({types})) }}"
+        # only the untyped ones can be reported: their relations are looked up, not those of every
+        # focus node (a municipality takes part in thousands)
+        candidates = f"SELECT ?n WHERE {{ {typed} }}"
+        focus = [row["n"] for row in store.select(bind_rows(candidates, "n", list(focus)))[1]] if focus else []
     query = f"""SELECT DISTINCT ?n ?p ?g WHERE {{
         VALUES ?p {{ {relations} }}
         {{ GRAPH ?g {{ ?n ?p ?x }} }} UNION {{ GRAPH ?g {{ ?x ?p ?n }} }}
         FILTER(?g != {onto} && !isLiteral(?n))
-        MINUS {{ ?n a ?type . {{ SELECT DISTINCT ?type WHERE {{ GRAPH {onto} {{
-            {{ ?type a <{OWL.Class}> }} UNION {{ ?resource a ?type }} }} }} }} }} }}"""
+        {typed} }}"""
     if focus is not None:
         query = bind_rows(query, "n", list(focus))
-    untyped = [(r["n"], r["p"], r["g"]) for r in store.select(query)[1]]
+    untyped = [(r["n"], r["p"], r["g"]) for r in store.select(query)[1]] if focus is None or focus else []
     return vocabulary_results(vocabulary, files) + untyped_results(untyped, files)
 
 

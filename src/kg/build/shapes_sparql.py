@@ -87,6 +87,12 @@ class Check:
     focus_in_query: bool = True
     focused: str = ""
     local: bool = True  # false for SPARQL constraints that read other nodes' triples: always checked in full
+    #: the predicates of the path when a violation needs a value along it: with no triple of one of
+    #: them in the store there is none, and the check need not run
+    predicates: tuple[str, ...] = ()
+    #: for a disjointness check (``sh:not [ sh:class C ]`` on a class target): the target and the
+    #: classes its instances may not have; the violations are the nodes that are instances of all
+    disjoint: tuple[str, ...] = ()
 
 
 def _n3(term) -> str:
@@ -272,6 +278,60 @@ def _violations(shapes: Graph, prop) -> list[tuple[str, str]]:
     return found
 
 
+_GROUPED = re.compile(r"\{ SELECT \?this WHERE (\{.*\}) GROUP BY \?this HAVING (\(.*\)) \}", re.S)
+
+
+def _focused_query(fragment: str) -> str:
+    """The query of a property-shape violation ``fragment`` for a few focus nodes, which the caller
+    binds to ``?this`` with a VALUES block at the start of the outermost group.
+
+    A class test there is ``FILTER NOT EXISTS``, not ``MINUS``: the same answer (?value is always
+    bound), but one index lookup per value instead of every instance of the class in the store; a
+    count is grouped at the top level, so that the VALUES block restricts what is counted (else the
+    subquery counts every node of the store first). An incremental rebuild at 1M triples spent
+    0.05 s on each of about 150 such checks for a few focus nodes.
+
+    >>> _focused_query("?this <p> ?value . MINUS { ?value a <C> . }")
+    'SELECT DISTINCT ?this ?value WHERE { ?this <p> ?value . FILTER NOT EXISTS { ?value a <C> . } }'
+    >>> _focused_query("{ SELECT ?this WHERE { ?this <p> ?any . } GROUP BY ?this HAVING (COUNT(DISTINCT ?any) > 1) }")
+    'SELECT ?this WHERE { ?this <p> ?any . } GROUP BY ?this HAVING (COUNT(DISTINCT ?any) > 1)'
+    """
+    grouped = _GROUPED.fullmatch(fragment)
+    if grouped:
+        return f"SELECT ?this WHERE {grouped.group(1)} GROUP BY ?this HAVING {grouped.group(2)}"
+    # MINUS appears in the fragments of this module only as ``MINUS { <?value is an instance> }``
+    fragment = fragment.replace(" MINUS { ", " FILTER NOT EXISTS { ")
+    return f"SELECT DISTINCT ?this{' ?value' if '?value' in fragment else ''} WHERE {{ {fragment} }}"
+
+
+_INSTANCE = re.compile(rf"(\?\w+) <{re.escape(str(RDF.type))}>/<{re.escape(str(RDFS.subClassOf))}>\* <([^<>\s]+)> \.")
+
+
+def bind_classes(text: str, subclasses) -> str:
+    """``text`` with each class test ``?x rdf:type/rdfs:subClassOf* <C> .`` written as a lookup of
+    ``?x``'s types among ``subclasses(C)`` (C and its subclasses in the store being validated).
+
+    For queries on a few focus nodes: the property path in ``NOT EXISTS`` or ``EXISTS`` made
+    Oxigraph find every instance of the class in the store (0.24 s on the 1M-triple store for three
+    nodes), the lookup reads the types of the nodes at hand (0.003 s). Each test gets its own
+    variable, inside the group of the test, so the answer is the same.
+
+    >>> bind_classes(f"FILTER NOT EXISTS {{ ?value <{RDF.type}>/<{RDFS.subClassOf}>* <urn:C> . }}",
+    ...              lambda c: {c, "urn:D"})  # doctest: +NORMALIZE_WHITESPACE
+    'FILTER NOT EXISTS { ?value <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> ?_class1 .
+     FILTER(?_class1 IN (<urn:C>, <urn:D>)) }'
+    """
+    count = 0
+
+    def one(match: re.Match) -> str:
+        nonlocal count
+        count += 1
+        names = ", ".join(f"<{c}>" for c in sorted(subclasses(match.group(2))))
+        return f"{match.group(1)} <{RDF.type}> ?_class{count} . FILTER(?_class{count} IN ({names}))"
+
+    return _INSTANCE.sub(one, text)
+
+
 def _node_conforms(shapes: Graph, node) -> str:
     """A boolean expression: ?this conforms to the nested shape ``node`` (its value constraints on
     ?this itself and its property shapes; used by ``sh:xone``, ``sh:not`` and node-level ``sh:or``)."""
@@ -309,12 +369,14 @@ def _declared_prefixes(shapes: Graph, node) -> str:
     return "\n".join(lines)
 
 
-def _node_check(shapes: Graph, shape, target: str, component: str, where: str, focused_where: str) -> Check:
+def _node_check(
+    shapes: Graph, shape, target: str, component: str, where: str, focused_where: str, disjoint: tuple = ()
+) -> Check:
     """A check of a node-level constraint: ``?this`` is also the value."""
     return Check(
         str(shape), component, _severity(shapes, shape), _message(shapes, shape), None,
         f"SELECT DISTINCT ?this WHERE {{ {where} }}", target,
-        focused=f"SELECT DISTINCT ?this WHERE {{ {focused_where} }}", local=bool(target),
+        focused=f"SELECT DISTINCT ?this WHERE {{ {focused_where} }}", local=bool(target), disjoint=disjoint,
     )  # fmt: skip
 
 
@@ -362,13 +424,14 @@ def compile_shapes(shapes: Graph) -> list[Check]:
         for target, focus in _targets(shapes, shape):
             given = not target  # sh:targetNode: the focus nodes are named in the query
             for prop in properties:
-                _, path_text = _path(shapes, shapes.value(prop, SH.path))
+                path_pattern, path_text = _path(shapes, shapes.value(prop, SH.path))
+                path_predicates = tuple(re.findall(r"<([^<>\s]+)>", path_pattern))
                 for component, fragment in _violations(shapes, prop):
                     projected = "DISTINCT ?this" + (" ?value" if "?value" in fragment else "")
                     projected += " ?lang" if component == "UniqueLang" else ""
                     needs_focus = given or component in NEEDS_FOCUS
                     where = f"{focus} {_minus_form(fragment) or fragment}" if needs_focus else fragment
-                    focused = f"SELECT DISTINCT ?this{' ?value' if '?value' in fragment else ''} WHERE {{ {fragment} }}"
+                    focused = _focused_query(fragment)
                     if component == "UniqueLang":  # grouped at the top level, so the focus VALUES bind inside
                         any_value = step_of(shapes, prop, "?any")
                         focused = (
@@ -387,6 +450,7 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                             focus_in_query=needs_focus,
                             focused=focused,
                             local=not given and not _is_sequence(shapes, prop),
+                            predicates=() if component in NEEDS_FOCUS else path_predicates,
                         )
                     )
             if is_property:
@@ -415,6 +479,7 @@ def compile_shapes(shapes: Graph) -> list[Check]:
             for negated in shapes.objects(shape, SH["not"]):
                 condition = _node_conforms(shapes, negated)
                 where, focused_where = f"{focus} FILTER({condition})", f"FILTER({condition})"
+                disjoint: tuple = ()
                 if not given and set(shapes.predicates(negated)) - {RDF.type} == {SH["class"]}:
                     # disjoint classes: the subclasses of each class first (a handful), then index
                     # lookups of ?this a ?type, instead of a property path per node (100 times faster)
@@ -426,7 +491,8 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                         f"{{ SELECT DISTINCT ?this WHERE {{ {_is_instance('?this', c)} }} }}"
                         for c in [URIRef(target), *classes]
                     )
-                checks.append(_node_check(shapes, shape, target, "Not", where, focused_where))
+                    disjoint = (target, *(str(c) for c in classes))
+                checks.append(_node_check(shapes, shape, target, "Not", where, focused_where, disjoint))
             for constraint in shapes.objects(shape, SH.sparql):
                 if given:
                     raise UnsupportedShape(f"sh:sparql with sh:targetNode on {shape}")
@@ -444,9 +510,17 @@ def compile_shapes(shapes: Graph) -> list[Check]:
     return checks
 
 
+_COMPILED: dict[tuple, tuple[Check, ...]] = {}
+
+
 def compile_file(path: Path) -> list[Check]:
-    """Compile a shapes file."""
-    return compile_shapes(Graph().parse(path))
+    """Compile a shapes file (once per process while the file keeps its size and modification time:
+    parsing and compiling the shipped shapes takes about 0.4 s, which a rebuild paid twice)."""
+    stat = Path(path).stat()
+    key = (str(Path(path).resolve()), stat.st_size, stat.st_mtime_ns)
+    if key not in _COMPILED:
+        _COMPILED[key] = tuple(compile_shapes(Graph().parse(path)))
+    return list(_COMPILED[key])
 
 
 def sparql_functions() -> dict:
@@ -497,5 +571,6 @@ def render_message(template: str, row: dict) -> str:
 
 
 __all__ = [
-    "Check", "UnsupportedShape", "compile_file", "compile_shapes", "evaluate", "render_message", "sparql_functions",
+    "Check", "UnsupportedShape", "bind_classes", "compile_file", "compile_shapes", "evaluate", "render_message",
+    "sparql_functions",
 ]  # fmt: skip

@@ -16,6 +16,7 @@ half-loaded, because each file is parsed into a graph of its own before it joins
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections import defaultdict
 from collections.abc import Sequence
@@ -216,12 +217,18 @@ def add_file(loaded: Loaded, path: Path, kind: str) -> None:
 
 def _rdf_files(folder: Path) -> list[Path]:
     # sorted by name, the order Path comparison gives within one folder (comparing Paths took
-    # 1-4 s for the 18,674 files of a 1M-triple build)
-    found = sorted((p for p in folder.glob("*") if p.suffix.lower() in FORMATS), key=lambda p: p.name)
-    for path in found:
-        if not path.exists():  # a dangling symbolic link, or a loop of links
+    # 1-4 s for the 18,674 files of a 1M-triple build); one os.scandir, whose entries tell which
+    # are symbolic links without a stat call per file (glob and exists() took 0.4 s at 1M triples)
+    try:
+        with os.scandir(folder) as entries:
+            found = sorted((e.name, e.is_symlink()) for e in entries if os.path.splitext(e.name)[1].lower() in FORMATS)
+    except (FileNotFoundError, NotADirectoryError):
+        return []
+    paths = [folder / name for name, _ in found]
+    for path, (_, link) in zip(paths, found, strict=True):
+        if link and not path.exists():  # a dangling symbolic link, or a loop of links
             raise DataError("broken symbolic link: its target is missing or it points back to itself", file=path)
-    return found
+    return paths
 
 
 def discover(data_dir: Path) -> tuple[list[Path], list[Path]]:
