@@ -72,7 +72,7 @@ def _entity(raw: str, store, param: Parameter) -> URIRef:
             )
         return URIRef(raw)
     resolver = internal_query("resolve")
-    _, rows = store.select(bind_values(resolver.text, {"name": Literal(search_pattern(raw.strip()))}))
+    _, rows = store.select(bind_values(resolver.text, {"name": Literal(f"^{search_pattern(raw.strip())}$")}))
     matches = sorted({row["entity"] for row in rows if isinstance(row.get("entity"), URIRef)})
     if not matches:
         raise QueryError(f"parameter {param.name!r}: no entity is named {raw!r} (try `kg query search --param name=…`)")
