@@ -44,6 +44,8 @@ sys.path.insert(0, str(HERE))
 from build import _OURS, child  # noqa: E402
 from run import kg, machine  # noqa: E402
 
+STORE_AFTER_QUADS = 5_000_000  # kg.build.incremental's choice under KG_BUILD_STORE=auto
+
 SIZES = [10_000, 100_000, 1_000_000, 10_000_000]
 # a set of shipped queries, from the cheapest to the heaviest at 1M (bench/RESULTS.md, query section)
 QUERIES = ["municipalities-by-area", "members", "entity", "by-theme", "funding", "cross-border", "people"]
@@ -85,28 +87,66 @@ def synth(size: int, work: Path) -> tuple[Path, dict, int]:
     return data, step, triples
 
 
-def measure_size(size: int, work: Path, queries: list[str], query_timeout: float, analyze_timeout: float) -> dict:
+def record(work: Path, size: int, triples: int, name: str, step: dict) -> None:
+    """Save one measured step as ``WORK/scaling/N/STEP.json`` (steps measured by separate runs of this
+    script, even at once, all reach the table)."""
+    folder = work / "scaling" / str(size)
+    folder.mkdir(parents=True, exist_ok=True)
+    step = step | {"triples": triples, "commit": step.get("commit") or commit(), "measured": now()}
+    temp = folder / f".{name}.json.tmp"
+    temp.write_text(json.dumps(step, indent=1), encoding="utf-8")
+    temp.replace(folder / f"{re.sub(r'[^a-z0-9-]+', '_', name)}.json")
+    print(f"{triples:,} {name}: {step}", flush=True)
+
+
+def recorded(work: Path) -> list[dict]:
+    """Every size's recorded steps: ``[{"size", "triples", "steps": {name: step}}]``."""
+    runs: dict[int, dict] = {}
+    for path in sorted((work / "scaling").glob("*/*.json")):
+        step = json.loads(path.read_text(encoding="utf-8"))
+        size = int(path.parent.name)
+        run = runs.setdefault(size, {"size": size, "triples": step["triples"], "steps": {}})
+        run["steps"][step.get("name", path.stem)] = step
+    return sorted(runs.values(), key=lambda r: r["size"])
+
+
+def measure_size(size: int, work: Path, args: argparse.Namespace) -> None:
+    """Measure the chosen ``args.steps`` of one size; each is recorded as soon as it is measured."""
     data, synth_step, triples = synth(size, work)
-    print(f"\n== {triples:,} triples: synth {synth_step}", flush=True)
+    record(work, size, triples, "synth", synth_step | {"name": "synth"})
     out = work / f"build-{size}"
-    built = child(_OURS, str(data), str(out), "0")
-    if built["code"] or not built["json"].get("conforms"):
-        raise SystemExit(f"the build of {data} failed or does not conform:\n{built['output'][-3000:]}")
-    steps = {"synth": synth_step, "build": summary(built) | {"steps": built["json"]["timings"]}}
-    print(f"build {steps['build']}", flush=True)
+    if "build" in args.steps:
+        built = child(_OURS, str(data), str(out), "0")
+        if built["code"] or not built["json"].get("conforms"):
+            raise SystemExit(f"the build of {data} failed or does not conform:\n{built['output'][-3000:]}")
+        step = summary(built) | {"steps": built["json"]["timings"], "name": "build"}
+        step["store_mode"] = "after" if triples >= STORE_AFTER_QUADS else "beside"
+        record(work, size, triples, "build", step)
     graph = str(out / "graph.trig")
-    for name in queries:
-        result = kg("query", name, "--graph", graph, "--format=json", *params_for(name), timeout=query_timeout)
-        steps[f"query {name}"] = summary(result)
+    if not (out / "graph.trig").is_file():
+        raise SystemExit(f"no build at {out}: measure the build first (--steps build)")
+    for name in args.queries if "queries" in args.steps else []:
+        result = kg("query", name, "--graph", graph, "--format=json", *params_for(name), timeout=args.query_timeout)
         if result["code"] and not result["timed_out"]:
             print(result["output"][-2000:])
-        rows = re.findall(r"^\s*\{\s*$", result["output"], re.M)
-        print(f"query {name}: {steps[f'query {name}']} ({len(rows)} rows)", flush=True)
-    result = kg("analyze", "--graph", graph, "--format", "json", "-o", str(work / f"analysis-{size}.json"),
-                timeout=analyze_timeout)  # fmt: skip
-    steps["analyze"] = summary(result)
-    print(f"analyze {steps['analyze']}", flush=True)
-    return {"size": size, "triples": triples, "steps": steps, "commit": commit(), "measured": now()}
+        step = summary(result) | {"rows": rows_of(result["output"]), "name": f"query {name}"}
+        record(work, size, triples, f"query {name}", step)
+    if "analyze" in args.steps:
+        target = str(work / f"analysis-{size}.json")
+        result = kg("analyze", "--graph", graph, "--format", "json", "-o", target, timeout=args.analyze_timeout)
+        if result["code"] and not result["timed_out"]:
+            print(result["output"][-2000:])
+        record(work, size, triples, "analyze", summary(result) | {"name": "analyze"})
+
+
+def rows_of(output: str) -> int | None:
+    """The number of result rows in ``kg query --format json``'s output (SPARQL JSON results)."""
+    text = re.sub(r"^PEAK_RSS_KB=.*$", "", output, flags=re.M)
+    start, end = text.find("{"), text.rfind("}")
+    try:
+        return len(json.loads(text[start : end + 1])["results"]["bindings"])
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def now() -> str:
@@ -132,7 +172,8 @@ def cell(step: dict | None, key: str) -> str:
 
 def markdown(runs: list[dict], info: dict) -> str:
     runs = sorted(runs, key=lambda r: r["size"])
-    names = list(dict.fromkeys(name for r in runs for name in r["steps"]))
+    order = {"synth": 0, "build": 1, "analyze": 3}
+    names = sorted({name for r in runs for name in r["steps"]}, key=lambda n: (order.get(n, 2), n))
     lines = [
         BEGIN,
         "## Scaling: 10k to 10M triples (issue 22)",
@@ -140,12 +181,15 @@ def markdown(runs: list[dict], info: dict) -> str:
         f"Written {now()} by `python bench/scaling.py` on {info['cpu']}, {info['cores']} cores, {info['memory']}; "
         f"Python {info['python']}, pyoxigraph {info['pyoxigraph']}. Data: `kg synth --triples N --seed 7`.",
         "",
-        "| triples | measured | commit | load average at the start of the build |",
+        "| triples | build measured | commit measured | load average (1 min) as each step ended |",
         "|---|---|---|---|",
     ]
     for r in runs:
-        load = r["steps"]["build"].get("load")
-        lines.append(f"| {r['triples']:,} | {r['measured']} | {r['commit']} | {load:.1f} |")
+        build = r["steps"].get("build", {})
+        commits = ", ".join(sorted({str(step.get("commit")) for step in r["steps"].values()}))
+        loads = [step["load"] for step in r["steps"].values() if step.get("load") is not None]
+        spread = f"{min(loads):.1f}–{max(loads):.1f}" if loads else "–"
+        lines.append(f"| {r['triples']:,} | {build.get('measured', '–')} | {commits} | {spread} |")
     lines += [
         "",
         "Each step is a child process: wall time, CPU time (user + system) and peak RSS. *k* is the growth "
@@ -180,17 +224,22 @@ def markdown(runs: list[dict], info: dict) -> str:
             if b is runs[-1] and kc is not None and kc > 1.1:
                 steep.append(f"{name} (k {kc:.2f})")
         lines.append(f"| {name} | " + " | ".join(cells) + " | " + " | ".join(ks) + " |")
-    build_steps = list(dict.fromkeys(k for r in runs for k in r["steps"]["build"].get("steps", {})))
-    lines += ["", "Steps inside the build (wall seconds in the child; `store` runs in a thread beside `validate`):", ""]
+    build_steps = list(dict.fromkeys(k for r in runs for k in r["steps"].get("build", {}).get("steps", {})))
+    lines += [
+        "",
+        "Steps inside the build (wall seconds in the child; below 5M quads `store` runs in a thread beside "
+        "`validate` and `dump`, from 5M on after `dump`, with the memory store freed: `KG_BUILD_STORE=auto`):",
+        "",
+    ]
     lines += ["| triples | " + " | ".join(build_steps) + " |", "|---|" + "---|" * len(build_steps)]
     previous = None
     for r in runs:
-        timings = r["steps"]["build"].get("steps", {})
+        timings = r["steps"].get("build", {}).get("steps", {})
         row = []
         for key in build_steps:
             value = timings.get(key)
-            k = exponent(previous["steps"]["build"]["steps"].get(key), value, previous["triples"], r["triples"]) \
-                if previous else None  # fmt: skip
+            before = previous["steps"].get("build", {}).get("steps", {}).get(key) if previous else None
+            k = exponent(before, value, previous["triples"], r["triples"]) if previous else None
             row.append("–" if value is None else f"{value:.2f} s" + (f" (k {k:.2f})" if k is not None else ""))
         lines.append(f"| {r['triples']:,} | " + " | ".join(row) + " |")
         previous = r
@@ -214,23 +263,21 @@ def write_section(text: str, target: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--work", type=Path, required=True, help="folder for the data, builds and scaling.json")
+    parser.add_argument("--work", type=Path, required=True, help="folder for the data, builds and figures")
     parser.add_argument("--sizes", type=int, nargs="+", default=SIZES)
+    parser.add_argument("--steps", nargs="+", default=["build", "queries", "analyze"], help="build queries analyze")
     parser.add_argument("--queries", nargs="*", default=QUERIES)
     parser.add_argument("--query-timeout", type=float, default=300)
     parser.add_argument("--analyze-timeout", type=float, default=1800)
-    parser.add_argument("--table-only", action="store_true", help="rewrite the table from WORK/scaling.json")
+    parser.add_argument("--table-only", action="store_true", help="only rewrite the table from the recorded figures")
     parser.add_argument("--output", type=Path)
     parser.add_argument("--write", action="store_true", help="replace the scaling section of bench/RESULTS.md")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    saved = args.work / "scaling.json"
-    runs = {r["size"]: r for r in json.loads(saved.read_text(encoding="utf-8"))} if saved.is_file() else {}
     if not args.table_only:
         for size in args.sizes:
-            runs[size] = measure_size(size, args.work, args.queries, args.query_timeout, args.analyze_timeout)
-            saved.write_text(json.dumps(sorted(runs.values(), key=lambda r: r["size"]), indent=1), encoding="utf-8")
-    text = markdown(list(runs.values()), machine())
+            measure_size(size, args.work, args)
+    text = markdown(recorded(args.work), machine())
     print(text)
     if args.write:
         write_section(text, HERE / "RESULTS.md")
