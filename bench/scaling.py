@@ -61,7 +61,8 @@ def params_for(name: str) -> list[str]:
 
 
 def commit() -> str:
-    head = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True, text=True)
+    """The last commit that changed ``src/`` (what was measured), and whether ``src/`` has changes not committed."""
+    head = subprocess.run(["git", "-C", str(REPO), "log", "-1", "--format=%h", "--", "src"], capture_output=True, text=True)
     dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "src"], capture_output=True, text=True)
     return head.stdout.strip() + (" (with uncommitted changes in src/)" if dirty.stdout.strip() else "")
 
@@ -222,7 +223,7 @@ def markdown(runs: list[dict], info: dict) -> str:
             kw = exponent(sa.get("wall"), sb.get("wall"), a["triples"], b["triples"]) if ok else None
             ks.append(f"{'–' if kc is None else f'{kc:.2f}'} / {'–' if kw is None else f'{kw:.2f}'}")
             if b is runs[-1] and kc is not None and kc > 1.1:
-                steep.append(f"{name} (k {kc:.2f})")
+                steep.append(f"{name} (k {kc:.3f})")
         lines.append(f"| {name} | " + " | ".join(cells) + " | " + " | ".join(ks) + " |")
     build_steps = list(dict.fromkeys(k for r in runs for k in r["steps"].get("build", {}).get("steps", {})))
     lines += [
@@ -244,7 +245,11 @@ def markdown(runs: list[dict], info: dict) -> str:
         lines.append(f"| {r['triples']:,} | " + " | ".join(row) + " |")
         previous = r
     if any(step.get("reused") for r in runs for step in r["steps"].values()):
-        lines += ["", "¹ the data folder was made by an earlier run of this script; its figures are reused."]
+        lines += [
+            "",
+            "¹ the data folder was made earlier (by this script, or under `/usr/bin/time -v` as its "
+            "`synth-timing.json` says); the figures recorded then are shown.",
+        ]
     steep_text = ", ".join(steep) or "none."
     lines += ["", "Steps growing faster than N^1.1 (CPU) between the two largest sizes: " + steep_text]
     lines.append(END)
