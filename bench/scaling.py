@@ -62,7 +62,8 @@ def params_for(name: str) -> list[str]:
 
 def commit() -> str:
     """The last commit that changed ``src/`` (what was measured), and whether ``src/`` has changes not committed."""
-    head = subprocess.run(["git", "-C", str(REPO), "log", "-1", "--format=%h", "--", "src"], capture_output=True, text=True)
+    last = ["git", "-C", str(REPO), "log", "-1", "--format=%h", "--", "src"]
+    head = subprocess.run(last, capture_output=True, text=True)
     dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "src"], capture_output=True, text=True)
     return head.stdout.strip() + (" (with uncommitted changes in src/)" if dirty.stdout.strip() else "")
 
