@@ -186,7 +186,8 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         # dumps the memory store and RocksDB bulk-loads the dump without holding the GIL, so on two
         # cores it costs no wall time (at 1M triples 12 s of CPU, which followed validation before).
         # Its folder and format are those of before: OUT/store, an Oxigraph (RocksDB) store.
-        writer = _StoreWriter(store.store, temp) if temp is not None else None
+        mode = store_mode(len(store.store)) if temp is not None else "none"
+        writer = _StoreWriter(store.store, temp) if mode == "beside" else None
         t = time.perf_counter()
         try:
             report = validate_store(store, found, issues=issues)
@@ -200,12 +201,21 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
             try:
                 ranges = dump_trig(store, out / GRAPH_FILE)
             finally:
-                writer.join(raise_error=False)
+                if writer is not None:
+                    writer.join(raise_error=False)
             timings["dump"] = time.perf_counter() - t
-            writer.join()  # its error, if any, now that graph.trig is written
-            timings["store"] = writer.seconds  # in parallel with validate and dump
             triples = named_triples(store)  # counted in memory: on disk it is a scan of RocksDB
-            store = None  # the on-disk store is closed: the writer dropped it (RocksDB locks its folder)
+            if writer is not None:
+                writer.join()  # its error, if any, now that graph.trig is written
+                timings["store"] = writer.seconds  # in parallel with validate and dump
+                store = None  # the on-disk store is closed: the writer dropped it (RocksDB locks its folder)
+            else:  # memory is short: dump the quads, free the memory store, then bulk-load the dump
+                began = time.perf_counter()
+                dump = _dump_quads(store.store, temp)
+                store = None
+                gc.collect()
+                _bulk_load(dump, temp)
+                timings["store"] = time.perf_counter() - began
             gc.collect()
             final = out / STORE_DIR
             old = out / ".store-old"
@@ -235,6 +245,66 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
                     out.rmdir()  # only if empty: a failed first build leaves no folder behind
 
 
+# How the on-disk store is written (environment variable ``KG_BUILD_STORE``): ``beside`` validation, in a
+# thread, from the memory store (the fastest on two cores; Oxigraph's bulk loader then holds up to about
+# 4 GB beside the memory store), or ``after`` the graph.trig dump, once the memory store is freed (peak
+# memory: the larger of the two, not their sum); ``auto`` (the default) chooses ``after`` from
+# :data:`STORE_AFTER_QUADS` quads on, or when the memory available is less than the bulk loader needs.
+STORE_AFTER_QUADS = 5_000_000
+BULK_LOADER_BYTES = 4 << 30
+
+
+def store_mode(quads: int) -> str:
+    """``beside`` or ``after``: when to write the on-disk store of a full build of ``quads`` quads.
+
+    >>> import os; os.environ.pop("KG_BUILD_STORE", None) and None
+    >>> store_mode(1_000_000) if available_memory() > 2 * BULK_LOADER_BYTES else "beside"
+    'beside'
+    >>> store_mode(10_000_000)
+    'after'
+    """
+    chosen = os.environ.get("KG_BUILD_STORE", "auto").strip().lower()
+    if chosen in ("beside", "after"):
+        return chosen
+    if chosen != "auto":
+        raise ValueError(f"KG_BUILD_STORE={chosen!r}: choose beside, after or auto")
+    return "after" if quads >= STORE_AFTER_QUADS or available_memory() < 2 * BULK_LOADER_BYTES else "beside"
+
+
+def available_memory() -> int:
+    """Bytes of memory available now (``MemAvailable`` of /proc/meminfo; unknown: a large number)."""
+    with contextlib.suppress(OSError, StopIteration, ValueError):
+        with open("/proc/meminfo", encoding="ascii") as handle:
+            line = next(x for x in handle if x.startswith("MemAvailable:"))
+        return int(line.split()[1]) * 1024
+    return 1 << 50
+
+
+def _dump_quads(memory, folder: Path) -> Path:
+    """Dump the memory store as N-Quads into a file beside ``folder``; returns its path."""
+    import pyoxigraph as ox
+
+    dump = folder.with_name(folder.name + ".nq")
+    memory.dump(str(dump), format=ox.RdfFormat.N_QUADS)
+    return dump
+
+
+def _bulk_load(dump: Path, folder: Path) -> None:
+    """Bulk-load the N-Quads ``dump`` into a new on-disk store at ``folder`` and close it; the dump is removed."""
+    import pyoxigraph as ox
+
+    try:
+        disk = ox.Store(str(folder))
+        disk.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
+        # compacted once after the bulk load: queries on the read-only store (`kg query`) take 10-35 %
+        # less CPU at 1M triples (sources 3.9 -> 2.8 s), for ~2.6 s of CPU in this background thread
+        disk.optimize()
+        disk.flush()
+        del disk
+    finally:
+        dump.unlink(missing_ok=True)
+
+
 class _StoreWriter:
     """Write the on-disk store at ``folder`` from an in-memory store, in a thread.
 
@@ -253,23 +323,12 @@ class _StoreWriter:
         self._thread.start()
 
     def _run(self, memory) -> None:
-        import pyoxigraph as ox
-
         started = time.perf_counter()
-        dump = self.folder.with_name(self.folder.name + ".nq")
         try:
-            memory.dump(str(dump), format=ox.RdfFormat.N_QUADS)
-            disk = ox.Store(str(self.folder))
-            disk.bulk_load(path=str(dump), format=ox.RdfFormat.N_QUADS)
-            # compacted once after the bulk load: queries on the read-only store (`kg query`) take 10-35 %
-            # less CPU at 1M triples (sources 3.9 -> 2.8 s), for ~2.6 s of CPU in this background thread
-            disk.optimize()
-            disk.flush()
-            del disk
+            _bulk_load(_dump_quads(memory, self.folder), self.folder)
         except BaseException as exc:  # handed to the caller by join()
             self.error = exc
         finally:
-            dump.unlink(missing_ok=True)
             self.seconds = time.perf_counter() - started
 
     def join(self, raise_error: bool = True) -> None:

@@ -5,6 +5,7 @@ adopted strategies, each written as one Turtle source file."""
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 
 from kg.synth.turtle import Doc, date_lit, lit, slugify
 from kg.synth.world import FIRST_DAY, LAST_DAY, WORDS, Actor, Funding, Initiative, Post, World
@@ -120,14 +121,18 @@ class Writer(World):
     def unique_label(self, labels: list, year: int, suffixes: list | None = None) -> tuple[list, str]:
         """Labels and IRI of a new initiative, made unique with one of ``suffixes`` where the name is taken."""
         suffixes = suffixes or ["", " 2.0", " II", f" {year}", " III", f" {year}–{year + 2}"]
-        for n in range(60):
+        base = (labels[0][0], *suffixes)
+        # a name taken 60 times over (past a few million triples) goes on from the number it reached last
+        for n in itertools.count(self.crowded_labels.get(base, 0)):
             suffix = suffixes[n] if n < len(suffixes) else f" ({n})"
             cand = [(text + suffix, lang) for text, lang in labels]
             iri = f"ini:{slugify(cand[0][0])}"
             if iri not in self.taken_iris:
                 self.taken_iris.add(iri)
+                if n >= 60:
+                    self.crowded_labels[base] = n + 1
                 return cand, iri
-        raise RuntimeError("no unique initiative name")  # pragma: no cover
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def new_initiative(self, patterns: dict, words: dict, year: int, suffixes=None, **fields) -> Initiative:
         """A new initiative named by ``patterns`` (by language) filled in with ``words``; ``fields`` those
@@ -155,7 +160,7 @@ class Writer(World):
         dates = {"start": start, "end": end if end <= LAST_DAY else None, "precision": precision}
         lead_country = self.country(region)
         if cls == "kg:ResearchProject":  # led by a university
-            lead = rng.choice([a for a in self.pool[lead_country] if a.kind == "research"])
+            lead = rng.choice(self.research_pool[lead_country])
         else:
             lead = self.draw(lead_country, [], public=True)
         themes = rng.sample(self.theme_keys, rng.choice([1, 1, 2, 2, 3]))
@@ -320,7 +325,7 @@ class Writer(World):
     def association_minutes(self) -> Doc:
         """The minutes of an association's board meeting: members, their representatives, a project."""
         rng = self.rng
-        assoc = rng.choice([a for a in self.actors.values() if a.iri[6:] in WORDS["members"]])
+        assoc = rng.choice(self.associations)
         members = [self.by_name[n] for n in WORDS["members"][assoc.iri[6:]] if n in self.by_name]
         year = self.year()
         day = self.day(year)

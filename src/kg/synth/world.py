@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import itertools
 import json
 import random
 import tomllib
@@ -158,6 +159,11 @@ class SynthSummary:
 
 
 NORDIC_COUNCIL = "orgid:nordiska-ministerradet"
+# After this many names in a row already taken, :meth:`World.new_org` widens its patterns: the plain names of
+# a country (about 2,600 in Finland, 3,200 in Sweden) run out near 30,000 documents (1.6 million triples), and
+# drawing among the last free ones made the long tail quadratic, then endless. (The first 1M triples never
+# see 50 taken names in a row, so their bytes are as before.)
+CROWDED = 50
 ROLE_MARKS = {"chief": "*", "politician": "^"}  # of titles in vocabulary.toml [roles]
 
 
@@ -175,8 +181,16 @@ class World:
         self.by_name: dict[str, Actor] = {}
         self.municipalities: list[Actor] = []
         self.pool: dict[str, list[Actor]] = {"SE": [], "FI": []}  # preferential-attachment tickets
+        # the research organisations' tickets of each pool, in pool order (a university leads a research
+        # project): kept beside the pool so that drawing a lead does not scan a pool that grows with the run
+        self.research_pool: dict[str, list[Actor]] = {"SE": [], "FI": []}
+        self.crowded_labels: dict[tuple[str, ...], int] = {}  # (name, suffixes) taken 60+ times: the number to try
+        self.associations: list[Actor] = []  # the actors with members (WORDS["members"]), in order of creation
         self.persons: dict[str, list[Actor]] = {"SE": [], "FI": []}
         self.posts_at: dict[tuple[str, int], list[Post]] = {}
+        # the same posts by (organisation, year, English title): a titled post is found without scanning
+        # every post of a hub organisation (those lists grow with the run, which made it quadratic)
+        self.posts_titled: dict[tuple[str, int, str], list[Post]] = {}
         self.initiatives: dict[str, list[Initiative]] = defaultdict(list)  # by class
         self.injected: list[dict[str, object]] = []
         self.doc_count = 0
@@ -209,7 +223,7 @@ class World:
             self.actors[actor.iri] = actor
             self.by_name.setdefault(own, actor)
             self.taken_iris.add(actor.iri)
-            self.pool[country].extend([actor] * WORDS["hub_municipalities"].get(own, 3))
+            self.tickets(country, actor, WORDS["hub_municipalities"].get(own, 3))
         return len(graph)
 
     def _org(self, slug: str, cls: str, kind: str, country: str | None, labels: dict, alt=(), located=None) -> Actor:
@@ -220,9 +234,17 @@ class World:
         actor = Actor(f"orgid:{slug}", f"kg:{cls}", [(t, lang) for lang, t in labels.items()], kind, country, names)
         actor.alt, actor.located = list(alt), located
         self.actors[actor.iri] = actor
+        if slug in WORDS["members"]:
+            self.associations.append(actor)
         self.taken_iris.add(actor.iri)
         self.taken_names.add(first.lower())
         return actor
+
+    def tickets(self, country: str, actor: Actor, n: int = 1) -> None:
+        """Give ``actor`` ``n`` more tickets in the preferential-attachment pool of ``country``."""
+        self.pool[country].extend([actor] * n)
+        if actor.kind == "research":
+            self.research_pool[country].extend([actor] * n)
 
     def _make_core(self) -> None:
         """The fixed organisations, funders, parties and newspapers of the tables."""
@@ -231,7 +253,7 @@ class World:
             actor = self._org(row["slug"], row["class"], row["kind"], country, *labels_of(row))
             actor.located = home.iri if home else None
             for c in [country] if country else ["SE", "FI"]:
-                self.pool[c].extend([actor] * int(row["weight"]))
+                self.tickets(c, actor, int(row["weight"]))
         self.funders = [
             (self._org(row["slug"], row["class"], row["kind"], row["country"] or None, *labels_of(row)), row)
             for row in FUNDERS
@@ -278,11 +300,20 @@ class World:
         rng, words, templates = self.rng, WORDS, WORDS["templates"]
         lang, suffix = ("sv", "AB") if country == "SE" else ("fi", "Oy")
         muns = [m for m in self.municipalities if m.country == country]
-        while True:
+        for attempt in itertools.count():
             town = rng.choice(muns)
             place = town.name(lang)
             roll = rng.random()
-            if roll < 0.5:
+            if attempt >= CROWDED:  # the plain names are (nearly) all taken: a partnership's name, with the town
+                last = words["names"][country]["last"]
+                word = rng.choice(words["company_words"][country])
+                firm = f"{rng.choice(last)} & {rng.choice(last)}"
+                cls, kind, name = "Company", "company", f"{firm} {word} {suffix}"
+                if attempt >= 2 * CROWDED:  # and then their town too
+                    name = f"{firm} {word} {place} {suffix}"
+                if attempt >= 3 * CROWDED:  # and at last a number (a namesake registered later)
+                    name = f"{firm} {word} {place} {attempt - 3 * CROWDED + 2} {suffix}"
+            elif roll < 0.5:
                 word = rng.choice(words["company_words"][country])
                 brands = [place, rng.choice(words["companies"]["brands"]), rng.choice(words["names"][country]["last"])]
                 brand = rng.choice(brands)
@@ -298,6 +329,7 @@ class World:
             if f"orgid:{slugify(name)}" not in self.taken_iris and name.lower() not in self.taken_names:
                 labels = {lang: name} if kind == "civil" else {lang: name, "en": name}
                 return self._org(slugify(name), cls, kind, country, labels, located=town.iri)
+        raise AssertionError("unreachable")  # pragma: no cover
 
     def draw(self, country: str, exclude: list[Actor], public: bool = False) -> Actor:
         """An actor by preferential attachment (Simon's model); new actors join the long tail."""
@@ -311,10 +343,10 @@ class World:
                 if public and actor.kind in ("company", "civil", "media"):
                     continue
             if actor not in exclude:
-                pool.append(actor)
+                self.tickets(country, actor)
                 return actor
         actor = self.new_org(country)
-        pool.append(actor)
+        self.tickets(country, actor)
         return actor
 
     def funder_for(self, region: str, year: int, theme: str) -> tuple[Actor, dict[str, str]]:
@@ -370,8 +402,8 @@ class World:
         rng = self.rng
         active = self.posts_at.get((org.iri, year))
         if active:
-            if want:
-                titled = [p for p in active if p.role[2] == self._role_for(org, p.role[1], want)[0][2]]
+            if want:  # the English title of ``want`` depends on the organisation's kind only
+                titled = self.posts_titled.get((org.iri, year, self._role_for(org, "en", want)[0][2]))
                 if titled:
                     return rng.choice(titled)
             elif rng.random() < 0.85:
@@ -405,6 +437,7 @@ class World:
             person.party = rng.choice(self.parties.get(org.country or country, self.parties["SE"]))
         for y in range(start, (end if end is not None else END_YEAR) + 1):
             self.posts_at.setdefault((org.iri, y), []).append(post)
+            self.posts_titled.setdefault((org.iri, y, role[2]), []).append(post)
         return post
 
 
