@@ -73,12 +73,22 @@ def dataset(built):
 # no worker is left alone with a long file while the other one is idle. Its own order would be by
 # number of tests, which puts a few slow tests (a round trip of every source) last.
 SLOWEST_FIRST = (
-    "src/kg/notebook.py",
-    "tests/test_export.py",
+    "tests/test_engines.py",  # 128 s
+    "tests/test_strict_reading.py",  # over 75 s
     "tests/test_queries.py",
-    "tests/test_browser.py",
-    "tests/test_bad_input.py",
-    "tests/test_closed_world.py",
+    "tests/test_export.py",
+    "src/kg/notebook.py",  # about 60 s of doctests, each loading the shipped graph
+    "tests/test_security.py",
+    "tests/test_browser.py",  # 40 s
+    "tests/test_bad_input.py",  # 38 s
+    "tests/test_rebuild_property.py",
+    "tests/test_remote.py",
+    "tests/test_incremental.py",
+    "tests/test_import.py",
+    "tests/test_output.py",
+    "tests/test_closed_world.py",  # 36 s with the registers in two of its builds
+    "tests/test_registers.py",
+    "tests/test_ingest.py",
 )
 
 
