@@ -388,3 +388,67 @@ def test_bad_input_names_its_place_exits_2_and_writes_nothing(tmp_path, what, cs
     assert result.exit_code == 2, result.output
     assert re.search(message, result.output), result.output
     assert not out.exists() and not out.parent.exists()
+
+
+def test_every_problem_of_every_row_is_reported_at_once_in_row_order(tmp_path):
+    # a comma decimal (row 3), an empty name (row 4), an ISO date where the mapping says d.m.yyyy
+    # (row 5) and a duplicate key (row 8): the user's case, which reported rows 4 and 8 only
+    csv = MINI_CSV.replace("2500.50", '"2500,50"')
+    lines = csv.splitlines()
+    lines[3] = lines[3].replace("Testiyhtiö Oy", "")
+    lines[4] = "X5,EAKR,Viides hanke,Lapin liitto,2016-01-01,31.12.2017,Sodankylän kunta,10"
+    lines.append("X6,EAKR,Kuudes hanke,Lapin liitto,1.1.2016,31.12.2017,Sodankylän kunta,20")
+    lines.append("X7,EAKR,Seitsemäs hanke,Lapin liitto,1.1.2016,31.12.2017,Sodankylän kunta,30")
+    lines.append(lines[1])  # row 8 repeats row 2
+    register, mapping, out = _mini(tmp_path, "\n".join(lines) + "\n")
+    result = _run(register, mapping, out)
+    assert result.exit_code == 2, result.output
+    found = re.findall(r"mini\.csv: row (\d+), column '([^']+)': ", result.output)
+    assert found == [("3", "Myönnetty"), ("4", "Toteuttaja"), ("5", "Alku"), ("8", "Toteuttaja")], result.output
+    assert not out.exists() and not out.parent.exists()
+
+
+SE_MINI_MAPPING = SE_MAP.read_text(encoding="utf-8").replace(
+    "organisationsnamn, lang: sv, empty: skip", "organisationsnamn, lang: sv"
+)
+
+
+def test_json_register_every_problem_in_row_then_column_order(tmp_path):
+    def record(name, role="PP", budget=1000, start="2023-03-01"):
+        out = {
+            "program": "AURORA",
+            "projekttyp": "Projekt",
+            "projektnamn": "Test project",
+            "organisationsnamn": name,
+            "organisationstyp": "NGO",
+            "nuts3": "Norrbottens län",
+            "partnerbudget": budget,
+            "startdatum": start,
+            "slutdatum": "2025-12-31",
+        }
+        if role is not None:
+            out["organisationsroll"] = role
+        return out
+
+    records = [
+        record("Luleå kommun", role="LP"),
+        record("Testförening A", budget="1500,50"),  # row 2: comma decimal
+        record(""),  # row 3: empty name
+        record("Testförening B", start="1.3.2023"),  # row 4: date in another format
+        record("Testförening C", role=None),  # row 5: no role
+    ]
+    register = tmp_path / "se.json"
+    register.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    mapping = tmp_path / "se.yaml"
+    mapping.write_text(SE_MINI_MAPPING, encoding="utf-8")
+    out = tmp_path / "out" / "se.ttl"
+    result = _run(register, mapping, out)
+    assert result.exit_code == 2, result.output
+    found = re.findall(r"se\.json: row (\d+), column '([^']+)': ", result.output)
+    assert found == [
+        ("2", "partnerbudget"),
+        ("3", "organisationsnamn"),
+        ("4", "startdatum"),
+        ("5", "organisationsroll"),
+    ], result.output
+    assert not out.exists() and not out.parent.exists()

@@ -471,6 +471,7 @@ class _Run:
             else:
                 project["rows"].append(number)
             self.project_fields(project, row, number, project_spec)
+            duplicate = False
             for name in names:
                 partner_key = (*key, name.casefold())
                 if partner_key in partners:
@@ -480,15 +481,17 @@ class _Run:
                         number,
                         org_spec["name"]["column"] if isinstance(org_spec["name"], Node) else None,
                     )
+                    duplicate = True
                     continue
                 partners[partner_key] = number
-            org_rows.append((number, key, names, row))
+            if not duplicate:  # a duplicate row is reported once, not again as a second funding
+                org_rows.append((number, key, names, row))
         self.projects = projects
         # names: one organisation per slug (case, spaces and punctuation ignored)
         orgs = self.organisations(org_rows, result)
         funders = self.funders(org_rows, funding_spec, result)
-        if self.errors:
-            return
+        # no early return: the projects' dates and the amounts are checked too, so that one run
+        # reports every problem of every row (nothing is written when there is any)
         made_projects: dict[tuple, URIRef] = {}
         used: dict[URIRef, tuple] = {}
         for key, project in projects.items():
@@ -537,6 +540,8 @@ class _Run:
                 continue
             values = self.constant_or_column(row, number, spec[name], f"project {name}")
             value = values[0] if values else None
+            if value and name in ("start", "end") and self.date(value, spec[name], number) is None:
+                continue  # every row's dates are checked, not only the project's first row
             if name in fields and fields[name][0] != value:
                 column = spec[name].get("column") if isinstance(spec[name], Node) else None
                 self.rerr(
@@ -812,6 +817,14 @@ def import_register(
     result = RegisterImport(stem, target, register, mapping_path)
     run.run(header, rows, result)
     if run.errors:
+        # one report in the register's order: by row, then by the column's place in the header
+        place = {column: index for index, column in enumerate(header)}
+        run.errors.sort(
+            key=lambda e: (
+                getattr(e, "row", None) or 0,
+                place.get(getattr(e, "column_name", None) or "", len(place)),
+            )
+        )
         mapping_errors = [e for e in run.errors if isinstance(e, MappingError)]
         if mapping_errors:
             raise MappingErrors(mapping_errors)
