@@ -452,3 +452,68 @@ def test_json_register_every_problem_in_row_then_column_order(tmp_path):
         ("5", "organisationsroll"),
     ], result.output
     assert not out.exists() and not out.parent.exists()
+
+
+# ------------------------------------------------------------------ English names of Swedish bodies
+
+# how the Swedish register writes Luleå tekniska universitet: its Swedish name, its English name
+# (BalticGrow) and its initials
+LTU_SPELLINGS = {"luleå tekniska universitet", "luleå university of technology", "ltu"}
+
+
+def test_english_names_of_universities_are_the_universities(se_graph):
+    ltu, umu = URIRef(ID + "org/lulea-tekniska-universitet"), URIRef(ID + "org/umea-universitet")
+    balticgrow = URIRef(ID + "initiative/interreg-south-baltic-programme-regular-balticgrow")
+    hybes = URIRef(ID + "initiative/interreg-northern-periphery-and-arctic-regular-hybes")
+    assert (ltu, KG.participatesIn, balticgrow) in se_graph or (ltu, KG.leads, balticgrow) in se_graph
+    assert any((umu, p, hybes) in se_graph for p in (KG.leads, KG.participatesIn, KG.associatedPartnerIn))
+    # no duplicate organisation minted from the English names
+    for local in ("lulea-university-of-technology", "umea-university"):
+        assert not list(se_graph.triples((URIRef(ID + "org/" + local), None, None)))
+    # and no English name minted with a Swedish tag
+    labels = {
+        (str(o), o.language) for o in se_graph.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+    }
+    assert ("RISE Research Institute of Sweden", "en") in labels
+    assert not {text for text, lang in labels if lang == "sv" and "University" in text}
+
+
+def test_money_of_lulea_tekniska_universitet_in_2025_includes_balticgrow(se_frame):
+    frame = se_frame[se_frame["organisationsnamn"].map(_space).str.casefold().isin(LTU_SPELLINGS)]
+    in_2025 = frame[frame["startdatum"].astype(str).str.startswith("2025")]
+    budgets = in_2025["partnerbudget"].fillna(0).map(lambda v: Decimal(str(v)))
+    budgets = budgets[budgets != 0]
+    assert "BalticGrow" in set(in_2025["projektnamn"])
+    expected = sum(budgets, Decimal(0))
+    assert expected == Decimal("3383576.40")
+    result = runner.invoke(
+        app,
+        [
+            *("query", "money-by-organisation", "-p", "organisation=Luleå tekniska universitet"),
+            *("-p", "year=2025", "-f", "json", "--data", str(DATA)),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output[result.output.index("{") :])["results"]["bindings"]
+    assert [(r["fundingYear"]["value"], Decimal(r["total"]["value"]), r["fundings"]["value"]) for r in rows] == [
+        ("2025", expected, str(len(budgets)))
+    ]
+
+
+def test_a_mapping_gives_a_name_its_language_and_english_labels_reconcile(tmp_path):
+    csv = MINI_CSV.replace("TESTIYHTIÖ OY", "Luleå University of Technology").replace(
+        "Testiyhtiö Oy", "Northern Test Company"
+    )
+    mapping = MINI_MAPPING.replace("reconcile:\n  country: FI\n", "reconcile:\n  country: [FI, SE]\n") + (
+        '  names:\n    "Northern Test Company": {to: new, lang: en}\n'
+    )
+    register, mapping_path, out = _mini(tmp_path, csv, mapping)
+    result = _run(register, mapping_path, out)
+    assert result.exit_code == 0, result.output
+    assert re.search(
+        r"matched\s+organisation 'Luleå University of Technology' -> <\S+/org/lulea-tekniska-universitet>",
+        result.output,
+    )
+    graph = _graph(out)
+    label = graph.value(URIRef(ID + "org/northern-test-company"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+    assert (str(label), label.language) == ("Northern Test Company", "en")

@@ -211,7 +211,9 @@ class _Run:
         self.graph = Graph()
         self.doc = source_graph(stem)
         self.lang = str(mapping.get("reconcile", {}).get("lang") or mapping["source"]["language"])
-        self.country = mapping.get("reconcile", {}).get("country")
+        country = mapping.get("reconcile", {}).get("country")
+        # one country code or several (``country: [FI, SE]``): names are matched within them
+        self.countries: list[str | None] = [str(c) for c in country] if isinstance(country, list) else [country]
         self.spaces = mapping["read"].get("spaces", "keep")
 
     # -------------------------------------------------------------- errors and small helpers
@@ -359,19 +361,28 @@ class _Run:
         names = self.m.get("reconcile", {}).get("names") or {}
         for spelling in spellings:
             if spelling in names:
-                decision = str(names[spelling])
+                decision = names[spelling]
+                if isinstance(decision, Node):  # {to: IRI or new, lang: the name's language}
+                    if "to" not in decision or set(decision) - {"to", "lang"}:
+                        self.merr(
+                            f"'reconcile.names.{spelling}' is an IRI, 'new', or {{to: …, lang: …}}", names, spelling
+                        )
+                        return "new", None, None, []
+                    decision = decision["to"]
+                decision = str(decision)
                 if decision == "new":
                     return "new", None, None, []
                 iri = self.entity(decision, names, spelling)
                 return "given", iri, None, []
         best: dict[URIRef, tuple[float, str, str]] = {}
         for spelling in spellings:
-            for hit in self.reconciler.candidates(
-                spelling, type=kind, country=self.country, lang=self.lang, limit=4, fuzzy=False
-            ):
-                entity = self.reconciler.entities[hit.entity]
-                if entity.iri not in best or hit.score > best[entity.iri][0]:
-                    best[entity.iri] = (hit.score, entity.label(self.lang), hit.method)
+            for country in self.countries:
+                for hit in self.reconciler.candidates(
+                    spelling, type=kind, country=country, lang=self.lang, limit=4, fuzzy=False
+                ):
+                    entity = self.reconciler.entities[hit.entity]
+                    if entity.iri not in best or hit.score > best[entity.iri][0]:
+                        best[entity.iri] = (hit.score, entity.label(self.lang), hit.method)
         hits = sorted(best.items(), key=lambda h: (-h[1][0], str(h[0])))
         described = [f"{label} <{iri}> ({score:.0f}, {method})" for iri, (score, label, method) in hits[:4]]
         if hits and hits[0][1][0] >= MATCH_SCORE:
@@ -630,9 +641,17 @@ class _Run:
             if mapped:
                 cls = self.iri(mapped, spec["type"] if isinstance(spec["type"], Node) else spec, "type") or cls
         g.add((iri, RDF.type, cls))
-        g.add((iri, RDFS.label, Literal(name, lang=self.lang)))
+        # the language the mapping gives this name (reconcile.names: {to: new, lang: en}), else the
+        # one it gives the name column, else the register's: an English name is not tagged @sv
+        lang = str(spec["name"].get("lang", self.lang)) if isinstance(spec["name"], Node) else self.lang
+        overrides = self.m.get("reconcile", {}).get("names") or {}
+        for spelling in spellings:
+            if isinstance(overrides.get(spelling), Node) and "lang" in overrides[spelling]:
+                lang = str(overrides[spelling]["lang"])
+                break
+        g.add((iri, RDFS.label, Literal(name, lang=lang)))
         for other in spellings[1:]:
-            g.add((iri, SKOS.altLabel, Literal(other, lang=self.lang)))
+            g.add((iri, SKOS.altLabel, Literal(other, lang=lang)))
         if "country" in spec:
             values = self.constant_or_column(row, number, spec["country"], "country")
             if values:
