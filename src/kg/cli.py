@@ -164,7 +164,8 @@ def run_all(
     actors = project(bipartite)
     analysis = run_analysis(actors, bipartite)
     params = {"network": "actors", "year": None, "seed": SEED, "lang": lang}
-    write_back(source, result.output, analysis, params)
+    # the build's store is the on-disk one beside graph.trig: it gets the analysis too
+    write_back(source, result.output, analysis, params, disk_store=result.store is not None)
     from kg.analysis import stored
 
     stored.save(result.output, stored.graph_key(result.output), params, analysis)  # for kg viz

@@ -59,16 +59,24 @@ def analysis_graph(analysis: Analysis, parameters: dict[str, object], when: dt.d
     return graph
 
 
-def write_back(source, graph_file: Path | str, analysis: Analysis, parameters: dict[str, object]) -> int:
+def write_back(
+    source, graph_file: Path | str, analysis: Analysis, parameters: dict[str, object], *, disk_store: bool = False
+) -> int:
     """Replace the analysis graph in ``source`` (an rdflib Dataset or an Oxigraph store) and
-    rewrite ``graph_file`` atomically; return the number of triples written."""
+    rewrite ``graph_file`` atomically; return the number of triples written.
+
+    ``disk_store``: ``source`` is the build's on-disk store beside ``graph_file`` (as ``kg all``
+    has it); the build's manifest then records the rewritten file, so that queries keep using
+    the store, which holds the same analysis."""
     from kg.core.locking import locked
 
     with locked(Path(graph_file).parent):  # never while a build rewrites the same folder
-        return _write_back(source, graph_file, analysis, parameters)
+        return _write_back(source, graph_file, analysis, parameters, disk_store)
 
 
-def _write_back(source, graph_file: Path | str, analysis: Analysis, parameters: dict[str, object]) -> int:
+def _write_back(
+    source, graph_file: Path | str, analysis: Analysis, parameters: dict[str, object], disk_store: bool = False
+) -> int:
     from kg.query.stores import OxigraphStore, RdflibStore, as_store, to_oxigraph
 
     new = analysis_graph(analysis, parameters)
@@ -82,7 +90,12 @@ def _write_back(source, graph_file: Path | str, analysis: Analysis, parameters: 
         if store.store.contains_named_graph(name):
             store.store.remove_graph(name)
         store.store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in new)
-        dump_trig(store, Path(graph_file))
+        ranges = dump_trig(store, Path(graph_file))
+        if disk_store:
+            from kg.build.incremental import record_graph_file
+
+            store.store.flush()
+            record_graph_file(Path(graph_file).parent, ranges)
         return len(new)
     if not isinstance(store, RdflibStore):
         raise TypeError("write-back needs a local graph")
