@@ -295,6 +295,8 @@ def test_mini_register_report_and_byte_identical_reimport(tmp_path):
     assert re.search(r"minted\s+organisation 'Testiyhtiö Oy' -> <\S+/org/testiyhtio-oy>; row\(s\) 3, 4", text)
     assert "also written: 'TESTIYHTIÖ OY'" in text
     assert "fundings:  3 (granted 3800.50 EUR)" in text
+    # two names of one minted organisation: counted once, and found + minted add up
+    assert "organisations 2 (1 found in the graph, 1 minted; from 2 names, 0 of them ambiguous)" in text
     written = out.read_bytes()
     second = _run(register, mapping, out)
     assert second.exit_code == 0 and out.read_bytes() == written
@@ -363,6 +365,13 @@ BAD_INPUT = [
         None,
         r"mini\.csv: row 6, column 'Toteuttaja': duplicate key: project 'X1' with organisation 'Sodankylän kunta' "
         r"is also on row 2",
+    ),
+    (
+        "duplicate key with another organisation",
+        lambda c: c + "X1,EAKR,Ensimmäinen hanke,Lapin liitto,1.3.2015,28.2.2017,Pelkosenniemen kunta,500\n",
+        None,
+        r"mini\.csv: row 6, column 'Myönnetty': a second funding <\S+/funding/mini-x1> for the same project 'X1': "
+        r"row 2 has the first \(the amount's scope is 'project': one funding per project\)",
     ),
     (
         "unknown mapping key",

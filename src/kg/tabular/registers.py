@@ -132,10 +132,14 @@ class RegisterImport:
         lines += [f"excluded:  row {row} ({key}): {reason}" for row, key, reason in self.excluded]
         lines += [f"skipped:   row {row}, column '{column}': {reason}" for row, column, reason in self.skipped]
         lines += [f"taken:     row {row}, column '{column}': {reason}" for row, column, reason in self.incomplete]
+        # organisations are counted once each (several names may be one organisation of the graph),
+        # so that found + minted add up to the total; the names are counted apart
+        found = len({n.iri for n in orgs if n.action in ("matched", "given") and n.iri})
+        minted = len({n.iri for n in orgs if n.action == "minted" and n.iri})
         lines.append(
             f"projects:  {self.projects}; partner rows {self.partner_rows}; organisations {self.organisations} "
-            f"({by_action['matched'] + by_action['given']} found in the graph, {by_action['minted']} minted, "
-            f"{by_action['ambiguous']} ambiguous)"
+            f"({found} found in the graph, {minted} minted; from {len(orgs)} names, "
+            f"{by_action['ambiguous']} of them ambiguous)"
         )
         sums = "; ".join(f"{kind} {total} {currency}" for (kind, currency), total in sorted(self.sums.items()))
         lines.append(f"fundings:  {self.fundings}" + (f" ({sums})" if sums else ""))
@@ -208,6 +212,7 @@ class _Run:
         self.reconciler = Reconciler(dataset)
         self.dataset = dataset
         self.errors: list[KgError] = []
+        self.funding_rows: dict[URIRef, int] = {}  # each funding node: the row that made it
         self.graph = Graph()
         self.doc = source_graph(stem)
         self.lang = str(mapping.get("reconcile", {}).get("lang") or mapping["source"]["language"])
@@ -744,9 +749,17 @@ class _Run:
         local = base if scope == "project" else f"{base}--{slug(names[0], 80)}"
         node = URIRef(f"{ID}funding/{local}")
         g = self.graph
-        if (node, RDF.type, KG.Funding) in g:
-            self.rerr(f"a second funding <{node}> for the same {scope}", number, aspec["column"])
+        first = self.funding_rows.get(node)
+        if first is not None:
+            what = f"project {' | '.join(key)!r}" + (f" and organisation {names[0]!r}" if scope == "partner" else "")
+            self.rerr(
+                f"a second funding <{node}> for the same {what}: row {first} has the first "
+                f"(the amount's scope is '{scope}': one funding per {scope})",
+                number,
+                aspec["column"],
+            )
             return None
+        self.funding_rows[node] = number
         g.add((project_node, KG.hasFunding, node))
         g.add((node, RDF.type, KG.Funding))
         g.add((node, KG.funder, funder))
