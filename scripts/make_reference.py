@@ -564,7 +564,43 @@ LOWER_WORDS = {
     "konstnärliga",
 }
 # Register names that sentence case does not restore.
-HEI_NAMES = {"se/kungliga-tekniska-hogskolan": ("Kungliga Tekniska högskolan", ("KTH",))}
+HEI_NAMES = {
+    "se/kungliga-tekniska-hogskolan": ("Kungliga Tekniska högskolan", ("KTH",)),
+    "se/sveriges-lantbruksuniversitet": ("Sveriges lantbruksuniversitet", ("SLU",)),
+}
+# English names of the higher-education institutions (the institutions' own usage, as on their
+# websites named in the register's url column), keyed by the node's slug. Registers written in
+# English name them so ("Luleå University of Technology" in Tillväxtverket's Interreg partners).
+HEI_ENGLISH = {
+    "blekinge-tekniska-hogskola": "Blekinge Institute of Technology",
+    "forsvarshogskolan": "Swedish Defence University",
+    "goteborgs-universitet": "University of Gothenburg",
+    "hogskolan-dalarna": "Dalarna University",
+    "hogskolan-i-boras": "University of Borås",
+    "hogskolan-i-gavle": "University of Gävle",
+    "hogskolan-i-halmstad": "Halmstad University",
+    "hogskolan-i-kristianstad": "Kristianstad University",
+    "hogskolan-i-skovde": "University of Skövde",
+    "hogskolan-vast": "University West",
+    "karlstads-universitet": "Karlstad University",
+    "kungliga-konsthogskolan": "Royal Institute of Art",
+    "kungliga-musikhogskolan": "Royal College of Music in Stockholm",
+    "kungliga-tekniska-hogskolan": "KTH Royal Institute of Technology",
+    "linkopings-universitet": "Linköping University",
+    "linneuniversitetet": "Linnaeus University",
+    "lulea-tekniska-universitet": "Luleå University of Technology",
+    "lunds-universitet": "Lund University",
+    "malardalens-hogskola": "Mälardalen University",
+    "malmo-hogskola": "Malmö University",
+    "mittuniversitetet": "Mid Sweden University",
+    "orebro-universitet": "Örebro University",
+    "sodertorns-hogskola": "Södertörn University",
+    "stockholms-konstnarliga-hogskola": "Stockholm University of the Arts",
+    "stockholms-universitet": "Stockholm University",
+    "sveriges-lantbruksuniversitet": "Swedish University of Agricultural Sciences",
+    "umea-universitet": "Umeå University",
+    "uppsala-universitet": "Uppsala University",
+}
 
 # Finnish municipalities gone since 2024: code -> (successor code, first day without it).
 # Source: ../shared/reference/README.md ("Between 2024 and 2025, 588 Pertunmaa merged into 507
@@ -955,7 +991,9 @@ def national_bodies(lists: Lists) -> list[Node]:
         if role == "higher-education institution":
             name, short = HEI_NAMES.get(register_id, (sentence_case(nfc(row["name"])), ()))
             node = Node(f"orgid:{slug(name)}", ["kg:ResearchOrganisation"])
-            names(node, {"sv": name}, [(s, "sv") for s in short])
+            if slug(name) not in HEI_ENGLISH:
+                raise InputError(f"no English name for the institution {name!r} (make_reference.HEI_ENGLISH)")
+            names(node, {"sv": name, "en": HEI_ENGLISH[slug(name)]}, [(s, "sv") for s in short])
         elif register_id in AGENCY_ROLES:
             cls, sv_name, en_name, short, _, iri_slug = AGENCY_ROLES[register_id]
             node = Node(f"orgid:{iri_slug}", [f"kg:{cls}"])
@@ -1014,7 +1052,8 @@ def generate(shared: Path, out: Path) -> list[Path]:
         "national-bodies.ttl": (
             "the Swedish state bodies that the selection rule of scripts/make_reference.py picks from the register",
             SOURCES_BODIES
-            + "#   English names and short forms: the table AGENCY_ROLES of the script (the agencies' own usage).\n",
+            + "#   English names and short forms: the tables AGENCY_ROLES and HEI_ENGLISH of the script\n"
+            "#     (the bodies' own usage).\n",
             national_bodies(lists),
         ),
     }

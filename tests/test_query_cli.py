@@ -261,3 +261,21 @@ def test_a_reader_of_the_store_makes_a_build_wait(store_build):
     free = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert busy.startswith("busy") and free.startswith("wrote"), (busy, free)
     assert not (out / ".lock").exists()
+
+
+def test_queries_use_the_store_after_kg_all_and_kg_build(tmp_path, monkeypatch):
+    # kg all stores its analysis in graph.trig: the store got it too, so the manifest must say so,
+    # else every later query read graph.trig with "note: not using the on-disk store in build"
+    data = str(HERE.parent / "data")
+    monkeypatch.chdir(tmp_path)
+    count_analysis = (
+        "SELECT (COUNT(*) AS ?n) WHERE { GRAPH <https://w3id.org/samverkan/id/graph/analysis> { ?s ?p ?o } }"
+    )
+    for command in (["all", "--data", data, "--out", "build"], ["build", "--data", data, "--out", "build", "-q"]):
+        assert kg(*command).exit_code == 0
+        result = kg("query", "-e", count_analysis, "--data", data, "-f", "json")
+        assert result.exit_code == 0, result.output
+        assert "not using the on-disk store" not in result.stderr, (command, result.stderr)
+        assert int(json.loads(result.stdout)["results"]["bindings"][0]["n"]["value"]) > 0  # the analysis is there
+        result = kg("query", "partners-by-programme", "--data", data, "-p", "role=lead", "-f", "csv")
+        assert result.exit_code == 0 and "note:" not in result.stderr, result.stderr

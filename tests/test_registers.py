@@ -295,6 +295,8 @@ def test_mini_register_report_and_byte_identical_reimport(tmp_path):
     assert re.search(r"minted\s+organisation 'Testiyhtiö Oy' -> <\S+/org/testiyhtio-oy>; row\(s\) 3, 4", text)
     assert "also written: 'TESTIYHTIÖ OY'" in text
     assert "fundings:  3 (granted 3800.50 EUR)" in text
+    # two names of one minted organisation: counted once, and found + minted add up
+    assert "organisations 2 (1 found in the graph, 1 minted; from 2 names, 0 of them ambiguous)" in text
     written = out.read_bytes()
     second = _run(register, mapping, out)
     assert second.exit_code == 0 and out.read_bytes() == written
@@ -365,6 +367,13 @@ BAD_INPUT = [
         r"is also on row 2",
     ),
     (
+        "duplicate key with another organisation",
+        lambda c: c + "X1,EAKR,Ensimmäinen hanke,Lapin liitto,1.3.2015,28.2.2017,Pelkosenniemen kunta,500\n",
+        None,
+        r"mini\.csv: row 6, column 'Myönnetty': a second funding <\S+/funding/mini-x1> for the same project 'X1': "
+        r"row 2 has the first \(the amount's scope is 'project': one funding per project\)",
+    ),
+    (
         "unknown mapping key",
         None,
         lambda m: m.replace("  role: leads\n", "  rolle: leads\n"),
@@ -388,3 +397,132 @@ def test_bad_input_names_its_place_exits_2_and_writes_nothing(tmp_path, what, cs
     assert result.exit_code == 2, result.output
     assert re.search(message, result.output), result.output
     assert not out.exists() and not out.parent.exists()
+
+
+def test_every_problem_of_every_row_is_reported_at_once_in_row_order(tmp_path):
+    # a comma decimal (row 3), an empty name (row 4), an ISO date where the mapping says d.m.yyyy
+    # (row 5) and a duplicate key (row 8): the user's case, which reported rows 4 and 8 only
+    csv = MINI_CSV.replace("2500.50", '"2500,50"')
+    lines = csv.splitlines()
+    lines[3] = lines[3].replace("Testiyhtiö Oy", "")
+    lines[4] = "X5,EAKR,Viides hanke,Lapin liitto,2016-01-01,31.12.2017,Sodankylän kunta,10"
+    lines.append("X6,EAKR,Kuudes hanke,Lapin liitto,1.1.2016,31.12.2017,Sodankylän kunta,20")
+    lines.append("X7,EAKR,Seitsemäs hanke,Lapin liitto,1.1.2016,31.12.2017,Sodankylän kunta,30")
+    lines.append(lines[1])  # row 8 repeats row 2
+    register, mapping, out = _mini(tmp_path, "\n".join(lines) + "\n")
+    result = _run(register, mapping, out)
+    assert result.exit_code == 2, result.output
+    found = re.findall(r"mini\.csv: row (\d+), column '([^']+)': ", result.output)
+    assert found == [("3", "Myönnetty"), ("4", "Toteuttaja"), ("5", "Alku"), ("8", "Toteuttaja")], result.output
+    assert not out.exists() and not out.parent.exists()
+
+
+SE_MINI_MAPPING = SE_MAP.read_text(encoding="utf-8").replace(
+    "organisationsnamn, lang: sv, empty: skip", "organisationsnamn, lang: sv"
+)
+
+
+def test_json_register_every_problem_in_row_then_column_order(tmp_path):
+    def record(name, role="PP", budget=1000, start="2023-03-01"):
+        out = {
+            "program": "AURORA",
+            "projekttyp": "Projekt",
+            "projektnamn": "Test project",
+            "organisationsnamn": name,
+            "organisationstyp": "NGO",
+            "nuts3": "Norrbottens län",
+            "partnerbudget": budget,
+            "startdatum": start,
+            "slutdatum": "2025-12-31",
+        }
+        if role is not None:
+            out["organisationsroll"] = role
+        return out
+
+    records = [
+        record("Luleå kommun", role="LP"),
+        record("Testförening A", budget="1500,50"),  # row 2: comma decimal
+        record(""),  # row 3: empty name
+        record("Testförening B", start="1.3.2023"),  # row 4: date in another format
+        record("Testförening C", role=None),  # row 5: no role
+    ]
+    register = tmp_path / "se.json"
+    register.write_text(json.dumps(records, ensure_ascii=False), encoding="utf-8")
+    mapping = tmp_path / "se.yaml"
+    mapping.write_text(SE_MINI_MAPPING, encoding="utf-8")
+    out = tmp_path / "out" / "se.ttl"
+    result = _run(register, mapping, out)
+    assert result.exit_code == 2, result.output
+    found = re.findall(r"se\.json: row (\d+), column '([^']+)': ", result.output)
+    assert found == [
+        ("2", "partnerbudget"),
+        ("3", "organisationsnamn"),
+        ("4", "startdatum"),
+        ("5", "organisationsroll"),
+    ], result.output
+    assert not out.exists() and not out.parent.exists()
+
+
+# ------------------------------------------------------------------ English names of Swedish bodies
+
+# how the Swedish register writes Luleå tekniska universitet: its Swedish name, its English name
+# (BalticGrow) and its initials
+LTU_SPELLINGS = {"luleå tekniska universitet", "luleå university of technology", "ltu"}
+
+
+def test_english_names_of_universities_are_the_universities(se_graph):
+    ltu, umu = URIRef(ID + "org/lulea-tekniska-universitet"), URIRef(ID + "org/umea-universitet")
+    balticgrow = URIRef(ID + "initiative/interreg-south-baltic-programme-regular-balticgrow")
+    hybes = URIRef(ID + "initiative/interreg-northern-periphery-and-arctic-regular-hybes")
+    assert (ltu, KG.participatesIn, balticgrow) in se_graph or (ltu, KG.leads, balticgrow) in se_graph
+    assert any((umu, p, hybes) in se_graph for p in (KG.leads, KG.participatesIn, KG.associatedPartnerIn))
+    # no duplicate organisation minted from the English names
+    for local in ("lulea-university-of-technology", "umea-university"):
+        assert not list(se_graph.triples((URIRef(ID + "org/" + local), None, None)))
+    # and no English name minted with a Swedish tag
+    labels = {
+        (str(o), o.language) for o in se_graph.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+    }
+    assert ("RISE Research Institute of Sweden", "en") in labels
+    assert not {text for text, lang in labels if lang == "sv" and "University" in text}
+
+
+def test_money_of_lulea_tekniska_universitet_in_2025_includes_balticgrow(se_frame):
+    frame = se_frame[se_frame["organisationsnamn"].map(_space).str.casefold().isin(LTU_SPELLINGS)]
+    in_2025 = frame[frame["startdatum"].astype(str).str.startswith("2025")]
+    budgets = in_2025["partnerbudget"].fillna(0).map(lambda v: Decimal(str(v)))
+    budgets = budgets[budgets != 0]
+    assert "BalticGrow" in set(in_2025["projektnamn"])
+    expected = sum(budgets, Decimal(0))
+    assert expected == Decimal("3383576.40")
+    result = runner.invoke(
+        app,
+        [
+            *("query", "money-by-organisation", "-p", "organisation=Luleå tekniska universitet"),
+            *("-p", "year=2025", "-f", "json", "--data", str(DATA)),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.output[result.output.index("{") :])["results"]["bindings"]
+    assert [(r["fundingYear"]["value"], Decimal(r["total"]["value"]), r["fundings"]["value"]) for r in rows] == [
+        ("2025", expected, str(len(budgets)))
+    ]
+
+
+def test_a_mapping_gives_a_name_its_language_and_english_labels_reconcile(tmp_path):
+    csv = MINI_CSV.replace("TESTIYHTIÖ OY", "Luleå University of Technology").replace(
+        "Testiyhtiö Oy", "Northern Test Company"
+    )
+    mapping = MINI_MAPPING.replace("reconcile:\n  country: FI\n", "reconcile:\n  country: [FI, SE]\n") + (
+        '  names:\n    "Northern Test Company": {to: new, lang: en}\n'
+    )
+    register, mapping_path, out = _mini(tmp_path, csv, mapping)
+    result = _run(register, mapping_path, out)
+    assert result.exit_code == 0, result.output
+    assert re.search(
+        r"matched\s+organisation 'Luleå University of Technology' -> <\S+/org/lulea-tekniska-universitet>",
+        result.output,
+    )
+    graph = _graph(out)
+    label = graph.value(URIRef(ID + "org/northern-test-company"), URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+    assert (str(label), label.language) == ("Northern Test Company", "en")

@@ -164,7 +164,15 @@ def run_all(
     actors = project(bipartite)
     analysis = run_analysis(actors, bipartite)
     params = {"network": "actors", "year": None, "seed": SEED, "lang": lang}
-    write_back(source, result.output, analysis, params)
+    # the build's store is the on-disk one beside graph.trig: it gets the analysis too
+    written = None
+    if result.store is not None:
+        from kg.build.incremental import record_graph_file
+
+        def written(ranges: dict[str, list[int]], added: int) -> None:
+            record_graph_file(result.output.parent, ranges, added)
+
+    write_back(source, result.output, analysis, params, written=written)
     from kg.analysis import stored
 
     stored.save(result.output, stored.graph_key(result.output), params, analysis)  # for kg viz

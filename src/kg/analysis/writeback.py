@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from rdflib import Dataset, Graph, Literal, URIRef
@@ -59,16 +60,35 @@ def analysis_graph(analysis: Analysis, parameters: dict[str, object], when: dt.d
     return graph
 
 
-def write_back(source, graph_file: Path | str, analysis: Analysis, parameters: dict[str, object]) -> int:
+def write_back(
+    source,
+    graph_file: Path | str,
+    analysis: Analysis,
+    parameters: dict[str, object],
+    *,
+    written: Callable[[dict[str, list[int]], int], None] | None = None,
+) -> int:
     """Replace the analysis graph in ``source`` (an rdflib Dataset or an Oxigraph store) and
-    rewrite ``graph_file`` atomically; return the number of triples written."""
+    rewrite ``graph_file`` atomically; return the number of triples written.
+
+    ``written``: called, still under the folder's lock, after an Oxigraph ``source`` and
+    ``graph_file`` were both rewritten, with the file's graph ranges and the change in the number
+    of triples. ``kg all`` passes the build's on-disk store beside ``graph_file`` and records the
+    rewritten file in the build's manifest there, so that queries keep using the store, which
+    holds the same analysis."""
     from kg.core.locking import locked
 
     with locked(Path(graph_file).parent):  # never while a build rewrites the same folder
-        return _write_back(source, graph_file, analysis, parameters)
+        return _write_back(source, graph_file, analysis, parameters, written)
 
 
-def _write_back(source, graph_file: Path | str, analysis: Analysis, parameters: dict[str, object]) -> int:
+def _write_back(
+    source,
+    graph_file: Path | str,
+    analysis: Analysis,
+    parameters: dict[str, object],
+    written: Callable[[dict[str, list[int]], int], None] | None = None,
+) -> int:
     from kg.query.stores import OxigraphStore, RdflibStore, as_store, to_oxigraph
 
     new = analysis_graph(analysis, parameters)
@@ -79,10 +99,15 @@ def _write_back(source, graph_file: Path | str, analysis: Analysis, parameters: 
         from kg.query.stores import dump_trig
 
         name = ox.NamedNode(str(ANALYSIS_GRAPH))
+        removed = 0
         if store.store.contains_named_graph(name):
+            removed = sum(1 for _ in store.store.quads_for_pattern(None, None, None, name))
             store.store.remove_graph(name)
         store.store.extend(ox.Quad(to_oxigraph(s), to_oxigraph(p), to_oxigraph(o), name) for s, p, o in new)
-        dump_trig(store, Path(graph_file))
+        ranges = dump_trig(store, Path(graph_file))
+        if written is not None:
+            store.store.flush()
+            written(ranges, len(new) - removed)
         return len(new)
     if not isinstance(store, RdflibStore):
         raise TypeError("write-back needs a local graph")

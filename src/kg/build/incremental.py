@@ -146,6 +146,24 @@ def _manifest(
     }
 
 
+def record_graph_file(out: Path, ranges: dict[str, list[int]], added: int = 0) -> None:
+    """Record in ``OUT/manifest.json`` that ``OUT/graph.trig`` as it is now was dumped from the
+    on-disk store (its size, time and graph ranges), after a change made to both together, such as
+    the analysis ``kg all`` stores in the graph; ``added`` triples (negative: removed) change the
+    recorded count. Queries then keep using the store (:func:`kg.build.graph.built_store_state`).
+    Does nothing without a manifest."""
+    path = out / MANIFEST
+    try:
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return
+    stat = (out / GRAPH_FILE).stat()
+    manifest["graph_file"] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "ranges": ranges}
+    if manifest.get("triples") is not None:
+        manifest["triples"] += added
+    write_text(path, json.dumps(manifest, ensure_ascii=False))
+
+
 def _finish(
     result: BuildResult,
     store: OxigraphStore,

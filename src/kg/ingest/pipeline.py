@@ -96,13 +96,14 @@ def reader_for(data_dir: Path, stem: str) -> Reader:
     document is never matched against its own earlier import); kept for the process, with the
     rest of the graph it reads (:func:`kg.tabular.rest.rest_of_graph`, which ``kg import`` of the
     proposals then reuses)."""
+    from kg.tabular.importer import context_of
     from kg.tabular.rest import rest_of_graph
 
     rest = rest_of_graph(data_dir, stem)
     # one reader serves every document whose own source is not among the files it sees
     if rest.signature not in _READERS:
         _READERS.clear()
-        _READERS[rest.signature] = Reader(rest.context.reconciler)
+        _READERS[rest.signature] = Reader(context_of(rest).reconciler)
     return _READERS[rest.signature]
 
 

@@ -203,6 +203,9 @@ class _Context:
         self.dataset = dataset
         self.reconciler = Reconciler(dataset)
         self.known = set(self.reconciler.by_iri)
+        #: the SKOS concepts of the graph (themes, and the ontology's kinds such as kg:perPartner): a
+        #: relation's object may name one by its IRI (``kg:amountScope`` -> ``kg:perPartner``)
+        self.concepts = set(dataset.subjects(RDF.type, SKOS.Concept))
         self.properties: dict[str, URIRef] = {}
         for prop in set(dataset.subjects(RDF.type, OWL.ObjectProperty)):
             if not str(prop).startswith(str(KG)) or prop in NOT_STATED:
@@ -233,6 +236,15 @@ class _Context:
         if index is not None:
             return self.reconciler.entities[index].label(lang)
         return fallback or iri.split("/")[-1]
+
+
+def context_of(rest) -> _Context:
+    """The importer's view of ``rest`` (a :class:`kg.tabular.rest.RestOfGraph`): its ontology terms,
+    entities, themes and reconciler, built once per rest and kept in ``rest.cache``."""
+    context = rest.cache.get("importer")
+    if context is None:
+        context = rest.cache["importer"] = _Context(rest.dataset)
+    return context
 
 
 def _words(text: str) -> str:
@@ -286,6 +298,8 @@ class _Importer:
         if iri is not None:
             iri = URIRef(iri)
             if iri in self.ctx.known or iri in self.minted or iri in self.local.values() or iri == self.doc:
+                return iri
+            if family is None and iri in self.ctx.concepts:
                 return iri
             self.error(row, column, f"<{iri}> is not an entity of the graph or of the entities sheet{self._near(iri)}")
             return None
@@ -791,7 +805,7 @@ def import_sheet(
         )
     target = Path(out) if out is not None else data / "sources" / f"{stem}.ttl"
     rest = rest_of_graph(data, target.stem if out is not None else stem)
-    importer = _Importer(book, stem, rest.context, no_new)
+    importer = _Importer(book, stem, context_of(rest), no_new)
     importer.source()
     importer.entities()
     importer.publisher()

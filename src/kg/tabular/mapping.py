@@ -92,7 +92,7 @@ SCHEMA: dict[str, Any] = {
     },
     "organisation": {"name": VALUE, "role": VALUE, "country": VALUE, "located_in": VALUE, "type": VALUE},
     "funding": {"funder": VALUE, "fund": VALUE, "amount": VALUE, "paid": VALUE, "planned": VALUE},
-    "reconcile": {"country": str, "lang": str, "names": dict},
+    "reconcile": {"country": (str, list), "lang": str, "names": dict},
 }
 REQUIRED = {"source": ("id", "title", "language"), "project": ("key", "iri", "name"), "organisation": ("name",)}
 
@@ -194,6 +194,10 @@ def load_mapping(path: Path | str) -> Node:
                 err(f"'{section}.{key}' is a list", value.line_of(key))
             elif kind is str and not isinstance(item, str):
                 err(f"'{section}.{key}' is a single value", value.line_of(key))
+            elif isinstance(kind, tuple) and not (
+                isinstance(item, str) or (isinstance(item, list) and item and all(isinstance(i, str) for i in item))
+            ):
+                err(f"'{section}.{key}' is a value or a list of values", value.line_of(key))
         for key in REQUIRED.get(section, ()):
             if key not in value:
                 err(f"'{section}' needs '{key}'", value.line)

@@ -132,10 +132,14 @@ class RegisterImport:
         lines += [f"excluded:  row {row} ({key}): {reason}" for row, key, reason in self.excluded]
         lines += [f"skipped:   row {row}, column '{column}': {reason}" for row, column, reason in self.skipped]
         lines += [f"taken:     row {row}, column '{column}': {reason}" for row, column, reason in self.incomplete]
+        # organisations are counted once each (several names may be one organisation of the graph),
+        # so that found + minted add up to the total; the names are counted apart
+        found = len({n.iri for n in orgs if n.action in ("matched", "given") and n.iri})
+        minted = len({n.iri for n in orgs if n.action == "minted" and n.iri})
         lines.append(
             f"projects:  {self.projects}; partner rows {self.partner_rows}; organisations {self.organisations} "
-            f"({by_action['matched'] + by_action['given']} found in the graph, {by_action['minted']} minted, "
-            f"{by_action['ambiguous']} ambiguous)"
+            f"({found} found in the graph, {minted} minted; from {len(orgs)} names, "
+            f"{by_action['ambiguous']} of them ambiguous)"
         )
         sums = "; ".join(f"{kind} {total} {currency}" for (kind, currency), total in sorted(self.sums.items()))
         lines.append(f"fundings:  {self.fundings}" + (f" ({sums})" if sums else ""))
@@ -208,10 +212,13 @@ class _Run:
         self.reconciler = Reconciler(dataset)
         self.dataset = dataset
         self.errors: list[KgError] = []
+        self.funding_rows: dict[URIRef, int] = {}  # each funding node: the row that made it
         self.graph = Graph()
         self.doc = source_graph(stem)
         self.lang = str(mapping.get("reconcile", {}).get("lang") or mapping["source"]["language"])
-        self.country = mapping.get("reconcile", {}).get("country")
+        country = mapping.get("reconcile", {}).get("country")
+        # one country code or several (``country: [FI, SE]``): names are matched within them
+        self.countries: list[str | None] = [str(c) for c in country] if isinstance(country, list) else [country]
         self.spaces = mapping["read"].get("spaces", "keep")
 
     # -------------------------------------------------------------- errors and small helpers
@@ -359,19 +366,28 @@ class _Run:
         names = self.m.get("reconcile", {}).get("names") or {}
         for spelling in spellings:
             if spelling in names:
-                decision = str(names[spelling])
+                decision = names[spelling]
+                if isinstance(decision, Node):  # {to: IRI or new, lang: the name's language}
+                    if "to" not in decision or set(decision) - {"to", "lang"}:
+                        self.merr(
+                            f"'reconcile.names.{spelling}' is an IRI, 'new', or {{to: …, lang: …}}", names, spelling
+                        )
+                        return "new", None, None, []
+                    decision = decision["to"]
+                decision = str(decision)
                 if decision == "new":
                     return "new", None, None, []
                 iri = self.entity(decision, names, spelling)
                 return "given", iri, None, []
         best: dict[URIRef, tuple[float, str, str]] = {}
         for spelling in spellings:
-            for hit in self.reconciler.candidates(
-                spelling, type=kind, country=self.country, lang=self.lang, limit=4, fuzzy=False
-            ):
-                entity = self.reconciler.entities[hit.entity]
-                if entity.iri not in best or hit.score > best[entity.iri][0]:
-                    best[entity.iri] = (hit.score, entity.label(self.lang), hit.method)
+            for country in self.countries:
+                for hit in self.reconciler.candidates(
+                    spelling, type=kind, country=country, lang=self.lang, limit=4, fuzzy=False
+                ):
+                    entity = self.reconciler.entities[hit.entity]
+                    if entity.iri not in best or hit.score > best[entity.iri][0]:
+                        best[entity.iri] = (hit.score, entity.label(self.lang), hit.method)
         hits = sorted(best.items(), key=lambda h: (-h[1][0], str(h[0])))
         described = [f"{label} <{iri}> ({score:.0f}, {method})" for iri, (score, label, method) in hits[:4]]
         if hits and hits[0][1][0] >= MATCH_SCORE:
@@ -471,6 +487,7 @@ class _Run:
             else:
                 project["rows"].append(number)
             self.project_fields(project, row, number, project_spec)
+            duplicate = False
             for name in names:
                 partner_key = (*key, name.casefold())
                 if partner_key in partners:
@@ -480,15 +497,17 @@ class _Run:
                         number,
                         org_spec["name"]["column"] if isinstance(org_spec["name"], Node) else None,
                     )
+                    duplicate = True
                     continue
                 partners[partner_key] = number
-            org_rows.append((number, key, names, row))
+            if not duplicate:  # a duplicate row is reported once, not again as a second funding
+                org_rows.append((number, key, names, row))
         self.projects = projects
         # names: one organisation per slug (case, spaces and punctuation ignored)
         orgs = self.organisations(org_rows, result)
         funders = self.funders(org_rows, funding_spec, result)
-        if self.errors:
-            return
+        # no early return: the projects' dates and the amounts are checked too, so that one run
+        # reports every problem of every row (nothing is written when there is any)
         made_projects: dict[tuple, URIRef] = {}
         used: dict[URIRef, tuple] = {}
         for key, project in projects.items():
@@ -537,6 +556,8 @@ class _Run:
                 continue
             values = self.constant_or_column(row, number, spec[name], f"project {name}")
             value = values[0] if values else None
+            if value and name in ("start", "end") and self.date(value, spec[name], number) is None:
+                continue  # every row's dates are checked, not only the project's first row
             if name in fields and fields[name][0] != value:
                 column = spec[name].get("column") if isinstance(spec[name], Node) else None
                 self.rerr(
@@ -625,9 +646,17 @@ class _Run:
             if mapped:
                 cls = self.iri(mapped, spec["type"] if isinstance(spec["type"], Node) else spec, "type") or cls
         g.add((iri, RDF.type, cls))
-        g.add((iri, RDFS.label, Literal(name, lang=self.lang)))
+        # the language the mapping gives this name (reconcile.names: {to: new, lang: en}), else the
+        # one it gives the name column, else the register's: an English name is not tagged @sv
+        lang = str(spec["name"].get("lang", self.lang)) if isinstance(spec["name"], Node) else self.lang
+        overrides = self.m.get("reconcile", {}).get("names") or {}
+        for spelling in spellings:
+            if isinstance(overrides.get(spelling), Node) and "lang" in overrides[spelling]:
+                lang = str(overrides[spelling]["lang"])
+                break
+        g.add((iri, RDFS.label, Literal(name, lang=lang)))
         for other in spellings[1:]:
-            g.add((iri, SKOS.altLabel, Literal(other, lang=self.lang)))
+            g.add((iri, SKOS.altLabel, Literal(other, lang=lang)))
         if "country" in spec:
             values = self.constant_or_column(row, number, spec["country"], "country")
             if values:
@@ -720,9 +749,17 @@ class _Run:
         local = base if scope == "project" else f"{base}--{slug(names[0], 80)}"
         node = URIRef(f"{ID}funding/{local}")
         g = self.graph
-        if (node, RDF.type, KG.Funding) in g:
-            self.rerr(f"a second funding <{node}> for the same {scope}", number, aspec["column"])
+        first = self.funding_rows.get(node)
+        if first is not None:
+            what = f"project {' | '.join(key)!r}" + (f" and organisation {names[0]!r}" if scope == "partner" else "")
+            self.rerr(
+                f"a second funding <{node}> for the same {what}: row {first} has the first "
+                f"(the amount's scope is '{scope}': one funding per {scope})",
+                number,
+                aspec["column"],
+            )
             return None
+        self.funding_rows[node] = number
         g.add((project_node, KG.hasFunding, node))
         g.add((node, RDF.type, KG.Funding))
         g.add((node, KG.funder, funder))
@@ -812,6 +849,14 @@ def import_register(
     result = RegisterImport(stem, target, register, mapping_path)
     run.run(header, rows, result)
     if run.errors:
+        # one report in the register's order: by row, then by the column's place in the header
+        place = {column: index for index, column in enumerate(header)}
+        run.errors.sort(
+            key=lambda e: (
+                getattr(e, "row", None) or 0,
+                place.get(getattr(e, "column_name", None) or "", len(place)),
+            )
+        )
         mapping_errors = [e for e in run.errors if isinstance(e, MappingError)]
         if mapping_errors:
             raise MappingErrors(mapping_errors)

@@ -62,17 +62,8 @@ class RestOfGraph:
     sources: list[Path]
     issues: list = field(default_factory=list)
     signature: tuple = ()
-    _context: object | None = None
+    cache: dict = field(default_factory=dict)  # what the importer builds from the rest once (its context)
     _report: ValidationReport | None = None
-
-    @property
-    def context(self):
-        """The importer's view of the rest (ontology terms, entities, themes, the reconciler), built once."""
-        if self._context is None:
-            from kg.tabular.importer import _Context
-
-            self._context = _Context(self.dataset)
-        return self._context
 
     @property
     def report(self) -> ValidationReport:
