@@ -77,22 +77,16 @@ def write_back(
     rewritten file in the build's manifest there, so that queries keep using the store, which
     holds the same analysis."""
     from kg.core.locking import locked
+    from kg.query.stores import as_store
 
     with locked(Path(graph_file).parent):  # never while a build rewrites the same folder
-        return _write_back(source, graph_file, analysis, parameters, written)
+        return _replace(as_store(source), graph_file, analysis_graph(analysis, parameters), written)
 
 
-def _write_back(
-    source,
-    graph_file: Path | str,
-    analysis: Analysis,
-    parameters: dict[str, object],
-    written: Callable[[dict[str, list[int]], int], None] | None = None,
-) -> int:
-    from kg.query.stores import OxigraphStore, RdflibStore, as_store, to_oxigraph
+def _replace(store, graph_file: Path | str, new: Graph, written) -> int:
+    """:func:`write_back`'s work, under the folder's lock."""
+    from kg.query.stores import OxigraphStore, RdflibStore, to_oxigraph
 
-    new = analysis_graph(analysis, parameters)
-    store = as_store(source)
     if isinstance(store, OxigraphStore):
         import pyoxigraph as ox
 
