@@ -470,7 +470,7 @@ def test_finnish_project_named_at_the_head_of_its_item(reference_only, tmp_path)
 
 
 def test_finnish_funding_parts_and_the_eu(reference_only, tmp_path):
-    """'2,4 miljoonaa euroa, josta EU-rahoituksen osuus on 1,9 miljoonaa euroa': the budget is no
+    """'2,4 miljoonaa euroa, josta EU-rahoitusta tulee 1,9 miljoonaa euroa': the budget is no
     funding, its part is, and the EU (named by 'EU-rahoitus') is its funder; the municipality's
     own share is read after 'josta omarahoitusta'; a sum after a list of several projects goes to
     none of them."""
@@ -479,8 +479,8 @@ def test_finnish_funding_parts_and_the_eu(reference_only, tmp_path):
         tmp_path,
         "Kunnan hankkeet\n\n"
         "Rahoituksen saivat Tunturiportti-hanke ja Kyläkoulu-hanke. Tukea myönnettiin yhteensä 3,1 miljoonaa euroa.\n\n"
-        "Tunturiportti-hankkeen kokonaisbudjetti on 2,4 miljoonaa euroa, josta EU-rahoituksen osuus on "
-        "1,9 miljoonaa euroa. Sallan kunnan osuus on 0,5 miljoonaa euroa, josta omarahoitusta 0,2 miljoonaa euroa.\n",
+        "Tunturiportti-hankkeen budjetiksi arvioidaan 2,4 miljoonaa euroa, josta EU-rahoitusta tulee "
+        "1,9 miljoonaa euroa. Sallan kunta maksaa 0,5 miljoonaa euroa, josta omarahoitusta on 0,2 miljoonaa euroa.\n",
         "fi",
     )
     by_name = {e.name: k for k, e in p.entities.items()}
