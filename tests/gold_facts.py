@@ -18,6 +18,19 @@ SEEDS = SHARED / "seeds"
 INGEST_DEV = SHARED / "ingest-dev"
 ONTOLOGY = "<https://w3id.org/samverkan/id/graph/ontology>"
 REFERENCE = "<https://w3id.org/samverkan/id/graph/reference>"
+# the twelve curated texts of ../shared/ingest-dev (their sources in data/sources)
+S01 = "01_sv_gallivare-move-on-up"
+S02 = "02_sv_kramfors-hso-pressmeddelande"
+S03 = "03_sv_haparanda-foretagsklimat-tornedalen"
+S04 = "04_sv_nordkalottradet-interreg-konferens-skelleftea"
+S05 = "05_sv_regionjh-run-2023-12-12-leader"
+S06 = "06_sv_regionvasterbotten-run-projektmedel"
+S07 = "07_fi_kokkola-kh-industrywins-kuntavastinrahoitus"
+S08 = "08_fi_enontekio-kh-matkailun-alueorganisaatio"
+S09 = "09_fi_kajaani-oulujoki-vesistovisio-sitoutuminen"
+S10 = "10_fi_kuusamo-tulevaisuustoimiala-work-and-stay"
+S11 = "11_fi_kainuunliitto-maakuntahallitus-tiedote-2015-06-22"
+S12 = "12_fi_utsjoki-rakennemuutos-akke-rahoitus"
 
 PREFIXES = """\
 PREFIX kg: <https://w3id.org/samverkan/def#>

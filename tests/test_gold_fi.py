@@ -17,6 +17,12 @@ from gold_facts import (
     INGEST_DEV,
     PREFIXES,
     REFERENCE,
+    S07,
+    S08,
+    S09,
+    S10,
+    S11,
+    S12,
     SOURCES,
     ask,
     assert_fact,
@@ -25,12 +31,7 @@ from gold_facts import (
     shingles,
 )
 
-K07 = "07_fi_kokkola-kh-industrywins-kuntavastinrahoitus"
-E08 = "08_fi_enontekio-kh-matkailun-alueorganisaatio"
-K09 = "09_fi_kajaani-oulujoki-vesistovisio-sitoutuminen"
-K10 = "10_fi_kuusamo-tulevaisuustoimiala-work-and-stay"
-K11 = "11_fi_kainuunliitto-maakuntahallitus-tiedote-2015-06-22"
-U12 = "12_fi_utsjoki-rakennemuutos-akke-rahoitus"
+K07, E08, K09, K10, K11, U12 = S07, S08, S09, S10, S11, S12  # named by their towns in the facts below
 STEMS = (K07, E08, K09, K10, K11, U12)
 
 # (source stem, what is checked, the pattern that must hold inside that source's graph)

@@ -16,6 +16,12 @@ from gold_facts import (
     INGEST_DEV,
     ONTOLOGY,
     PREFIXES,
+    S01,
+    S02,
+    S03,
+    S04,
+    S05,
+    S06,
     SOURCES,
     ask,
     assert_fact,
@@ -24,12 +30,6 @@ from gold_facts import (
     shingles,
 )
 
-S01 = "01_sv_gallivare-move-on-up"
-S02 = "02_sv_kramfors-hso-pressmeddelande"
-S03 = "03_sv_haparanda-foretagsklimat-tornedalen"
-S04 = "04_sv_nordkalottradet-interreg-konferens-skelleftea"
-S05 = "05_sv_regionjh-run-2023-12-12-leader"
-S06 = "06_sv_regionvasterbotten-run-projektmedel"
 STEMS = (S01, S02, S03, S04, S05, S06)
 
 # (source stem, what is checked, the pattern that must hold inside that source's graph)

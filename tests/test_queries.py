@@ -20,6 +20,7 @@ from itertools import combinations
 
 import pytest
 from conftest import REGISTER_QUERIES
+from gold_facts import S01, S02, S03, S04, S05, S06, S07, S08, S09, S10, S11, S12
 from rdflib import URIRef
 
 from kg.query.library import available, get
@@ -50,19 +51,6 @@ S001 = "001_fd9fc37229e934b4"  # the minister's visit to Lycksele; Region 10's p
 S002 = "002_a5796a7650f19841"  # Norsjö's vision "Världens bästa vardag"
 S003 = "003_0b4daf96cdb52fb1"  # the Växa eller Krympa conference in Kiruna
 S004 = "004_7d7d9fe527b1fb8f"  # Kemijärvi's city board joins Asettautumispalvelut
-# the twelve curated texts
-S01 = "01_sv_gallivare-move-on-up"
-S02 = "02_sv_kramfors-hso-pressmeddelande"
-S03 = "03_sv_haparanda-foretagsklimat-tornedalen"
-S04 = "04_sv_nordkalottradet-interreg-konferens-skelleftea"
-S05 = "05_sv_regionjh-run-2023-12-12-leader"
-S06 = "06_sv_regionvasterbotten-run-projektmedel"
-S07 = "07_fi_kokkola-kh-industrywins-kuntavastinrahoitus"
-S08 = "08_fi_enontekio-kh-matkailun-alueorganisaatio"
-S09 = "09_fi_kajaani-oulujoki-vesistovisio-sitoutuminen"
-S10 = "10_fi_kuusamo-tulevaisuustoimiala-work-and-stay"
-S11 = "11_fi_kainuunliitto-maakuntahallitus-tiedote-2015-06-22"
-S12 = "12_fi_utsjoki-rakennemuutos-akke-rahoitus"
 REF = "reference"
 
 # The ten members of Region 10 (001), who all join its pilot-region offer.
