@@ -55,12 +55,36 @@ HELD_OUT = (
 )
 RELATIONS = ("leads", "participatesIn", "organises", "presentsAt", "funds", "memberOf", "partOf", "locatedIn")
 SKIP_TYPES = {KG.SourceDocument, KG.Post, KG.Funding}
+SCHEMA = Namespace("https://schema.org/")
+FOAF = Namespace("http://xmlns.com/foaf/0.1/")
+#: Every property that names an entity: a proposal matching any of them is the same entity.
+NAME_PROPERTIES = (
+    RDFS.label,
+    SKOS.prefLabel,
+    SKOS.altLabel,
+    SKOS.hiddenLabel,
+    SCHEMA.name,
+    SCHEMA.alternateName,
+    URIRef("http://schema.org/name"),
+    FOAF.name,
+)
 
 
 def fold(text: str) -> str:
     from kg.core.labels import fold as kg_fold
 
     return re.sub(r"\s+", " ", re.sub(r"[^a-z0-9]+", " ", kg_fold(text))).strip()
+
+
+def number(value) -> str:
+    """An amount written exactly (``1400000``, ``7500.5``): ``format(x, "g")`` kept six digits only,
+    so 1 234 567 and 1 234 568 compared equal."""
+    from decimal import Decimal, InvalidOperation
+
+    try:
+        return format(Decimal(str(value)).normalize(), "f")
+    except InvalidOperation:
+        return str(value)
 
 
 class Facts:
@@ -91,9 +115,9 @@ class Facts:
                 currency = str(next(iter(g.objects(funding, KG.currency)), ""))
                 for prop, kind in ((KG.amount, "total"), (KG.amountPerYear, "year")):
                     for value in g.objects(funding, prop):
-                        self.amounts.add((funder, format(float(value), "g"), kind, currency))
+                        self.amounts.add((funder, number(value), kind, currency))
         for entity in entities:
-            labels = {str(x) for p in (RDFS.label, SKOS.altLabel) for x in g.objects(entity, p)}
+            labels = {str(x) for p in NAME_PROPERTIES for x in g.objects(entity, p)}
             self.names[entity] = {fold(x) for x in labels | names.get(entity, set()) if fold(x)}
         schema = Namespace("https://schema.org/")
         for entity in entities:
@@ -167,7 +191,7 @@ def reference_names() -> dict[URIRef, set[str]]:
     for path in sorted((ROOT / "data" / "reference").glob("*.ttl")):
         g.parse(path, format="turtle")
     names: dict[URIRef, set[str]] = {}
-    for p in (RDFS.label, SKOS.altLabel):
+    for p in NAME_PROPERTIES:
         for s, o in g.subject_objects(p):
             names.setdefault(s, set()).add(str(o))
     return names
@@ -179,6 +203,11 @@ def total(rows: list[dict]) -> dict[str, dict]:
         tp = sum(r[kind]["tp"] for r in rows)
         out[kind] = prf(tp, sum(r[kind]["pred"] for r in rows), sum(r[kind]["gold"] for r in rows))
     return out
+
+
+def named(gold: Facts, fact: tuple) -> tuple:
+    """``fact`` with its first element (an entity) shown by one of its gold names."""
+    return (min(gold.names.get(fact[0], {str(fact[0])}) or {str(fact[0])}), *fact[1:])
 
 
 def print_relations(gold: Facts, rel: set) -> None:
@@ -252,6 +281,12 @@ def main(argv: list[str] | None = None) -> int:
                 print("  extra entities:", sorted(min(n) if n else str(p) for p, n in pred.names.items() if p not in m))
                 rel = {(m.get(s, s), r, m.get(o, o)) for s, r, o in pred.relations}
                 print_relations(gold, rel)
+                for kind in ("amounts", "dates"):
+                    got = {(m.get(t[0], t[0]), *t[1:]) for t in getattr(pred, kind)}
+                    want = getattr(gold, kind)
+
+                    print(f"  missed {kind}:", sorted(named(gold, t) for t in want - got))
+                    print(f"  extra {kind}:", sorted(named(gold, t) for t in got - want))
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         if args.quick:
             times.clear()

@@ -77,7 +77,7 @@ _SEASON = r"(?:våren|hösten|sommaren|vintern|keväällä|syksyllä|kesällä|t
 TITLE = re.compile(
     r"(?:chef|chefen|ledare|ledaren|direktör|direktören|ordförande|ordföranden|kommunalråd|kommunalrådet|regionråd|"
     r"regionrådet|landshövding|landshövdingen|rektor|rektorn|strateg|strategen|samordnare|samordnaren|handläggare|"
-    r"sekreterare|koordinator|koordinatorn|vd|kso|ksa|specialist|specialisten|minister|ministern|professor|"
+    r"sekreterare|koordinator|koordinatorn|specialist|specialisten|minister|ministern|professor|"
     r"johtaja|johtajan|johtajana|päällikkö|päällikön|päällikkönä|koordinaattori|koordinaattorin|asiantuntija|"
     r"asiantuntijan|sihteeri|pormestari|rehtori|puheenjohtaja|puheenjohtajan|puheenjohtajana|valtuutettu|"
     r"kehittäjä|suunnittelija|vastaava|esittelijä|vetäjä|"
@@ -86,7 +86,9 @@ TITLE = re.compile(
     r"kommunråd|oppositionsråd|oppositionsrådet|generaldirektör|generaldirektören|"
     r"(?:ministeri|edustaja|asiamies|asiamiehen|neuvos|neuvoksen|valtuutettu|isäntä|emäntä|"
     r"johtaja|päällikkö|päällikön|koordinaattori|asiantuntija|sihteeri|pormestari|rehtori|puheenjohtaja|"
-    r"kehittäjä|suunnittelija|esittelijä|vetäjä)(?:n|na|nä|ksi|lle|lta|ltä)?)$",
+    r"kehittäjä|suunnittelija|esittelijä|vetäjä)(?:n|na|nä|ksi|lle|lta|ltä)?)$"
+    # the short ones only as whole words: a surname may end in them (Lakso)
+    r"|^(?:vd|kso|ksa)$",
     re.IGNORECASE,
 )
 #: Words that look like names but are not persons.
@@ -416,6 +418,35 @@ START_CUES = re.compile(
     re.IGNORECASE,
 )
 END_CUES = re.compile(r"avslutas|slutar|till och med|päättyy|loppuun", re.IGNORECASE)
+#: The labels of label–value lines in lists of granted projects (folded), by what the value is.
+LABELS = {
+    "name": r"projekt|projektnamn|projektets namn|projektnamnet|namn|hanke|hankkeen nimi|hankenimi|nimi|"
+    r"projektets titel|projekti",
+    "owner": r"projektagare|projektagaren|sokande|huvudsokande|stodmottagare|projektansvarig organisation|"
+    r"hakija|paahakija|toteuttaja|paatoteuttaja|hallinnoija|tuensaaja|tuen saaja|hankkeen toteuttaja",
+    "partner": r"partner|partners|partner i projektet|samverkanspartner|samverkanspartners|medsokande|"
+    r"osatoteuttaja|osatoteuttajat|kumppani|kumppanit|yhteistyokumppanit|medverkande kommuner|mukana olevat kunnat",
+    "funder": r"finansiar|finansiarer|rahoittaja|rahoittajat|medfinansiar|medfinansiarer",
+    "amount": r"beviljat belopp|beviljat stod|beviljade medel|beviljat|belopp|stod|bidrag|tilldelat belopp|"
+    r"myonnetty tuki|myonnetty|myonnetty rahoitus|tuki|avustus|rahoitus|tuen maara|myonnetty avustus",
+    "period": r"projekttid|projektperiod|genomforandetid|period|tid|projektets lopttid|lopttid|"
+    r"toteutusaika|hankeaika|hankkeen kesto|kesto|toteutusajanjakso|ajanjakso",
+}
+#: A grant told in a sentence: who grants stands before the verb.
+GRANTED = re.compile(
+    r"\b(?:har beviljat|beviljar|beviljade|beviljat|fördelar|fördelade|tilldelar|tilldelade|myönsi|myöntää|"
+    r"on myöntänyt|myönsivät|jakoi|jakaa)\b",
+    re.IGNORECASE,
+)
+LABEL_LINE = re.compile(
+    r"^\s*[-•*]?\s*(?P<label>[A-ZÅÄÖa-zåäö][\w -]{1,40}?)\s*:\s*(?P<value>\S.*)$",
+)
+#: A line that dates the text itself: its publication or last update.
+PUBLISHED = re.compile(
+    r"publicerad|publiceringsdatum|publicerat|senast uppdaterad|uppdaterad|datum:|"
+    r"julkaistu|julkaisupäivä|päivitetty|muokattu|päivämäärä:|published|updated",
+    re.IGNORECASE,
+)
 
 
 @dataclass
@@ -543,6 +574,7 @@ class _Document:
         self.year: int | None = None
         self.paragraph: dict[int, int] = {}
         self.unclear: set[int] = set()  # sentences after a list of several initiatives (no single one meant)
+        self.labelled: set[int] = set()  # label–value lines of a project list (read by _labelled_lines)
 
     # ------------------------------------------------------------------ helpers
     def evidence(self, number: int, sent, start: int, end: int) -> Evidence:
@@ -631,16 +663,19 @@ class _Document:
         self._title()
         for number, sent, offset in self.sentences:
             self._named_by_kind(number, sent, offset)
+            self._organisation_names(number, sent, offset)
         for number, sent, offset in self.sentences:
             self._known(number, sent, offset)
         for number, sent, offset in self.sentences:
             self._patterns(number, sent, offset)
         self._slash_lines()
+        self._acronyms()
         self._again()
         for number, sent, offset in self.sentences:
             self._persons(number, sent, offset)
             self._party_members(number, sent, offset)
         self._publisher()
+        self._labelled_lines()
         main = self._main_initiative()
         for number, sent, offset in self.sentences:
             self._relations(number, sent, offset, main)
@@ -649,7 +684,17 @@ class _Document:
         self._titled_event()
         self._located()
         self._in_areas(main)
+        self._drop_unmentioned()
         return self.p
+
+    def _drop_unmentioned(self) -> None:
+        """Entities whose every mention a longer name took over (the Kajaani of ``Kajaanin
+        ammattikorkeakoulu``), that no proposal refers to, are not proposed."""
+        used = {self.p.publisher} | {k for e in self.p.entities.values() for k in e.located_in}
+        used |= {r.subject for r in self.p.relations} | {r.object for r in self.p.relations}
+        used |= {m.key for items in self.mentions.values() for m in items}
+        for key in [k for k, e in self.p.entities.items() if e.mentions <= 0 and k not in used]:
+            del self.p.entities[key]
 
     def _in_areas(self, main: str | None) -> None:
         """The document's main initiative lies in the counties, regions and maakunnat the text
@@ -694,6 +739,8 @@ class _Document:
         days = [d for d, _ in self.p.dates if len(d) == 10]
         if days and event.start is None:
             event.start = days[0]
+            if event.end is None:
+                event.end = days[0]  # a visit or meeting on one day starts and ends that day
         for m in self.mentions.get(number, ()):
             if self.kind_of(m.key) == "Municipality":
                 self.relation(key, "locatedIn", m.key, event.evidence, 0.6)
@@ -740,8 +787,16 @@ class _Document:
 
     def add_mention(self, number: int, mention: Mention) -> None:
         items = self.mentions.setdefault(number, [])
-        if any(m.start < mention.end and mention.start < m.end for m in items):
-            return
+        overlapping = [m for m in items if m.start < mention.end and mention.start < m.end]
+        if overlapping:
+            # a longer name around shorter ones (Kajaanin ammattikorkeakoulu around Kajaanin) replaces them
+            if not all(mention.start <= m.start and m.end <= mention.end for m in overlapping) or all(
+                (m.start, m.end) == (mention.start, mention.end) for m in overlapping
+            ):
+                return
+            for m in overlapping:
+                items.remove(m)
+                self.p.entities[m.key].mentions -= 1
         items.append(mention)
         items.sort(key=lambda m: m.start)
 
@@ -752,12 +807,25 @@ class _Document:
         if self.p.issued:
             self.year = int(self.p.issued[:4])
             return
-        head = "\n".join(s.text for _, s, _ in self.sentences[:25])
-        for found in _find_dates(head, self.lang, None):  # a full date with its year written
-            if found.precision == "day":
-                self.p.issued = found.start
-                self.year = int(found.start[:4])
+        # a line that says when the text was published or last updated, wherever it stands
+        for _, sent, _ in self.sentences:
+            cue = PUBLISHED.search(sent.text)
+            if cue is None:
+                continue
+            days = [d for d in _find_dates(sent.text[cue.start() :], self.lang, None) if d.precision == "day"]
+            if days:
+                self.p.issued = days[0].start
+                self.year = int(days[0].start[:4])
                 return
+        # else the first full date of the head that does not tell when something starts or ends
+        for _, sent, _ in self.sentences[:25]:
+            if START_CUES.search(sent.text) or END_CUES.search(sent.text):
+                continue
+            for found in _find_dates(sent.text, self.lang, None):  # a full date with its year written
+                if found.precision == "day" and not found.end:
+                    self.p.issued = found.start
+                    self.year = int(found.start[:4])
+                    return
         years = re.findall(r"\b(20\d\d|19\d\d)\b", self.text)
         if years:  # the year a day without one (6 maj) is read in; the document gets no issued date
             self.year = int(Counter(years).most_common(1)[0][0])
@@ -1408,6 +1476,192 @@ class _Document:
                 self.add_mention(number, Mention(key, start, end, 0, 0, role))
                 self.p.entities[key].mentions += 1
 
+    def _organisation_names(self, number: int, sent, offset: int) -> None:
+        """A name of capitalised words closed by an organisation's kind word, in any inflection:
+        ``Norrbottens Kommuner``, ``Västerbottens Läns Hembygdsförbund``, ``Pohjois-Savon
+        yrittäjäyhdistyksen`` (Finnish kind words lower case, read through their base form),
+        and a kind word that opens the name (``Stiftelsen Norrlandsfonden``). Read before the
+        names the graph knows, so that the county in ``Norrbottens Kommuner`` is not taken alone;
+        a name the graph knows is matched to it (``entity`` reconciles within its family)."""
+        n = len(sent)
+        for i, token in enumerate(sent):
+            if self.covered(number, i) or not token.is_alpha:
+                continue
+            kind = _organisation_kind_word(token.text, self.lang)
+            if kind is None:
+                continue
+            j = i
+            while j > 0 and j - i > -4 and _is_cap(sent[j - 1]) and not self.covered(number, j - 1):
+                if sent[j - 1].text.lower() in NOT_NAME or TITLE.search(sent[j - 1].text):
+                    break
+                j -= 1
+            if j < i and (self.lang == "fi" or _is_cap(token)):
+                if j == 0 and i - j == 1 and not _is_cap(token) and sent[j].text.lower() in FI_STOP:
+                    continue
+                words = [t.text for t in sent[j:i]] + [_base_form(token.text, self.lang)]
+                name = " ".join([*words[:-1], words[-1] if _is_cap(token) else words[-1].lower()])
+                ev = self.ev(number, sent, offset, j, i + 1)
+                key = self.entity(kind, name, ev, country=self._country())
+                self.add_mention(number, Mention(key, j, i + 1, 0, 0, "actor"))
+                continue
+            # Stiftelsen X, Föreningen X Y: the kind word opens the name
+            if self.lang == "sv" and _is_cap(token) and i + 1 < n and _is_cap(sent[i + 1]):
+                k = i + 1
+                while k < n and k - i <= 4 and _is_cap(sent[k]) and not self.covered(number, k):
+                    k += 1
+                if k > i + 1:
+                    name = " ".join(t.text for t in sent[i:k])
+                    key = self.entity(kind, name, self.ev(number, sent, offset, i, k), country=self._country())
+                    self.add_mention(number, Mention(key, i, k, 0, 0, "actor"))
+
+    def _labelled_lines(self) -> None:
+        """Lists of granted projects written as label–value lines (``Projektägare: X``,
+        ``Hakija: X``, ``Beviljat belopp: 500 000 kr``, ``Toteutusaika: 1.1.2025–31.12.2026``):
+        the project a block is about (its ``Projekt:``/``Hanke:`` line, else the unlabelled line
+        before the block) is led by the owner, the partners take part, the amount is its funding
+        from the funder named (else the publisher), the period is its run."""
+        project: str | None = None
+        funder: str | None = None
+        previous: tuple | None = None
+        labelled_line = -1
+        grantor: str | None = None
+        for number, sent, offset in self.sentences:
+            match = LABEL_LINE.match(sent.text)
+            label = _fold(match.group("label")) if match else ""
+            role = next((r for r, words in LABELS.items() if re.fullmatch(words, label)), None)
+            if match is None or role is None:
+                if self.paragraph.get(number) == labelled_line:
+                    continue  # the rest of a labelled line that the sentencizer cut (ek. för.)
+                granted = GRANTED.search(sent.text)
+                if granted and grantor is None:
+                    actors = [m for m in self.mentions.get(number, ()) if m.role == "actor" and self.is_actor(m.key)]
+                    where = sent.char_span(granted.start(), granted.end(), alignment_mode="expand")
+                    before = [m for m in actors if where is not None and m.end <= where.start]
+                    grantor = before[0].key if before else None
+                previous = (number, sent, offset)
+                project, funder = None, None
+                continue
+            labelled_line = self.paragraph.get(number, -1)
+            self.labelled.add(number)
+            colon = sent.char_span(match.end("label"), match.end("label") + 1, alignment_mode="expand")
+            value_start = colon.end if colon is not None else 0
+            value = sent.text[match.start("value") :].strip()
+            named = [m for m in self.mentions.get(number, ()) if m.start >= value_start]
+            whole = self.ev(number, sent, offset, 0, len(sent))
+            if role == "name":
+                found = next((m.key for m in named if self.is_initiative(m.key)), None)
+                if found is None and value and value[0].isupper() and len(value.split()) <= 12:
+                    name = re.split(r"\s+[–-]\s+|\s*\(", value.rstrip("."))[0]
+                    ev = self.ev(number, sent, offset, value_start, len(sent))
+                    found = self.entity(_kind_from_word(name.split()[-1]), name, ev, country=self._country())
+                    self.add_mention(number, Mention(found, value_start, len(sent), 0, 0, "initiative"))
+                project = found
+                continue
+            if project is None and previous is not None:
+                # the unlabelled line just before the block names the project
+                p_number, p_sent, p_offset = previous
+                head = p_sent.text.strip().rstrip(":")
+                if head and head[0].isupper() and len(head.split()) <= 12 and not head.endswith((".", "?", "!")):
+                    known = [m.key for m in self.mentions.get(p_number, ()) if self.is_initiative(m.key)]
+                    project = known[0] if known else None
+                    if project is None:
+                        ev = self.ev(p_number, p_sent, p_offset, 0, len(p_sent))
+                        project = self.entity("Project", head, ev, country=self._country())
+                        self.add_mention(p_number, Mention(project, 0, len(p_sent), 0, 0, "initiative"))
+            if role in ("owner", "partner", "funder"):
+                actors = [m.key for m in named if self.is_actor(m.key)]
+                if not actors and value and value[0].isupper():
+                    for part in re.split(r",\s*|\s+(?:och|samt|ja|sekä)\s+|;\s*", value.rstrip(".")):
+                        part = part.strip()
+                        if part and part[0].isupper() and len(part.split()) <= 6:
+                            actors.append(self.entity("Organisation", part, whole, country=self._country()))
+                if role == "funder":
+                    funder = actors[0] if actors else funder
+                    if project is not None:
+                        for actor in actors:
+                            self.relation(actor, "funds", project, whole, 0.7)
+                elif project is not None:
+                    for position, actor in enumerate(actors):
+                        relation = "leads" if role == "owner" and position == 0 else "participatesIn"
+                        self.relation(actor, relation, project, whole, 0.75)
+            elif role == "amount" and project is not None:
+                amount = next((a for a in _AMOUNT.finditer(value) if _currency(a)), None)
+                paid_by = funder or grantor or self.p.publisher
+                figure = _amount_value(amount) if amount is not None else None
+                if figure is not None and paid_by is not None:
+                    self.relation(paid_by, "funds", project, whole, 0.7, amount=figure, currency=_currency(amount))
+            elif role == "period" and project is not None:
+                dates = _find_dates(value, self.lang, self.year)
+                entity = self.p.entities[project]
+                if dates and entity.start is None:
+                    entity.start = dates[0].start
+                    entity.end = dates[0].end or (dates[1].start if len(dates) > 1 else None)
+
+    def _acronyms(self) -> None:
+        """``Name (ACR)``: the acronym in parentheses names the entity just before it (its
+        alternative name), and every later ``ACR`` of the text is a mention of it. A name the
+        text has not yet read (capitalised words whose initials the acronym follows) is a new
+        organisation, or an initiative when a kind word of initiatives is among its words."""
+        from spacy.matcher import PhraseMatcher
+
+        found: dict[str, str] = {}
+        for number, sent, offset in self.sentences:
+            for match in re.finditer(r"\(\s*([A-ZÅÄÖ][A-ZÅÄÖ0-9&-]{1,9}[a-zåäö]?)\s*\)", sent.text):
+                acronym = match.group(1)
+                if sum(c.isupper() for c in acronym) < 2:
+                    continue
+                where = sent.char_span(match.start(), match.end(), alignment_mode="expand")
+                if where is None or where.start == 0:
+                    continue
+                before = where.start
+                named = next((m for m in self.mentions.get(number, ()) if m.end == before), None)
+                if named is not None:
+                    key = named.key
+                else:
+                    j = before
+                    while j > 0 and before - j < 8:
+                        word = sent[j - 1]
+                        if _is_cap(word) or (
+                            word.is_alpha and word.text.islower() and j - 1 > 0 and before - j < 6 and j < before
+                        ):
+                            j -= 1
+                            continue
+                        break
+                    while j < before and not _is_cap(sent[j]):
+                        j += 1
+                    if before - j < 2 or not _initials_fit(acronym, [t.text for t in sent[j:before]]):
+                        continue
+                    if any(self.covered(number, k) for k in range(j, before)):
+                        continue
+                    name = sent[j:before].text
+                    kind = self._initiative_kind(sent, j, before)
+                    if kind == "Project" and not any(
+                        PROJECT_WORD.match(t.text) or HANKE.match(t.text) for t in sent[j:before]
+                    ):
+                        kind = "Organisation"
+                    key = self.entity(kind, name, self.ev(number, sent, offset, j, before), country=self._country())
+                    role = "initiative" if self.is_initiative(key) else "actor"
+                    self.add_mention(number, Mention(key, j, before, 0, 0, role))
+                entity = self.p.entities[key]
+                if entity.iri is None and acronym not in entity.alt_names:
+                    entity.alt_names.append(acronym)
+                found[acronym] = key
+        if not found:
+            return
+        matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for acronym, key in found.items():
+            matcher.add(
+                key, [self.nlp.make_doc(acronym), self.nlp.make_doc(acronym + ":n"), self.nlp.make_doc(acronym + ":s")]
+            )
+        for number, sent, _ in self.sentences:
+            for match_id, start, end in matcher(sent):
+                if any(self.covered(number, k) for k in range(start, end)):
+                    continue
+                key = self.nlp.vocab.strings[match_id]
+                role = "initiative" if self.is_initiative(key) else "actor"
+                self.add_mention(number, Mention(key, start, end, 0, 0, role))
+                self.p.entities[key].mentions += 1
+
     def _initiative_kind(self, sent, start: int, end: int) -> str:
         near = " ".join(t.text for t in sent[max(0, start - 3) : min(len(sent), end + 3)])
         for pattern, kind in INITIATIVE_KINDS:
@@ -1755,6 +2009,8 @@ class _Document:
 
     # ------------------------------------------------------------------ money
     def _money(self, number: int, sent, offset: int, main: str | None) -> None:
+        if number in self.labelled:
+            return  # Beviljat belopp: … is read with its project (_labelled_lines)
         text = sent.text
         mentions = self.mentions.get(number, [])
         actors = [m for m in mentions if m.role == "actor" and self.is_actor(m.key)]
@@ -1882,16 +2138,24 @@ class _Document:
         found = _find_dates(text, self.lang, self.year)
         for date in found:
             self.p.dates.append((date.start, self.ev(number, sent, offset, 0, len(sent))))
-        ranged = next((d for d in found if d.end and d.precision == "day"), None)
+        ranged = next((d for d in found if d.end), None)
         if ranged is not None and not START_CUES.search(text):
-            # a period of days (1.9.2024 – 31.1.2026) next to an initiative is its run, cue or not
+            # a period (1.9.2024 – 31.1.2026, 2021–2027, vuosina 2020–2022) next to an initiative is its
+            # run, cue or not: the initiative named nearest the period, else the one the sentence is about
             named = [m for m in self.mentions.get(number, ()) if self.is_initiative(m.key)]
-            initiative = named[-1].key if named else self._initiative_in(number, sent, main)
+            where = sent.char_span(ranged.char_start, ranged.char_end, alignment_mode="expand")
+            if named and where is not None:
+                initiative = min(named, key=lambda m: min(abs(m.end - where.start), abs(m.start - where.end))).key
+            elif ranged.precision == "day":
+                initiative = self._initiative_in(number, sent, main)
+            else:
+                initiative = None  # years alone (mellan 2014–2020) date an initiative only next to its name
             if initiative is not None and self.kind_of(initiative) not in _EVENTS:
                 entity = self.p.entities[initiative]
                 if entity.start is None:
                     entity.start, entity.end = ranged.start, ranged.end
-            return
+            if initiative is not None or ranged.precision == "day":
+                return
         if not START_CUES.search(text) and not END_CUES.search(text) and not _DURATION.search(text):
             return
         initiative = self._initiative_in(number, sent, main) or main
@@ -1941,6 +2205,56 @@ _SV_PREPOSITIONS = frozenset(
     ("under", "vid", "på", "till", "från", "efter", "inför", "om", "med", "för", "av", "i", "på", "genom", "kring")
 )
 _EVENTS = frozenset(("Event", "Conference", "Seminar", "Meeting"))
+
+
+#: Kind words that close (or, in Swedish, open) an organisation's name; Finnish ones as base forms.
+_SV_ORGANISATION_WORDS = re.compile(
+    r"^(?:\w*förbund(?:et)?|\w*förening(?:en)?|stiftelse(?:n)?|kommuner(?:na)?|\w*institut(?:et)?|\w*centrum|"
+    r"\w*center|akademi(?:n)?|\w*bolag(?:et)?|\w*sällskap(?:et)?|\w*kooperativ(?:et)?|\w*nätverk(?:et)?|"
+    r"\w*råd(?:et)?|\w*myndighet(?:en)?|\w*byrå(?:n)?|\w*fond(?:en)?)$",
+    re.IGNORECASE,
+)
+_FI_ORGANISATION_WORDS = re.compile(
+    r"^(?:\w*liitto|\w*yhdistys|\w*säätiö|\w*seura|\w*instituutti|\w*virasto|\w*rahasto|\w*osuuskunta|"
+    r"\w*verkosto|\w*neuvosto|\w*yhtiö|\w*akatemia|\w{4,}keskus|\w{4,}laitos)$",
+    re.IGNORECASE,
+)
+
+
+def _organisation_kind_word(word: str, lang: str) -> str | None:
+    """``Organisation`` when ``word`` (any inflection) is a kind word of organisations, else None.
+
+    >>> _organisation_kind_word("Kommuner", "sv"), _organisation_kind_word("kommun", "sv")
+    ('Organisation', None)
+    """
+    if lang == "sv":
+        return "Organisation" if _SV_ORGANISATION_WORDS.match(word) else None
+    base = _voikko_base(word) or word
+    if _FI_ORGANISATION_WORDS.match(base) and not re.search(r"kuntaliitos|liitos$", base.lower()):
+        return "Organisation"
+    return None
+
+
+def _initials_fit(acronym: str, words: list[str]) -> bool:
+    """Whether ``acronym``'s letters follow the initials of ``words`` (or the letters of a single
+    compound, in order): ``AKKE`` fits ``Alueiden kestävän kasvun ja elinvoiman``.
+
+    >>> _initials_fit("RUN", ["Regionala", "utvecklingsnämnden"]), _initials_fit("XY", ["Lycksele", "kommun"])
+    (True, False)
+    """
+    letters = [c.lower() for c in acronym if c.isalpha()]
+    if not letters:
+        return False
+    text = " ".join(words).lower()
+    if letters[0] != text[:1]:
+        return False
+    position = 0
+    for c in letters:
+        position = text.find(c, position)
+        if position < 0:
+            return False
+        position += 1
+    return True
 
 
 def _kind_from_word(word: str) -> str:
@@ -2068,12 +2382,17 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
         day = parse_day(m.group(0), None)
         if day:
             add(day, None, "day", m.start(), m.end())
+    for m in re.finditer(r"\b(\d{4}-\d{2}-\d{2})\s*(?:[-–]|till|to|—)\s*(\d{4}-\d{2}-\d{2})\b", text):
+        add(m.group(1), m.group(2), "day", m.start(), m.end())
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
         add(m.group(0), None, "day", m.start(), m.end())
     month = _SV_MONTH if lang == "sv" else _FI_MONTH
-    for m in re.finditer(rf"\b(\d{{1,2}})\.?\s+({month})(?:\s+(\d{{4}}))?", text, re.IGNORECASE):
-        if lang == "fi":
-            continue
+    # 6 maj 2024, 6. toukokuuta 2024 (a Finnish day is written with its dot and the month in the partitive)
+    day_month = (
+        month if lang == "sv" else r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuuta"
+    )
+    dot = r"\.?" if lang == "sv" else r"\."
+    for m in re.finditer(rf"\b(\d{{1,2}}){dot}\s+({day_month})(?:\s+(\d{{4}}))?", text, re.IGNORECASE):
         span = m.group(0)
         if not m.group(3) and year is None:
             continue  # 6 maj, and no year known: not guessed from today's date

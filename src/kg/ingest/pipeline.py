@@ -22,7 +22,19 @@ from kg.ingest.reading import IngestError, detect_language, markdown_to_text, re
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ISSUED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
-ENTITY_HEADER = ["id", "type", "iri", "name_sv", "name_fi", "country", "start", "end", "located_in", "note"]
+ENTITY_HEADER = [
+    "id",
+    "type",
+    "iri",
+    "name_sv",
+    "name_fi",
+    "altnames",
+    "country",
+    "start",
+    "end",
+    "located_in",
+    "note",
+]
 RELATION_HEADER = ["subject", "relation", "object", "role", "start", "end", "amount", "currency", "note"]
 REVIEW = ["evidence", "confidence", "candidates", "status"]
 SOURCE_HEADER = ["id", "title", "language", "publisher", "issued", "note"]
@@ -57,6 +69,7 @@ def sheets(p: Proposals) -> dict[str, tuple[list[str], list[list[str]]]]:
             row["iri"] = "new"
             row["type"] = _type_cell(e.kind)
             row[f"name_{p.lang}"] = e.name
+            row["altnames"] = "; ".join(e.alt_names)
             row["country"] = e.country or ""
             row["start"] = e.start or ""
             row["end"] = e.end or ""

@@ -43,6 +43,7 @@ class EntityProposal:
     duration: str | None = None
     located_in: list[str] = field(default_factory=list)  # keys of other entities
     mentions: int = 1
+    alt_names: list[str] = field(default_factory=list)  # other names the text gives (an acronym)
 
     @property
     def is_new(self) -> bool:
