@@ -537,3 +537,177 @@ def test_a_minister_holds_a_post_in_the_government(reference_only, tmp_path):
         p.entities[r.object].iri for r in p.relations if r.relation == "holdsPost" and r.subject == by_name["Anna Ek"]
     }
     assert posts == {"https://w3id.org/samverkan/id/org/regeringen"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        (
+            "sv",
+            "Ny satsning\n\nMötet leddes av Per Lakso, avdelningschef vid Västerbottens Hembygdsförbund.\n",
+            "Västerbottens Hembygdsförbund",
+        ),
+        ("sv", "Ny satsning\n\nIdén kommer från Norrbottens Kommuner som samlar kunskap.\n", "Norrbottens Kommuner"),
+        ("sv", "Ny satsning\n\nPengarna kommer från Stiftelsen Fjällfonden i år.\n", "Stiftelsen Fjällfonden"),
+        ("fi", "Uusi hanke\n\nTukea antaa myös Sallan Yrittäjäyhdistyksen hallitus.\n", "Sallan Yrittäjäyhdistys"),
+    ],
+)
+def test_organisation_named_with_its_kind_word(reference_only, tmp_path, lang, text, name):
+    """Capitalised words closed (or, in Swedish, opened) by a kind word of organisations name an
+    organisation, in any inflection, even when the first word names a county; a surname ending
+    like a short title (Lakso, kso) is no title."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    names = {e.name: e for e in p.entities.values()}
+    assert name in names, sorted(names)
+    assert names[name].kind == "Organisation"
+    if "Lakso" in text:
+        assert names["Per Lakso"].kind == "Person"
+
+
+def test_acronym_in_parentheses_names_the_entity_before_it(reference_only, tmp_path):
+    """'Name (ACR)': the acronym is the entity's alternative name, later mentions of it are the
+    entity; a name inside a longer one (Kajaanin in Kajaanin ammattikorkeakoulu) is not proposed
+    alone."""
+    text = (
+        "Uusi hanke\n\nHankkeen vetäjänä toimii Kajaanin ammattikorkeakoulu (KAMK). Lisäksi Pohjoisen "
+        "Matkailun Kehittäjät (PMK) on mukana.\n\nKAMK hallinnoi Tunturiväylä-hanketta.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "fi")
+    by_name = {e.name: k for k, e in p.entities.items()}
+    assert p.entities[by_name["Kajaanin ammattikorkeakoulu"]].alt_names == ["KAMK"]
+    assert p.entities[by_name["Pohjoisen Matkailun Kehittäjät"]].alt_names == ["PMK"]
+    assert not any(e.iri and e.iri.endswith("fi-205") for e in p.entities.values())  # Kajaani alone
+    project = next(k for k, e in p.entities.items() if e.name.startswith("Tunturiväylä"))
+    assert (by_name["Kajaanin ammattikorkeakoulu"], "leads", project) in p.relation_keys()
+
+
+def test_acronym_round_trips_as_an_alternative_label(data, tmp_path):
+    """The acronym reaches the source file as a skos:altLabel of the new entity."""
+    from rdflib.namespace import SKOS
+
+    path = tmp_path / "text.txt"
+    path.write_text(
+        "Ny förening\n\nIdén drivs av Lapplands Fjällbyars Förening (LFF) sedan i våras.\n", encoding="utf-8"
+    )
+    out = tmp_path / "acr.ttl"
+    result = run(path, "--id", "900_acronym", "--lang", "sv", "--out", out, "--data", data)
+    assert result.exit_code == 0, result.output
+    assert Literal("LFF", lang="sv") in set(facts(out).objects(None, SKOS.altLabel))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "sv",
+            "Beviljade projekt\n\nRegionala utvecklingsnämnden har beviljat följande projekt.\n\n"
+            "Fjällbyar i samverkan\nProjektägare: Storumans kommun\nPartner: Sorsele kommun, Malå kommun\n"
+            "Beviljat belopp: 1 200 000 kronor\nProjekttid: 2025-01-01 – 2026-12-31\n",
+        ),
+        (
+            "fi",
+            "Myönnetyt avustukset\n\nRahoittaja: Lapin liitto\n\nHankkeen nimi: Fjällbyar i samverkan\n"
+            "Hakija: Sallan kunta\nOsatoteuttajat: Kemijärven kaupunki\nRahoittaja: Lapin liitto\n"
+            "Myönnetty tuki: 1.200.000 euroa\nToteutusaika: 1.1.2025–31.12.2026\n",
+        ),
+    ],
+)
+def test_label_value_lines_of_granted_projects(reference_only, tmp_path, lang, text):
+    """A project told in label–value lines: its owner leads it, the partners take part, the
+    amount is its funding (from the named funder, else whoever granted), the period its run; the
+    period is no publication date."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    project = next(k for k, e in p.entities.items() if e.name == "Fjällbyar i samverkan")
+    assert (p.entities[project].start, p.entities[project].end) == ("2025-01-01", "2026-12-31")
+    by_iri = {e.iri.rsplit("/", 1)[-1]: k for k, e in p.entities.items() if e.iri}
+    owner, partner = ("se-2421", "se-2422") if lang == "sv" else ("fi-732", "fi-320")
+    assert (by_iri[owner], "leads", project) in p.relation_keys()
+    assert (by_iri[partner], "participatesIn", project) in p.relation_keys()
+    money = [r for r in p.relations if r.relation == "funds" and r.amount]
+    assert [(r.amount, r.currency, r.object) for r in money] == [("1200000", "SEK" if lang == "sv" else "EUR", project)]
+    funder = p.entities[money[0].subject]
+    assert funder.name == "Regionala utvecklingsnämnden" or (funder.iri or "").endswith("lapin-liitto")
+    assert p.issued is None
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "currency"),
+    [
+        ("€ 7 500", "7500", "EUR"),
+        ("EUR 12 000", "12000", "EUR"),
+        ("1.200.000 euroa", "1200000", "EUR"),
+        ("0,8 M€", "800000", "EUR"),
+        ("3 MEUR", "3000000", "EUR"),
+        ("250 000:-", "250000", "SEK"),
+        ("SEK 40 000", "40000", "SEK"),
+    ],
+)
+def test_amounts_in_any_format(text, value, currency):
+    """Currency before or after the number, dots or spaces between thousands, scale words glued
+    to the currency sign, the Swedish ':-'."""
+    from kg.ingest.extract import _AMOUNT, _amount_value, _currency
+
+    found = next(m for m in _AMOUNT.finditer(f"stöd om {text} i år") if _currency(m))
+    assert (_amount_value(found), _currency(found)) == (value, currency)
+
+
+def test_dates_publication_line_years_and_finnish_days(reference_only, tmp_path):
+    """The issued date is read from a line that says when the text was published, wherever it
+    stands, not from a start date; a range of years next to an initiative is its run; a Finnish
+    day is written with a dot and the month in the partitive."""
+    text = (
+        "Fjällbyar växer\n\nProjektet Fjällbyar i samverkan startar den 1 mars 2025.\n\n"
+        "Det följer programmet Gröna Inlandet som gäller åren 2021–2027.\n\nPublicerad: 14 februari 2025\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "sv")
+    assert p.issued == "2025-02-14"
+    by_name = {e.name: e for e in p.entities.values()}
+    assert (by_name["Gröna Inlandet"].start, by_name["Gröna Inlandet"].end) == ("2021", "2027")
+    from kg.ingest.extract import _find_dates
+
+    assert [d.start for d in _find_dates("Kokous pidetään 12. kesäkuuta 2025 Sallassa.", "fi", None)] == ["2025-06-12"]
+
+
+def test_lead_shared_by_a_coordinated_list(reference_only, tmp_path):
+    """'A, B och C är projektägare': every actor of a list joined by commas and och/ja shares the
+    role the cue gives to one of them."""
+    text = "Nytt projekt\n\nProjektet Fjällbyar i samverkan leds av Sorsele, Malå och Storuman.\n"
+    p = read_text(reference_only, tmp_path, text, "sv")
+    project = next(k for k, e in p.entities.items() if e.name == "Fjällbyar i samverkan")
+    leaders = {p.entities[r.subject].iri.rsplit("/", 1)[-1] for r in p.relations if r.relation == "leads"}
+    assert leaders == {"se-2422", "se-2418", "se-2421"}
+    assert all(r.object == project for r in p.relations if r.relation == "leads")
+
+
+def test_bench_matches_any_name_of_a_gold_entity(tmp_path):
+    """bench/ingest.py: a proposal matching any of a gold entity's names (rdfs:label,
+    skos:prefLabel, skos:altLabel, schema:name, in any language) is that entity; amounts compare
+    exactly, not to six digits."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_ingest", REPO / "bench" / "ingest.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    prefix = (
+        "@prefix kg: <https://w3id.org/samverkan/def#> . @prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix schema: <https://schema.org/> . @prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+    )
+    gold = tmp_path / "gold.ttl"
+    gold.write_text(
+        prefix + "<urn:g1> a kg:Organisation ; skos:prefLabel 'Fjällbyarnas förening'@sv ; "
+        "schema:name 'Tunturikylien yhdistys'@fi .\n"
+        "<urn:g2> a kg:Project ; rdfs:label 'Byaprojektet'@sv ; kg:hasFunding <urn:f> .\n"
+        "<urn:f> a kg:Funding ; kg:funder <urn:g1> ; kg:amount 1234567 ; kg:currency 'EUR' .\n",
+        encoding="utf-8",
+    )
+    pred = tmp_path / "pred.ttl"
+    pred.write_text(
+        prefix + "<urn:p1> a kg:Organisation ; rdfs:label 'Tunturikylien yhdistys'@fi .\n"
+        "<urn:p2> a kg:Project ; rdfs:label 'Byaprojektet'@sv ; kg:hasFunding <urn:pf> .\n"
+        "<urn:pf> a kg:Funding ; kg:funder <urn:p1> ; kg:amount 1234568 ; kg:currency 'EUR' .\n",
+        encoding="utf-8",
+    )
+    scores = bench.score(bench.Facts(pred, {}), bench.Facts(gold, {}))
+    assert scores["entities"]["tp"] == 2
+    assert scores["relations"]["tp"] == 1  # funds, read from the kg:Funding
+    assert scores["amounts"]["tp"] == 0  # 1 234 568 is not 1 234 567

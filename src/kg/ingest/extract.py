@@ -150,6 +150,12 @@ PART_CUES = re.compile(
     r"samarbete|samarbetet|kommunerna|kunnat|kuntaa|kuntien|kanssa|i samarbete med|yhteistyö",
     re.IGNORECASE,
 )
+#: Verbs and nouns that say an actor takes part (stronger than the cues of PART_CUES).
+TAKES_PART = re.compile(
+    r"\b(?:deltar|deltog|medverkar|medverkade|är med i|partner|partners|osallistu\w*|mukana|osatoteuttaj\w*|"
+    r"kumppan\w*)\b",
+    re.IGNORECASE,
+)
 FUND_CUES = re.compile(
     r"finansier|beviljat|beviljar|beviljade|beviljas|medfinansier|stöd från|bidrag|medel från|projektmedel|"
     r"rahoitta|rahoitus|rahoituksen|myönt|omarahoitus|kuntaraha|kuntavastin|avustus|tuki|tukea",
@@ -383,10 +389,11 @@ SV_STOP = frozenset(
 )
 _AMOUNT = re.compile(
     r"(?P<approx>\b(?:noin|ca\.?|cirka|omkring|runt|drygt|nästan|närmare|yli|lähes|arviolta|about)\s+)?"
-    r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d+)(?:[,.](?P<decimals>\d+))?\s*"
+    r"(?:(?P<precurrency>€|EUR|SEK)\s?)?"
+    r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3}){2,}|\d+)(?:[,.](?P<decimals>\d+))?\s*"
     r"(?P<scale>miljarder|miljard|miljardia|miljardi|mdkr|mrd\.?|miljoonaa|miljoonan|miljoona|miljoner|miljon|"
-    r"milj\.?|mnkr|mkr|msek|mn\b|tkr|tusen|tuhatta|tuhannen|t€|k€|m€|M€)?\s*"
-    r"(?P<currency>kronor|kronorna|kr\b|sek\b|euroa|euron|euroilla|eurolla|euroon|euro|eur\b|€|e\b)?"
+    r"milj\.?|mnkr|mkr|msek|meur\b|teur\b|mn\b|tkr|tusen|tuhatta|tuhannen|t€|k€|m€|M€)?\s*"
+    r"(?P<currency>kronor|kronorna|kr\b|sek\b|euroa|euron|euroilla|eurolla|euroon|euro|eur\b|€|e\b|:-)?"
     r"(?P<per>\s*(?:/|per|om|i|vuodessa|vuosittain|årligen)\s*(?:kommun|kunta)?\s*/?\s*(?:år|året|vuosi|v\b|vuodessa)?)?",
     re.IGNORECASE,
 )
@@ -1499,7 +1506,8 @@ class _Document:
                 if j == 0 and i - j == 1 and not _is_cap(token) and sent[j].text.lower() in FI_STOP:
                     continue
                 words = [t.text for t in sent[j:i]] + [_base_form(token.text, self.lang)]
-                name = " ".join([*words[:-1], words[-1] if _is_cap(token) else words[-1].lower()])
+                last = words[-1][:1].upper() + words[-1][1:] if _is_cap(token) else words[-1].lower()
+                name = " ".join([*words[:-1], last])
                 ev = self.ev(number, sent, offset, j, i + 1)
                 key = self.entity(kind, name, ev, country=self._country())
                 self.add_mention(number, Mention(key, j, i + 1, 0, 0, "actor"))
@@ -1627,9 +1635,16 @@ class _Document:
                             j -= 1
                             continue
                         break
-                    while j < before and not _is_cap(sent[j]):
-                        j += 1
-                    if before - j < 2 or not _initials_fit(acronym, [t.text for t in sent[j:before]]):
+                    # the longest run of words that starts with a capital and whose initials fit
+                    j = next(
+                        (
+                            k
+                            for k in range(j, before - 1)
+                            if _is_cap(sent[k]) and _initials_fit(acronym, [t.text for t in sent[k:before]])
+                        ),
+                        before,
+                    )
+                    if before - j < 2:
                         continue
                     if any(self.covered(number, k) for k in range(j, before)):
                         continue
@@ -1908,7 +1923,8 @@ class _Document:
             actor = min(actors, key=lambda m: min(abs(m.end - where.start), abs(m.start - where.end)))
             if min(abs(actor.end - where.start), abs(actor.start - where.end)) > 6:
                 continue
-            self.relation(actor.key, "leads", initiative, whole, 0.75)
+            for lead in self._coordinated(sent, actors, actor):
+                self.relation(lead.key, "leads", initiative, whole, 0.75)
         # X har beviljat Y medel för Z: X funds Z, Y (who gets the money) leads it
         granted = re.search(r"\b(?:har beviljat|beviljar|beviljade|myönsi|myöntää|on myöntänyt|myönsivät)\b", text)
         received = re.search(
@@ -1968,7 +1984,9 @@ class _Document:
         # takes part
         if PART_CUES.search(text) or (FUND_CUES.search(text) is None and len(actors) >= 3):
             named = [m.key for m in mentions if self.is_initiative(m.key) and self.kind_of(m.key) not in _EVENTS]
-            targets = list(dict.fromkeys(named)) or [self._initiative_in(number, sent, main)]
+            # no initiative named or referred to: the cue is about the document's main initiative
+            fallback = main if TAKES_PART.search(text) else None
+            targets = list(dict.fromkeys(named)) or [self._initiative_in(number, sent, main) or fallback]
             leaders = {r.subject for r in self.p.relations if r.relation == "leads" and r.evidence.sentence == number}
             for initiative in (t for t in targets if t is not None):
                 for actor in actors:
@@ -2003,6 +2021,26 @@ class _Document:
                 for actor in actors:
                     if (where is not None and actor.start >= where.start) or self.r_family_is_funder(actor.key):
                         self.relation(actor.key, "funds", initiative, whole, 0.6)
+
+    @staticmethod
+    def _coordinated(sent, mentions: list[Mention], one: Mention) -> list[Mention]:
+        """``one`` and the mentions coordinated with it (``X, Y och Z``, ``X, Y ja Z``: only commas
+        and the words och, samt, ja, sekä between them), which share its role.
+
+        The list is in the order of the text."""
+        ordered = sorted(mentions, key=lambda m: m.start)
+        index = ordered.index(one)
+
+        def joined(a: Mention, b: Mention) -> bool:
+            between = [t.text.lower() for t in sent[a.end : b.start]]
+            return bool(between) and all(w in (",", "och", "samt", "ja", "sekä", "&") for w in between)
+
+        low = high = index
+        while low > 0 and joined(ordered[low - 1], ordered[low]):
+            low -= 1
+        while high + 1 < len(ordered) and joined(ordered[high], ordered[high + 1]):
+            high += 1
+        return ordered[low : high + 1]
 
     def r_family_is_funder(self, key: str) -> bool:
         return self.kind_of(key) in ("Fund", "FundingProgramme", "ProgrammeFamily", "FundingBody")
@@ -2443,9 +2481,11 @@ def _currency(m: re.Match) -> str | None:
     ('SEK', 'EUR', None)
     """
     scale = (m.group("scale") or "").lower()
-    currency = (m.group("currency") or "").lower()
-    if currency.startswith(("k", "sek")) or (not currency and scale in ("mkr", "msek", "mnkr", "tkr")):
+    currency = (m.group("currency") or m.group("precurrency") or "").lower()
+    if currency.startswith(("k", "sek", ":-")) or (not currency and scale in ("mkr", "msek", "mnkr", "tkr")):
         return "SEK"
+    if not currency and scale in ("m€", "k€", "t€", "meur", "teur"):
+        return "EUR"
     return "EUR" if currency else None
 
 
@@ -2461,14 +2501,14 @@ def _amount_value(m: re.Match) -> str | None:
     """
     from decimal import Decimal
 
-    digits = re.sub(r"[ \u00a0]", "", m.group("number"))
+    digits = re.sub(r"[ \u00a0.]", "", m.group("number"))
     value = Decimal(f"{digits}.{m.group('decimals')}" if m.group("decimals") else digits)
     scale = (m.group("scale") or "").lower().rstrip(".")
     if scale.startswith(("miljard", "mdkr", "mrd")):
         value *= 1_000_000_000
-    elif scale.startswith(("milj", "mkr", "msek", "mnkr", "mn", "m€")):
+    elif scale.startswith(("milj", "mkr", "msek", "mnkr", "mn", "m€", "meur")):
         value *= 1_000_000
-    elif scale in ("tkr", "tusen", "tuhatta", "tuhannen", "t€", "k€"):
+    elif scale in ("tkr", "tusen", "tuhatta", "tuhannen", "t€", "k€", "teur"):
         value *= 1000
     elif m.group("decimals") and len(m.group("decimals")) == 3 and m.group(0).count(".") == 1:
         value = Decimal(f"{digits}{m.group('decimals')}")  # 5.000 euro: a thousands separator
