@@ -711,3 +711,41 @@ def test_bench_matches_any_name_of_a_gold_entity(tmp_path):
     assert scores["entities"]["tp"] == 2
     assert scores["relations"]["tp"] == 1  # funds, read from the kg:Funding
     assert scores["amounts"]["tp"] == 0  # 1 234 568 is not 1 234 567
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "groups", "speakers"),
+    [
+        (
+            "sv",
+            "Nya pengar\n\n– Ett viktigt steg, säger Anna Lindgren. Leader Fjällmark och Leader Älvdalen "
+            "har beviljat medel till byarna. – Vi är glada, berättar Erik Nilsson, som leder arbetet.\n",
+            {"Leader Fjällmark", "Leader Älvdalen"},
+            {"Anna Lindgren", "Erik Nilsson"},
+        ),
+        (
+            "fi",
+            "Uutta rahaa\n\n– Tärkeä askel, sanoo Maija Mäkinen. Leader-ryhmä Tunturikylät ja Jokivarren "
+            "Leader myönsivät rahoitusta. Asiasta kertoo Pekka Virtanen.\n",
+            {"Leader-ryhmä Tunturikylät", "Jokivarren Leader"},
+            {"Maija Mäkinen", "Pekka Virtanen"},
+        ),
+    ],
+)
+def test_leader_groups_and_speakers(reference_only, tmp_path, lang, text, groups, speakers):
+    """A Leader group (a local action group) named with the word Leader is a funding body of its
+    own, not the programme family; the speaker of a quote is a person, title or not."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    kinds = {e.name: e.kind for e in p.entities.values()}
+    assert {name for name, kind in kinds.items() if kind == "FundingBody"} == groups
+    assert {name for name, kind in kinds.items() if kind == "Person"} == speakers
+
+
+def test_byline_and_a_foreign_name_written_without_its_letters(reference_only, tmp_path):
+    """A byline's name after the date is the author (a person); 'Stora' in a Swedish text is a
+    word, not the Finnish municipality Storå."""
+    p = read_text(
+        reference_only, tmp_path, "Nyheter 3.2.2025 Anna Lind\nStora planer i fjällen\n\nKommunen satsar.\n", "sv"
+    )
+    assert {(e.name, e.kind) for e in p.entities.values()} == {("Anna Lind", "Person")}
+    assert p.issued == "2025-02-03"

@@ -681,6 +681,7 @@ class _Document:
         for number, sent, offset in self.sentences:
             self._persons(number, sent, offset)
             self._party_members(number, sent, offset)
+        self._byline()
         self._publisher()
         self._labelled_lines()
         main = self._main_initiative()
@@ -897,6 +898,12 @@ class _Document:
                     continue
                 if j - i == 1 and top.method in ("generic",) and len(token.text) < 4:
                     continue
+                if (
+                    j - i == 1
+                    and top.method == "folded"
+                    and self.r.reconciler.entities[top.entity].country != self._country()
+                ):
+                    continue  # Stora is no Storå: another country's name is written with its letters
                 tied = [h for h in hits if h.score >= top.score - 0.5]
                 best = (j, hits, tied)
                 break
@@ -1492,7 +1499,29 @@ class _Document:
         a name the graph knows is matched to it (``entity`` reconciles within its family)."""
         n = len(sent)
         for i, token in enumerate(sent):
-            if self.covered(number, i) or not token.is_alpha:
+            if self.covered(number, i):
+                continue
+            if LEADER_WORD.match(token.text):
+                # a Leader group (local action group): Leader Polaris, Leader-ryhmä Pohjoisin Lappi,
+                # Tunturi-Lapin Leader; the programme family alone (Leader) is left to the graph
+                k = i + 1
+                while k < n and k - i <= 4 and _is_cap(sent[k]) and not self.covered(number, k):
+                    k += 1
+                j = i
+                while j > 0 and i - j < 3 and _is_cap(sent[j - 1]) and not self.covered(number, j - 1):
+                    if j - 1 == 0 and self.lang == "sv":
+                        break
+                    j -= 1
+                if k > i + 1 or j < i:
+                    words = [t.text for t in sent[j:k]]
+                    if self.lang == "fi" and k == i + 1:
+                        words[-1] = _base_form(words[-1], self.lang)
+                    key = self.entity(
+                        "FundingBody", " ".join(words), self.ev(number, sent, offset, j, k), country=self._country()
+                    )
+                    self.add_mention(number, Mention(key, j, k, 0, 0, "actor"))
+                continue
+            if not token.is_alpha:
                 continue
             kind = _organisation_kind_word(token.text, self.lang)
             if kind is None:
@@ -1521,6 +1550,35 @@ class _Document:
                     name = " ".join(t.text for t in sent[i:k])
                     key = self.entity(kind, name, self.ev(number, sent, offset, i, k), country=self._country())
                     self.add_mention(number, Mention(key, i, k, 0, 0, "actor"))
+
+    def _byline(self) -> None:
+        """The author of a news item, named in its byline: a line near the head that ends with a
+        person's name after a date (``Nyheter 3.2.2025 Anna Berg``) or after ``Text:``,
+        ``Teksti:``, ``Av:``, ``Kirjoittaja:``."""
+        for number, sent, offset in self.sentences[:6]:
+            text = sent.text.strip()
+            cue = BYLINE.match(text)
+            dated = any(d.precision == "day" for d in _find_dates(text, self.lang, None))
+            if not cue and not dated:
+                continue
+            n = len(sent)
+            end = n
+            while end > 0 and (sent[end - 1].is_punct or sent[end - 1].is_space):
+                end -= 1
+            start = end
+            while start > 0 and end - start < 3 and re.match(r"^[A-ZÅÄÖ][\w'-]+$", sent[start - 1].text):
+                start -= 1
+            if end - start < 2 or any(self.covered(number, k) for k in range(start, end)):
+                continue
+            if start > 0 and not (sent[start - 1].like_num or sent[start - 1].text in (":", "|", "–", "-")):
+                continue  # the name must follow the date or the cue
+            name = sent[start:end].text
+            if self._looks_known(name) or any(t.text.lower() in NOT_NAME for t in sent[start:end]):
+                continue
+            key = self.entity(
+                "Person", name, self.ev(number, sent, offset, start, end), confidence=0.6, country=self._country()
+            )
+            self.add_mention(number, Mention(key, start, end, 0, 0, "person"))
 
     def _labelled_lines(self) -> None:
         """Lists of granted projects written as label–value lines (``Projektägare: X``,
@@ -1720,6 +1778,16 @@ class _Document:
                 end += 1 if self._title_near(sent, end + 1, end + 1) is not None else 0
             title = self._title_near(sent, i, end)
             if title is None:
+                # no title, but the name is the speaker of a quote: säger Anna Berg, kertoo Matti Virtanen
+                said = (i > 0 and SPEECH.match(sent[i - 1].text)) or (end < n and SPEECH.match(sent[end].text))
+                name = " ".join(t.text for t in sent[i:end])
+                if said and not self._looks_known(name) and all(not t.is_stop for t in sent[i:end]):
+                    key = self.entity(
+                        "Person", name, self.ev(number, sent, offset, i, end), confidence=0.7, country=self._country()
+                    )
+                    self.add_mention(number, Mention(key, i, end, 0, 0, "person"))
+                    i = end
+                    continue
                 i += 1
                 continue
             if self._looks_known(" ".join(t.text for t in sent[i:end])):
@@ -2245,6 +2313,19 @@ _SV_PREPOSITIONS = frozenset(
 _EVENTS = frozenset(("Event", "Conference", "Seminar", "Meeting"))
 
 
+#: Verbs that introduce or follow the speaker of a quote (a person's name beside them).
+SPEECH = re.compile(
+    r"^(?:säger|sa|sade|berättar|berättade|menar|konstaterar|konstaterade|förklarar|förklarade|tycker|"
+    r"sanoo|sanoi|kertoo|kertoi|toteaa|totesi|muistuttaa|muistutti|korostaa|korosti|arvioi)$",
+    re.IGNORECASE,
+)
+#: The cue of a byline: who wrote the text.
+BYLINE = re.compile(r"^(?:text|av|skribent|teksti|kirjoittaja|toimittaja)\s*:", re.IGNORECASE)
+#: The word of a Leader group's name (a local action group), alone or as a compound's head.
+LEADER_WORD = re.compile(
+    r"^(?:leader|leader-ryhmä\w*|leadergrupp(?:en)?|leader-grupp(?:en)?|leaderområde(?:t)?|leader-alue\w*)$",
+    re.IGNORECASE,
+)
 #: Kind words that close (or, in Swedish, open) an organisation's name; Finnish ones as base forms.
 _SV_ORGANISATION_WORDS = re.compile(
     r"^(?:\w*förbund(?:et)?|\w*förening(?:en)?|stiftelse(?:n)?|kommuner(?:na)?|\w*institut(?:et)?|\w*centrum|"
