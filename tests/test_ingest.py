@@ -749,3 +749,17 @@ def test_byline_and_a_foreign_name_written_without_its_letters(reference_only, t
     )
     assert {(e.name, e.kind) for e in p.entities.values()} == {("Anna Lind", "Person")}
     assert p.issued == "2025-02-03"
+
+
+def test_funder_before_a_finnish_participle_and_a_single_member(reference_only, tmp_path):
+    """'A:n ja B:n rahoittama X-hanke': both genitives before the participle fund the project;
+    'X on Y:n jäsen': one municipality is a member."""
+    text = (
+        "Otsikko\n\nLapin liiton ja Kainuun liiton rahoittama Tunturiväylä-hanke alkaa. "
+        "Sallan kunta on Tunturikylien Yhdistyksen jäsen.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "fi")
+    names = {k: (e.iri or e.name).rsplit("/", 1)[-1] for k, e in p.entities.items()}
+    facts_ = {(names[s], r, names[o]) for s, r, o in p.relation_keys()}
+    assert {("lapin-liitto", "funds", "Tunturiväylä"), ("kainuun-liitto", "funds", "Tunturiväylä")} <= facts_
+    assert ("fi-732", "memberOf", "Tunturikylien Yhdistys") in facts_

@@ -178,7 +178,9 @@ ORGANISE_CUES = re.compile(r"arrangera|anordna|bjuder in|står värd|värd för|
 PRESENT_CUES = re.compile(r"talare|föreläs|presentera|berättar|talar|puhu|esitte|alustaja|alusti", re.IGNORECASE)
 PART_OF_CUES = re.compile(r"\bosana\b|inom ramen för|ingår i|en del av|del av|osa[a-z]* hanketta", re.IGNORECASE)
 MEMBER_CUES = re.compile(
-    r"består av|medlemmar|medlemskommuner|ägarkommuner|jäsenkun|jäseninä|jäsenet|omistajakun|ingår i", re.IGNORECASE
+    r"består av|medlemmar|medlem i|är medlem|jäsen|medlemskommuner|ägarkommuner|jäsenkun|jäseninä|jäsenet|"
+    r"omistajakun|ingår i",
+    re.IGNORECASE,
 )
 EVENT_WORDS = {
     "Conference": re.compile(r"^(?:konferens|konferensen|konferenssi|konferenssin|konferenssiin)$", re.IGNORECASE),
@@ -2025,7 +2027,8 @@ class _Document:
                 if self.kind_of(m.key) in ("MunicipalAssociation", "Organisation", "RegionalAuthority")
             ]
             members = [m for m in actors if self.kind_of(m.key) == "Municipality"]
-            if groups and len(members) >= 2:
+            # X är medlem i Y, X on Y:n jäsen: one member is enough
+            if groups and (len(members) >= 2 or (members and re.search(r"medlem i|jäsen", text, re.IGNORECASE))):
                 for member in members:
                     self.relation(member.key, "memberOf", groups[0].key, whole, 0.6)
         # part of: osana X / inom ramen för X
@@ -2078,7 +2081,9 @@ class _Document:
         # located in: an initiative i/in a municipality (events handled where found)
         # funds without an amount: finansieras av X och Y
         cue = re.search(
-            r"finansieras av|finansierat av|rahoittaja(?:na)?|rahoittavat|rahoittaa|medfinansieras av|beviljat",
+            r"finansieras av|finansierat av|rahoittaja(?:na)?|rahoittavat|rahoittaa|medfinansieras av|beviljat|"
+            r"med stöd från|med stöd av|med medel från|delfinansieras av|stöds av|"
+            r"rahoittam\w*|tukem(?:a|an|assa|aa)\b|myöntämä\w*|rahoituksella",
             text,
             re.IGNORECASE,
         )
@@ -2086,9 +2091,20 @@ class _Document:
             initiative = self._initiative_in(number, sent, main)
             if initiative is not None:
                 where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
-                for actor in actors:
-                    if (where is not None and actor.start >= where.start) or self.r_family_is_funder(actor.key):
-                        self.relation(actor.key, "funds", initiative, whole, 0.6)
+                # a Finnish agent participle or a rahoituksella names its funder in the genitive before it
+                # (Lapin liiton rahoittama hanke); the Swedish cues name it after (finansieras av X)
+                before = re.match(r"rahoittam|tukem|myöntämä|rahoituksella", cue.group(0), re.IGNORECASE)
+                if before and where is not None:
+                    funders = [m for m in actors if m.end <= where.start and where.start - m.end <= 1]
+                    funders = self._coordinated(sent, actors, funders[-1]) if funders else []
+                else:
+                    funders = [
+                        m
+                        for m in actors
+                        if (where is not None and m.start >= where.start) or self.r_family_is_funder(m.key)
+                    ]
+                for actor in funders:
+                    self.relation(actor.key, "funds", initiative, whole, 0.6)
 
     @staticmethod
     def _coordinated(sent, mentions: list[Mention], one: Mention) -> list[Mention]:
