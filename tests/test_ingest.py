@@ -666,6 +666,13 @@ def test_dates_publication_line_years_and_finnish_days(reference_only, tmp_path)
     from kg.ingest.extract import _find_dates
 
     assert [d.start for d in _find_dates("Kokous pidetään 12. kesäkuuta 2025 Sallassa.", "fi", None)] == ["2025-06-12"]
+    # a range of days within one month, with the month as a number or a word
+    for text, lang in (
+        ("Mässan hålls 4–5 juni 2024 i Luleå.", "sv"),
+        ("Seminaari 4.–5.6.2024 Sallassa.", "fi"),
+        ("Kokous 4.-5. kesäkuuta 2024.", "fi"),
+    ):
+        assert [(d.start, d.end) for d in _find_dates(text, lang, None)] == [("2024-06-04", "2024-06-05")], text
 
 
 def test_lead_shared_by_a_coordinated_list(reference_only, tmp_path):

@@ -2513,6 +2513,20 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
         a, b = parse_day(m.group(1), None), parse_day(m.group(3), None)
         if a and b:
             add(a, b, "day", m.start(), m.end())
+    # day ranges within one month: 30.–31.5.2023, 30-31.5.2023, 30–31 maj 2023, 30.–31. toukokuuta 2023
+    for m in re.finditer(r"\b(\d{1,2})\.?\s*[-–]\s*(\d{1,2})\.(\d{1,2})\.(\d{4})\b", text):
+        a = parse_day(f"{m.group(1)}.{m.group(3)}.{m.group(4)}", None)
+        b = parse_day(f"{m.group(2)}.{m.group(3)}.{m.group(4)}", None)
+        if a and b and a <= b:
+            add(a, b, "day", m.start(), m.end())
+    words = (
+        _SV_MONTH if lang == "sv" else r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuuta"
+    )
+    for m in re.finditer(rf"\b(\d{{1,2}})\.?\s*[-–]\s*(\d{{1,2}})\.?\s+({words})\s+(\d{{4}})\b", text, re.I):
+        a = parse_day(f"{m.group(1)} {m.group(3)} {m.group(4)}", None)
+        b = parse_day(f"{m.group(2)} {m.group(3)} {m.group(4)}", None)
+        if a and b and a <= b:
+            add(a, b, "day", m.start(), m.end())
     for m in re.finditer(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", text):
         day = parse_day(m.group(0), None)
         if day:
