@@ -770,3 +770,34 @@ def test_funder_before_a_finnish_participle_and_a_single_member(reference_only, 
     facts_ = {(names[s], r, names[o]) for s, r, o in p.relation_keys()}
     assert {("lapin-liitto", "funds", "Tunturiväylä"), ("kainuun-liitto", "funds", "Tunturiväylä")} <= facts_
     assert ("fi-732", "memberOf", "Tunturikylien Yhdistys") in facts_
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "funder", "amount", "currency"),
+    [
+        (
+            "fi",
+            "Otsikko\n\nKolarin, Muonion ja Enontekiön kunnat osallistuvat Tunturiväylä-hankkeeseen. Hankkeen "
+            "kokonaisbudjetti on 300 000 euroa, josta Lapin liiton osuus on 240 000 euroa.\n",
+            "lapin-liitto",
+            "240000",
+            "EUR",
+        ),
+        (
+            "sv",
+            "Rubrik\n\nKommunerna Arjeplog, Arvidsjaur och Sorsele deltar i projektet Fjällbyar. "
+            "Projektet får 2,5 miljoner kronor från Region Västerbotten.\n",
+            "region-vasterbotten",
+            "2500000",
+            "SEK",
+        ),
+    ],
+)
+def test_share_of_a_total_and_money_received(reference_only, tmp_path, lang, text, funder, amount, currency):
+    """'A:n osuus on N euroa' and 'X får N kronor från A': A funds the initiative with N; the total
+    before 'josta' is a budget, not a funding; 'Kommunerna A, B och C' names no organisation."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    money = [(p.entities[r.subject].iri.rsplit("/", 1)[-1], r.amount, r.currency) for r in p.relations if r.amount]
+    assert money == [(funder, amount, currency)]
+    participants = {p.entities[r.subject].iri for r in p.relations if r.relation == "participatesIn"}
+    assert len(participants) == 3 and all("municipality" in (iri or "") for iri in participants)

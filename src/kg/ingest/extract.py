@@ -158,7 +158,9 @@ TAKES_PART = re.compile(
 )
 FUND_CUES = re.compile(
     r"finansier|beviljat|beviljar|beviljade|beviljas|medfinansier|stöd från|bidrag|medel från|projektmedel|"
-    r"rahoitta|rahoitus|rahoituksen|myönt|omarahoitus|kuntaraha|kuntavastin|avustus|tuki|tukea",
+    r"rahoitta|rahoitus|rahoituksen|myönt|omarahoitus|kuntaraha|kuntavastin|avustus|tuki|tukea|"
+    # a share of a total (A:n osuus, A:s andel) and money received (får, erhåller, saa) with its amount
+    r"osuus|osuutena|andel|\bfår\b|\bfick\b|erhåller|erhöll|tilldelas|tilldelats|\bsaa\b|\bsai\b|saanut",
     re.IGNORECASE,
 )
 #: An amount followed by its part (``2,2 miljoonaa euroa, josta EU-rahoituksen osuus``): a budget, not a funding.
@@ -1543,8 +1545,8 @@ class _Document:
                 key = self.entity(kind, name, ev, country=self._country())
                 self.add_mention(number, Mention(key, j, i + 1, 0, 0, "actor"))
                 continue
-            # Stiftelsen X, Föreningen X Y: the kind word opens the name
-            if self.lang == "sv" and _is_cap(token) and i + 1 < n and _is_cap(sent[i + 1]):
+            # Stiftelsen X, Föreningen X Y: the kind word opens the name (not Kommunerna X, Y och Z)
+            if self.lang == "sv" and OPENS_NAME.match(token.text) and i + 1 < n and _is_cap(sent[i + 1]):
                 k = i + 1
                 while k < n and k - i <= 4 and _is_cap(sent[k]) and not self.covered(number, k):
                     k += 1
@@ -2342,6 +2344,8 @@ LEADER_WORD = re.compile(
     r"^(?:leader|leader-ryhmä\w*|leadergrupp(?:en)?|leader-grupp(?:en)?|leaderområde(?:t)?|leader-alue\w*)$",
     re.IGNORECASE,
 )
+#: Swedish kind words that open an organisation's name (Stiftelsen Norrlandsfonden).
+OPENS_NAME = re.compile(r"^(?:Stiftelsen|Föreningen|Förbundet|Kooperativet|Nätverket|Institutet|Akademien)$")
 #: Kind words that close (or, in Swedish, open) an organisation's name; Finnish ones as base forms.
 _SV_ORGANISATION_WORDS = re.compile(
     r"^(?:\w*förbund(?:et)?|\w*förening(?:en)?|stiftelse(?:n)?|kommuner(?:na)?|\w*institut(?:et)?|\w*centrum|"
