@@ -801,3 +801,11 @@ def test_share_of_a_total_and_money_received(reference_only, tmp_path, lang, tex
     assert money == [(funder, amount, currency)]
     participants = {p.entities[r.subject].iri for r in p.relations if r.relation == "participatesIn"}
     assert len(participants) == 3 and all("municipality" in (iri or "") for iri in participants)
+
+
+def test_common_word_before_a_kind_word_is_no_name(reference_only, tmp_path):
+    """A common Finnish word at the head of a sentence before a kind word (Kunnan yhdistys) names
+    no organisation; a place name before it does (Sallan yrittäjäyhdistys)."""
+    text = "Otsikko\n\nKunnan yhdistys kokoontui. Sallan yrittäjäyhdistys on mukana.\n"
+    p = read_text(reference_only, tmp_path, text, "fi")
+    assert {e.name for e in p.entities.values() if e.kind == "Organisation"} == {"Sallan yrittäjäyhdistys"}

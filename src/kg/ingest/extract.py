@@ -1536,8 +1536,13 @@ class _Document:
                     break
                 j -= 1
             if j < i and (self.lang == "fi" or _is_cap(token)):
-                if j == 0 and i - j == 1 and not _is_cap(token) and sent[j].text.lower() in FI_STOP:
-                    continue
+                if (
+                    j == 0
+                    and i - j == 1
+                    and not _is_cap(token)
+                    and (sent[j].text.lower() in FI_STOP or _common_word(sent[j].text))
+                ):
+                    continue  # Kunnan yhdistys at the head of a sentence: a common word, no name
                 words = [t.text for t in sent[j:i]] + [_base_form(token.text, self.lang)]
                 last = words[-1][:1].upper() + words[-1][1:] if _is_cap(token) else words[-1].lower()
                 name = " ".join([*words[:-1], last])
