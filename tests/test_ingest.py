@@ -809,3 +809,32 @@ def test_common_word_before_a_kind_word_is_no_name(reference_only, tmp_path):
     text = "Otsikko\n\nKunnan yhdistys kokoontui. Sallan yrittäjäyhdistys on mukana.\n"
     p = read_text(reference_only, tmp_path, text, "fi")
     assert {e.name for e in p.entities.values() if e.kind == "Organisation"} == {"Sallan yrittäjäyhdistys"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person", "org"),
+    [
+        (
+            "fi",
+            "Otsikko\n\nHankkeesta vastaa projektipäällikkö Anna Rova Kemijärven kaupungilta.\n",
+            "Anna Rova",
+            "fi-320",
+        ),
+        (
+            "sv",
+            "Rubrik\n\nKiruna kommun berättar. Projektledare är Anna Lind på Luleå tekniska universitet.\n",
+            "Anna Lind",
+            "lulea-tekniska-universitet",
+        ),
+    ],
+)
+def test_post_in_the_organisation_named_after_the_person(reference_only, tmp_path, lang, text, person, org):
+    """A title before the name and the organisation after it (in a Finnish ablative or elative,
+    after Swedish på/vid/från), or 'Titel är Namn': the post is in that organisation, not the
+    publisher's."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    by_name = {e.name: k for k, e in p.entities.items()}
+    posts = [
+        p.entities[r.object].iri for r in p.relations if r.relation == "holdsPost" and r.subject == by_name[person]
+    ]
+    assert [iri.rsplit("/", 1)[-1] for iri in posts] == [org]

@@ -1810,6 +1810,10 @@ class _Document:
             t_start, t_end = title
             role = " ".join(t.text for t in sent[t_start:t_end])
             org = self._post_org(number, sent, offset, t_start, t_end)
+            if t_end <= i:
+                # the title before the name, the organisation after it: projektipäällikkö X
+                # Kemijärven kaupungilta, projektledare Y på Luleå tekniska universitet
+                org = self._org_after_name(number, sent, end) or org
             if re.search(r"minister", role, re.IGNORECASE) and (org is None or self.kind_of(org) == "Municipality"):
                 # a minister of the government (civilminister, kuntaministeri): the post is in the government
                 org = self._government(number, sent, offset, t_start, t_end) or org
@@ -1898,6 +1902,21 @@ class _Document:
             return begin, start
         if k >= 0 and sent[k].text in (",", ":") and k - 1 >= 0 and TITLE.search(sent[k - 1].text):
             return k - 1, k
+        # Projektledare är Anna Lind, Hankkeen vetäjä on Matti Virtanen
+        if k >= 1 and sent[k].text.lower() in ("är", "blir", "on", "oli", "var") and TITLE.search(sent[k - 1].text):
+            return k - 1, k
+        return None
+
+    def _org_after_name(self, number: int, sent, end: int) -> str | None:
+        """The organisation named right after a person's name: in a Finnish ablative or elative
+        (``kaupungilta``, ``yliopistosta``) or after Swedish ``på``/``vid``/``från``."""
+        for m in self.mentions.get(number, ()):
+            if not self.is_actor(m.key) or self.kind_of(m.key) == "Person":
+                continue
+            if self.lang == "fi" and m.start == end and re.search(r"(?:lta|ltä|sta|stä)$", sent[m.end - 1].text):
+                return m.key
+            if self.lang == "sv" and m.start == end + 1 and end < len(sent) and sent[end].text in ("på", "vid", "från"):
+                return m.key
         return None
 
     def _post_org(self, number: int, sent, offset: int, t_start: int, t_end: int):
