@@ -102,6 +102,42 @@ def test_case13_retyped_node_rechecks_nodes_it_points_to(tmp_path):
     assert build(data, out, engine="oxigraph").changed != []  # not "nothing changed"
 
 
+def test_person_name_warnings_of_unchanged_sources_follow_a_rebuild(tmp_path):
+    """One IRI per person name is checked in a rebuild on the people sharing a name with a changed
+    one (ks:groupKey), not over the whole store: warnings on people in unchanged sources must come
+    and go exactly as in a full build."""
+
+    def person(iri: str, name: str) -> str:
+        return f'{iri} a kg:Person ; rdfs:label "{name}"@sv .'
+
+    data = new_data(tmp_path)
+    write(data, "a", [person("person:anna", "Anna Berg"), person("person:olle", "Olle Ek")])
+    write(data, "b", [person("person:anna-b", "anna berg")])  # the same name, folded: two warnings
+    write(data, "c", [person("person:kim", "Kim Lind")])
+    out, full = tmp_path / "out", tmp_path / "full"
+
+    def warned(result) -> set[str]:
+        return {r.focus for r in result.report.results if "same name" in r.message}
+
+    first = same_as_full(data, out, full)
+    assert warned(first) == {"https://w3id.org/samverkan/id/person/anna", "https://w3id.org/samverkan/id/person/anna-b"}
+    write(data, "b", [person("person:anna-b", "Anna Björk")])  # renamed: anna in a (unchanged) loses its warning
+    assert warned(same_as_full(data, out, full)) == set()
+    write(data, "c", [person("person:kim", "Kim Lind"), person("person:olle-c", "OLLE EK")])  # olle gains one
+    result = same_as_full(data, out, full)
+    assert warned(result) == {
+        "https://w3id.org/samverkan/id/person/olle",
+        "https://w3id.org/samverkan/id/person/olle-c",
+    }
+    assert result.changed and all("c.ttl" in f for f in result.changed)  # an incremental rebuild
+    # checked again: the people sharing a name with a changed one, not everyone
+    assert set().union(*result.report.rechecked.values()) == warned(result) | {
+        "https://w3id.org/samverkan/id/person/kim"
+    }
+    write(data, "c", [person("person:kim", "Kim Lind")])  # olle-c removed: olle's warning goes
+    assert warned(same_as_full(data, out, full)) == set()
+
+
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
 def test_case14_blank_node_rejected_at_the_first_build(tmp_path, engine):
     data = new_data(tmp_path)

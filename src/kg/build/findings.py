@@ -41,6 +41,9 @@ class ValidationReport:
     """
 
     results: list[Result]
+    #: in an incremental rebuild, for each cross-node check run on part of the graph only
+    #: (``ks:groupKey``): (shape, component) -> the focus nodes it checked again
+    rechecked: dict[tuple[str, str], set[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def conforms(self) -> bool:

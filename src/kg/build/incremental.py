@@ -478,19 +478,27 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
         derived = derive(store, present) if present else {}
         timings["derive"] = time.perf_counter() - t
         t = time.perf_counter()
-        focus = _touched(store, [q for quads in saved.values() for q in quads], graphs)
-        fresh = validate_store(store, found, focus=focus, graphs=sorted(graphs), issues=issues)
+        focus = _touched(store, old_quads, graphs)
+        fresh = validate_store(store, found, focus=focus, graphs=sorted(graphs), issues=issues, removed=old_quads)
         touched = {str(n) for n in focus}
         # keep earlier findings about nodes that did not change, except those of the cross-node
-        # constraints, which were just checked again over the whole graph
+        # constraints, which were just checked again over the whole graph, or, for those with a
+        # group key, on the nodes sharing a key with a changed one (fresh.rechecked)
         whole = {(c.shape, c.component) for c in compile_file(resources.shapes_file()) if not c.local}
+        whole -= set(fresh.rechecked)
         whole.add((CLOSED_WORLD, "ClosedWorld"))  # the closed-world checks run over the whole store each time
-        kept = [r for r in previous.results if r.focus not in touched and (r.shape, r.component) not in whole]
+        kept = [
+            r
+            for r in previous.results
+            if r.focus not in touched
+            and (r.shape, r.component) not in whole
+            and r.focus not in fresh.rechecked.get((r.shape, r.component), ())
+        ]
         results = sorted(
             kept + fresh.results,
             key=lambda r: (SEVERITY_ORDER.get(r.severity, 9), r.files[:1], r.focus or "", r.message),
         )
-        report = ValidationReport(results)
+        report = ValidationReport(results, rechecked=fresh.rechecked)
         timings["validate"] = time.perf_counter() - t
     except BaseException:
         _restore(store, saved)

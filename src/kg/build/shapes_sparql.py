@@ -57,6 +57,7 @@ WELL_FORMED = "https://w3id.org/samverkan/def/functions#wellFormed"
 
 FAST_SELECT = URIRef("https://w3id.org/samverkan/def/shapes#fastSelect")
 LOCAL = URIRef("https://w3id.org/samverkan/def/shapes#local")
+GROUP_KEY = URIRef("https://w3id.org/samverkan/def/shapes#groupKey")
 
 
 NEEDS_FOCUS = {"MinCount", "HasValue"}  # components that test for absence: the focus must be in the query
@@ -93,6 +94,9 @@ class Check:
     #: for a disjointness check (``sh:not [ sh:class C ]`` on a class target): the target and the
     #: classes its instances may not have; the violations are the nodes that are instances of all
     disjoint: tuple[str, ...] = ()
+    #: for a cross-node SPARQL constraint marked ``ks:groupKey``: a SELECT of ``?this`` and ``?key``
+    #: (with the constraint's prefixes); the verdict on a node depends only on the nodes sharing a key
+    key: str = ""
 
 
 def _n3(term) -> str:
@@ -502,10 +506,12 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                 fast = shapes.value(constraint, FAST_SELECT)
                 select = str(fast).replace("$this", "?this") if fast is not None else plain
                 prefixes = _declared_prefixes(shapes, constraint) + "\n"
+                key = shapes.value(constraint, GROUP_KEY)
                 checks.append(
                     Check(str(shape), "SPARQL", _severity(shapes, shape), _message(shapes, constraint, shape), None,
                           prefixes + select, target, False, prefixes + plain,
-                          shapes.value(constraint, LOCAL) == Literal(True))
+                          shapes.value(constraint, LOCAL) == Literal(True),
+                          key=prefixes + str(key).replace("$this", "?this") if key is not None else "")
                 )  # fmt: skip
     return checks
 
