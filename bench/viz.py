@@ -5,7 +5,7 @@
 ``BUILD`` is a build folder that ``kg analyze`` has run on (graph.trig, store/, analysis/), for
 instance ``kg synth --triples 1000000 --seed 7`` built with ``kg build --full``. ``KG`` is the ``kg``
 command of each side (``/venvs/main/bin/kg``: the before, ``.venv/bin/kg``: the after). Each side
-gets its own copy of ``BUILD`` (the store is opened read-only; nothing is written into ``BUILD``)
+gets its own copy of ``BUILD`` (in ``--scratch``, by default the temp folder; nothing is written into ``BUILD``)
 and runs ``kg viz --graph COPY/graph.trig -o COPY/network.html`` under ``/usr/bin/time -v``; the
 sides alternate, round after round, so that the load of a shared machine falls on both alike.
 Reported: wall and CPU seconds (user + system; medians of the rounds), peak RSS, the page size,
@@ -79,9 +79,10 @@ def main() -> None:
     parser.add_argument("--after", required=True, help="the kg command of the after side")
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--write", action="store_true", help="write the table into bench/RESULTS.md")
+    parser.add_argument("--scratch", type=Path, default=None, help="where the copies go (default: the temp folder)")
     args = parser.parse_args()
     found: dict[str, list[dict]] = {"before": [], "after": []}
-    with tempfile.TemporaryDirectory(dir=args.build.parent) as scratch:
+    with tempfile.TemporaryDirectory(dir=args.scratch) as scratch:
         folders = {}
         for side in found:
             folders[side] = Path(scratch) / side

@@ -441,52 +441,48 @@ def viz(
 
     try:
         path, key = _local_graph(graph, data, endpoint)
-        # the build's on-disk store where it holds this graph (no parsing), else graph.trig
-        dataset = open_source(path, None, endpoint, http_timeout=http_timeout, use_store=True, note=_note)
-        try:
-            nodes, ties = read_nodes(dataset, lang), read_ties(dataset)  # read once, for every year too
-            bipartite = bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties)
-            if network is NetworkKind.bipartite:
-                drawn = bipartite
-            else:
-                drawn = project(bipartite)
-                if network is NetworkKind.organisations:
-                    drawn = fold_people(drawn)
-            # the analysis kg analyze stored for these very graph bytes, else computed now (and stored)
-            params = {"network": network.value, "year": year, "seed": SEED, "lang": lang}
-            analysis, _ = stored.stored_or_computed(
-                path,
-                key,
-                params,
-                lambda: run_analysis(project(bipartite) if network is NetworkKind.bipartite else drawn, bipartite),
-            )
-            title = None
-            if focus is not None:
-                center = str(to_term(Parameter("focus", "entity"), focus, dataset))
-                if center not in drawn:
-                    raise KgError(f"--focus {focus!r} is not in the {network.value} network")
-                drawn = focus_graph(drawn, center, depth)
-                title = f"{drawn.nodes[center].get('label', focus)} (+{depth})"
-            span = years_of(bipartite)  # the year slider's networks, as render_page would read them
-            kind = "organisations" if network is NetworkKind.organisations else "actors"
-            yearly = yearly_networks(dataset, kind, span, lang, nodes=nodes, ties=ties) if span else None
-            info = PageInfo(0, 0, 0, [])
-            html = render_page(
-                drawn,
-                yearly=yearly,
-                bipartite=bipartite,
-                analysis=analysis,
-                color_by=color_by.value,
-                size_by=size_by.value,
-                lang=lang,
-                title=title,
-                max_nodes=max_nodes,
-                max_edges=max_edges,
-                info=info,
-                dataset=dataset,
-            )
-        finally:
-            dataset.close()  # the built store's shared lock: a build may go on
+        dataset = open_source(path, None, endpoint, http_timeout=http_timeout)
+        nodes, ties = read_nodes(dataset, lang), read_ties(dataset)  # read once, for every year too
+        bipartite = bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties)
+        if network is NetworkKind.bipartite:
+            drawn = bipartite
+        else:
+            drawn = project(bipartite)
+            if network is NetworkKind.organisations:
+                drawn = fold_people(drawn)
+        # the analysis kg analyze stored for these very graph bytes, else computed now (and stored)
+        params = {"network": network.value, "year": year, "seed": SEED, "lang": lang}
+        analysis, _ = stored.stored_or_computed(
+            path,
+            key,
+            params,
+            lambda: run_analysis(project(bipartite) if network is NetworkKind.bipartite else drawn, bipartite),
+        )
+        title = None
+        if focus is not None:
+            center = str(to_term(Parameter("focus", "entity"), focus, dataset))
+            if center not in drawn:
+                raise KgError(f"--focus {focus!r} is not in the {network.value} network")
+            drawn = focus_graph(drawn, center, depth)
+            title = f"{drawn.nodes[center].get('label', focus)} (+{depth})"
+        span = years_of(bipartite)  # the year slider's networks, as render_page would read them
+        kind = "organisations" if network is NetworkKind.organisations else "actors"
+        yearly = yearly_networks(dataset, kind, span, lang, nodes=nodes, ties=ties) if span else None
+        info = PageInfo(0, 0, 0, [])
+        html = render_page(
+            drawn,
+            yearly=yearly,
+            bipartite=bipartite,
+            analysis=analysis,
+            color_by=color_by.value,
+            size_by=size_by.value,
+            lang=lang,
+            title=title,
+            max_nodes=max_nodes,
+            max_edges=max_edges,
+            info=info,
+            dataset=dataset,
+        )
     except KgError as exc:
         _fail(exc)
     write_page(out, html)

@@ -115,10 +115,16 @@ class YearlyNetworks(Mapping):
 
 
 def _mask(bits: int, count: int) -> str | None:
-    """``bits`` (bit ``i`` = the ``i``-th year) as one "0"/"1" per year, or None when every bit is set."""
+    """``bits`` (bit ``i`` = the ``i``-th year) as one "0"/"1" per year, or None when every bit is set.
+
+    >>> _mask(0b0110, 4), _mask(0b1111, 4), _mask(0, 3)
+    ('0110', None, '000')
+    >>> _mask(0b0001, 4)
+    '1000'
+    """
     if bits == (1 << count) - 1:
         return None
-    return "".join("1" if bits >> i & 1 else "0" for i in range(count))
+    return format(bits, f"0{count}b")[::-1]  # the lowest bit (the first year) first
 
 
 class _TieIndex:
@@ -212,15 +218,11 @@ class _TieIndex:
             return 0
         bits = self.linked.get((a, b) if a <= b else (b, a), 0)
         mine, theirs = self.joined.get(a, {}), self.joined.get(b, {})
-        if len(theirs) < len(mine):
-            mine, theirs = theirs, mine
-        for initiative, held in mine.items():
-            bits |= held & theirs.get(initiative, 0)
+        for initiative in mine.keys() & theirs.keys():
+            bits |= mine[initiative] & theirs[initiative]
         mine, theirs = self.member.get(a, {}), self.member.get(b, {})
-        if len(theirs) < len(mine):
-            mine, theirs = theirs, mine
-        for organisation, held in mine.items():
-            bits |= held & theirs.get(organisation, 0) & self.small.get(organisation, 0)
+        for organisation in mine.keys() & theirs.keys():
+            bits |= mine[organisation] & theirs[organisation] & self.small.get(organisation, 0)
         return bits & self.all
 
 
