@@ -1,9 +1,11 @@
 """The year slider's data: which nodes and ties exist in each year.
 
-The page does not apply time rules of its own. For every year of the slider it asks
-:mod:`kg.analysis.network` for that year's network (``bipartite_graph(dataset, year)`` and its projection,
+The page does not apply time rules of its own. For every year of the slider it takes
+:mod:`kg.analysis.network`'s network of that year (``bipartite_graph(dataset, year)`` and its projection,
 exactly what ``kg analyze --year Y`` reads), so whatever the graph's rules say about undated
-facts, ends and memberships, the slider shows the same ties.
+facts, ends and memberships, the slider shows the same ties. So that a large graph does not cost a
+projection per year, :class:`YearlyNetworks` reads the same answer for the page's own nodes and
+ties from the ties and the ``active`` query once (a test holds it to the built graphs).
 
 >>> from kg.build import build
 >>> from kg.analysis.network import bipartite_graph
