@@ -76,6 +76,36 @@ def test_same_data_same_page(built):
     assert render_page(graph) == render_page(graph)
 
 
+CUT_PAGE = """
+import hashlib, networkx as nx
+from kg.viz import focus_graph, render_page
+g = nx.relabel_nodes(nx.barabasi_albert_graph(60, 2, seed=3), lambda i: f"https://w3id.org/samverkan/id/org/o{i}")
+nx.set_node_attributes(g, "Organisation", "type")
+pages = render_page(g, max_nodes=12, max_edges=15) + render_page(focus_graph(g, next(iter(g)), 1))
+print(hashlib.sha256(pages.encode()).hexdigest())
+"""
+
+
+def test_cut_and_focus_pages_do_not_depend_on_string_hashing():
+    """A cut or focused page is the same in every process (a subgraph's set of nodes is walked in
+    the graph's order, not in the order of Python's per-process string hashes)."""
+    import os
+    import subprocess
+    import sys
+
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", CUT_PAGE],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1, digests
+
+
 def test_cut_to_max_nodes_says_what_was_left_out():
     g = nx.barabasi_albert_graph(50, 2, seed=1)
     nx.set_node_attributes(g, "Organisation", "type")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import inspect
 import math
+from itertools import pairwise
 from pathlib import Path
 
 import networkx as nx
@@ -209,6 +210,30 @@ def test_timeline_years_and_presence_follow_the_network_module(dataset):
     for (a, b), mask in zip(pairs, masks, strict=True):
         for i, year in enumerate(years):
             assert (mask is None or mask[i] == "1") == yearly[year][1].has_edge(a, b)
+
+
+@pytest.mark.parametrize("kind", ["actors", "bipartite"])
+def test_presence_read_from_the_ties_is_that_of_each_years_graphs(dataset, kind):
+    """The slider's masks without building a graph per year are those of the built graphs, for every
+    node, every stated tie and every pair of actors with a common neighbour (tied or not)."""
+    bipartite = bipartite_graph(dataset)
+    years = timeline.years_of(bipartite)
+    yearly = timeline.yearly_networks(dataset, kind, years)
+    built = {year: yearly[year] for year in years}  # a plain dict: presence builds on the graphs
+    assert isinstance(yearly, timeline.YearlyNetworks) and not isinstance(built, timeline.YearlyNetworks)
+    actors = [n for n, d in bipartite.nodes(data=True) if d["kind"] == "actor"]
+    pairs = sorted({tuple(sorted((a, b))) for n in bipartite for a in bipartite[n] for b in bipartite[n] if a != b})
+    pairs += list(pairwise(actors))  # mostly not tied at all
+    cases = [
+        (list(bipartite), 0, False),
+        (list(bipartite.edges()), 0, True),
+        (pairs + list(project(bipartite).edges()), 1, True),
+    ]
+    for items, layer, edges in cases:
+        fast = timeline.presence(items, yearly, years, layer, edges)
+        assert fast == timeline.presence(items, built, years, layer, edges)
+        assert len({m for m in fast}) > 2  # the years differ between items
+    assert yearly._index is not None  # the masks above were read from the ties
 
 
 # ---------------------------------------------------------------- texts

@@ -42,7 +42,25 @@ def cut(graph: nx.Graph, max_nodes: int, score: dict) -> tuple[nx.Graph, int]:
         return graph, 0
     ranked = sorted(graph, key=lambda n: (-float(score.get(n) or 0.0), str(n)))
     keep = ranked[:max_nodes]
-    return graph.subgraph(keep).copy(), graph.number_of_nodes() - len(keep)
+    return induced(graph, keep), graph.number_of_nodes() - len(keep)
+
+
+def induced(graph: nx.Graph, nodes) -> nx.Graph:
+    """The subgraph of ``graph`` on ``nodes`` (a copy), its nodes and edges in ``graph``'s order.
+
+    ``graph.subgraph(nodes).copy()`` walks a small node set in the set's order, which changes from
+    one Python process to the next (string hashing), and with it the page's bytes.
+
+    >>> g = nx.Graph([("c", "a"), ("a", "b"), ("b", "c")])
+    >>> list(induced(g, {"b", "c"}).edges())
+    [('c', 'b')]
+    """
+    kept = set(nodes)
+    sub = graph.__class__()
+    sub.graph.update(graph.graph)
+    sub.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if n in kept)
+    sub.add_edges_from((u, v, d) for u, v, d in graph.edges(data=True) if u in kept and v in kept)
+    return sub
 
 
 def cut_edges(graph: nx.Graph, max_edges: int) -> tuple[nx.Graph, int]:

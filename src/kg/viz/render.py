@@ -328,8 +328,8 @@ def render_page(
 
 
 def focus_graph(graph: nx.Graph, focus, depth: int = 1) -> nx.Graph:
-    """The neighbourhood of ``focus`` up to ``depth`` steps (a copy)."""
-    return nx.ego_graph(graph, focus, radius=depth).copy()
+    """The neighbourhood of ``focus`` up to ``depth`` steps (a copy, in ``graph``'s order)."""
+    return place.induced(graph, nx.single_source_shortest_path_length(graph, focus, cutoff=depth))
 
 
 def write_page(path: Path | str, html: str) -> Path:
