@@ -75,9 +75,8 @@ def main() -> None:
             ["git", "-C", str(REPO), "show", f"{args.base}:queries/{name}.rq"], capture_output=True, text=True
         ).stdout
         bound = bindings(query, params_for(query), resolver, "sv")
-        texts = {
-            side: with_prefixes(bind_values(unit_separated(t), bound)) for side, t in (("before", old), ("after", query.text))
-        }
+        sides = (("before", old), ("after", query.text))
+        texts = {side: with_prefixes(bind_values(unit_separated(t), bound)) for side, t in sides}
         variants = [("no ORDER BY", without_order_by)] + ([] if args.no_order_only else [("full", lambda t: t)])
         for label, change in variants:
             cpu: dict[str, list[float]] = {"before": [], "after": []}
