@@ -492,8 +492,10 @@ def _source_labels(result: QueryResult, graph, lang: str | None) -> None:
     if not columns:
         return
     wanted = {t for row in result.rows for c in columns if isinstance(row.get(c), Literal) for t in str(row[c]).split()}
-    # a lookup per wanted source beats reading every title only for a few (members: 1.28 s -> 0.06 s at 1M)
-    titles = source_titles(graph, lang, wanted if len(wanted) <= 200 else None)
+    # a lookup per wanted source beats reading every title up to a few thousand sources (members:
+    # 1.28 s -> 0.06 s at 1M; entity Pajala, 695 sources: 0.07 s against 0.67 s of Oxigraph CPU
+    # for the 18,677 titles, before converting them; the two cross near 6,000 at 1M)
+    titles = source_titles(graph, lang, wanted if len(wanted) <= 5000 else None)
     for row in result.rows:
         for column in columns:
             value = row.get(column)
