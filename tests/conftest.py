@@ -7,6 +7,17 @@ from pathlib import Path
 
 import pytest
 
+# The test files start slowest first, by the seconds each took when last run (tests/timing.py: pytest's
+# cache, else tests/durations.json, which `python -m pytest --update-durations` rewrites after a whole run)
+from timing import (  # noqa: F401  (hooks)
+    pytest_addoption,
+    pytest_collection_finish,
+    pytest_collection_modifyitems,
+    pytest_runtest_logreport,
+    pytest_sessionfinish,
+    pytest_xdist_node_collection_finished,
+)
+
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 SHARED = REPO.parent / "shared"
@@ -65,38 +76,3 @@ def shipped(shipped_build):
 def dataset(built):
     """The built rdflib Dataset: every named graph of the shipped data, with derived triples."""
     return built.dataset
-
-
-# The test files, slowest first (CPU seconds of each file run alone, measured 2026-11-30; a file not
-# listed runs after these). pytest-xdist hands out whole files (--dist loadfile) in collection order
-# (--no-loadscope-reorder): the long files start first and the short ones fill in at the end, so
-# no worker is left alone with a long file while the other one is idle. Its own order would be by
-# number of tests, which puts a few slow tests (a round trip of every source) last.
-SLOWEST_FIRST = (
-    "tests/test_engines.py",  # 128 s
-    "tests/test_strict_reading.py",  # over 75 s
-    "tests/test_queries.py",
-    "tests/test_export.py",
-    "src/kg/notebook.py",  # about 60 s of doctests, each loading the shipped graph
-    "tests/test_security.py",
-    "tests/test_browser.py",  # 40 s
-    "tests/test_bad_input.py",  # 38 s
-    "tests/test_rebuild_property.py",
-    "tests/test_remote.py",
-    "tests/test_incremental.py",
-    "tests/test_import.py",
-    "tests/test_output.py",
-    "tests/test_closed_world.py",  # 36 s with the registers in two of its builds
-    "tests/test_registers.py",
-    "tests/test_ingest.py",
-)
-
-
-def pytest_collection_modifyitems(config, items):
-    rank = {path: i for i, path in enumerate(SLOWEST_FIRST)}
-
-    def slowness(item) -> int:
-        path = Path(item.path)
-        return rank.get(path.relative_to(REPO).as_posix() if path.is_relative_to(REPO) else "", len(rank))
-
-    items.sort(key=slowness)  # stable: the tests of a file keep their order

@@ -263,7 +263,8 @@ class KnowledgeGraph:
     def validate(self) -> Report:
         """Validate the graph against the shapes.
 
-        >>> load().validate().conforms
+        >>> from kg.core.resources import default_data_dir  # the shipped data
+        >>> load(default_data_dir() / "sources" / "01_sv_gallivare-move-on-up.ttl").validate().conforms  # one document
         True
         """
         from kg.build.sources import Loaded

@@ -262,7 +262,8 @@ def validate(loaded: Loaded, shapes: Path | None = None) -> ValidationReport:
 
     >>> from kg.build.sources import load
     >>> from kg.build.derive import derive
-    >>> loaded = load()
+    >>> from kg.core.resources import default_data_dir
+    >>> loaded = load(files=[default_data_dir() / "sources" / "01_sv_gallivare-move-on-up.ttl"])  # + reference data
     >>> _ = derive(loaded.dataset)
     >>> validate(loaded).conforms
     True

@@ -365,6 +365,26 @@ def source_graphs(data_dir: Path | str | None = None):
     return graphs, loaded.dataset.graph(ONTOLOGY_GRAPH), loaded.dataset
 
 
+def _one_source(stem: str, data_dir: Path | str | None):
+    """``source_graphs`` of a data folder's reference data and the source file ``stem`` alone."""
+    from kg.build.sources import discover, load
+    from kg.core import resources
+    from kg.core.namespaces import ONTOLOGY_GRAPH
+
+    reference, sources = discover(Path(data_dir) if data_dir is not None else resources.default_data_dir())
+    files = [p for p in sources if p.stem == stem]
+    graphs = {}
+    if files:
+        loaded = load(files=[*reference, *files])
+        graphs = {str(name).rsplit("/", 1)[-1]: loaded.dataset.graph(name) for name in loaded.source_graphs}
+    if stem not in graphs:  # no such file, or an empty one
+        from rapidfuzz import process
+
+        closest = ", ".join(c for c, _, _ in process.extract(stem, sorted({p.stem for p in sources}), limit=3))
+        raise KgError(f"no source {stem!r}; closest: {closest}")
+    return graphs, loaded.dataset.graph(ONTOLOGY_GRAPH)
+
+
 def sheets_of(graph: Graph, stem: str, ontology: Graph) -> dict:
     """The sheets (name -> (header, rows)) of one source graph."""
     return _Exporter(graph, stem, ontology).sheets()
@@ -428,20 +448,19 @@ def export_sources(
 
     if fmt not in FORMATS:
         raise KgError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    graphs, ontology, dataset = source_graphs(data_dir)
+    if fmt != "kumu" and all_sources == (source is not None):
+        raise KgError("give --source STEM or --all")  # before reading any file
     out = Path(out)
     if fmt == "kumu":
         from kg.build.derive import derive
 
+        _, _, dataset = source_graphs(data_dir)
         derive(dataset)
         return [write_workbook(out, kumu_sheets(dataset), "xlsx")]
-    if all_sources == (source is not None):
-        raise KgError("give --source STEM or --all")
-    if source is not None and source not in graphs:
-        from rapidfuzz import process
-
-        closest = ", ".join(c for c, _, _ in process.extract(source, sorted(graphs), limit=3))
-        raise KgError(f"no source {source!r}; closest: {closest}")
+    if source is not None:  # one source: its file and the reference data are read, not every source
+        graphs, ontology = _one_source(source, data_dir)
+    else:
+        graphs, ontology, _ = source_graphs(data_dir)
     stems = sorted(graphs) if all_sources else [source]
     written = []
     for stem in stems:
