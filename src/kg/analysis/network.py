@@ -261,7 +261,11 @@ def read_network(dataset, lang: str | None = "sv") -> tuple[dict[str, dict[str, 
     of the longer of the two instead of their sum)."""
     from concurrent.futures import ThreadPoolExecutor
 
+    from kg.query.stores import OxigraphStore
+
     store = fast_store(dataset)  # an rdflib dataset is copied to Oxigraph once, not by both threads
+    if not isinstance(store, OxigraphStore):  # an endpoint: rdflib's SPARQL parser (pyparsing) is not thread-safe
+        return read_nodes(store, lang), read_ties(store)
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-nodes") as pool:
         nodes = pool.submit(read_nodes, store, lang)
         ties = read_ties(store)
