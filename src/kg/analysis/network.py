@@ -254,22 +254,12 @@ def read_ties(dataset) -> list[Tie]:
 
 
 def read_network(dataset, lang: str | None = "sv") -> tuple[dict[str, dict[str, str]], list[Tie]]:
-    """``(read_nodes(dataset, lang), read_ties(dataset))``, the two queries run at the same time.
+    """``(read_nodes(dataset, lang), read_ties(dataset))``, one after the other.
 
-    Oxigraph evaluates a query without holding Python's lock, so on a machine with two cores the
-    ``nodes`` query runs in a thread while the ``ties`` rows are read (1M triples: about the time
-    of the longer of the two instead of their sum)."""
-    from concurrent.futures import ThreadPoolExecutor
-
-    from kg.query.stores import OxigraphStore
-
-    store = fast_store(dataset)  # an rdflib dataset is copied to Oxigraph once, not by both threads
-    if not isinstance(store, OxigraphStore):  # an endpoint: rdflib's SPARQL parser (pyparsing) is not thread-safe
-        return read_nodes(store, lang), read_ties(store)
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="kg-nodes") as pool:
-        nodes = pool.submit(read_nodes, store, lang)
-        ties = read_ties(store)
-        return nodes.result(), ties
+    Running the two queries in two threads did not overlap them (1M triples at low load: 10.4 s
+    against 9.5 s one after the other; bench/RESULTS.md), so they are not."""
+    store = fast_store(dataset)  # an rdflib dataset is copied to Oxigraph once
+    return read_nodes(store, lang), read_ties(store)
 
 
 def active_initiatives(dataset, year: int) -> set[str]:
