@@ -203,3 +203,42 @@ def test_active_by_year_in_one_query_equals_the_active_query_per_year(dataset):
     together = active_by_year(dataset, years)
     assert {year: active_initiatives(dataset, year) for year in years} == together
     assert together[2024]  # not a comparison of empty sets
+
+
+def test_the_whole_shipped_data_gives_thirty_clusters_at_modularity_0_662(shipped):
+    # the clusters as before the analysis was made faster (issue 22): networkx's Louvain, seed 42, on the
+    # same graph; label propagation cross-checks above 500 actors
+    bipartite = bipartite_graph(shipped)
+    whole = analyze(project(bipartite), bipartite)
+    assert (whole.nodes, len(whole.clusters), round(whole.modularity, 6)) == (850, 30, 0.662242)
+    assert whole.cross_check == {
+        "method": "label propagation",
+        "modularity": 0.628078,
+        "clusters_identical": 22,
+        "clusters": 40,
+    }
+
+
+def test_nodes_and_ties_are_read_in_the_queries_order_without_their_order_by(shipped, dataset):
+    """The analysis reads ``nodes`` and ``ties`` without their ORDER BY (slow in Oxigraph's on-disk
+    store) and sorts in Python: the same rows in the same order as the queries with it."""
+    from kg.analysis.network import read_network, read_nodes, read_ties
+    from kg.query.library import get
+    from kg.query.sparql import execute
+    from kg.query.stores import RdflibStore, fast_store
+
+    assert "ORDER BY ?actor ?target ?role" in get("ties").text and "ORDER BY ?kind ?node" in get("nodes").text
+    ordered = execute(shipped, get("ties"), timeout=None, labels=False).rows
+    expected = [
+        (str(r["actor"]), str(r["role"]), str(r["target"]), str(r.get("start", "")) or None, str(r.get("sources", "")))
+        for r in ordered
+    ]
+    ties = read_ties(shipped)
+    assert [(t.actor, t.role, t.target, t.start, " ".join(t.sources)) for t in ties] == expected
+    assert len(ties) > 1000
+    rows = execute(shipped, get("nodes"), lang="sv", timeout=None).rows
+    nodes = read_nodes(shipped)
+    assert list(nodes) == [str(r["node"]) for r in rows]
+    assert read_network(shipped) == (nodes, ties)
+    # the path for engines other than Oxigraph (rdflib, an endpoint) gives the same ties
+    assert read_ties(RdflibStore(dataset)) == read_ties(fast_store(dataset))

@@ -360,10 +360,14 @@ def analyze(
 
     try:
         path, key = _local_graph(graph, data, endpoint)
-        dataset = open_source(path, None, endpoint, http_timeout=http_timeout)
+        # the build's on-disk store when it holds graph.trig's dataset (no parsing); --write-back
+        # changes the graph, so it reads graph.trig into memory
+        dataset = open_source(path, None, endpoint, http_timeout=http_timeout, use_store=not write_back, note=_note)
         bipartite = bipartite_graph(dataset, year, lang)
     except KgError as exc:
         _fail(exc)
+    if not write_back:
+        dataset.close()  # the built store's shared lock: a build may go on
     if network is NetworkKind.bipartite:
         projected = project(bipartite)
         typer.echo("note: clusters of a bipartite network are computed on its actor projection", err=True)

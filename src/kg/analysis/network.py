@@ -33,13 +33,16 @@ the shared initiatives as space-separated IRIs (``initiatives``) and "; "-joined
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 import networkx as nx
+from rdflib import BNode, URIRef
 
-from kg.query.library import get
+from kg.query.library import NamedQuery, get
+from kg.query.sparql import _UNIT as UNIT
 from kg.query.sparql import execute
 from kg.query.stores import fast_store
 
@@ -69,9 +72,132 @@ def _year(value: str | None) -> int | None:
     return int(value[:4]) if value and value[:4].isdigit() else None
 
 
+# A query's ORDER BY at its very end (the library's queries order only at the top level).
+_ORDER_BY = re.compile(r"\n\s*ORDER\s+BY\s+(?P<keys>(?:\?\w+\s*)+)$", re.IGNORECASE)
+
+
+def _unordered(query: NamedQuery) -> tuple[NamedQuery, list[str]]:
+    """``query`` without its top-level ``ORDER BY ?a ?b ...`` and the variables it ordered by.
+
+    Oxigraph sorts late and slowly on the on-disk store (the ``ties`` query at 1M triples: 11.8 s of
+    CPU ordered, 2.5 s not; bench/RESULTS.md); the rows are sorted in Python instead, into the same
+    order (:func:`_order_key`).
+
+    >>> from kg.query.library import get
+    >>> _unordered(get("ties"))[1]
+    ['actor', 'target', 'role']
+    """
+    found = _ORDER_BY.search(query.text.rstrip())
+    if found is None:
+        return query, []
+    return replace(query, text=query.text.rstrip()[: found.start()] + "\n"), [
+        key.lstrip("?") for key in found.group("keys").split()
+    ]
+
+
+def _order_key(value: object) -> tuple[int, str]:
+    """SPARQL's ORDER BY of the terms these queries give: unbound, blank nodes, IRIs, then literals;
+    within each by their text in code point order (as Oxigraph compares plain strings and IRIs)."""
+    if value is None:
+        return (0, "")
+    if isinstance(value, BNode):
+        return (1, str(value))
+    if isinstance(value, URIRef):
+        return (2, str(value))
+    return (3, str(value))
+
+
+def _sorted_rows(rows: list[dict], keys: list[str]) -> list[dict]:
+    return sorted(rows, key=lambda row: tuple(_order_key(row.get(k)) for k in keys)) if keys else rows
+
+
+def _csv_select(store, query: NamedQuery) -> tuple[list[str], list[list[str]]]:
+    """The rows of a SELECT on an Oxigraph store as text: each cell's value (an IRI, a literal's
+    lexical form, ``_:id`` for a blank node; ``""`` when unbound or empty), GROUP_CONCAT items
+    sorted and joined with the query's separator (as :func:`kg.query.sparql.execute` does).
+
+    Oxigraph writes the results as CSV without holding Python's lock and ``csv`` reads them in C:
+    no term objects (the ``ties`` rows at 1M triples: 0.3 s against 2 s as rdflib terms)."""
+    import csv
+    import io
+
+    import pyoxigraph as ox
+
+    from kg.query.binding import with_prefixes
+    from kg.query.sparql import _concatenations, unit_separated
+
+    solutions = store.store.query(with_prefixes(unit_separated(query.text)), use_default_graph_as_union=True)
+    data = solutions.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+    rows = list(csv.reader(io.StringIO(data, newline="")))
+    names = rows.pop(0) if rows else [v.value for v in solutions.variables]
+    for name, separator in _concatenations(re.sub(r"(?m)^\s*#[^\n]*", "", query.text)).items():
+        if name in names:
+            i = names.index(name)
+            for row in rows:
+                if UNIT in row[i]:
+                    row[i] = separator.join(sorted(row[i].split(UNIT)))
+    return names, rows
+
+
+def _csv_sort(rows: list[list[str]], where: list[int]) -> None:
+    """Sort CSV rows as SPARQL's ORDER BY on those columns (IRIs and plain literals compare as text;
+    blank nodes, ``_:id`` in CSV, come before IRIs)."""
+    if any(row[i].startswith("_:") for row in rows for i in where):
+        rows.sort(key=lambda row: tuple((not row[i].startswith("_:"), row[i]) for i in where))
+    else:
+        rows.sort(key=lambda row: tuple(row[i] for i in where))
+
+
+def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str], lang: str | None) -> None:
+    """Add ``xLabel`` columns to CSV rows as :func:`kg.query.sparql.add_labels` does for IRI columns:
+    the best label of each IRI in ``lang``, else its short form; space-separated IRIs get their labels
+    joined with "; ". A column of anything but IRIs gets no label column."""
+    from kg.core.namespaces import short_iri
+    from kg.query.sparql import labels_of
+
+    def iris(value: str) -> list[str] | None:
+        tokens = value.split()
+        return tokens if tokens and all(t.startswith(("http://", "https://", "urn:")) for t in tokens) else None
+
+    wanted = []
+    for column in columns:
+        i = names.index(column)
+        values = {row[i] for row in rows if row[i] and not row[i].startswith("_:")}
+        if values and all(iris(v) is not None for v in values):
+            wanted.append(i)
+    every = sorted({URIRef(t) for row in rows for i in wanted for t in (iris(row[i]) or [])})
+    found = labels_of(store, every, lang)
+    cells: dict[str, str] = {}
+    for i in wanted:
+        names.append(names[i] + "Label")
+        for row in rows:
+            value = row[i]
+            cell = cells.get(value)
+            if cell is None:  # a blank node's or an empty cell gets none
+                cell = cells[value] = "; ".join(found.get(URIRef(t)) or short_iri(t) for t in iris(value) or [])
+            row.append(cell)
+    for column in columns:  # a blank node: its id, as str() of rdflib's term
+        i = names.index(column)
+        for row in rows:
+            if row[i].startswith("_:"):
+                row[i] = row[i][2:]
+
+
 def read_nodes(dataset, lang: str | None = "sv") -> dict[str, dict[str, str]]:
-    """Attributes of every actor and initiative: label, kind, type, country, area, area_label."""
-    rows = execute(fast_store(dataset), get("nodes"), lang=lang, timeout=None).rows
+    """Attributes of every actor and initiative: label, kind, type, country, area, area_label.
+
+    In the order of the ``nodes`` query (by kind, then IRI)."""
+    from kg.query.stores import OxigraphStore
+
+    store = fast_store(dataset)
+    query, keys = _unordered(get("nodes"))
+    if isinstance(store, OxigraphStore):  # as text (see _csv_select), labelled as execute would
+        names, table = _csv_select(store, query)
+        _csv_sort(table, [names.index(k) for k in keys])
+        _labelled(store, names, table, ["node", "type", "area"], lang)
+        rows = [{k: v for k, v in zip(names, row, strict=True) if v} for row in table]
+    else:
+        rows = _sorted_rows(execute(store, query, lang=lang, timeout=None).rows, keys)
     nodes: dict[str, dict[str, str]] = {}
     for row in rows:
         iri = str(row["node"])
@@ -93,18 +219,47 @@ def read_nodes(dataset, lang: str | None = "sv") -> dict[str, dict[str, str]]:
 
 
 def read_ties(dataset) -> list[Tie]:
-    """Every tie stated by a source (see the ``ties`` query)."""
-    rows = execute(fast_store(dataset), get("ties"), lang=None, timeout=None, labels=False).rows
+    """Every tie stated by a source (see the ``ties`` query), in its order (actor, target, role).
+
+    On Oxigraph the rows are read as plain strings (no rdflib terms: the cells are IRIs, plain
+    literals and dates, and only their text is kept), with what :func:`kg.query.sparql.execute`
+    does to them: the sources of a tie sorted, an empty cell as none."""
+    from kg.query.stores import OxigraphStore
+
+    store = fast_store(dataset)
+    query, keys = _unordered(get("ties"))
+    if not isinstance(store, OxigraphStore):
+        found = _sorted_rows(execute(store, query, timeout=None, labels=False).rows, keys)
+        rows = [{k: str(v) for k, v in row.items()} for row in found]
+    else:  # as text (see _csv_select)
+        names, table = _csv_select(store, query)
+        _csv_sort(table, [names.index(k) for k in keys])
+        plain = [names.index(k) for k in ("actor", "target")]
+        rows = []
+        for row in table:
+            for i in plain:
+                if row[i].startswith("_:"):  # a blank node: its id, as str() of rdflib's term
+                    row[i] = row[i][2:]
+            rows.append({k: v for k, v in zip(names, row, strict=True) if v})
     return [
         Tie(
-            actor=str(row["actor"]),
-            role=str(row["role"]),
-            target=str(row["target"]),
-            start=_text(row.get("start")) or None,
-            sources=tuple(str(row.get("sources", "")).split()),
+            actor=row["actor"],
+            role=row["role"],
+            target=row["target"],
+            start=row.get("start") or None,
+            sources=tuple(row.get("sources", "").split()),
         )
         for row in rows
     ]
+
+
+def read_network(dataset, lang: str | None = "sv") -> tuple[dict[str, dict[str, str]], list[Tie]]:
+    """``(read_nodes(dataset, lang), read_ties(dataset))``, one after the other.
+
+    Running the two queries in two threads did not overlap them (1M triples at low load: 10.4 s
+    against 9.5 s one after the other; bench/RESULTS.md), so they are not."""
+    store = fast_store(dataset)  # an rdflib dataset is copied to Oxigraph once
+    return read_nodes(store, lang), read_ties(store)
 
 
 def active_initiatives(dataset, year: int) -> set[str]:
@@ -182,6 +337,8 @@ def bipartite_graph(
     if year is not None and stated is None:
         stated = source_years(dataset)
     stated = stated or {}
+    if nodes is None and ties is None:
+        nodes, ties = read_network(dataset, lang)
     nodes = read_nodes(dataset, lang) if nodes is None else nodes
     ties = read_ties(dataset) if ties is None else ties
     graph = nx.Graph(kind="bipartite", year=year if year is not None else "", lang=lang or "")
@@ -221,6 +378,8 @@ def yearly_bipartite_graphs(
     (``nodes`` and ``ties``, if given, as read by :func:`read_nodes` with ``lang`` and :func:`read_ties`)."""
     if not years:
         return {}
+    if nodes is None and ties is None:
+        nodes, ties = read_network(dataset, lang)
     nodes = read_nodes(dataset, lang) if nodes is None else nodes
     ties = read_ties(dataset) if ties is None else ties
     stated = source_years(dataset)
@@ -231,23 +390,51 @@ def yearly_bipartite_graphs(
     }
 
 
-def _add_tie(graph: nx.Graph, a: str, b: str, weight: float, role: str, via: str | None, labels) -> None:
-    if a == b:
-        return
-    if graph.has_edge(a, b):
-        data = graph.edges[a, b]
-        data["weight"] += weight
-        data["roles"] = " ".join(sorted(set(data["roles"].split()) | {role}))
-    else:
-        graph.add_edge(a, b, weight=weight, roles=role, initiatives="", initiative_labels="", n_shared=0)
-        data = graph.edges[a, b]
-    if via:
-        shared = data["initiatives"].split()
-        if via not in shared:
-            shared.append(via)
-            data["initiatives"] = " ".join(shared)
-            data["initiative_labels"] = "; ".join(labels(i) for i in shared)
-            data["n_shared"] = len(shared)
+class _Ties:
+    """The actor graph's edges while they are gathered: per pair its weight, roles and shared
+    initiatives, joined into the edge's strings once at the end (joining them at every added tie
+    was quadratic in the initiatives a pair shares: 4 s of CPU at 1M triples)."""
+
+    def __init__(self) -> None:
+        self.edges: dict[tuple[str, str], tuple[tuple[str, str], list]] = {}  # first-added (a, b) order
+
+    def add(self, a: str, b: str, weight: float, role: str, via: str | None) -> None:
+        if a == b:
+            return
+        key = (a, b) if a <= b else (b, a)
+        found = self.edges.get(key)
+        if found is None:
+            found = self.edges[key] = ((a, b), [weight, {role}, []])
+        else:
+            found[1][0] += weight
+            found[1][1].add(role)
+        if via is not None and via not in found[1][2]:
+            found[1][2].append(via)
+
+    def into(self, graph: nx.Graph, label) -> None:
+        """Add the edges to ``graph`` in the order they were first added (as adding them one by one)."""
+        labels: dict[str, str] = {}
+
+        def label_of(iri: str) -> str:
+            text = labels.get(iri)
+            if text is None:
+                text = labels[iri] = label(iri)
+            return text
+
+        graph.add_edges_from(
+            (
+                a,
+                b,
+                {
+                    "weight": weight,
+                    "roles": " ".join(sorted(roles)),
+                    "initiatives": " ".join(shared),
+                    "initiative_labels": "; ".join(label_of(i) for i in shared),
+                    "n_shared": len(shared),
+                },
+            )
+            for (a, b), (weight, roles, shared) in self.edges.values()
+        )
 
 
 def project(bipartite: nx.Graph) -> nx.Graph:
@@ -260,27 +447,38 @@ def project(bipartite: nx.Graph) -> nx.Graph:
     def label(iri: str) -> str:
         return bipartite.nodes[iri].get("label", iri)
 
+    ties = _Ties()
     by_initiative: dict[str, list[tuple[str, str]]] = defaultdict(list)
     by_organisation: dict[str, list[str]] = defaultdict(list)
     for a, b, data in bipartite.edges(data=True):
         actor = data["actor"]
         target = b if actor == a else a
         if data["role"] in ORGANISATION_ROLES:
-            _add_tie(actors, actor, target, 1.0, data["role"], None, label)
+            ties.add(actor, target, 1.0, data["role"], None)
             if data["role"] == "member":
                 by_organisation[target].append(actor)
         else:
             by_initiative[target].append((actor, data["role"]))
+    edges = ties.edges
     for initiative in sorted(by_initiative):
-        members = sorted(by_initiative[initiative])
-        for (a, role_a), (b, role_b) in combinations(members, 2):
-            weight = 1.0 + 0.5 * (role_a in LEAD_ROLES) + 0.5 * (role_b in LEAD_ROLES)
-            _add_tie(actors, a, b, weight, "shared-initiative", initiative, label)
+        # an actor has one tie per initiative, so a < b and the initiative is new to the pair
+        # (ties.add, inlined: 240,000 pairs at 1M triples)
+        members = sorted((actor, role in LEAD_ROLES) for actor, role in by_initiative[initiative])
+        for (a, lead_a), (b, lead_b) in combinations(members, 2):
+            weight = 1.0 + 0.5 * lead_a + 0.5 * lead_b
+            found = edges.get((a, b))
+            if found is None:
+                edges[a, b] = ((a, b), [weight, {"shared-initiative"}, [initiative]])
+            else:
+                found[1][0] += weight
+                found[1][1].add("shared-initiative")
+                found[1][2].append(initiative)
     for organisation in sorted(by_organisation):
         members = sorted(set(by_organisation[organisation]))
         if len(members) <= MAX_COMEMBERS:
             for a, b in combinations(members, 2):
-                _add_tie(actors, a, b, 0.5, "co-member", None, label)
+                ties.add(a, b, 0.5, "co-member", None)
+    ties.into(actors, label)
     return actors
 
 

@@ -1,0 +1,85 @@
+"""``kg analyze`` as a command, before and after, side by side: wall, CPU and peak memory.
+
+Each run is ``kg analyze --graph COPY/graph.trig --format json --out FILE`` in a child process
+under ``/usr/bin/time -v`` (user + system CPU seconds, wall seconds, "Maximum resident set size"),
+the two sides alternating so that both see the same load; the build is first copied with its
+modification times (``cp -a``: the on-disk store is used only while ``manifest.json`` matches
+graph.trig's size and time), since the command stores its analysis in the build's ``analysis/``
+folder. The reports of the two sides must be byte-identical (the same clusters, scores, brokers).
+
+Run: ``python bench/analyze_command.py BUILD --before /work/venvs/merge/bin/kg --after .venv/bin/kg
+[--runs 3] [--work DIR] [--output FILE]``; prints a Markdown table with the medians and the load
+average before and after the runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import tempfile
+from pathlib import Path
+
+
+def timed(kg: str, graph: Path, report: Path) -> dict[str, float]:
+    """One run of ``kg analyze`` under /usr/bin/time -v: wall, cpu (s) and rss (MB)."""
+    command = ["/usr/bin/time", "-v", kg, "analyze", "--graph", str(graph), "--format", "json", "--out", str(report)]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"{kg} analyze failed:\n{done.stderr[-2000:]}")
+
+    def field(name: str) -> str:
+        return re.search(rf"{re.escape(name)}: (.+)", done.stderr).group(1).strip()
+
+    clock = [float(part) for part in field("Elapsed (wall clock) time (h:mm:ss or m:ss)").split(":")]
+    wall = sum(value * 60**i for i, value in enumerate(reversed(clock)))
+    cpu = float(field("User time (seconds)")) + float(field("System time (seconds)"))
+    return {"wall": wall, "cpu": cpu, "rss": int(field("Maximum resident set size (kbytes)")) / 1024}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("build", type=Path, help="a build folder (graph.trig, manifest.json, store/)")
+    parser.add_argument("--before", required=True, help="the kg command of the code before")
+    parser.add_argument("--after", required=True, help="the kg command of the code after")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--work", type=Path, default=None, help="where to copy the build (default: a temporary folder)")
+    parser.add_argument("--output", type=Path, default=None, help="also write the Markdown table here")
+    args = parser.parse_args()
+    work = Path(tempfile.mkdtemp(dir=args.work))
+    try:
+        copy = work / "build"
+        subprocess.run(["cp", "-a", str(args.build), str(copy)], check=True)
+        load = [os.getloadavg()[0]]
+        runs: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
+        for i in range(args.runs):
+            for side in ("before", "after"):
+                runs[side].append(timed(getattr(args, side), copy / "graph.trig", work / f"{side}-{i}.json"))
+                print(side, i, runs[side][-1], flush=True)
+        load.append(os.getloadavg()[0])
+        same = all(
+            (work / f"before-{i}.json").read_bytes() == (work / f"after-{i}.json").read_bytes()
+            for i in range(args.runs)
+        )
+        rows = [f"| `kg analyze` (median of {args.runs}) | wall s | CPU s | peak RSS MB |", "|---|---|---|---|"]
+        for side in ("before", "after"):
+            med = {k: statistics.median(r[k] for r in runs[side]) for k in ("wall", "cpu", "rss")}
+            rows.append(
+                f"| {side} (`{getattr(args, side)}`) | {med['wall']:.1f} | {med['cpu']:.1f} | {med['rss']:.0f} |"
+            )
+        rows.append(
+            f"\nLoad average (1 min) {load[0]:.1f} before the runs, {load[1]:.1f} after; reports identical: {same}."
+        )
+        text = "\n".join(rows) + "\n"
+        print(text)
+        if args.output:
+            args.output.write_text(text, encoding="utf-8")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
