@@ -81,11 +81,11 @@ class OrderPlan:
         ``None`` when these values are ones whose order Oxigraph leaves to its sorting algorithm."""
         columns = []
         for key, descending in self.keys:
-            values = [row.get(key) for row in rows] if isinstance(key, str) else [key(row) for row in rows]
-            keyer = _column_key(values)
-            if keyer is None:
+            values = [row.get(key) for row in rows] if isinstance(key, str) else _evaluate(key, rows)
+            keys = _column_keys(values)
+            if keys is None:
                 return None
-            columns.append(([keyer(v) for v in values], descending))
+            columns.append((keys, descending))
         positions = list(range(len(rows)))
         # from the last condition to the first, each a stable sort: a lexicographic order in which
         # equal rows keep the order of the evaluation (as Oxigraph's stable sort keeps them)
@@ -189,6 +189,7 @@ def _plan(text: str) -> OrderPlan | None:
             continue
         evaluate = _evaluator(expr) if star or _variables(expr) <= projected else None
         if evaluate is not None:  # computed from the row in Python, exactly as SPARQL defines it
+            evaluate.variables = sorted(_variables(expr))
             keys.append((evaluate, descending))
             continue
         if star:
@@ -379,6 +380,21 @@ def _has_aggregate(expr) -> bool:
     return any(isinstance(e, CompValue) and e.name.startswith("Aggregate_") for e in _walk(expr))
 
 
+def _evaluate(evaluate, rows: list[dict]) -> list:
+    """An order expression's value for each row; of one variable, computed once per distinct term."""
+    if len(evaluate.variables) != 1:
+        return [evaluate(row) for row in rows]
+    name = evaluate.variables[0]
+    known: dict[int, object] = {}
+    values = []
+    for row in rows:
+        term = row.get(name)
+        if id(term) not in known:
+            known[id(term)] = evaluate({name: term})
+        values.append(known[id(term)])
+    return values
+
+
 def _evaluator(expr) -> Callable[[dict], object] | None:
     """A function computing an order expression from a row (a dict of rdflib terms), for the few
     functions whose SPARQL definition on the terms Oxigraph returns is exact in Python: a variable,
@@ -396,7 +412,7 @@ def _evaluator(expr) -> Callable[[dict], object] | None:
     if not isinstance(expr, CompValue):
         return None
     if expr.name == "literal" and set(expr.keys()) - {"_vars"} == {"string"}:
-        constant = Literal(str(expr["string"]))
+        constant = _Plain(expr["string"])
         return lambda row: constant
     if expr.name in ("Builtin_STR", "Builtin_LANG"):
         inner = _evaluator(expr["arg"])
@@ -436,13 +452,13 @@ def _boolean(expr) -> bool:
 def _str(term):
     if term is None or isinstance(term, BNode):
         return None  # STR of a blank node is an error
-    return Literal(str(term))
+    return _Plain(term)
 
 
 def _lang(term):
-    if not isinstance(term, Literal):
-        return None
-    return Literal(term.language or "")
+    if not isinstance(term, Literal) or isinstance(term, _Plain):
+        return _Plain("") if isinstance(term, _Plain) else None
+    return _Plain(term.language or "")
 
 
 def _not(term):
@@ -542,18 +558,48 @@ def _literal_class(term: Literal) -> tuple[str, object]:
     return "text", (value, datatype, "")  # a datatype SPARQL does not compare by value
 
 
-def _column_key(values: list):
-    """A key function giving Oxigraph's order for one column's values, or ``None`` when this
-    module cannot promise that order for these values."""
+class _Plain(str):
+    """A simple literal computed by an order expression (``STR``, ``LANG``, a constant string)."""
+
+    __slots__ = ()
+
+
+_UNBOUND = (0,)
+
+
+def _column_keys(values: list) -> list | None:
+    """Sort keys giving Oxigraph's order for one column's values (rdflib terms, ``None`` for
+    unbound), or ``None`` when this module cannot promise that order for these values."""
     families: set[str] = set()
-    literal_keys: dict = {}
+    known: dict[int, tuple] = {}  # by identity: a term recurs as one object in many rows
+    keys: list[tuple] = []
+    append = keys.append
     for value in values:
-        if isinstance(value, Literal) and value not in literal_keys:
-            family, key = _literal_class(value)
-            if family == "?":
+        if value is None:
+            append(_UNBOUND)
+            continue
+        key = known.get(id(value))
+        if key is None:
+            kind = type(value)
+            if kind is URIRef:
+                key = (2, str(value))
+            elif kind is _Plain:
+                key = (3, (str(value), _STRING, ""))
+                families.add("text")
+            elif isinstance(value, Literal):
+                family, literal = _literal_class(value)
+                if family == "?":
+                    return None
+                families.add(family)
+                key = (3, literal)
+            elif isinstance(value, BNode):
+                key = (1, str(value))
+            elif isinstance(value, URIRef):
+                key = (2, str(value))
+            else:
                 return None
-            families.add(family)
-            literal_keys[value] = key
+            known[id(value)] = key
+        append(key)
     numbers = {f for f in families if f == "number" or f.startswith("float:")}
     if numbers and (len(numbers) > 1 or families - numbers):
         return None  # numbers beside other literals, or floats beside decimals: not modelled
@@ -564,14 +610,4 @@ def _column_key(values: list):
             calendar.setdefault(datatype, set()).add(zone)
     if any(len(zones) > 1 for zones in calendar.values()):
         return None  # one calendar type in several time zones: by instant, not by text
-
-    def key(term):
-        if term is None:
-            return (0,)
-        if isinstance(term, BNode):
-            return (1, str(term))
-        if isinstance(term, URIRef):
-            return (2, str(term))
-        return (3, literal_keys[term])
-
-    return key
+    return keys
