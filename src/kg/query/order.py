@@ -552,7 +552,7 @@ def _literal_class(term: Literal) -> tuple[str, object]:
         match = calendar.fullmatch(value)
         if match is None:
             return "?", None
-        return f"zone:{datatype}:{match.group(1) or ''}", (value, datatype, "")
+        return f"zone\n{datatype}\n{match.group(1) or ''}", (value, datatype, "")
     if datatype in _VALUE_TYPES:
         return "?", None
     return "text", (value, datatype, "")  # a datatype SPARQL does not compare by value
@@ -605,8 +605,8 @@ def _column_keys(values: list) -> list | None:
         return None  # numbers beside other literals, or floats beside decimals: not modelled
     calendar: dict[str, set[str]] = {}
     for family in families:
-        if family.startswith("zone:"):
-            _, datatype, zone = family.split(":", 2)
+        if family.startswith("zone\n"):
+            _, datatype, zone = family.split("\n")
             calendar.setdefault(datatype, set()).add(zone)
     if any(len(zones) > 1 for zones in calendar.values()):
         return None  # one calendar type in several time zones: by instant, not by text
