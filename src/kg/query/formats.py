@@ -201,11 +201,57 @@ def term_json(term: object) -> dict[str, str]:
 
 @register("json")
 def as_json(result: QueryResult, graph=None, lang: str | None = None) -> str:
-    """SPARQL 1.1 Query Results JSON."""
+    """SPARQL 1.1 Query Results JSON, indented by two spaces (the text ``json.dumps(..., indent=2)``
+    writes, made here row by row: each distinct term is written once, strings by the C encoder).
+
+    >>> print(as_json(QueryResult("SELECT", ["n"], [{"n": Literal(3)}, {}])))
+    {
+      "head": {
+        "vars": [
+          "n"
+        ]
+      },
+      "results": {
+        "bindings": [
+          {
+            "n": {
+              "type": "literal",
+              "value": "3",
+              "datatype": "http://www.w3.org/2001/XMLSchema#integer"
+            }
+          },
+          {}
+        ]
+      }
+    }
+    """
     if result.form == "ASK":
         return json.dumps({"head": {}, "boolean": bool(result.boolean)}, indent=2)
-    payload = {
-        "head": {"vars": result.variables},
-        "results": {"bindings": [{k: term_json(v) for k, v in row.items()} for row in result.rows]},
-    }
-    return json.dumps(payload, ensure_ascii=False, indent=2)
+    head = json.dumps({"head": {"vars": result.variables}, "results": {"bindings": []}}, ensure_ascii=False, indent=2)
+    if not result.rows:
+        return head
+    encode = json.encoder.encode_basestring  # what json.dumps(ensure_ascii=False) writes for a str
+    names: dict[str, str] = {}
+    terms: dict[int, str] = {}  # by identity: a term recurs as one object in many rows
+
+    def term_text(term) -> str:
+        text = terms.get(id(term))
+        if text is None:
+            fields = ",\n".join(f"          {encode(k)}: {encode(v)}" for k, v in term_json(term).items())
+            text = terms[id(term)] = "{\n" + fields + "\n        }"
+        return text
+
+    def row_text(row: dict) -> str:
+        if not row:
+            return "      {}"
+        cells = []
+        for key, value in row.items():
+            name = names.get(key)
+            if name is None:
+                name = names[key] = f"        {encode(key)}: "
+            cells.append(name + term_text(value))
+        return "      {\n" + ",\n".join(cells) + "\n      }"
+
+    body = ",\n".join([row_text(row) for row in result.rows])
+    start, end = head.rsplit('"bindings": []', 1)
+    return f'{start}"bindings": [\n{body}\n    ]{end}'

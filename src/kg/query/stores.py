@@ -199,7 +199,33 @@ class OxigraphStore(Store):
             )
         return self.store.query(with_prefixes(text), use_default_graph_as_union=True)
 
+    #: sort a SELECT's rows in Python instead of by the query's top-level ORDER BY (:mod:`kg.query.order`)
+    sort_in_python = True
+
     def select(self, text):
+        """Variables and rows (dicts of rdflib terms) of a SELECT query.
+
+        The query's top-level ``ORDER BY`` is done in Python in Oxigraph's order where that order can
+        be reproduced exactly (:mod:`kg.query.order`; on the on-disk store Oxigraph's sort decodes
+        both terms of every comparison: 11.8 s of CPU against 2.5 s without it for ``ties`` at 1M
+        triples); otherwise the query runs as written.
+        """
+        if self.sort_in_python:
+            from kg.query.order import plan
+
+            ordering = plan(with_prefixes(text))
+            if ordering is not None:
+                try:
+                    variables, rows = self._rows(ordering.text)
+                except (SyntaxError, ValueError):
+                    variables = None  # the rewriting is not one Oxigraph accepts: run the query as written
+                if variables is not None:
+                    ordered = ordering.sort(variables, rows)
+                    if ordered is not None:
+                        return ordered
+        return self._rows(text)
+
+    def _rows(self, text):
         result = self._run(text)
         variables = [v.value for v in result.variables]
         rows = []
