@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import REGISTER_QUERIES
 
+from conftest import REGISTER_QUERIES
 from kg.query.binding import bind_values
 from kg.query.library import available
 from kg.query.sparql import execute

@@ -19,10 +19,10 @@ from decimal import Decimal
 from itertools import combinations
 
 import pytest
-from conftest import REGISTER_QUERIES
 from gold_facts import S01, S02, S03, S04, S05, S06, S07, S08, S09, S10, S11, S12
 from rdflib import URIRef
 
+from conftest import REGISTER_QUERIES
 from kg.query.library import available, get
 from kg.query.sparql import QueryError, execute
 

@@ -24,9 +24,9 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import REGISTER_QUERIES
 from typer.testing import CliRunner
 
+from conftest import REGISTER_QUERIES
 from kg.cli import app
 from kg.query.formats import render
 from kg.query.http import (
