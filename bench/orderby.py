@@ -245,7 +245,7 @@ def markdown(folder: Path) -> str:
             ok = raw and not raw.get("stopped") and not un.get("stopped")
             share = f"{(raw['cpu'] - un['cpu']) / raw['cpu']:.0%}" if ok and raw["cpu"] > 0 else "–"
         peak = f"{kg['peak_mb']:.0f}" if kg and kg.get("peak_mb") else "–"
-        loads = [s["load"] for s in (kg, raw, un) if s]
+        loads = [s["load"] for s in (kg, raw, un) if s and s.get("load") is not None] or [float("nan")]
         lines.append(
             f"| {e['query']} | {'–' if rows is None else f'{rows:,}'} | {fmt(kg, 'cpu')} / {fmt(kg, 'wall')} | {peak} "
             f"| {fmt(raw, 'cpu')} / {fmt(raw, 'wall')} | {fmt(un, 'cpu')} / {fmt(un, 'wall')} | {share} "

@@ -164,8 +164,9 @@ def exponent(t1: float | None, t2: float | None, n1: int, n2: int) -> float | No
 def cell(step: dict | None, key: str) -> str:
     if not step:
         return "–"
-    if step.get("timed_out"):
-        return f"> {step['wall']:.0f} s (stopped)"
+    if step.get("timed_out"):  # CPU and wall time until it was stopped
+        value = step.get("cpu") if key == "cpu" else step.get("wall")
+        return "stopped" if not value else f"> {value:.0f} s"
     if step.get("code"):
         return f"failed ({step['code']})"
     value = step.get(key)
@@ -212,8 +213,10 @@ def markdown(runs: list[dict], info: dict) -> str:
             step = r["steps"].get(name)
             peak = f"{step['peak_mb']:.0f} MB" if step and step.get("peak_mb") else "–"
             reused = " ¹" if step and step.get("reused") else ""
-            if step and (step.get("timed_out") or step.get("code")):
+            if step and step.get("code") and not step.get("timed_out"):
                 cells.append(cell(step, "wall"))
+            elif step and step.get("timed_out"):
+                cells.append(f"{cell(step, 'cpu')} / {cell(step, 'wall')} (stopped) / {peak}")
             else:
                 cells.append(f"{cell(step, 'cpu')} / {cell(step, 'wall')} / {peak}{reused}")
         ks = []
