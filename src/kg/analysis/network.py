@@ -231,7 +231,7 @@ def yearly_bipartite_graphs(
     }
 
 
-def _add_tie(graph: nx.Graph, a: str, b: str, weight: float, role: str, via: str | None, labels) -> None:
+def _add_tie(graph: nx.Graph, a: str, b: str, weight: float, role: str) -> None:
     if a == b:
         return
     if graph.has_edge(a, b):
@@ -240,14 +240,6 @@ def _add_tie(graph: nx.Graph, a: str, b: str, weight: float, role: str, via: str
         data["roles"] = " ".join(sorted(set(data["roles"].split()) | {role}))
     else:
         graph.add_edge(a, b, weight=weight, roles=role, initiatives="", initiative_labels="", n_shared=0)
-        data = graph.edges[a, b]
-    if via:
-        shared = data["initiatives"].split()
-        if via not in shared:
-            shared.append(via)
-            data["initiatives"] = " ".join(shared)
-            data["initiative_labels"] = "; ".join(labels(i) for i in shared)
-            data["n_shared"] = len(shared)
 
 
 def project(bipartite: nx.Graph) -> nx.Graph:
@@ -266,21 +258,33 @@ def project(bipartite: nx.Graph) -> nx.Graph:
         actor = data["actor"]
         target = b if actor == a else a
         if data["role"] in ORGANISATION_ROLES:
-            _add_tie(actors, actor, target, 1.0, data["role"], None, label)
+            _add_tie(actors, actor, target, 1.0, data["role"])
             if data["role"] == "member":
                 by_organisation[target].append(actor)
         else:
             by_initiative[target].append((actor, data["role"]))
+    # the initiatives each pair shares, in the order first met (a dict as an ordered set); their strings
+    # are written once at the end: rewritten on every new initiative, a pair sharing s of them cost s²
+    # (pairs of hub municipalities share more initiatives the larger the graph)
+    shared: dict[tuple[str, str], dict[str, None]] = {}
     for initiative in sorted(by_initiative):
         members = sorted(by_initiative[initiative])
         for (a, role_a), (b, role_b) in combinations(members, 2):
             weight = 1.0 + 0.5 * (role_a in LEAD_ROLES) + 0.5 * (role_b in LEAD_ROLES)
-            _add_tie(actors, a, b, weight, "shared-initiative", initiative, label)
+            _add_tie(actors, a, b, weight, "shared-initiative")
+            if a != b:
+                shared.setdefault((a, b) if a < b else (b, a), {})[initiative] = None
     for organisation in sorted(by_organisation):
         members = sorted(set(by_organisation[organisation]))
         if len(members) <= MAX_COMEMBERS:
             for a, b in combinations(members, 2):
-                _add_tie(actors, a, b, 0.5, "co-member", None, label)
+                _add_tie(actors, a, b, 0.5, "co-member")
+    for (a, b), initiatives in shared.items():
+        actors.edges[a, b].update(
+            initiatives=" ".join(initiatives),
+            initiative_labels="; ".join(label(i) for i in initiatives),
+            n_shared=len(initiatives),
+        )
     return actors
 
 
