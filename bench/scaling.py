@@ -222,12 +222,16 @@ def markdown(runs: list[dict], info: dict) -> str:
         ks = []
         for a, b in pairwise(runs):
             sa, sb = a["steps"].get(name) or {}, b["steps"].get(name) or {}
-            ok = not any(s.get("timed_out") or s.get("code") for s in (sa, sb))
+            failed = any(s.get("code") and not s.get("timed_out") for s in (sa, sb))
+            # stopped at the larger size only: the time it had got gives a lower bound of k ("> k")
+            bound = not failed and not sa.get("timed_out") and bool(sb.get("timed_out"))
+            ok = not failed and not sa.get("timed_out")
             kc = exponent(sa.get("cpu"), sb.get("cpu"), a["triples"], b["triples"]) if ok else None
             kw = exponent(sa.get("wall"), sb.get("wall"), a["triples"], b["triples"]) if ok else None
-            ks.append(f"{'–' if kc is None else f'{kc:.2f}'} / {'–' if kw is None else f'{kw:.2f}'}")
+            more = "> " if bound else ""
+            ks.append(f"{'–' if kc is None else f'{more}{kc:.2f}'} / {'–' if kw is None else f'{more}{kw:.2f}'}")
             if b is runs[-1] and kc is not None and kc > 1.1:
-                steep.append(f"{name} (k {kc:.3f})")
+                steep.append(f"{name} (k {more}{kc:.3f})")
         lines.append(f"| {name} | " + " | ".join(cells) + " | " + " | ".join(ks) + " |")
     build_steps = list(dict.fromkeys(k for r in runs for k in r["steps"].get("build", {}).get("steps", {})))
     lines += [
