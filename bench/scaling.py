@@ -164,8 +164,9 @@ def exponent(t1: float | None, t2: float | None, n1: int, n2: int) -> float | No
 def cell(step: dict | None, key: str) -> str:
     if not step:
         return "–"
-    if step.get("timed_out"):
-        return f"> {step['wall']:.0f} s (stopped)"
+    if step.get("timed_out"):  # CPU and wall time until it was stopped
+        value = step.get("cpu") if key == "cpu" else step.get("wall")
+        return "stopped" if not value else f"> {value:.0f} s"
     if step.get("code"):
         return f"failed ({step['code']})"
     value = step.get(key)
@@ -212,19 +213,25 @@ def markdown(runs: list[dict], info: dict) -> str:
             step = r["steps"].get(name)
             peak = f"{step['peak_mb']:.0f} MB" if step and step.get("peak_mb") else "–"
             reused = " ¹" if step and step.get("reused") else ""
-            if step and (step.get("timed_out") or step.get("code")):
+            if step and step.get("code") and not step.get("timed_out"):
                 cells.append(cell(step, "wall"))
+            elif step and step.get("timed_out"):
+                cells.append(f"{cell(step, 'cpu')} / {cell(step, 'wall')} (stopped) / {peak}")
             else:
                 cells.append(f"{cell(step, 'cpu')} / {cell(step, 'wall')} / {peak}{reused}")
         ks = []
         for a, b in pairwise(runs):
             sa, sb = a["steps"].get(name) or {}, b["steps"].get(name) or {}
-            ok = not any(s.get("timed_out") or s.get("code") for s in (sa, sb))
+            failed = any(s.get("code") and not s.get("timed_out") for s in (sa, sb))
+            # stopped at the larger size only: the time it had got gives a lower bound of k ("> k")
+            bound = not failed and not sa.get("timed_out") and bool(sb.get("timed_out"))
+            ok = not failed and not sa.get("timed_out")
             kc = exponent(sa.get("cpu"), sb.get("cpu"), a["triples"], b["triples"]) if ok else None
             kw = exponent(sa.get("wall"), sb.get("wall"), a["triples"], b["triples"]) if ok else None
-            ks.append(f"{'–' if kc is None else f'{kc:.2f}'} / {'–' if kw is None else f'{kw:.2f}'}")
+            more = "> " if bound else ""
+            ks.append(f"{'–' if kc is None else f'{more}{kc:.2f}'} / {'–' if kw is None else f'{more}{kw:.2f}'}")
             if b is runs[-1] and kc is not None and kc > 1.1:
-                steep.append(f"{name} (k {kc:.3f})")
+                steep.append(f"{name} (k {more}{kc:.3f})")
         lines.append(f"| {name} | " + " | ".join(cells) + " | " + " | ".join(ks) + " |")
     build_steps = list(dict.fromkeys(k for r in runs for k in r["steps"].get("build", {}).get("steps", {})))
     lines += [
