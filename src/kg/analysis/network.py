@@ -39,7 +39,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 import networkx as nx
-from rdflib import BNode, URIRef
+from rdflib import URIRef
 
 from kg.query.library import NamedQuery, get
 from kg.query.sparql import _UNIT as UNIT
@@ -72,43 +72,25 @@ def _year(value: str | None) -> int | None:
     return int(value[:4]) if value and value[:4].isdigit() else None
 
 
-# A query's ORDER BY at its very end (the library's queries order only at the top level).
-_ORDER_BY = re.compile(r"\n\s*ORDER\s+BY\s+(?P<keys>(?:\?\w+\s*)+)$", re.IGNORECASE)
-
-
-def _unordered(query: NamedQuery) -> tuple[NamedQuery, list[str]]:
-    """``query`` without its top-level ``ORDER BY ?a ?b ...`` and the variables it ordered by.
+def _unordered(query: NamedQuery) -> tuple[NamedQuery, list[str]] | None:
+    """``query`` without its top-level ``ORDER BY`` and the columns it orders by, ascending, as
+    :func:`kg.query.order.plan` finds them; ``None`` when the order is not plain ascending columns.
 
     Oxigraph sorts late and slowly on the on-disk store (the ``ties`` query at 1M triples: 11.8 s of
-    CPU ordered, 2.5 s not; bench/RESULTS.md); the rows are sorted in Python instead, into the same
-    order (:func:`_order_key`).
+    CPU ordered, 2.5 s not; bench/RESULTS.md); :func:`_csv_select`'s rows are sorted in Python
+    instead (:func:`_csv_sort`).
 
     >>> from kg.query.library import get
     >>> _unordered(get("ties"))[1]
     ['actor', 'target', 'role']
     """
-    found = _ORDER_BY.search(query.text.rstrip())
-    if found is None:
-        return query, []
-    return replace(query, text=query.text.rstrip()[: found.start()] + "\n"), [
-        key.lstrip("?") for key in found.group("keys").split()
-    ]
+    from kg.query.binding import with_prefixes
+    from kg.query.order import plan
 
-
-def _order_key(value: object) -> tuple[int, str]:
-    """SPARQL's ORDER BY of the terms these queries give: unbound, blank nodes, IRIs, then literals;
-    within each by their text in code point order (as Oxigraph compares plain strings and IRIs)."""
-    if value is None:
-        return (0, "")
-    if isinstance(value, BNode):
-        return (1, str(value))
-    if isinstance(value, URIRef):
-        return (2, str(value))
-    return (3, str(value))
-
-
-def _sorted_rows(rows: list[dict], keys: list[str]) -> list[dict]:
-    return sorted(rows, key=lambda row: tuple(_order_key(row.get(k)) for k in keys)) if keys else rows
+    found = plan(with_prefixes(query.text))
+    if found is None or found.hidden or any(not isinstance(k, str) or desc for k, desc in found.keys):
+        return None
+    return replace(query, text=found.text), [k for k, _ in found.keys]
 
 
 def _csv_select(store, query: NamedQuery) -> tuple[list[str], list[list[str]]]:
@@ -190,14 +172,15 @@ def read_nodes(dataset, lang: str | None = "sv") -> dict[str, dict[str, str]]:
     from kg.query.stores import OxigraphStore
 
     store = fast_store(dataset)
-    query, keys = _unordered(get("nodes"))
-    if isinstance(store, OxigraphStore):  # as text (see _csv_select), labelled as execute would
+    unordered = _unordered(get("nodes")) if isinstance(store, OxigraphStore) else None
+    if unordered is not None:  # as text (see _csv_select), labelled as execute would
+        query, keys = unordered
         names, table = _csv_select(store, query)
         _csv_sort(table, [names.index(k) for k in keys])
         _labelled(store, names, table, ["node", "type", "area"], lang)
         rows = [{k: v for k, v in zip(names, row, strict=True) if v} for row in table]
     else:
-        rows = _sorted_rows(execute(store, query, lang=lang, timeout=None).rows, keys)
+        rows = execute(store, get("nodes"), lang=lang, timeout=None).rows
     nodes: dict[str, dict[str, str]] = {}
     for row in rows:
         iri = str(row["node"])
@@ -227,11 +210,12 @@ def read_ties(dataset) -> list[Tie]:
     from kg.query.stores import OxigraphStore
 
     store = fast_store(dataset)
-    query, keys = _unordered(get("ties"))
-    if not isinstance(store, OxigraphStore):
-        found = _sorted_rows(execute(store, query, timeout=None, labels=False).rows, keys)
+    unordered = _unordered(get("ties")) if isinstance(store, OxigraphStore) else None
+    if unordered is None:
+        found = execute(store, get("ties"), timeout=None, labels=False).rows
         rows = [{k: str(v) for k, v in row.items()} for row in found]
     else:  # as text (see _csv_select)
+        query, keys = unordered
         names, table = _csv_select(store, query)
         _csv_sort(table, [names.index(k) for k in keys])
         plain = [names.index(k) for k in ("actor", "target")]
