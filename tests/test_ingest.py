@@ -838,3 +838,64 @@ def test_post_in_the_organisation_named_after_the_person(reference_only, tmp_pat
         p.entities[r.object].iri for r in p.relations if r.relation == "holdsPost" and r.subject == by_name[person]
     ]
     assert [iri.rsplit("/", 1)[-1] for iri in posts] == [org]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Rubrik\n\nRegion Västerbotten finansierar projektet Fjällbyar. "
+            "Projektet Fjällbyar genomförs av Storumans kommun i samarbete med Sorsele kommun.\n",
+            {
+                ("region-vasterbotten", "funds", "Fjällbyar"),
+                ("se-2421", "leads", "Fjällbyar"),
+                ("se-2422", "participatesIn", "Fjällbyar"),
+            },
+        ),
+        (
+            "fi",
+            "Otsikko\n\nTunturiväylä-hanketta rahoittaa Lapin liitto. "
+            "Tunturiväylä-hankkeen toteuttavat Sallan kunta ja Kemijärven kaupunki.\n",
+            {
+                ("lapin-liitto", "funds", "Tunturiväylä"),
+                ("fi-732", "leads", "Tunturiväylä"),
+                ("fi-320", "leads", "Tunturiväylä"),
+            },
+        ),
+    ],
+)
+def test_verbs_that_fund_or_carry_out_an_initiative(reference_only, tmp_path, lang, text, expected):
+    """A funding or carrying-out verb found by its lemma (finansierar, genomförs av, rahoittaa,
+    toteuttavat): its subject, or the agent after a Swedish passive's 'av', funds or leads the
+    initiative; a coordinated list shares it; an actor after 'i samarbete med' takes part."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    names = {k: (e.iri or e.name).rsplit("/", 1)[-1] for k, e in p.entities.items()}
+    facts_ = {(names[s], r, names[o]) for s, r, o in p.relation_keys() if r != "locatedIn"}
+    assert expected <= facts_
+    assert not any(r == "leads" and s == "se-2422" for s, r, _ in facts_)
+
+
+def test_verb_nouns_and_passives_state_no_agent(reference_only, tmp_path):
+    """A noun made from the verb (finansieringen, toteuttaja) or a Finnish passive (toteutetaan)
+    names no agent; 'leda till' leads to a result, not an initiative."""
+    text = "Otsikko\n\nTunturiväylä-hanke toteutetaan Sallan kunnassa.\n"
+    p = read_text(reference_only, tmp_path, text, "fi")
+    assert not [r for r in p.relations if r.relation in ("leads", "funds")]
+    text = "Rubrik\n\nProjektet Fjällbyar ska leda till att Sorsele kommun får fler jobb.\n"
+    p = read_text(reference_only, tmp_path, text, "sv")
+    assert not [r for r in p.relations if r.relation == "leads"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "owner", "initiative"),
+    [
+        ("sv", "Rubrik\n\nVi berättar om Sorsele kommuns projekt Fjällbyar i dag.\n", "se-2422", "Fjällbyar"),
+        ("fi", "Otsikko\n\nSallan kunnan Tunturiväylä-hanke alkaa syksyllä.\n", "fi-732", "Tunturiväylä"),
+    ],
+)
+def test_organisation_in_the_genitive_owns_the_initiative(reference_only, tmp_path, lang, text, owner, initiative):
+    """'X kommuns projekt Y', 'X:n Y-hanke': the organisation in the genitive leads the initiative."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    names = {k: (e.iri or e.name).rsplit("/", 1)[-1] for k, e in p.entities.items()}
+    assert (owner, "leads", initiative) in {(names[s], r, names[o]) for s, r, o in p.relation_keys()}

@@ -29,6 +29,7 @@ weaker one (75+) is proposed with its candidates, anything else is new.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -503,6 +504,7 @@ class Reader:
         self.reconciler = reconciler if reconciler is not None else default_reconciler()
         self.nlp = {}
         self.matchers = {}
+        self.cues = {}
         for lang in ("sv", "fi"):
             nlp = spacy.blank(lang)
             nlp.add_pipe("sentencizer")
@@ -513,6 +515,7 @@ class Reader:
             # an inquiry: SOU 2024:6, Ds 2023:12
             matcher.add("INQUIRY", [[{"TEXT": {"IN": ["SOU", "Ds", "Dir."]}}, {"TEXT": {"REGEX": r"^\d{4}:\d+$"}}]])
             self.matchers[lang] = matcher
+            self.cues[lang] = _cue_matcher(nlp.vocab, lang)
         self._cache: dict[tuple[str, str], list] = {}
         self._kinds: dict[str, set[str]] = {}
         from kg.core.namespaces import KG
@@ -1036,9 +1039,15 @@ class _Document:
                     ev = self.ev(number, sent, offset, span.start, span.end)
                     key = self.entity("Project", span.text, ev, country=self._country())
                     self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
-        # projektet X, förstudien X
+        # projektet X, förstudien X; after an owner in the genitive the indefinite form (kommunens projekt X)
         for i, token in enumerate(sent[:-1]):
-            if not PROJECT_WORD.match(token.text) or self.lang == "fi":
+            owned = (
+                re.match(r"^(?:projekt|förstudie|pilot|satsning)$", token.text, re.IGNORECASE)
+                and i > 0
+                and sent[i - 1].text.endswith("s")
+                and self.covered(number, i - 1)
+            )
+            if not (PROJECT_WORD.match(token.text) or owned) or self.lang == "fi":
                 continue
             j = i + 1
             if not _is_cap(sent[j]) or self.covered(number, j):
@@ -1052,6 +1061,8 @@ class _Document:
                 and not sent[k].is_space
                 and sent[k].text.lower() not in NAME_STOP
                 and not (k > j and sent[k].text.islower() and SV_VERB_ENDING.match(sent[k].text))
+                and not (k > j and sent[k].text.islower() and _sv_present(sent[k].text))
+                and not (sent[k].lower_ == "i" and k + 1 < n and sent[k + 1].lower_ in _SV_TIME_WORDS)
             ):
                 if self.covered(number, k):
                     break
@@ -2003,11 +2014,98 @@ class _Document:
             return main
         return None
 
+    def _verb_relations(self, number: int, sent, offset: int, main: str | None, actors: list[Mention]) -> None:
+        """Relations a verb states, found by lemma (:data:`CUE_VERBS`): its subject, or the agent
+        of a Swedish passive after ``av``, funds or carries out the initiative the sentence names
+        (or the one it refers to with a project word): ``Region X finansierar projektet Y``,
+        ``Hanketta rahoittaa X``, ``Projektet genomförs av X``, ``Hankkeen toteuttavat X ja Y``.
+        A list joined by commas and och/ja shares the verb; an actor after ``i samarbete med`` or
+        ``yhteistyössä`` is no agent (it takes part). Funding with an amount is left to the money
+        rules, which read the amount with it."""
+        if not actors:
+            return
+        _set_lemmas(sent, self.lang)
+        whole = self.ev(number, sent, offset, 0, len(sent))
+        has_amount = any(_currency(m) for m in _AMOUNT.finditer(sent.text))
+        for match_id, start, end in self.r.cues[self.lang](sent):
+            label = self.nlp.vocab.strings[match_id]
+            verb = sent[start]
+            if label == "FUNDS" and has_amount:
+                continue
+            if self.lang == "fi" and (_FI_PASSIVE.search(verb.text) or not _verb_form(verb.text)):
+                continue  # toteutetaan: no agent; toteuttaja, rahoitus: a noun, read elsewhere
+            if self.lang == "sv" and verb.text.lower() != verb.lemma_ and not _sv_verb_form(verb.text, verb.lemma_):
+                continue
+            if label == "LEADS" and end < len(sent) and sent[end].lower_ in ("till", "fram", "johonkin"):
+                continue  # leda till: leads to a result, not an initiative
+            passive = self.lang == "sv" and verb.text.lower().endswith("s") and not verb.lemma_.endswith("s")
+            agent = None
+            if passive:
+                after = [
+                    m for m in actors if m.start >= end and m.start - end <= 2 and "av" in sent[end : m.start].text
+                ]
+                agent = after[0] if after else None
+            else:
+                before = [m for m in actors if m.end <= start and start - m.end <= 1]
+                after = [m for m in actors if m.start >= end and m.start - end <= 1]
+                agent = before[-1] if before else after[0] if after else None
+            if agent is None:
+                continue
+            initiatives = [m for m in self.mentions.get(number, ()) if self.is_initiative(m.key)]
+            initiatives = [m for m in initiatives if self.kind_of(m.key) not in _EVENTS]
+            if initiatives:
+                target = min(initiatives, key=lambda m: abs(m.start - start)).key
+            elif PROJECT_WORD.search(sent.text) or re.search(r"\b(?:projekt\w*|hank\w*)\b", sent.text, re.I):
+                target = self._initiative_in(number, sent, main)
+            else:
+                target = None
+            if target is None:
+                continue
+            relation = "funds" if label == "FUNDS" else "leads"
+            for actor in self._coordinated(sent, actors, agent):
+                if self.kind_of(actor.key) == "Person" and relation == "funds":
+                    continue
+                if relation == "leads" and self.r_family_is_funder(actor.key):
+                    continue
+                self.relation(actor.key, relation, target, whole, 0.65)
+
+    def _genitive_owner(self, number: int, sent, offset: int) -> None:
+        """An organisation in the genitive right before an initiative's name, or before a project
+        word and the name, owns it: ``Storumans kommuns projekt X``, ``R10:s förstudie X``,
+        ``Sallan kunnan X-hanke``, ``Lapin yliopiston X-hankkeessa`` -> the organisation leads X.
+        Funding bodies (``Interreg Auroras projekt``) and persons are left out."""
+        mentions = self.mentions.get(number, ())
+        for m in mentions:
+            if not self.is_initiative(m.key) or self.kind_of(m.key) in _EVENTS:
+                continue
+            before = m.start
+            if before > 0 and re.match(
+                r"^(?:projekt|projektet|förstudie|förstudien|satsning|satsningen|pilot|piloten|"
+                r"hanke|hankkeen|hankkeessa|hanketta|hankkeeseen|hankkeelle)$",
+                sent[before - 1].text,
+                re.IGNORECASE,
+            ):
+                before -= 1
+            for owner in mentions:
+                if owner.end != before or owner is m or not self.is_actor(owner.key):
+                    continue
+                if self.kind_of(owner.key) == "Person" or self.r_family_is_funder(owner.key):
+                    continue
+                last = sent[owner.end - 1].text
+                genitive = last.endswith("s") if self.lang == "sv" else bool(re.search(r"[^:]n$|:n$", last))
+                if self.lang == "sv" and self.p.entities[owner.key].name.endswith(last):
+                    genitive = False  # a name that ends in s itself (Ekonomiska föreningen Gränslös)
+                if genitive:
+                    ev = self.ev(number, sent, offset, owner.start, m.end)
+                    self.relation(owner.key, "leads", m.key, ev, 0.6)
+
     def _relations(self, number: int, sent, offset: int, main: str | None) -> None:
         mentions = self.mentions.get(number, [])
         actors = [m for m in mentions if m.role in ("actor",) and self.is_actor(m.key)]
         text = sent.text
         whole = self.ev(number, sent, offset, 0, len(sent))
+        self._verb_relations(number, sent, offset, main, actors)
+        self._genitive_owner(number, sent, offset)
         # leads: the actor nearest the cue
         for cue in LEAD_CUES.finditer(text):
             where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
@@ -2475,6 +2573,106 @@ def _voikko_base(word: str) -> str | None:
         if analysis.get("SIJAMUOTO") == "nimento":
             return word
     return analyses[0].get("BASEFORM") if analyses else None
+
+
+#: Verbs whose subject (or the agent of a Swedish passive) funds or carries out an initiative, by
+#: lemma (Swedish through simplemma, Finnish through Voikko where installed, else simplemma).
+CUE_VERBS = {
+    "sv": {
+        "FUNDS": ("finansiera", "delfinansiera", "medfinansiera", "samfinansiera", "bekosta"),
+        "LEADS": ("genomföra", "driva", "leda", "äga", "samordna", "koordinera"),
+    },
+    "fi": {
+        "FUNDS": ("rahoittaa", "osarahoittaa", "yhteisrahoittaa", "kustantaa"),
+        "LEADS": ("toteuttaa", "hallinnoida", "koordinoida", "vetää", "luotsata"),
+    },
+}
+#: Finnish passive endings: the agent is not told (``toteutetaan``, ``rahoitettiin``).
+_FI_PASSIVE = re.compile(r"(?:taan|tään|tiin|ttiin|ttaisiin|ttäisiin)$", re.IGNORECASE)
+
+
+@functools.lru_cache(maxsize=65536)
+def _lemma(word: str, lang: str) -> str:
+    """The lemma of ``word`` in lower case: Voikko's first base form for Finnish where installed,
+    simplemma otherwise.
+
+    >>> _lemma("finansierar", "sv"), _lemma("genomförs", "sv")
+    ('finansiera', 'genomföra')
+    """
+    lower = word.lower()
+    if not any(c.isalpha() for c in lower):
+        return lower
+    if lang == "fi":
+        from kg.reconciliation.text import _voikko
+
+        voikko = _voikko()
+        if voikko is not None:
+            analyses = voikko.analyze(word)
+            return (analyses[0].get("BASEFORM") or lower).lower() if analyses else lower
+    import simplemma
+
+    return simplemma.lemmatize(lower, lang=lang).lower()
+
+
+def _cue_matcher(vocab, lang: str):
+    """A spaCy Matcher over the tokens' lemmas: one rule per relation that a verb states (the
+    lemmas of :data:`CUE_VERBS`), matched after :func:`_set_lemmas` has tagged a sentence."""
+    from spacy.matcher import Matcher
+
+    matcher = Matcher(vocab)
+    for label, lemmas in CUE_VERBS[lang].items():
+        matcher.add(label, [[{"LEMMA": {"IN": list(lemmas)}}]])
+    return matcher
+
+
+def _set_lemmas(doc, lang: str) -> None:
+    """Tag each token of ``doc`` (a blank pipeline's, which has no lemmatiser) with :func:`_lemma`."""
+    for token in doc:
+        token.lemma_ = _lemma(token.text, lang)
+
+
+def _verb_form(word: str) -> bool:
+    """Whether Voikko reads a Finnish word as a finite verb or an infinitive (``toteuttaa``,
+    ``rahoittivat``), not a noun or participle (``toteuttaja``, ``rahoittama``); True without Voikko."""
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko()
+    if voikko is None:
+        return True
+    return any(a.get("CLASS") == "teonsana" and a.get("PARTICIPLE") is None for a in voikko.analyze(word))
+
+
+def _sv_verb_form(word: str, lemma: str) -> bool:
+    """Whether a Swedish word is a present, past or passive form of the verb ``lemma``
+    (``finansierar``, ``genomförde``, ``drivs``), not a noun made from it (``finansiering``)."""
+    word = word.lower()
+    stem = lemma[:-1] if lemma.endswith("a") else lemma
+    forms = {lemma + "r", lemma + "s", stem + "er", stem + "s", stem + "es", lemma + "de", lemma + "des", stem + "de"}
+    forms |= {stem + "te", stem + "tes", lemma + "t", stem + "t", stem + "ts"}
+    if stem.endswith("r"):
+        forms.add(stem)  # genomför, för: the present of a stem in r
+    # strong verbs: drev, ledde, ägde, ägs
+    return word in forms or word in {"drev", "drevs", "ledde", "leddes", "ägde", "ägdes", "genomfördes"}
+
+
+#: Swedish time words after ``i`` that end a name (``Fjällbyar i dag``, ``… i höst``).
+_SV_TIME_WORDS = frozenset(["dag", "går", "år", "fjol", "höst", "våras", "vår", "sommar", "vinter", "morgon", "kväll"])
+
+
+def _sv_present(word: str) -> bool:
+    """Whether a lower-case Swedish word is a verb in the present tense by its lemma (``ingår`` of
+    ``ingå``, ``startar`` of ``starta``, ``omfattar``), which ends a name running on in lower case;
+    plural nouns (``byar`` of ``by``) are not.
+
+    >>> _sv_present("ingår"), _sv_present("omfattar"), _sv_present("byar"), _sv_present("samverkan")
+    (True, True, False, False)
+    """
+    lemma = _lemma(word, "sv")
+    return (
+        word != lemma
+        and word.endswith("r")
+        and (word == lemma + "r" or (lemma.endswith("a") and word == lemma[:-1] + "er"))
+    )
 
 
 def _sv_base(word: str) -> str:
