@@ -899,3 +899,28 @@ def test_organisation_in_the_genitive_owns_the_initiative(reference_only, tmp_pa
     p = read_text(reference_only, tmp_path, text, lang)
     names = {k: (e.iri or e.name).rsplit("/", 1)[-1] for k, e in p.entities.items()}
     assert (owner, "leads", initiative) in {(names[s], r, names[o]) for s, r, o in p.relation_keys()}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "person", "org"),
+    [
+        ("sv", "Rubrik\n\nLyckseles kommunchef Anna Berg välkomnar beslutet.\n", "Anna Berg", "se-2481"),
+        ("sv", "Rubrik\n\nKommunstyrelsens ordförande i Storuman, Per Ek, är nöjd.\n", "Per Ek", "se-2421"),
+        (
+            "sv",
+            "Rubrik\n\nPå mötet talade Eva Strand, forskare vid Umeå universitet.\n",
+            "Eva Strand",
+            "umea-universitet",
+        ),
+        ("fi", "Otsikko\n\nLapin yliopiston professori Matti Korhonen puhui.\n", "Matti Korhonen", "Lapin yliopisto"),
+    ],
+)
+def test_posts_with_the_place_in_the_title_or_a_surname_like_a_place(reference_only, tmp_path, lang, text, person, org):
+    """A surname that the reference data knows as a municipality (Berg) next to a title is a
+    person's; 'titel i Ort, Namn' puts the post in the place; researchers and professors are titles."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    by_name = {e.name: k for k, e in p.entities.items()}
+    posts = [(p.entities[r.object].iri or p.entities[r.object].name) for r in p.relations if r.relation == "holdsPost"]
+    assert p.entities[by_name[person]].kind == "Person"
+    assert [iri.rsplit("/", 1)[-1] for iri in posts] == [org]
+    assert not any(e.kind == "Municipality" and e.name == person.split()[-1] for e in p.entities.values())

@@ -85,9 +85,10 @@ TITLE = re.compile(
     # more Swedish and Finnish titles (the Finnish ones with their case endings)
     r"ledamot|ledamoten|utvecklare|utvecklaren|utredare|utredaren|rådgivare|rådgivaren|ombudsman|ombudsmannen|"
     r"kommunråd|oppositionsråd|oppositionsrådet|generaldirektör|generaldirektören|"
+    r"forskare|forskaren|lektor|lektorn|doktorand|doktoranden|assistent|assistenten|"
     r"(?:ministeri|edustaja|asiamies|asiamiehen|neuvos|neuvoksen|valtuutettu|isäntä|emäntä|"
     r"johtaja|päällikkö|päällikön|koordinaattori|asiantuntija|sihteeri|pormestari|rehtori|puheenjohtaja|"
-    r"kehittäjä|suunnittelija|esittelijä|vetäjä)(?:n|na|nä|ksi|lle|lta|ltä)?)$"
+    r"kehittäjä|suunnittelija|esittelijä|vetäjä|professori|tutkija|lehtori|tohtorikoulutettava)(?:n|na|nä|ksi|lle|lta|ltä)?)$"
     # the short ones only as whole words: a surname may end in them (Lakso)
     r"|^(?:vd|kso|ksa)$",
     re.IGNORECASE,
@@ -1777,7 +1778,7 @@ class _Document:
                 and a.is_alpha
                 and re.match(r"^[A-ZÅÄÖ][\w'-]+$", b.text)
                 and not self.covered(number, i)
-                and not self.covered(number, i + 1)
+                and (not self.covered(number, i + 1) or self._place_as_surname(number, sent, i))
                 and a.text.lower() not in NOT_NAME
                 and b.text.lower() not in NOT_NAME
                 and not TITLE.search(a.text)
@@ -1841,6 +1842,26 @@ class _Document:
                     role=_base_form(role, self.lang).lower() if self.lang == "fi" else _sv_title(role),
                 )
             i = end
+
+    def _place_as_surname(self, number: int, sent, i: int) -> bool:
+        """Whether the token after the first name ``sent[i]`` is a surname that the reference data
+        knows as a place (Anna Berg, Liisa Salo): a whole municipality name in its base form, right
+        after a capitalised word no rule took, with a title next to the two."""
+        place = next((m for m in self.mentions.get(number, ()) if m.start <= i + 1 < m.end), None)
+        if place is None or (place.start, place.end) != (i + 1, i + 2) or self.kind_of(place.key) != "Municipality":
+            return False
+        if _fold(sent[i + 1].text) not in {_fold(n) for n in self._names_of(place.key)}:
+            return False  # an inflected form (Bergs, Salon) is the place
+        return self._title_near(sent, i, i + 2) is not None
+
+    def _names_of(self, key: str) -> set[str]:
+        entity = self.p.entities[key]
+        names = {entity.name}
+        if entity.iri is not None:
+            hit = next((e for e in self.r.reconciler.entities if str(e.iri) == entity.iri), None)
+            if hit is not None:
+                names |= {text for text, _, _ in hit.labels}
+        return names
 
     def _party_members(self, number: int, sent, offset: int) -> None:
         """A politician written with the party's abbreviation (``Rickard Carstedt (S)``,
@@ -1913,6 +1934,13 @@ class _Document:
             return begin, start
         if k >= 0 and sent[k].text in (",", ":") and k - 1 >= 0 and TITLE.search(sent[k - 1].text):
             return k - 1, k
+        # the title, then where the post is, then a comma: ordförande i Storuman, Per Ek
+        if k >= 2 and sent[k].text == ",":
+            j = k - 1
+            while j > 0 and j >= k - 3 and _is_cap(sent[j]):
+                j -= 1
+            if j < k - 1 and j >= 1 and sent[j].lower_ in ("i", "för", "vid", "på") and TITLE.search(sent[j - 1].text):
+                return j - 1, j
         # Projektledare är Anna Lind, Hankkeen vetäjä on Matti Virtanen
         if k >= 1 and sent[k].text.lower() in ("är", "blir", "on", "oli", "var") and TITLE.search(sent[k - 1].text):
             return k - 1, k
