@@ -149,12 +149,14 @@ LEAD_CUES = re.compile(
 PART_CUES = re.compile(
     r"partner|i samverkan mellan|samverkan mellan|samverkansprojekt mellan|mellan kommunerna|tillsammans med|"
     r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaja|mukana|osallistu|kumppani|yhteistyössä|yhdessä|"
-    r"samarbete|samarbetet|kommunerna|kunnat|kuntaa|kuntien|kanssa|i samarbete med|yhteistyö",
+    r"samarbete|samarbetet|kommunerna|kunnat|kuntaa|kuntien|kanssa|i samarbete med|yhteistyö|"
+    r"\bparter\b|\bparterna\b|samarbetsparter|deltagare|osallistujat|osallistujina",
     re.IGNORECASE,
 )
 #: Verbs and nouns that say an actor takes part (stronger than the cues of PART_CUES).
 TAKES_PART = re.compile(
-    r"\b(?:deltar|deltog|medverkar|medverkade|är med i|partner|partners|osallistu\w*|mukana|osatoteuttaj\w*|"
+    r"\b(?:deltar|deltog|medverkar|medverkade|är med i|partner|partners|parter|parterna|deltagare|"
+    r"osallistu\w*|mukana|osatoteuttaj\w*|"
     r"kumppan\w*)\b",
     re.IGNORECASE,
 )
@@ -162,7 +164,8 @@ FUND_CUES = re.compile(
     r"finansier|beviljat|beviljar|beviljade|beviljas|medfinansier|stöd från|bidrag|medel från|projektmedel|"
     r"rahoitta|rahoitus|rahoituksen|myönt|omarahoitus|kuntaraha|kuntavastin|avustus|tuki|tukea|"
     # a share of a total (A:n osuus, A:s andel) and money received (får, erhåller, saa) with its amount
-    r"osuus|osuutena|andel|\bfår\b|\bfick\b|erhåller|erhöll|tilldelas|tilldelats|\bsaa\b|\bsai\b|saanut",
+    r"osuus|osuutena|andel|\bfår\b|\bfick\b|\bfått\b|erhåller|erhöll|erhållit|tilldelas|tilldelats|"
+    r"\bsaa\b|\bsai\b|saanut|saaneet|saivat",
     re.IGNORECASE,
 )
 #: An amount followed by its part (``2,2 miljoonaa euroa, josta EU-rahoituksen osuus``): a budget, not a funding.
@@ -2179,8 +2182,23 @@ class _Document:
                 if self.kind_of(m.key) in ("MunicipalAssociation", "Organisation", "RegionalAuthority")
             ]
             members = [m for m in actors if self.kind_of(m.key) == "Municipality"]
+            if not groups and len(members) >= 2 and re.search(r"medlem|jäsen|ägarkommun|omistajakun", text, re.I):
+                # Dess medlemskommuner är A, B och C; Sen jäsenkunnat ovat …: the association named in
+                # the sentence before (same paragraph) or the one that publishes the text
+                groups = [m for m in self._association_before(number)]
             # X är medlem i Y, X on Y:n jäsen: one member is enough
             if groups and (len(members) >= 2 or (members and re.search(r"medlem i|jäsen", text, re.IGNORECASE))):
+                for member in members:
+                    self.relation(member.key, "memberOf", groups[0].key, whole, 0.6)
+        # X är ett samarbete mellan A, B och C (X an association of municipalities): its members
+        cue = re.search(r"samarbete mellan|samverkan mellan|yhteistyöelin|yhteistyöorganisaatio", text, re.I)
+        if cue:
+            where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
+            groups = [
+                m for m in actors if self.kind_of(m.key) == "MunicipalAssociation" and where and m.end <= where.start
+            ]
+            members = [m for m in actors if self.kind_of(m.key) == "Municipality"]
+            if groups and len(members) >= 2:
                 for member in members:
                     self.relation(member.key, "memberOf", groups[0].key, whole, 0.6)
         # part of: osana X / inom ramen för X
@@ -2258,6 +2276,19 @@ class _Document:
                 for actor in funders:
                     self.relation(actor.key, "funds", initiative, whole, 0.6)
 
+    def _association_before(self, number: int) -> list[Mention]:
+        """The association of municipalities named in the sentence before ``number`` in the same
+        paragraph, else an empty list; or the publisher when it is one."""
+        kinds = ("MunicipalAssociation",)
+        if self.paragraph.get(number - 1) == self.paragraph.get(number):
+            found = [m for m in self.mentions.get(number - 1, ()) if self.kind_of(m.key) in kinds]
+            if found:
+                return found[:1]
+        publisher = self.p.publisher
+        if publisher is not None and self.kind_of(publisher) in kinds:
+            return [Mention(publisher, 0, 0, 0, 0, "actor")]
+        return []
+
     @staticmethod
     def _coordinated(sent, mentions: list[Mention], one: Mention) -> list[Mention]:
         """``one`` and the mentions coordinated with it (``X, Y och Z``, ``X, Y ja Z``: only commas
@@ -2327,7 +2358,7 @@ class _Document:
                         and self.kind_of(r.subject) == "Municipality"
                     ]
             else:
-                funders = [self._funder(actors, where, text)] if actors else []
+                funders = [self._funder(actors, where, text, sent)] if actors else []
                 if not funders or funders[0] is None:
                     funders = [self.p.publisher] if self.p.publisher else []
             ev = (
@@ -2389,15 +2420,36 @@ class _Document:
                 currency=currency,
             )
 
-    def _funder(self, actors: list[Mention], where, text: str) -> str | None:
+    def _funder(self, actors: list[Mention], where, text: str, sent=None) -> str | None:
         funders = [m for m in actors if self.r_family_is_funder(m.key)]
         if funders:
             return funders[0].key
-        # a Finnish ablative (kaupungilta) or Swedish 'från X' names who pays
+        # a Finnish ablative (kaupungilta) or Swedish 'från X', 'av X' names who pays
         for m in actors:
             span_text = self.text_of(m)
-            if re.search(r"(?:lta|ltä|lla|llä)$", span_text) or re.search(r"från\s+$", text[: max(0, m.char_start)]):
+            if re.search(r"(?:lta|ltä|lla|llä)$", span_text) or (
+                sent is not None and m.start > 0 and sent[m.start - 1].lower_ in ("från", "av")
+            ):
                 return m.key
+        if sent is not None:
+            # who gets the money is not who pays: the subject of får/fått/saa (Kommunen har fått N från X),
+            # the receiver of a grant (beviljat X N, till X; myönsi X:lle N)
+            received = re.search(r"\b(?:får|fått|fick|erhåller|erhållit|erhöll|saa|sai|saanut|saaneet|saivat)\b", text)
+            payers = [
+                m
+                for m in actors
+                if not (self.lang == "fi" and re.search(r"(?:lle)$", sent[m.end - 1].text))
+                and not (m.start > 0 and sent[m.start - 1].lower_ in ("till", "åt", "för"))
+                and not (received and m.end <= sent.char_span(received.start(), received.end(), "expand").start)
+            ]
+            granting = re.search(r"\b(?:beviljat|beviljar|beviljade|myönsi|myöntää|myöntänyt|myönsivät)\b", text)
+            if granting:
+                verb = sent.char_span(granting.start(), granting.end(), alignment_mode="expand").start
+                before = [m for m in payers if m.end <= verb]
+                if before:
+                    return before[-1].key
+            if payers != actors:
+                return payers[0].key if payers else None
         if where is None:
             return actors[0].key
         return min(actors, key=lambda m: abs(m.start - where.start)).key
