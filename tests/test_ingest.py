@@ -971,3 +971,44 @@ def test_members_partners_and_who_pays(reference_only, tmp_path, lang, text, exp
     assert expected <= facts_
     funded = [(names[r.subject], r.amount) for r in p.relations if r.amount]
     assert all(who not in ("se-2421", "fi-732") for who, _ in funded)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Rubrik\n\nRegion Västerbotten har beviljat medel till följande projekt:\n"
+            "- Fjällbyar, Sorsele kommun, 400 000 kronor\n- Projektet Skogsväg, Malå kommun, 250 000 kronor\n"
+            "Nästa möte hålls i juni.\n",
+            {
+                ("se-2422", "leads", "Fjällbyar", None),
+                ("region-vasterbotten", "funds", "Fjällbyar", "400000"),
+                ("se-2418", "leads", "Skogsväg", None),
+                ("region-vasterbotten", "funds", "Skogsväg", "250000"),
+            },
+        ),
+        (
+            "fi",
+            "Otsikko\n\nLapin liitto myönsi rahoitusta seuraaville hankkeille:\n"
+            "- Tunturiväylä-hanke, Sallan kunta, 120 000 euroa\n- Posion kunnan Kylätie-hanke 80 000 euroa\n"
+            "Seuraava haku avautuu syksyllä.\n",
+            {
+                ("fi-732", "leads", "Tunturiväylä", None),
+                ("lapin-liitto", "funds", "Tunturiväylä", "120000"),
+                ("fi-614", "leads", "Kylätie", None),
+                ("lapin-liitto", "funds", "Kylätie", "80000"),
+            },
+        ),
+    ],
+)
+def test_list_of_granted_initiatives(reference_only, tmp_path, lang, text, expected):
+    """A sentence that opens a list of grants ('beviljat medel till följande projekt:', 'myönsi
+    rahoitusta seuraaville hankkeille:'): each item's initiative (a bare name at its head too) is
+    funded by the grantor with the item's amount and led by the item's organisation, never funded
+    by it; the list ends at a line with neither."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    names = {k: (e.iri or e.name).rsplit("/", 1)[-1] for k, e in p.entities.items()}
+    facts_ = {(names[r.subject], r.relation, names[r.object], r.amount) for r in p.relations}
+    assert expected <= facts_
+    assert not any(r == "funds" and s.startswith(("se-", "fi-")) for s, r, _, _ in facts_)

@@ -454,6 +454,13 @@ GRANTED = re.compile(
     r"on myöntänyt|myönsivät|jakoi|jakaa)\b",
     re.IGNORECASE,
 )
+#: A sentence that opens a list of granted initiatives (``Följande projekt beviljades medel:``,
+#: ``Maakuntahallitus myönsi rahoitusta seuraaville hankkeille:``): a grant and a list word or a colon.
+GRANT_LIST = re.compile(
+    r"(?:bevilja\w*|tilldela\w*|fördela\w*|medel|stöd|bidrag|myön\w*|rahoitu\w*|tuke\w*|avustu\w*|jako\w*)"
+    r".*(?:följande|nedanstående|nedan|seuraav\w*|alla oleva\w*|:\s*$)",
+    re.IGNORECASE,
+)
 LABEL_LINE = re.compile(
     r"^\s*[-•*]?\s*(?P<label>[A-ZÅÄÖa-zåäö][\w -]{1,40}?)\s*:\s*(?P<value>\S.*)$",
 )
@@ -593,6 +600,8 @@ class _Document:
         self.paragraph: dict[int, int] = {}
         self.unclear: set[int] = set()  # sentences after a list of several initiatives (no single one meant)
         self.labelled: set[int] = set()  # label–value lines of a project list (read by _labelled_lines)
+        self.granted_by: dict[int, str] = {}  # items of a list of grants -> who grants (read by _grant_lists)
+        self.grant_openers: set[int] = set()  # sentences that open such a list
 
     # ------------------------------------------------------------------ helpers
     def evidence(self, number: int, sent, start: int, end: int) -> Evidence:
@@ -696,6 +705,7 @@ class _Document:
         self._publisher()
         self._labelled_lines()
         main = self._main_initiative()
+        self._grant_lists()
         for number, sent, offset in self.sentences:
             self._relations(number, sent, offset, main)
             self._money(number, sent, offset, main)
@@ -1687,6 +1697,76 @@ class _Document:
                     entity.start = dates[0].start
                     entity.end = dates[0].end or (dates[1].start if len(dates) > 1 else None)
 
+    def _grant_lists(self) -> None:
+        """A list of granted initiatives, one item per line after a sentence that opens it
+        (:data:`GRANT_LIST`; an invented example: ``Nämnden beviljade följande projekt:`` then
+        ``- Fjällbyar, Sorsele kommun, 400 000 kr``): who grants (the actor before the grant
+        verb, else the publisher) funds each item's initiative with the item's amount, and the
+        first organisation of the item (or its owner in the genitive) leads it. The list ends at
+        the first line that names neither an initiative nor an amount."""
+        grantor: str | None = None
+        for number, sent, offset in self.sentences:
+            text = sent.text
+            items = self.mentions.get(number, ())
+            if grantor is not None and number not in self.labelled:
+                initiatives = [m for m in items if self.is_initiative(m.key) and self.kind_of(m.key) not in _EVENTS]
+                amount = next((a for a in _AMOUNT.finditer(text) if _currency(a)), None)
+                if not initiatives and (amount is not None or items):
+                    head = self._item_head(number, sent, offset)
+                    initiatives = [head] if head is not None else []
+                    items = self.mentions.get(number, ())
+                if not initiatives and amount is None:
+                    grantor = None
+                elif initiatives:
+                    self.granted_by[number] = grantor
+                    target = initiatives[0].key
+                    whole = self.ev(number, sent, offset, 0, len(sent))
+                    owners = [
+                        m
+                        for m in items
+                        if m.role == "actor"
+                        and self.is_actor(m.key)
+                        and m.key != grantor
+                        and self.kind_of(m.key) != "Person"
+                        and not self.r_family_is_funder(m.key)
+                    ]
+                    if owners and not any(r.relation == "leads" and r.object == target for r in self.p.relations):
+                        self.relation(owners[0].key, "leads", target, whole, 0.6)
+                    if len(initiatives) == 1:
+                        self.relation(grantor, "funds", target, whole, 0.6)
+                    continue
+            if GRANT_LIST.search(text) and (text.rstrip().endswith(":") or len(text) < 300):
+                self.grant_openers.add(number)
+                actors = [m for m in items if m.role == "actor" and self.is_actor(m.key)]
+                verb = GRANTED.search(text)
+                where = sent.char_span(verb.start(), verb.end(), alignment_mode="expand") if verb else None
+                before = [m for m in actors if where is not None and m.end <= where.start]
+                found = before[0].key if before else (actors[0].key if actors else self.p.publisher)
+                if found is not None and (self.kind_of(found) != "Municipality" or found == self.p.publisher):
+                    grantor = found
+
+    def _item_head(self, number: int, sent, offset: int) -> Mention | None:
+        """The name at the head of a list item (after its bullet, up to a comma, dash, bracket or
+        colon) that no rule took: an initiative of a list of grants (``- Fjällbyar, Sorsele
+        kommun, 400 000 kr``)."""
+        i = 0
+        while i < len(sent) and (sent[i].text in ("-", "–", "•", "*") or sent[i].is_space):
+            i += 1
+        if i >= len(sent) or not _is_cap(sent[i]) or self.covered(number, i) or sent[i].lower_ in NOT_NAME:
+            return None
+        k = i
+        while k < len(sent) and k - i < 8 and sent[k].text not in (",", "–", "-", "(", ":", ";", "."):
+            if self.covered(number, k) or sent[k].like_num:
+                return None
+            k += 1
+        if k >= len(sent) or sent[k].text not in (",", "–", "-", "(", ":"):
+            return None
+        name = " ".join(t.text for t in sent[i:k])
+        key = self.entity(_kind_from_word(sent[k - 1].text), name, self.ev(number, sent, offset, i, k))
+        mention = Mention(key, i, k, 0, 0, "initiative")
+        self.add_mention(number, mention)
+        return mention
+
     def _acronyms(self) -> None:
         """``Name (ACR)``: the acronym in parentheses names the entity just before it (its
         alternative name), and every later ``ACR`` of the text is a mention of it. A name the
@@ -2157,7 +2237,7 @@ class _Document:
             r"on hakenut|hakee|haki|har ansökt|ansöker|söker)\b",
             text,
         )
-        if granted and actors and not received:
+        if granted and actors and not received and number not in self.grant_openers:
             where = sent.char_span(granted.start(), granted.end(), alignment_mode="expand")
             initiative = self._initiative_in(number, sent, main) or main
             if where is not None and initiative is not None:
@@ -2324,7 +2404,8 @@ class _Document:
             context = text[max(0, found.start() - 60) : found.end() + 40]
             if NOT_FUNDING_CUES.search(text[max(0, found.start() - 40) : found.end() + 10]):
                 continue
-            if not FUND_CUES.search(text) and not _EACH.search(context):
+            granted_by = self.granted_by.get(number)
+            if not FUND_CUES.search(text) and not _EACH.search(context) and granted_by is None:
                 continue
             if _PART_FOLLOWS.match(text[found.end() :]):
                 continue  # 0,5 miljoonaa euroa, josta omarahoitusta 0,1: the part is the funding
@@ -2359,6 +2440,8 @@ class _Document:
                     ]
             else:
                 funders = [self._funder(actors, where, text, sent)] if actors else []
+                if granted_by is not None and not any(self.r_family_is_funder(m.key) for m in actors):
+                    funders = [granted_by]  # an item of a list of grants: the grantor pays
                 if not funders or funders[0] is None:
                     funders = [self.p.publisher] if self.p.publisher else []
             ev = (
