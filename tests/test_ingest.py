@@ -1012,3 +1012,39 @@ def test_list_of_granted_initiatives(reference_only, tmp_path, lang, text, expec
     facts_ = {(names[r.subject], r.relation, names[r.object], r.amount) for r in p.relations}
     assert expected <= facts_
     assert not any(r == "funds" and s.startswith(("se-", "fi-")) for s, r, _, _ in facts_)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "names", "not_names"),
+    [
+        (
+            "fi",
+            "Otsikko\n\nMukana ovat Lapin ELY-keskus, Business Finland, Revontulen Kylät ja Kainuun Etu Oy.\n",
+            {"Revontulen Kylät", "Kainuun Etu Oy"},
+            {"Revontulen Kylät ja Kainuun Etu Oy"},
+        ),
+        (
+            "fi",
+            "Otsikko\n\nKainuun maakuntahallitus kokoontui. Kajaanin kaupunki ja Kainuu hyötyvät. "
+            "Maakuntahallitus päätti asiasta.\n",
+            {"Kainuun maakuntahallitus"},
+            {"Kajaanin maakuntahallitus"},
+        ),
+        (
+            "sv",
+            "Rubrik\n\nI nätverket finns Sorsele kommun, Umeå universitet och Fjällkraft Norr.\n",
+            {"Fjällkraft Norr"},
+            set(),
+        ),
+    ],
+)
+def test_organisations_listed_with_others_and_boards_of_a_maakunta(
+    reference_only, tmp_path, lang, text, names, not_names
+):
+    """A capitalised name listed among two named organisations is an organisation (and ends a
+    company's name at the list's 'ja'); a maakunta's board is named with the maakunta, never with
+    a town of the text."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    found = {e.name for e in p.entities.values()}
+    assert names <= found
+    assert not (not_names & found)

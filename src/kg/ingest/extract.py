@@ -701,6 +701,8 @@ class _Document:
         for number, sent, offset in self.sentences:
             self._persons(number, sent, offset)
             self._party_members(number, sent, offset)
+        for number, sent, offset in self.sentences:
+            self._listed_with_actors(number, sent, offset)
         self._byline()
         self._publisher()
         self._labelled_lines()
@@ -1195,13 +1197,17 @@ class _Document:
                 start, owner_words = i - 1, f"{owner} {self._owner_kind()} {prev.text}"
             elif prev is not None and _is_cap(prev) and not _is_cap(token) and prev.text.lower() not in NOT_NAME:
                 if self.covered(number, i - 1) and not any(
-                    m.start == i - 1 and self.kind_of(m.key) in ("Municipality", "Region", "RegionalAuthority")
+                    m.start == i - 1
+                    and self.kind_of(m.key) in ("Municipality", "Region", "RegionalAuthority", "Maakunta", "County")
                     for m in self.mentions.get(number, ())
                 ):
                     continue
                 start, owner_words = i - 1, prev.text
             elif _is_cap(token) and generic:
-                owner_words = self._owner_genitive()
+                # a maakunta's board or council belongs to the maakunta the text names, not to a town
+                owner_words = (
+                    self._maakunta_genitive() if token.lower_.startswith("maakunta") else self._owner_genitive()
+                )
                 if not owner_words:
                     continue
             elif self.lang == "sv" and re.match(r"^(?:kommun|region)(?:styrelsen|fullmäktige)$", token.text):
@@ -1243,6 +1249,16 @@ class _Document:
         owner = self._owner_genitive()
         found = re.search(rf"\b{re.escape(owner)}\s+(kaupun\w*|kun\w*)", self.text) if owner else None
         return "kunnan" if found and found.group(1).startswith("kun") else "kaupungin"
+
+    def _maakunta_genitive(self) -> str:
+        """The genitive of the maakunta the text names most often, as written (``Kainuun``);
+        empty when it names none in the genitive."""
+        counts: Counter = Counter()
+        for number, sent, _ in self.sentences:
+            for m in self.mentions.get(number, ()):
+                if self.kind_of(m.key) == "Maakunta" and m.end - m.start == 1 and sent[m.start].text.endswith("n"):
+                    counts[sent[m.start].text] += 1
+        return counts.most_common(1)[0][0] if counts else ""
 
     def _owner_genitive(self) -> str:
         """The Finnish genitive of the text's municipality as the text writes it (``Kokkolan``),
@@ -1302,6 +1318,12 @@ class _Document:
                 continue
             j = i
             while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja")) and i - j < 4:
+                if (
+                    sent[j - 1].text in ("och", "ja")
+                    and j > 1
+                    and (self._looks_known(sent[j - 2].text) or self._after_comma(sent, j - 2))
+                ):
+                    break  # A, Metsähallitus ja Kainuun Etu Oy: the end of a list, not one company
                 j -= 1
             while j < i and not _is_cap(sent[j]):
                 j += 1
@@ -1946,6 +1968,88 @@ class _Document:
                 names |= {text for text, _, _ in hit.labels}
         return names
 
+    def _item_span(self, number: int, sent, a: int, b: int) -> tuple[int, int]:
+        """The name in the tokens ``a``..``b`` of a list: the first item keeps its last
+        capitalised words (``I nätverket finns Sorsele kommun`` -> ``Sorsele kommun``), the last
+        its first ones (``Fjällkraft Norr deltar`` -> ``Fjällkraft Norr``)."""
+
+        def named(k: int) -> bool:
+            if self.covered(number, k) or sent[k].lower_ in ("kommun", "kunta", "kaupunki"):
+                return True
+            return _is_cap(sent[k]) and not sent[k].is_stop  # I, Vi, Me at a sentence's head are no names
+
+        if named(a):
+            end = a
+            while end < b and named(end):
+                end += 1
+            return a, end
+        start = b
+        while start > a and named(start - 1):
+            start -= 1
+        return (start, b) if start < b else (a, b)
+
+    @staticmethod
+    def _after_comma(sent, k: int) -> bool:
+        """Whether the capitalised words ending at token ``k`` follow a comma (an item of a list)."""
+        while k >= 0 and _is_cap(sent[k]):
+            k -= 1
+        return k >= 0 and sent[k].text == ","
+
+    def _listed_with_actors(self, number: int, sent, offset: int) -> None:
+        """A capitalised name that no rule took, listed among organisations (``A, B och C``,
+        ``A, B ja C``, commas and och/samt/ja/sekä between them) is an organisation too: ``Almi
+        Företagspartner Mitt`` beside a county board and a university. The list needs two named
+        organisations or municipalities; a first name that Voikko knows (Finnish) is a person's."""
+        separators = {",", "och", "samt", "ja", "sekä", "&"}
+        n = len(sent)
+        items: list[tuple[int, int]] = []  # the list's items as token ranges
+        i = 0
+        while i < n:
+            if sent[i].text in separators:
+                i += 1
+                continue
+            j = i
+            while (
+                j < n and sent[j].text not in separators and not (sent[j].is_punct and sent[j].text not in ("-", "&"))
+            ):
+                j += 1
+            items.append(self._item_span(number, sent, i, j))
+            i = j if j > i else i + 1
+        # runs of items joined by separators only
+        runs: list[list[tuple[int, int]]] = [[]]
+        for k, item in enumerate(items):
+            if k and not all(t.text in separators for t in sent[items[k - 1][1] : item[0]]):
+                runs.append([])
+            if k and items[k - 1][1] == item[0]:
+                runs.append([])
+            runs[-1].append(item)
+        mentions = self.mentions.get(number, ())
+        for run in runs:
+            if len(run) < 3:
+                continue
+            known = [
+                (a, b)
+                for a, b in run
+                if any(
+                    m.start == a and b - 1 <= m.end <= b and m.role == "actor" and self.kind_of(m.key) != "Person"
+                    for m in mentions
+                )
+            ]
+            if len(known) < 2:
+                continue
+            for a, b in run:
+                if (a, b) in known or any(self.covered(number, k) for k in range(a, b)) or not 1 <= b - a <= 4:
+                    continue
+                if not all(_is_cap(t) or t.text in ("i", "för", "-") for t in sent[a:b]) or not _is_cap(sent[b - 1]):
+                    continue
+                if sent[a].lower_ in NOT_NAME or (self.lang == "fi" and _first_name(sent[a].text)):
+                    continue
+                name = " ".join(t.text for t in sent[a:b])
+                key = self.entity(
+                    "Organisation", name, self.ev(number, sent, offset, a, b), confidence=0.5, country=self._country()
+                )
+                self.add_mention(number, Mention(key, a, b, 0, 0, "actor"))
+
     def _party_members(self, number: int, sent, offset: int) -> None:
         """A politician written with the party's abbreviation (``Rickard Carstedt (S)``,
         ``Liisa Ahonen (kesk.)``): the person, the party (:data:`PARTIES`) and the membership."""
@@ -2405,6 +2509,15 @@ class _Document:
             if NOT_FUNDING_CUES.search(text[max(0, found.start() - 40) : found.end() + 10]):
                 continue
             granted_by = self.granted_by.get(number)
+            if (
+                re.search(
+                    r"\b(?:totalt|sammanlagt|sammantaget|yhteensä|kaikkiaan|kaiken kaikkiaan)\b",
+                    before_total(text, found),
+                )
+                and not actors
+                and not any(self.is_initiative(m.key) for m in mentions)
+            ):
+                continue  # a sum of the grants told elsewhere, not a funding of its own
             if not FUND_CUES.search(text) and not _EACH.search(context) and granted_by is None:
                 continue
             if _PART_FOLLOWS.match(text[found.end() :]):
@@ -2439,7 +2552,20 @@ class _Document:
                         and self.kind_of(r.subject) == "Municipality"
                     ]
             else:
+                # the agent of a passive right after the amount pays it: N beviljades av X, N myönsi X
+                agent = next(
+                    (
+                        m
+                        for m in actors
+                        if where is not None
+                        and where.end <= m.start <= where.end + 3
+                        and any(t.lower_ in ("av", "från") for t in sent[where.end : m.start])
+                    ),
+                    None,
+                )
                 funders = [self._funder(actors, where, text, sent)] if actors else []
+                if agent is not None:
+                    funders = [agent.key]
                 if granted_by is not None and not any(self.r_family_is_funder(m.key) for m in actors):
                     funders = [granted_by]  # an item of a list of grants: the grantor pays
                 if not funders or funders[0] is None:
@@ -2836,6 +2962,19 @@ def _sv_present(word: str) -> bool:
         and word.endswith("r")
         and (word == lemma + "r" or (lemma.endswith("a") and word == lemma[:-1] + "er"))
     )
+
+
+def before_total(text: str, found: re.Match) -> str:
+    """The words just before an amount (up to 40 characters), where a total is announced."""
+    return text[max(0, found.start() - 40) : found.start()]
+
+
+def _first_name(word: str) -> bool:
+    """Whether Voikko knows a Finnish word as a first name (False without Voikko)."""
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko()
+    return voikko is not None and any(a.get("CLASS") == "etunimi" for a in voikko.analyze(word))
 
 
 def _sv_base(word: str) -> str:
