@@ -1048,3 +1048,32 @@ def test_organisations_listed_with_others_and_boards_of_a_maakunta(
     found = {e.name for e in p.entities.values()}
     assert names <= found
     assert not (not_names & found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fi",
+            "Otsikko\n\nTunturiväylä-hanketta rahoitetaan Euroopan aluekehitysrahastosta.\n",
+            {("erdf", "funds", "Tunturiväylä")},
+        ),
+        (
+            "sv",
+            "Rubrik\n\nProjektet Fjällbyar finansieras genom Interreg Aurora.\n",
+            {("interreg-aurora", "funds", "Fjällbyar")},
+        ),
+        (
+            "fi",
+            "Otsikko\n\nTunturiväylä-hanke kuuluu Lapin kasvuohjelmaan.\n",
+            {("Tunturiväylä", "partOf", "Lapin kasvuohjelma")},
+        ),
+    ],
+)
+def test_passive_funding_sources_and_parts_of_a_programme(reference_only, tmp_path, lang, text, expected):
+    """A Finnish passive of funding names its source in the elative or ablative; a Swedish one
+    after 'genom'/'via'/'från' too; 'kuuluu' makes a project part of a programme that a place's
+    genitive names (the place keeps its own mention)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    names = {k: (e.iri or e.name).rsplit("/", 1)[-1] for k, e in p.entities.items()}
+    assert expected <= {(names[s], r, names[o]) for s, r, o in p.relation_keys()}

@@ -183,7 +183,11 @@ NOT_FUNDING_CUES = re.compile(
 )
 ORGANISE_CUES = re.compile(r"arrangera|anordna|bjuder in|står värd|värd för|järjest|isännöi", re.IGNORECASE)
 PRESENT_CUES = re.compile(r"talare|föreläs|presentera|berättar|talar|puhu|esitte|alustaja|alusti", re.IGNORECASE)
-PART_OF_CUES = re.compile(r"\bosana\b|inom ramen för|ingår i|en del av|del av|osa[a-z]* hanketta", re.IGNORECASE)
+PART_OF_CUES = re.compile(
+    r"\bosana\b|inom ramen för|ingår i|en del av|del av|osa[a-z]* hanketta|\bkuuluu\b|\bkuuluvat\b|delprojekt|"
+    r"osahanke|alahanke|ett av projekten i|yksi \w+ hankkeista",
+    re.IGNORECASE,
+)
 MEMBER_CUES = re.compile(
     r"består av|medlemmar|medlem i|är medlem|jäsen|medlemskommuner|ägarkommuner|jäsenkun|jäseninä|jäsenet|"
     r"omistajakun|ingår i",
@@ -1098,6 +1102,26 @@ class _Document:
                 continue  # strategiapäällikkö is a title, not a strategy
             if "-" in token.text and self._looks_known(token.text.split("-")[0]):
                 continue  # EAKR-ohjelmasta: a programme the graph knows, not a new initiative
+            place = next(
+                (
+                    m
+                    for m in self.mentions.get(number, ())
+                    if (m.start, m.end) == (i - 1, i)
+                    and self.kind_of(m.key) in ("Municipality", "Maakunta", "County", "Region")
+                    and re.search(r"(?:n|s)$", sent[i - 1].text)
+                    and not token.text[0].isupper()
+                ),
+                None,
+            )
+            if place is not None:
+                # a place's genitive names the initiative (Lapin kasvuohjelma, Kemijärven elinvoimaohjelma):
+                # the place keeps its own mention inside the name
+                name = f"{sent[i - 1].text} {_base_form(token.text, self.lang)}"
+                key = self.entity(kind, name, self.ev(number, sent, offset, i - 1, i + 1), country=self._country())
+                items = self.mentions[number]
+                items.append(Mention(key, i - 1, i + 1, 0, 0, "initiative"))
+                items.sort(key=lambda m: m.start)
+                continue
             if i > 0 and _is_cap(sent[i - 1]) and not self.covered(number, i - 1) and i - 1 != 0:
                 name = f"{sent[i - 1].text} {_base_form(token.text, self.lang)}"
                 start = i - 1
@@ -2247,17 +2271,31 @@ class _Document:
             verb = sent[start]
             if label == "FUNDS" and has_amount:
                 continue
-            if self.lang == "fi" and (_FI_PASSIVE.search(verb.text) or not _verb_form(verb.text)):
+            fi_passive = self.lang == "fi" and bool(_FI_PASSIVE.search(verb.text) or verb.text.endswith("ttu"))
+            if self.lang == "fi" and fi_passive and label == "FUNDS":
+                # Hanketta rahoitetaan Euroopan aluekehitysrahastosta, on rahoitettu Lapin liitolta: the source pays
+                sources = [
+                    m
+                    for m in actors
+                    if abs(m.start - end) <= 4 and re.search(r"(?:sta|stä|lta|ltä)$", sent[m.end - 1].text)
+                ]
+                agent_fi = sources[0] if sources else None
+            elif self.lang == "fi" and (fi_passive or not _verb_form(verb.text)):
                 continue  # toteutetaan: no agent; toteuttaja, rahoitus: a noun, read elsewhere
+            else:
+                agent_fi = None
             if self.lang == "sv" and verb.text.lower() != verb.lemma_ and not _sv_verb_form(verb.text, verb.lemma_):
                 continue
             if label == "LEADS" and end < len(sent) and sent[end].lower_ in ("till", "fram", "johonkin"):
                 continue  # leda till: leads to a result, not an initiative
             passive = self.lang == "sv" and verb.text.lower().endswith("s") and not verb.lemma_.endswith("s")
             agent = None
-            if passive:
+            by = ("av", "genom", "via", "från", "inom") if label == "FUNDS" else ("av",)
+            if self.lang == "fi" and fi_passive:
+                agent = agent_fi
+            elif passive:
                 after = [
-                    m for m in actors if m.start >= end and m.start - end <= 2 and "av" in sent[end : m.start].text
+                    m for m in actors if end <= m.start <= end + 3 and any(t.lower_ in by for t in sent[end : m.start])
                 ]
                 agent = after[0] if after else None
             else:
