@@ -1077,3 +1077,26 @@ def test_passive_funding_sources_and_parts_of_a_programme(reference_only, tmp_pa
     p = read_text(reference_only, tmp_path, text, lang)
     names = {k: (e.iri or e.name).rsplit("/", 1)[-1] for k, e in p.entities.items()}
     assert expected <= {(names[s], r, names[o]) for s, r, o in p.relation_keys()}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "partners"),
+    [
+        (
+            "sv",
+            "Rubrik\n\nProjektet Fjällbyar startade i våras. Sorsele kommun samarbetar med Malå kommun i projektet.\n",
+            {"se-2422", "se-2418"},
+        ),
+        (
+            "fi",
+            "Otsikko\n\nTunturiväylä-hanke alkoi keväällä. Sallan kunta tekee hankkeessa yhteistyötä Posion kunnan "
+            "kanssa.\n",
+            {"fi-732", "fi-614"},
+        ),
+    ],
+)
+def test_working_together_on_an_initiative(reference_only, tmp_path, lang, text, partners):
+    """'A samarbetar med B', 'A tekee yhteistyötä B:n kanssa' about the initiative: both take part."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    found = {p.entities[r.subject].iri.rsplit("/", 1)[-1] for r in p.relations if r.relation == "participatesIn"}
+    assert found == partners
