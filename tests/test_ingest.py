@@ -1100,3 +1100,17 @@ def test_working_together_on_an_initiative(reference_only, tmp_path, lang, text,
     p = read_text(reference_only, tmp_path, text, lang)
     found = {p.entities[r.subject].iri.rsplit("/", 1)[-1] for r in p.relations if r.relation == "participatesIn"}
     assert found == partners
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "who"),
+    [
+        ("fi", "Otsikko\n\nSallan kunta sitoutuu Tunturiväylä-hankkeen toimintaan kolmeksi vuodeksi.\n", "fi-732"),
+        ("sv", "Rubrik\n\nSorsele kommun förbinder sig att stödja projektet Fjällbyar under tre år.\n", "se-2422"),
+    ],
+)
+def test_a_commitment_is_taking_part(reference_only, tmp_path, lang, text, who):
+    """A municipality that commits itself to an initiative (sitoutuu, förbinder sig, åtar sig) takes part in it."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    found = {p.entities[r.subject].iri.rsplit("/", 1)[-1] for r in p.relations if r.relation == "participatesIn"}
+    assert found == {who}

@@ -151,13 +151,14 @@ PART_CUES = re.compile(
     r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaja|mukana|osallistu|kumppani|yhteistyössä|yhdessä|"
     r"samarbete|samarbetet|kommunerna|kunnat|kuntaa|kuntien|kanssa|i samarbete med|yhteistyö|"
     r"\bparter\b|\bparterna\b|samarbetsparter|deltagare|osallistujat|osallistujina|"
-    r"(?:samarbetar|samarbetade|samverkar|samverkade) med|yhteistyötä",
+    r"(?:samarbetar|samarbetade|samverkar|samverkade) med|yhteistyötä|sitoutu|förbinder sig|åtar sig|åtog sig",
     re.IGNORECASE,
 )
 #: Verbs and nouns that say an actor takes part (stronger than the cues of PART_CUES).
 TAKES_PART = re.compile(
     r"\b(?:deltar|deltog|medverkar|medverkade|är med i|partner|partners|parter|parterna|deltagare|"
     r"(?:samarbetar|samarbetade|samverkar|samverkade) med|tekee yhteistyötä|tekevät yhteistyötä|"
+    r"sitoutu\w*|förbinder sig|förband sig|åtar sig|åtog sig|"
     r"osallistu\w*|mukana|osatoteuttaj\w*|"
     r"kumppan\w*)\b",
     re.IGNORECASE,
