@@ -1114,3 +1114,16 @@ def test_a_commitment_is_taking_part(reference_only, tmp_path, lang, text, who):
     p = read_text(reference_only, tmp_path, text, lang)
     found = {p.entities[r.subject].iri.rsplit("/", 1)[-1] for r in p.relations if r.relation == "participatesIn"}
     assert found == {who}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "owner"),
+    [
+        ("fi", "Otsikko\n\nTunturiväylä-hankkeelle myönnettiin tukea. Hakijana on Sallan kunta.\n", "fi-732"),
+        ("sv", "Rubrik\n\nProjektet Fjällbyar beviljades stöd. Sökande är Sorsele kommun.\n", "se-2422"),
+    ],
+)
+def test_the_applicant_leads_the_initiative(reference_only, tmp_path, lang, text, owner):
+    """'Hakijana on X', 'Sökande är X' in running text (not only as a label): the applicant leads."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert [p.entities[r.subject].iri.rsplit("/", 1)[-1] for r in p.relations if r.relation == "leads"] == [owner]

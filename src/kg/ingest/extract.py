@@ -143,7 +143,9 @@ LOWERCASE_NAMES = frozenset(
 LEAD_CUES = re.compile(
     r"projektägare|projektägaren|leds av|ledd av|huvudman|huvudmannen|koordinerar|koordinator för|drivs av|"
     r"ansvarar för|hallinnoi|hallinnoima|hallinnoinnista vastaa|hallinnoijana|hallinnoija|päätoteuttaja|päähakija|"
-    r"vetämä|vetämään|vetämässä|vetämää|koordinoi|koordinoima|johtama",
+    r"vetämä|vetämään|vetämässä|vetämää|koordinoi|koordinoima|johtama|"
+    # the applicant of a granted initiative owns it
+    r"\bhakija\b|\bhakijana\b|\bhakijan\b|\bsökande\b|\bhuvudsökande\b|\bsökanden\b",
     re.IGNORECASE,
 )
 PART_CUES = re.compile(
