@@ -1127,3 +1127,31 @@ def test_the_applicant_leads_the_initiative(reference_only, tmp_path, lang, text
     """'Hakijana on X', 'Sökande är X' in running text (not only as a label): the applicant leads."""
     p = read_text(reference_only, tmp_path, text, lang)
     assert [p.entities[r.subject].iri.rsplit("/", 1)[-1] for r in p.relations if r.relation == "leads"] == [owner]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "org"),
+    [
+        (
+            "Rubrik\n\nRegion 10 bjuder in. Kontakt: Lisa Holm, samordnare R10, lisa.holm@example.se\n",
+            "Lisa Holm",
+            "Region 10",
+        ),
+        (
+            "Rubrik\n\nMötet leddes av Eva Strand, enhetschef för äldreomsorg vid Umeå universitet, i går.\n",
+            "Eva Strand",
+            "umea-universitet",
+        ),
+    ],
+)
+def test_post_at_an_acronym_or_after_what_the_post_is_for(reference_only, tmp_path, text, person, org):
+    """An acronym the text never introduces is the organisation whose strict initials it is
+    (Region 10 -> R10); 'titel för X vid ORG': the post is at ORG."""
+    p = read_text(reference_only, tmp_path, text, "sv")
+    by_name = {e.name: k for k, e in p.entities.items()}
+    posts = [
+        (p.entities[r.object].iri or p.entities[r.object].name).rsplit("/", 1)[-1]
+        for r in p.relations
+        if r.relation == "holdsPost" and r.subject == by_name[person]
+    ]
+    assert posts == [org]

@@ -706,6 +706,7 @@ class _Document:
             self._patterns(number, sent, offset)
         self._slash_lines()
         self._acronyms()
+        self._bare_acronyms()
         self._again()
         for number, sent, offset in self.sentences:
             self._persons(number, sent, offset)
@@ -1890,6 +1891,33 @@ class _Document:
                 self.add_mention(number, Mention(key, start, end, 0, 0, role))
                 self.p.entities[key].mentions += 1
 
+    def _bare_acronyms(self) -> None:
+        """An acronym the text never introduces (``Koordinator R10``) is a mention of the one
+        organisation of the text whose strict initials it is (:func:`_strict_initials`: ``Region
+        10`` -> ``R10``, ``Sveriges Kommuner och Regioner`` -> ``SKR``); with none or several such
+        organisations it is left alone."""
+        by_initials: dict[str, set[str]] = {}
+        for key, entity in self.p.entities.items():
+            if self.is_actor(key) and entity.kind != "Person":
+                for name in (entity.name, *entity.alt_names):
+                    initials = _strict_initials(name)
+                    if len(initials) >= 2:
+                        by_initials.setdefault(initials, set()).add(key)
+        for number, sent, _ in self.sentences:
+            for i, token in enumerate(sent):
+                match = re.fullmatch(r"([A-ZÅÄÖ][A-ZÅÄÖ0-9]{1,5})(?::s|:n)?", token.text)
+                if match is None or self.covered(number, i) or TITLE.search(token.text):
+                    continue
+                keys = by_initials.get(match.group(1), set())
+                if len(keys) != 1:
+                    continue
+                key = next(iter(keys))
+                role = "initiative" if self.is_initiative(key) else "actor"
+                self.add_mention(number, Mention(key, i, i + 1, 0, 0, role))
+                self.p.entities[key].mentions += 1
+                if self.p.entities[key].iri is None and match.group(1) not in self.p.entities[key].alt_names:
+                    self.p.entities[key].alt_names.append(match.group(1))
+
     def _initiative_kind(self, sent, start: int, end: int) -> str:
         near = " ".join(t.text for t in sent[max(0, start - 3) : min(len(sent), end + 3)])
         for pattern, kind in INITIATIVE_KINDS:
@@ -2188,6 +2216,17 @@ class _Document:
             ):
                 return m.key
             if m.end in (t_start, t_start - 1) and self.is_actor(m.key) and self.kind_of(m.key) != "Person":
+                return m.key
+        # avdelningschef för social välfärd vid Norrbottens Kommuner: the organisation after vid/på,
+        # a few words on, with no punctuation between
+        for m in self.mentions.get(number, ()):
+            if (
+                t_end + 1 < m.start <= t_end + 6
+                and sent[m.start - 1].text in ("vid", "på", "inom")
+                and not any(t.is_punct for t in sent[t_end : m.start])
+                and self.is_actor(m.key)
+                and self.kind_of(m.key) != "Person"
+            ):
                 return m.key
         for k in range(t_end, min(len(sent) - 1, t_end + 6)):
             if sent[k].text in ("vid", "på", "i") and _is_cap(sent[k + 1]) and not self.covered(number, k + 1):
@@ -2826,6 +2865,21 @@ def _organisation_kind_word(word: str, lang: str) -> str | None:
     if _FI_ORGANISATION_WORDS.match(base) and not re.search(r"kuntaliitos|liitos$", base.lower()):
         return "Organisation"
     return None
+
+
+def _strict_initials(name: str) -> str:
+    """The initials of a name's capitalised words, numbers kept whole (lower-case words skipped).
+
+    >>> _strict_initials("Region 10"), _strict_initials("Sveriges Kommuner och Regioner"), _strict_initials("Lycksele")
+    ('R10', 'SKR', 'L')
+    """
+    out = []
+    for word in name.split():
+        if word.isdigit():
+            out.append(word)
+        elif word[:1].isupper():
+            out.append(word[0])
+    return "".join(out)
 
 
 def _initials_fit(acronym: str, words: list[str]) -> bool:
