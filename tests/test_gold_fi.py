@@ -175,7 +175,7 @@ FACTS = [
         org:naturpolis-oy a kg:Company ; kg:participatesIn ini:work-and-stay .
         org:ksakki-ry a kg:CivilSocietyOrganisation ; kg:participatesIn ini:work-and-stay .
         mun:fi-614 kg:participatesIn ini:work-and-stay . mun:fi-615 kg:participatesIn ini:work-and-stay .
-        mun:fi-697 kg:participatesIn ini:work-and-stay . mun:fi-832 kg:participatesIn ini:work-and-stay .""",
+        mun:fi-620 kg:participatesIn ini:work-and-stay . mun:fi-832 kg:participatesIn ini:work-and-stay .""",
     ),
     (
         K10,

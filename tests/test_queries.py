@@ -283,7 +283,7 @@ INITIATIVES = {
         {
             "mun:fi-614",
             "mun:fi-615",
-            "mun:fi-697",
+            "mun:fi-620",
             "mun:fi-832",
             "org:ksakki-ry",
             "org:kuusamon-tulevaisuustoimiala",
@@ -1933,7 +1933,7 @@ def test_nodes_municipalities(dataset):
             "mun:fi-205",  # 09
             "mun:fi-305",
             "mun:fi-615",
-            "mun:fi-697",
+            "mun:fi-620",
             "mun:fi-832",  # 10 (Posio too)
             "mun:fi-890",  # 12
         }

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from conftest import DATA
 from gold_facts import SEEDS, SOURCES, ask, assert_fact, assert_facts_per_source, graph_of, shingles
 
 S000 = "000_d0f522aa97cf2385"
@@ -364,3 +365,38 @@ def test_sources_do_not_copy_the_documents_wording():
     for path in sorted(SOURCES.glob("*.ttl")):
         shared = shingles(path.read_text(encoding="utf-8")) & seeds
         assert not shared, f"{path.name} repeats source wording: {sorted(shared)[:3]}"
+
+
+def test_a_municipality_named_in_a_comment_is_the_one_its_code_gives():
+    """A curator writes ``mun:fi-620 … # Puolanka``: the code and the name must agree.
+
+    Work & Stay's curated source had Ristijärvi's kuntanumero (697) beside the comment "Puolanka"
+    (620), the municipality the text names; the name in the comment is what the curator read.
+    """
+    from rdflib import Graph
+    from rdflib.namespace import RDFS, SKOS
+
+    reference = Graph().parse(DATA / "reference" / "municipalities.ttl")
+    names: dict[str, set[str]] = {}
+    for prop in (RDFS.label, SKOS.altLabel):
+        for municipality, name in reference.subject_objects(prop):
+            names.setdefault(str(municipality).rsplit("/", 1)[-1], set()).add(str(name).casefold())
+    beside = re.compile(r"\bmun:((?:se|fi)-\d+)\b[^#\n\"]*#\s*(.+)")
+    checked = 0
+    for path in sorted(SOURCES.glob("*.ttl")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            match = beside.search(line)
+            if not match or match.group(1) not in names:
+                continue
+            comment = match.group(2).casefold()
+
+            def named(labels: set[str], comment: str = comment) -> bool:
+                return any(re.search(rf"\b{re.escape(label)}\b", comment) for label in labels)
+
+            if not named(names[match.group(1)]):
+                # a comment that names another municipality is a wrong code; one that names none
+                # (a role word, "päätoteuttaja") says nothing about the code
+                others = [code for code, labels in names.items() if named(labels)]
+                assert not others, f"{path.name}:{number}: mun:{match.group(1)} is not {match.group(2)!r}"
+            checked += 1
+    assert checked >= 20
