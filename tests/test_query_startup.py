@@ -259,3 +259,26 @@ def test_a_query_on_a_built_store_imports_neither_the_build_nor_the_sparql_parse
         capture_output=True, text=True, env=env,
     )  # fmt: skip
     assert again.returncode == 0 and (tmp_path / "b2" / "graph.trig").is_file(), again.stderr
+
+
+def test_main_builds_only_the_command_it_runs_with_the_same_help_and_errors():
+    from typer.main import get_command_name
+    from typer.testing import CliRunner
+
+    from kg.cli import _only, app
+
+    runner = CliRunner()
+    names = [info.name or get_command_name(info.callback.__name__) for info in app.registered_commands]
+    assert {"query", "build", "all", "import", "queries"} <= set(names)
+    for name in names:
+        single = _only(name)
+        assert single is not None and len(single.registered_commands) == 1, name
+        full, alone = runner.invoke(app, [name, "--help"]), runner.invoke(single, [name, "--help"])
+        assert (alone.exit_code, alone.output) == (full.exit_code, full.output), name
+    full, alone = runner.invoke(app, ["query", "--no-such-option"]), runner.invoke(_only("query"), ["query", "--no"])
+    assert alone.exit_code == full.exit_code == 2
+    assert _only("querry") is None and _only("--version") is None  # the whole group: its suggestions, its options
+    done = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True, text=True)
+    assert done.returncode == 0 and done.stdout.startswith("kg (samverkan-kg) ")
+    done = subprocess.run([sys.executable, "-m", "kg", "queries"], capture_output=True, text=True)
+    assert done.returncode == 0 and "members" in done.stdout
