@@ -282,3 +282,11 @@ def test_main_builds_only_the_command_it_runs_with_the_same_help_and_errors():
     assert done.returncode == 0 and done.stdout.startswith("kg (samverkan-kg) ")
     done = subprocess.run([sys.executable, "-m", "kg", "queries"], capture_output=True, text=True)
     assert done.returncode == 0 and "members" in done.stdout
+
+
+def test_the_cache_keeps_a_bounded_number_of_entries(cache_home):
+    for i in range(7):
+        cache.save("example", f"key {i}", i, limit=5)
+    kept = sorted((cache.cache_root() / "example").glob("*.json"))
+    assert 2 <= len(kept) <= 5
+    assert cache.load("example", "key 6") == 6  # the newest stays

@@ -20,6 +20,7 @@ True
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -52,14 +53,31 @@ def load(kind: str, key: str) -> object:
     return entry["value"]
 
 
-def save(kind: str, key: str, value: object) -> None:
+#: entries kept per kind; beyond it the least recently written half is deleted (a query run with many
+#: different parameter values has one plan per text)
+LIMIT = 2000
+
+
+def save(kind: str, key: str, value: object, limit: int = LIMIT) -> None:
     """Save ``value`` (made of JSON types) under ``key``, atomically; nothing happens when the cache
-    folder cannot be written."""
+    folder cannot be written. A folder holding more than ``limit`` entries loses the older half."""
     from kg.core.atomic import atomic_writer
 
     path, digest = _entry(kind, key)
     try:
         with atomic_writer(path) as handle:
             json.dump({"key": digest, "value": value}, handle, ensure_ascii=False)
+        _trim(path.parent, limit, path.name)
     except (OSError, ValueError, TypeError):
         pass
+
+
+def _trim(folder: Path, limit: int, keep: str) -> None:
+    """Delete the older entries of ``folder`` down to half of ``limit`` when it holds more (not ``keep``)."""
+    entries = [e for e in os.scandir(folder) if e.name.endswith(".json")]
+    if len(entries) <= limit:
+        return
+    older = sorted((e for e in entries if e.name != keep), key=lambda e: e.stat().st_mtime_ns)
+    for entry in older[: len(entries) - limit // 2]:
+        with contextlib.suppress(OSError):  # another command deleted it first
+            os.unlink(entry.path)
