@@ -159,6 +159,12 @@ def test_a_damaged_or_foreign_entry_is_a_miss(cache_home):
     entry.write_text(json.dumps(other), encoding="utf-8")
     order._recipe_cached.cache_clear()
     assert order.plan(text).limit is None
+    # an entry with its own key but a recipe that makes no plan (edited by hand) is planned again
+    broken = json.loads(entry.read_text(encoding="utf-8"))
+    broken["key"], broken["value"] = entry.stem, {"text": "SELECT", "keys": [["o"]]}
+    entry.write_text(json.dumps(broken), encoding="utf-8")
+    order._recipe_cached.cache_clear()
+    assert order.plan(text).keys == [("o", True)]
 
 
 def test_an_unwritable_cache_folder_still_plans(tmp_path, monkeypatch):

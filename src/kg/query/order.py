@@ -147,11 +147,20 @@ def _recipe_cached(text: str) -> dict | None:
 
     key = f"{_salt()}\n{text}"
     found = cache.load(_CACHE_KIND, key)
-    if found is not cache.MISSING and (found is None or isinstance(found, dict)):
+    if found is None or (isinstance(found, dict) and _usable(found)):
         return found
     recipe = _recipe(text, cache=False)
     cache.save(_CACHE_KIND, key, recipe)
     return recipe
+
+
+def _usable(recipe: dict) -> bool:
+    """Whether a recipe read from the cache makes a plan (an entry edited by hand may not)."""
+    try:
+        made = _from_recipe(recipe)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return False
+    return isinstance(made.text, str) and all(isinstance(n, str) for n in made.hidden)
 
 
 def _recipe(text: str, cache: bool = True) -> dict | None:
