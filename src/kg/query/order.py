@@ -108,14 +108,84 @@ def mentions_order(text: str) -> bool:
     return _HAS_ORDER.search(text) is not None
 
 
-def plan(text: str) -> OrderPlan | None:
-    """The query without its top-level ORDER BY and how to sort, or ``None`` to run it as it is."""
+def plan(text: str, *, cache: bool = True) -> OrderPlan | None:
+    """The query without its top-level ORDER BY and how to sort, or ``None`` to run it as it is.
+
+    Finding the plan takes rdflib's SPARQL parser (0.07 s to import, 0.03-0.1 s per query), so the
+    plan of each query text is kept in the user's cache folder (:mod:`kg.core.cache`, kind
+    ``order-plans``) as JSON, keyed by the text and by this module's own source and rdflib's version:
+    a command that runs a query it ran before reads the plan instead of parsing (``cache=False``
+    always parses). The cached plan is the parser's: both are made from the same JSON recipe.
+    """
     if not mentions_order(text):
         return None
+    recipe = _recipe(text, cache)
+    return None if recipe is None else _from_recipe(recipe)
+
+
+_CACHE_KIND = "order-plans"
+
+
+@lru_cache(maxsize=1)
+def _salt() -> str:
+    """What a cached plan depends on besides the query text: this module's code and rdflib's parser."""
+    import hashlib
+    from pathlib import Path
+
+    import rdflib
+
+    try:
+        code = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()
+    except OSError:
+        code = "?"
+    return f"kg.query.order {code} rdflib {rdflib.__version__}"
+
+
+@lru_cache(maxsize=256)
+def _recipe_cached(text: str) -> dict | None:
+    from kg.core import cache
+
+    key = f"{_salt()}\n{text}"
+    found = cache.load(_CACHE_KIND, key)
+    if found is None or (isinstance(found, dict) and _usable(found)):
+        return found
+    recipe = _recipe(text, cache=False)
+    cache.save(_CACHE_KIND, key, recipe)
+    return recipe
+
+
+def _usable(recipe: dict) -> bool:
+    """Whether a recipe read from the cache makes a plan (an entry edited by hand may not)."""
+    try:
+        made = _from_recipe(recipe)
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError):
+        return False
+    return isinstance(made.text, str) and all(isinstance(n, str) for n in made.hidden)
+
+
+def _recipe(text: str, cache: bool = True) -> dict | None:
+    """The plan as JSON types (see :func:`_from_recipe`), from the cache or the parser."""
+    if cache:
+        return _recipe_cached(text)
     try:
         return _plan(text)
     except Exception:  # anything this does not understand is left to the engine, as written
         return None
+
+
+def _from_recipe(recipe: dict) -> OrderPlan:
+    """An :class:`OrderPlan` from its recipe: ``text``, ``keys`` (each ``[column, descending]`` or
+    ``[{"eval": spec, "variables": [...]}, descending]``, see :func:`_compile`), ``hidden``,
+    ``offset`` and ``limit``."""
+    keys: list[tuple[str | Callable[[dict], object], bool]] = []
+    for key, descending in recipe["keys"]:
+        if isinstance(key, dict):
+            evaluate = _compile(key["eval"])
+            evaluate.variables = list(key["variables"])
+            keys.append((evaluate, bool(descending)))
+        else:
+            keys.append((key, bool(descending)))
+    return OrderPlan(recipe["text"], keys, list(recipe["hidden"]), recipe["offset"], recipe["limit"])
 
 
 def _tokens(text: str):
@@ -125,7 +195,7 @@ def _tokens(text: str):
             yield kind, match.group(), match.start(), match.end()
 
 
-def _plan(text: str) -> OrderPlan | None:
+def _plan(text: str) -> dict | None:
     tokens = list(_tokens(text))
     braces = parens = 0
     select = projection_start = projection_end = group_end = None
@@ -178,7 +248,7 @@ def _plan(text: str) -> OrderPlan | None:
     projected = set() if star else {str(p["var"] if "var" in p else p["evar"]) for p in original.projection}
     if any(name.startswith(HIDDEN) for name in re.findall(r"[?$](\w+)", text)):
         return None
-    keys: list[tuple[str, bool]] = []
+    keys: list[tuple[str | dict, bool]] = []
     hidden: list[tuple[str, str]] = []  # (name, expression text)
     for number, ((descending, expression), condition) in enumerate(zip(conditions, parsed, strict=True)):
         expr = _unwrap(condition["expr"])
@@ -187,10 +257,9 @@ def _plan(text: str) -> OrderPlan | None:
         if _is_variable(expr) and (star or str(expr) in projected):
             keys.append((str(expr), descending))
             continue
-        evaluate = _evaluator(expr) if star or _variables(expr) <= projected else None
-        if evaluate is not None:  # computed from the row in Python, exactly as SPARQL defines it
-            evaluate.variables = sorted(_variables(expr))
-            keys.append((evaluate, descending))
+        spec = _spec(expr) if star or _variables(expr) <= projected else None
+        if spec is not None:  # computed from the row in Python, exactly as SPARQL defines it
+            keys.append(({"eval": spec, "variables": sorted(_variables(expr))}, descending))
             continue
         if star:
             return None  # SELECT * cannot project a hidden key
@@ -225,13 +294,13 @@ def _plan(text: str) -> OrderPlan | None:
         offset = original.limitoffset.get("offset", None) if "offset" in original.limitoffset else None
     head = text[:projection_end].rstrip() + extra + " " if extra else text[:projection_end]
     new_text = (head + text[projection_end : tokens[group_end][3]] + rest).rstrip()
-    return OrderPlan(
-        new_text,
-        keys,
-        [name for name, _ in hidden],
-        int(offset) if offset is not None else 0,
-        int(limit) if limit is not None else None,
-    )
+    return {
+        "text": new_text,
+        "keys": [[key, descending] for key, descending in keys],
+        "hidden": [name for name, _ in hidden],
+        "offset": int(offset) if offset is not None else 0,
+        "limit": int(limit) if limit is not None else None,
+    }
 
 
 _MODIFIERS = ("GROUP", "HAVING", "ORDER", "LIMIT", "OFFSET", "VALUES")
@@ -395,46 +464,79 @@ def _evaluate(evaluate, rows: list[dict]) -> list:
     return values
 
 
-def _evaluator(expr) -> Callable[[dict], object] | None:
-    """A function computing an order expression from a row (a dict of rdflib terms), for the few
-    functions whose SPARQL definition on the terms Oxigraph returns is exact in Python: a variable,
-    a constant string or number, ``STR``, ``LANG``, ``BOUND``, ``!`` of a boolean, ``COALESCE``.
-    An error (``STR`` of a blank node, an unbound argument) gives ``None``, as an unbound key.
-    ``None`` when the expression uses anything else (Oxigraph then computes it, projected)."""
+def _spec(expr) -> list | None:
+    """How to compute an order expression from a row, as JSON types (kept in the plan cache), for
+    the few functions whose SPARQL definition on the terms Oxigraph returns is exact in Python: a
+    variable ``["var", name]``, a constant number ``["const", lexical form, datatype, language]`` or
+    string ``["plain", text]``, ``["str", spec]``, ``["lang", spec]``, ``["bound", name]``, ``!`` of
+    a boolean ``["not", spec]``, ``["coalesce", [spec, ...]]``. ``None`` when the expression uses
+    anything else (Oxigraph then computes it, projected). :func:`_compile` makes the function."""
     from rdflib.plugins.sparql.parserutils import CompValue
     from rdflib.term import Variable
 
     if isinstance(expr, Variable):
-        name = str(expr)
-        return lambda row: row.get(name)
+        return ["var", str(expr)]
     if isinstance(expr, Literal):
-        return lambda row: expr
+        datatype = str(expr.datatype) if expr.datatype is not None else None
+        return ["const", str(expr), datatype, expr.language]
     if not isinstance(expr, CompValue):
         return None
     if expr.name == "literal" and set(expr.keys()) - {"_vars"} == {"string"}:
-        constant = _Plain(expr["string"])
-        return lambda row: constant
+        return ["plain", str(expr["string"])]
     if expr.name in ("Builtin_STR", "Builtin_LANG"):
-        inner = _evaluator(expr["arg"])
+        inner = _spec(expr["arg"])
         if inner is None:
             return None
-        if expr.name == "Builtin_STR":
-            return lambda row: _str(inner(row))
-        return lambda row: _lang(inner(row))
+        return ["str" if expr.name == "Builtin_STR" else "lang", inner]
     if expr.name == "Builtin_BOUND" and isinstance(expr["arg"], Variable):
-        name = str(expr["arg"])
-        return lambda row: _TRUE if row.get(name) is not None else _FALSE
+        return ["bound", str(expr["arg"])]
     if expr.name == "UnaryNot" and _boolean(expr["expr"]):
-        inner = _evaluator(expr["expr"])
-        if inner is None:
-            return None
-        return lambda row: _not(inner(row))
+        inner = _spec(expr["expr"])
+        return None if inner is None else ["not", inner]
     if expr.name == "Builtin_COALESCE":
-        parts = [_evaluator(a) for a in expr["arg"]]
+        parts = [_spec(a) for a in expr["arg"]]
         if any(p is None for p in parts):
             return None
-        return lambda row: next((v for v in (p(row) for p in parts) if v is not None), None)
+        return ["coalesce", parts]
     return None
+
+
+def _compile(spec: list) -> Callable[[dict], object]:
+    """The function computing an order expression (:func:`_spec`) from a row (a dict of rdflib
+    terms). An error (``STR`` of a blank node, an unbound argument) gives ``None``, as an unbound key.
+
+    >>> from rdflib import BNode, URIRef
+    >>> f = _compile(["coalesce", [["str", ["var", "x"]], ["plain", "-"]]])
+    >>> f({"x": URIRef("urn:a")}), f({"x": BNode("b")}), f({})
+    ('urn:a', '-', '-')
+    """
+    kind = spec[0]
+    if kind == "var":
+        name = spec[1]
+        return lambda row: row.get(name)
+    if kind == "const":
+        lexical, datatype, language = spec[1:]
+        constant = Literal(lexical, lang=language, datatype=URIRef(datatype) if datatype else None, normalize=False)
+        return lambda row: constant
+    if kind == "plain":
+        plain = _Plain(spec[1])
+        return lambda row: plain
+    if kind == "str":
+        inner = _compile(spec[1])
+        return lambda row: _str(inner(row))
+    if kind == "lang":
+        inner = _compile(spec[1])
+        return lambda row: _lang(inner(row))
+    if kind == "bound":
+        name = spec[1]
+        return lambda row: _TRUE if row.get(name) is not None else _FALSE
+    if kind == "not":
+        inner = _compile(spec[1])
+        return lambda row: _not(inner(row))
+    if kind == "coalesce":
+        parts = [_compile(part) for part in spec[1]]
+        return lambda row: next((v for v in (p(row) for p in parts) if v is not None), None)
+    raise ValueError(f"unknown order expression {kind!r}")
 
 
 _TRUE, _FALSE = Literal(True), Literal(False)
