@@ -106,7 +106,11 @@ def save(graph_file: Path | str, key: str, params: dict[str, object], analysis: 
 
 
 def _network_path(graph_file: Path | str, key: str, lang: str | None) -> Path:
-    return _path(graph_file, key, {"stored": "network", "lang": lang})
+    path = _path(graph_file, key, {"stored": "network", "lang": lang})
+    return path.with_name(path.name.replace("-", NETWORK, 1))
+
+
+NETWORK = "-network-"  # in the names of stored networks (the analyses' names have no such part)
 
 
 def save_network(graph_file: Path | str, key: str, lang: str | None, nodes: dict, ties: list) -> Path | None:
