@@ -2,7 +2,8 @@
 
 ``python bench/viz.py BUILD --before KG --after KG [--rounds N] [--write]``
 
-``BUILD`` is a build folder that ``kg analyze`` has run on (graph.trig, store/, analysis/), for
+``BUILD`` is a build folder that ``kg analyze`` has run on (graph.trig, store/, analysis/; since issue 22's
+second pass ``kg analyze`` also stores the network there, which ``kg viz`` reads instead of the graph), for
 instance ``kg synth --triples 1000000 --seed 7`` built with ``kg build --full``. ``KG`` is the ``kg``
 command of each side (``/venvs/main/bin/kg``: the before, ``.venv/bin/kg``: the after). Each side
 gets its own copy of ``BUILD`` (in ``--scratch``, by default the temp folder; nothing is written into ``BUILD``)
@@ -10,7 +11,8 @@ and runs ``kg viz --graph COPY/graph.trig -o COPY/network.html`` under ``/usr/bi
 sides alternate, round after round, so that the load of a shared machine falls on both alike.
 Reported: wall and CPU seconds (user + system; medians of the rounds), peak RSS, the page size,
 and whether the two pages hold the same data (nodes, ties with their years and details; a tie's
-two ends may be written in either order). With ``--write`` the table replaces the block between
+two ends may be written in either order), and separately whether the nodes are at the same
+positions (a layout change moves them). With ``--write`` the table replaces the block between
 ``<!-- viz1m: begin -->`` and ``<!-- viz1m: end -->`` in bench/RESULTS.md.
 """
 
@@ -59,7 +61,7 @@ def run(kg: str, folder: Path) -> dict:
 
 
 def page_data(path: Path) -> dict:
-    """The page's data, ties keyed by their two ends in either order."""
+    """The page's data, ties keyed by their two ends in either order, positions apart (``positions``)."""
     html = path.read_text(encoding="utf-8")
     tag = '<script id="graph-data" type="application/json">'
     start = html.index(tag) + len(tag)
@@ -69,7 +71,15 @@ def page_data(path: Path) -> dict:
         ends = tuple(sorted((edge.pop("from"), edge.pop("to"))))
         edges[(*ends, edge["layer"])] = edge
     data["edges"] = edges
+    data["positions"] = {n["id"]: (n.pop("x"), n.pop("y")) for n in data["nodes"]}
     return data
+
+
+def same(before: Path, after: Path) -> tuple[bool, bool]:
+    """Whether two pages hold the same data, and whether their nodes are at the same positions."""
+    one, two = page_data(before), page_data(after)
+    moved = one.pop("positions") != two.pop("positions")
+    return one == two, not moved
 
 
 def main() -> None:
@@ -91,7 +101,7 @@ def main() -> None:
         for _ in range(args.rounds):
             for side, kg in (("before", args.before), ("after", args.after)):
                 found[side].append(run(kg, folders[side]))
-        same = page_data(folders["before"] / "network.html") == page_data(folders["after"] / "network.html")
+        alike, placed = same(folders["before"] / "network.html", folders["after"] / "network.html")
     rows = []
     for side, runs in found.items():
         loads = ", ".join(f"{r['load']:.0f}" for r in runs)
@@ -106,7 +116,8 @@ def main() -> None:
             BEGIN,
             f"`python bench/viz.py {args.build} --before {args.before} --after {args.after} --rounds {args.rounds}`,"
             f" started {started}; medians of {args.rounds} round(s); the same page data on both sides: "
-            f"{'yes' if same else 'NO'}; CPU before / after: {ratio:.1f}×.",
+            f"{'yes' if alike else 'NO'}; the nodes at the same positions: {'yes' if placed else 'no'};"
+            f" CPU before / after: {ratio:.1f}×.",
             "",
             "| side | wall | CPU (user + system) | peak RSS | page | load average | kg viz said |",
             "|---|---|---|---|---|---|---|",

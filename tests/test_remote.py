@@ -230,7 +230,7 @@ def test_kg_viz_endpoint_draws_the_local_network(built, pushed, tmp_path):
     there = runner.invoke(app, ["viz", "--endpoint", pushed[0].query_url, "--out", str(tmp_path / "remote.html")])
     here = runner.invoke(app, ["viz", "--graph", str(built.output), "--out", str(tmp_path / "local.html")])
     assert there.exit_code == 0, there.output
-    summary = [line.split(": ", 1)[1] for line in (there.output, here.output)]
+    summary = [line.split(": ", 1)[1] for line in (there.stdout, here.stdout)]  # notes go to stderr
     assert summary[0] == summary[1]
     assert (tmp_path / "remote.html").read_text(encoding="utf-8") == (tmp_path / "local.html").read_text(
         encoding="utf-8"

@@ -24,7 +24,12 @@ def graph(built, tmp_path):
 
 
 def _stored(graph) -> list:
-    return sorted((graph.parent / stored.FOLDER).glob("*.json"))
+    """The stored analyses (not the stored networks)."""
+    return sorted(p for p in (graph.parent / stored.FOLDER).glob("*.json") if stored.NETWORK not in p.name)
+
+
+def _network(graph) -> list:
+    return sorted(p for p in (graph.parent / stored.FOLDER).glob("*.json") if stored.NETWORK in p.name)
 
 
 def _mark(path) -> None:
@@ -93,3 +98,42 @@ def test_an_unreadable_stored_analysis_is_computed_again(graph, tmp_path):
     [path] = _stored(graph)
     path.write_text("{not json", encoding="utf-8")
     assert _viz(graph, tmp_path / "again.html") == fresh
+
+
+PAJALA = "https://w3id.org/samverkan/id/municipality/se-2521"
+
+
+def _viz_notes(graph, out) -> tuple[str, str]:
+    result = runner.invoke(app, ["viz", "--graph", str(graph), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8"), result.stderr
+
+
+def test_viz_draws_the_network_kg_analyze_stored_without_reading_it_again(graph, tmp_path):
+    fresh, said = _viz_notes(graph, tmp_path / "fresh.html")  # nothing stored yet: read, computed, stored
+    assert "no stored network" in said and "no stored analysis" in said
+    shutil.rmtree(graph.parent / stored.FOLDER)
+    assert runner.invoke(app, ["analyze", "--graph", str(graph)]).exit_code == 0
+    [path] = _network(graph)
+    assert path.name.startswith(stored.graph_key(graph)[:32])
+    page, said = _viz_notes(graph, tmp_path / "reused.html")
+    assert page == fresh and "no stored" not in said  # the same page from what kg analyze stored
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert data["nodes"][PAJALA]["label"] == "Pajala"
+    data["nodes"][PAJALA]["label"] = MARKER
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert MARKER in _viz_notes(graph, tmp_path / "marked.html")[0]  # ... read from the file, not the graph
+
+
+def test_a_changed_graph_never_gets_a_stale_network(graph, tmp_path):
+    assert runner.invoke(app, ["analyze", "--graph", str(graph)]).exit_code == 0
+    [old] = _network(graph)
+    data = json.loads(old.read_text(encoding="utf-8"))
+    data["nodes"][PAJALA]["label"] = MARKER
+    old.write_text(json.dumps(data), encoding="utf-8")
+    with graph.open("a", encoding="utf-8") as handle:
+        handle.write('\n<https://example.org/x> <http://www.w3.org/2000/01/rdf-schema#comment> "edited" .\n')
+    page, said = _viz_notes(graph, tmp_path / "page.html")
+    assert MARKER not in page and "no stored network" in said and "no stored analysis" in said
+    [new] = _network(graph)  # the network of the new contents, stored by kg viz
+    assert new != old and new.name.startswith(stored.graph_key(graph)[:32])

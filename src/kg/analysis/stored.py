@@ -8,6 +8,12 @@ edit) changes the key, so a stored analysis is used only for the very bytes it w
 analyses of other contents are deleted when a new one is stored. A stored file that cannot be read
 is ignored (the analysis is computed again).
 
+Beside it, under the same graph key, the network the analysis was computed from: every node's attributes
+and every stated tie, as :func:`kg.analysis.network.read_nodes` (in one language) and
+:func:`~kg.analysis.network.read_ties` read them (:func:`save_network`, :func:`load_network`), so that
+``kg viz`` draws the network without running the ``nodes`` and ``ties`` queries again (7.5 s of CPU at a
+million triples).
+
 >>> import tempfile
 >>> from pathlib import Path
 >>> folder = Path(tempfile.mkdtemp())
@@ -23,6 +29,14 @@ True
 >>> _ = graph.write_text("<urn:a> <urn:b> <urn:d> .")
 >>> load(graph, graph_key(graph), params) is None
 True
+>>> from kg.analysis.network import Tie
+>>> ties = [Tie("urn:a", "lead", "urn:i", "2020", ("s1", "s2"))]
+>>> nodes = {"urn:a": {"label": "A", "kind": "actor", "mentioned": True}}
+>>> key = graph_key(graph)
+>>> save_network(graph, key, "sv", nodes, ties) is not None
+True
+>>> load_network(graph, key, "sv") == (nodes, ties), load_network(graph, key, "fi")
+(True, None)
 """
 
 from __future__ import annotations
@@ -89,6 +103,58 @@ def save(graph_file: Path | str, key: str, params: dict[str, object], analysis: 
     except OSError:
         return None
     return path
+
+
+def _network_path(graph_file: Path | str, key: str, lang: str | None) -> Path:
+    path = _path(graph_file, key, {"stored": "network", "lang": lang})
+    return path.with_name(path.name.replace("-", NETWORK, 1))
+
+
+NETWORK = "-network-"  # in the names of stored networks (the analyses' names have no such part)
+
+
+def save_network(graph_file: Path | str, key: str, lang: str | None, nodes: dict, ties: list) -> Path | None:
+    """Store the nodes and ties read from the graph whose bytes hash to ``key`` (``nodes`` as
+    :func:`kg.analysis.network.read_nodes` read them in ``lang``, ``ties`` as
+    :func:`~kg.analysis.network.read_ties` did) beside its analyses, atomically. Returns the file, or
+    None where nothing was stored (the folder cannot be written, or the graph changed meanwhile)."""
+    from kg.core.atomic import write_text
+
+    path = _network_path(graph_file, key, lang)
+    data = {
+        "graph_sha256": key,
+        "stored": "network",
+        "lang": lang,
+        "version": VERSION,
+        "nodes": nodes,
+        "ties": [[t.actor, t.role, t.target, t.start, list(t.sources)] for t in ties],
+    }
+    try:
+        if graph_key(graph_file) != key:
+            return None
+        path.parent.mkdir(exist_ok=True)
+        write_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        for other in path.parent.glob("*.json"):
+            if not other.name.startswith(key[:32]):
+                other.unlink(missing_ok=True)
+    except OSError:
+        return None
+    return path
+
+
+def load_network(graph_file: Path | str, key: str, lang: str | None) -> tuple[dict, list] | None:
+    """``(nodes, ties)`` stored by :func:`save_network` for the graph whose bytes hash to ``key``,
+    read in ``lang``; None if there are none (or they cannot be read)."""
+    from kg.analysis.network import Tie
+
+    try:
+        data = json.loads(_network_path(graph_file, key, lang).read_text(encoding="utf-8"))
+        if data.get("graph_sha256") != key or data.get("lang") != lang or data.get("stored") != "network":
+            return None
+        ties = [Tie(a, role, b, start, tuple(sources)) for a, role, b, start, sources in data["ties"]]
+        return data["nodes"], ties
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def stored_or_computed(

@@ -46,36 +46,95 @@ def _amount(value: object) -> float | None:
         return None
 
 
-def read_details(dataset, lang: str = "sv") -> dict:
-    """Fundings, source documents and posts of the graph in ``dataset`` (a Dataset or a store)."""
+def _text_rows(store, query, nodes: tuple[str, ...]) -> list[dict] | None:
+    """The rows of a library query on an Oxigraph store as text cells (each cell's value, no rdflib
+    terms; see :func:`kg.analysis.network._csv_select`), in the order of the query's ORDER BY; None
+    on another store, or where that order cannot be reproduced. A blank node in a column of
+    ``nodes`` is its id (as ``str()`` of rdflib's term)."""
+    from kg.analysis.network import _csv_select, _csv_sort, _unordered
+    from kg.query.stores import OxigraphStore
+
+    if not isinstance(store, OxigraphStore):
+        return None
+    unordered = _unordered(query)
+    if unordered is None:
+        return None
+    names, table = _csv_select(store, unordered[0])
+    _csv_sort(table, [names.index(k) for k in unordered[1]])
+    for i in (names.index(c) for c in nodes if c in names):
+        for row in table:
+            if row[i].startswith("_:"):
+                row[i] = row[i][2:]
+    return [{k: v for k, v in zip(names, row, strict=True) if v} for row in table]
+
+
+def _title_rows(store) -> list[dict]:
+    """The ``source-titles`` rows: ``id``, ``title`` (text, language), ``issued``, ``language`` as text."""
+    from kg.query.binding import with_prefixes
+    from kg.query.sparql import execute, internal_query
+    from kg.query.stores import OxigraphStore
+
+    query = internal_query("source-titles")
+    if not isinstance(store, OxigraphStore):  # rdflib terms, then as text
+        found = []
+        for row in execute(store, query, timeout=None, labels=False).rows:
+            text = {k: str(v) for k, v in row.items()}
+            if "title" in row:
+                text["title"] = (str(row["title"]), getattr(row["title"], "language", None) or "")
+            found.append(text)
+        return found
+    found = []
+    for solution in store.store.query(with_prefixes(query.text), use_default_graph_as_union=True):
+        row = {}
+        for name in ("id", "issued", "language"):
+            if solution[name] is not None:
+                row[name] = solution[name].value
+        title = solution["title"]
+        if title is not None:
+            row["title"] = (title.value, getattr(title, "language", None) or "")
+        found.append(row)
+    return found
+
+
+def read_details(dataset, lang: str = "sv", labels: dict[str, str] | None = None) -> dict:
+    """Fundings, source documents and posts of the graph in ``dataset`` (a Dataset or a store).
+
+    ``labels`` (``{iri: label}``, optional) are labels already known in ``lang``, as
+    :func:`kg.query.sparql.labels_of` gives them (the short IRI where there is none), for instance
+    the network's node labels; the other IRIs shown are looked up."""
     from rdflib import URIRef
 
     from kg.core.namespaces import short_iri
     from kg.query.library import get
-    from kg.query.sparql import execute, internal_query, labels_of
+    from kg.query.sparql import execute, labels_of
     from kg.query.stores import fast_store
 
     store = fast_store(dataset)
+    shown = {"funding-details": ("initiative", "funder"), "people": ("person", "organisation")}
 
     def rows(name: str) -> list[dict]:
-        query = internal_query(name) if name == "source-titles" else get(name)
-        # no label columns from execute: they would label every IRI column and title every source
-        # of every row (all 18,674 documents' titles, twice, at a million triples); the four
-        # columns shown are labelled below, in ``lang``, as execute would label them
-        return execute(store, query, lang=lang, timeout=None, labels=False).rows
+        # as text on Oxigraph; else without execute's label columns: they would label every IRI column
+        # and title every source of every row (all 18,674 documents' titles, twice, at a million
+        # triples); the four columns shown are labelled below, in ``lang``, as execute would label them
+        query = get(name)
+        found = _text_rows(store, query, ("funding", *shown[name]))
+        if found is None:
+            found = [{k: str(v) for k, v in row.items()} for row in
+                     execute(store, query, lang=lang, timeout=None, labels=False).rows]  # fmt: skip
+        return found
 
     money, people = rows("funding-details"), rows("people")
-    shown = {"funding-details": ("initiative", "funder"), "people": ("person", "organisation")}
-    every = sorted(
-        {row[c] for name, found in (("funding-details", money), ("people", people)) for row in found
-         for c in shown[name] if isinstance(row.get(c), URIRef)}
-    )  # fmt: skip
-    found = labels_of(store, every, lang)
+    known = dict(labels or {})
+    wanted = {row[c] for name, found in (("funding-details", money), ("people", people)) for row in found
+              for c in shown[name] if row.get(c)}  # fmt: skip
+    missing = sorted(URIRef(iri) for iri in wanted - known.keys() if iri.startswith(("http://", "https://", "urn:")))
+    known.update({str(iri): text for iri, text in labels_of(store, missing, lang).items()})
     for name, table in (("funding-details", money), ("people", people)):
         for row in table:
             for column in shown[name]:
-                if isinstance(row.get(column), URIRef):
-                    row[f"{column}Label"] = found.get(row[column]) or short_iri(row[column])
+                iri = row.get(column)
+                if iri and iri.startswith(("http://", "https://", "urn:")):
+                    row[f"{column}Label"] = known.get(iri) or short_iri(iri)
     fundings = [
         {
             "initiative": _text(row.get("initiative")),
@@ -92,14 +151,13 @@ def read_details(dataset, lang: str = "sv") -> dict:
         for row in money
     ]
     sources: dict[str, dict] = {}
-    for row in rows("source-titles"):  # one row per title of a document
+    for row in _title_rows(store):  # one row per title of a document
         entry = sources.setdefault(
             _text(row.get("id")),
             {"titles": [], "issued": _text(row.get("issued"))[:10], "language": _text(row.get("language"))},
         )
-        title = row.get("title")
-        if title is not None:
-            entry["titles"].append([str(title), getattr(title, "language", None) or ""])
+        if "title" in row:
+            entry["titles"].append(list(row["title"]))
     for entry in sources.values():  # the title in the document's own language first (the page's fallback)
         entry["titles"].sort(key=lambda item: (item[1] != entry["language"], item[1], item[0]))
     posts: dict[str, list[dict]] = {}

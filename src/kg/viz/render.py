@@ -220,16 +220,29 @@ def page_data(graph, bipartite, analysis, *, color_by, size_by, lang, title, max
         "clusters": prepare.cluster_table(analysis, nodes),
         "mode": "both" if initiatives else "actors",
         "options": VIS_OPTIONS,
-        **(read_extra(dataset, lang, ids) if dataset is not None else {"fundings": [], "sources": {}, "posts": {}}),
+        **(
+            read_extra(dataset, lang, ids, known_labels(bipartite, lang))
+            if dataset is not None
+            else {"fundings": [], "sources": {}, "posts": {}}
+        ),
     }
     return data, PageInfo(drawn.number_of_nodes(), drawn.number_of_edges(), left_out, english)
 
 
-def read_extra(dataset, lang: str, ids: dict) -> dict:
-    """Money, source documents and posts from the graph, with IRIs of drawn nodes replaced by page ids."""
+def known_labels(bipartite: nx.Graph | None, lang: str) -> dict[str, str]:
+    """The labels of the network's nodes (``{iri: label}``) where the network was read in ``lang``
+    (:func:`kg.analysis.network.read_nodes` labels them as the details would), else none."""
+    if bipartite is None or bipartite.graph.get("lang") != lang:
+        return {}
+    return {str(node): str(attrs["label"]) for node, attrs in bipartite.nodes(data=True) if attrs.get("label")}
+
+
+def read_extra(dataset, lang: str, ids: dict, labels: dict[str, str] | None = None) -> dict:
+    """Money, source documents and posts from the graph, with IRIs of drawn nodes replaced by page ids
+    (``labels``: see :func:`kg.viz.details.read_details`)."""
     from kg.viz.details import read_details
 
-    extra = read_details(dataset, lang)
+    extra = read_details(dataset, lang, labels)
     by_iri = {str(k): v for k, v in ids.items()}
     for funding in extra["fundings"]:
         funding["initiative"] = by_iri.get(funding["initiative"], "")
