@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
+from kg.analysis import communities as ported
 from kg.analysis import measures
 
 SEED = 42
@@ -116,32 +117,28 @@ def communities(graph: nx.Graph, seed: int = SEED) -> tuple[list[list[str]], flo
     return _louvain(graph, _weighted(graph), seed)
 
 
-def _louvain(graph: nx.Graph, weighted: tuple[nx.Graph, list], seed: int) -> tuple[list[list[str]], float]:
-    """:func:`communities` of a graph already in sorted order, with its :func:`_weighted` copy."""
+def _louvain(graph: nx.Graph, weighted: tuple[dict, list], seed: int) -> tuple[list[list[str]], float]:
+    """:func:`communities` of a graph already in sorted order, with its :func:`_weighted` adjacency."""
     if graph.number_of_edges() == 0:
         return [[n] for n in graph], 0.0
     indexed, nodes = weighted
-    found = nx.community.louvain_communities(indexed, weight="weight", seed=seed)
-    modularity = nx.community.modularity(indexed, found, weight="weight")
+    found = ported.louvain_adjacency(indexed, seed=seed)
+    modularity = ported.modularity_adjacency(indexed, found)
     return _canonical([{nodes[i] for i in c} for c in found]), modularity
 
 
-def _indexed(graph: nx.Graph) -> tuple[nx.Graph, list]:
-    """The graph relabelled 0..n-1 in sorted order (algorithms that compare node ids need one type)."""
-    nodes = list(graph)
-    return nx.relabel_nodes(graph, {n: i for i, n in enumerate(nodes)}, copy=True), nodes
-
-
-def _weighted(graph: nx.Graph) -> tuple[nx.Graph, list]:
-    """:func:`_indexed` with only the edges' ``weight`` (1 where there is none): the same nodes, edges
-    and insertion order, so Louvain and label propagation find the same communities for a seed,
-    without copying every attribute (0.4 s of CPU at 1M triples)."""
+def _weighted(graph: nx.Graph) -> tuple[dict, list]:
+    """The graph relabelled 0..n-1 in its node order with only the edges' ``weight`` (1 where there
+    is none), as the adjacency (:mod:`kg.analysis.communities`) of the networkx graph that
+    ``add_nodes_from(range(n))`` and ``add_weighted_edges_from`` of its edges would give: the same
+    nodes, edges and orders, so Louvain and label propagation find networkx's communities for a seed
+    (algorithms that compare node ids need one type), without copying the graph."""
     nodes = list(graph)
     where = {n: i for i, n in enumerate(nodes)}
-    light = nx.Graph()
-    light.add_nodes_from(range(len(nodes)))
-    light.add_weighted_edges_from((where[a], where[b], w) for a, b, w in graph.edges(data="weight", default=1))
-    return light, nodes
+    adj = ported.from_edges(
+        range(len(nodes)), ((where[a], where[b], w) for a, b, w in graph.edges(data="weight", default=1))
+    )
+    return adj, nodes
 
 
 def centrality(graph: nx.Graph, seed: int = SEED) -> tuple[dict[str, dict[str, float | None]], list[str]]:
@@ -199,15 +196,18 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     if graph.number_of_edges():
         indexed, nodes = weighted
         if graph.number_of_nodes() <= GREEDY_MAX:
-            method, found = "greedy modularity", nx.community.greedy_modularity_communities(indexed, weight="weight")
+            light = nx.Graph()
+            light.add_nodes_from(indexed)
+            light.add_weighted_edges_from(ported.edges(indexed))
+            method, found = "greedy modularity", nx.community.greedy_modularity_communities(light, weight="weight")
         else:
             method = "label propagation"
-            found = nx.community.asyn_lpa_communities(indexed, weight="weight", seed=seed)
+            found = ported.asyn_lpa_adjacency(indexed, seed=seed)
             notes.append(f"clusters cross-checked with {method} ({graph.number_of_nodes()} nodes > {GREEDY_MAX})")
         found = list(found)
         other = [{nodes[i] for i in c} for c in found]
         cross_check["method"] = method
-        cross_check["modularity"] = round(nx.community.modularity(indexed, found, weight="weight"), 6)
+        cross_check["modularity"] = round(ported.modularity_adjacency(indexed, found), 6)
         cross_check["clusters_identical"] = sum(1 for c in other if sorted(c, key=str) in clusters_raw)
         cross_check["clusters"] = len(other)
     initiative_labels: dict[str, str] = {}
