@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import networkx as nx
 import pytest
@@ -13,6 +14,7 @@ from kg.analysis import analyze as analysis_module
 from kg.analysis.analyze import analyze
 from kg.analysis.network import actor_graph, bipartite_graph, fold_people, network, project
 from kg.cli import app
+from kg.query.library import get
 
 MUN = "https://w3id.org/samverkan/id/municipality/"
 ORG = "https://w3id.org/samverkan/id/org/"
@@ -242,3 +244,32 @@ def test_nodes_and_ties_are_read_in_the_queries_order_without_their_order_by(shi
     assert read_network(shipped) == (nodes, ties)
     # the path for engines other than Oxigraph (rdflib, an endpoint) gives the same ties
     assert read_ties(RdflibStore(dataset)) == read_ties(fast_store(dataset))
+
+
+def test_the_analysis_light_queries_give_the_same_nodes_and_ties(shipped, dataset):
+    """``kg analyze`` reads the network without details (kg/analysis/queries/network-*.rq, labels as
+    text): the same nodes with the same labels, kinds, types and countries, and the same ties and
+    sources, as the shipped ``nodes`` and ``ties`` queries; on Oxigraph and on rdflib."""
+    from kg.analysis.network import NETWORK_ATTRIBUTES, read_nodes, read_ties
+    from kg.query.sparql import execute
+    from kg.query.stores import RdflibStore, fast_store
+
+    for lang in ("sv", "fi", "en"):
+        full = read_nodes(shipped, lang)
+        light = read_nodes(shipped, lang, details=False)
+        assert list(light) == list(full)
+        assert light == {iri: {k: attrs[k] for k in NETWORK_ATTRIBUTES} for iri, attrs in full.items()}
+        # the text labels are execute's (labels_of), not only the detailed path's
+        rows = execute(shipped, get("nodes"), lang=lang, timeout=None).rows
+        assert [light[str(r["node"])]["label"] for r in rows] == [str(r["nodeLabel"]) for r in rows]
+    assert len({a["type"] for a in light.values()}) > 5 and any(a["country"] for a in light.values())
+    ties = read_ties(shipped)
+    assert read_ties(shipped, details=False) == [replace(t, start=None) for t in ties]
+    assert any(t.start for t in ties)
+    rdflib, oxigraph = RdflibStore(dataset), fast_store(dataset)  # the curated data on both engines
+    assert read_ties(rdflib, details=False) == read_ties(oxigraph, details=False)
+    assert read_nodes(rdflib, "sv", details=False) == read_nodes(oxigraph, "sv", details=False)
+    bipartite = bipartite_graph(shipped, details=False)
+    assert analyze(project(bipartite), bipartite) == analyze(
+        project(bipartite_graph(shipped)), bipartite_graph(shipped)
+    )

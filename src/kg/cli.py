@@ -363,7 +363,8 @@ def analyze(
         # the build's on-disk store when it holds graph.trig's dataset (no parsing); --write-back
         # changes the graph, so it reads graph.trig into memory
         dataset = open_source(path, None, endpoint, http_timeout=http_timeout, use_store=not write_back, note=_note)
-        bipartite = bipartite_graph(dataset, year, lang)
+        # only what the analysis uses (labels, kinds, types, countries; no dates, names or areas)
+        bipartite = bipartite_graph(dataset, year, lang, details=False)
     except KgError as exc:
         _fail(exc)
     if not write_back:

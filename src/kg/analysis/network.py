@@ -39,7 +39,6 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 import networkx as nx
-from rdflib import URIRef
 
 from kg.query.library import NamedQuery, get
 from kg.query.sparql import _UNIT as UNIT
@@ -130,12 +129,55 @@ def _csv_sort(rows: list[list[str]], where: list[int]) -> None:
         rows.sort(key=lambda row: tuple(row[i] for i in where))
 
 
+def _query(name: str) -> NamedQuery:
+    """One of the analysis' own queries (``kg/analysis/queries/NAME.rq``): lighter forms of shipped ones."""
+    from importlib import resources as importlib_resources
+    from pathlib import Path
+
+    from kg.query.library import read_query
+
+    return read_query(Path(str(importlib_resources.files("kg.analysis").joinpath("queries", f"{name}.rq"))))
+
+
+def _best_labels(store, iris: list[str], lang: str | None) -> dict[str, str]:
+    """:func:`kg.query.sparql.labels_of` as text: the best label of each IRI in the preferred language
+    (the same labels, query and ranking), read as CSV with each label's language instead of as rdflib
+    terms (at 1M triples 20,000 IRIs took 2.2 s of CPU that way, 1.2 s of it making terms)."""
+    from kg.core.labels import preference
+    from kg.query.sparql import internal_query
+
+    if not iris:
+        return {}
+    text = internal_query("labels").text
+    head = "SELECT DISTINCT ?iri ?label\nWHERE {"
+    if head not in text:
+        raise ValueError(f"the internal labels query no longer starts with {head!r}")
+    text = text.replace(
+        head, "SELECT DISTINCT ?iri ?label (LANG(?label) AS ?lang) (isLiteral(?label) AS ?literal)\nWHERE {"
+    )
+    if len(iris) <= 20_000:  # as labels_of: binding them beats reading every label
+        braces = "{ " + " ".join(f"<{i}>" for i in iris if not re.search(r"[\s<>\"{}|^`\\]", i)) + " }"
+        text = text.replace("WHERE {", "WHERE {\n  VALUES ?iri " + braces, 1)
+    names, rows = _csv_select(store, replace(internal_query("labels"), text=text))
+    at = [names.index(n) for n in ("iri", "label", "lang", "literal")]
+    wanted = set(iris)
+    found: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        iri, label, language, literal = (row[i] for i in at)
+        if iri in wanted and literal == "true":
+            found.setdefault(iri, []).append((language, label))
+    order = preference(lang)
+    return {
+        iri: min(labels, key=lambda lab: (order.index(lab[0]) if lab[0] in order else 9, lab[1]))[1]
+        for iri, labels in found.items()
+    }
+
+
 def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str], lang: str | None) -> None:
     """Add ``xLabel`` columns to CSV rows as :func:`kg.query.sparql.add_labels` does for IRI columns:
     the best label of each IRI in ``lang``, else its short form; space-separated IRIs get their labels
     joined with "; ". A column of anything but IRIs gets no label column."""
     from kg.core.namespaces import short_iri
-    from kg.query.sparql import labels_of
 
     def iris(value: str) -> list[str] | None:
         tokens = value.split()
@@ -147,8 +189,8 @@ def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str]
         values = {row[i] for row in rows if row[i] and not row[i].startswith("_:")}
         if values and all(iris(v) is not None for v in values):
             wanted.append(i)
-    every = sorted({URIRef(t) for row in rows for i in wanted for t in (iris(row[i]) or [])})
-    found = labels_of(store, every, lang)
+    every = sorted({t for row in rows for i in wanted for t in (iris(row[i]) or [])})
+    found = _best_labels(store, every, lang)
     cells: dict[str, str] = {}
     for i in wanted:
         names.append(names[i] + "Label")
@@ -156,7 +198,7 @@ def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str]
             value = row[i]
             cell = cells.get(value)
             if cell is None:  # a blank node's or an empty cell gets none
-                cell = cells[value] = "; ".join(found.get(URIRef(t)) or short_iri(t) for t in iris(value) or [])
+                cell = cells[value] = "; ".join(found.get(t) or short_iri(t) for t in iris(value) or [])
             row.append(cell)
     for column in columns:  # a blank node: its id, as str() of rdflib's term
         i = names.index(column)
@@ -165,54 +207,69 @@ def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str]
                 row[i] = row[i][2:]
 
 
-def read_nodes(dataset, lang: str | None = "sv") -> dict[str, dict[str, str]]:
-    """Attributes of every actor and initiative: label, kind, type, country, area, area_label.
+#: what :func:`read_nodes` gives each node without ``details`` (what the analysis uses)
+NETWORK_ATTRIBUTES = ("label", "kind", "type", "type_label", "country", "mentioned")
 
-    In the order of the ``nodes`` query (by kind, then IRI)."""
+
+def read_nodes(dataset, lang: str | None = "sv", *, details: bool = True) -> dict[str, dict[str, str]]:
+    """Attributes of every actor and initiative: label, kind, type, type_label, country, area,
+    area_label, start, end, names, labels, mentioned (the ``nodes`` query, labelled in ``lang``).
+
+    In the order of the ``nodes`` query (by kind, then IRI). Without ``details`` only
+    :data:`NETWORK_ATTRIBUTES` (the same nodes and values, from the lighter query
+    ``kg/analysis/queries/network-nodes.rq``: at 1M triples 0.8 s of CPU against 2.4 s)."""
     from kg.query.stores import OxigraphStore
 
     store = fast_store(dataset)
-    unordered = _unordered(get("nodes")) if isinstance(store, OxigraphStore) else None
+    named = get("nodes") if details else _query("network-nodes")
+    unordered = _unordered(named) if isinstance(store, OxigraphStore) else None
     if unordered is not None:  # as text (see _csv_select), labelled as execute would
         query, keys = unordered
         names, table = _csv_select(store, query)
         _csv_sort(table, [names.index(k) for k in keys])
-        _labelled(store, names, table, ["node", "type", "area"], lang)
+        _labelled(store, names, table, ["node", "type", "area"] if details else ["node", "type"], lang)
         rows = [{k: v for k, v in zip(names, row, strict=True) if v} for row in table]
     else:
-        rows = execute(store, get("nodes"), lang=lang, timeout=None).rows
+        rows = execute(store, named, lang=lang, timeout=None).rows
     nodes: dict[str, dict[str, str]] = {}
     for row in rows:
         iri = str(row["node"])
-        nodes[iri] = {
+        attributes = {
             "label": _text(row.get("nodeLabel")) or iri,
             "kind": _text(row.get("kind")),
             "type": _text(row.get("type")).rsplit("#", 1)[-1],
             "type_label": _text(row.get("typeLabel")) or _text(row.get("type")).rsplit("#", 1)[-1],
             "country": _text(row.get("country")),
-            "area": _text(row.get("area")),
-            "area_label": _text(row.get("areaLabel")),
-            "start": _text(row.get("start")),
-            "end": _text(row.get("end")),
-            "names": _text(row.get("names")),
-            "labels": _text(row.get("labels")),
-            "mentioned": str(row.get("mentioned", "")).lower() in ("true", "1"),
         }
+        if details:
+            attributes.update(
+                area=_text(row.get("area")),
+                area_label=_text(row.get("areaLabel")),
+                start=_text(row.get("start")),
+                end=_text(row.get("end")),
+                names=_text(row.get("names")),
+                labels=_text(row.get("labels")),
+            )
+        attributes["mentioned"] = str(row.get("mentioned", "")).lower() in ("true", "1")
+        nodes[iri] = attributes
     return nodes
 
 
-def read_ties(dataset) -> list[Tie]:
+def read_ties(dataset, *, details: bool = True) -> list[Tie]:
     """Every tie stated by a source (see the ``ties`` query), in its order (actor, target, role).
 
     On Oxigraph the rows are read as plain strings (no rdflib terms: the cells are IRIs, plain
     literals and dates, and only their text is kept), with what :func:`kg.query.sparql.execute`
-    does to them: the sources of a tie sorted, an empty cell as none."""
+    does to them: the sources of a tie sorted, an empty cell as none. Without ``details`` the ties
+    have no ``start`` (``kg/analysis/queries/network-ties.rq``, the same ties without the
+    initiatives' dates: at 1M triples 1.5 s of CPU against 2.0 s)."""
     from kg.query.stores import OxigraphStore
 
     store = fast_store(dataset)
-    unordered = _unordered(get("ties")) if isinstance(store, OxigraphStore) else None
+    named = get("ties") if details else _query("network-ties")
+    unordered = _unordered(named) if isinstance(store, OxigraphStore) else None
     if unordered is None:
-        found = execute(store, get("ties"), timeout=None, labels=False).rows
+        found = execute(store, named, timeout=None, labels=False).rows
         rows = [{k: str(v) for k, v in row.items()} for row in found]
     else:  # as text (see _csv_select)
         query, keys = unordered
@@ -237,13 +294,15 @@ def read_ties(dataset) -> list[Tie]:
     ]
 
 
-def read_network(dataset, lang: str | None = "sv") -> tuple[dict[str, dict[str, str]], list[Tie]]:
-    """``(read_nodes(dataset, lang), read_ties(dataset))``, one after the other.
+def read_network(
+    dataset, lang: str | None = "sv", *, details: bool = True
+) -> tuple[dict[str, dict[str, str]], list[Tie]]:
+    """``(read_nodes(dataset, lang), read_ties(dataset))``, one after the other (``details``: see there).
 
     Running the two queries in two threads did not overlap them (1M triples at low load: 10.4 s
     against 9.5 s one after the other; bench/RESULTS.md), so they are not."""
     store = fast_store(dataset)  # an rdflib dataset is copied to Oxigraph once
-    return read_nodes(store, lang), read_ties(store)
+    return read_nodes(store, lang, details=details), read_ties(store, details=details)
 
 
 def active_initiatives(dataset, year: int) -> set[str]:
@@ -304,6 +363,7 @@ def bipartite_graph(
     ties: list[Tie] | None = None,
     stated: dict[str, int] | None = None,
     initiatives: set[str] | None = None,
+    details: bool = True,
 ) -> nx.Graph:
     """Actors and initiatives, an edge per tie (``role`` is the strongest role of the pair).
 
@@ -314,7 +374,8 @@ def bipartite_graph(
     ``nodes`` (from :func:`read_nodes`), ``ties`` (from :func:`read_ties`), ``stated`` (from
     :func:`source_years`) and ``initiatives`` (the year's :func:`active_initiatives`) are read from
     ``dataset`` when not given; give them to build the networks of many years from one reading (see
-    :func:`yearly_bipartite_graphs`).
+    :func:`yearly_bipartite_graphs`). Without ``details`` the nodes carry only
+    :data:`NETWORK_ATTRIBUTES` and the ties no dates (what the analysis uses; read faster).
     """
     if initiatives is None:
         initiatives = active_initiatives(dataset, year) if year is not None else set()
@@ -322,9 +383,9 @@ def bipartite_graph(
         stated = source_years(dataset)
     stated = stated or {}
     if nodes is None and ties is None:
-        nodes, ties = read_network(dataset, lang)
-    nodes = read_nodes(dataset, lang) if nodes is None else nodes
-    ties = read_ties(dataset) if ties is None else ties
+        nodes, ties = read_network(dataset, lang, details=details)
+    nodes = read_nodes(dataset, lang, details=details) if nodes is None else nodes
+    ties = read_ties(dataset, details=details) if ties is None else ties
     graph = nx.Graph(kind="bipartite", year=year if year is not None else "", lang=lang or "")
     order = {role: i for i, role in enumerate((*INITIATIVE_ROLES, *ORGANISATION_ROLES))}
     for iri, attrs in nodes.items():  # actors that sources mention, even with no tie (isolates)
