@@ -8,7 +8,7 @@ import networkx as nx
 import pytest
 
 from kg.analysis import communities
-from kg.analysis.analyze import _sorted_copy, _weighted
+from kg.analysis.analyze import _ordered, _sorted_copy, _weighted
 from kg.analysis.network import bipartite_graph, fold_people, project
 
 
@@ -89,7 +89,10 @@ def test_the_analysis_relabelled_adjacency_is_networkx_light_graph(shipped):
     relabelled graph networkx would have been given (same nodes, edge order and weights)."""
     for name, graph in shipped:
         ordered = _sorted_copy(graph)
-        adj, nodes = _weighted(ordered)
+        nodes, edges = _ordered(graph)
+        assert nodes == list(ordered), name
+        assert [(nodes[i], nodes[j], d) for i, j, d in edges] == list(ordered.edges(data=True)), name
+        adj = _weighted(nodes, edges)
         where = {n: i for i, n in enumerate(nodes)}
         light = nx.Graph()
         light.add_nodes_from(range(len(nodes)))

@@ -69,14 +69,14 @@ def edges(adj: Adjacency, nbunch: Iterable[Hashable] | None = None) -> Iterator[
         seen[n] = 1
 
 
-def _degree(adj: Adjacency, u: Hashable) -> float:
+def weighted_degree(adj: Adjacency, u: Hashable) -> float:
     """networkx's weighted degree: the weights of the node's edges, a self-loop twice."""
     nbrs = adj[u]
     return sum(nbrs.values()) + (u in nbrs and nbrs[u])
 
 
 def modularity_adjacency(adj: Adjacency, communities: list, resolution: float = 1) -> float:
-    degree = {u: _degree(adj, u) for u in adj}
+    degree = {u: weighted_degree(adj, u) for u in adj}
     deg_sum = sum(degree.values())
     m = deg_sum / 2
     norm = 1 / deg_sum**2
@@ -93,7 +93,7 @@ def modularity_adjacency(adj: Adjacency, communities: list, resolution: float = 
 def _one_level(adj: Adjacency, members: dict, m: float, partition: list[set], resolution: float, seed):
     node2com = {u: i for i, u in enumerate(adj)}
     inner_partition = [{u} for u in adj]
-    degrees = {u: _degree(adj, u) for u in adj}
+    degrees = {u: weighted_degree(adj, u) for u in adj}
     Stot = list(degrees.values())
     nbrs = {u: {v: w for v, w in adj[u].items() if v != u} for u in adj}
     rand_nodes = list(adj)
@@ -160,7 +160,7 @@ def louvain_adjacency(adj: Adjacency, resolution: float = 1, threshold: float = 
         return partition
     mod = modularity_adjacency(adj, partition, resolution)
     graph = from_edges(adj, edges(adj))  # networkx copies the graph: another adjacency order
-    m = sum(_degree(graph, u) for u in graph) / 2
+    m = sum(weighted_degree(graph, u) for u in graph) / 2
     members: dict = {}
     partition, inner_partition, improvement = _one_level(graph, members, m, partition, resolution, seed)
     improvement = True

@@ -271,17 +271,26 @@ def read_ties(dataset, *, details: bool = True) -> list[Tie]:
     if unordered is None:
         found = execute(store, named, timeout=None, labels=False).rows
         rows = [{k: str(v) for k, v in row.items()} for row in found]
-    else:  # as text (see _csv_select)
+    else:  # as text (see _csv_select), straight into ties (no dictionary per row)
         query, keys = unordered
         names, table = _csv_select(store, query)
         _csv_sort(table, [names.index(k) for k in keys])
-        plain = [names.index(k) for k in ("actor", "target")]
-        rows = []
-        for row in table:
-            for i in plain:
-                if row[i].startswith("_:"):  # a blank node: its id, as str() of rdflib's term
-                    row[i] = row[i][2:]
-            rows.append({k: v for k, v in zip(names, row, strict=True) if v})
+        actor, role, target, sources = (names.index(k) for k in ("actor", "role", "target", "sources"))
+        start = names.index("start") if "start" in names else None
+
+        def plain(value: str) -> str:  # a blank node: its id, as str() of rdflib's term
+            return value[2:] if value.startswith("_:") else value
+
+        return [
+            Tie(
+                actor=plain(row[actor]),
+                role=row[role],
+                target=plain(row[target]),
+                start=(row[start] or None) if start is not None else None,
+                sources=tuple(row[sources].split()),
+            )
+            for row in table
+        ]
     return [
         Tie(
             actor=row["actor"],
