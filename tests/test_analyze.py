@@ -273,3 +273,33 @@ def test_the_analysis_light_queries_give_the_same_nodes_and_ties(shipped, datase
     assert analyze(project(bipartite), bipartite) == analyze(
         project(bipartite_graph(shipped)), bipartite_graph(shipped)
     )
+
+
+def test_ties_read_by_a_child_process_on_the_built_store(shipped_build, monkeypatch):
+    """On a build's on-disk store ``read_network`` has the ties read by a child process (both cores)
+    while it reads the nodes: the same nodes and ties as one after the other; a child that fails
+    leaves the reading to this process, with the same result."""
+    from kg.analysis import network as network_module
+    from kg.build.graph import open_source
+
+    store = open_source(shipped_build.output, use_store=True)
+    try:
+        assert getattr(store, "folder", None) is not None  # the on-disk store, not graph.trig parsed
+        started = []
+        real = network_module._Elsewhere
+        monkeypatch.setattr(network_module, "_Elsewhere", lambda *a: started.append(a) or real(*a))
+        for details in (True, False):
+            expected = (
+                network_module.read_nodes(store, "sv", details=details),
+                network_module.read_ties(store, details=details),
+            )
+            assert network_module.read_network(store, "sv", details=details) == expected
+            assert len(expected[1]) > 1000
+        assert len(started) == 2
+        monkeypatch.setattr(network_module, "_CHILD", "import sys; sys.exit(3)")
+        assert network_module.read_network(store, "sv", details=False) == (
+            network_module.read_nodes(store, "sv", details=False),
+            network_module.read_ties(store, details=False),
+        )
+    finally:
+        store.close()

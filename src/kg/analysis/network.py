@@ -92,25 +92,87 @@ def _unordered(query: NamedQuery) -> tuple[NamedQuery, list[str]] | None:
     return replace(query, text=found.text), [k for k, _ in found.keys]
 
 
-def _csv_select(store, query: NamedQuery) -> tuple[list[str], list[list[str]]]:
+def _select_text(query: NamedQuery) -> str:
+    """The text Oxigraph runs for :func:`_csv_select` (prefixes added, GROUP_CONCAT items unit-separated)."""
+    from kg.query.binding import with_prefixes
+    from kg.query.sparql import unit_separated
+
+    return with_prefixes(unit_separated(query.text))
+
+
+# Run by a child process: the SELECT (argv 3) on the on-disk store (argv 1, read-only) as CSV into argv 2.
+_CHILD = """
+import sys
+import pyoxigraph as ox
+solutions = ox.Store.read_only(sys.argv[1]).query(sys.argv[3], use_default_graph_as_union=True)
+with open(sys.argv[2], "wb") as out:
+    out.write(solutions.serialize(format=ox.QueryResultsFormat.CSV))
+"""
+
+
+class _Elsewhere:
+    """A SELECT evaluated by Oxigraph in a child process on the same on-disk store (opened read-only
+    there too; the parent's shared lock keeps builds away), its CSV read when :meth:`result` is called:
+    Oxigraph holds Python's lock while it evaluates, so two queries in threads do not overlap, but two
+    processes use both cores. ``result()`` is None when the child failed (the caller runs the query itself)."""
+
+    def __init__(self, folder, query: NamedQuery) -> None:
+        import os
+        import subprocess
+        import sys
+        import tempfile
+
+        handle, self.out = tempfile.mkstemp(prefix="kg-", suffix=".csv")
+        os.close(handle)
+        try:
+            self.child = subprocess.Popen(
+                [sys.executable, "-c", _CHILD, str(folder), self.out, _select_text(query)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+        except OSError:
+            self.child = None
+
+    def result(self) -> str | None:
+        from pathlib import Path
+
+        try:
+            if self.child is None:
+                return None
+            self.child.communicate()
+            if self.child.returncode != 0:
+                return None
+            return Path(self.out).read_text(encoding="utf-8")
+        except OSError:
+            return None
+        finally:
+            Path(self.out).unlink(missing_ok=True)
+
+
+def _csv_select(store, query: NamedQuery, data: str | None = None) -> tuple[list[str], list[list[str]]]:
     """The rows of a SELECT on an Oxigraph store as text: each cell's value (an IRI, a literal's
     lexical form, ``_:id`` for a blank node; ``""`` when unbound or empty), GROUP_CONCAT items
     sorted and joined with the query's separator (as :func:`kg.query.sparql.execute` does).
 
     Oxigraph writes the results as CSV without holding Python's lock and ``csv`` reads them in C:
-    no term objects (the ``ties`` rows at 1M triples: 0.3 s against 2 s as rdflib terms)."""
+    no term objects (the ``ties`` rows at 1M triples: 0.3 s against 2 s as rdflib terms). ``data``:
+    the CSV of the query already evaluated (by :class:`_Elsewhere`)."""
     import csv
     import io
 
     import pyoxigraph as ox
 
-    from kg.query.binding import with_prefixes
-    from kg.query.sparql import _concatenations, unit_separated
+    from kg.query.sparql import _concatenations
 
-    solutions = store.store.query(with_prefixes(unit_separated(query.text)), use_default_graph_as_union=True)
-    data = solutions.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+    if data is None:
+        solutions = store.store.query(_select_text(query), use_default_graph_as_union=True)
+        data = solutions.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
     rows = list(csv.reader(io.StringIO(data, newline="")))
-    names = rows.pop(0) if rows else [v.value for v in solutions.variables]
+    if rows:
+        names = rows.pop(0)
+    else:
+        names = [v.value for v in store.store.query(_select_text(query), use_default_graph_as_union=True).variables]
     for name, separator in _concatenations(re.sub(r"(?m)^\s*#[^\n]*", "", query.text)).items():
         if name in names:
             i = names.index(name)
@@ -255,7 +317,7 @@ def read_nodes(dataset, lang: str | None = "sv", *, details: bool = True) -> dic
     return nodes
 
 
-def read_ties(dataset, *, details: bool = True) -> list[Tie]:
+def read_ties(dataset, *, details: bool = True, _pending: _Elsewhere | None = None) -> list[Tie]:
     """Every tie stated by a source (see the ``ties`` query), in its order (actor, target, role).
 
     On Oxigraph the rows are read as plain strings (no rdflib terms: the cells are IRIs, plain
@@ -273,7 +335,7 @@ def read_ties(dataset, *, details: bool = True) -> list[Tie]:
         rows = [{k: str(v) for k, v in row.items()} for row in found]
     else:  # as text (see _csv_select), straight into ties (no dictionary per row)
         query, keys = unordered
-        names, table = _csv_select(store, query)
+        names, table = _csv_select(store, query, _pending.result() if _pending is not None else None)
         _csv_sort(table, [names.index(k) for k in keys])
         actor, role, target, sources = (names.index(k) for k in ("actor", "role", "target", "sources"))
         start = names.index("start") if "start" in names else None
@@ -309,9 +371,17 @@ def read_network(
     """``(read_nodes(dataset, lang), read_ties(dataset))``, one after the other (``details``: see there).
 
     Running the two queries in two threads did not overlap them (1M triples at low load: 10.4 s
-    against 9.5 s one after the other; bench/RESULTS.md), so they are not."""
+    against 9.5 s one after the other; bench/RESULTS.md): Oxigraph holds Python's lock. On a
+    build's on-disk store the ties are therefore read by a child process (:class:`_Elsewhere`) while
+    this one reads the nodes; elsewhere, or if the child fails, one after the other."""
+    from kg.query.stores import OxigraphStore
+
     store = fast_store(dataset)  # an rdflib dataset is copied to Oxigraph once
-    return read_nodes(store, lang, details=details), read_ties(store, details=details)
+    pending = None
+    ties = get("ties") if details else _query("network-ties")
+    if isinstance(store, OxigraphStore) and getattr(store, "folder", None) and _unordered(ties) is not None:
+        pending = _Elsewhere(store.folder, _unordered(ties)[0])  # on the other core while the nodes are read
+    return read_nodes(store, lang, details=details), read_ties(store, details=details, _pending=pending)
 
 
 def active_initiatives(dataset, year: int) -> set[str]:
