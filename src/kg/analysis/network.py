@@ -201,28 +201,40 @@ def _query(name: str) -> NamedQuery:
     return read_query(Path(str(importlib_resources.files("kg.analysis").joinpath("queries", f"{name}.rq"))))
 
 
-def _best_labels(store, iris: list[str], lang: str | None) -> dict[str, str]:
-    """:func:`kg.query.sparql.labels_of` as text: the best label of each IRI in the preferred language
-    (the same labels, query and ranking), read as CSV with each label's language instead of as rdflib
-    terms (at 1M triples 20,000 IRIs took 2.2 s of CPU that way, 1.2 s of it making terms)."""
-    from kg.core.labels import preference
+def _labels_query() -> NamedQuery:
+    """kg.query's internal ``labels`` query with each label's language and whether it is a literal."""
     from kg.query.sparql import internal_query
 
+    query = internal_query("labels")
+    head = "SELECT DISTINCT ?iri ?label\nWHERE {"
+    if head not in query.text:
+        raise ValueError(f"the internal labels query no longer starts with {head!r}")
+    more = "SELECT DISTINCT ?iri ?label (LANG(?label) AS ?lang) (isLiteral(?label) AS ?literal)\nWHERE {"
+    return replace(query, text=query.text.replace(head, more))
+
+
+def _best_labels(store, iris: list[str], lang: str | None, every: _Elsewhere | None = None) -> dict[str, str]:
+    """:func:`kg.query.sparql.labels_of` as text: the best label of each IRI in the preferred language
+    (the same labels, query and ranking), read as CSV with each label's language instead of as rdflib
+    terms (at 1M triples 20,000 IRIs took 2.2 s of CPU that way, 1.2 s of it making terms).
+
+    ``every``: the labels query without bound IRIs already running in a child process (all labels;
+    only the wanted ones are kept, as labels_of would bind them)."""
+    from kg.core.labels import preference
+
+    data = every.result() if every is not None else None
     if not iris:
         return {}
-    text = internal_query("labels").text
-    head = "SELECT DISTINCT ?iri ?label\nWHERE {"
-    if head not in text:
-        raise ValueError(f"the internal labels query no longer starts with {head!r}")
-    text = text.replace(
-        head, "SELECT DISTINCT ?iri ?label (LANG(?label) AS ?lang) (isLiteral(?label) AS ?literal)\nWHERE {"
-    )
+    query = _labels_query()
+    usable = iris
     if len(iris) <= 20_000:  # as labels_of: binding them beats reading every label
-        braces = "{ " + " ".join(f"<{i}>" for i in iris if not re.search(r"[\s<>\"{}|^`\\]", i)) + " }"
-        text = text.replace("WHERE {", "WHERE {\n  VALUES ?iri " + braces, 1)
-    names, rows = _csv_select(store, replace(internal_query("labels"), text=text))
+        usable = [i for i in iris if not re.search(r"[\s<>\"{}|^`\\]", i)]
+        if data is None:
+            braces = "{ " + " ".join(f"<{i}>" for i in usable) + " }"
+            query = replace(query, text=query.text.replace("WHERE {", "WHERE {\n  VALUES ?iri " + braces, 1))
+    names, rows = _csv_select(store, query, data)
     at = [names.index(n) for n in ("iri", "label", "lang", "literal")]
-    wanted = set(iris)
+    wanted = set(usable)
     found: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
         iri, label, language, literal = (row[i] for i in at)
@@ -235,7 +247,7 @@ def _best_labels(store, iris: list[str], lang: str | None) -> dict[str, str]:
     }
 
 
-def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str], lang: str | None) -> None:
+def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str], lang: str | None, every=None) -> None:
     """Add ``xLabel`` columns to CSV rows as :func:`kg.query.sparql.add_labels` does for IRI columns:
     the best label of each IRI in ``lang``, else its short form; space-separated IRIs get their labels
     joined with "; ". A column of anything but IRIs gets no label column."""
@@ -251,8 +263,8 @@ def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str]
         values = {row[i] for row in rows if row[i] and not row[i].startswith("_:")}
         if values and all(iris(v) is not None for v in values):
             wanted.append(i)
-    every = sorted({t for row in rows for i in wanted for t in (iris(row[i]) or [])})
-    found = _best_labels(store, every, lang)
+    wanted_iris = sorted({t for row in rows for i in wanted for t in (iris(row[i]) or [])})
+    found = _best_labels(store, wanted_iris, lang, every)
     cells: dict[str, str] = {}
     for i in wanted:
         names.append(names[i] + "Label")
@@ -273,7 +285,9 @@ def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str]
 NETWORK_ATTRIBUTES = ("label", "kind", "type", "type_label", "country", "mentioned")
 
 
-def read_nodes(dataset, lang: str | None = "sv", *, details: bool = True) -> dict[str, dict[str, str]]:
+def read_nodes(
+    dataset, lang: str | None = "sv", *, details: bool = True, _labels: _Elsewhere | None = None
+) -> dict[str, dict[str, str]]:
     """Attributes of every actor and initiative: label, kind, type, type_label, country, area,
     area_label, start, end, names, labels, mentioned (the ``nodes`` query, labelled in ``lang``).
 
@@ -289,9 +303,11 @@ def read_nodes(dataset, lang: str | None = "sv", *, details: bool = True) -> dic
         query, keys = unordered
         names, table = _csv_select(store, query)
         _csv_sort(table, [names.index(k) for k in keys])
-        _labelled(store, names, table, ["node", "type", "area"] if details else ["node", "type"], lang)
+        _labelled(store, names, table, ["node", "type", "area"] if details else ["node", "type"], lang, _labels)
         rows = [{k: v for k, v in zip(names, row, strict=True) if v} for row in table]
     else:
+        if _labels is not None:
+            _labels.result()  # not needed here: let the child go
         rows = execute(store, named, lang=lang, timeout=None).rows
     nodes: dict[str, dict[str, str]] = {}
     for row in rows:
@@ -372,16 +388,20 @@ def read_network(
 
     Running the two queries in two threads did not overlap them (1M triples at low load: 10.4 s
     against 9.5 s one after the other; bench/RESULTS.md): Oxigraph holds Python's lock. On a
-    build's on-disk store the ties are therefore read by a child process (:class:`_Elsewhere`) while
-    this one reads the nodes; elsewhere, or if the child fails, one after the other."""
+    build's on-disk store the ties and the labels are therefore read by child processes
+    (:class:`_Elsewhere`) while this one reads the nodes; elsewhere, or if a child fails, one after the
+    other."""
     from kg.query.stores import OxigraphStore
 
     store = fast_store(dataset)  # an rdflib dataset is copied to Oxigraph once
-    pending = None
+    pending = labels = None
     ties = get("ties") if details else _query("network-ties")
     if isinstance(store, OxigraphStore) and getattr(store, "folder", None) and _unordered(ties) is not None:
-        pending = _Elsewhere(store.folder, _unordered(ties)[0])  # on the other core while the nodes are read
-    return read_nodes(store, lang, details=details), read_ties(store, details=details, _pending=pending)
+        # on the other core while the nodes are read: the ties, and every label (the nodes' are kept)
+        pending = _Elsewhere(store.folder, _unordered(ties)[0])
+        labels = _Elsewhere(store.folder, _labels_query())
+    nodes = read_nodes(store, lang, details=details, _labels=labels)
+    return nodes, read_ties(store, details=details, _pending=pending)
 
 
 def active_initiatives(dataset, year: int) -> set[str]:
