@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -303,3 +304,27 @@ def test_ties_read_by_a_child_process_on_the_built_store(shipped_build, monkeypa
         )
     finally:
         store.close()
+
+
+def test_children_are_waited_for_when_reading_fails(shipped_build, monkeypatch):
+    """An error while the nodes are read leaves no child process and no temporary file behind."""
+    from kg.analysis import network as network_module
+    from kg.build.graph import open_source
+
+    jobs = []
+    real = network_module._Elsewhere
+    monkeypatch.setattr(network_module, "_Elsewhere", lambda *a: jobs.append(real(*a)) or jobs[-1])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the nodes cannot be read")
+
+    monkeypatch.setattr(network_module, "read_nodes", broken)
+    store = open_source(shipped_build.output, use_store=True)
+    try:
+        with pytest.raises(RuntimeError):
+            network_module.read_network(store, "sv", details=False)
+    finally:
+        store.close()
+    assert len(jobs) == 2
+    assert all(job.child is None for job in jobs)  # waited for
+    assert not any(Path(job.out).exists() for job in jobs)

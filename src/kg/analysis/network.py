@@ -135,13 +135,15 @@ class _Elsewhere:
             self.child = None
 
     def result(self) -> str | None:
+        """The CSV (once: the child is waited for and its file removed), None if the child failed."""
         from pathlib import Path
 
+        child, self.child = self.child, None
         try:
-            if self.child is None:
+            if child is None:
                 return None
-            self.child.communicate()
-            if self.child.returncode != 0:
+            child.communicate()
+            if child.returncode != 0:
                 return None
             return Path(self.out).read_text(encoding="utf-8")
         except OSError:
@@ -400,8 +402,13 @@ def read_network(
         # on the other core while the nodes are read: the ties, and every label (the nodes' are kept)
         pending = _Elsewhere(store.folder, _unordered(ties)[0])
         labels = _Elsewhere(store.folder, _labels_query())
-    nodes = read_nodes(store, lang, details=details, _labels=labels)
-    return nodes, read_ties(store, details=details, _pending=pending)
+    try:
+        nodes = read_nodes(store, lang, details=details, _labels=labels)
+        return nodes, read_ties(store, details=details, _pending=pending)
+    finally:  # a child not waited for (an error on the way): wait for it, remove its file
+        for job in (pending, labels):
+            if job is not None:
+                job.result()
 
 
 def active_initiatives(dataset, year: int) -> set[str]:
