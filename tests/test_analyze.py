@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
+from pathlib import Path
 
 import networkx as nx
 import pytest
@@ -13,6 +15,7 @@ from kg.analysis import analyze as analysis_module
 from kg.analysis.analyze import analyze
 from kg.analysis.network import actor_graph, bipartite_graph, fold_people, network, project
 from kg.cli import app
+from kg.query.library import get
 
 MUN = "https://w3id.org/samverkan/id/municipality/"
 ORG = "https://w3id.org/samverkan/id/org/"
@@ -243,3 +246,86 @@ def test_nodes_and_ties_are_read_in_the_queries_order_without_their_order_by(shi
     assert read_network(shipped) == (nodes, ties)
     # the path for engines other than Oxigraph (rdflib, an endpoint) gives the same ties
     assert read_ties(RdflibStore(dataset)) == read_ties(fast_store(dataset))
+
+
+def test_the_analysis_light_queries_give_the_same_nodes_and_ties(shipped, dataset):
+    """``kg analyze`` reads the network without details (kg/analysis/queries/network-*.rq, labels as
+    text): the same nodes with the same labels, kinds, types and countries, and the same ties and
+    sources, as the shipped ``nodes`` and ``ties`` queries; on Oxigraph and on rdflib."""
+    from kg.analysis.network import NETWORK_ATTRIBUTES, read_nodes, read_ties
+    from kg.query.sparql import execute
+    from kg.query.stores import RdflibStore, fast_store
+
+    for lang in ("sv", "fi", "en"):
+        full = read_nodes(shipped, lang)
+        light = read_nodes(shipped, lang, details=False)
+        assert list(light) == list(full)
+        assert light == {iri: {k: attrs[k] for k in NETWORK_ATTRIBUTES} for iri, attrs in full.items()}
+        # the text labels are execute's (labels_of), not only the detailed path's
+        rows = execute(shipped, get("nodes"), lang=lang, timeout=None).rows
+        assert [light[str(r["node"])]["label"] for r in rows] == [str(r["nodeLabel"]) for r in rows]
+    assert len({a["type"] for a in light.values()}) > 5 and any(a["country"] for a in light.values())
+    ties = read_ties(shipped)
+    assert read_ties(shipped, details=False) == [replace(t, start=None) for t in ties]
+    assert any(t.start for t in ties)
+    rdflib, oxigraph = RdflibStore(dataset), fast_store(dataset)  # the curated data on both engines
+    assert read_ties(rdflib, details=False) == read_ties(oxigraph, details=False)
+    assert read_nodes(rdflib, "sv", details=False) == read_nodes(oxigraph, "sv", details=False)
+    bipartite = bipartite_graph(shipped, details=False)
+    assert analyze(project(bipartite), bipartite) == analyze(
+        project(bipartite_graph(shipped)), bipartite_graph(shipped)
+    )
+
+
+def test_ties_read_by_a_child_process_on_the_built_store(shipped_build, monkeypatch):
+    """On a build's on-disk store ``read_network`` has the ties and labels read by child processes
+    while it reads the nodes: the same nodes and ties as one after the other; a child that fails
+    leaves the reading to this process, with the same result."""
+    from kg.analysis import network as network_module
+    from kg.build.graph import open_source
+
+    store = open_source(shipped_build.output, use_store=True)
+    try:
+        assert getattr(store, "folder", None) is not None  # the on-disk store, not graph.trig parsed
+        started = []
+        real = network_module._Elsewhere
+        monkeypatch.setattr(network_module, "_Elsewhere", lambda *a: started.append(a) or real(*a))
+        for details in (True, False):
+            expected = (
+                network_module.read_nodes(store, "sv", details=details),
+                network_module.read_ties(store, details=details),
+            )
+            assert network_module.read_network(store, "sv", details=details) == expected
+            assert len(expected[1]) > 1000
+        assert len(started) == 4  # the ties and the labels, twice
+        monkeypatch.setattr(network_module, "_CHILD", "import sys; sys.exit(3)")
+        assert network_module.read_network(store, "sv", details=False) == (
+            network_module.read_nodes(store, "sv", details=False),
+            network_module.read_ties(store, details=False),
+        )
+    finally:
+        store.close()
+
+
+def test_children_are_waited_for_when_reading_fails(shipped_build, monkeypatch):
+    """An error while the nodes are read leaves no child process and no temporary file behind."""
+    from kg.analysis import network as network_module
+    from kg.build.graph import open_source
+
+    jobs = []
+    real = network_module._Elsewhere
+    monkeypatch.setattr(network_module, "_Elsewhere", lambda *a: jobs.append(real(*a)) or jobs[-1])
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("the nodes cannot be read")
+
+    monkeypatch.setattr(network_module, "read_nodes", broken)
+    store = open_source(shipped_build.output, use_store=True)
+    try:
+        with pytest.raises(RuntimeError):
+            network_module.read_network(store, "sv", details=False)
+    finally:
+        store.close()
+    assert len(jobs) == 2
+    assert all(job.child is None for job in jobs)  # waited for
+    assert not any(Path(job.out).exists() for job in jobs)

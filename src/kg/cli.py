@@ -348,7 +348,7 @@ def analyze(
 ) -> None:
     """Find collaboration clusters, brokers and central actors (networkx)."""
     from kg.analysis import analyze as analysis_module
-    from kg.analysis.network import bipartite_graph, fold_people, project, read_network
+    from kg.analysis.network import bipartite_graph, fold_people, project
     from kg.build.graph import DEFAULT_BUILD_DIR, open_source
     from kg.build.result import GRAPH_FILE
     from kg.core.atomic import write_text
@@ -363,8 +363,8 @@ def analyze(
         # the build's on-disk store when it holds graph.trig's dataset (no parsing); --write-back
         # changes the graph, so it reads graph.trig into memory
         dataset = open_source(path, None, endpoint, http_timeout=http_timeout, use_store=not write_back, note=_note)
-        nodes, ties = read_network(dataset, lang)
-        bipartite = bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties)
+        # only what the analysis uses (labels, kinds, types, countries; no dates, names or areas)
+        bipartite = bipartite_graph(dataset, year, lang, details=False)
     except KgError as exc:
         _fail(exc)
     if not write_back:
@@ -381,7 +381,6 @@ def analyze(
     result = analysis_module.analyze(projected, bipartite)
     if path is not None and key is not None:  # for kg viz (see kg.analysis.stored)
         stored.save(path, key, params, result)
-        stored.save_network(path, key, lang, nodes, ties)
     render = {"table": analysis_module.to_text, "json": lambda a: a.to_json() + "\n", "csv": analysis_module.to_csv}
     text = render[fmt.value](result)
     if out is not None:
@@ -451,12 +450,12 @@ def viz(
         # the build's on-disk store when it holds graph.trig's dataset (no parsing: 0.1 s against 4 s at
         # a million triples), closed (its shared lock let go) when the page is written
         dataset = open_source(path, None, endpoint, http_timeout=http_timeout, use_store=True, note=_note)
-        # the nodes and ties kg analyze stored for these very graph bytes, else read now (once, for every
+        # the nodes and ties an earlier kg viz stored for these very graph bytes, else read now (once, for every
         # year too) and stored
         found = stored.load_network(path, key, lang) if key is not None else None
         if found is None:
             if key is not None:
-                _note("no stored network for this graph (kg analyze stores one): reading it")
+                _note("no stored network for this graph (the first kg viz of a graph stores one): reading it")
             nodes, ties = read_nodes(dataset, lang), read_ties(dataset)
             if key is not None:
                 stored.save_network(path, key, lang, nodes, ties)

@@ -29,6 +29,7 @@ from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
+from kg.analysis import communities as ported
 from kg.analysis import measures
 
 SEED = 42
@@ -107,53 +108,74 @@ def _sorted_copy(graph: nx.Graph) -> nx.Graph:
     return copy
 
 
+def _ordered(graph: nx.Graph) -> tuple[list, list[tuple[int, int, dict]]]:
+    """The nodes and edges of :func:`_sorted_copy` (``(i, j, data)`` between node positions, in that
+    graph's edge order), without building it: its nodes sorted, its edges each with the smaller end
+    first and sorted, which is also the order in which networkx gives them (every node's neighbours
+    are added in sorted order). Node ids whose texts are not unique (``1`` and ``"1"``) take the copy."""
+    nodes = sorted(graph, key=str)
+    if graph.is_directed() or graph.is_multigraph() or len({str(n) for n in nodes}) < len(nodes):
+        copy = _sorted_copy(graph)
+        nodes = list(copy)
+        where = {n: i for i, n in enumerate(nodes)}
+        return nodes, [(where[a], where[b], d) for a, b, d in copy.edges(data=True)]
+    where = {n: i for i, n in enumerate(nodes)}  # positions compare as the ids' texts
+    edges = []
+    for a, b, d in graph.edges(data=True):
+        i, j = where[a], where[b]
+        edges.append((i, j, d) if i <= j else (j, i, d))
+    edges.sort(key=lambda e: (e[0], e[1]))
+    return nodes, edges
+
+
 def communities(graph: nx.Graph, seed: int = SEED) -> tuple[list[list[str]], float]:
     """Louvain communities (canonically ordered) and their modularity.
 
     Isolated nodes form clusters of their own.
     """
-    graph = _sorted_copy(graph)
-    return _louvain(graph, _weighted(graph), seed)
+    nodes, edges = _ordered(graph)
+    return _louvain(nodes, _weighted(nodes, edges), seed)
 
 
-def _louvain(graph: nx.Graph, weighted: tuple[nx.Graph, list], seed: int) -> tuple[list[list[str]], float]:
-    """:func:`communities` of a graph already in sorted order, with its :func:`_weighted` copy."""
-    if graph.number_of_edges() == 0:
-        return [[n] for n in graph], 0.0
-    indexed, nodes = weighted
-    found = nx.community.louvain_communities(indexed, weight="weight", seed=seed)
-    modularity = nx.community.modularity(indexed, found, weight="weight")
+def _louvain(nodes: list, indexed: dict, seed: int) -> tuple[list[list[str]], float]:
+    """:func:`communities` of the sorted nodes with their :func:`_weighted` adjacency."""
+    if not any(indexed.values()):
+        return [[n] for n in nodes], 0.0
+    found = ported.louvain_adjacency(indexed, seed=seed)
+    modularity = ported.modularity_adjacency(indexed, found)
     return _canonical([{nodes[i] for i in c} for c in found]), modularity
 
 
-def _indexed(graph: nx.Graph) -> tuple[nx.Graph, list]:
-    """The graph relabelled 0..n-1 in sorted order (algorithms that compare node ids need one type)."""
-    nodes = list(graph)
-    return nx.relabel_nodes(graph, {n: i for i, n in enumerate(nodes)}, copy=True), nodes
-
-
-def _weighted(graph: nx.Graph) -> tuple[nx.Graph, list]:
-    """:func:`_indexed` with only the edges' ``weight`` (1 where there is none): the same nodes, edges
-    and insertion order, so Louvain and label propagation find the same communities for a seed,
-    without copying every attribute (0.4 s of CPU at 1M triples)."""
-    nodes = list(graph)
-    where = {n: i for i, n in enumerate(nodes)}
-    light = nx.Graph()
-    light.add_nodes_from(range(len(nodes)))
-    light.add_weighted_edges_from((where[a], where[b], w) for a, b, w in graph.edges(data="weight", default=1))
-    return light, nodes
+def _weighted(nodes: list, edges: list[tuple[int, int, dict]]) -> dict:
+    """The graph of :func:`_ordered`'s nodes and edges relabelled 0..n-1 with only the edges'
+    ``weight`` (1 where there is none), as the adjacency (:mod:`kg.analysis.communities`) of the
+    networkx graph that ``add_nodes_from(range(n))`` and ``add_weighted_edges_from`` of its edges
+    would give: the same nodes, edges and orders, so Louvain and label propagation find networkx's
+    communities for a seed (algorithms that compare node ids need one type), without copying the graph."""
+    return ported.from_edges(range(len(nodes)), ((i, j, d.get("weight", 1)) for i, j, d in edges))
 
 
 def centrality(graph: nx.Graph, seed: int = SEED) -> tuple[dict[str, dict[str, float | None]], list[str]]:
-    """Degree, weighted degree, betweenness and eigenvector centrality of every node."""
+    """Degree, weighted degree, betweenness and eigenvector centrality of every node (in the graph's order)."""
+    nodes = list(graph)
+    where = {n: i for i, n in enumerate(nodes)}
+    edges = [(where[a], where[b], d) for a, b, d in graph.edges(data=True)]
+    degree = nx.degree_centrality(graph) if len(nodes) > 1 else dict.fromkeys(graph, 0.0)
+    return _centrality(nodes, edges, degree, dict(graph.degree(weight="weight")), seed)
+
+
+def _centrality(
+    nodes: list, edges: list[tuple[int, int, dict]], degree: dict, weighted: dict, seed: int
+) -> tuple[dict[str, dict[str, float | None]], list[str]]:
+    """:func:`centrality` of the graph of ``nodes`` and ``edges`` (positions, in the graph's edge
+    order), with its degree centrality and weighted degrees."""
     notes: list[str] = []
-    n = graph.number_of_nodes()
-    degree = nx.degree_centrality(graph) if n > 1 else dict.fromkeys(graph, 0.0)
-    weighted = dict(graph.degree(weight="weight"))
-    work = n * (n + graph.number_of_edges())
+    n = len(nodes)
+    work = n * (n + len(edges))
+    ends = [(i, j, float(d.get("weight", 1))) for i, j, d in edges]
     if n > EXACT_BETWEENNESS_MAX or work > EXACT_BETWEENNESS_WORK:
         k = min(BETWEENNESS_SAMPLES, n)
-        betweenness = measures.betweenness_centrality(graph, k=k, seed=seed)
+        betweenness = measures.betweenness_of_edges(nodes, ends, k=k, seed=seed)
         why = (
             f"{n} nodes > {EXACT_BETWEENNESS_MAX}"
             if n > EXACT_BETWEENNESS_MAX
@@ -161,13 +183,13 @@ def centrality(graph: nx.Graph, seed: int = SEED) -> tuple[dict[str, dict[str, f
         )
         notes.append(f"betweenness sampled with k={k} pivots ({why})")
     else:
-        betweenness = measures.betweenness_centrality(graph)
+        betweenness = measures.betweenness_of_edges(nodes, ends)
     try:
-        eigen: dict[str, float | None] = measures.eigenvector_centrality(
-            graph, weight="weight", max_iter=2000, tol=1e-8
+        eigen: dict[str, float | None] = measures.eigenvector_of_matrix(
+            nodes, measures.edge_matrix(n, ends), max_iter=2000, tol=1e-8
         )
     except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
-        eigen = dict.fromkeys(graph)
+        eigen = dict.fromkeys(nodes)
         notes.append("eigenvector centrality did not converge and is left out")
     scores = {
         node: {
@@ -176,7 +198,7 @@ def centrality(graph: nx.Graph, seed: int = SEED) -> tuple[dict[str, dict[str, f
             "betweenness": round(betweenness[node], 6),
             "eigenvector": round(eigen[node], 6) if eigen[node] is not None else None,
         }
-        for node in graph
+        for node in nodes
     }
     return scores, notes
 
@@ -187,27 +209,38 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     ``bipartite`` (the actor–initiative graph) adds, per cluster, the initiatives that hold it
     together and its funders; without it they are read from the edges' shared initiatives.
     """
-    graph = _sorted_copy(graph)
-    weighted = _weighted(graph)
-    clusters_raw, modularity = _louvain(graph, weighted, seed)
+    # the graph in sorted order (as _sorted_copy would insert it) without copying it
+    nodes, edges = _ordered(graph)
+    if graph.is_directed() or graph.is_multigraph():
+        graph = _sorted_copy(graph)
+    indexed = _weighted(nodes, edges)
+    clusters_raw, modularity = _louvain(nodes, indexed, seed)
     cluster_of = {node: f"c{i + 1}" for i, members in enumerate(clusters_raw) for node in members}
-    scores, notes = centrality(graph, seed)
-    for node in graph:
+    if len(nodes) > 1:  # networkx's degree centrality and weighted degree of the sorted copy
+        scale = 1.0 / (len(nodes) - 1.0)
+        degree = {node: (len(indexed[i]) + (i in indexed[i])) * scale for i, node in enumerate(nodes)}
+    else:
+        degree = dict.fromkeys(nodes, 0.0)
+    weighted_degree = {node: ported.weighted_degree(indexed, i) for i, node in enumerate(nodes)}
+    scores, notes = _centrality(nodes, edges, degree, weighted_degree, seed)
+    for node in nodes:
         scores[node]["cluster"] = cluster_of[node]  # type: ignore[assignment]
-    labels = {n: str(d.get("label", n)) for n, d in graph.nodes(data=True)}
+    labels = {n: str(graph.nodes[n].get("label", n)) for n in nodes}
     cross_check: dict[str, float | str] = {}
     if graph.number_of_edges():
-        indexed, nodes = weighted
         if graph.number_of_nodes() <= GREEDY_MAX:
-            method, found = "greedy modularity", nx.community.greedy_modularity_communities(indexed, weight="weight")
+            light = nx.Graph()
+            light.add_nodes_from(indexed)
+            light.add_weighted_edges_from(ported.edges(indexed))
+            method, found = "greedy modularity", nx.community.greedy_modularity_communities(light, weight="weight")
         else:
             method = "label propagation"
-            found = nx.community.asyn_lpa_communities(indexed, weight="weight", seed=seed)
+            found = ported.asyn_lpa_adjacency(indexed, seed=seed)
             notes.append(f"clusters cross-checked with {method} ({graph.number_of_nodes()} nodes > {GREEDY_MAX})")
         found = list(found)
         other = [{nodes[i] for i in c} for c in found]
         cross_check["method"] = method
-        cross_check["modularity"] = round(nx.community.modularity(indexed, found, weight="weight"), 6)
+        cross_check["modularity"] = round(ported.modularity_adjacency(indexed, found), 6)
         cross_check["clusters_identical"] = sum(1 for c in other if sorted(c, key=str) in clusters_raw)
         cross_check["clusters"] = len(other)
     initiative_labels: dict[str, str] = {}
@@ -236,13 +269,15 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
             if count >= 2:
                 held[cid][iri] = count
     clusters: list[Cluster] = []
+    ordered_graph = None  # the sorted copy, made when the edges of a cluster are wanted
     for index, members in enumerate(clusters_raw):
         cid = f"c{index + 1}"
         inside: Counter[str] = Counter()
         if participants_of:
             inside = held[cid]
         else:
-            for _, _, data in graph.subgraph(members).edges(data=True):
+            ordered_graph = ordered_graph or _sorted_copy(graph)
+            for _, _, data in ordered_graph.subgraph(members).edges(data=True):
                 for iri in data.get("initiatives", "").split():
                     inside[iri] += 1
         ranked = sorted(inside, key=lambda i: (-inside[i], initiative_labels.get(i, i)))
@@ -267,11 +302,14 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
             )
         )
     brokers = []
-    for node in graph:
-        neighbours = list(graph[node])
+    country_of = {node: data.get("country") for node, data in graph.nodes(data=True)}
+    for node in nodes:
+        if not scores[node]["betweenness"]:
+            continue
+        neighbours = graph.adj[node]
         spans = {cluster_of[x] for x in neighbours} | {cluster_of[node]}
-        countries = {graph.nodes[x].get("country") for x in [node, *neighbours]} - {None, ""}
-        if scores[node]["betweenness"] and (len(spans) > 1 or countries >= {"SE", "FI"}):
+        countries = {country_of[x] for x in [node, *neighbours]} - {None, ""}
+        if len(spans) > 1 or countries >= {"SE", "FI"}:
             brokers.append(node)
     brokers.sort(key=lambda n: (-float(scores[n]["betweenness"] or 0), str(n)))
     components = _canonical([set(c) for c in nx.connected_components(graph)])

@@ -51,21 +51,30 @@ def adjacency(graph: nx.Graph, weight: str | None = None) -> sp.csr_array:
     [[0.0, 1.0, 0.0], [1.0, 0.0, 1.0], [0.0, 1.0, 0.0]]
     """
     nodes, where = _index(graph)
-    n = len(nodes)
-    rows, cols, values = [], [], []
-    for u, v, data in graph.edges(data=True):
-        w = float(data.get(weight, 1)) if weight else 1.0
-        i, j = where[u], where[v]
-        rows.append(i)
-        cols.append(j)
-        values.append(w)
-        if i != j:
-            rows.append(j)
-            cols.append(i)
-            values.append(w)
-    matrix = sp.coo_array(
-        (np.array(values, dtype=float), (np.array(rows, dtype=np.int64), np.array(cols, dtype=np.int64))), shape=(n, n)
-    )
+    ends = [
+        (where[u], where[v], float(data.get(weight, 1)) if weight else 1.0) for u, v, data in graph.edges(data=True)
+    ]
+    return edge_matrix(len(nodes), ends)
+
+
+def edge_matrix(n: int, edges: list[tuple[int, int, float]]) -> sp.csr_array:
+    """:func:`adjacency` of the graph with nodes ``0..n-1`` and ``edges`` ``(i, j, weight)`` in the
+    graph's edge order (each stored both ways, a self-loop once, in that order, so that the row
+    sums of a product are taken in the same order as from the graph).
+
+    >>> edge_matrix(3, [(0, 1, 2.0), (2, 2, 1.0)]).toarray().tolist()
+    [[0.0, 2.0, 0.0], [2.0, 0.0, 0.0], [0.0, 0.0, 1.0]]
+    """
+    ends = np.array([(i, j) for i, j, _ in edges], dtype=np.int64).reshape(-1, 2)
+    values = np.array([w for _, _, w in edges], dtype=float)
+    rows = np.empty(2 * len(ends), dtype=np.int64)
+    cols = np.empty(2 * len(ends), dtype=np.int64)
+    rows[0::2], rows[1::2] = ends[:, 0], ends[:, 1]
+    cols[0::2], cols[1::2] = ends[:, 1], ends[:, 0]
+    both = np.repeat(values, 2)
+    keep = np.ones(2 * len(ends), dtype=bool)
+    keep[1::2] = ends[:, 0] != ends[:, 1]  # a self-loop once
+    matrix = sp.coo_array((both[keep], (rows[keep], cols[keep])), shape=(n, n))
     return matrix.tocsr()
 
 
@@ -109,11 +118,12 @@ def _dependencies(matrix: sp.csr_array, sources: np.ndarray) -> np.ndarray:
     return delta.sum(axis=1)
 
 
-def _unweighted(graph: nx.Graph) -> sp.csr_array:
-    matrix = adjacency(graph)
+def _unweighted(matrix: sp.csr_array) -> sp.csr_array:
+    """The pattern of an adjacency matrix (each edge 1) without self-loops."""
+    matrix = matrix.copy()
+    matrix.data[:] = 1.0
     matrix.setdiag(0)  # a self-loop never lies on a shortest path
     matrix.eliminate_zeros()
-    matrix.data[:] = 1.0
     return matrix
 
 
@@ -134,14 +144,27 @@ def betweenness_centrality(
     """
     if graph.is_directed() or graph.is_multigraph():
         raise nx.NetworkXNotImplemented("betweenness_centrality here takes simple undirected graphs")
-    n = graph.number_of_nodes()
+    nodes, where = _index(graph)
+    return betweenness_of_edges(nodes, [(where[u], where[v], 1.0) for u, v in graph.edges()], k, seed, normalized)
+
+
+def betweenness_of_edges(
+    nodes: list[Hashable],
+    edges: list[tuple[int, int, float]],
+    k: int | None = None,
+    seed: int | None = None,
+    normalized: bool = True,
+) -> dict[Hashable, float]:
+    """:func:`betweenness_centrality` of the undirected graph of ``nodes`` (in its node order) and
+    ``edges`` (``(i, j, weight)`` between node positions, in its edge order; weights are not used)."""
+    n = len(nodes)
     if k is not None and k >= n:
         k = None
     if k is None:
-        return _exact(graph, normalized)
-    chosen = pivots(graph, k, seed)
-    nodes, where = _index(graph)
-    matrix = _unweighted(graph)
+        return _exact(nodes, edges, normalized)
+    chosen = random.Random(seed).sample(nodes, k)  # as pivots(): networkx's draw
+    where = {node: i for i, node in enumerate(nodes)}
+    matrix = _unweighted(edge_matrix(n, edges))
     sources = np.array([where[s] for s in chosen], dtype=np.int64)
     total = np.zeros(n)
     for start in range(0, len(sources), BATCH):
@@ -165,13 +188,12 @@ def _sampled_scale(n: int, k: int, normalized: bool) -> tuple[float, float]:
     return source, big_n / (k * 2)
 
 
-def _exact(graph: nx.Graph, normalized: bool) -> dict[Hashable, float]:
+def _exact(nodes: list[Hashable], edges: list[tuple[int, int, float]], normalized: bool) -> dict[Hashable, float]:
     import rustworkx as rx
 
-    nodes, where = _index(graph)
     copy = rx.PyGraph(multigraph=False)
     copy.add_nodes_from(range(len(nodes)))
-    copy.add_edges_from_no_data([(where[u], where[v]) for u, v in graph.edges() if u != v])
+    copy.add_edges_from_no_data([(i, j) for i, j, _ in edges if i != j])
     found = rx.graph_betweenness_centrality(copy, normalized=normalized, endpoints=False)
     return {node: float(found[i]) for i, node in enumerate(nodes)}
 
@@ -189,13 +211,22 @@ def eigenvector_centrality(
     >>> max(abs(mine[v] - theirs[v]) for v in g) < EIGENVECTOR_AGREEMENT
     True
     """
-    n = graph.number_of_nodes()
-    if n == 0:
+    if graph.number_of_nodes() == 0:
         raise nx.NetworkXPointlessConcept("cannot compute centrality for the null graph")
     nodes, _ = _index(graph)
     matrix = adjacency(graph, weight)
     if graph.is_directed():
         matrix = matrix.T.tocsr()
+    return eigenvector_of_matrix(nodes, matrix, max_iter, tol)
+
+
+def eigenvector_of_matrix(
+    nodes: list[Hashable], matrix: sp.csr_array, max_iter: int = 100, tol: float = 1e-6
+) -> dict[Hashable, float]:
+    """:func:`eigenvector_centrality` of the graph of ``nodes`` whose :func:`adjacency` is ``matrix``."""
+    n = len(nodes)
+    if n == 0:
+        raise nx.NetworkXPointlessConcept("cannot compute centrality for the null graph")
     x = np.full(n, 1.0 / n)
     for _ in range(max_iter):
         last = x

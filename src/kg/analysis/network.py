@@ -39,7 +39,6 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 import networkx as nx
-from rdflib import URIRef
 
 from kg.query.library import NamedQuery, get
 from kg.query.sparql import _UNIT as UNIT
@@ -93,25 +92,89 @@ def _unordered(query: NamedQuery) -> tuple[NamedQuery, list[str]] | None:
     return replace(query, text=found.text), [k for k, _ in found.keys]
 
 
-def _csv_select(store, query: NamedQuery) -> tuple[list[str], list[list[str]]]:
+def _select_text(query: NamedQuery) -> str:
+    """The text Oxigraph runs for :func:`_csv_select` (prefixes added, GROUP_CONCAT items unit-separated)."""
+    from kg.query.binding import with_prefixes
+    from kg.query.sparql import unit_separated
+
+    return with_prefixes(unit_separated(query.text))
+
+
+# Run by a child process: the SELECT (argv 3) on the on-disk store (argv 1, read-only) as CSV into argv 2.
+_CHILD = """
+import sys
+import pyoxigraph as ox
+solutions = ox.Store.read_only(sys.argv[1]).query(sys.argv[3], use_default_graph_as_union=True)
+with open(sys.argv[2], "wb") as out:
+    out.write(solutions.serialize(format=ox.QueryResultsFormat.CSV))
+"""
+
+
+class _Elsewhere:
+    """A SELECT evaluated by Oxigraph in a child process on the same on-disk store (opened read-only
+    there too; the parent's shared lock keeps builds away), its CSV read when :meth:`result` is called:
+    Oxigraph holds Python's lock while it evaluates, so two queries in threads do not overlap, but two
+    processes use both cores. ``result()`` is None when the child failed (the caller runs the query itself)."""
+
+    def __init__(self, folder, query: NamedQuery) -> None:
+        import os
+        import subprocess
+        import sys
+        import tempfile
+
+        handle, self.out = tempfile.mkstemp(prefix="kg-", suffix=".csv")
+        os.close(handle)
+        try:
+            self.child = subprocess.Popen(
+                [sys.executable, "-c", _CHILD, str(folder), self.out, _select_text(query)],
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.PIPE,
+            )
+        except OSError:
+            self.child = None
+
+    def result(self) -> str | None:
+        """The CSV (once: the child is waited for and its file removed), None if the child failed."""
+        from pathlib import Path
+
+        child, self.child = self.child, None
+        try:
+            if child is None:
+                return None
+            child.communicate()
+            if child.returncode != 0:
+                return None
+            return Path(self.out).read_text(encoding="utf-8")
+        except OSError:
+            return None
+        finally:
+            Path(self.out).unlink(missing_ok=True)
+
+
+def _csv_select(store, query: NamedQuery, data: str | None = None) -> tuple[list[str], list[list[str]]]:
     """The rows of a SELECT on an Oxigraph store as text: each cell's value (an IRI, a literal's
     lexical form, ``_:id`` for a blank node; ``""`` when unbound or empty), GROUP_CONCAT items
     sorted and joined with the query's separator (as :func:`kg.query.sparql.execute` does).
 
     Oxigraph writes the results as CSV without holding Python's lock and ``csv`` reads them in C:
-    no term objects (the ``ties`` rows at 1M triples: 0.3 s against 2 s as rdflib terms)."""
+    no term objects (the ``ties`` rows at 1M triples: 0.3 s against 2 s as rdflib terms). ``data``:
+    the CSV of the query already evaluated (by :class:`_Elsewhere`)."""
     import csv
     import io
 
     import pyoxigraph as ox
 
-    from kg.query.binding import with_prefixes
-    from kg.query.sparql import _concatenations, unit_separated
+    from kg.query.sparql import _concatenations
 
-    solutions = store.store.query(with_prefixes(unit_separated(query.text)), use_default_graph_as_union=True)
-    data = solutions.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
+    if data is None:
+        solutions = store.store.query(_select_text(query), use_default_graph_as_union=True)
+        data = solutions.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
     rows = list(csv.reader(io.StringIO(data, newline="")))
-    names = rows.pop(0) if rows else [v.value for v in solutions.variables]
+    if rows:
+        names = rows.pop(0)
+    else:
+        names = [v.value for v in store.store.query(_select_text(query), use_default_graph_as_union=True).variables]
     for name, separator in _concatenations(re.sub(r"(?m)^\s*#[^\n]*", "", query.text)).items():
         if name in names:
             i = names.index(name)
@@ -130,12 +193,67 @@ def _csv_sort(rows: list[list[str]], where: list[int]) -> None:
         rows.sort(key=lambda row: tuple(row[i] for i in where))
 
 
-def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str], lang: str | None) -> None:
+def _query(name: str) -> NamedQuery:
+    """One of the analysis' own queries (``kg/analysis/queries/NAME.rq``): lighter forms of shipped ones."""
+    from importlib import resources as importlib_resources
+    from pathlib import Path
+
+    from kg.query.library import read_query
+
+    return read_query(Path(str(importlib_resources.files("kg.analysis").joinpath("queries", f"{name}.rq"))))
+
+
+def _labels_query() -> NamedQuery:
+    """kg.query's internal ``labels`` query with each label's language and whether it is a literal."""
+    from kg.query.sparql import internal_query
+
+    query = internal_query("labels")
+    head = "SELECT DISTINCT ?iri ?label\nWHERE {"
+    if head not in query.text:
+        raise ValueError(f"the internal labels query no longer starts with {head!r}")
+    more = "SELECT DISTINCT ?iri ?label (LANG(?label) AS ?lang) (isLiteral(?label) AS ?literal)\nWHERE {"
+    return replace(query, text=query.text.replace(head, more))
+
+
+def _best_labels(store, iris: list[str], lang: str | None, every: _Elsewhere | None = None) -> dict[str, str]:
+    """:func:`kg.query.sparql.labels_of` as text: the best label of each IRI in the preferred language
+    (the same labels, query and ranking), read as CSV with each label's language instead of as rdflib
+    terms (at 1M triples 20,000 IRIs took 2.2 s of CPU that way, 1.2 s of it making terms).
+
+    ``every``: the labels query without bound IRIs already running in a child process (all labels;
+    only the wanted ones are kept, as labels_of would bind them)."""
+    from kg.core.labels import preference
+
+    data = every.result() if every is not None else None
+    if not iris:
+        return {}
+    query = _labels_query()
+    usable = iris
+    if len(iris) <= 20_000:  # as labels_of: binding them beats reading every label
+        usable = [i for i in iris if not re.search(r"[\s<>\"{}|^`\\]", i)]
+        if data is None:
+            braces = "{ " + " ".join(f"<{i}>" for i in usable) + " }"
+            query = replace(query, text=query.text.replace("WHERE {", "WHERE {\n  VALUES ?iri " + braces, 1))
+    names, rows = _csv_select(store, query, data)
+    at = [names.index(n) for n in ("iri", "label", "lang", "literal")]
+    wanted = set(usable)
+    found: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        iri, label, language, literal = (row[i] for i in at)
+        if iri in wanted and literal == "true":
+            found.setdefault(iri, []).append((language, label))
+    order = preference(lang)
+    return {
+        iri: min(labels, key=lambda lab: (order.index(lab[0]) if lab[0] in order else 9, lab[1]))[1]
+        for iri, labels in found.items()
+    }
+
+
+def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str], lang: str | None, every=None) -> None:
     """Add ``xLabel`` columns to CSV rows as :func:`kg.query.sparql.add_labels` does for IRI columns:
     the best label of each IRI in ``lang``, else its short form; space-separated IRIs get their labels
     joined with "; ". A column of anything but IRIs gets no label column."""
     from kg.core.namespaces import short_iri
-    from kg.query.sparql import labels_of
 
     def iris(value: str) -> list[str] | None:
         tokens = value.split()
@@ -147,8 +265,8 @@ def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str]
         values = {row[i] for row in rows if row[i] and not row[i].startswith("_:")}
         if values and all(iris(v) is not None for v in values):
             wanted.append(i)
-    every = sorted({URIRef(t) for row in rows for i in wanted for t in (iris(row[i]) or [])})
-    found = labels_of(store, every, lang)
+    wanted_iris = sorted({t for row in rows for i in wanted for t in (iris(row[i]) or [])})
+    found = _best_labels(store, wanted_iris, lang, every)
     cells: dict[str, str] = {}
     for i in wanted:
         names.append(names[i] + "Label")
@@ -156,7 +274,7 @@ def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str]
             value = row[i]
             cell = cells.get(value)
             if cell is None:  # a blank node's or an empty cell gets none
-                cell = cells[value] = "; ".join(found.get(URIRef(t)) or short_iri(t) for t in iris(value) or [])
+                cell = cells[value] = "; ".join(found.get(t) or short_iri(t) for t in iris(value) or [])
             row.append(cell)
     for column in columns:  # a blank node: its id, as str() of rdflib's term
         i = names.index(column)
@@ -165,66 +283,94 @@ def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str]
                 row[i] = row[i][2:]
 
 
-def read_nodes(dataset, lang: str | None = "sv") -> dict[str, dict[str, str]]:
-    """Attributes of every actor and initiative: label, kind, type, country, area, area_label.
+#: what :func:`read_nodes` gives each node without ``details`` (what the analysis uses)
+NETWORK_ATTRIBUTES = ("label", "kind", "type", "type_label", "country", "mentioned")
 
-    In the order of the ``nodes`` query (by kind, then IRI)."""
+
+def read_nodes(
+    dataset, lang: str | None = "sv", *, details: bool = True, _labels: _Elsewhere | None = None
+) -> dict[str, dict[str, str]]:
+    """Attributes of every actor and initiative: label, kind, type, type_label, country, area,
+    area_label, start, end, names, labels, mentioned (the ``nodes`` query, labelled in ``lang``).
+
+    In the order of the ``nodes`` query (by kind, then IRI). Without ``details`` only
+    :data:`NETWORK_ATTRIBUTES` (the same nodes and values, from the lighter query
+    ``kg/analysis/queries/network-nodes.rq``: at 1M triples 0.8 s of CPU against 2.4 s)."""
     from kg.query.stores import OxigraphStore
 
     store = fast_store(dataset)
-    unordered = _unordered(get("nodes")) if isinstance(store, OxigraphStore) else None
+    named = get("nodes") if details else _query("network-nodes")
+    unordered = _unordered(named) if isinstance(store, OxigraphStore) else None
     if unordered is not None:  # as text (see _csv_select), labelled as execute would
         query, keys = unordered
         names, table = _csv_select(store, query)
         _csv_sort(table, [names.index(k) for k in keys])
-        _labelled(store, names, table, ["node", "type", "area"], lang)
+        _labelled(store, names, table, ["node", "type", "area"] if details else ["node", "type"], lang, _labels)
         rows = [{k: v for k, v in zip(names, row, strict=True) if v} for row in table]
     else:
-        rows = execute(store, get("nodes"), lang=lang, timeout=None).rows
+        if _labels is not None:
+            _labels.result()  # not needed here: let the child go
+        rows = execute(store, named, lang=lang, timeout=None).rows
     nodes: dict[str, dict[str, str]] = {}
     for row in rows:
         iri = str(row["node"])
-        nodes[iri] = {
+        attributes = {
             "label": _text(row.get("nodeLabel")) or iri,
             "kind": _text(row.get("kind")),
             "type": _text(row.get("type")).rsplit("#", 1)[-1],
             "type_label": _text(row.get("typeLabel")) or _text(row.get("type")).rsplit("#", 1)[-1],
             "country": _text(row.get("country")),
-            "area": _text(row.get("area")),
-            "area_label": _text(row.get("areaLabel")),
-            "start": _text(row.get("start")),
-            "end": _text(row.get("end")),
-            "names": _text(row.get("names")),
-            "labels": _text(row.get("labels")),
-            "mentioned": str(row.get("mentioned", "")).lower() in ("true", "1"),
         }
+        if details:
+            attributes.update(
+                area=_text(row.get("area")),
+                area_label=_text(row.get("areaLabel")),
+                start=_text(row.get("start")),
+                end=_text(row.get("end")),
+                names=_text(row.get("names")),
+                labels=_text(row.get("labels")),
+            )
+        attributes["mentioned"] = str(row.get("mentioned", "")).lower() in ("true", "1")
+        nodes[iri] = attributes
     return nodes
 
 
-def read_ties(dataset) -> list[Tie]:
+def read_ties(dataset, *, details: bool = True, _pending: _Elsewhere | None = None) -> list[Tie]:
     """Every tie stated by a source (see the ``ties`` query), in its order (actor, target, role).
 
     On Oxigraph the rows are read as plain strings (no rdflib terms: the cells are IRIs, plain
     literals and dates, and only their text is kept), with what :func:`kg.query.sparql.execute`
-    does to them: the sources of a tie sorted, an empty cell as none."""
+    does to them: the sources of a tie sorted, an empty cell as none. Without ``details`` the ties
+    have no ``start`` (``kg/analysis/queries/network-ties.rq``, the same ties without the
+    initiatives' dates: at 1M triples 1.5 s of CPU against 2.0 s)."""
     from kg.query.stores import OxigraphStore
 
     store = fast_store(dataset)
-    unordered = _unordered(get("ties")) if isinstance(store, OxigraphStore) else None
+    named = get("ties") if details else _query("network-ties")
+    unordered = _unordered(named) if isinstance(store, OxigraphStore) else None
     if unordered is None:
-        found = execute(store, get("ties"), timeout=None, labels=False).rows
+        found = execute(store, named, timeout=None, labels=False).rows
         rows = [{k: str(v) for k, v in row.items()} for row in found]
-    else:  # as text (see _csv_select)
+    else:  # as text (see _csv_select), straight into ties (no dictionary per row)
         query, keys = unordered
-        names, table = _csv_select(store, query)
+        names, table = _csv_select(store, query, _pending.result() if _pending is not None else None)
         _csv_sort(table, [names.index(k) for k in keys])
-        plain = [names.index(k) for k in ("actor", "target")]
-        rows = []
-        for row in table:
-            for i in plain:
-                if row[i].startswith("_:"):  # a blank node: its id, as str() of rdflib's term
-                    row[i] = row[i][2:]
-            rows.append({k: v for k, v in zip(names, row, strict=True) if v})
+        actor, role, target, sources = (names.index(k) for k in ("actor", "role", "target", "sources"))
+        start = names.index("start") if "start" in names else None
+
+        def plain(value: str) -> str:  # a blank node: its id, as str() of rdflib's term
+            return value[2:] if value.startswith("_:") else value
+
+        return [
+            Tie(
+                actor=plain(row[actor]),
+                role=row[role],
+                target=plain(row[target]),
+                start=(row[start] or None) if start is not None else None,
+                sources=tuple(row[sources].split()),
+            )
+            for row in table
+        ]
     return [
         Tie(
             actor=row["actor"],
@@ -237,13 +383,32 @@ def read_ties(dataset) -> list[Tie]:
     ]
 
 
-def read_network(dataset, lang: str | None = "sv") -> tuple[dict[str, dict[str, str]], list[Tie]]:
-    """``(read_nodes(dataset, lang), read_ties(dataset))``, one after the other.
+def read_network(
+    dataset, lang: str | None = "sv", *, details: bool = True
+) -> tuple[dict[str, dict[str, str]], list[Tie]]:
+    """``(read_nodes(dataset, lang), read_ties(dataset))``, one after the other (``details``: see there).
 
     Running the two queries in two threads did not overlap them (1M triples at low load: 10.4 s
-    against 9.5 s one after the other; bench/RESULTS.md), so they are not."""
+    against 9.5 s one after the other; bench/RESULTS.md): Oxigraph holds Python's lock. On a
+    build's on-disk store the ties and the labels are therefore read by child processes
+    (:class:`_Elsewhere`) while this one reads the nodes; elsewhere, or if a child fails, one after the
+    other."""
+    from kg.query.stores import OxigraphStore
+
     store = fast_store(dataset)  # an rdflib dataset is copied to Oxigraph once
-    return read_nodes(store, lang), read_ties(store)
+    pending = labels = None
+    ties = get("ties") if details else _query("network-ties")
+    if isinstance(store, OxigraphStore) and getattr(store, "folder", None) and _unordered(ties) is not None:
+        # on the other core while the nodes are read: the ties, and every label (the nodes' are kept)
+        pending = _Elsewhere(store.folder, _unordered(ties)[0])
+        labels = _Elsewhere(store.folder, _labels_query())
+    try:
+        nodes = read_nodes(store, lang, details=details, _labels=labels)
+        return nodes, read_ties(store, details=details, _pending=pending)
+    finally:  # a child not waited for (an error on the way): wait for it, remove its file
+        for job in (pending, labels):
+            if job is not None:
+                job.result()
 
 
 def active_initiatives(dataset, year: int) -> set[str]:
@@ -326,6 +491,7 @@ def bipartite_graph(
     ties: list[Tie] | None = None,
     stated: dict[str, int] | None = None,
     initiatives: set[str] | None = None,
+    details: bool = True,
 ) -> nx.Graph:
     """Actors and initiatives, an edge per tie (``role`` is the strongest role of the pair).
 
@@ -336,7 +502,8 @@ def bipartite_graph(
     ``nodes`` (from :func:`read_nodes`), ``ties`` (from :func:`read_ties`), ``stated`` (from
     :func:`source_years`) and ``initiatives`` (the year's :func:`active_initiatives`) are read from
     ``dataset`` when not given; give them to build the networks of many years from one reading (see
-    :func:`yearly_bipartite_graphs`).
+    :func:`yearly_bipartite_graphs`). Without ``details`` the nodes carry only
+    :data:`NETWORK_ATTRIBUTES` and the ties no dates (what the analysis uses; read faster).
     """
     if initiatives is None:
         initiatives = active_initiatives(dataset, year) if year is not None else set()
@@ -344,9 +511,9 @@ def bipartite_graph(
         stated = source_years(dataset)
     stated = stated or {}
     if nodes is None and ties is None:
-        nodes, ties = read_network(dataset, lang)
-    nodes = read_nodes(dataset, lang) if nodes is None else nodes
-    ties = read_ties(dataset) if ties is None else ties
+        nodes, ties = read_network(dataset, lang, details=details)
+    nodes = read_nodes(dataset, lang, details=details) if nodes is None else nodes
+    ties = read_ties(dataset, details=details) if ties is None else ties
     graph = nx.Graph(kind="bipartite", year=year if year is not None else "", lang=lang or "")
     order = {role: i for i, role in enumerate((*INITIATIVE_ROLES, *ORGANISATION_ROLES))}
     for iri, attrs in nodes.items():  # actors that sources mention, even with no tie (isolates)

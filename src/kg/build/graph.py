@@ -207,6 +207,7 @@ def open_built_store(graph_file: Path | str, note=None):
         from kg.query.stores import OxigraphStore
 
         store = OxigraphStore(ox.Store.read_only(str(folder / STORE_DIR)))
+        store.folder = folder / STORE_DIR  # another process may read it too while the lock is held
     except OSError as exc:
         lock.release()
         say(f"not using the on-disk store in {folder}: it cannot be opened ({exc}); reading {graph_file.name}")
