@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import DATA
 from gold_facts import SEEDS, SOURCES, ask, assert_fact, assert_facts_per_source, graph_of, shingles
+
+from conftest import DATA
 
 S000 = "000_d0f522aa97cf2385"
 S001 = "001_fd9fc37229e934b4"

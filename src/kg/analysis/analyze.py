@@ -29,7 +29,6 @@ from dataclasses import asdict, dataclass, field
 
 import networkx as nx
 
-from kg.analysis import communities as ported
 from kg.analysis import measures
 
 SEED = 42
@@ -137,22 +136,24 @@ def communities(graph: nx.Graph, seed: int = SEED) -> tuple[list[list[str]], flo
     return _louvain(nodes, _weighted(nodes, edges), seed)
 
 
-def _louvain(nodes: list, indexed: dict, seed: int) -> tuple[list[list[str]], float]:
-    """:func:`communities` of the sorted nodes with their :func:`_weighted` adjacency."""
-    if not any(indexed.values()):
+def _louvain(nodes: list, indexed: nx.Graph, seed: int) -> tuple[list[list[str]], float]:
+    """:func:`communities` of the sorted nodes with their :func:`_weighted` graph (networkx's Louvain)."""
+    if indexed.number_of_edges() == 0:
         return [[n] for n in nodes], 0.0
-    found = ported.louvain_adjacency(indexed, seed=seed)
-    modularity = ported.modularity_adjacency(indexed, found)
+    found = nx.community.louvain_communities(indexed, weight="weight", seed=seed)
+    modularity = nx.community.modularity(indexed, found, weight="weight")
     return _canonical([{nodes[i] for i in c} for c in found]), modularity
 
 
-def _weighted(nodes: list, edges: list[tuple[int, int, dict]]) -> dict:
+def _weighted(nodes: list, edges: list[tuple[int, int, dict]]) -> nx.Graph:
     """The graph of :func:`_ordered`'s nodes and edges relabelled 0..n-1 with only the edges'
-    ``weight`` (1 where there is none), as the adjacency (:mod:`kg.analysis.communities`) of the
-    networkx graph that ``add_nodes_from(range(n))`` and ``add_weighted_edges_from`` of its edges
-    would give: the same nodes, edges and orders, so Louvain and label propagation find networkx's
-    communities for a seed (algorithms that compare node ids need one type), without copying the graph."""
-    return ported.from_edges(range(len(nodes)), ((i, j, d.get("weight", 1)) for i, j, d in edges))
+    ``weight`` (1 where there is none): the same nodes, edges and insertion order as the sorted copy,
+    so Louvain and label propagation find the same communities for a seed (algorithms that compare
+    node ids need one type), without copying every attribute."""
+    light = nx.Graph()
+    light.add_nodes_from(range(len(nodes)))
+    light.add_weighted_edges_from((i, j, d.get("weight", 1)) for i, j, d in edges)
+    return light
 
 
 def centrality(graph: nx.Graph, seed: int = SEED) -> tuple[dict[str, dict[str, float | None]], list[str]]:
@@ -218,10 +219,10 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     cluster_of = {node: f"c{i + 1}" for i, members in enumerate(clusters_raw) for node in members}
     if len(nodes) > 1:  # networkx's degree centrality and weighted degree of the sorted copy
         scale = 1.0 / (len(nodes) - 1.0)
-        degree = {node: (len(indexed[i]) + (i in indexed[i])) * scale for i, node in enumerate(nodes)}
+        degree = {node: indexed.degree(i) * scale for i, node in enumerate(nodes)}
     else:
         degree = dict.fromkeys(nodes, 0.0)
-    weighted_degree = {node: ported.weighted_degree(indexed, i) for i, node in enumerate(nodes)}
+    weighted_degree = {node: indexed.degree(i, weight="weight") for i, node in enumerate(nodes)}
     scores, notes = _centrality(nodes, edges, degree, weighted_degree, seed)
     for node in nodes:
         scores[node]["cluster"] = cluster_of[node]  # type: ignore[assignment]
@@ -229,18 +230,15 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     cross_check: dict[str, float | str] = {}
     if graph.number_of_edges():
         if graph.number_of_nodes() <= GREEDY_MAX:
-            light = nx.Graph()
-            light.add_nodes_from(indexed)
-            light.add_weighted_edges_from(ported.edges(indexed))
-            method, found = "greedy modularity", nx.community.greedy_modularity_communities(light, weight="weight")
+            method, found = "greedy modularity", nx.community.greedy_modularity_communities(indexed, weight="weight")
         else:
             method = "label propagation"
-            found = ported.asyn_lpa_adjacency(indexed, seed=seed)
+            found = nx.community.asyn_lpa_communities(indexed, weight="weight", seed=seed)
             notes.append(f"clusters cross-checked with {method} ({graph.number_of_nodes()} nodes > {GREEDY_MAX})")
         found = list(found)
         other = [{nodes[i] for i in c} for c in found]
         cross_check["method"] = method
-        cross_check["modularity"] = round(ported.modularity_adjacency(indexed, found), 6)
+        cross_check["modularity"] = round(nx.community.modularity(indexed, found, weight="weight"), 6)
         cross_check["clusters_identical"] = sum(1 for c in other if sorted(c, key=str) in clusters_raw)
         cross_check["clusters"] = len(other)
     initiative_labels: dict[str, str] = {}
