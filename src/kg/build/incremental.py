@@ -543,20 +543,20 @@ def incremental_build(found: Inputs, out: Path, manifest: manifest_file.Manifest
         raise
     result = BuildResult(None, report, derived, store=store, engine="oxigraph", timings=timings)
     result.changed = changed
-    if not report.conforms:
-        _restore(store, saved)
-        (out / DIRTY).unlink(missing_ok=True)
-        stats = data.get("stats")  # the store is as it was
-        result.stats = {"triples": triples, **stats} if stats and triples is not None else statistics(store, triples)
-        result.timings["total"] = time.perf_counter() - started
-        return result
+    # the statistics of the data as read now (a failed rebuild reports them too, like a full build)
     t = time.perf_counter()
     if triples is not None:  # what the replaced graphs held before and hold now
         now = sum(1 for g in graphs for _ in store.store.quads_for_pattern(None, None, None, ox.NamedNode(str(g))))
         triples += now - sum(len(quads) for quads in saved.values())
     stats = _adjusted_stats(store, data.get("stats"), saved, existed, present)
     stats = {"triples": triples, **stats} if stats is not None and triples is not None else statistics(store, triples)
+    result.stats = stats
     timings["stats"] = time.perf_counter() - t
+    if not report.conforms:
+        _restore(store, saved)
+        (out / DIRTY).unlink(missing_ok=True)
+        result.timings["total"] = time.perf_counter() - started
+        return result
     t = time.perf_counter()
     written = data.get("graph_file") or {}
     try:
