@@ -27,9 +27,10 @@ def rows(out: Path) -> dict:
     try:
         files = {row[0]: row[1:] for row in db.execute("SELECT key, graph, size, mtime_ns, sha256 FROM files")}
         ranges = {g: (a, b) for g, a, b in db.execute("SELECT graph, first, last FROM ranges")}
+        keys = set(db.execute("SELECT check_id, key, node FROM group_keys"))
     finally:
         db.close()
-    return {"files": files, "ranges": ranges}
+    return {"files": files, "ranges": ranges, "group_keys": keys}
 
 
 def quads(out: Path) -> set:
@@ -53,6 +54,7 @@ def assert_same_as_full(data: Path, out: Path, tmp_path: Path):
             assert ours[field] == theirs[field], field
         mine, reference = rows(out), rows(full_dir)
         assert mine["ranges"] == reference["ranges"]
+        assert mine["group_keys"] == reference["group_keys"]  # each person's folded names
         # the same files, contents and graphs (the racy flag may differ: the rebuild took its stat later)
         assert mine["files"] == reference["files"]
         result.store.store.flush()
@@ -154,6 +156,29 @@ def test_deleted_added_and_renamed_sources_give_the_full_build(tmp_path):
     write(data, "f", [PERSON.format("f", "F Person")])
     assert len(assert_same_as_full(data, out, tmp_path).changed) == 3
     assert build(data, out, engine="oxigraph").changed == []
+
+
+def test_recorded_person_names_follow_renames_and_removals(tmp_path):
+    """The people's folded names kept in manifest.sqlite (to find who shares a name with a changed
+    person) stay those of a full build, and the warnings with them."""
+    data = new_data(tmp_path)
+    write(data, "a", [PERSON.format("anna", "Anna Berg"), PERSON.format("olle", "Olle Ek")])
+    write(data, "b", [PERSON.format("anna-b", "anna berg")])
+    write(data, "c", [PERSON.format("kim", "Kim Lind")])
+    out = tmp_path / "out"
+    build(data, out, engine="oxigraph")
+
+    def warned(result) -> set[str]:
+        return {r.focus.rsplit("/", 1)[1] for r in result.report.results if "same name" in r.message}
+
+    write(data, "b", [PERSON.format("anna-b", "Anna Björk")])
+    assert warned(assert_same_as_full(data, out, tmp_path)) == set()
+    write(data, "c", [PERSON.format("kim", "OLLE EK")])  # kim takes olle's name
+    assert warned(assert_same_as_full(data, out, tmp_path)) == {"olle", "kim"}
+    write(data, "a", [PERSON.format("anna", "Anna Björk"), PERSON.format("olle", "Olle Ek")])
+    assert warned(assert_same_as_full(data, out, tmp_path)) == {"olle", "kim", "anna", "anna-b"}
+    (data / "sources" / "b.ttl").unlink()
+    assert warned(assert_same_as_full(data, out, tmp_path)) == {"olle", "kim"}
 
 
 def test_failing_change_then_its_fix(tmp_path):

@@ -215,6 +215,7 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         if report.conforms and out is not None:
             t = time.perf_counter()
             try:
+                group_keys = _group_key_rows(store)  # read beside the writer thread's dump
                 ranges = dump_trig(store, out / GRAPH_FILE)
             finally:
                 if writer is not None:
@@ -243,7 +244,7 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
             shutil.rmtree(old, ignore_errors=True)
             store = OxigraphStore(open_disk_store(final))
             stats = statistics(store, triples)
-            token = manifest_file.write_new(out, rows, ranges)
+            token = manifest_file.write_new(out, rows, ranges, group_keys)
             manifest_file.write_json(out, _manifest_json(report, out, token, triples, stats))
             (out / DIRTY).unlink(missing_ok=True)
             timings["write"] = time.perf_counter() - t
@@ -516,7 +517,10 @@ def incremental_build(found: Inputs, out: Path, manifest: manifest_file.Manifest
         timings["derive"] = time.perf_counter() - t
         t = time.perf_counter()
         focus = _touched(store, old_quads, graphs)
-        fresh = validate_store(store, found, focus=focus, graphs=sorted(graphs), issues=issues, removed=old_quads)
+        fresh = validate_store(
+            store, found, focus=focus, graphs=sorted(graphs), issues=issues, removed=old_quads,
+            group_index=_group_index(records),
+        )  # fmt: skip
         touched = {str(n) for n in focus}
         # keep earlier findings about nodes that did not change, except those of the cross-node
         # constraints, which were just checked again over the whole graph, or, for those with a
@@ -577,6 +581,10 @@ def incremental_build(found: Inputs, out: Path, manifest: manifest_file.Manifest
         else:
             records.put_ranges(ranges, replace=True)
         records.put_files(rows, removed)
+        if records.has_group_keys():  # the focus nodes' keys as they are now (no other node's changed)
+            from kg.query.binding import term_n3
+
+            records.put_group_keys(_group_key_rows(store, focus), [term_n3(n) for n in focus])
         records.set_token(token)
         records.commit()
     except BaseException:
@@ -589,6 +597,78 @@ def incremental_build(found: Inputs, out: Path, manifest: manifest_file.Manifest
     result.stats = stats
     result.timings["total"] = time.perf_counter() - started
     return result
+
+
+def _key_checks() -> list:
+    """The compiled cross-node checks with a group key (``ks:groupKey``)."""
+    return [c for c in compile_file(resources.shapes_file()) if not c.local and c.key and c.target]
+
+
+def _check_id(check) -> str:
+    return f"{check.shape} {check.component} {hashlib.sha256(check.key.encode()).hexdigest()[:16]}"
+
+
+def _target_classes(store: OxigraphStore, check) -> list[str]:
+    query = f"SELECT ?c WHERE {{ ?c <{RDFS.subClassOf}>* <{check.target}> }}"
+    return sorted({str(r["c"]) for r in store.select(query)[1]} | {check.target})
+
+
+def _group_key_rows(store: OxigraphStore, nodes: list[URIRef] | None = None) -> list[tuple[str, str, str]]:
+    """``(check, key, node)`` for every target of a check with a group key (of ``nodes`` only, when
+    given) and each of its keys, as N-Triples text (:func:`kg.query.binding.term_n3`)."""
+    import re
+
+    from kg.query.binding import term_n3
+
+    rows: list[tuple[str, str, str]] = []
+    if nodes is not None and not nodes:
+        return rows
+    for check in _key_checks():
+        where = re.search(r"WHERE\s*\{(.*)\}\s*$", check.key, re.S)
+        if where is None:
+            raise ValueError(f"ks:groupKey of {check.shape}: write it as SELECT ?this ?key WHERE {{ ... }}")
+        prefixes = check.key[: check.key.upper().index("SELECT")]
+        instances = " ".join(f"<{c}>" for c in _target_classes(store, check))
+        if nodes is None:  # the DISTINCT instances first: a node restated in many sources is typed once per source
+            text = f"""{prefixes}SELECT DISTINCT ?this ?key WHERE {{
+                       {{ SELECT DISTINCT ?this WHERE {{ VALUES ?_type {{ {instances} }} ?this a ?_type
+                                                        FILTER(isIRI(?this)) }} }}
+                       {where.group(1)} }}"""
+        else:  # a few nodes: those typed so, by the store's index, then their keys (bound: a join on the
+            # types in the query read every instance, 2.8 s at 1M triples)
+            import pyoxigraph as ox
+
+            rdf_type, classes = ox.NamedNode(str(RDF.type)), set(_target_classes(store, check))
+
+            def typed_so(node, rdf_type=rdf_type, classes=classes) -> bool:
+                quads = store.store.quads_for_pattern(ox.NamedNode(node), rdf_type, None)
+                return any(q.object.value in classes for q in quads)
+
+            # IRIs only: sources and reference data hold no blank nodes (kg.build.reading refuses them)
+            typed = [n for n in nodes if isinstance(n, URIRef) and typed_so(n)]
+            if not typed:
+                continue
+            text = bind_rows(check.key, "this", typed)
+        identifier = _check_id(check)
+        rows += [(identifier, term_n3(r["key"]), term_n3(r["this"])) for r in store.select(text)[1] if "key" in r]
+    return rows
+
+
+def _group_index(records: manifest_file.Records):
+    """:func:`validate_store`'s ``group_index`` from the recorded group keys, or ``None`` without them."""
+    if not records.has_group_keys():
+        return None
+    from rdflib import BNode
+
+    from kg.query.binding import term_n3
+
+    def nodes_with(check, keys: set) -> list:
+        if not keys:
+            return []
+        found = records.nodes_with_keys(_check_id(check), sorted(term_n3(k) for k in keys))
+        return sorted(URIRef(n[1:-1]) if n.startswith("<") else BNode(n[2:]) for n in found)
+
+    return nodes_with
 
 
 def _adjusted_stats(

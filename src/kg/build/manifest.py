@@ -8,8 +8,11 @@ Two files in the output folder, written after the store and ``graph.trig``:
   the token of the records below;
 - ``manifest.sqlite`` (the records, SQLite): one row per input file (absolute path, named graph,
   size, modification time in nanoseconds, SHA-256, whether its time was "racy") and one per named
-  graph (the byte range of its block in ``graph.trig``). A rebuild reads the rows once and updates
-  only those that changed, in one transaction; a full build writes a new file and moves it into place.
+  graph (the byte range of its block in ``graph.trig``), and the group keys of the cross-node checks
+  that have one (``ks:groupKey``: each person's folded names), so that a rebuild finds the people
+  sharing a name with a changed one by an index lookup instead of a pass over every person (0.18 s
+  at 1M triples). A rebuild reads the rows once and updates only those that changed, in one
+  transaction; a full build writes a new file and moves it into place.
 
 The two belong together through a random token written into both: when they disagree (a build cut
 short between the two writes, a folder put together from two builds) or either is missing or of
@@ -56,6 +59,8 @@ CREATE TABLE files (
     key TEXT PRIMARY KEY, graph TEXT NOT NULL, size INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
     sha256 BLOB NOT NULL, racy INTEGER NOT NULL) WITHOUT ROWID;
 CREATE TABLE ranges (graph TEXT PRIMARY KEY, first INTEGER NOT NULL, last INTEGER NOT NULL) WITHOUT ROWID;
+CREATE TABLE group_keys (check_id TEXT, key TEXT, node TEXT, PRIMARY KEY (check_id, key, node)) WITHOUT ROWID;
+CREATE INDEX group_keys_node ON group_keys (node);
 """
 
 
@@ -171,6 +176,30 @@ class Records:
         clause = f" WHERE {' AND '.join(where)}" if where else ""
         self.db.execute(f"UPDATE ranges SET first = first + ?, last = last + ?{clause}", (delta, delta, *args))
 
+    def has_group_keys(self) -> bool:
+        """Whether the group keys were recorded (by the full build that wrote this file)."""
+        try:
+            row = self.db.execute("SELECT value FROM meta WHERE key = 'group_keys'").fetchone()
+        except sqlite3.DatabaseError:
+            return False
+        return row is not None and row[0] == "1"
+
+    def nodes_with_keys(self, check_id: str, keys: list[str]) -> list[str]:
+        """The nodes (N-Triples text) that have one of ``keys`` (N-Triples text) for the check ``check_id``."""
+        found: set[str] = set()
+        for start in range(0, len(keys), 500):
+            part = keys[start : start + 500]
+            marks = ", ".join("?" * len(part))
+            query = f"SELECT node FROM group_keys WHERE check_id = ? AND key IN ({marks})"
+            found.update(row[0] for row in self.db.execute(query, (check_id, *part)))
+        return sorted(found)
+
+    def put_group_keys(self, rows: list[tuple[str, str, str]], nodes: list[str] = ()) -> None:
+        """Replace the group keys of ``nodes`` (N-Triples text) by ``rows`` (check, key, node)."""
+        self.db.executemany("DELETE FROM group_keys WHERE node = ?", [(n,) for n in nodes])
+        self.db.executemany("INSERT OR REPLACE INTO group_keys VALUES (?, ?, ?)", rows)
+        self.db.execute("INSERT OR REPLACE INTO meta VALUES ('group_keys', '1')")
+
     def set_token(self, token: str) -> None:
         self.db.execute("INSERT OR REPLACE INTO meta VALUES ('token', ?)", (token,))
 
@@ -232,7 +261,9 @@ def write_json(out: Path, data: dict) -> None:
     write_text(out / MANIFEST, json.dumps(data, ensure_ascii=False))
 
 
-def write_new(out: Path, files: dict[str, Record], ranges: dict[str, list[int]]) -> str:
+def write_new(
+    out: Path, files: dict[str, Record], ranges: dict[str, list[int]], group_keys: list[tuple[str, str, str]]
+) -> str:
     """Write a new ``manifest.sqlite`` with these rows, moved into place atomically; return its token."""
     token = uuid.uuid4().hex
     fd, tmp = tempfile.mkstemp(dir=out, prefix=f".{RECORDS}.", suffix=".tmp")
@@ -244,6 +275,7 @@ def write_new(out: Path, files: dict[str, Record], ranges: dict[str, list[int]])
             records.begin()
             records.put_files(files)
             records.put_ranges(ranges)
+            records.put_group_keys(group_keys)
             records.set_token(token)
             records.commit()
         finally:
