@@ -280,6 +280,11 @@ def write_new(
             records.commit()
         finally:
             records.close()
+        # a rollback journal left by a rebuild killed mid-transaction belongs to the old file: SQLite
+        # would apply it to the new one
+        for suffix in ("-journal", "-wal", "-shm"):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(out / (RECORDS + suffix))
         os.replace(tmp, out / RECORDS)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
