@@ -179,6 +179,10 @@ def test_recorded_person_names_follow_renames_and_removals(tmp_path):
     assert warned(assert_same_as_full(data, out, tmp_path)) == {"olle", "kim", "anna", "anna-b"}
     (data / "sources" / "b.ttl").unlink()
     assert warned(assert_same_as_full(data, out, tmp_path)) == {"olle", "kim"}
+    write(data, "d", [PERSON.format("nils", "Olle ek")])  # a new person, in a new source, joins a name
+    assert warned(assert_same_as_full(data, out, tmp_path)) == {"olle", "kim", "nils"}
+    write(data, "d", [PERSON.format("nils", "Nils Ek"), PERSON.format("eva", "Kim Lind")])
+    assert warned(assert_same_as_full(data, out, tmp_path)) == {"olle", "kim"}
 
 
 def test_failing_change_then_its_fix(tmp_path):

@@ -517,9 +517,10 @@ def incremental_build(found: Inputs, out: Path, manifest: manifest_file.Manifest
         timings["derive"] = time.perf_counter() - t
         t = time.perf_counter()
         focus = _touched(store, old_quads, graphs)
+        group_index = _GroupIndex(store, records, focus) if records.has_group_keys() else None
         fresh = validate_store(
             store, found, focus=focus, graphs=sorted(graphs), issues=issues, removed=old_quads,
-            group_index=_group_index(records),
+            group_index=group_index,
         )  # fmt: skip
         touched = {str(n) for n in focus}
         # keep earlier findings about nodes that did not change, except those of the cross-node
@@ -581,10 +582,8 @@ def incremental_build(found: Inputs, out: Path, manifest: manifest_file.Manifest
         else:
             records.put_ranges(ranges, replace=True)
         records.put_files(rows, removed)
-        if records.has_group_keys():  # the focus nodes' keys as they are now (no other node's changed)
-            from kg.query.binding import term_n3
-
-            records.put_group_keys(_group_key_rows(store, focus), [term_n3(n) for n in focus])
+        if group_index is not None:  # the focus nodes' keys as they are now (no other node's changed)
+            records.put_group_keys(group_index.rows, sorted(group_index.focus))
         records.set_token(token)
         records.commit()
     except BaseException:
@@ -654,21 +653,31 @@ def _group_key_rows(store: OxigraphStore, nodes: list[URIRef] | None = None) -> 
     return rows
 
 
-def _group_index(records: manifest_file.Records):
-    """:func:`validate_store`'s ``group_index`` from the recorded group keys, or ``None`` without them."""
-    if not records.has_group_keys():
-        return None
-    from rdflib import BNode
+class _GroupIndex:
+    """:func:`validate_store`'s ``group_index`` during a rebuild: the targets with one of some group
+    keys as the store is now, from the keys recorded in manifest.sqlite for every node but the
+    ``focus`` nodes (only their triples changed, so only their keys can have) and the focus nodes'
+    own keys, looked up in the store. :attr:`rows` are then the focus nodes' new records."""
 
-    from kg.query.binding import term_n3
+    def __init__(self, store: OxigraphStore, records: manifest_file.Records, focus: list[URIRef]) -> None:
+        from kg.query.binding import term_n3
 
-    def nodes_with(check, keys: set) -> list:
+        self.records = records
+        self.focus = {term_n3(n) for n in focus}
+        self.rows = _group_key_rows(store, focus)
+
+    def __call__(self, check, keys: set) -> list:
+        from rdflib import BNode
+
+        from kg.query.binding import term_n3
+
         if not keys:
             return []
-        found = records.nodes_with_keys(_check_id(check), sorted(term_n3(k) for k in keys))
+        identifier, wanted = _check_id(check), sorted(term_n3(k) for k in keys)
+        found = set(self.records.nodes_with_keys(identifier, wanted)) - self.focus
+        chosen = set(wanted)
+        found |= {node for check_id, key, node in self.rows if check_id == identifier and key in chosen}
         return sorted(URIRef(n[1:-1]) if n.startswith("<") else BNode(n[2:]) for n in found)
-
-    return nodes_with
 
 
 def _adjusted_stats(
