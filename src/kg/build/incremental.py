@@ -855,8 +855,8 @@ def build_oxigraph(data_dir=None, out_dir=None, *, files=None, incremental: bool
     out = Path(out_dir) if out_dir is not None else None
     reason = None
     if out is not None and incremental:
-        if not (out / STORE_DIR).is_dir():
-            reason = "there is no store yet" if not (out / MANIFEST).exists() else "the store is missing"
+        if not (out / STORE_DIR).is_dir():  # a first build says nothing
+            reason = "the store is missing" if (out / MANIFEST).exists() else None
         elif (out / DIRTY).exists():
             reason = "an incremental build was cut short"
         elif not (out / GRAPH_FILE).is_file():
