@@ -103,7 +103,8 @@ def test_malformed_turtle_names_file_line_column_and_writes_nothing(data_dir: Pa
     assert "syntax error" in result.output
     assert (out / "graph.trig").read_bytes() == before
     left = {p.name for p in out.iterdir()}
-    assert "graph.trig" in left and left <= {"graph.trig", "store", "manifest.json"}  # no temporary file left
+    # no temporary file left
+    assert "graph.trig" in left and left <= {"graph.trig", "store", "manifest.json", "manifest.sqlite"}
 
 
 def test_unknown_prefix(data_dir: Path, tmp_path: Path):

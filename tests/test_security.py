@@ -356,7 +356,7 @@ def test_five_concurrent_oxigraph_builds_of_one_folder(data_dir, tmp_path):
         assert code == 0, stderr
         assert "Traceback" not in stderr and "LOCK:" not in stderr and "Corruption" not in stderr
     assert any("waiting: another kg process" in r[2] for r in results)  # at least one had to wait
-    assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "manifest.json", "store"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "manifest.json", "manifest.sqlite", "store"]
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(out / "store"))
@@ -413,10 +413,11 @@ def test_the_next_build_cleans_what_a_killed_build_left(tmp_path):
     process.communicate()
     (out / ".graph.trig.dead1.tmp").write_text("half a graph", encoding="utf-8")  # as a killed dump leaves it
     (out / ".manifest.json.dead2.tmp").write_text("{", encoding="utf-8")
+    (out / ".manifest.sqlite.dead3.tmp").write_bytes(b"half a database")
     assert list(out.glob(".store-*")) and not (out / "graph.trig").exists()
     code, _, stderr = finish(kg_process("build", "--data", str(data), "--out", str(out), "--engine", "oxigraph"))
     assert code == 0, stderr
-    assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "manifest.json", "store"]
+    assert sorted(p.name for p in out.iterdir()) == ["graph.trig", "manifest.json", "manifest.sqlite", "store"]
 
 
 # ------------------------------------------------------------------ 11. formula injection

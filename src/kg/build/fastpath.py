@@ -153,6 +153,7 @@ def validate_store(
     graphs: list[URIRef] | None = None,
     issues: list[LoadIssue] | None = None,
     removed: list | None = None,
+    group_index=None,
 ) -> ValidationReport:
     """Run the compiled shapes and the cross-graph checks on an Oxigraph store.
 
@@ -163,6 +164,8 @@ def validate_store(
     constraint with a group key (``ks:groupKey``: one IRI per person name) is checked, with ``focus``,
     only on the targets that share a key with a focus node, now or in the ``removed`` quads (the
     changed graphs' content before the rebuild); the report's ``rechecked`` names those targets.
+    ``group_index(check, keys)``, when given, names the targets with one of those keys (a rebuild
+    keeps them in its manifest, :mod:`kg.build.manifest`) instead of a query over the whole store.
     """
     import pyoxigraph as ox
 
@@ -203,11 +206,17 @@ def validate_store(
             was = {q.subject.value for q in removed or []
                    if q.predicate == rdf_type and q.object.value in classes_of_target}  # fmt: skip
             relevant = [n for n in focus if not types_of.get(n, set()).isdisjoint(classes_of_target) or str(n) in was]
-            nodes, keys = _sharing_key(store, check, relevant, removed or [], classes_of_target)
+
+            def with_keys(keys: set, check=check, classes=classes_of_target) -> list[URIRef]:
+                if group_index is not None:
+                    return group_index(check, keys)
+                return _with_keys(store, check, keys, classes)
+
+            nodes, keys = _sharing_key(store, check, relevant, removed or [], with_keys)
             rechecked[(check.shape, check.component)] = {str(n) for n in nodes}
             if not nodes:
                 continue
-            rows = _group_rows(store, check, nodes, classes_of_target, keys)
+            rows = _group_rows(store, check, nodes, keys, with_keys)
         elif focus is not None and check.local:
             nodes = [n for n in focus if not types_of.get(n, set()).isdisjoint(subclasses_of(check.target))]
             if not nodes:
@@ -381,7 +390,7 @@ def _keys_of(store: OxigraphStore, check, nodes: list) -> set:
     return {row["key"] for row in store.select(bind_rows(check.key, "this", nodes))[1] if "key" in row}
 
 
-def _group_rows(store: OxigraphStore, check, nodes: list[URIRef], classes: set[str], known: set) -> list[dict]:
+def _group_rows(store: OxigraphStore, check, nodes: list[URIRef], known: set, with_keys) -> list[dict]:
     """The rows of ``check`` (its whole-graph query) for ``nodes``, from a small store holding only
     the ontology and the triples of the targets that share a key with them (by ``ks:groupKey``'s
     contract the verdict depends on nothing else; bound to a few nodes, the constraint's own
@@ -389,7 +398,7 @@ def _group_rows(store: OxigraphStore, check, nodes: list[URIRef], classes: set[s
     ``nodes`` are the targets with a key in ``known``; the others sharing their other keys join them."""
     import pyoxigraph as ox
 
-    group = set(nodes) | set(_with_keys(store, check, _keys_of(store, check, nodes) - known, classes))
+    group = set(nodes) | set(with_keys(_keys_of(store, check, nodes) - known))
     small = ox.Store()
     small.extend(store.store.quads_for_pattern(None, None, None, ox.NamedNode(str(ONTOLOGY_GRAPH))))
     for node in sorted(group):
@@ -399,7 +408,7 @@ def _group_rows(store: OxigraphStore, check, nodes: list[URIRef], classes: set[s
 
 
 def _sharing_key(
-    store: OxigraphStore, check, focus: list[URIRef], removed: list, classes: set[str]
+    store: OxigraphStore, check, focus: list[URIRef], removed: list, with_keys
 ) -> tuple[list[URIRef], set]:
     """The instances of ``classes`` that share a key (``check.key``) with one of ``focus`` (changed
     targets), as the store is now or as the ``removed`` quads had it (``focus`` among them): those
@@ -412,7 +421,7 @@ def _sharing_key(
         before = OxigraphStore(ox.Store())
         before.store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in removed)
         keys |= _keys_of(before, check, focus)
-    return _with_keys(store, check, keys, classes), keys
+    return with_keys(keys) if keys else [], keys
 
 
 def _with_keys(store: OxigraphStore, check, keys: set, classes: set[str]) -> list[URIRef]:

@@ -18,30 +18,32 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-import json
 import os
 import shutil
 import tempfile
 import time
+import uuid
+from collections import defaultdict
 from dataclasses import asdict
 from pathlib import Path
 
-from rdflib import RDF, URIRef
+from rdflib import RDF, RDFS, URIRef
 
+from kg.build import manifest as manifest_file
 from kg.build.derive import derive
-from kg.build.fastpath import Inputs, inputs, load_file, named_triples, statistics, validate_store
+from kg.build.fastpath import KG_NS, Inputs, inputs, load_file, named_triples, statistics, validate_store
 from kg.build.findings import SEVERITY_ORDER, Result, ValidationReport
 from kg.build.result import GRAPH_FILE, BuildResult
 from kg.build.shapes_sparql import compile_file
 from kg.core import resources
-from kg.core.atomic import write_text
-from kg.core.namespaces import ANALYSIS_GRAPH
+from kg.core.atomic import atomic_writer
+from kg.core.namespaces import ANALYSIS_GRAPH, SOURCE_PREFIX
 from kg.core.version import __version__
 from kg.query.binding import bind_rows
 from kg.query.stores import OxigraphStore, dump_trig
 
 STORE_DIR = "store"
-MANIFEST = "manifest.json"
+MANIFEST = manifest_file.MANIFEST
 DIRTY = "store.dirty"
 
 
@@ -78,20 +80,7 @@ def fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _file_record(path: Path, graph: URIRef, previous: dict | None = None, key: str | None = None) -> dict:
-    stat = os.stat(key or path)
-    if previous and previous.get("size") == stat.st_size and previous.get("mtime_ns") == stat.st_mtime_ns:
-        digest = previous["sha256"]
-    else:
-        digest = _sha256(path)
-    return {"graph": str(graph), "size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "sha256": digest}
-
-
-MANIFEST_VERSION = 2
+MANIFEST_VERSION = manifest_file.MANIFEST_VERSION
 
 
 _FOLDERS: dict[str, str] = {}
@@ -109,40 +98,36 @@ def _key(path: Path) -> str:
     folder, sep, name = text.rpartition(os.sep)
     if not sep or not folder or name in ("", ".", ".."):
         return os.path.abspath(text)
-    if folder not in _FOLDERS:
-        _FOLDERS[folder] = os.path.abspath(folder)
-    return os.path.join(_FOLDERS[folder], name)
+    known = _FOLDERS.get(folder)
+    if known is None:
+        known = _FOLDERS[folder] = os.path.join(os.path.abspath(folder), "")
+    return known + name
 
 
-def _keys(found: Inputs) -> dict[Path, str]:
-    return {p: _key(p) for p in found.graphs}
+def _records(found: Inputs) -> dict[str, manifest_file.Record]:
+    """The manifest's row of every input file (a stat and a hash each), taken before the files are
+    loaded: a file changed after its hash then differs from its row at the next build."""
+    now = manifest_file.stamp()
+    rows = {}
+    for path, graph in found.graphs.items():
+        key = _key(path)
+        rows[key] = manifest_file.record(key, graph, os.stat(key), now)
+    return rows
 
 
-def _records(found: Inputs, previous: dict | None = None) -> dict[str, dict]:
-    """The manifest's record of every input file (a stat each; hashed when new or changed)."""
-    old = (previous or {}).get("files", {})
-    keys = _keys(found)
-    return {keys[p]: _file_record(p, g, old.get(keys[p]), keys[p]) for p, g in found.graphs.items()}
-
-
-def _manifest(
-    found: Inputs,
-    report: ValidationReport,
-    out: Path,
-    ranges: dict[str, list[int]],
-    previous: dict | None = None,
-    records: dict[str, dict] | None = None,
-    triples: int | None = None,
-) -> dict:
+def _manifest_json(report: ValidationReport, out: Path, token: str, triples: int | None, stats: dict | None) -> dict:
     stat = (out / GRAPH_FILE).stat()
     return {
         "version": MANIFEST_VERSION,
         "triples": triples,  # in the named graphs: a rebuild counts what it replaced instead of the whole store
+        # graphs, sources and entities per class: a rebuild adjusts them by what the changed graphs held and hold
+        "stats": {k: v for k, v in stats.items() if k != "triples"} if stats else None,
         "fingerprint": fingerprint(),
-        "files": records if records is not None else _records(found, previous),
         "report": [asdict(r) for r in report.results],
-        # where each graph's block is in graph.trig, valid while the file has this size and time
-        "graph_file": {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "ranges": ranges},
+        # graph.trig as the store holds it, while the file has this size and time; where each graph's
+        # block is in it, and the rows of the input files, are in manifest.sqlite (kg.build.manifest)
+        "graph_file": {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns},
+        "records": {"file": manifest_file.RECORDS, "token": token},
     }
 
 
@@ -151,17 +136,29 @@ def record_graph_file(out: Path, ranges: dict[str, list[int]], added: int = 0) -
     on-disk store (its size, time and graph ranges), after a change made to both together, such as
     the analysis ``kg all`` stores in the graph; ``added`` triples (negative: removed) change the
     recorded count. Queries then keep using the store (:func:`kg.build.graph.built_store_state`).
-    Does nothing without a manifest."""
-    path = out / MANIFEST
-    try:
-        manifest = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+    Does nothing without a manifest of this version (the next build is then a full one)."""
+    manifest, _ = manifest_file.read(out)
+    if manifest is None:
         return
+    data, records = manifest.data, manifest.records
+    try:
+        token = uuid.uuid4().hex
+        records.begin()
+        records.put_ranges(ranges, replace=True)
+        records.set_token(token)
+        records.commit()
+    except BaseException:
+        records.rollback()
+        raise
+    finally:
+        records.close()
     stat = (out / GRAPH_FILE).stat()
-    manifest["graph_file"] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns, "ranges": ranges}
-    if manifest.get("triples") is not None:
-        manifest["triples"] += added
-    write_text(path, json.dumps(manifest, ensure_ascii=False))
+    data["graph_file"] = {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns}
+    data["records"]["token"] = token
+    if data.get("triples") is not None:
+        data["triples"] += added
+    data["stats"] = None  # the analysis graph came or went: counted again at the next build
+    manifest_file.write_json(out, data)
 
 
 def _finish(
@@ -193,6 +190,7 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         # one is several times slower); the on-disk store is bulk-loaded from a dump of it (below).
         store = OxigraphStore(ox.Store())
         t = time.perf_counter()
+        rows = _records(found) if out is not None else {}
         issues = []
         for path, graph in found.graphs.items():
             issues += load_file(store.store, path, graph)
@@ -217,6 +215,7 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         if report.conforms and out is not None:
             t = time.perf_counter()
             try:
+                group_keys = _group_key_rows(store)  # read beside the writer thread's dump
                 ranges = dump_trig(store, out / GRAPH_FILE)
             finally:
                 if writer is not None:
@@ -243,14 +242,17 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
             temp.rename(final)
             temp = None
             shutil.rmtree(old, ignore_errors=True)
-            manifest = _manifest(found, report, out, ranges, triples=triples)
-            write_text(out / MANIFEST, json.dumps(manifest, ensure_ascii=False))
-            (out / DIRTY).unlink(missing_ok=True)
             store = OxigraphStore(open_disk_store(final))
+            stats = statistics(store, triples)
+            token = manifest_file.write_new(out, rows, ranges, group_keys)
+            manifest_file.write_json(out, _manifest_json(report, out, token, triples, stats))
+            (out / DIRTY).unlink(missing_ok=True)
             timings["write"] = time.perf_counter() - t
             result = BuildResult(None, report, derived, store=store, engine="oxigraph", timings=timings)
             result.output = out / GRAPH_FILE
-            return _finish(result, store, out, found, started, triples)
+            result.stats = stats
+            result.timings["total"] = time.perf_counter() - started
+            return result
         if writer is not None:
             writer.join(raise_error=False)
         result = BuildResult(None, report, derived, store=store, engine="oxigraph", timings=timings)
@@ -356,22 +358,44 @@ class _StoreWriter:
             raise self.error
 
 
-def _changes(found: Inputs, manifest: dict) -> tuple[set[URIRef], list[str], dict[str, dict]]:
-    """The graphs whose files were added, changed or removed, those files, and the new records of all files."""
-    old = manifest.get("files", {})
-    records = _records(found, manifest)
-    changed_files: list[str] = []
+def _changes(
+    found: Inputs, old: dict[str, manifest_file.Record]
+) -> tuple[set[URIRef], list[str], dict[str, manifest_file.Record], list[str]]:
+    """What changed since the rows ``old`` were taken: the graphs whose files were added, changed or
+    removed, those files, the rows to write (new, changed, touched or no longer racy files) and the
+    keys of the removed files. A file is read (hashed) only when its row is racy or its size or
+    time differ (:mod:`kg.build.manifest`); its graph changes only when the hash or the graph does."""
+    now = manifest_file.stamp()
     graphs: set[URIRef] = set()
-    for key, record in records.items():
+    changed: list[str] = []
+    rows: dict[str, manifest_file.Record] = {}
+    seen: set[str] = set()
+    for path, graph in found.graphs.items():
+        key = _key(path)
+        seen.add(key)
+        stat = os.stat(key)
         before = old.get(key)
-        if before is None or before["graph"] != record["graph"] or before["sha256"] != record["sha256"]:
-            changed_files.append(key)
-            graphs.add(URIRef(record["graph"]))
-    for key, record in old.items():
-        if key not in records:
-            changed_files.append(key)
-            graphs.add(URIRef(record["graph"]))
-    return graphs, sorted(changed_files), records
+        if (
+            before is not None
+            and not before.racy
+            and before.size == stat.st_size
+            and before.mtime_ns == stat.st_mtime_ns
+            and str.__eq__(before.graph, graph)  # rdflib's URIRef equals no plain str
+        ):
+            continue
+        row = manifest_file.record(key, graph, stat, now)
+        if before is None or before.graph != row.graph or before.sha256 != row.sha256:
+            changed.append(key)
+            graphs.add(graph)
+            if before is not None:
+                graphs.add(URIRef(before.graph))
+        if row != before:
+            rows[key] = row
+    removed = [key for key in old if key not in seen]
+    for key in removed:
+        changed.append(key)
+        graphs.add(URIRef(old[key].graph))
+    return graphs, sorted(changed), rows, removed
 
 
 def _touched(store: OxigraphStore, old: list, graphs: set[URIRef]) -> list[URIRef]:
@@ -434,22 +458,34 @@ def _states_schema(quads) -> bool:
     return False
 
 
-def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult | None:
+def incremental_build(found: Inputs, out: Path, manifest: manifest_file.Manifest) -> BuildResult | None:
     """Rebuild only what changed; ``None`` when a full build is needed instead."""
     import pyoxigraph as ox
 
     started = time.perf_counter()
-    graphs, changed, records = _changes(found, manifest)
-    store = OxigraphStore(open_disk_store(out / STORE_DIR))
+    data, records = manifest.data, manifest.records
     timings: dict[str, float] = {}
-    previous = ValidationReport([Result(**r) for r in manifest.get("report", [])])
+    t = time.perf_counter()
+    graphs, changed, rows, removed = _changes(found, records.files())
+    timings["changes"] = time.perf_counter() - t
+    store = OxigraphStore(open_disk_store(out / STORE_DIR))
+    previous = ValidationReport([Result(**r) for r in data.get("report", [])])
+    triples = data.get("triples")
     if not graphs:
+        if rows or removed:  # touched or no longer racy files: their new stat, so that they are not read again
+            records.begin()
+            records.put_files(rows, removed)
+            records.commit()
         result = BuildResult(None, previous, {}, output=out / GRAPH_FILE, store=store, engine="oxigraph")
         result.changed = []
-        return _finish(result, store, out, found, started, manifest.get("triples"))
+        stats = data.get("stats")
+        result.stats = {"triples": triples, **stats} if stats and triples is not None else statistics(store, triples)
+        result.timings["total"] = time.perf_counter() - started
+        return result
     t = time.perf_counter()
     files_by_graph = found.files_by_graph
     saved: dict[URIRef, list] = {}
+    existed: set[URIRef] = set()
     (out / DIRTY).write_text("incremental build in progress\n", encoding="utf-8")
     analysis = ox.NamedNode(str(ANALYSIS_GRAPH))
     if store.store.contains_named_graph(analysis):  # the data changed: an earlier analysis no longer holds
@@ -459,7 +495,9 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
         for graph in sorted(graphs):
             name = ox.NamedNode(str(graph))
             saved[graph] = list(store.store.quads_for_pattern(None, None, None, name))
-            store.store.remove_graph(name) if store.store.contains_named_graph(name) else None
+            if store.store.contains_named_graph(name):
+                existed.add(graph)
+                store.store.remove_graph(name)
             for path in files_by_graph.get(graph, []):
                 issues += load_file(store.store, path, graph)
         timings["load"] = time.perf_counter() - t
@@ -479,7 +517,11 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
         timings["derive"] = time.perf_counter() - t
         t = time.perf_counter()
         focus = _touched(store, old_quads, graphs)
-        fresh = validate_store(store, found, focus=focus, graphs=sorted(graphs), issues=issues, removed=old_quads)
+        group_index = _GroupIndex(store, records, focus) if records.has_group_keys() else None
+        fresh = validate_store(
+            store, found, focus=focus, graphs=sorted(graphs), issues=issues, removed=old_quads,
+            group_index=group_index,
+        )  # fmt: skip
         touched = {str(n) for n in focus}
         # keep earlier findings about nodes that did not change, except those of the cross-node
         # constraints, which were just checked again over the whole graph, or, for those with a
@@ -506,30 +548,292 @@ def incremental_build(found: Inputs, out: Path, manifest: dict) -> BuildResult |
         raise
     result = BuildResult(None, report, derived, store=store, engine="oxigraph", timings=timings)
     result.changed = changed
+    # the statistics of the data as read now (a failed rebuild reports them too, like a full build)
+    t = time.perf_counter()
+    if triples is not None:  # what the replaced graphs held before and hold now
+        now = sum(1 for g in graphs for _ in store.store.quads_for_pattern(None, None, None, ox.NamedNode(str(g))))
+        triples += now - sum(len(quads) for quads in saved.values())
+    stats = _adjusted_stats(store, data.get("stats"), saved, existed, present)
+    stats = {"triples": triples, **stats} if stats is not None and triples is not None else statistics(store, triples)
+    result.stats = stats
+    timings["stats"] = time.perf_counter() - t
     if not report.conforms:
         _restore(store, saved)
         (out / DIRTY).unlink(missing_ok=True)
-        return _finish(result, store, out, found, started)
+        result.timings["total"] = time.perf_counter() - started
+        return result
     t = time.perf_counter()
-    written = manifest.get("graph_file", {})
+    written = data.get("graph_file") or {}
     try:
         stat = (out / GRAPH_FILE).stat()
         same = (stat.st_size, stat.st_mtime_ns) == (written.get("size"), written.get("mtime_ns"))
     except OSError:
         same = False
-    reuse = (out / GRAPH_FILE, written["ranges"], {str(g) for g in graphs}) if same else None
-    ranges = dump_trig(store, out / GRAPH_FILE, reuse)
+    patch = _patch_trig(store, out / GRAPH_FILE, records, sorted(str(g) for g in graphs)) if same else None
+    ranges = None if patch is not None else dump_trig(store, out / GRAPH_FILE)
+    timings["graph_file"] = time.perf_counter() - t
+    t = time.perf_counter()
     store.store.flush()
-    triples = manifest.get("triples")
-    if triples is not None:  # what the replaced graphs held before and hold now
-        now = sum(1 for g in graphs for _ in store.store.quads_for_pattern(None, None, None, ox.NamedNode(str(g))))
-        triples += now - sum(len(quads) for quads in saved.values())
-    new_manifest = _manifest(found, report, out, ranges, manifest, records, triples)
-    write_text(out / MANIFEST, json.dumps(new_manifest, ensure_ascii=False))
+    token = uuid.uuid4().hex
+    try:
+        records.begin()
+        if patch is not None:
+            patch(records)
+        else:
+            records.put_ranges(ranges, replace=True)
+        records.put_files(rows, removed)
+        if group_index is not None:  # the focus nodes' keys as they are now (no other node's changed)
+            records.put_group_keys(group_index.rows, sorted(group_index.focus))
+        records.set_token(token)
+        records.commit()
+    except BaseException:
+        records.rollback()
+        raise
+    manifest_file.write_json(out, _manifest_json(report, out, token, triples, stats))
     (out / DIRTY).unlink(missing_ok=True)
     timings["write"] = time.perf_counter() - t
     result.output = out / GRAPH_FILE
-    return _finish(result, store, out, found, started, triples)
+    result.stats = stats
+    result.timings["total"] = time.perf_counter() - started
+    return result
+
+
+def _key_checks() -> list:
+    """The compiled cross-node checks with a group key (``ks:groupKey``)."""
+    return [c for c in compile_file(resources.shapes_file()) if not c.local and c.key and c.target]
+
+
+def _check_id(check) -> str:
+    return f"{check.shape} {check.component} {hashlib.sha256(check.key.encode()).hexdigest()[:16]}"
+
+
+def _target_classes(store: OxigraphStore, check) -> list[str]:
+    query = f"SELECT ?c WHERE {{ ?c <{RDFS.subClassOf}>* <{check.target}> }}"
+    return sorted({str(r["c"]) for r in store.select(query)[1]} | {check.target})
+
+
+def _group_key_rows(store: OxigraphStore, nodes: list[URIRef] | None = None) -> list[tuple[str, str, str]]:
+    """``(check, key, node)`` for every target of a check with a group key (of ``nodes`` only, when
+    given) and each of its keys, as N-Triples text (:func:`kg.query.binding.term_n3`)."""
+    import re
+
+    from kg.query.binding import term_n3
+
+    rows: list[tuple[str, str, str]] = []
+    if nodes is not None and not nodes:
+        return rows
+    for check in _key_checks():
+        where = re.search(r"WHERE\s*\{(.*)\}\s*$", check.key, re.S)
+        if where is None:
+            raise ValueError(f"ks:groupKey of {check.shape}: write it as SELECT ?this ?key WHERE {{ ... }}")
+        prefixes = check.key[: check.key.upper().index("SELECT")]
+        instances = " ".join(f"<{c}>" for c in _target_classes(store, check))
+        if nodes is None:  # the DISTINCT instances first: a node restated in many sources is typed once per source
+            text = f"""{prefixes}SELECT DISTINCT ?this ?key WHERE {{
+                       {{ SELECT DISTINCT ?this WHERE {{ VALUES ?_type {{ {instances} }} ?this a ?_type
+                                                        FILTER(isIRI(?this)) }} }}
+                       {where.group(1)} }}"""
+        else:  # a few nodes: those typed so, by the store's index, then their keys (bound: a join on the
+            # types in the query read every instance, 2.8 s at 1M triples)
+            import pyoxigraph as ox
+
+            rdf_type, classes = ox.NamedNode(str(RDF.type)), set(_target_classes(store, check))
+
+            def typed_so(node, rdf_type=rdf_type, classes=classes) -> bool:
+                quads = store.store.quads_for_pattern(ox.NamedNode(node), rdf_type, None)
+                return any(q.object.value in classes for q in quads)
+
+            # IRIs only: sources and reference data hold no blank nodes (kg.build.reading refuses them)
+            typed = [n for n in nodes if isinstance(n, URIRef) and typed_so(n)]
+            if not typed:
+                continue
+            text = bind_rows(check.key, "this", typed)
+        identifier = _check_id(check)
+        rows += [(identifier, term_n3(r["key"]), term_n3(r["this"])) for r in store.select(text)[1] if "key" in r]
+    return rows
+
+
+class _GroupIndex:
+    """:func:`validate_store`'s ``group_index`` during a rebuild: the targets with one of some group
+    keys as the store is now, from the keys recorded in manifest.sqlite for every node but the
+    ``focus`` nodes (only their triples changed, so only their keys can have) and the focus nodes'
+    own keys, looked up in the store. :attr:`rows` are then the focus nodes' new records."""
+
+    def __init__(self, store: OxigraphStore, records: manifest_file.Records, focus: list[URIRef]) -> None:
+        from kg.query.binding import term_n3
+
+        self.records = records
+        self.focus = {term_n3(n) for n in focus}
+        self.rows = _group_key_rows(store, focus)
+
+    def __call__(self, check, keys: set) -> list:
+        from rdflib import BNode
+
+        from kg.query.binding import term_n3
+
+        if not keys:
+            return []
+        identifier, wanted = _check_id(check), sorted(term_n3(k) for k in keys)
+        found = set(self.records.nodes_with_keys(identifier, wanted)) - self.focus
+        chosen = set(wanted)
+        found |= {node for check_id, key, node in self.rows if check_id == identifier and key in chosen}
+        return sorted(URIRef(n[1:-1]) if n.startswith("<") else BNode(n[2:]) for n in found)
+
+
+def _adjusted_stats(
+    store: OxigraphStore, stats: dict | None, saved: dict[URIRef, list], existed: set[URIRef], present: list[URIRef]
+) -> dict | None:
+    """The statistics of the last build (graphs, sources, entities per class), adjusted by what the
+    replaced graphs held (``saved``; ``existed``: those that were in the store) and hold now
+    (``present``), as :func:`kg.build.fastpath.statistics` counts them over the whole store; ``None``
+    without earlier statistics. An entity counts once however many graphs type it, so each subject
+    typed in a replaced graph, before or now, is looked up by the store's index: counted before when
+    typed so in an unchanged graph or in the old quads, now when typed so anywhere."""
+    import pyoxigraph as ox
+
+    from kg.build.result import ENTITY_CLASSES
+
+    if not stats or not isinstance(stats.get("entities"), dict) or set(stats["entities"]) != set(ENTITY_CLASSES):
+        return None
+    rdf_type = ox.NamedNode(str(RDF.type))
+    names = {str(g) for g in saved}
+    old_types: dict = defaultdict(set)
+    for quads in saved.values():
+        for quad in quads:
+            if quad.predicate == rdf_type:
+                old_types[quad.subject].add(quad.object.value)
+    subjects = set(old_types)
+    for graph in present:
+        subjects.update(
+            q.subject for q in store.store.quads_for_pattern(None, rdf_type, None, ox.NamedNode(str(graph)))
+        )
+    entities = dict(stats["entities"])
+    if subjects:
+        closure: dict[str, set[str]] = {}
+        for name in ENTITY_CLASSES:
+            query = f"SELECT ?c WHERE {{ ?c <{RDFS.subClassOf}>* <{KG_NS}{name}> }}"
+            found = store.store.query(query, use_default_graph_as_union=True)
+            closure[name] = {row[0].value for row in found} | {KG_NS + name}
+        for subject in subjects:
+            now = [(q.object.value, q.graph_name) for q in store.store.quads_for_pattern(subject, rdf_type, None, None)]
+            after = {t for t, _ in now}
+            before = {t for t, g in now if not (isinstance(g, ox.NamedNode) and g.value in names)}
+            before |= old_types.get(subject, set())
+            for name, classes in closure.items():
+                entities[name] += (not after.isdisjoint(classes)) - (not before.isdisjoint(classes))
+    graphs = stats["graphs"] + len(present) - len(existed)
+    sources = stats["sources"] + sum(str(g).startswith(SOURCE_PREFIX) for g in present)
+    sources -= sum(str(g).startswith(SOURCE_PREFIX) for g in existed)
+    return {"graphs": graphs, "sources": sources, "entities": entities}
+
+
+def _patch_trig(store: OxigraphStore, target: Path, records: manifest_file.Records, changed: list[str]):
+    """Rewrite ``target`` (graph.trig, atomically) with new blocks for the ``changed`` graphs and the
+    other blocks copied from the old file by their recorded ranges, in runs (the kernel copies them:
+    ``os.copy_file_range``). The new blocks come from :func:`dump_trig` of a small store holding only
+    the changed graphs, so they are the bytes a full dump writes. Returns a function that records the
+    new ranges in the open transaction of ``records``, or ``None`` (nothing written) when the file
+    cannot be patched: no recorded ranges, or a default graph or header unlike the old file's."""
+    import pyoxigraph as ox
+
+    if next(store.store.quads_for_pattern(None, None, None, ox.DefaultGraph()), None) is not None:
+        return None
+    row = records.db.execute("SELECT MIN(first) FROM ranges").fetchone()
+    first = row[0] if row else None
+    if first is None:
+        return None
+    small = ox.Store()
+    present = []
+    for graph in changed:
+        name = ox.NamedNode(graph)
+        if store.store.contains_named_graph(name):
+            present.append(graph)
+            small.add_graph(name)
+            small.extend(store.store.quads_for_pattern(None, None, None, name))
+    folder = Path(tempfile.mkdtemp(prefix="kg-graph-blocks-"))
+    try:
+        fresh_ranges = dump_trig(OxigraphStore(small), folder / "blocks.trig")
+        fresh = (folder / "blocks.trig").read_bytes()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+    head = min((a for a, _ in fresh_ranges.values()), default=len(fresh))
+    old_ranges = records.ranges(changed)
+    # where each changed graph's block was, or, for a new graph, where it goes (after the one before it)
+    places = {}
+    for graph in changed:
+        if graph in old_ranges:
+            places[graph] = old_ranges[graph]
+        else:
+            end = records.end_before(graph)
+            places[graph] = (first, first) if end is None else (end, end)
+    with open(target, "rb") as old:
+        if os.pread(old.fileno(), first, 0) != fresh[:head]:
+            return None  # another header: dump it all
+        pieces: list = []  # (first, last) of the old file, or new bytes
+        cut = first
+        for graph in changed:
+            a, b = places[graph]
+            pieces.append((cut, a))
+            if graph in fresh_ranges:
+                x, y = fresh_ranges[graph]
+                pieces.append(fresh[x:y])
+            cut = b
+        pieces.append((cut, os.fstat(old.fileno()).st_size))
+        with atomic_writer(target, "wb") as handle:
+            handle.write(fresh[:head])
+            handle.flush()
+            out_fd = handle.fileno()
+            for piece in pieces:
+                if isinstance(piece, bytes):
+                    _write_all(out_fd, piece)
+                else:
+                    _copy_range(old.fileno(), out_fd, piece[0], piece[1] - piece[0])
+    # the new ranges: the changed graphs' blocks where they now are, the others moved by what the
+    # changed blocks before them gained or lost
+    new_ranges: dict[str, tuple[int, int]] = {}
+    shifts: list[tuple[str, int]] = []
+    delta = 0
+    for graph in changed:
+        a, b = places[graph]
+        if graph in fresh_ranges:
+            x, y = fresh_ranges[graph]
+            new_ranges[graph] = (a + delta, a + delta + (y - x))
+            delta += (y - x) - (b - a)
+        else:
+            delta -= b - a
+        shifts.append((graph, delta))
+    gone = [g for g in changed if g not in fresh_ranges]
+
+    def record(records: manifest_file.Records) -> None:
+        for i, (graph, moved) in enumerate(shifts):
+            records.shift_ranges(graph, shifts[i + 1][0] if i + 1 < len(shifts) else None, moved)
+        records.drop_ranges(gone)
+        records.put_ranges(new_ranges)
+
+    return record
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def _copy_range(source: int, target: int, offset: int, count: int) -> None:
+    """Copy ``count`` bytes of ``source`` from ``offset`` to the current position of ``target``."""
+    while count > 0:
+        try:
+            copied = os.copy_file_range(source, target, count, offset)
+        except OSError:  # not supported between these files: through memory
+            copied = 0
+        if copied == 0:
+            chunk = os.pread(source, min(count, 1 << 24), offset)
+            if not chunk:
+                raise OSError(f"graph.trig is shorter than its recorded ranges (at byte {offset})")
+            _write_all(target, chunk)
+            copied = len(chunk)
+        offset += copied
+        count -= copied
 
 
 def _restore(store: OxigraphStore, saved: dict) -> None:
@@ -544,19 +848,32 @@ def _restore(store: OxigraphStore, saved: dict) -> None:
 
 
 def build_oxigraph(data_dir=None, out_dir=None, *, files=None, incremental: bool = True) -> BuildResult:
-    """The Oxigraph build: incremental when a valid store and manifest are in ``out_dir``."""
+    """The Oxigraph build: incremental when a valid store and manifest are in ``out_dir``
+    (:mod:`kg.build.manifest`); otherwise, and when the manifest is of an older format or does not
+    match, a full build, whose ``full_reason`` says why."""
     found = inputs(Path(data_dir) if data_dir is not None else None, [Path(f) for f in files] if files else None)
     out = Path(out_dir) if out_dir is not None else None
+    reason = None
     if out is not None and incremental:
-        manifest_path = out / MANIFEST
-        if manifest_path.is_file() and (out / STORE_DIR).is_dir() and not (out / DIRTY).exists():
-            try:
-                manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                manifest = {}
-            current = manifest.get("version") == MANIFEST_VERSION and manifest.get("fingerprint") == fingerprint()
-            if current and (out / GRAPH_FILE).is_file():
-                result = incremental_build(found, out, manifest)
-                if result is not None:
-                    return result
-    return full_build(found, out)
+        if not (out / STORE_DIR).is_dir():  # a first build says nothing
+            reason = "the store is missing" if (out / MANIFEST).exists() else None
+        elif (out / DIRTY).exists():
+            reason = "an incremental build was cut short"
+        elif not (out / GRAPH_FILE).is_file():
+            reason = "graph.trig is missing"
+        else:
+            manifest, reason = manifest_file.read(out)
+            if manifest is not None:
+                try:
+                    if manifest.data.get("fingerprint") != fingerprint():
+                        reason = "the ontology, shapes, rules or version changed"
+                    else:
+                        result = incremental_build(found, out, manifest)
+                        if result is not None:
+                            return result
+                        reason = "a changed source states classes or properties"
+                finally:
+                    manifest.close()
+    result = full_build(found, out)
+    result.full_reason = reason
+    return result

@@ -33,6 +33,8 @@ class BuildResult:
     engine: str = "rdflib"
     timings: dict[str, float] = field(default_factory=dict)
     changed: list[str] | None = None
+    # why a build asked to be incremental rebuilt everything (an older manifest, a build cut short, ...)
+    full_reason: str | None = None
 
     @property
     def dataset(self) -> Dataset:
@@ -79,6 +81,8 @@ class BuildResult:
                 if self.changed
                 else "rebuilt:   nothing changed"
             )
+        elif self.full_reason:
+            lines.append(f"rebuilt:   everything: {self.full_reason}")
         lines.append(f"engine:    {self.engine} ({self.timings.get('total', 0.0):.2f} s)")
         lines.append(f"written:   {self.output}" if self.output else "written:   nothing (the data has violations)")
         return "\n".join(lines)

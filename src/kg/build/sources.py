@@ -187,9 +187,10 @@ def check_stem(path: Path) -> str:
     ...
     kg.core.errors.DataError: sources/my file.ttl: the file name 'my file' names the graph IRI: use letters, ...
     """
-    if not _STEM.fullmatch(path.stem):
-        raise DataError(f"the file name {path.stem!r} names the graph IRI: use letters, digits, _ - . ~", file=path)
-    return path.stem
+    stem = path.stem
+    if not _STEM.fullmatch(stem):
+        raise DataError(f"the file name {stem!r} names the graph IRI: use letters, digits, _ - . ~", file=path)
+    return stem
 
 
 def add_file(loaded: Loaded, path: Path, kind: str) -> None:
@@ -224,7 +225,10 @@ def _rdf_files(folder: Path) -> list[Path]:
             found = sorted((e.name, e.is_symlink()) for e in entries if os.path.splitext(e.name)[1].lower() in FORMATS)
     except (FileNotFoundError, NotADirectoryError):
         return []
-    paths = [folder / name for name, _ in found]
+    # each name joined without parsing it again, as Path.iterdir does (18,674 `folder / name` took
+    # 0.1 s at 1M triples); the names come from the folder, so they hold no separator
+    child = getattr(folder, "_make_child_relpath", None) or folder.joinpath
+    paths = [child(name) for name, _ in found]
     for path, (_, link) in zip(paths, found, strict=True):
         if link and not path.exists():  # a dangling symbolic link, or a loop of links
             raise DataError("broken symbolic link: its target is missing or it points back to itself", file=path)

@@ -14,7 +14,7 @@ waits for the readers to finish, and a reader that finds a writer at work reads 
 
 Because the lock guarantees that nobody else is writing, the next build removes what a killed build
 left behind (:func:`clean_leftovers`): ``.store-*`` folders, temporary ``.graph.trig.*.tmp`` and
-``.manifest.json.*.tmp`` files, and half-loaded server stores.
+``.manifest.json.*.tmp`` and ``.manifest.sqlite.*.tmp`` files, and half-loaded server stores.
 """
 
 from __future__ import annotations
@@ -143,7 +143,14 @@ def locked(folder: Path | str, *, wait: float | None = None, say: Callable[[str]
         os.close(fd)  # releases the lock
 
 
-LEFTOVERS = (".store-*", ".graph.trig.*.tmp", ".manifest.json.*.tmp", "oxigraph.loading-*", "oxigraph.old-*")
+LEFTOVERS = (
+    ".store-*",
+    ".graph.trig.*.tmp",
+    ".manifest.json.*.tmp",
+    ".manifest.sqlite.*.tmp",
+    "oxigraph.loading-*",
+    "oxigraph.old-*",
+)
 
 
 def clean_leftovers(folder: Path | str) -> list[Path]:
