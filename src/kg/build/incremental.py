@@ -336,15 +336,17 @@ def _bulk_load(dump: Path, folder: Path) -> None:
 BULK_CHUNK_BYTES = 56 << 20
 
 
-def bulk_chunks(nquads, size: int = BULK_CHUNK_BYTES) -> list[tuple[int, int]]:
+def bulk_chunks(nquads, size: int | None = None) -> list[tuple[int, int]]:
     """Byte ranges ``[start, end)`` of N-Quads text ``nquads`` (bytes or mmap) that split it into
-    parts of about ``size`` bytes at line ends, never between two blank nodes (``_:``): each
-    bulk load names its blank nodes anew, so all lines that may hold one stay in one part.
+    parts of about ``size`` bytes (default :data:`BULK_CHUNK_BYTES`) at line ends, never between two
+    blank nodes (``_:``): each bulk load names its blank nodes anew, so all lines that may hold one
+    stay in one part.
 
     >>> text = b'<a> <p> "1" <g> .\\n_:x <p> "2" <g> .\\n<b> <p> _:x <g> .\\n<c> <p> "4" <g> .\\n'
     >>> [text[a:b].count(b"\\n") for a, b in bulk_chunks(text, 1)]
     [1, 2, 1]
     """
+    size = size or BULK_CHUNK_BYTES
     total = len(nquads)
     first, last = nquads.find(b"_:"), nquads.rfind(b"_:")
     ranges, start = [], 0
