@@ -203,6 +203,14 @@ def store_results(store, files: dict, focus: list | None = None, graphs: list | 
         {{ GRAPH ?g {{ ?n ?p ?x }} }} UNION {{ GRAPH ?g {{ ?x ?p ?n }} }}
         FILTER(?g != {onto} && !isLiteral(?n))
         {typed} }}"""
+    if focus is None:
+        # over the whole store: the distinct untyped nodes first (usually none), then their triples
+        # (the anti-join on every relation triple of every graph: 0.96 s at 1M triples, 0.77 s this way)
+        nodes = f"""SELECT ?n WHERE {{ {{ SELECT DISTINCT ?n WHERE {{ VALUES ?p {{ {relations} }}
+                    {{ ?n ?p ?x }} UNION {{ ?x ?p ?n }} FILTER(!isLiteral(?n)) }} }} {typed} }}"""
+        found = [row["n"] for row in store.select(nodes)[1]]
+        # a blank node cannot be bound by VALUES: then the query runs unbound, as it did
+        focus = found if all(isinstance(n, URIRef) for n in found) else None
     if focus is not None:
         query = bind_rows(query, "n", list(focus))
     untyped = [(r["n"], r["p"], r["g"]) for r in store.select(query)[1]] if focus is None or focus else []

@@ -29,12 +29,14 @@ DIR/x.ttl:2:1: syntax error: "Pajala" is not a valid subject or graph name
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 
+from kg.build.literals import XSD, well_formed
 from kg.core.errors import DataError
 
 FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads", ".jsonld": "json-ld"}
@@ -95,17 +97,11 @@ def _clean(message: str) -> str:
     return _visible(message)
 
 
-def read(path: Path, kind: str) -> Reading:
-    """Parse ``path`` strictly (kind: ``ontology``, ``reference`` or ``source``).
-
-    Raises :class:`DataError` naming the file (and line and column where there is one) for an
-    unknown file type, a file that is not UTF-8, a syntax error, an empty source or reference file,
-    or a blank node in a source or reference file.
-    """
-    import pyoxigraph as ox
-
-    suffix = path.suffix.lower()
-    if suffix not in _OX_FORMATS:
+def decode(path: Path) -> tuple[str, bytes, str]:
+    """The text of ``path`` as the parser is given it (UTF-8, byte-order mark dropped, NFC), its
+    UTF-8 bytes, and the base IRI of the file; :class:`DataError` for an unknown file type, an
+    unreadable file or one that is not UTF-8."""
+    if path.suffix.lower() not in _OX_FORMATS:
         raise DataError(f"unsupported file type {path.suffix!r} (use one of {', '.join(FORMATS)})", file=path)
     try:
         raw = path.read_bytes()
@@ -120,8 +116,21 @@ def read(path: Path, kind: str) -> Reading:
             "file is not valid UTF-8", file=path, line=line, column=exc.start - (head.rfind("\n") + 1) + 1
         ) from exc
     text = unicodedata.normalize("NFC", text.removeprefix("\ufeff"))
-    data = text.encode("utf-8")
-    base_iri = _resolved(path).as_uri()
+    data = raw if len(text) == len(raw) else text.encode("utf-8")  # ASCII as it was: the same bytes
+    return text, data, _resolved(path).as_uri()
+
+
+def read(path: Path, kind: str) -> Reading:
+    """Parse ``path`` strictly (kind: ``ontology``, ``reference`` or ``source``).
+
+    Raises :class:`DataError` naming the file (and line and column where there is one) for an
+    unknown file type, a file that is not UTF-8, a syntax error, an empty source or reference file,
+    or a blank node in a source or reference file.
+    """
+    import pyoxigraph as ox
+
+    suffix = path.suffix.lower()
+    text, data, base_iri = decode(path)
     try:
         quads = list(ox.parse(data, format=getattr(ox.RdfFormat, _OX_FORMATS[suffix]), base_iri=base_iri))
     except SyntaxError as exc:
@@ -147,6 +156,76 @@ def read(path: Path, kind: str) -> Reading:
                 line=line,
             )
     return reading
+
+
+# after "lexical"^^ : the datatype, xsd:name or the XSD IRI, its name ending where the token ends
+_DATATYPE = re.compile(
+    r"(?:xsd:([A-Za-z]+)|<http://www\.w3\.org/2001/XMLSchema#([A-Za-z]+)>)(?=[\s;,)\]]|\.(?:\s|$)|$)"
+)
+_XSD_PREFIX = re.compile(r"xsd:\s*<([^>]*)>")  # declarations of xsd: (with @prefix or PREFIX before)
+# characters that no xsd:string may hold (kg.build.literals), and escapes that could write one
+_NOT_IN_STRINGS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+_SAFE_ESCAPE = frozenset("\"'\\tnr")
+
+
+def plainly_valid(text: str) -> bool:
+    """Whether Turtle or N-Triples ``text`` can hold neither a blank node nor a literal that is not
+    valid for its datatype, judged from the text alone; ``False`` when the text alone cannot tell,
+    so that the file is parsed into quads and looked at (:func:`read`).
+
+    ``True`` when no line outside whole-line comments holds ``_:``, ``[`` or ``(``; every ``^^`` is
+    a plainly written ``"lexical"^^xsd:name`` whose lexical form is valid (:mod:`kg.build.literals`)
+    with ``xsd:`` the XSD namespace; and no character that an ``xsd:string`` may not hold is
+    written or escaped (only ``\\"``, ``\\'``, ``\\\\``, ``\\t``, ``\\n``, ``\\r`` are escapes here).
+    A literal written any other way (long quotes, single quotes, escapes, another prefix) makes it
+    ``False``, never a wrong ``True``. A bare number or boolean is always valid.
+
+    >>> plainly_valid('@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\\n# (a comment)\\n'
+    ...               '<https://a> <https://b> "2024-05-06"^^xsd:date , "x" .')
+    True
+    >>> plainly_valid('@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .\\n'
+    ...               '<https://a> <https://b> "2024-02-30"^^xsd:date .')
+    False
+    >>> plainly_valid('<https://a> <https://b> [ <https://c> 1 ] .')
+    False
+    >>> plainly_valid('<https://a> <https://b> "a\\\\u0001" .')
+    False
+    """
+    for mark in ("_:", "[", "("):
+        at = text.find(mark)
+        while at >= 0:
+            start = text.rfind("\n", 0, at) + 1
+            if not text[start:at].lstrip(" \t").startswith("#"):
+                return False  # outside a whole-line comment: maybe a blank node
+            end = text.find("\n", at)
+            at = text.find(mark, end) if end >= 0 else -1
+    if _NOT_IN_STRINGS.search(text):
+        return False
+    at = text.find("\\")
+    while at >= 0:
+        if text[at + 1 : at + 2] not in _SAFE_ESCAPE or not text[at + 1 : at + 2]:
+            return False
+        at = text.find("\\", at + 2)
+    parts = text.split("^^")
+    prefixed = False
+    for before, after in itertools.pairwise(parts):
+        # the lexical form: from the closing quote just before ^^ back to the previous quote, which must
+        # open a short string (not close a long one, not be escaped)
+        opening = before.rfind('"', 0, len(before) - 1)
+        if not before.endswith('"') or opening < 0 or before[opening - 1 : opening] in ('"', "\\"):
+            return False
+        lexical = before[opening + 1 : -1]
+        datatype = _DATATYPE.match(after)
+        if datatype is None or "\\" in lexical or "\n" in lexical or "\r" in lexical:
+            return False
+        prefixed = prefixed or datatype.group(1) is not None
+        if not well_formed(lexical, XSD + (datatype.group(1) or datatype.group(2))):
+            return False
+    if prefixed:
+        declared = _XSD_PREFIX.findall(text)
+        if not declared or any(iri != XSD for iri in declared):
+            return False
+    return True
 
 
 _FOLDERS: dict[str, Path] = {}
@@ -272,4 +351,4 @@ _TEXT_TYPES = frozenset(
     {"http://www.w3.org/2001/XMLSchema#string", "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
 )
 
-__all__ = ["FORMATS", "Reading", "read", "stored_forms", "tokens"]
+__all__ = ["FORMATS", "Reading", "decode", "plainly_valid", "read", "stored_forms", "tokens"]
