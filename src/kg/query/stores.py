@@ -97,6 +97,13 @@ class Store:
     def select(self, text: str) -> tuple[list[str], list[dict[str, Any]]]:
         raise NotImplementedError
 
+    def solutions(self, text: str) -> tuple[list[str], list[tuple]]:
+        """Variables and rows of a SELECT as tuples in the variables' order (``None`` where unbound), of
+        the engine's own terms, unconverted and unsorted beyond what the engine does: what internal
+        lookups (labels, titles) read through :mod:`kg.query.native`. Here: rdflib terms."""
+        variables, rows = self.select(text)
+        return variables, [tuple(row.get(v) for v in variables) for row in rows]
+
     def ask(self, text: str) -> bool:
         raise NotImplementedError
 
@@ -241,6 +248,12 @@ class OxigraphStore(Store):
                     row[v] = term
             rows.append(row)
         return variables, rows
+
+    def solutions(self, text):
+        """Variables and rows as tuples of pyoxigraph terms, as Oxigraph gives them (no conversion, no
+        sort in Python: the query runs as written)."""
+        result = self._run(text)
+        return [v.value for v in result.variables], [tuple(solution) for solution in result]
 
     def ask(self, text):
         return bool(self._run(text))
