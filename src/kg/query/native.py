@@ -39,14 +39,19 @@ except ImportError:  # pragma: no cover (pyoxigraph is a dependency)
     _OX_IRI = _OX_LITERAL = _OX_BLANK = type(None)
 
 
+_OX_KINDS = {_OX_IRI: "iri", _OX_LITERAL: "literal", _OX_BLANK: "blank"}
+
+
 def kind(term: object) -> str | None:
     """``"iri"``, ``"literal"``, ``"blank"`` or ``None`` (unbound, or not a term)."""
-    cls = type(term)
-    if cls is _OX_IRI or isinstance(term, URIRef):
+    found = _OX_KINDS.get(type(term))
+    if found is not None:
+        return found
+    if isinstance(term, URIRef):
         return "iri"
-    if cls is _OX_LITERAL or isinstance(term, Literal):
+    if isinstance(term, Literal):
         return "literal"
-    if cls is _OX_BLANK or isinstance(term, BNode):
+    if isinstance(term, BNode):
         return "blank"
     return None
 
