@@ -77,7 +77,17 @@ def _shown_columns(result: QueryResult) -> list[str]:
 
 def _people_rows(result: QueryResult, graph, lang) -> tuple[list[str], list[list[str]]]:
     columns = _shown_columns(result)
-    rows = [[display(row.get(c), graph, lang) for c in columns] for row in result.rows]
+    shown: dict[int, str] = {}  # by identity: a term recurs as one object in many rows, shown once
+    keep: list = []  # the terms shown, kept alive so that their ids stay unique
+
+    def cell(term) -> str:
+        text = shown.get(id(term))
+        if text is None:
+            keep.append(term)
+            text = shown[id(term)] = display(term, graph, lang)
+        return text
+
+    rows = [[cell(row.get(c)) for c in columns] for row in result.rows]
     return columns, rows
 
 
@@ -135,11 +145,24 @@ def as_records(columns: list[str], rows: list[list[str]]) -> str:
         lines.append(f"-[ {number} ]" + "-" * (WIDTH - 6 - len(str(number))))
         for name, value in zip(names, row, strict=True):
             prefix = f"{name.ljust(pad)} : "
+            if _fits(value, WIDTH - len(prefix)):  # what textwrap gives a line that fits, without its cost
+                lines.append(prefix + value)
+                continue
             wrapped = textwrap.wrap(value, WIDTH - len(prefix), break_long_words=False, break_on_hyphens=False) or [""]
             lines.append(prefix + wrapped[0])
             lines += [" " * len(prefix) + more for more in wrapped[1:]]
     lines.append(f"{len(rows)} row(s)")
     return "\n".join(lines) + "\n"
+
+
+def _fits(value: str, width: int) -> bool:
+    """Whether ``textwrap.wrap(value, width)`` is ``[value]``: it fits, and has no whitespace that
+    textwrap would replace (tabs, newlines) or drop (at either end, or a run of spaces).
+
+    >>> _fits("Pajala kommun", 20), _fits("Pajala\tkommun", 20), _fits(" Pajala", 20), _fits("", 20)
+    (True, False, False, False)
+    """
+    return 0 < len(value) <= width and value.isprintable() and value.strip(" ") == value and "  " not in value
 
 
 @register("md")
