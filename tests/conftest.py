@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
 
@@ -76,3 +77,52 @@ def shipped(shipped_build):
 def dataset(built):
     """The built rdflib Dataset: every named graph of the shipped data, with derived triples."""
     return built.dataset
+
+
+# ------------------------------------------------------------------ a smaller reference folder
+_MUNICIPALITY = re.compile(r"(?:mun:|/id/municipality/)((?:se|fi)-\d+)")
+
+
+def write_small_reference(target: Path) -> Path:
+    """The shipped reference data into ``target``, with only the municipalities the tests name.
+
+    Every reference file is copied as it is except municipalities.ttl, which keeps its header and
+    the municipalities named in any test file, and those these point to (``kg:succeededBy``), so
+    the folder conforms on both engines. The tests that use it check how one small source is read,
+    validated or rebuilt, which does not depend on how many municipalities there are: the 600 of
+    the whole reference data cost each rdflib validation (pyshacl) about a second, about half of
+    its time. Tests of the shipped data and of reconciliation (suggestions among all municipalities)
+    use ``data/reference`` itself.
+    """
+    shutil.copytree(
+        DATA / "reference", target, ignore=lambda _d, names: [n for n in names if n == "municipalities.ttl"]
+    )
+    text = (DATA / "reference" / "municipalities.ttl").read_text(encoding="utf-8")
+    blocks = text.split("\n\n")
+    named = {}
+    for block in blocks:
+        found = re.match(r"mun:((?:se|fi)-\d+) a ", block.lstrip("\n"))
+        if found:
+            named[found.group(1)] = block
+    wanted = set()
+    for test in Path(__file__).parent.glob("*.py"):
+        wanted |= set(_MUNICIPALITY.findall(test.read_text(encoding="utf-8"))) & named.keys()
+    todo = list(wanted)
+    while todo:  # and the municipalities these point to
+        for code in set(_MUNICIPALITY.findall(named[todo.pop()])) & named.keys():
+            if code not in wanted:
+                wanted.add(code)
+                todo.append(code)
+    kept = [
+        b
+        for b in blocks
+        if not re.match(r"mun:((?:se|fi)-\d+) a ", b.lstrip("\n")) or b.lstrip("\n").split()[0][4:] in wanted
+    ]
+    (target / "municipalities.ttl").write_text("\n\n".join(kept), encoding="utf-8")
+    return target
+
+
+@pytest.fixture(scope="session")
+def small_reference(tmp_path_factory) -> Path:
+    """A reference folder with the municipalities the tests name (see ``write_small_reference``)."""
+    return write_small_reference(tmp_path_factory.mktemp("small-reference") / "reference")

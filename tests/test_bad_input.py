@@ -58,10 +58,10 @@ runner = CliRunner()
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
-    """A data folder with the shipped reference data and one valid source."""
+def data_dir(tmp_path: Path, small_reference: Path) -> Path:
+    """A data folder with the shipped reference data (the municipalities the tests name) and one valid source."""
     data = tmp_path / "data"
-    shutil.copytree(REPO / "data" / "reference", data / "reference")
+    shutil.copytree(small_reference, data / "reference")  # the municipalities the tests name
     (data / "sources").mkdir()
     (data / "sources" / "t1.ttl").write_text(VALID, encoding="utf-8")
     return data

@@ -53,9 +53,10 @@ def key(report):
     )
 
 
-def new_data(root: Path) -> Path:
+def new_data(root: Path, reference: Path) -> Path:
+    """A data folder under ``root`` with the reference folder ``reference`` and no sources."""
     data = root / "data"
-    shutil.copytree(REPO / "data" / "reference", data / "reference")
+    shutil.copytree(reference, data / "reference")
     (data / "sources").mkdir(parents=True)
     return data
 
@@ -73,8 +74,8 @@ def same_as_full(data: Path, out: Path, full: Path):
     return incremental
 
 
-def test_case9_class_hierarchy_change_in_another_source(tmp_path):
-    data = new_data(tmp_path)
+def test_case9_class_hierarchy_change_in_another_source(tmp_path, small_reference):
+    data = new_data(tmp_path, small_reference)
     write(data, "s1", [POOL["s1"][0]])
     write(data, "s2", POOL["s2"][:2])
     out, full = tmp_path / "out", tmp_path / "full"
@@ -89,8 +90,8 @@ def test_case9_class_hierarchy_change_in_another_source(tmp_path):
     assert any("kg:organises" in r.message or r.path == "kg:organises" for r in result.report.results)
 
 
-def test_case13_retyped_node_rechecks_nodes_it_points_to(tmp_path):
-    data = new_data(tmp_path)
+def test_case13_retyped_node_rechecks_nodes_it_points_to(tmp_path, small_reference):
+    data = new_data(tmp_path, small_reference)
     write(data, "a", [POOL["s2"][2]])
     write(data, "b", [POOL["s3"][0]])
     out, full = tmp_path / "out", tmp_path / "full"
@@ -102,7 +103,7 @@ def test_case13_retyped_node_rechecks_nodes_it_points_to(tmp_path):
     assert build(data, out, engine="oxigraph").changed != []  # not "nothing changed"
 
 
-def test_person_name_warnings_of_unchanged_sources_follow_a_rebuild(tmp_path):
+def test_person_name_warnings_of_unchanged_sources_follow_a_rebuild(tmp_path, small_reference):
     """One IRI per person name is checked in a rebuild on the people sharing a name with a changed
     one (ks:groupKey), not over the whole store: warnings on people in unchanged sources must come
     and go exactly as in a full build."""
@@ -110,7 +111,7 @@ def test_person_name_warnings_of_unchanged_sources_follow_a_rebuild(tmp_path):
     def person(iri: str, name: str) -> str:
         return f'{iri} a kg:Person ; rdfs:label "{name}"@sv .'
 
-    data = new_data(tmp_path)
+    data = new_data(tmp_path, small_reference)
     write(data, "a", [person("person:anna", "Anna Berg"), person("person:olle", "Olle Ek")])
     write(data, "b", [person("person:anna-b", "anna berg")])  # the same name, folded: two warnings
     write(data, "c", [person("person:kim", "Kim Lind")])
@@ -139,8 +140,8 @@ def test_person_name_warnings_of_unchanged_sources_follow_a_rebuild(tmp_path):
 
 
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
-def test_case14_blank_node_rejected_at_the_first_build(tmp_path, engine):
-    data = new_data(tmp_path)
+def test_case14_blank_node_rejected_at_the_first_build(tmp_path, small_reference, engine):
+    data = new_data(tmp_path, small_reference)
     write(data, "s1", [POOL["s1"][2], '[] a kg:Project ; rdfs:label "An unnamed project"@en .'])
     src = data / "sources" / "s1.ttl"
     result = run("build", "--data", str(data), "--out", str(tmp_path / "out"), "--engine", engine)
@@ -166,9 +167,9 @@ edits = st.lists(
 )
 @example(steps=[("s2", set()), ("s1", set())])  # found by this test: graph.trig bytes depended on the store's history
 @given(steps=edits)
-def test_random_edits_rebuild_like_a_full_build(tmp_path_factory, steps):
+def test_random_edits_rebuild_like_a_full_build(tmp_path_factory, small_reference, steps):
     root = tmp_path_factory.mktemp("rebuild")
-    data = new_data(root)
+    data = new_data(root, small_reference)
     write(data, "s1", [POOL["s1"][2]])  # no vocabulary at first: the sources conform (issue 15)
     write(data, "s2", POOL["s2"][2:3])
     write(data, "s3", [POOL["s3"][0], POOL["s3"][3]])

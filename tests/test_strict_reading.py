@@ -22,9 +22,9 @@ def engine(request) -> str:
 
 
 @pytest.fixture
-def data_dir(tmp_path: Path) -> Path:
+def data_dir(tmp_path: Path, small_reference: Path) -> Path:
     data = tmp_path / "data"
-    shutil.copytree(REPO / "data" / "reference", data / "reference")
+    shutil.copytree(small_reference, data / "reference")  # the municipalities the tests name
     (data / "sources").mkdir()
     (data / "sources" / "t1.ttl").write_text(VALID, encoding="utf-8")
     return data
@@ -324,13 +324,13 @@ def test_case5_gyear_with_timezone_in_notebook_frames(data_dir, tmp_path, engine
     assert str(row.start.date()) == "2020-01-01" and row.startPrecision == "year"
 
 
-def test_time_rules_are_the_same_for_active_and_the_network_year(tmp_path):
+def test_time_rules_are_the_same_for_active_and_the_network_year(tmp_path, small_reference):
     """An inquiry without end ends when it starts; an undated initiative holds at its source's
     date; a membership holds in the year of the source stating it (docs/modelling.md, Time)."""
     import kg
 
     data = tmp_path / "data"
-    shutil.copytree(REPO / "data" / "reference", data / "reference")
+    shutil.copytree(small_reference, data / "reference")
     (data / "sources").mkdir()
     doc = document("t1").replace(
         'dcterms:language "en" ;', 'dcterms:language "en" ; dcterms:issued "2022-03-01"^^xsd:date ;'

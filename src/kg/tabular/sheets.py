@@ -293,11 +293,14 @@ def write_workbook(path: Path | str, sheets: dict[str, tuple[list[str], list[lis
         ws.append(header)
         for cell in ws[1]:
             cell.font = Font(bold=True)
-        for row in rows:
+        # the rows' cells by their numbers: ``ws[ws.max_row]`` scans every cell of the sheet, so a
+        # register of thousands of rows took minutes
+        for number, row in enumerate(rows, start=2):
+            row = list(row)
             ws.append(row)
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str) and cell.value.startswith("="):
-                    cell.data_type = "s"  # text, never a formula
+            for column, value in enumerate(row, start=1):
+                if isinstance(value, str) and value.startswith("="):
+                    ws.cell(row=number, column=column).data_type = "s"  # text, never a formula
         ws.freeze_panes = "A2"
     buffer = io.BytesIO()
     book.save(buffer)
