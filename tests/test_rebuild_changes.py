@@ -69,8 +69,8 @@ def age(data: Path, seconds: int = 3600) -> None:
         os.utime(path, ns=(then, then))
 
 
-def test_same_size_and_time_but_new_content_is_seen_within_the_racy_window(tmp_path):
-    data = new_data(tmp_path)
+def test_same_size_and_time_but_new_content_is_seen_within_the_racy_window(tmp_path, small_reference):
+    data = new_data(tmp_path, small_reference)
     write(data, "a", [PERSON.format("anna", "Anna Berg")])
     write(data, "b", [PERSON.format("kim", "Kim Lind")])
     out = tmp_path / "out"
@@ -86,8 +86,8 @@ def test_same_size_and_time_but_new_content_is_seen_within_the_racy_window(tmp_p
     assert "Anna Borg" in (out / "graph.trig").read_text("utf-8")
 
 
-def test_touched_but_unchanged_file_is_read_once_then_trusted(tmp_path, monkeypatch):
-    data = new_data(tmp_path)
+def test_touched_but_unchanged_file_is_read_once_then_trusted(tmp_path, monkeypatch, small_reference):
+    data = new_data(tmp_path, small_reference)
     write(data, "a", [PERSON.format("anna", "Anna Berg")])
     write(data, "b", [PERSON.format("kim", "Kim Lind")])
     age(data)
@@ -110,8 +110,8 @@ def test_touched_but_unchanged_file_is_read_once_then_trusted(tmp_path, monkeypa
     assert build(data, out, engine="oxigraph").changed == [] and hashed == []  # and trusted from now on
 
 
-def test_stat_clean_file_is_not_read_but_a_changed_size_is(tmp_path, monkeypatch):
-    data = new_data(tmp_path)
+def test_stat_clean_file_is_not_read_but_a_changed_size_is(tmp_path, monkeypatch, small_reference):
+    data = new_data(tmp_path, small_reference)
     for stem in "abc":
         write(data, stem, [PERSON.format(stem, f"{stem.upper()} Person")])
     age(data)
@@ -127,8 +127,8 @@ def test_stat_clean_file_is_not_read_but_a_changed_size_is(tmp_path, monkeypatch
     assert_same_as_full(data, out, tmp_path)
 
 
-def test_deleted_added_and_renamed_sources_give_the_full_build(tmp_path):
-    data = new_data(tmp_path)
+def test_deleted_added_and_renamed_sources_give_the_full_build(tmp_path, small_reference):
+    data = new_data(tmp_path, small_reference)
     for stem in "abcd":
         write(data, stem, [PERSON.format(stem, f"{stem.upper()} Person")])
     out = tmp_path / "out"
@@ -158,10 +158,10 @@ def test_deleted_added_and_renamed_sources_give_the_full_build(tmp_path):
     assert build(data, out, engine="oxigraph").changed == []
 
 
-def test_recorded_person_names_follow_renames_and_removals(tmp_path):
+def test_recorded_person_names_follow_renames_and_removals(tmp_path, small_reference):
     """The people's folded names kept in manifest.sqlite (to find who shares a name with a changed
     person) stay those of a full build, and the warnings with them."""
-    data = new_data(tmp_path)
+    data = new_data(tmp_path, small_reference)
     write(data, "a", [PERSON.format("anna", "Anna Berg"), PERSON.format("olle", "Olle Ek")])
     write(data, "b", [PERSON.format("anna-b", "anna berg")])
     write(data, "c", [PERSON.format("kim", "Kim Lind")])
@@ -185,8 +185,8 @@ def test_recorded_person_names_follow_renames_and_removals(tmp_path):
     assert warned(assert_same_as_full(data, out, tmp_path)) == {"olle", "kim"}
 
 
-def test_failing_change_then_its_fix(tmp_path):
-    data = new_data(tmp_path)
+def test_failing_change_then_its_fix(tmp_path, small_reference):
+    data = new_data(tmp_path, small_reference)
     write(data, "a", [PERSON.format("anna", "Anna Berg")])
     write(data, "b", ["mun:se-2521 kg:participatesIn ini:p2 .", 'ini:p2 a kg:Project ; rdfs:label "P2"@sv .'])
     out = tmp_path / "out"
@@ -206,8 +206,8 @@ def rebuilt(data: Path, out: Path) -> tuple[bool, list[str] | None, str | None, 
     return result.conforms, result.changed, result.full_reason, result.summary()
 
 
-def test_manifest_of_an_older_version_or_cut_short_gives_a_full_build(tmp_path):
-    data = new_data(tmp_path)
+def test_manifest_of_an_older_version_or_cut_short_gives_a_full_build(tmp_path, small_reference):
+    data = new_data(tmp_path, small_reference)
     write(data, "a", [PERSON.format("anna", "Anna Berg")])
     out = tmp_path / "out"
     rebuilt(data, out)

@@ -23,8 +23,9 @@ def default_build_dir() -> Path:
     """``build/`` in a checkout (where ``data/sources`` is here), else a per-user cache folder."""
     if (Path("data") / "sources").is_dir() or DEFAULT_BUILD_DIR.joinpath(GRAPH_FILE).is_file():
         return DEFAULT_BUILD_DIR
-    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return cache / "samverkan-kg" / "build"
+    from kg.core.cache import cache_root
+
+    return cache_root() / "build"
 
 
 def _inputs(data_dir: Path) -> list[Path]:

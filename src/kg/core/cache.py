@@ -1,7 +1,8 @@
 """A small on-disk cache of JSON values in the user's cache folder, for work that every command would
 otherwise repeat (the plan of a query's ``ORDER BY``, what a build's manifest says about its graph file).
 
-Entries live in ``$XDG_CACHE_HOME/samverkan-kg/KIND/`` (default ``~/.cache/samverkan-kg/KIND/``), one
+Entries live in ``cache_root()/KIND/`` (on Linux ``$XDG_CACHE_HOME/samverkan-kg/KIND/``, by default
+``~/.cache/samverkan-kg/KIND/``), one
 JSON file per key, named by the SHA-256 of the key, and written atomically (:mod:`kg.core.atomic`), so
 concurrent commands see a whole entry or none. The cache only ever saves time: an entry that is missing,
 unreadable, damaged or for another key counts as a miss, and a folder that cannot be written (a
@@ -30,9 +31,13 @@ MISSING = object()  # what :func:`load` returns on a miss (``None`` is a value t
 
 
 def cache_root() -> Path:
-    """The project's folder in the user's cache folder: ``$XDG_CACHE_HOME/samverkan-kg`` (the XDG Base
-    Directory rule), else ``~/.cache/samverkan-kg``."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "samverkan-kg"
+    """The project's folder in the user's cache folder, as platformdirs finds it for the platform: on
+    Linux ``$XDG_CACHE_HOME/samverkan-kg`` (the XDG Base Directory rule), else
+    ``~/.cache/samverkan-kg``; ``~/Library/Caches/samverkan-kg`` on macOS; the local application data
+    folder on Windows."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("samverkan-kg", appauthor=False))
 
 
 def _entry(kind: str, key: str) -> tuple[Path, str]:
