@@ -88,15 +88,22 @@ def load(graph_file: Path | str, key: str, params: dict[str, object]) -> Analysi
 def save(graph_file: Path | str, key: str, params: dict[str, object], analysis: Analysis) -> Path | None:
     """Store ``analysis`` of the graph whose bytes hash to ``key`` (atomically); delete the analyses of
     other graph contents. Returns the file, or None where the folder cannot be written (nothing stored)."""
-    from kg.core.atomic import write_text
-
     path = _path(graph_file, key, params)
     data = {"graph_sha256": key, "parameters": params, "version": VERSION, "analysis": analysis.to_dict()}
+    return _store(graph_file, key, path, json.dumps(data, ensure_ascii=False, default=str))
+
+
+def _store(graph_file: Path | str, key: str, path: Path, text: str) -> Path | None:
+    """Write ``text`` to ``path`` atomically while the graph still hashes to ``key`` (else store
+    nothing: it changed while it was read), and delete what was stored for other graph contents.
+    Returns ``path``, or None where nothing was stored (the folder cannot be written)."""
+    from kg.core.atomic import write_text
+
     try:
-        if graph_key(graph_file) != key:  # the graph changed while it was analysed: store nothing
+        if graph_key(graph_file) != key:
             return None
         path.parent.mkdir(exist_ok=True)
-        write_text(path, json.dumps(data, ensure_ascii=False, default=str))
+        write_text(path, text)
         for other in path.parent.glob("*.json"):
             if not other.name.startswith(key[:32]):
                 other.unlink(missing_ok=True)
@@ -118,8 +125,6 @@ def save_network(graph_file: Path | str, key: str, lang: str | None, nodes: dict
     :func:`kg.analysis.network.read_nodes` read them in ``lang``, ``ties`` as
     :func:`~kg.analysis.network.read_ties` did) beside its analyses, atomically. Returns the file, or
     None where nothing was stored (the folder cannot be written, or the graph changed meanwhile)."""
-    from kg.core.atomic import write_text
-
     path = _network_path(graph_file, key, lang)
     data = {
         "graph_sha256": key,
@@ -129,17 +134,7 @@ def save_network(graph_file: Path | str, key: str, lang: str | None, nodes: dict
         "nodes": nodes,
         "ties": [[t.actor, t.role, t.target, t.start, list(t.sources)] for t in ties],
     }
-    try:
-        if graph_key(graph_file) != key:
-            return None
-        path.parent.mkdir(exist_ok=True)
-        write_text(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
-        for other in path.parent.glob("*.json"):
-            if not other.name.startswith(key[:32]):
-                other.unlink(missing_ok=True)
-    except OSError:
-        return None
-    return path
+    return _store(graph_file, key, path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
 def load_network(graph_file: Path | str, key: str, lang: str | None) -> tuple[dict, list] | None:
