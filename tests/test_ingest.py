@@ -246,6 +246,14 @@ def test_existing_id_needs_force(data, tmp_path):
 
 def test_bad_issued_and_out(data, tmp_path):
     assert "--issued" in bad(data, tmp_path, SV_TEXT, "--issued", "12.3.2024")
+    # the form of a date but no such day or month: refused before anything is written, whatever
+    # the output (a .ttl went through a temporary sheet and failed there, an .xlsx kept the date)
+    for impossible in ("2024-13-01", "2023-02-29", "2024-00"):
+        for out in ("x.xlsx", "x.ttl"):
+            said = bad(data, tmp_path, SV_TEXT, "--issued", impossible, "--out", tmp_path / out)
+            assert f"--issued {impossible!r}" in said
+            assert not (tmp_path / out).exists()
+    assert run(SV_TEXT, "--issued", "2024-02-29", "--out", tmp_path / "leap.xlsx", "--data", data).exit_code == 0
     result = run(SV_TEXT, "--out", tmp_path / "out.json", "--data", data)
     assert result.exit_code == 2 and "give a .xlsx file" in result.output
 

@@ -22,6 +22,18 @@ from kg.ingest.reading import IngestError, detect_language, markdown_to_text, re
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ISSUED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 
+
+def _valid_issued(issued: str) -> bool:
+    """Whether ``issued`` is a real day, month or year written YYYY-MM-DD, YYYY-MM or YYYY (the
+    lexical forms of xsd:date, xsd:gYearMonth and xsd:gYear: 2024-13-01 and 2023-02-29 are not)."""
+    from kg.build.literals import well_formed
+
+    if not _ISSUED.match(issued):
+        return False
+    datatype = {10: "date", 7: "gYearMonth", 4: "gYear"}[len(issued)]
+    return well_formed(issued, "http://www.w3.org/2001/XMLSchema#" + datatype)
+
+
 ENTITY_HEADER = [
     "id",
     "type",
@@ -139,7 +151,7 @@ def propose(
     stem = stem or path.stem
     if not _STEM.match(stem):
         raise IngestError(f"{stem!r} is not a valid source id (letters, digits, _ . -); give --id", file=path)
-    if issued is not None and not _ISSUED.match(issued):
+    if issued is not None and not _valid_issued(issued):
         raise IngestError(f"--issued {issued!r} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)", file=path)
     if lang == "auto":
         found, counts = detect_language(text)
