@@ -97,8 +97,7 @@ def to_rdflib(term: Any) -> Any:
 
     if term is None:
         return None
-    kind = type(term)
-    if kind is ox.Literal:
+    if isinstance(term, ox.Literal):
         language = term.language
         if language:
             return _plain_literal(term.value, language)
@@ -106,18 +105,10 @@ def to_rdflib(term: Any) -> Any:
         if datatype == _XSD_STRING:
             return _plain_literal(term.value, None)
         return Literal(term.value, datatype=URIRef(datatype), normalize=False)  # as written: "2020Z" stays
-    if kind is ox.NamedNode:
-        return URIRef(term.value)
-    if kind is ox.BlankNode:
-        return BNode(term.value)
     if isinstance(term, ox.NamedNode):
         return URIRef(term.value)
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        language = term.language
-        copy = ox.Literal(term.value, language=language) if language else ox.Literal(term.value, datatype=term.datatype)
-        return to_rdflib(copy)
     raise TypeError(f"unexpected term {term!r}")
 
 
