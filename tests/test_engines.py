@@ -16,10 +16,6 @@ LIBRARY = available()
 TIMEOUT = 300
 
 
-def example_params(query) -> dict[str, str]:
-    return {p.name: p.example for p in query.parameters if p.example is not None and p.required}
-
-
 @pytest.fixture(scope="module")
 def stores(built):
     return RdflibStore(built.dataset), OxigraphStore.from_file(built.output)
@@ -29,7 +25,7 @@ def stores(built):
 @pytest.mark.parametrize("lang", ["sv", "fi"])
 def test_same_rows_on_both_engines(stores, name, lang):
     query = LIBRARY[name]
-    reference, fast = (execute(s, query, example_params(query), lang=lang, timeout=TIMEOUT) for s in stores)
+    reference, fast = (execute(s, query, query.example_params(), lang=lang, timeout=TIMEOUT) for s in stores)
     assert reference.variables == fast.variables
     assert reference.rows == fast.rows
     # active needs a year or a date; the register queries have their rows in the registers (below)
@@ -46,7 +42,7 @@ def shipped_stores(shipped_build):
 @pytest.mark.parametrize("name", sorted(REGISTER_QUERIES))
 def test_register_queries_same_rows_on_both_engines(shipped_stores, name):
     query = LIBRARY[name]
-    reference, fast = (execute(s, query, example_params(query), timeout=TIMEOUT) for s in shipped_stores)
+    reference, fast = (execute(s, query, query.example_params(), timeout=TIMEOUT) for s in shipped_stores)
     assert reference.variables == fast.variables
     assert reference.rows == fast.rows and fast.rows
 
@@ -54,7 +50,7 @@ def test_register_queries_same_rows_on_both_engines(shipped_stores, name):
 @pytest.mark.parametrize("name", sorted(LIBRARY))
 def test_optional_parameters_bind_the_same(stores, name):
     query = LIBRARY[name]
-    params = {p.name: p.example for p in query.parameters if p.example is not None}
+    params = query.example_params(optional=True)  # every example, one of each exclusive group
     reference, fast = (execute(s, query, params, timeout=TIMEOUT) for s in stores)
     assert reference.rows == fast.rows
 
@@ -95,7 +91,7 @@ def test_same_rows_on_both_engines_on_synthetic_data(synthetic_stores, name):
     """Row for row, including how often a row repeats: the union default graph must not leak
     restatements of a fact into the results on one engine only."""
     query = LIBRARY[name]
-    params = {**example_params(query), **SYNTHETIC_PARAMS.get(name, {})}
+    params = {**query.example_params(), **SYNTHETIC_PARAMS.get(name, {})}
     reference, fast = (execute(s, query, params, lang="en", timeout=120) for s in synthetic_stores)
     assert reference.variables == fast.variables
     assert reference.rows == fast.rows

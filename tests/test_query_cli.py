@@ -69,6 +69,54 @@ def test_unknown_parameter(graph_file):
     assert "has no parameter 'club'" in result.output
 
 
+def test_exclusive_parameters_of_the_library_name_both(graph_file):
+    # found by a new-user trial: year and date together silently used the date
+    both = kg("query", "active", "--param", "year=2024", "--param", "date=2024-09-01", "--graph", graph_file)
+    assert both.exit_code == 2
+    assert (
+        "error: query 'active': --param year and --param date exclude each other: "
+        "give one of --param year, --param date (not both)"
+    ) in both.output
+    neither = kg("query", "active", "--graph", graph_file)
+    assert neither.exit_code == 2
+    assert "query 'active' needs a parameter: give one of --param year, --param date" in neither.output
+    assert "(e.g. --param year=2024)" in neither.output
+    one = kg("query", "active", "--param", "date=2024-09-01", "--graph", graph_file, "--format", "csv")
+    assert one.exit_code == 0, one.output
+    listed = kg("queries").output
+    assert "--param year=<year>  one of a group (below), e.g. 2024: the year" in listed
+    assert "    give one of --param year, --param date (not both)" in listed
+
+
+def test_exclusive_parameters_are_a_property_of_any_query_header(graph_file, tmp_path):
+    path = tmp_path / "pick.rq"
+    path.write_text(
+        "# title: Municipalities by code or by name\n"
+        "# description: a query of a user's own, with three parameters of which at most one may be given\n"
+        "# param: code (string) example 2521: the kommunkod\n"
+        "# param: name (string) example Pajala: the name\n"
+        "# param: iri (iri): the IRI\n"
+        "# exclusive: code, name, iri\n"
+        "SELECT DISTINCT ?m WHERE { ?m kg:municipalityCode ?c OPTIONAL { ?m rdfs:label ?l }\n"
+        "  FILTER((!BOUND(?code) || ?c = ?code) && (!BOUND(?name) || STR(?l) = ?name)) }\n",
+        encoding="utf-8",
+    )
+    two = kg("query", str(path), "--param", "name=Pajala", "--param", "iri=urn:x", "--graph", graph_file)
+    assert two.exit_code == 2
+    assert "--param name and --param iri exclude each other: give at most one of --param code" in two.output
+    none = kg("query", str(path), "--graph", graph_file, "--format", "csv")
+    assert none.exit_code == 0, none.output  # none of them is fine: the group is not required
+    one = kg("query", str(path), "--param", "code=2521", "--graph", graph_file, "--format", "csv")
+    assert [row[0] for row in csv.reader(io.StringIO(one.stdout))][1:] == [
+        "https://w3id.org/samverkan/id/municipality/se-2521"
+    ]
+    # a group naming an undeclared parameter is a header error with file and line
+    path.write_text("# title: x\n# param: code (string): c\n# exclusive: code, kod\nSELECT * WHERE {}\n")
+    bad = kg("query", str(path), "--graph", graph_file)
+    assert bad.exit_code == 2
+    assert f"{path}:3: exclusive parameter 'kod' is not declared" in bad.output
+
+
 def test_syntax_error_names_file_line_and_column(graph_file):
     path = HERE / "fixtures" / "syntax-error.rq"
     result = kg("query", str(path), "--graph", graph_file)
@@ -111,7 +159,7 @@ def test_adhoc_query_and_formats(graph_file):
 
 
 def test_table_shows_labels_in_the_preferred_language_within_80_columns(graph_file):
-    sparql = "SELECT ?m WHERE { ?m kg:municipalityCode '976' }"
+    sparql = "SELECT DISTINCT ?m WHERE { ?m kg:municipalityCode '976' }"
     sv = kg("query", "-e", sparql, "--graph", graph_file, "--lang", "sv").stdout
     fi = kg("query", "-e", sparql, "--graph", graph_file, "--lang", "fi").stdout
     assert "Övertorneå" in sv and "https://" not in sv

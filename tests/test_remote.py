@@ -46,10 +46,6 @@ LIBRARY = available()
 runner = CliRunner()
 
 
-def example_params(query, optional: bool = False) -> dict[str, str]:
-    return {p.name: p.example for p in query.parameters if p.example is not None and (optional or p.required)}
-
-
 # ---------------------------------------------------------------------------------------------- guards
 
 
@@ -147,7 +143,7 @@ def local_result(local):
         key = (name, lang, optional)
         if key not in cache:
             query = LIBRARY[name]
-            cache[key] = execute(local, query, example_params(query, optional), lang=lang)
+            cache[key] = execute(local, query, query.example_params(optional), lang=lang)
         return cache[key]
 
     return result
@@ -191,7 +187,7 @@ def test_kg_push_command(pushed, built):
 @pytest.mark.parametrize("lang", ["sv", "fi"])
 def test_every_shipped_query_gives_the_local_rows(local_result, remote, name, lang):
     query = LIBRARY[name]
-    here, there = local_result(name, lang), execute(remote, query, example_params(query), lang=lang)
+    here, there = local_result(name, lang), execute(remote, query, query.example_params(), lang=lang)
     assert there.variables == here.variables
     assert there.rows == here.rows
     assert there.rows or name == "active" or name in REGISTER_QUERIES  # the registers: test_engines
@@ -200,14 +196,14 @@ def test_every_shipped_query_gives_the_local_rows(local_result, remote, name, la
 @pytest.mark.parametrize("name", sorted(LIBRARY))
 def test_optional_parameters_give_the_local_rows(local_result, remote, name):
     query = LIBRARY[name]
-    here, there = local_result(name, optional=True), execute(remote, query, example_params(query, optional=True))
+    here, there = local_result(name, optional=True), execute(remote, query, query.example_params(optional=True))
     assert there.rows == here.rows
 
 
 @pytest.mark.parametrize("name", sorted(LIBRARY))
 def test_kg_query_prints_what_it_prints_locally(built, pushed, local_result, name):
     query = LIBRARY[name]
-    params = example_params(query)
+    params = query.example_params()
     args = ["query", name, "--endpoint", pushed[0].query_url]
     for key, value in params.items():
         args += ["--param", f"{key}={value}"]

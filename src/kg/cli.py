@@ -263,9 +263,13 @@ def list_queries() -> None:
         typer.echo(f"{name}  ({query.form})")
         typer.echo(f"    {query.title}")
         for param in query.parameters:
+            grouped = any(g.required and param.name in g.names for g in query.exclusive)
             extra = "required" if param.required else (f"default {param.default}" if param.default else "optional")
+            extra = "one of a group (below)" if grouped else extra
             example = f", e.g. {param.example}" if param.example else ""
             typer.echo(f"    --param {param.name}=<{param.type}>  {extra}{example}: {param.description}")
+        for group in query.exclusive:
+            typer.echo(f"    {group.describe()}")
 
 
 @app.command()

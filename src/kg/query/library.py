@@ -11,6 +11,13 @@ A parameter is ``name (type[, required | , default VALUE]) [example VALUE]: desc
 Types: ``entity`` (an IRI, or a name resolved to one), ``iri``, ``string``, ``integer``,
 ``decimal``, ``date``, ``year``, ``lang``. Parameters are bound as RDF terms when the query runs,
 never pasted into its text.
+
+Parameters that exclude each other are declared as a group, after them::
+
+    # exclusive: year, date (one required)
+
+At most one of a group may be given (``(one required)``: exactly one); giving two is an error
+naming both (:func:`kg.query.sparql.bindings`).
 """
 
 from __future__ import annotations
@@ -27,6 +34,9 @@ _PARAM = re.compile(
     r"^(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*\((?P<type>\w+)"
     r"(?:\s*,\s*(?:(?P<required>required)|default\s+(?P<default>[^)]*)))?\)"
     r"(?:\s+example\s+(?P<example>\"[^\"]*\"|\S+))?\s*:\s*(?P<description>.*)$"
+)
+_EXCLUSIVE = re.compile(
+    r"^(?P<names>[A-Za-z_][A-Za-z0-9_]*(?:\s*,\s*[A-Za-z_][A-Za-z0-9_]*)+)\s*(?P<required>\(one required\))?$"
 )
 PARAM_TYPES = ("entity", "iri", "string", "search", "integer", "decimal", "date", "year", "lang")
 
@@ -53,6 +63,27 @@ class Parameter:
 
 
 @dataclass(frozen=True)
+class Exclusive:
+    """Parameters of which at most one may be given (with ``required``, exactly one)."""
+
+    names: tuple[str, ...]
+    required: bool = False
+
+    def describe(self) -> str:
+        """How ``kg queries`` and the errors name the group.
+
+        >>> Exclusive(("year", "date"), required=True).describe()
+        'give one of --param year, --param date (not both)'
+        >>> Exclusive(("a", "b", "c")).describe()
+        'give at most one of --param a, --param b, --param c'
+        """
+        listed = ", ".join(f"--param {n}" for n in self.names)
+        if self.required:
+            return f"give one of {listed} (not {'both' if len(self.names) == 2 else 'several'})"
+        return f"give at most one of {listed}"
+
+
+@dataclass(frozen=True)
 class NamedQuery:
     """One query of the library, with its header parsed."""
 
@@ -62,6 +93,7 @@ class NamedQuery:
     title: str
     description: str
     parameters: tuple[Parameter, ...] = field(default_factory=tuple)
+    exclusive: tuple[Exclusive, ...] = field(default_factory=tuple)
 
     @property
     def form(self) -> str:
@@ -70,6 +102,29 @@ class NamedQuery:
 
     def parameter(self, name: str) -> Parameter | None:
         return next((p for p in self.parameters if p.name == name), None)
+
+    def example_params(self, optional: bool = False) -> dict[str, str]:
+        """Parameters that run the query, from the examples of its header: every required one, the
+        first of each group of which one is required, and (``optional``) every other one that does
+        not exclude one already taken.
+
+        >>> get("active").example_params()
+        {'year': '2024'}
+        >>> get("members").example_params()
+        {'association': 'Region 10'}
+        """
+        chosen = {p.name: p.example for p in self.parameters if p.required and p.example is not None}
+        for group in self.exclusive:
+            if group.required:
+                first = self.parameter(group.names[0])
+                if first is not None and first.example is not None:
+                    chosen[first.name] = first.example
+        if optional:
+            for p in self.parameters:
+                rivals = {n for g in self.exclusive if p.name in g.names for n in g.names} - {p.name}
+                if p.example is not None and p.name not in chosen and not rivals & set(chosen):
+                    chosen[p.name] = p.example
+        return chosen
 
 
 def query_form(text: str) -> str:
@@ -84,10 +139,21 @@ def query_form(text: str) -> str:
     return match.group(1).upper() if match else "SELECT"
 
 
-def parse_header(text: str, path: Path) -> tuple[str, str, tuple[Parameter, ...]]:
-    """Read title, description and parameters from a query's leading comment block."""
+def parse_header(text: str, path: Path) -> tuple[str, str, tuple[Parameter, ...], tuple[Exclusive, ...]]:
+    """Read title, description, parameters and groups of exclusive parameters from a query's leading
+    comment block; a bad declaration raises :class:`KgError` naming the file and line.
+
+    >>> header = "# param: a (year): A\\n# param: b (date): B\\n# exclusive: a, b (one required)\\n"
+    >>> parse_header(header, Path("q.rq"))[3]
+    (Exclusive(names=('a', 'b'), required=True),)
+    >>> parse_header("# param: a (year): A\\n# exclusive: a, c\\n", Path("q.rq"))
+    Traceback (most recent call last):
+    ...
+    kg.core.errors.KgError: q.rq:2: exclusive parameter 'c' is not declared by a '# param:' line above
+    """
     title = description = ""
     params: list[Parameter] = []
+    groups: list[Exclusive] = []
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
         if not stripped:
@@ -122,7 +188,32 @@ def parse_header(text: str, path: Path) -> tuple[str, str, tuple[Parameter, ...]
                     description=match.group("description").strip(),
                 )
             )
-    return title, description, tuple(params)
+        elif key == "exclusive":
+            groups.append(_exclusive(value, params, path, number))
+    return title, description, tuple(params), tuple(groups)
+
+
+def _exclusive(value: str, params: list[Parameter], path: Path, number: int) -> Exclusive:
+    """One ``# exclusive:`` line, checked against the parameters declared above it."""
+    match = _EXCLUSIVE.match(value)
+    if not match:
+        raise KgError("bad exclusive declaration: expected 'name, name[, …] [(one required)]'", file=path, line=number)
+    names = tuple(n.strip() for n in match.group("names").split(","))
+    declared = {p.name: p for p in params}
+    for name in names:
+        if name not in declared:
+            raise KgError(
+                f"exclusive parameter {name!r} is not declared by a '# param:' line above", file=path, line=number
+            )
+        if declared[name].required or declared[name].default is not None:
+            raise KgError(
+                f"exclusive parameter {name!r} cannot be required or have a default (it would always be given)",
+                file=path,
+                line=number,
+            )
+    if len(set(names)) != len(names):
+        raise KgError("an exclusive group names a parameter twice", file=path, line=number)
+    return Exclusive(names, required=bool(match.group("required")))
 
 
 def read_query(path: Path | str) -> NamedQuery:
@@ -132,8 +223,8 @@ def read_query(path: Path | str) -> NamedQuery:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise KgError(f"cannot read query: {exc.strerror}", file=path) from exc
-    title, description, params = parse_header(text, path)
-    return NamedQuery(path.stem, path, text, title or path.stem, description, params)
+    title, description, params, exclusive = parse_header(text, path)
+    return NamedQuery(path.stem, path, text, title or path.stem, description, params, exclusive)
 
 
 def queries_dir() -> Path:

@@ -48,8 +48,8 @@ class QueryResult:
 
 def adhoc(text: str, name: str = "<query>") -> NamedQuery:
     """Wrap SPARQL text (with or without a header) as a query."""
-    title, description, params = parse_header(text, Path(name))
-    return NamedQuery(name, Path(name), text, title or name, description, params)
+    title, description, params, exclusive = parse_header(text, Path(name))
+    return NamedQuery(name, Path(name), text, title or name, description, params, exclusive)
 
 
 def internal_query(name: str) -> NamedQuery:
@@ -140,14 +140,30 @@ def bindings(
 ) -> dict[str, URIRef | Literal]:
     """Check ``params`` against the query's declarations and convert them to RDF terms.
 
-    Unknown names, missing required parameters and ill-typed values raise :class:`QueryError`.
+    Unknown names, missing required parameters, two parameters of an exclusive group (or none of a
+    group of which one is required) and ill-typed values raise :class:`QueryError`.
     The ``lang`` parameter, where declared, defaults to ``lang``.
+
+    >>> from kg.query.library import get
+    >>> bindings(get("active"), {"year": "2024", "date": "2024-09-01"})  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    kg.query.sparql.QueryError: query 'active': --param year and --param date exclude each other: give one of ...
     """
     declared = {p.name: p for p in query.parameters}
     unknown = sorted(set(params) - set(declared))
     if unknown:
         known = ", ".join(declared) or "none"
         raise QueryError(f"query {query.name!r} has no parameter {unknown[0]!r} (parameters: {known})")
+    for group in query.exclusive:
+        given = [n for n in group.names if params.get(n) is not None]
+        if len(given) > 1:
+            both = " and ".join(f"--param {n}" for n in given)
+            raise QueryError(f"query {query.name!r}: {both} exclude each other: {group.describe()}")
+        if group.required and not given:
+            example = next((f"--param {n}={p.example}" for n in group.names if (p := declared[n]).example), None)
+            hint = f" (e.g. {example})" if example else ""
+            raise QueryError(f"query {query.name!r} needs a parameter: {group.describe()}{hint}")
     bound: dict[str, URIRef | Literal] = {}
     for name, param in declared.items():
         raw = params.get(name)
