@@ -5,11 +5,13 @@ Heavy libraries are imported inside the commands, so ``kg --help`` stays fast.
 
 from __future__ import annotations
 
+import math
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
+from typer.core import TyperCommand
 
 app = typer.Typer(
     help="samverkan-kg: build, validate and explore the knowledge graph of northern collaboration.",
@@ -75,9 +77,86 @@ def _check_lang(value: str) -> str:
 
 
 def _positive(value: float) -> float:
-    if not value > 0:
-        raise typer.BadParameter(f"{value} is not a positive number of seconds")
+    if not (value > 0 and math.isfinite(value)):
+        raise typer.BadParameter(f"expected a positive number of seconds (such as 30 or 2.5), not {value}")
     return value
+
+
+def _zero_or_positive(value: float) -> float:
+    if not (value >= 0 and math.isfinite(value)):
+        raise typer.BadParameter(f"expected a number of seconds, 0 or more (0: no limit), not {value}")
+    return value
+
+
+def _bounds(low: float | None, high: float | None) -> str:
+    """`` from 1 to 9999``, `` of 0 or more``: the range of a number option, for its errors."""
+    if low is not None and high is not None:
+        return f" from {low:g} to {high:g}"
+    if low is not None:
+        return f" of {low:g} or more"
+    return f" of {high:g} or less" if high is not None else ""
+
+
+def option_error(exc: Exception) -> Exception:
+    """The error of a bad option or argument value in the project's words: ``expected a whole number
+    from 1 to 9999, not '20x'`` (the form the option takes and what was given), where typer would show
+    pydantic's message (``Input should be a valid integer, unable to parse string as an integer``,
+    ``Value error, …``). Other errors are returned unchanged. Click frames it with the option's name
+    (``Invalid value for '--year': …``) and exits with 2.
+
+    >>> from pydantic import TypeAdapter, ValidationError
+    >>> try:
+    ...     TypeAdapter(int).validate_python("x")
+    ... except ValidationError as cause:
+    ...     error = typer.BadParameter("Input should be a valid integer")
+    ...     error.__cause__ = cause
+    >>> option_error(error).message
+    "expected a whole number, not 'x'"
+    """
+    cause = exc.__cause__
+    if not isinstance(exc, typer.BadParameter) or not type(cause).__module__.startswith("pydantic"):
+        return exc
+    param = exc.param
+    described = getattr(param, "type_descriptor", None)
+    info = getattr(described, "parameter_info", None)
+    annotation = getattr(described, "annotation", None)
+    low, high = getattr(info, "min", None), getattr(info, "max", None)
+    errors = cause.errors()
+    first = errors[0] if errors else {}
+    given = first.get("input")
+    if annotation is None:  # a parameter typer does not describe: the kind of value from the error itself
+        kind = str(first.get("type", ""))
+        annotation = int if kind.startswith("int") else float if kind.startswith("float") else None
+    choices = getattr(described, "choices", None) if described is not None else None
+    if choices:
+        names = ", ".join(str(getattr(c, "value", c)) for c in choices)
+        message = f"expected one of {names}"
+    elif annotation is int:
+        message = f"expected a whole number{_bounds(low, high)}"
+    elif annotation is float:
+        message = f"expected a number{_bounds(low, high)}"
+    elif annotation is bool:
+        message = "expected true or false"
+    elif annotation is not None and isinstance(annotation, type) and issubclass(annotation, Path):
+        message = "expected a path"
+    else:
+        message = f"expected {getattr(annotation, '__name__', 'another value')}"
+    if given is not None:
+        message += f", not {str(given)!r}"
+    return typer.BadParameter(message, ctx=exc.ctx, param=param)
+
+
+class KgCommand(TyperCommand):
+    """A command whose option and argument errors are the project's own (:func:`option_error`)."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        try:
+            return super().parse_args(ctx, args)
+        except typer.BadParameter as exc:
+            translated = option_error(exc)
+            if translated is exc:
+                raise
+            raise translated from None
 
 
 def _print_findings(report, severities: tuple[str, ...]) -> None:
@@ -538,7 +617,10 @@ def serve(
         int, typer.Option("--reconcile-port", help="The port of the reconciliation service.")
     ] = 7879,
     timeout: Annotated[
-        float, typer.Option("--timeout", help="The server stops a query after this many seconds (0: never).")
+        float,
+        typer.Option(
+            "--timeout", help="The server stops a query after this many seconds (0: never).", callback=_zero_or_positive
+        ),
     ] = 30.0,
     allow_service: Annotated[
         bool,
@@ -859,6 +941,12 @@ def export(
         _fail(exc)
     for path in written:
         typer.echo(f"written:   {path}")
+
+
+# every command reports bad option values in the project's words (KgCommand), those added later too
+for _info in app.registered_commands:
+    if _info.cls in (None, TyperCommand):
+        _info.cls = KgCommand
 
 
 def _only(name: str) -> typer.Typer | None:
