@@ -50,8 +50,14 @@ def broken(tmp_path) -> Path:
 @pytest.mark.parametrize("engine", ["rdflib", "oxigraph"])
 def test_unknown_terms_are_violations_with_file_line_and_closest(broken, engine):
     report = build(None, None, files=[broken], engine=engine).report
-    found = {r.value: r for r in report.results if r.shape == "kg.validate:closed-world"}
+    # each finding by the term it is about (its message starts with it)
+    found = {r.message.split()[0]: r for r in report.results if r.shape == "kg.validate:closed-world"}
     assert set(found) == {"kg:Projekt", "kg:startDate", "mun:se-9999", "area:se-99"}
+    # an unknown property is the path; the value is what the entity states with it (a new-user trial
+    # found the property shown as the value too)
+    assert (found["kg:startDate"].path, found["kg:startDate"].value) == ("kg:startDate", "2024-01-01")
+    assert (found["kg:Projekt"].path, found["kg:Projekt"].value) == ("rdf:type", "kg:Projekt")
+    assert found["mun:se-9999"].value == "mun:se-9999"
     assert all(r.severity == "Violation" and r.files == [str(broken)] for r in found.values())
     assert found["kg:Projekt"].line == 11 and "closest: kg:Project" in found["kg:Projekt"].message
     assert found["kg:startDate"].line == 13 and "closest: schema:startDate" in found["kg:startDate"].message
@@ -80,6 +86,7 @@ def test_validate_and_build_commands(broken, curated_data, tmp_path, engine):
     assert result.exit_code == 1
     assert f"Violation: {broken}:13" in result.output
     assert "kg:startDate is not a property of the ontology; closest: schema:startDate" in result.output
+    assert "  property: kg:startDate\n  value:    2024-01-01\n" in result.output
     # the curated documents beside the broken file: the registers (thousands of projects, which the
     # rdflib engine checks in a quarter of a minute) add nothing to what the command must report
     data = tmp_path / "data"

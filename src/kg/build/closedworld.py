@@ -15,7 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
+from rdflib import BNode, URIRef
 from rdflib.namespace import OWL, RDF, RDFS
 
 from kg.core.namespaces import ID, KG, ONTOLOGY_GRAPH, REFERENCE_GRAPH
@@ -57,8 +57,9 @@ class Facts:
     properties: set[str] = field(default_factory=set)  # defined by the ontology
     classes: set[str] = field(default_factory=set)
     places: dict[str, str] = field(default_factory=dict)  # municipality and area IRIs of the reference data -> label
-    # (graph, term) -> the smallest subject IRI that uses it there
-    bad_properties: dict[tuple[str, str], str] = field(default_factory=dict)
+    # (graph, term) -> the smallest subject IRI that uses it there; for a property, with the smallest
+    # value (as :func:`value_text` writes it) that subject has for it: (subject, value)
+    bad_properties: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     bad_classes: dict[tuple[str, str], str] = field(default_factory=dict)
     bad_places: dict[tuple[str, str], str] = field(default_factory=dict)
 
@@ -73,6 +74,21 @@ def short(iri: str) -> str:
         if iri.startswith(namespace):
             return prefix + iri[len(namespace) :]
     return f"<{iri}>"
+
+
+def value_text(term) -> str:
+    """An object as a finding's ``value`` shows it: a literal's text, a term of the data's prefixes, a
+    blank node as ``[]``.
+
+    >>> from rdflib import Literal, URIRef
+    >>> value_text(Literal("x")), value_text(URIRef("https://w3id.org/samverkan/id/municipality/se-2521"))
+    ('x', 'mun:se-2521')
+    """
+    if isinstance(term, URIRef):
+        return short(str(term))
+    if isinstance(term, BNode):
+        return "[]"
+    return str(term)
 
 
 def _is_place(iri: str) -> bool:
@@ -105,7 +121,7 @@ def facts_from_dataset(dataset) -> Facts:
             continue
         graph, subject = str(graph), str(s)
         if str(p).startswith(kg) and str(p) not in facts.properties:
-            _keep_min(facts.bad_properties, (graph, str(p)), subject)
+            _keep_min(facts.bad_properties, (graph, str(p)), (subject, value_text(o)))
         if p == RDF.type and str(o).startswith(kg) and str(o) not in facts.classes:
             _keep_min(facts.bad_classes, (graph, str(o)), subject)
         for term in (s, o):
@@ -152,7 +168,9 @@ def facts_from_store(store, graphs: list | None = None) -> Facts:
             f"SELECT ?g (MIN(STR(?s)) AS ?m) WHERE {{ GRAPH ?g {{ ?s <{p}> ?o }} FILTER(?g != {onto}) }} GROUP BY ?g"
         )
         for row in store.select(scoped(query))[1]:
-            facts.bad_properties[(str(row["g"]), p)] = str(row["m"])
+            graph, subject = str(row["g"]), str(row["m"])
+            values = store.select(f"SELECT ?o WHERE {{ GRAPH <{graph}> {{ <{subject}> <{p}> ?o }} }}")[1]
+            facts.bad_properties[(graph, p)] = (subject, min(value_text(v["o"]) for v in values))
     used = {str(r["c"]) for r in store.select(scoped("SELECT DISTINCT ?c WHERE { GRAPH ?g { ?s a ?c } }"))[1]}
     for c in sorted(u for u in used if u.startswith(kg) and u not in facts.classes):
         query = f"SELECT ?g (MIN(STR(?s)) AS ?m) WHERE {{ GRAPH ?g {{ ?s a <{c}> }} FILTER(?g != {onto}) }} GROUP BY ?g"
@@ -234,10 +252,11 @@ def results(facts: Facts, files_by_graph: dict) -> list:
 
     properties = sorted(facts.properties | {p for p in OTHER_PROPERTIES})
     classes = sorted(c for c in facts.classes if c.startswith(str(KG)))
-    for (graph, p), subject in sorted(facts.bad_properties.items()):
+    for (graph, p), (subject, value) in sorted(facts.bad_properties.items()):
         files, line = where(graph, p)
         message = f"{short(p)} is not a property of the ontology; closest: {_closest(p, properties)}"
-        found.append(Result("Violation", message, focus=subject, path=short(p), value=short(p), files=files,
+        # the property is the finding's path, what the entity states with it its value
+        found.append(Result("Violation", message, focus=subject, path=short(p), value=value, files=files,
                             line=line, shape=SHAPE, component="ClosedWorld"))  # fmt: skip
     for (graph, c), subject in sorted(facts.bad_classes.items()):
         files, line = where(graph, c)
