@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, URIRef
-from rdflib.namespace import RDF
+from rdflib.namespace import RDF, RDFS, SKOS
 from typer.testing import CliRunner
 
 from kg.cli import app
@@ -305,6 +305,57 @@ def test_mini_register_report_and_byte_identical_reimport(tmp_path):
     assert str(graph.value(URIRef(ID + "initiative/mini-x1"), URIRef("https://schema.org/startDate"))) == "2015-03-01"
 
 
+def test_repair_rules_mend_lost_dashes_and_names_written_twice_and_say_so(tmp_path):
+    # Finland's register lost its en dashes ("Tervareitti ? Osallistavaa …") and writes some names twice
+    # ("CERIFFI OYCERIFFI OY"); a mapping asks for the rules, the report and the provenance list each repair
+    csv = (
+        MINI_CSV.replace("Toinen hanke", "Toinen  ? hanke 2014?2020")
+        .replace("Testiyhtiö Oy,300", "Testiyhtiö OyTestiyhtiö Oy,300")
+        .replace("Etelän hanke", "Etelän ? hanke")  # filtered out: not reported, not in the source's notes
+    )
+    mapping = MINI_MAPPING.replace("  spaces: collapse\n", "  spaces: collapse\n  repair: [lost-dash, doubled]\n")
+    register, mapping_path, out = _mini(tmp_path, csv, mapping)
+    result = _run(register, mapping_path, out)
+    assert result.exit_code == 0, result.output
+    assert (
+        "repaired:  row 3, column 'Nimi' (lost-dash): 'Toinen ? hanke 2014?2020' -> 'Toinen – hanke 2014–2020'"
+    ) in result.output
+    assert (
+        "repaired:  row 4, column 'Toteuttaja' (doubled): 'Testiyhtiö OyTestiyhtiö Oy' -> 'Testiyhtiö Oy'"
+    ) in result.output
+    assert "Etelän" not in result.output
+    # the name written once is the organisation the other row names: still one organisation of two spellings
+    assert "organisations 2 (1 found in the graph, 1 minted; from 2 names, 0 of them ambiguous)" in result.output
+    graph = _graph(out)
+    assert str(graph.value(URIRef(ID + "initiative/mini-x2"), RDFS.label)) == "Toinen – hanke 2014–2020"
+    notes = sorted(str(n) for n in graph.objects(URIRef(ID + "source/mini-register"), SKOS.editorialNote))
+    assert notes[0].startswith("Repaired (doubled): ") and notes[0].endswith("in 1 row(s) of this extract: X3.")
+    assert notes[1].startswith("Repaired (lost-dash): ") and notes[1].endswith("in 1 row(s) of this extract: X2.")
+    # without the rules the cells are taken as published
+    (tmp_path / "plain").mkdir()
+    register, mapping_path, out = _mini(tmp_path / "plain", csv, MINI_MAPPING)
+    result = _run(register, mapping_path, out)
+    assert result.exit_code == 0 and "repaired:" not in result.output
+    assert str(_graph(out).value(URIRef(ID + "initiative/mini-x2"), RDFS.label)) == "Toinen ? hanke 2014?2020"
+
+
+def test_shipped_finnish_names_have_their_dashes_and_are_written_once(fi_graph):
+    # found by a new-user trial: 15 names with "?" where the register lost a dash, and "CERIFFI OYCERIFFI OY"
+    def label(node: str) -> str:
+        return str(fi_graph.value(URIRef(ID + node), RDFS.label))
+
+    assert label("initiative/fi-eura-a70039") == "VuoGas Liikenne Osaaminen – biokaasusta liikenteen polttoainetta"
+    assert label("initiative/fi-eura-s20261").startswith("Tervareitti – Osallistavaa ohjausta")
+    labels = [str(o) for o in fi_graph.objects(None, RDFS.label)]
+    assert [t for t in labels if re.search(r"(^|\s)[?\u00bf]", t)] == []
+    assert [t for t in labels if len(t) % 2 == 0 and t[: len(t) // 2] == t[len(t) // 2 :] and " " in t] == []
+    recipient = fi_graph.value(URIRef(ID + "funding/fi-eura-a71228"), KG.recipient)
+    assert (str(recipient), str(fi_graph.value(recipient, RDFS.label))) == (ID + "org/ceriffi-oy", "CERIFFI OY")
+    notes = [str(n) for n in fi_graph.objects(URIRef(ID + "source/register-fi-eakr-esr-2014-2020"), SKOS.editorialNote)]
+    assert any(n.startswith("Repaired (lost-dash)") and "in 20 row(s)" in n and "S20261" in n for n in notes)
+    assert any(n.startswith("Repaired (doubled)") and "in 9 row(s)" in n and "A71228" in n for n in notes)
+
+
 def test_an_ambiguous_name_stops_the_import_until_the_mapping_settles_it(tmp_path):
     csv = MINI_CSV.replace("Sodankylän kunta", "Övertorneå")
     mapping = MINI_MAPPING.replace("reconcile:\n  country: FI\n", "reconcile:\n")
@@ -378,6 +429,12 @@ BAD_INPUT = [
         None,
         lambda m: m.replace("  role: leads\n", "  rolle: leads\n"),
         r"mini\.yaml:23: unknown key 'rolle' in 'organisation'; closest valid: 'role'",
+    ),
+    (
+        "unknown repair rule",
+        None,
+        lambda m: m.replace("  spaces: collapse\n", "  spaces: collapse\n  repair: [lost-dashes]\n"),
+        r"mini\.yaml:11: unknown repair rule 'lost-dashes': one of lost-dash, doubled; closest valid: 'lost-dash'",
     ),
     (
         "typo in a column name of the mapping",

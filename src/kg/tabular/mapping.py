@@ -77,7 +77,7 @@ SCHEMA: dict[str, Any] = {
         "description": dict,
         "notes": list,
     },
-    "read": {"format": str, "delimiter": str, "encoding": str, "spaces": str},
+    "read": {"format": str, "delimiter": str, "encoding": str, "spaces": str, "repair": list},
     "filter": {"column": str, "in": list},
     "exclude": list,
     "project": {

@@ -51,6 +51,54 @@ _AMOUNT = re.compile(r"^\d+(\.\d+)?$")
 _DMY = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 _PLACEHOLDER = re.compile(r"\{([^{}]+)\}")
+#: a "?" or "¿" standing alone between spaces, at the start of a word ("ja ?yhteisöissä", which no
+#: question mark does), or between two digits ("2014?2020"): a dash lost when the published copy passed
+#: through a character set without it (see :data:`REPAIRS`)
+_LOST_DASH = re.compile(r"(?<=\s)[?\u00bf](?=\s|[^\W\d_])|(?<=\d)\?(?=\d)")
+
+
+def repair_lost_dash(text: str) -> str:
+    """The cell with each dash that a conversion turned into "?" or "¿" written as the en dash again.
+
+    >>> repair_lost_dash("VuoGas Liikenne Osaaminen  ? biokaasusta"), repair_lost_dash("2014?2020")
+    ('VuoGas Liikenne Osaaminen  – biokaasusta', '2014–2020')
+    >>> repair_lost_dash("kasvuympäristöissä ja ?yhteisöissä")
+    'kasvuympäristöissä ja –yhteisöissä'
+    >>> repair_lost_dash("Miksi? Siksi ?"), repair_lost_dash("T?etanes naal")  # no dash was there
+    ('Miksi? Siksi ?', 'T?etanes naal')
+    """
+    return _LOST_DASH.sub("\u2013", text)
+
+
+def repair_doubled(text: str) -> str:
+    """The cell written once where it holds the same words twice with nothing between them; only a
+    text of two or more words is taken as doubled (a single word such as "Nana" is left alone).
+
+    >>> repair_doubled("CERIFFI OYCERIFFI OY"), repair_doubled("Nana"), repair_doubled("Bora Bora")
+    ('CERIFFI OY', 'Nana', 'Bora Bora')
+    """
+    stripped = text.strip()
+    half = len(stripped) // 2
+    if len(stripped) % 2 == 0 and stripped[:half] == stripped[half:] and len(stripped[:half].split()) > 1:
+        return stripped[:half]
+    return text
+
+
+#: Cleaning rules a mapping may ask for (``read: repair: [lost-dash, doubled]``), each for a kind of
+#: damage in a published file: the rule, and what the source's provenance says it did
+#: (``skos:editorialNote``, with the record keys of the rows it changed).
+REPAIRS = {
+    "lost-dash": (
+        repair_lost_dash,
+        "a '?' or '¿' standing alone between spaces, at the start of a word or between two digits is a "
+        "dash that the published copy lost in a conversion to a character set without it; written as the "
+        "en dash (–)",
+    ),
+    "doubled": (
+        repair_doubled,
+        "a cell holding the same words twice with nothing between them (such as a name written twice) is written once",
+    ),
+}
 
 
 @dataclass
@@ -95,6 +143,8 @@ class RegisterImport:
     filtered: int = 0
     filter_text: str = ""
     excluded: list[tuple[int, str, str]] = field(default_factory=list)
+    #: (row, column, rule, as published, as imported) of each cell a repair rule changed in a row taken
+    repaired: list[tuple[int, str, str, str, str]] = field(default_factory=list)
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
     incomplete: list[tuple[int, str, str]] = field(default_factory=list)
     names: list[NameReport] = field(default_factory=list)
@@ -131,6 +181,10 @@ class RegisterImport:
         ]
         lines += [f"excluded:  row {row} ({key}): {reason}" for row, key, reason in self.excluded]
         lines += [f"skipped:   row {row}, column '{column}': {reason}" for row, column, reason in self.skipped]
+        lines += [
+            f"repaired:  row {row}, column '{column}' ({rule}): {before!r} -> {after!r}"
+            for row, column, rule, before, after in self.repaired
+        ]
         lines += [f"taken:     row {row}, column '{column}': {reason}" for row, column, reason in self.incomplete]
         # organisations are counted once each (several names may be one organisation of the graph),
         # so that found + minted add up to the total; the names are counted apart
@@ -428,10 +482,47 @@ class _Run:
             g.add((doc, SKOS.editorialNote, Literal(str(note), lang="en")))
 
     # -------------------------------------------------------------- rows
+    def repair(self, rows: list[tuple[int, dict[str, str]]]) -> tuple[list, dict[int, list]]:
+        """The rows with the mapping's repair rules applied to every cell, and what each changed by row."""
+        read: Node = self.m["read"]
+        rules = read.get("repair") or []
+        for rule in rules:
+            if rule not in REPAIRS:
+                near = difflib.get_close_matches(str(rule), list(REPAIRS), n=1, cutoff=0.5)
+                hint = f"; closest valid: '{near[0]}'" if near else ""
+                self.merr(f"unknown repair rule '{rule}': one of {', '.join(REPAIRS)}{hint}", read, "repair")
+        rules = [r for r in rules if r in REPAIRS]
+        if not rules:
+            return rows, {}
+        changes: dict[int, list] = defaultdict(list)
+        repaired = []
+        for number, row in rows:
+            fixed = {}
+            for column, text in row.items():
+                for rule in rules:
+                    new = REPAIRS[rule][0](text)
+                    if new != text:
+                        changes[number].append((number, column, rule, self.clean(text), self.clean(new)))
+                        text = new
+                fixed[column] = text
+            repaired.append((number, fixed))
+        return repaired, changes
+
+    def note_repairs(self, changes: dict[int, list], keys: dict[int, str], result: RegisterImport) -> None:
+        """Report the repairs in the rows taken, and say in the source's provenance what each rule did where."""
+        done = [change for number in sorted(changes) if number in keys for change in changes[number]]
+        result.repaired = done
+        for rule in dict.fromkeys(change[2] for change in done):
+            rows = sorted({number for number, _, used, _, _ in done if used == rule})
+            where = ", ".join(keys[number] for number in rows)
+            note = f"Repaired ({rule}): {REPAIRS[rule][1]}; in {len(rows)} row(s) of this extract: {where}."
+            self.graph.add((self.doc, SKOS.editorialNote, Literal(note, lang="en")))
+
     def run(self, header: list[str], rows: list[tuple[int, dict[str, str]]], result: RegisterImport) -> None:
         m, g = self.m, self.graph
         self.check_columns(header)
         self.source()
+        rows, changes = self.repair(rows)
         if self.errors:
             return
         project_spec: Node = m["project"]
@@ -503,6 +594,8 @@ class _Run:
             if not duplicate:  # a duplicate row is reported once, not again as a second funding
                 org_rows.append((number, key, names, row))
         self.projects = projects
+        keys = {number: " | ".join(key) for key, project in projects.items() for number in project["rows"]}
+        self.note_repairs(changes, keys, result)
         # names: one organisation per slug (case, spaces and punctuation ignored)
         orgs = self.organisations(org_rows, result)
         funders = self.funders(org_rows, funding_spec, result)
