@@ -23,7 +23,7 @@ PARAMS = {"active": {"year": "2015"}, "members": {"association": "Region 10"}, "
 
 
 def params_for(query) -> dict[str, str]:
-    chosen = {p.name: p.example for p in query.parameters if p.required and p.example is not None}
+    chosen = query.example_params()
     chosen.update(PARAMS.get(query.name, {}))
     return chosen
 

@@ -263,7 +263,7 @@ def test_every_shipped_query_has_the_same_rows_in_the_same_order(shipped, name):
     """On the shipped data, each shipped query through the library (parameters as in the examples):
     Oxigraph's ORDER BY and the Python sort give the same rows, and the Python sort is the one used."""
     query = LIBRARY[name]
-    params = {p.name: p.example for p in query.parameters if p.example is not None and p.required}
+    params = query.example_params()
     text = bind_values(unit_separated(query.text), bindings(query, params, shipped, "sv"))
     ordering = plan(with_prefixes(text))
     assert ordering is not None, f"{name}: its ORDER BY should be done in Python"

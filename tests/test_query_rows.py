@@ -200,7 +200,7 @@ def test_every_shipped_query_prints_the_same_bytes_as_the_slow_paths(shipped, mo
     """Every shipped query on the whole shipped data, every format: the fast paths print what the
     paths they replaced print (labels and titles from converted rows, rdflib's constructor, textwrap)."""
     query = LIBRARY[name]
-    params = {p.name: p.example for p in query.parameters if p.example is not None and p.required}
+    params = query.example_params()
     fast = outputs(shipped, query, params)
     slow_paths(monkeypatch)
     assert outputs(shipped, query, params) == fast

@@ -67,7 +67,7 @@ def shipped_texts(store) -> dict[str, str]:
     """Every shipped query as OxigraphStore.select sees it: parameters (the examples) bound."""
     texts = {}
     for name, query in sorted(LIBRARY.items()):
-        params = {p.name: p.example for p in query.parameters if p.example is not None and p.required}
+        params = query.example_params()
         bound = bind_values(unit_separated(query.text), bindings(query, params, store, "sv"))
         texts[name] = with_prefixes(bound)
     return texts
