@@ -95,20 +95,39 @@ def test_notebook_exports_get_the_umasks_mode(umask_022, built, tmp_path):
 # ------------------------------------------------------------------------------ options
 
 
+#: what a validation library would say instead of the project (typer validates options with pydantic:
+#: "Input should be a valid integer, unable to parse string as an integer", found by a new-user trial)
+LIBRARY_WORDING = ("Input should", "Value error", "validation error", "pydantic", "Traceback")
+
+
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["viz", "--max-nodes", "-5"], "--max-nodes"),
-        (["viz", "--max-edges", "-1"], "--max-edges"),
-        (["synth", "--triples", "-5", "--out", "{tmp}/synth"], "--triples"),
-        (["synth", "--violations", "-1", "--out", "{tmp}/synth"], "--violations"),
+        (["viz", "--max-nodes", "-5"], "'--max-nodes': expected a whole number of 1 or more, not '-5'"),
+        (["viz", "--max-edges", "-1"], "'--max-edges': expected a whole number of 0 or more, not '-1'"),
+        (["synth", "--triples", "-5", "--out", "{tmp}/synth"], "'--triples' / '-n': expected a whole number of 1 or"),
+        (["synth", "--triples", "lots", "--out", "{tmp}/synth"], "'-n': expected a whole number of 1 or more"),
+        (["synth", "--violations", "-1", "--out", "{tmp}/synth"], "'--violations': expected a whole number of 0 or"),
+        (["synth", "--seed", "1.5", "--out", "{tmp}/synth"], "'--seed': expected a whole number of 0 or more"),
         (["viz", "--depth", "2"], "--depth needs --focus"),
-        (["query", "members", "--lang", "de"], "'de' is not one of sv, fi, en"),
-        (["analyze", "--lang", "de"], "'de' is not one of sv, fi, en"),
-        (["query", "members", "--timeout", "0"], "--timeout"),
-        (["query", "members", "--http-timeout", "-1"], "--http-timeout"),
-        (["viz", "--year", "0"], "--year"),
+        (["viz", "--depth", "0", "--focus", "Pajala"], "'--depth': expected a whole number of 1 or more, not '0'"),
+        (["query", "members", "--lang", "de"], "'--lang': expected one of sv, fi, en, not 'de'"),
+        (["analyze", "--lang", "de"], "'--lang': expected one of sv, fi, en, not 'de'"),
+        (["ingest", "x.txt", "--lang", "de"], "Invalid value for '--lang': expected one of auto, sv, fi, not 'de'"),
+        (["query", "members", "-f", "xml"], "'--format' / '-f': expected one of table, csv, tsv, json, md, not 'xml'"),
+        (["analyze", "--network", "people"], "expected one of actors, bipartite, organisations, not 'people'"),
+        (["build", "--engine", "jena"], "'--engine': expected one of auto, rdflib, oxigraph, not 'jena'"),
+        (["query", "members", "--timeout", "0"], "'--timeout': expected a positive number of seconds"),
+        (["query", "members", "--timeout", "abc"], "Invalid value for '--timeout': expected a number, not 'abc'"),
+        # numbers a timeout cannot be, though the library takes them (inf crashed with OverflowError)
+        (["query", "members", "--timeout", "inf"], "'--timeout': expected a positive number of seconds"),
+        (["query", "members", "--http-timeout", "-1"], "'--http-timeout': expected a positive number of seconds"),
+        (["query", "members", "--http-timeout", "nan"], "'--http-timeout': expected a positive number of seconds"),
+        (["serve", "--timeout", "-1"], "'--timeout': expected a number of seconds, 0 or more (0: no limit), not -1"),
+        (["viz", "--year", "0"], "Invalid value for '--year': expected a whole number from 1 to 9999, not '0'"),
+        (["viz", "--year", "20x"], "Invalid value for '--year': expected a whole number from 1 to 9999, not '20x'"),
         (["serve", "--port", "70000"], "--port"),
+        (["serve", "--port", "abc"], "Invalid value for '--port': expected a whole number, not 'abc'"),
         (["query", "missing.rq"], "missing.rq: no such file"),
         (["query", "no/such/dir/q.rq"], "no/such/dir/q.rq: no such file"),
     ],
@@ -117,8 +136,36 @@ def test_bad_options_exit_2_with_a_clear_message(args, message, tmp_path):
     result = runner.invoke(app, [a.format(tmp=tmp_path) for a in args])
     assert result.exit_code == 2, result.output
     assert message in result.stderr
+    assert not any(words in result.stderr for words in LIBRARY_WORDING), result.stderr
     assert result.stdout == ""
     assert not (tmp_path / "synth").exists()
+
+
+def _typed_options():
+    """(command, option) of every option of every command that takes a number or one of a set of values."""
+    import typer.main
+
+    group = typer.main.get_command(app)
+    for name, command in sorted(group.commands.items()):
+        for param in command.params:
+            described = getattr(param, "type_descriptor", None)  # typer >= 0.20 (validates with pydantic)
+            typed = getattr(described, "annotation", None) in (int, float) or getattr(described, "choices", None)
+            if typed and param.opts[0].startswith("--"):
+                yield name, param.opts[0]
+
+
+TYPED = list(_typed_options())
+
+
+@pytest.mark.skipif(not TYPED, reason="this typer does not validate with pydantic")
+@pytest.mark.parametrize(("command", "option"), TYPED)
+def test_no_option_of_any_command_shows_the_libraries_wording(command, option):
+    # the bad option comes first: it is checked before the command's other parameters and before it runs
+    result = runner.invoke(app, [command, option, "not-a-value"])
+    assert result.exit_code == 2, result.output
+    assert f"Invalid value for '{option}'" in result.stderr
+    assert "expected " in result.stderr and "not 'not-a-value'" in result.stderr
+    assert not any(words in result.stderr for words in LIBRARY_WORDING), result.stderr
 
 
 def test_version():

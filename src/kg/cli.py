@@ -72,7 +72,7 @@ LANGUAGES = ("sv", "fi", "en")
 
 def _check_lang(value: str) -> str:
     if value not in LANGUAGES:
-        raise typer.BadParameter(f"{value!r} is not one of {', '.join(LANGUAGES)}")
+        raise typer.BadParameter(f"expected one of {', '.join(LANGUAGES)}, not {value!r}")
     return value
 
 
