@@ -34,13 +34,13 @@ def reference_only(tmp_path_factory):
     return folder
 
 
-def read_text(folder: Path, tmp_path: Path, text: str, lang: str, suffix: str = ".txt"):
+def read_text(folder: Path, tmp_path: Path, text: str, lang: str, suffix: str = ".txt", issued: str | None = None):
     from kg.ingest import propose
     from kg.ingest.pipeline import reader_for
 
     path = tmp_path / f"text{suffix}"
     path.write_text(text, encoding="utf-8")
-    return propose(path, lang=lang, reader=reader_for(folder, "text"))
+    return propose(path, lang=lang, issued=issued, reader=reader_for(folder, "text"))
 
 
 # ------------------------------------------------------------------ the title
@@ -238,3 +238,96 @@ def test_ttl_header_names_kg_ingest_the_file_and_the_day(data, tmp_path):
     today = dt.datetime.now(dt.UTC).date().isoformat()
     assert first == f"# Source document 911_x, proposed by `kg ingest` from {SV_TEXT.name} on {today}."
     assert "kg import" not in out.read_text(encoding="utf-8")
+
+
+# ------------------------------------------------------------------ dates and amounts
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "start", "end"),
+    [
+        (
+            "sv",
+            "Rubrik\n\nStorumans kommun leder projektet Fjällbuss. Projektet startade i september 2023.\n\n"
+            "Arbetet pågår under tre år.\n",
+            "Fjällbuss",
+            "2023-09",
+            "2026",
+        ),
+        (
+            "sv",
+            "Rubrik\n\nStorumans kommun leder projektet Fjällbuss. Projektet startar i början av 2025 och pågår "
+            "till och med 2026.\n",
+            "Fjällbuss",
+            "2025",
+            "2026",
+        ),
+        (
+            "fi",
+            "Otsikko\n\nSallan kunta hallinnoi Tunturibussi-hanketta. Hanke alkaa alkuvuodesta 2025.\n",
+            "Tunturibussi",
+            "2025",
+            None,
+        ),
+        (
+            "fi",
+            "Otsikko\n\nSallan kunta hallinnoi Tunturibussi-hanketta. Hanke käynnistyy toukokuun puolivälissä 2025 "
+            "ja päättyy vuoden 2026 lopussa.\n",
+            "Tunturibussi",
+            "2025-05",
+            "2026",
+        ),
+        (
+            "sv",
+            "Rubrik\n\nStorumans kommun leder projektet Fjällbuss. Projektet startar i höst.\n",
+            "Fjällbuss",
+            "2024",
+            None,
+        ),
+        (
+            "fi",
+            "Otsikko\n\nSallan kunta hallinnoi Tunturibussi-hanketta. Hanke alkaa ensi vuonna.\n",
+            "Tunturibussi",
+            "2025",
+            None,
+        ),
+    ],
+)
+def test_vague_dates_at_their_precision(reference_only, tmp_path, lang, text, name, start, end):
+    """A part of a year is a year (xsd:gYear), a part of a month a month; a season or a year told
+    relative to the document (i höst, ensi vuonna) is counted from its issued date; an end follows
+    from the start and a duration told in another sentence."""
+    p = read_text(reference_only, tmp_path, text, lang, issued="2024-05-02")
+    entity = next(e for e in p.entities.values() if e.name == name)
+    assert (entity.start, entity.end) == (start, end)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "amount", "currency"),
+    [
+        ("sv", "Rubrik\n\nRegion Västerbotten beviljar 2,5 miljoner till projektet Fjällbuss.\n", "2500000", "SEK"),
+        ("fi", "Otsikko\n\nLapin liitto myönsi Tunturibussi-hankkeelle 1,2 miljoonaa.\n", "1200000", "EUR"),
+        ("fi", "Otsikko\n\nLapin liitto myönsi Tunturibussi-hankkeelle 45 000 euron tuen.\n", "45000", "EUR"),
+        (
+            "sv",
+            "Rubrik\n\nRegion Västerbotten finansierar projektet Fjällbuss med 100 000 kronor i året.\n",
+            "100000 / year",
+            "SEK",
+        ),
+        (
+            "sv",
+            "Rubrik\n\nRegion Västerbotten finansierar projektet Fjällbuss med 500 000 kronor i år.\n",
+            "500000",
+            "SEK",
+        ),
+        ("sv", "Rubrik\n\nStorumans kommun ansöker om 300 000 kronor för projektet Fjällbuss.\n", None, None),
+        ("fi", "Otsikko\n\nSallan kunnalta haettava rahoitus Tunturibussi-hankkeelle on 20 000 euroa.\n", None, None),
+    ],
+)
+def test_amounts_scale_words_years_and_applications(reference_only, tmp_path, lang, text, amount, currency):
+    """A scale word without a currency takes the text's currency (kronor in Swedish, euro in
+    Finnish, unless the text writes another); a past-tense grant (myönsi) is a grant; 'i året' is
+    per year, 'i år' this year's; money applied for is no funding."""
+    p = read_text(reference_only, tmp_path, text, lang, issued="2024-05-02")
+    funded = [(r.amount, r.currency) for r in p.relations if r.relation == "funds" and r.amount]
+    assert funded == ([(amount, currency)] if amount else [])

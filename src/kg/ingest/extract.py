@@ -186,7 +186,8 @@ TAKES_PART = re.compile(
 )
 FUND_CUES = re.compile(
     r"finansier|beviljat|beviljar|beviljade|beviljas|medfinansier|stöd från|bidrag|medel från|projektmedel|"
-    r"rahoitta|rahoitus|rahoituksen|myönt|omarahoitus|kuntaraha|kuntavastin|avustus|tuki|tukea|"
+    r"rahoitta|rahoitus|rahoituksen|myönt|myöns|myönn|omarahoitus|kuntaraha|kuntavastin|avustus|tuki|tukea|tuen|"
+    r"\bstöd\b|stödet|anslag|anslår|anslagit|tilldelat|tilldelade|"
     # a share of a total (A:n osuus, A:s andel) and money received (får, erhåller, saa) with its amount
     r"osuus|osuutena|andel|\bfår\b|\bfick\b|\bfått\b|erhåller|erhöll|erhållit|tilldelas|tilldelats|"
     r"\bsaa\b|\bsai\b|saanut|saaneet|saivat",
@@ -203,6 +204,18 @@ NOT_FUNDING_CUES = re.compile(
     r"kokonaiskustannu|kustannusarvio|kustannukset|kokonaisbudjet|budjetti on|omslutning|totalbudget|total budget|"
     r"kostnad|kostar|"
     r"invånare|asukasta|asukkaan|arbetstillfällen|työpaikkaa",
+    re.IGNORECASE,
+)
+#: An amount applied for (``haettava kuntavastinrahoitus oli N euroa``, ``ansöker om N kronor``):
+#: no funding unless the sentence also grants it.
+APPLIED_CUES = re.compile(
+    r"\b(?:haettava|haettavan|haettu|haettua|haetaan|hakee|haki|hakenut|hakevat|hakivat|anottu|anottava|anoo|anoi|"
+    r"ansöker|ansökte|ansökt|söker|sökte|sökt|sökta|sökande\s+belopp)\b",
+    re.IGNORECASE,
+)
+GRANTED_CUES = re.compile(
+    r"beviljat|beviljar|beviljade|beviljas|beviljats|tilldela|myönt|myöns|myönn|rahoittaa|rahoitti|finansierar|"
+    r"finansierade|\bfår\b|\bfick\b|\bfått\b|\bsaa\b|\bsai\b|saanut|erhåll",
     re.IGNORECASE,
 )
 ORGANISE_CUES = re.compile(r"arrangera|anordna|bjuder in|står värd|värd för|järjest|isännöi", re.IGNORECASE)
@@ -2643,6 +2656,18 @@ class _Document:
             high += 1
         return ordered[low : high + 1]
 
+    def _implied_currency(self, found: re.Match) -> str | None:
+        """The currency of an amount written with a scale word and no currency (``64,7 miljoner
+        till …``, ``1,2 miljoonaa``): the one the text writes its other amounts in, else the
+        currency of the text's language (kronor in Swedish, euro in Finnish); None for a bare number."""
+        scale = (found.group("scale") or "").lower()
+        if not scale.startswith(("milj", "miljard", "mn", "tusen", "tuhat", "tuhann")):
+            return None
+        written = Counter(c for m in _AMOUNT.finditer(self.text) if (c := _currency(m)))
+        if written:
+            return written.most_common(1)[0][0]
+        return "SEK" if self.lang == "sv" else "EUR"
+
     def r_family_is_funder(self, key: str) -> bool:
         return self.kind_of(key) in ("Fund", "FundingProgramme", "ProgrammeFamily", "FundingBody")
 
@@ -2658,6 +2683,9 @@ class _Document:
             context = text[max(0, found.start() - 60) : found.end() + 40]
             if NOT_FUNDING_CUES.search(text[max(0, found.start() - 40) : found.end() + 10]):
                 continue
+            applied = APPLIED_CUES.search(text[max(0, found.start() - 70) : found.end() + 10])
+            if applied and not GRANTED_CUES.search(text):
+                continue  # money applied for is not (yet) a funding
             granted_by = self.granted_by.get(number)
             if (
                 re.search(
@@ -2672,13 +2700,15 @@ class _Document:
                 continue
             if _PART_FOLLOWS.match(text[found.end() :]):
                 continue  # 0,5 miljoonaa euroa, josta omarahoitusta 0,1: the part is the funding
-            currency = _currency(found)
+            currency = _currency(found) or self._implied_currency(found)
             value = _amount_value(found) if currency else None
             if value is None:
                 continue
             before_amount = text[max(0, found.start() - 30) : found.start()]
+            per = text[found.start("per") : found.end("per") + 2] if found.group("per") else ""
             yearly = (
-                bool(found.group("per") and re.search(r"år|vuo|v\b", found.group("per")))
+                # 10 000 kronor i året is per year, 10 000 kronor i år is this year's
+                bool(re.search(r"år|vuo|v\b", per) and not re.match(r"\s*i\s*år(?!e)", per, re.IGNORECASE))
                 or bool(_YEARLY.search(text[found.end() : found.end() + 25]))
                 or bool(re.search(r"jokaisena vuotena|vuosittain|varje år|per år", before_amount))
             )
