@@ -278,6 +278,20 @@ def test_ttl_header_names_kg_ingest_the_file_and_the_day(data, tmp_path):
             "2026",
         ),
         (
+            "fi",
+            "Otsikko\n\nSallan kunta hallinnoi Tunturibussi-hanketta. Hanke kestää tammikuusta 2024 kesäkuuhun 2025.\n",
+            "Tunturibussi",
+            "2024-01",
+            "2025-06",
+        ),
+        (
+            "sv",
+            "Rubrik\n\nStorumans kommun leder projektet Fjällbuss som pågår till och med 2026.\n",
+            "Fjällbuss",
+            None,
+            "2026",
+        ),
+        (
             "sv",
             "Rubrik\n\nStorumans kommun leder projektet Fjällbuss. Projektet startar i höst.\n",
             "Fjällbuss",

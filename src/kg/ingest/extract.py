@@ -72,7 +72,9 @@ _SV_MONTH = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|jun[i]?|jul[i]?|aug(?:usti)?|sep(?:t(?:ember)?)?|"
     r"okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_FI_MONTH = r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)(?:kuu(?:ssa|ta|n|lla)?)"
+_FI_MONTH = (
+    r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)(?:kuu(?:ssa|ta|n|lla|sta|hun|lta|lle)?)"
+)
 _SEASON = r"(?:våren|hösten|sommaren|vintern|keväällä|syksyllä|kesällä|talvella|alkuvuodesta|loppuvuodesta|vuoden)"
 _FI_PART_OF_MONTH = (
     r"((?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuun)\s+"
@@ -471,7 +473,8 @@ _NUMBER_WORDS = {
     "viisi": 5,
 }
 START_CUES = re.compile(
-    r"start|påbörja|inleds|från och med|alkaa|alkoi|aloitta|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle",
+    r"start|påbörja|inleds|från och med|alkaa|alkoi|aloitta|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle|"
+    r"kestää|kesti|varar|sträcker sig",
     re.IGNORECASE,
 )
 END_CUES = re.compile(r"avslutas|slutar|till och med|päättyy|loppuun", re.IGNORECASE)
@@ -2877,14 +2880,19 @@ class _Document:
         if initiative is None or self.kind_of(initiative) in ("Conference", "Seminar", "Meeting"):
             return
         entity = self.p.entities[initiative]
-        if found and START_CUES.search(text) and entity.start is None:
-            entity.start = found[0].start
-            if found[0].end:
-                entity.end = found[0].end
-            elif len(found) > 1 and found[1].start > found[0].start:
-                entity.end = found[1].start
-        elif found and END_CUES.search(text) and entity.end is None:
-            entity.end = found[0].start
+        # a date that closes a period (till och med 2026, fram till juni 2025, vuoteen 2026 asti) is its end
+        ends = [d for d in found if _closes(text, d)]
+        starts = [d for d in found if d not in ends]
+        if starts and START_CUES.search(text) and entity.start is None:
+            entity.start = starts[0].start
+            if starts[0].end:
+                entity.end = starts[0].end
+            elif ends:
+                entity.end = ends[0].start
+            elif len(starts) > 1 and starts[1].start > starts[0].start:
+                entity.end = starts[1].start
+        elif found and (END_CUES.search(text) or ends) and entity.end is None:
+            entity.end = (ends or found)[0].start
         duration = _DURATION.search(text)
         if duration and entity.duration is None:
             months = _months(duration)
@@ -3196,6 +3204,24 @@ class FoundDate:
     char_end: int
 
 
+def _closes(text: str, date: FoundDate) -> bool:
+    """Whether ``date`` closes a period in ``text``: after ``till och med``, ``t.o.m.``, ``fram
+    till``, ``until``, or before Finnish ``asti``/``saakka``/``loppuun`` (``vuoden 2026 loppuun``).
+
+    >>> [_closes(t, _find_dates(t, "sv", None)[0]) for t in ("pågår till och med 2026", "startar i maj 2025")]
+    [True, False]
+    """
+    before = text[max(0, date.char_start - 25) : date.char_start]
+    after = text[date.char_end : date.char_end + 12]
+    return bool(
+        re.search(
+            r"(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|fram\s+till|until)\s+(?:den\s+|år\s+|utgången\s+av\s+)?$", before
+        )
+        or re.match(r"\s*(?:asti|saakka|loppuun)\b", after)
+        or re.search(r"(?:till\s+och\s+med|fram\s+till)\s+(?:\w+\s+)?$", before)
+    )
+
+
 def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
     """The dates of ``text`` as xsd lexical forms at the precision written, in order.
 
@@ -3287,8 +3313,8 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
     # a part of a year, at the year's precision: i början av 2025, under andra halvåret 2024, till och
     # med 2026, alkuvuodesta 2025, vuoden 2026 loppupuolella, 2025 alkuvuodesta
     for m in re.finditer(_PART_OF_YEAR, text, re.IGNORECASE):
-        written = m.group("year") or m.group("year_first")
-        add(written, None, "year", m.start(), m.end())
+        group = "year" if m.group("year") else "year_first"
+        add(m.group(group), None, "year", m.start(group), m.end(group))
     if year is not None:
         # a season or a year told relative to the document's year: i höst, i år, nästa år, tänä
         # vuonna, syksyllä (no year written), ensi vuonna
