@@ -334,6 +334,13 @@ def test_vague_dates_at_their_precision(reference_only, tmp_path, lang, text, na
             "500000",
             "SEK",
         ),
+        (
+            "sv",
+            "Rubrik\n\nRegion Västerbotten finansierar projektet Fjällbuss med en halv miljon kronor.\n",
+            "500000",
+            "SEK",
+        ),
+        ("fi", "Otsikko\n\nLapin liitto myönsi Tunturibussi-hankkeelle kaksi miljoonaa euroa.\n", "2000000", "EUR"),
         ("sv", "Rubrik\n\nStorumans kommun ansöker om 300 000 kronor för projektet Fjällbuss.\n", None, None),
         ("fi", "Otsikko\n\nSallan kunnalta haettava rahoitus Tunturibussi-hankkeelle on 20 000 euroa.\n", None, None),
     ],

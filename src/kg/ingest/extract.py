@@ -442,7 +442,10 @@ SV_STOP = frozenset(
 _AMOUNT = re.compile(
     r"(?P<approx>\b(?:noin|ca\.?|cirka|omkring|runt|drygt|nästan|närmare|yli|lähes|arviolta|about)\s+)?"
     r"(?:(?P<precurrency>€|EUR|SEK)\s?)?"
-    r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3}){2,}|\d+)(?:[,.](?P<decimals>\d+))?\s*"
+    r"(?:(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3}){2,}|\d+)(?:[,.](?P<decimals>\d+))?"
+    # a number in words before a scale word: en miljon, en halv miljon, två miljoner, puoli miljoonaa
+    r"|\b(?P<word>(?:en\s+)?halv|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|puoli|yksi|kaksi|kolme|neljä|viisi|"
+    r"kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)(?=\s+(?:miljon|miljoon|miljard)))\s*"
     r"(?P<scale>miljarder|miljard|miljardia|miljardi|mdkr|mrd\.?|miljoonaa|miljoonan|miljoona|miljoner|miljon|"
     r"milj\.?|mnkr|mkr|msek|meur\b|teur\b|mn\b|tkr|tusen|tuhatta|tuhannen|t€|k€|m€|M€)?\s*"
     r"(?P<currency>kronor|kronorna|kr\b|sek\b|euroa|euron|euroilla|eurolla|euroon|euro|eur\b|€|e\b|:-)?"
@@ -3370,6 +3373,24 @@ def _end_year(start: str, duration: str) -> str | None:
     return str(int(start[:4]) + (int(start[5:7]) - 1 + months - 1) // 12)
 
 
+#: Numbers written in words before a scale word (``en halv miljon``, ``puoli miljoonaa``).
+_WORD_NUMBERS = {
+    "halv": "0.5",
+    "puoli": "0.5",
+    **{
+        w: str(n)
+        for n, w in enumerate(["en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"], start=1)
+    },
+    "ett": "1",
+    **{
+        w: str(n)
+        for n, w in enumerate(
+            ["yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän", "kymmenen"], 1
+        )
+    },
+}
+
+
 def _currency(m: re.Match) -> str | None:
     """The ISO 4217 code of an amount: ``kr``/``kronor`` or a Swedish scale word (``mkr``) -> SEK,
     ``€``/``euro``/``e`` -> EUR; None for a bare number.
@@ -3395,11 +3416,17 @@ def _amount_value(m: re.Match) -> str | None:
     ('1400000', '7500')
     >>> _amount_value(_AMOUNT.search("1,8 miljoonaa euroa")), _amount_value(_AMOUNT.search("2 miljarder kronor"))
     ('1800000', '2000000000')
+    >>> _amount_value(_AMOUNT.search("en halv miljon kronor")), _amount_value(_AMOUNT.search("kaksi miljoonaa euroa"))
+    ('500000', '2000000')
     """
     from decimal import Decimal
 
-    digits = re.sub(r"[ \u00a0.]", "", m.group("number"))
-    value = Decimal(f"{digits}.{m.group('decimals')}" if m.group("decimals") else digits)
+    if m.group("word"):
+        digits = str(_WORD_NUMBERS[m.group("word").split()[-1].lower()])
+        value = Decimal(digits)
+    else:
+        digits = re.sub(r"[ \u00a0.]", "", m.group("number"))
+        value = Decimal(f"{digits}.{m.group('decimals')}" if m.group("decimals") else digits)
     scale = (m.group("scale") or "").lower().rstrip(".")
     if scale.startswith(("miljard", "mdkr", "mrd")):
         value *= 1_000_000_000
