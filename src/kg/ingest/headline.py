@@ -164,7 +164,8 @@ def headline(text: str, headings: Iterable[int] = ()) -> Headline | None:
     for pos, line in lines:
         if pos in marked or pos + (len(line) - len(line.lstrip())) in marked:
             starts.append(pos)
-    for pos, line in sorted((p, ln) for p, ln in lines if p in set(starts)):
+    heading_starts = set(starts)
+    for pos, line in [(p, ln) for p, ln in lines if p in heading_starts]:
         stripped = _MARKDOWN_HEADING.sub("", line.strip()).strip()
         if stripped and not is_furniture(stripped):
             return _make(stripped, pos + line.find(stripped[:1]))

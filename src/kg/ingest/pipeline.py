@@ -210,7 +210,12 @@ def _name_known(p: Proposals, reader: Reader) -> None:
         if index is None:
             continue
         entity = reconciler.entities[index]
-        e.known_type = reconciler.type_name(entity) or None
+        kind = reconciler.type_name(entity)
+        try:
+            reconciler.resolve_type(kind)  # a class the sheet can name (else the reader's kind stays)
+            e.known_type = kind
+        except KeyError:
+            e.known_type = None
         e.known_as = next(
             (
                 (text, lang)
