@@ -352,3 +352,16 @@ def test_amounts_scale_words_years_and_applications(reference_only, tmp_path, la
     p = read_text(reference_only, tmp_path, text, lang, issued="2024-05-02")
     funded = [(r.amount, r.currency) for r in p.relations if r.relation == "funds" and r.amount]
     assert funded == ([(amount, currency)] if amount else [])
+
+
+def test_headline_event_on_the_days_the_text_tells_not_its_publication_day(reference_only, tmp_path):
+    """An event named by the headline takes the days the text gives it (a range of days within a
+    month, in the document's year when none is written), not the day of the publication line."""
+    text = (
+        "Hoppa till huvudinnehållet\nPublicerad: 2025-06-10\n\nSeminarium om fjällturism i Storuman\n\n"
+        "Den 3–4 juni samlades kommunerna i Storuman. Storumans kommun var värd.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "sv")
+    assert p.title == "Seminarium om fjällturism i Storuman"
+    event = next(e for e in p.entities.values() if e.kind == "Seminar")
+    assert (event.start, event.end) == ("2025-06-03", "2025-06-04")

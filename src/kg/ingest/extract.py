@@ -834,11 +834,16 @@ class _Document:
         event = self.p.entities[key]
         if event.iri is not None:
             return
-        days = [d for d, _ in self.p.dates if len(d) == 10]
-        if days and event.start is None:
-            event.start = days[0]
+        dated = [(d, ev) for d, ev in self.p.dates if len(d) == 10]
+        # the day the text tells of, not the day of its publication line (Publicerad: …)
+        told = [(d, ev) for d, ev in dated if not PUBLISHED.search(ev.text)] or dated
+        if told and event.start is None:
+            day, ev = told[0]
+            ranged = next((f for f in _find_dates(ev.text, self.lang, self.year) if f.start == day and f.end), None)
+            event.start = day
             if event.end is None:
-                event.end = days[0]  # a visit or meeting on one day starts and ends that day
+                # a visit or meeting on one day starts and ends that day; Den 30–31 maj ends on the 31st
+                event.end = ranged.end if ranged is not None else day
         for m in self.mentions.get(number, ()):
             if self.kind_of(m.key) == "Municipality":
                 self.relation(key, "locatedIn", m.key, event.evidence, 0.6)
