@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.ingest.headline import headline, shorten
 from kg.ingest.proposals import EntityProposal, Evidence, Proposals, RelationProposal
 
 # ---------------------------------------------------------------------------------------- words
@@ -71,8 +72,28 @@ _SV_MONTH = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|jun[i]?|jul[i]?|aug(?:usti)?|sep(?:t(?:ember)?)?|"
     r"okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_FI_MONTH = r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)(?:kuu(?:ssa|ta|n|lla)?)"
+_FI_MONTH = (
+    r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)(?:kuu(?:ssa|ta|n|lla|sta|hun|lta|lle)?)"
+)
 _SEASON = r"(?:våren|hösten|sommaren|vintern|keväällä|syksyllä|kesällä|talvella|alkuvuodesta|loppuvuodesta|vuoden)"
+_FI_PART_OF_MONTH = (
+    r"((?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuun)\s+"
+    r"(?:alussa|alusta|alkupuolella|puolivälissä|puolivälin|lopussa|lopulla|loppupuolella|loppuun|aikana)"
+)
+_PART_OF_YEAR = (
+    r"\b(?:(?:i|vid|under|från|mot|till|efter|före)\s+(?:början|slutet|mitten|utgången|inledningen)\s+av"
+    r"|(?:under|i)\s+(?:det\s+)?(?:första|andra|tredje|fjärde|sista)\s+(?:halvåret|kvartalet|tertialet)"
+    r"|till\s+och\s+med|t\.\s?o\.\s?m\.?|senast\s+(?:under|i)|(?:alku|loppu|keski)vuodesta|(?:alku|loppu)vuoden"
+    r"|vuoden)(?:\s+år)?\s+(?P<year>(?:19|20)\d\d)\b(?:\s+(?:alussa|alkupuolella|aikana|puolivälissä|lopussa|"
+    r"loppupuolella|loppuun|lopulla|alusta|jälkeen))?"
+    r"|\b(?P<year_first>(?:19|20)\d\d)\s+(?:alkuvuodesta|loppuvuodesta|aikana|alusta|lopussa)\b"
+)
+_RELATIVE_YEAR = (
+    r"\b(?:i\s+(?:höst|sommar|vinter|år)|i\s+vår(?=\s*[.,;:!?)]|\s*$|\s+(?:och|eller|samt))|under\s+(?:hösten|våren|sommaren|vintern|året)(?!\s+\d)"
+    r"|senare\s+i\s+år|nästa\s+år|kommande\s+år|under\s+nästa\s+år"
+    r"|tänä\s+(?:vuonna|syksynä|keväänä|kesänä|talvena)|(?:ensi|tulevana)\s+vuonna"
+    r"|(?:syksyllä|keväällä|kesällä|talvella|alkuvuodesta|loppuvuodesta)(?!\s+\d))\b(?!\s+(?:19|20)\d\d)"
+)
 
 #: Titles (as word endings, so that compounds and inflected forms match).
 TITLE = re.compile(
@@ -167,7 +188,8 @@ TAKES_PART = re.compile(
 )
 FUND_CUES = re.compile(
     r"finansier|beviljat|beviljar|beviljade|beviljas|medfinansier|stöd från|bidrag|medel från|projektmedel|"
-    r"rahoitta|rahoitus|rahoituksen|myönt|omarahoitus|kuntaraha|kuntavastin|avustus|tuki|tukea|"
+    r"rahoitta|rahoitus|rahoituksen|myönt|myöns|myönn|omarahoitus|kuntaraha|kuntavastin|avustus|tuki|tukea|tuen|"
+    r"\bstöd\b|stödet|anslag|anslår|anslagit|tilldelat|tilldelade|"
     # a share of a total (A:n osuus, A:s andel) and money received (får, erhåller, saa) with its amount
     r"osuus|osuutena|andel|\bfår\b|\bfick\b|\bfått\b|erhåller|erhöll|erhållit|tilldelas|tilldelats|"
     r"\bsaa\b|\bsai\b|saanut|saaneet|saivat",
@@ -184,6 +206,18 @@ NOT_FUNDING_CUES = re.compile(
     r"kokonaiskustannu|kustannusarvio|kustannukset|kokonaisbudjet|budjetti on|omslutning|totalbudget|total budget|"
     r"kostnad|kostar|"
     r"invånare|asukasta|asukkaan|arbetstillfällen|työpaikkaa",
+    re.IGNORECASE,
+)
+#: An amount applied for (``haettava kuntavastinrahoitus oli N euroa``, ``ansöker om N kronor``):
+#: no funding unless the sentence also grants it.
+APPLIED_CUES = re.compile(
+    r"\b(?:haettava|haettavan|haettu|haettua|haetaan|hakee|haki|hakenut|hakevat|hakivat|anottu|anottava|anoo|anoi|"
+    r"ansöker|ansökte|ansökt|söker|sökte|sökt|sökta|sökande\s+belopp)\b",
+    re.IGNORECASE,
+)
+GRANTED_CUES = re.compile(
+    r"beviljat|beviljar|beviljade|beviljas|beviljats|tilldela|myönt|myöns|myönn|rahoittaa|rahoitti|finansierar|"
+    r"finansierade|\bfår\b|\bfick\b|\bfått\b|\bsaa\b|\bsai\b|saanut|erhåll",
     re.IGNORECASE,
 )
 ORGANISE_CUES = re.compile(r"arrangera|anordna|bjuder in|står värd|värd för|järjest|isännöi", re.IGNORECASE)
@@ -408,7 +442,10 @@ SV_STOP = frozenset(
 _AMOUNT = re.compile(
     r"(?P<approx>\b(?:noin|ca\.?|cirka|omkring|runt|drygt|nästan|närmare|yli|lähes|arviolta|about)\s+)?"
     r"(?:(?P<precurrency>€|EUR|SEK)\s?)?"
-    r"(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3}){2,}|\d+)(?:[,.](?P<decimals>\d+))?\s*"
+    r"(?:(?P<number>\d{1,3}(?:[ \u00a0]\d{3})+|\d{1,3}(?:\.\d{3}){2,}|\d+)(?:[,.](?P<decimals>\d+))?"
+    # a number in words before a scale word: en miljon, en halv miljon, två miljoner, puoli miljoonaa
+    r"|\b(?P<word>(?:en\s+)?halv|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|puoli|yksi|kaksi|kolme|neljä|viisi|"
+    r"kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)(?=\s+(?:miljon|miljoon|miljard)))\s*"
     r"(?P<scale>miljarder|miljard|miljardia|miljardi|mdkr|mrd\.?|miljoonaa|miljoonan|miljoona|miljoner|miljon|"
     r"milj\.?|mnkr|mkr|msek|meur\b|teur\b|mn\b|tkr|tusen|tuhatta|tuhannen|t€|k€|m€|M€)?\s*"
     r"(?P<currency>kronor|kronorna|kr\b|sek\b|euroa|euron|euroilla|eurolla|euroon|euro|eur\b|€|e\b|:-)?"
@@ -439,7 +476,8 @@ _NUMBER_WORDS = {
     "viisi": 5,
 }
 START_CUES = re.compile(
-    r"start|påbörja|inleds|från och med|alkaa|alkoi|aloitta|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle",
+    r"start|påbörja|inleds|från och med|alkaa|alkoi|aloitta|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle|"
+    r"kestää|kesti|varar|sträcker sig",
     re.IGNORECASE,
 )
 END_CUES = re.compile(r"avslutas|slutar|till och med|päättyy|loppuun", re.IGNORECASE)
@@ -577,11 +615,16 @@ class Reader:
         return "Organisation"
 
     # ------------------------------------------------------------------ reading
-    def read(self, text: str, lang: str, *, stem: str = "document", issued: str | None = None) -> Proposals:
+    def read(
+        self, text: str, lang: str, *, stem: str = "document", issued: str | None = None, headings: tuple = ()
+    ) -> Proposals:
         """The proposals for ``text`` written in ``lang`` (``sv`` or ``fi``). ``issued`` is the
         publication date (``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY``) when known; else it is read
-        from the head of the text."""
-        return _Document(self, text, lang, stem, issued).run()
+        from the head of the text. ``headings``: the offsets of the lines that were Markdown
+        headings (their ``#`` blanked), the first candidates for the title."""
+        document = _Document(self, text, lang, stem, issued)
+        document.headings = tuple(headings)
+        return document.run()
 
 
 def _segments(text: str):
@@ -611,6 +654,8 @@ class _Document:
         self.labelled: set[int] = set()  # label–value lines of a project list (read by _labelled_lines)
         self.granted_by: dict[int, str] = {}  # items of a list of grants -> who grants (read by _grant_lists)
         self.grant_openers: set[int] = set()  # sentences that open such a list
+        self.headings: tuple[int, ...] = ()  # offsets of the Markdown headings (see Reader.read)
+        self.title_start: int | None = None  # where the title starts in the text
 
     # ------------------------------------------------------------------ helpers
     def evidence(self, number: int, sent, start: int, end: int) -> Evidence:
@@ -723,10 +768,19 @@ class _Document:
             self._money(number, sent, offset, main)
             self._dates(number, sent, offset, main)
         self._titled_event()
+        self._ends_from_durations()
         self._located()
         self._in_areas(main)
         self._drop_unmentioned()
         return self.p
+
+    def _ends_from_durations(self) -> None:
+        """An initiative with a start and a planned duration but no end (``startade i september
+        2023 … under tre år``, told in different sentences) ends in the year the duration runs
+        out: an ``xsd:gYear``, since the text gives the end no finer."""
+        for entity in self.p.entities.values():
+            if entity.iri is None and entity.start and entity.duration and entity.end is None:
+                entity.end = _end_year(entity.start, entity.duration)
 
     def _drop_unmentioned(self) -> None:
         """Entities whose every mention a longer name took over (the Kajaani of ``Kajaanin
@@ -769,7 +823,10 @@ class _Document:
         kind = next((k for k, words in kinds.items() if re.search(rf"\b(?:{words})\b", title, re.IGNORECASE)), None)
         if kind is None or not self.sentences:
             return
-        head = next((n for n, sent, _ in self.sentences if sent.text.strip().lstrip("#").strip() == title), None)
+        start = -1 if self.title_start is None else self.title_start
+        head = next((n for n, sent, offset in self.sentences if offset <= start < offset + len(sent.text)), None)
+        if head is None:
+            head = next((n for n, sent, _ in self.sentences if sent.text.strip().lstrip("#").strip() == title), None)
         if head is None:
             return
         number, sent, offset = next(x for x in self.sentences if x[0] == head)
@@ -777,11 +834,16 @@ class _Document:
         event = self.p.entities[key]
         if event.iri is not None:
             return
-        days = [d for d, _ in self.p.dates if len(d) == 10]
-        if days and event.start is None:
-            event.start = days[0]
+        dated = [(d, ev) for d, ev in self.p.dates if len(d) == 10]
+        # the day the text tells of, not the day of its publication line (Publicerad: …)
+        told = [(d, ev) for d, ev in dated if not PUBLISHED.search(ev.text)] or dated
+        if told and event.start is None:
+            day, ev = told[0]
+            ranged = next((f for f in _find_dates(ev.text, self.lang, self.year) if f.start == day and f.end), None)
+            event.start = day
             if event.end is None:
-                event.end = days[0]  # a visit or meeting on one day starts and ends that day
+                # a visit or meeting on one day starts and ends that day; Den 30–31 maj ends on the 31st
+                event.end = ranged.end if ranged is not None else day
         for m in self.mentions.get(number, ()):
             if self.kind_of(m.key) == "Municipality":
                 self.relation(key, "locatedIn", m.key, event.evidence, 0.6)
@@ -872,17 +934,13 @@ class _Document:
             self.year = int(Counter(years).most_common(1)[0][0])
 
     def _title(self) -> None:
-        boring = re.compile(
-            r"^(?:gå till innehåll|hoppa till|publicerad|publiceringsdatum|uppdaterad|dynasty|rss|kokous|"
-            r"https?://|www\.|kaupunginhallitus|kunnanhallitus|pöytäkirja|\d)",
-            re.IGNORECASE,
-        )
-        for _, sent, _ in self.sentences:
-            line = sent.text.strip().lstrip("#").strip()
-            if len(line) >= 8 and not boring.match(line) and len(line.split()) >= 2:
-                self.p.title = line[:200]
-                return
-        self.p.title = self.sentences[0][1].text.strip()[:200] if self.sentences else self.p.stem
+        """The headline (:func:`kg.ingest.headline.headline`: skip links, menus and bylines left
+        out), else the first sentence, else the id."""
+        found = headline(self.text, self.headings)
+        if found is not None:
+            self.p.title, self.title_start = found.title, found.start
+            return
+        self.p.title = shorten(self.sentences[0][1].text) if self.sentences else self.p.stem
 
     def _publisher(self) -> None:
         """The actor the text names most often (the earliest of equals), a municipality or body; a
@@ -2171,6 +2229,16 @@ class _Document:
         if k < n and TITLE.search(sent[k].text):
             stop = k + 1
             return k, stop
+        if k > end and sent[k - 1].text == "," and k < n and _is_cap(sent[k]):
+            # the organisation in the genitive between the comma and the title: Maija Virtanen,
+            # Kainuun liiton projektipäällikkö; Anna Berg, Region Norrbottens projektdirektör
+            j = k
+            while j < n and j < k + 4 and (_is_cap(sent[j]) or re.search(r"\w(?:n|s)$", sent[j].text)):
+                if TITLE.search(sent[j].text):
+                    break
+                j += 1
+            if j < n and j > k and TITLE.search(sent[j].text) and re.search(r"\w(?:n|s)$", sent[j - 1].text):
+                return j, j + 1
         k = start - 1
         if k >= 0 and TITLE.search(sent[k].text):
             begin = k
@@ -2185,8 +2253,19 @@ class _Document:
                 j -= 1
             if j < k - 1 and j >= 1 and sent[j].lower_ in ("i", "för", "vid", "på") and TITLE.search(sent[j - 1].text):
                 return j - 1, j
+        # the title and where the post is, right before the name: projektdirektör vid Region Norrbotten Anna Berg
+        j = k
+        while j > 0 and j >= k - 3 and _is_cap(sent[j]) and not TITLE.search(sent[j].text):
+            j -= 1
+        if j < k and j >= 1 and sent[j].lower_ in ("vid", "på", "hos", "i") and TITLE.search(sent[j - 1].text):
+            return j - 1, j
         # Projektledare är Anna Lind, Hankkeen vetäjä on Matti Virtanen
-        if k >= 1 and sent[k].text.lower() in ("är", "blir", "on", "oli", "var") and TITLE.search(sent[k - 1].text):
+        # (Projektipäällikkönä toimii Maija Virtanen: the title in the essive, then the verb)
+        if (
+            k >= 1
+            and sent[k].text.lower() in ("är", "blir", "on", "oli", "var", "toimii", "toimi")
+            and TITLE.search(sent[k - 1].text)
+        ):
             return k - 1, k
         return None
 
@@ -2198,7 +2277,12 @@ class _Document:
                 continue
             if self.lang == "fi" and m.start == end and re.search(r"(?:lta|ltä|sta|stä)$", sent[m.end - 1].text):
                 return m.key
-            if self.lang == "sv" and m.start == end + 1 and end < len(sent) and sent[end].text in ("på", "vid", "från"):
+            if (
+                self.lang == "sv"
+                and m.start == end + 1
+                and end < len(sent)
+                and sent[end].text in ("på", "vid", "från", "hos")
+            ):
                 return m.key
         return None
 
@@ -2211,10 +2295,18 @@ class _Document:
                 return m.key
             if (
                 m.start in (t_end + 1,)
-                and sent[t_end].text.lower() in ("i", "vid", "på", "för", "inom")
+                and sent[t_end].text.lower() in ("i", "vid", "på", "för", "inom", "hos")
                 and self.is_actor(m.key)
             ):
                 return m.key
+            if (
+                m.start == t_end + 1
+                and sent[t_end].text == ","
+                and (m.end == len(sent) or sent[m.end].is_punct)
+                and self.is_actor(m.key)
+                and self.kind_of(m.key) != "Person"
+            ):
+                return m.key  # a signature: Anna Berg, projektledare, Region Norrbotten
             if m.end in (t_start, t_start - 1) and self.is_actor(m.key) and self.kind_of(m.key) != "Person":
                 return m.key
         # avdelningschef för social välfärd vid Norrbottens Kommuner: the organisation after vid/på,
@@ -2222,14 +2314,14 @@ class _Document:
         for m in self.mentions.get(number, ()):
             if (
                 t_end + 1 < m.start <= t_end + 6
-                and sent[m.start - 1].text in ("vid", "på", "inom")
+                and sent[m.start - 1].text in ("vid", "på", "inom", "hos")
                 and not any(t.is_punct for t in sent[t_end : m.start])
                 and self.is_actor(m.key)
                 and self.kind_of(m.key) != "Person"
             ):
                 return m.key
         for k in range(t_end, min(len(sent) - 1, t_end + 6)):
-            if sent[k].text in ("vid", "på", "i") and _is_cap(sent[k + 1]) and not self.covered(number, k + 1):
+            if sent[k].text in ("vid", "på", "i", "hos") and _is_cap(sent[k + 1]) and not self.covered(number, k + 1):
                 e = k + 1
                 while e < len(sent) and _is_cap(sent[e]) and e - k <= 3 and not self.covered(number, e):
                     e += 1
@@ -2575,6 +2667,18 @@ class _Document:
             high += 1
         return ordered[low : high + 1]
 
+    def _implied_currency(self, found: re.Match) -> str | None:
+        """The currency of an amount written with a scale word and no currency (``64,7 miljoner
+        till …``, ``1,2 miljoonaa``): the one the text writes its other amounts in, else the
+        currency of the text's language (kronor in Swedish, euro in Finnish); None for a bare number."""
+        scale = (found.group("scale") or "").lower()
+        if not scale.startswith(("milj", "miljard", "mn", "tusen", "tuhat", "tuhann")):
+            return None
+        written = Counter(c for m in _AMOUNT.finditer(self.text) if (c := _currency(m)))
+        if written:
+            return written.most_common(1)[0][0]
+        return "SEK" if self.lang == "sv" else "EUR"
+
     def r_family_is_funder(self, key: str) -> bool:
         return self.kind_of(key) in ("Fund", "FundingProgramme", "ProgrammeFamily", "FundingBody")
 
@@ -2590,6 +2694,9 @@ class _Document:
             context = text[max(0, found.start() - 60) : found.end() + 40]
             if NOT_FUNDING_CUES.search(text[max(0, found.start() - 40) : found.end() + 10]):
                 continue
+            applied = APPLIED_CUES.search(text[max(0, found.start() - 70) : found.end() + 10])
+            if applied and not GRANTED_CUES.search(text):
+                continue  # money applied for is not (yet) a funding
             granted_by = self.granted_by.get(number)
             if (
                 re.search(
@@ -2604,13 +2711,15 @@ class _Document:
                 continue
             if _PART_FOLLOWS.match(text[found.end() :]):
                 continue  # 0,5 miljoonaa euroa, josta omarahoitusta 0,1: the part is the funding
-            currency = _currency(found)
+            currency = _currency(found) or self._implied_currency(found)
             value = _amount_value(found) if currency else None
             if value is None:
                 continue
             before_amount = text[max(0, found.start() - 30) : found.start()]
+            per = text[found.start("per") : found.end("per") + 2] if found.group("per") else ""
             yearly = (
-                bool(found.group("per") and re.search(r"år|vuo|v\b", found.group("per")))
+                # 10 000 kronor i året is per year, 10 000 kronor i år is this year's
+                bool(re.search(r"år|vuo|v\b", per) and not re.match(r"\s*i\s*år(?!e)", per, re.IGNORECASE))
                 or bool(_YEARLY.search(text[found.end() : found.end() + 25]))
                 or bool(re.search(r"jokaisena vuotena|vuosittain|varje år|per år", before_amount))
             )
@@ -2779,23 +2888,26 @@ class _Document:
         if initiative is None or self.kind_of(initiative) in ("Conference", "Seminar", "Meeting"):
             return
         entity = self.p.entities[initiative]
-        if found and START_CUES.search(text) and entity.start is None:
-            entity.start = found[0].start
-            if found[0].end:
-                entity.end = found[0].end
-            elif len(found) > 1 and found[1].start > found[0].start:
-                entity.end = found[1].start
-        elif found and END_CUES.search(text) and entity.end is None:
-            entity.end = found[0].start
+        # a date that closes a period (till och med 2026, fram till juni 2025, vuoteen 2026 asti) is its end
+        ends = [d for d in found if _closes(text, d)]
+        starts = [d for d in found if d not in ends]
+        if starts and START_CUES.search(text) and entity.start is None:
+            entity.start = starts[0].start
+            if starts[0].end:
+                entity.end = starts[0].end
+            elif ends:
+                entity.end = ends[0].start
+            elif len(starts) > 1 and starts[1].start > starts[0].start:
+                entity.end = starts[1].start
+        elif found and (END_CUES.search(text) or ends) and entity.end is None:
+            entity.end = (ends or found)[0].start
         duration = _DURATION.search(text)
         if duration and entity.duration is None:
             months = _months(duration)
             if months:
                 entity.duration = f"P{months // 12}Y" if months % 12 == 0 else f"P{months}M"
                 if entity.start and entity.end is None:
-                    # the year the period ends in: a whole number of years from a bare year ends the year before
-                    whole_years = months % 12 == 0 and len(entity.start) == 4
-                    entity.end = str(int(entity.start[:4]) + (months + 11) // 12 - (1 if whole_years else 0))
+                    entity.end = _end_year(entity.start, entity.duration)
 
 
 _INITIATIVE_KINDS = frozenset(
@@ -3100,6 +3212,24 @@ class FoundDate:
     char_end: int
 
 
+def _closes(text: str, date: FoundDate) -> bool:
+    """Whether ``date`` closes a period in ``text``: after ``till och med``, ``t.o.m.``, ``fram
+    till``, ``until``, or before Finnish ``asti``/``saakka``/``loppuun`` (``vuoden 2026 loppuun``).
+
+    >>> [_closes(t, _find_dates(t, "sv", None)[0]) for t in ("pågår till och med 2026", "startar i maj 2025")]
+    [True, False]
+    """
+    before = text[max(0, date.char_start - 25) : date.char_start]
+    after = text[date.char_end : date.char_end + 12]
+    return bool(
+        re.search(
+            r"(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|fram\s+till|until)\s+(?:den\s+|år\s+|utgången\s+av\s+)?$", before
+        )
+        or re.match(r"\s*(?:asti|saakka|loppuun)\b", after)
+        or re.search(r"(?:till\s+och\s+med|fram\s+till)\s+(?:\w+\s+)?$", before)
+    )
+
+
 def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
     """The dates of ``text`` as xsd lexical forms at the precision written, in order.
 
@@ -3147,9 +3277,12 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
     words = (
         _SV_MONTH if lang == "sv" else r"(?:tammi|helmi|maalis|huhti|touko|kesä|heinä|elo|syys|loka|marras|joulu)kuuta"
     )
-    for m in re.finditer(rf"\b(\d{{1,2}})\.?\s*[-–]\s*(\d{{1,2}})\.?\s+({words})\s+(\d{{4}})\b", text, re.I):
-        a = parse_day(f"{m.group(1)} {m.group(3)} {m.group(4)}", None)
-        b = parse_day(f"{m.group(2)} {m.group(3)} {m.group(4)}", None)
+    for m in re.finditer(rf"\b(\d{{1,2}})\.?\s*[-–]\s*(\d{{1,2}})\.?\s+({words})(?:\s+(\d{{4}}))?\b", text, re.I):
+        if not m.group(4) and year is None:
+            continue  # 30–31 maj, and no year known: not guessed
+        within = m.group(4) or str(year)  # without a year: the document's (Den 30–31 maj genomfördes …)
+        a = parse_day(f"{m.group(1)} {m.group(3)} {within}", None)
+        b = parse_day(f"{m.group(2)} {m.group(3)} {within}", None)
         if a and b and a <= b:
             add(a, b, "day", m.start(), m.end())
     for m in re.finditer(r"\b\d{1,2}\.\d{1,2}\.\d{4}\b", text):
@@ -3177,9 +3310,25 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
         number = _month_number(m.group(1), lang)
         if number:
             add(f"{m.group(2)}-{number:02d}", None, "month", m.start(), m.end())
+    # a part of a month: toukokuun alussa 2024, kesäkuun puolivälissä 2025, i mitten av maj 2024
+    for m in re.finditer(rf"\b({_FI_PART_OF_MONTH})\s+(?:vuonna\s+)?(\d{{4}})\b", text, re.IGNORECASE):
+        number = _month_number(m.group(2), "fi")
+        if lang == "fi" and number:
+            add(f"{m.group(3)}-{number:02d}", None, "month", m.start(), m.end())
     for m in re.finditer(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", text):
         if int(m.group(1)) <= int(m.group(2)):
             add(m.group(1), m.group(2), "year", m.start(), m.end())
+    # a part of a year, at the year's precision: i början av 2025, under andra halvåret 2024, till och
+    # med 2026, alkuvuodesta 2025, vuoden 2026 loppupuolella, 2025 alkuvuodesta
+    for m in re.finditer(_PART_OF_YEAR, text, re.IGNORECASE):
+        group = "year" if m.group("year") else "year_first"
+        add(m.group(group), None, "year", m.start(group), m.end(group))
+    if year is not None:
+        # a season or a year told relative to the document's year: i höst, i år, nästa år, tänä
+        # vuonna, syksyllä (no year written), ensi vuonna
+        for m in re.finditer(_RELATIVE_YEAR, text, re.IGNORECASE):
+            later = 1 if re.match(r"nästa|kommande|ensi|tuleva", m.group(0), re.IGNORECASE) else 0
+            add(str(year + later), None, "year", m.start(), m.end())
     for m in re.finditer(
         rf"\b(?:{_SEASON}|under|år|vuonna|vuoden|vuosina|till|fram till|sedan|från|i|in)\s+((?:19|20)\d\d)\b",
         text,
@@ -3209,6 +3358,44 @@ def _months(m: re.Match) -> int | None:
     return round(value * 12) if unit.startswith(("år", "vuo")) else round(value)
 
 
+def _end_year(start: str, duration: str) -> str | None:
+    """The year a period of ``duration`` (``P3Y``, ``P18M``) that starts at ``start`` (a year,
+    month or day) ends in: the year of its last month. From a bare year, whole years run from
+    January (2020 and three years end in 2022); a part of a year reaches into the year after
+    (syksyllä 2020 and 1,5 vuotta end in 2022).
+
+    >>> _end_year("2023-09", "P3Y"), _end_year("2024-01-15", "P12M")
+    ('2026', '2024')
+    >>> _end_year("2020", "P3Y"), _end_year("2020", "P18M")
+    ('2022', '2022')
+    """
+    found = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?", duration)
+    if not found or not (found.group(1) or found.group(2)):
+        return None
+    months = int(found.group(1) or 0) * 12 + int(found.group(2) or 0)
+    if len(start) == 4:
+        return str(int(start) + (months + 11) // 12 - (1 if months % 12 == 0 else 0))
+    return str(int(start[:4]) + (int(start[5:7]) - 1 + months - 1) // 12)
+
+
+#: Numbers written in words before a scale word (``en halv miljon``, ``puoli miljoonaa``).
+_WORD_NUMBERS = {
+    "halv": "0.5",
+    "puoli": "0.5",
+    **{
+        w: str(n)
+        for n, w in enumerate(["en", "två", "tre", "fyra", "fem", "sex", "sju", "åtta", "nio", "tio"], start=1)
+    },
+    "ett": "1",
+    **{
+        w: str(n)
+        for n, w in enumerate(
+            ["yksi", "kaksi", "kolme", "neljä", "viisi", "kuusi", "seitsemän", "kahdeksan", "yhdeksän", "kymmenen"], 1
+        )
+    },
+}
+
+
 def _currency(m: re.Match) -> str | None:
     """The ISO 4217 code of an amount: ``kr``/``kronor`` or a Swedish scale word (``mkr``) -> SEK,
     ``€``/``euro``/``e`` -> EUR; None for a bare number.
@@ -3234,11 +3421,17 @@ def _amount_value(m: re.Match) -> str | None:
     ('1400000', '7500')
     >>> _amount_value(_AMOUNT.search("1,8 miljoonaa euroa")), _amount_value(_AMOUNT.search("2 miljarder kronor"))
     ('1800000', '2000000000')
+    >>> _amount_value(_AMOUNT.search("en halv miljon kronor")), _amount_value(_AMOUNT.search("kaksi miljoonaa euroa"))
+    ('500000', '2000000')
     """
     from decimal import Decimal
 
-    digits = re.sub(r"[ \u00a0.]", "", m.group("number"))
-    value = Decimal(f"{digits}.{m.group('decimals')}" if m.group("decimals") else digits)
+    if m.group("word"):
+        digits = str(_WORD_NUMBERS[m.group("word").split()[-1].lower()])
+        value = Decimal(digits)
+    else:
+        digits = re.sub(r"[ \u00a0.]", "", m.group("number"))
+        value = Decimal(f"{digits}.{m.group('decimals')}" if m.group("decimals") else digits)
     scale = (m.group("scale") or "").lower().rstrip(".")
     if scale.startswith(("miljard", "mdkr", "mrd")):
         value *= 1_000_000_000

@@ -10,6 +10,7 @@ proposal kept: the same code writes both, so the sheet and the Turtle never disa
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import tempfile
 from dataclasses import dataclass
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from kg.ingest.extract import Reader
 from kg.ingest.proposals import Proposals
-from kg.ingest.reading import IngestError, detect_language, markdown_to_text, read_document
+from kg.ingest.reading import IngestError, detect_language, markdown_headings, markdown_to_text, read_document
 
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 _ISSUED = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
@@ -76,7 +77,12 @@ def sheets(p: Proposals) -> dict[str, tuple[list[str], list[list[str]]]]:
         row = dict.fromkeys(ENTITY_HEADER, "")
         row["id"] = e.key
         if e.iri:
+            # what the graph knows it as, for the reviewer to see what the mention was matched to
             row["iri"] = e.iri
+            row["type"] = _type_cell(e.known_type or e.kind)
+            if e.known_as is not None:
+                name, lang = e.known_as
+                row[f"name_{lang}"] = name
         else:
             row["iri"] = "new"
             row["type"] = _type_cell(e.kind)
@@ -113,6 +119,21 @@ def sheets(p: Proposals) -> dict[str, tuple[list[str], list[list[str]]]]:
     }
 
 
+def ttl_header(stem: str, path: Path, today: dt.date | None = None) -> str:
+    """The opening comment of the ``.ttl`` that ``kg ingest`` writes: which program, from which
+    file, on which day (UTC), and that every proposal was kept unreviewed.
+
+    >>> print(ttl_header("900_x", Path("texts/pressmeddelande.txt"), dt.date(2026, 11, 30)), end="")
+    # Source document 900_x, proposed by `kg ingest` from pressmeddelande.txt on 2026-11-30.
+    # Every proposal is kept as if accepted: check it against the text before it joins the graph.
+    """
+    day = today or dt.datetime.now(dt.UTC).date()
+    return (
+        f"# Source document {stem}, proposed by `kg ingest` from {path.name} on {day.isoformat()}.\n"
+        "# Every proposal is kept as if accepted: check it against the text before it joins the graph.\n"
+    )
+
+
 _READERS: dict[object, Reader] = {}
 
 
@@ -146,7 +167,9 @@ def propose(
 
     path = Path(path)
     text = read_document(path)
+    headings: tuple[int, ...] = ()
     if path.suffix.lower() in (".md", ".markdown"):
+        headings = markdown_headings(text)
         text = markdown_to_text(text)
     stem = stem or path.stem
     if not _STEM.match(stem):
@@ -168,7 +191,41 @@ def propose(
     if reader is None:
         data = Path(data_dir) if data_dir is not None else resources.default_data_dir()
         reader = reader_for(data, stem)
-    return reader.read(text, lang, stem=stem, issued=issued)
+    proposals = reader.read(text, lang, stem=stem, issued=issued, headings=headings)
+    _name_known(proposals, reader)
+    return proposals
+
+
+def _name_known(p: Proposals, reader: Reader) -> None:
+    """Give each entity the graph already knows its class and its preferred label from the graph
+    (in the text's language, else the other of Swedish and Finnish), so that the review sheet shows
+    what the mention was matched to."""
+    from rdflib import URIRef
+
+    from kg.core.labels import preference
+
+    reconciler = reader.reconciler
+    for e in p.entities.values():
+        index = reconciler.by_iri.get(URIRef(e.iri)) if e.iri else None
+        if index is None:
+            continue
+        entity = reconciler.entities[index]
+        kind = reconciler.type_name(entity)
+        try:
+            reconciler.resolve_type(kind)  # a class the sheet can name (else the reader's kind stays)
+            e.known_type = kind
+        except KeyError:
+            e.known_type = None
+        e.known_as = next(
+            (
+                (text, lang)
+                for wanted in preference(p.lang)
+                if wanted in ("sv", "fi")
+                for text, lang, alt in entity.labels
+                if not alt and lang == wanted
+            ),
+            None,
+        )
 
 
 def ingest(
@@ -210,7 +267,9 @@ def ingest(
 
         with tempfile.TemporaryDirectory() as tmp:
             folder = write_workbook(Path(tmp) / stem, book, "csv")
-            result = import_sheet(folder, stem=stem, out=target, data_dir=data, engine=engine)
+            result = import_sheet(
+                folder, stem=stem, out=target, data_dir=data, engine=engine, header=ttl_header(stem, path)
+            )
         if not result.written:
             problem = "ambiguous rows" if result.ambiguous else "it does not validate with the rest of the graph"
             detail = result.table() if result.ambiguous else result.report.to_text()

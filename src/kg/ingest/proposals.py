@@ -44,6 +44,8 @@ class EntityProposal:
     located_in: list[str] = field(default_factory=list)  # keys of other entities
     mentions: int = 1
     alt_names: list[str] = field(default_factory=list)  # other names the text gives (an acronym)
+    known_as: tuple[str, str] | None = None  # a known entity's preferred label in the graph: (text, sv or fi)
+    known_type: str | None = None  # a known entity's most specific class in the graph (a kg: local name)
 
     @property
     def is_new(self) -> bool:

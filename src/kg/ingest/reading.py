@@ -201,6 +201,15 @@ def detect_language(text: str) -> tuple[str | None, dict[str, int]]:
     return best, counts
 
 
+def markdown_headings(text: str) -> tuple[int, ...]:
+    """The character offsets where Markdown's ATX headings (``# …`` to ``###### …``) start.
+
+    >>> markdown_headings("Meny\\n# Ny satsning\\ntext\\n## Bakgrund\\n")
+    (5, 24)
+    """
+    return tuple(m.start() for m in re.finditer(r"(?m)^#{1,6}(?=\s)", text))
+
+
 def markdown_to_text(text: str) -> str:
     """Markdown's markup replaced by spaces (headings, emphasis, links keep their words), so that
     character offsets in the result are offsets in the file.

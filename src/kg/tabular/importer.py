@@ -772,6 +772,7 @@ def import_sheet(
     dry_run: bool = False,
     no_new: bool = False,
     engine: str = "oxigraph",
+    header: str | None = None,
 ) -> ImportResult:
     """Import a workbook (XLSX or a folder of CSV files) as the source file ``STEM.ttl``.
 
@@ -782,7 +783,8 @@ def import_sheet(
     returns the result (its ``ambiguous`` rows need a decision: nothing is written then), written
     only when it conforms with the rest of the graph and not ``dry_run``. ``engine`` validates
     (``oxigraph``, the default: the compiled shapes, a few seconds; ``rdflib``: pyshacl; both give
-    the same report).
+    the same report). ``header``: the file's opening comment lines (default: which sheet
+    ``kg import`` imported), for a program that writes the file through the import.
     """
     from kg.core import resources
 
@@ -813,7 +815,8 @@ def import_sheet(
     importer.statements()
     if importer.errors:
         raise SheetErrors(importer.errors)
-    header = f"# Source document {stem}, imported from {Path(sheet).name} by `kg import`.\n"
+    if header is None:
+        header = f"# Source document {stem}, imported from {Path(sheet).name} by `kg import`.\n"
     text = serialize(importer.graph, first=importer.doc, header=header)
     result = ImportResult(stem, target, text, importer.rows, len(importer.graph))
     if result.ambiguous:
