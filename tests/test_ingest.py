@@ -1163,3 +1163,108 @@ def test_post_at_an_acronym_or_after_what_the_post_is_for(reference_only, tmp_pa
         if r.relation == "holdsPost" and r.subject == by_name[person]
     ]
     assert posts == [org]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "meeting", "day", "body", "chair", "place"),
+    [
+        (
+            "sv",
+            "Kommunen beslutar om nya pengar\n\nKommunstyrelsen i Sorsele beslutade vid sitt sammanträde den "
+            "14 mars 2023 att stödja förstudien.\n",
+            "Kommunstyrelsens sammanträde 2023-03-14, Sorsele",
+            "2023-03-14",
+            "Kommunstyrelsen i Sorsele",
+            None,
+            None,
+        ),
+        (
+            "sv",
+            "Nyheter från kommunen i oktober 2022\n\nVid sitt möte den 3 oktober i Arjeplog godkände Kultur- och "
+            "fritidsnämnden planen. Anna Lind (C), ordförande i kultur- och fritidsnämnden, är nöjd.\n",
+            "Kultur- och fritidsnämndens möte 2022-10-03",
+            "2022-10-03",
+            "Kultur- och fritidsnämnden",
+            "Anna Lind",
+            "se-2506",
+        ),
+        (
+            "fi",
+            "Kunnan tiedote huhtikuussa\n\nSodankylän kunnanhallitus päätti kokouksessaan 12.4.2021 myöntää "
+            "avustuksen.\n",
+            "Sodankylän kunnanhallituksen kokous 2021-04-12",
+            "2021-04-12",
+            "Sodankylän kunnanhallitus",
+            None,
+            None,
+        ),
+        (
+            "fi",
+            "Pöytäkirja\n\nKunnanhallitus 03.05.2022 § 112\n\nSallan kunta hakee rahoitusta.\n",
+            "Sallan kunnanhallituksen kokous 2022-05-03",
+            "2022-05-03",
+            "Sallan kunnanhallitus",
+            None,
+            None,
+        ),
+        (
+            "fi",
+            "Liiton tiedote vuodelta 2019\n\nLapin liiton maakuntahallitus kokoontui Rovaniemellä "
+            "maanantaina 7.10. ja päätti asioista.\n",
+            "Lapin liiton maakuntahallituksen kokous 2019-10-07",
+            "2019-10-07",
+            "Lapin liiton maakuntahallitus",
+            None,
+            "fi-698",
+        ),
+    ],
+)
+def test_meeting_of_a_deciding_body(reference_only, tmp_path, lang, text, meeting, day, body, chair, place):
+    """A board's, council's or committee's meeting (a meeting word or a minute's heading, with its
+    day): named by the body's genitive and the day, organised by the body, led by its chair, where
+    the sentence places it; the body named with its owner (``Kommunstyrelsen i X``, ``Lapin liiton
+    maakuntahallitus``) or as a coordinated compound (``Kultur- och fritidsnämnden``)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    by_name = {e.name: k for k, e in p.entities.items()}
+    assert meeting in by_name, sorted(by_name)
+    found = p.entities[by_name[meeting]]
+    assert (found.kind, found.start, found.end) == ("Meeting", day, day)
+    relations = {
+        (p.entities[r.subject].name, r.relation, p.entities[r.object].iri or p.entities[r.object].name)
+        for r in p.relations
+    }
+    assert (body, "organises", meeting) in relations
+    assert ((chair, "leads", meeting) in relations) == (chair is not None)
+    located = {o.rsplit("/", 1)[-1] for s, r, o in relations if s == meeting and r == "locatedIn"}
+    assert located == ({place} if place else set())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted", "unwanted"),
+    [
+        (
+            "sv",
+            "Rubrik om stöd\n\nPengarna kommer från Tillväxtverket och Skogsstyrelsen. Även Norrskog AB deltar. "
+            "Programområdet är stort.\n",
+            {"Tillväxtverket", "Skogsstyrelsen", "Norrskog AB"},
+            {"Programområdet", "Även Norrskog AB"},
+        ),
+        (
+            "fi",
+            "Otsikko tiedotteelle\n\nMukana ovat Metsähallitus ja Ruokavirasto. Lisäksi Kainuun Etu Oy sai tukea "
+            "Oulun yliopistolta ja Kajaanin ammattikorkeakoululle myönnettiin rahaa.\n",
+            {"Metsähallitus", "Ruokavirasto", "Kainuun Etu Oy", "Kajaanin ammattikorkeakoulu"},
+            {"Lisäksi Kainuun Etu Oy"},
+        ),
+    ],
+)
+def test_organisations_named_by_one_word_and_after_an_opening_word(
+    reference_only, tmp_path, lang, text, wanted, unwanted
+):
+    """A capitalised compound whose head is an organisation's kind word is an organisation alone
+    (``Tillväxtverket``, ``Metsähallitus``, ``Ruokavirasto``; ``Programområdet`` is no ``rådet``);
+    an adverb that opens the sentence is no part of a company's name; a university in any case."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    names = {e.name for e in p.entities.values()}
+    assert wanted <= names, sorted(names)
+    assert not unwanted & names

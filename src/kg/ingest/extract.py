@@ -722,6 +722,7 @@ class _Document:
             self._relations(number, sent, offset, main)
             self._money(number, sent, offset, main)
             self._dates(number, sent, offset, main)
+        self._meetings()
         self._titled_event()
         self._located()
         self._in_areas(main)
@@ -755,6 +756,72 @@ class _Document:
                 if located:
                     ev = self.ev(number, sent, offset, max(0, m.start - 1), m.end)
                     self.relation(main, "locatedIn", m.key, ev, 0.4)
+
+    def _deciding_body(self, key: str) -> bool:
+        """Whether the entity is a board, council or committee (:data:`DECIDING_BODY`) that meets."""
+        entity = self.p.entities[key]
+        if self.is_initiative(key) or entity.kind in ("Person", "Municipality", "County", "Maakunta", "Country"):
+            return False
+        head = entity.name.split(" i ")[0].split()
+        return bool(head) and bool(DECIDING_BODY.search(head[-1]))
+
+    def _meetings(self) -> None:
+        """Meetings of a deciding body (a board, council or committee of a municipality, region or
+        association): a sentence that names the body and its meeting (``sammanträde``, ``möte``,
+        ``kokous``, ``kokoontui`` in any inflection), or a minute's heading that opens with the body
+        (``Kunnanhallitus 12.03.2024 § 45``), with the meeting's day (``den 8 maj`` in the text's
+        year, ``12.3.2024``; ``i dag``/``tänään`` the day the text was issued). The meeting is named
+        by the body's genitive and the day (``Regionala utvecklingsnämndens sammanträde
+        2024-05-08``, ``Kainuun maakuntahallituksen kokous 2015-06-22``); the body organises it and
+        whoever chairs the body (``ordförande``, ``puheenjohtaja``) leads it."""
+        for number, sent, offset in self.sentences:
+            word = next((k for k, t in enumerate(sent) if MEETING_WORD[self.lang].match(t.text)), None)
+            bodies = [m for m in self.mentions.get(number, ()) if self._deciding_body(m.key)]
+            if not bodies:
+                continue
+            if word is None:
+                # a minute's heading: the body opens the line, its day and section follow
+                if "§" not in sent.text or bodies[0].start != 0:
+                    continue
+                word = bodies[0].end
+            body = min(bodies, key=lambda m: abs(m.start - word))
+            at = sent[word].idx if word < len(sent) else len(sent.text)
+            days = [d for d in _find_dates(sent.text, self.lang, self.year) if d.precision == "day"]
+            if days:
+                found = min(days, key=lambda d: abs(d.char_start - at))
+                start, end = found.start, found.end or found.start
+            elif TODAY.search(sent.text) and self.p.issued and len(self.p.issued) == 10:
+                start = end = self.p.issued
+            else:
+                continue
+            owner = self.p.entities[body.key].name
+            if self.lang == "sv":
+                noun = "sammanträde" if re.match(r"(?i)\w*sammanträd", sent[word].text) else "möte"
+                head, _, place = owner.partition(" i ")
+                name = f"{_genitive(head, 'sv')} {noun} {start}" + (f", {place}" if place else "")
+            else:
+                name = f"{_genitive(owner, 'fi')} kokous {start}"
+            ev = self.ev(number, sent, offset, min(body.start, word), min(len(sent), max(body.end, word + 1)))
+            key = self.entity("Meeting", name, ev, confidence=0.6, country=self._country())
+            meeting = self.p.entities[key]
+            meeting.start, meeting.end = start, end
+            self.relation(body.key, "organises", key, ev, 0.6)
+            for m in self.mentions.get(number, ()):
+                if self.kind_of(m.key) != "Municipality" or body.start <= m.start < body.end:
+                    continue
+                written = sent[m.start : m.end].text
+                if (self.lang == "fi" and re.search(r"(?:ssa|ssä|lla|llä)$", written)) or (
+                    self.lang == "sv" and m.start > 0 and sent[m.start - 1].lower_ in ("i", "på")
+                ):
+                    self.relation(key, "locatedIn", m.key, ev, 0.5)  # kokoontui Rovaniemellä, möte i Pajala
+                    break
+            for r in list(self.p.relations):
+                if (
+                    r.relation == "holdsPost"
+                    and r.object == body.key
+                    and re.match(r"(?i)(?:ordförande|puheenjohtaja)", r.role or "")
+                ):
+                    self.relation(r.subject, "leads", key, ev, 0.5)
 
     def _titled_event(self) -> None:
         """A document about one event (its headline names a visit, meeting, seminar or conference):
@@ -1010,7 +1077,12 @@ class _Document:
         for i, token in enumerate(sent):
             if self.covered(number, i):
                 continue
-            if UNIVERSITY.search(token.text):
+            if UNIVERSITY.search(token.text) or (
+                self.lang == "fi"
+                and token.is_alpha
+                and len(token.text) > 8
+                and UNIVERSITY.search(_base_form(token.text, "fi"))
+            ):
                 j = i
                 while (
                     j > 0
@@ -1142,6 +1214,8 @@ class _Document:
             event = next((k for k, p in EVENT_WORDS.items() if p.match(token.text)), None)
             if event is None or self.covered(number, i):
                 continue
+            if event == "Meeting" and any(self._deciding_body(m.key) for m in self.mentions.get(number, ())):
+                continue  # a board's or committee's meeting: named by the body (see _meetings)
             dates = _find_dates(sent.text, self.lang, self.year)
             place = next(
                 (m for m in self.mentions.get(number, ()) if self.kind_of(m.key) in ("Municipality",) and m.start > i),
@@ -1164,6 +1238,8 @@ class _Document:
                 and before.text.islower()
                 and before.text not in SV_STOP
                 and before.text not in _SV_PREPOSITIONS
+                and before.lower_
+                not in ("sitt", "sin", "sina", "dess", "deras", "vårt", "vår", "ert", "hans", "hennes")
                 and not self.covered(number, i - 1)
             ):
                 label = f"{before.text.capitalize()} {token.text.lower()}"  # en gemensam konferens
@@ -1206,6 +1282,17 @@ class _Document:
             prev = sent[i - 1] if i > 0 else None
             start = i
             owner_words = ""
+            if self._owned_body(number, sent, offset, i):
+                continue
+            if i > 1 and prev.lower_ in ("och", "ja", "samt", "sekä") and re.match(r"^\w+-$", sent[i - 2].text):
+                # Kultur- och fritidsnämnden, Sivistys- ja hyvinvointilautakunta: one body of two words
+                name = " ".join(t.text for t in sent[i - 2 : i]) + " " + (base if self.lang == "fi" else token.text)
+                name = name[0].upper() + name[1:]
+                key = self.entity(
+                    "Organisation", name, self.ev(number, sent, offset, i - 2, i + 1), country=self._country()
+                )
+                self.add_mention(number, Mention(key, i - 2, i + 1, 0, 0, "actor"))
+                continue
             if prev is not None and prev.text.lower() in ("kaupungin", "kunnan", "stads", "kommuns"):
                 start = i - 1
                 if i > 1 and _is_cap(sent[i - 2]) and not TITLE.search(sent[i - 2].text):
@@ -1265,6 +1352,40 @@ class _Document:
             if owner_words and not generic:  # the unit named alone later (Tulevaisuustoimiala) is the same
                 self.by_name.setdefault(_fold(base), key)
             self.add_mention(number, Mention(key, start, i + 1, 0, 0, "actor"))
+
+    def _owned_body(self, number: int, sent, offset: int, i: int) -> bool:
+        """A body named with the organisation it belongs to, which keeps its own mention:
+        ``Kommunstyrelsen i Sorsele``, ``Regionstyrelsen i Region Norrbotten`` (a Swedish body,
+        then ``i`` and its municipality or region), ``Lapin liiton maakuntahallitus`` (a Finnish
+        compound after its owner's genitive, an association or authority the text named).
+        Returns whether the body was proposed."""
+        token, n = sent[i], len(sent)
+        items = self.mentions.get(number, [])
+        owners = ("Municipality", "Region", "RegionalAuthority", "MunicipalAssociation", "Organisation")
+        if self.lang == "sv" and i + 2 < n and sent[i + 1].lower_ == "i":
+            place = next((m for m in items if m.start == i + 2 and self.kind_of(m.key) in owners), None)
+            if place is None:
+                return False
+            start, end = i, place.end
+            if i > 0 and re.match(r"^[A-ZÅÄÖ]\w+[ae]$", sent[i - 1].text) and not self.covered(number, i - 1):
+                start = i - 1  # Regionala utvecklingsnämnden i Region X: the adjective is the name's
+            head = " ".join(t.text for t in sent[start : i + 1])
+            name = f"{head[0].upper()}{head[1:]} i {self.p.entities[place.key].name}"
+        elif self.lang == "fi" and i > 0 and not _is_cap(token) and sent[i - 1].text.endswith("n"):
+            owner = next((m for m in items if m.end == i and self.kind_of(m.key) in owners[1:]), None)
+            if owner is None:
+                return False
+            written = " ".join(t.text for t in sent[owner.start : i])
+            name = f"{written} {_base_form(token.text, self.lang)}"
+            start, end = owner.start, i + 1
+        else:
+            return False
+        key = self.entity("Organisation", name, self.ev(number, sent, offset, start, end), country=self._country())
+        # the owner keeps its mention inside the body's name
+        items.append(Mention(key, start, end, 0, 0, "actor"))
+        items.sort(key=lambda m: m.start)
+        self.mentions[number] = items
+        return True
 
     def _owner_name(self) -> str | None:
         """The name of the municipality or region the text is about (its publisher so far)."""
@@ -1355,8 +1476,8 @@ class _Document:
                 ):
                     break  # A, Metsähallitus ja Kainuun Etu Oy: the end of a list, not one company
                 j -= 1
-            while j < i and not _is_cap(sent[j]):
-                j += 1
+            while j < i and (not _is_cap(sent[j]) or (j == 0 and _opens_sentence(sent[j].text, self.lang))):
+                j += 1  # Lisäksi Kainuun Etu Oy, Även Coompanion AB: the sentence's first word is no name
             if j == i or any(self.covered(number, k) for k in range(j, i)):
                 continue
             word = token.text.split(":")[0]
@@ -1604,6 +1725,9 @@ class _Document:
                 continue
             if not token.is_alpha:
                 continue
+            alone = i == 0 or not _is_cap(sent[i - 1]) or self.covered(number, i - 1)
+            if alone and self._one_word_organisation(number, sent, offset, i):
+                continue
             kind = _organisation_kind_word(token.text, self.lang)
             if kind is None:
                 continue
@@ -1636,6 +1760,26 @@ class _Document:
                     name = " ".join(t.text for t in sent[i:k])
                     key = self.entity(kind, name, self.ev(number, sent, offset, i, k), country=self._country())
                     self.add_mention(number, Mention(key, i, k, 0, 0, "actor"))
+
+    def _one_word_organisation(self, number: int, sent, offset: int, i: int) -> bool:
+        """A capitalised compound whose head is an organisation's kind word names one organisation
+        alone: ``Tillväxtverket``, ``Skogsstyrelsen``, ``Sametinget``; ``Metsähallitus``,
+        ``Ruokavirastolta``, ``Kuntaliiton`` (Finnish through the base form). The generic bodies
+        of a municipality or region (``Kommunstyrelsen``, ``Kunnanhallitus``) are left to
+        :meth:`_bodies`; a word that opens a sentence must not be a common noun (Voikko)."""
+        token = sent[i]
+        if not _is_cap(token) or not token.is_alpha or token.text.isupper():
+            return False
+        word = _base_form(token.text, self.lang) if self.lang == "fi" else token.text
+        if not ONE_WORD_ORGANISATION[self.lang].match(word) or GENERIC_BODY.match(word):
+            return False
+        if i == 0 and self.lang == "fi" and _common_word(word):
+            return False
+        if self._looks_known(word):
+            return False  # the graph's own name: read by _known
+        key = self.entity("Organisation", word, self.ev(number, sent, offset, i, i + 1), country=self._country())
+        self.add_mention(number, Mention(key, i, i + 1, 0, 0, "actor"))
+        return True
 
     def _byline(self) -> None:
         """The author of a news item, named in its byline: a line near the head that ends with a
@@ -2823,6 +2967,49 @@ _SV_PREPOSITIONS = frozenset(
 )
 _EVENTS = frozenset(("Event", "Conference", "Seminar", "Meeting"))
 
+#: The words of a deciding body's meeting, in any inflection: ``sammanträde``, ``sammanträdde``,
+#: ``nämndmötet``; ``kokous``, ``kokouksessaan``, ``kokoontui``.
+MEETING_WORD = {
+    "sv": re.compile(r"^(?:\w*sammanträd\w*|\w*möte[t]?s?|\w*mötet)$", re.IGNORECASE),
+    "fi": re.compile(r"^(?:\w*kokou(?:s|ks\w+)|kokoontu\w*)$", re.IGNORECASE),
+}
+#: The head word of a body that decides and meets (a board, council, committee), base forms.
+DECIDING_BODY = re.compile(
+    r"(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?|direktion(?:en)?|"
+    r"hallitus|valtuusto|lautakunta|jaosto|toimikunta|johtokunta)$",
+    re.IGNORECASE,
+)
+#: Today, as a text says it: a meeting ``i dag`` is on the day the text was issued.
+TODAY = re.compile(r"\b(?:i dag|idag|i morse|tänään|tänä päivänä)\b", re.IGNORECASE)
+
+
+def _genitive(name: str, lang: str) -> str:
+    """The genitive of a body's name, as its meeting is called (the last word inflected).
+
+    >>> _genitive("Regionala utvecklingsnämnden", "sv"), _genitive("Kommunstyrelsen i Kramfors", "sv")
+    ('Regionala utvecklingsnämndens', 'Kommunstyrelsens i Kramfors')
+    >>> _genitive("Kainuun maakuntahallitus", "fi"), _genitive("Sallan kunnanvaltuusto", "fi")
+    ('Kainuun maakuntahallituksen', 'Sallan kunnanvaltuuston')
+    >>> _genitive("Enontekiön elinvoimalautakunta", "fi")
+    'Enontekiön elinvoimalautakunnan'
+    """
+    if lang == "sv":
+        words = name.split()
+        head = next((k for k, w in enumerate(words) if DECIDING_BODY.search(w)), len(words) - 1)
+        word = words[head]
+        words[head] = word if word.endswith(("s", "x", "z")) else word + "s"
+        return " ".join(words)
+    head, _, last = name.rpartition(" ")
+    if re.search(r"(?:us|ys)$", last):
+        last = last[:-1] + "ksen"
+    elif last.endswith(("nta", "ntä")):
+        last = last[:-2] + "nan" if last.endswith("nta") else last[:-2] + "nän"
+    elif last.endswith("tto"):
+        last = last[:-2] + "on"
+    elif last[-1:].lower() in "aeiouyäö":
+        last += "n"
+    return f"{head} {last}".strip()
+
 
 #: Verbs that introduce or follow the speaker of a quote (a person's name beside them).
 SPEECH = re.compile(
@@ -2850,6 +3037,24 @@ _FI_ORGANISATION_WORDS = re.compile(
     r"^(?:\w*liitto|\w*yhdistys|\w*säätiö|\w*seura|\w*instituutti|\w*virasto|\w*rahasto|\w*osuuskunta|"
     r"\w*verkosto|\w*neuvosto|\w*yhtiö|\w*akatemia|\w{4,}keskus|\w{4,}laitos)$",
     re.IGNORECASE,
+)
+
+
+#: One capitalised compound that names an organisation by its head (a kind word after a prefix of
+#: three letters or more): Swedish in the definite form, Finnish as the base form.
+ONE_WORD_ORGANISATION = {
+    "sv": re.compile(
+        r"^[A-ZÅÄÖ]\w{2,}(?:verket|styrelsen|myndigheten|inspektionen|kassan|tinget|förbundet|institutet|"
+        r"akademien|(?<!om)(?<!för)rådet|kollegiet|stiftelsen)$"
+    ),
+    "fi": re.compile(
+        r"^[A-ZÅÄÖ]\w{2,}(?:liitto|virasto|laitos|hallitus|rahasto|säätiö|yhdistys|neuvosto|instituutti|"
+        r"akatemia|yhtymä|kamari|keskus)$"
+    ),
+}
+#: The generic bodies of a municipality, region or maakunta (read by ``_bodies`` with their owner).
+GENERIC_BODY = re.compile(
+    r"^(?:kommun|region|landstings|läns|kaupungin|kunnan|maakunta|seutu|kunta|kaupunki)", re.IGNORECASE
 )
 
 
@@ -2933,6 +3138,69 @@ def _common_word(word: str) -> bool:
         return False
     classes = {a.get("CLASS", "") for a in voikko.analyze(word)}
     return bool(classes) and not any(c.endswith("nimi") for c in classes)
+
+
+#: Swedish words that open a sentence with a capital but name nothing (adverbs, conjunctions).
+SV_OPENERS = frozenset(
+    [
+        "även",
+        "också",
+        "dessutom",
+        "samtidigt",
+        "därför",
+        "därefter",
+        "sedan",
+        "nu",
+        "här",
+        "där",
+        "då",
+        "idag",
+        "tillsammans",
+        "enligt",
+        "bland",
+        "både",
+        "just",
+        "bara",
+        "redan",
+        "alla",
+        "flera",
+        "många",
+        "några",
+        "dessa",
+        "denna",
+        "detta",
+        "vid",
+        "under",
+        "efter",
+        "inför",
+        "genom",
+        "hos",
+        "mot",
+        "utan",
+        "när",
+        "medan",
+        "eftersom",
+        "om",
+        "men",
+        "så",
+        "nästa",
+        "förra",
+        "sista",
+    ]
+)
+
+
+def _opens_sentence(word: str, lang: str) -> bool:
+    """Whether ``word``, capitalised at the head of a sentence, is a common word and no part of a
+    name (``Även``, ``Dessutom``; ``Lisäksi``, ``Myös`` through Voikko).
+
+    >>> _opens_sentence("Även", "sv"), _opens_sentence("Jämtlands", "sv")
+    (True, False)
+    """
+    lower = word.lower()
+    if lang == "sv":
+        return lower in SV_OPENERS or lower in SV_STOP or lower in NOT_NAME
+    return lower in FI_STOP or lower in NOT_NAME or _common_word(word)
 
 
 def _verb(word: str) -> bool | None:
@@ -3109,6 +3377,8 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
     ['2020-01-27', '2020']
     >>> [d.start for d in _find_dates("Mötet hålls den 6 maj i Pajala.", "sv", 2024)]
     ['2024-05-06']
+    >>> [d.start for d in _find_dates("Hallitus kokoontui 7.10. ja 14.10.2024.", "fi", 2024)]
+    ['2024-10-07', '2024-10-14']
     """
     import dateparser
 
@@ -3156,6 +3426,13 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
         day = parse_day(m.group(0), None)
         if day:
             add(day, None, "day", m.start(), m.end())
+    if year is not None:
+        # a day and month with their dots and no year (kokoontui 7.10.): the text's year
+        for m in re.finditer(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d])", text):
+            if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
+                day = parse_day(f"{m.group(1)}.{m.group(2)}.{year}", None)
+                if day:
+                    add(day, None, "day", m.start(), m.end())
     for m in re.finditer(r"\b(\d{4}-\d{2}-\d{2})\s*(?:[-–]|till|to|—)\s*(\d{4}-\d{2}-\d{2})\b", text):
         add(m.group(1), m.group(2), "day", m.start(), m.end())
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
