@@ -1268,3 +1268,49 @@ def test_organisations_named_by_one_word_and_after_an_opening_word(
     names = {e.name for e in p.entities.values()}
     assert wanted <= names, sorted(names)
     assert not unwanted & names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted", "unwanted"),
+    [
+        (
+            "sv",
+            "Rubrik om byarna\n\nÄven föreningen Byalaget Storvik och bolaget Fjällvind medverkar i insatsen "
+            "Levande byar.\n",
+            {("Byalaget Storvik", "CivilSocietyOrganisation"), ("Fjällvind", "Company"), ("Levande byar", "Project")},
+            {"Även föreningen"},
+        ),
+        (
+            "fi",
+            "Otsikko tiedotteelle\n\nValtuusto hyväksyi Pohjois-Lapin matkailun kehittämisstrategian. Mukana ovat "
+            "Saamelaiskäräjät ja Nellimin kylätoimikunta.\n",
+            {
+                ("Pohjois-Lapin matkailun kehittämisstrategia", "Strategy"),
+                ("Saamelaiskäräjät", "Organisation"),
+                ("Nellimin kylätoimikunta", "Organisation"),
+            },
+            set(),
+        ),
+    ],
+)
+def test_names_after_a_kind_word_and_genitive_initiatives(reference_only, tmp_path, lang, text, wanted, unwanted):
+    """``föreningen X``, ``bolaget X``: the name follows its kind word; ``insatsen X`` is an
+    initiative; a Finnish strategy named by lower-case genitives after a capitalised one; a
+    village committee (``kylätoimikunta``) and a one-word parliament (``Saamelaiskäräjät``)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    found = {(e.name, e.kind) for e in p.entities.values()}
+    assert wanted <= found, sorted(found)
+    assert not unwanted & {name for name, _ in found}
+
+
+def test_title_after_an_adjective(reference_only, tmp_path):
+    """``Namn, regional utvecklingsdirektör``: one lower-case word after the comma opens the title;
+    a conjunction does not (``(S) och utvecklingsstrategen``)."""
+    text = (
+        "Rubrik om länet\n\nOrdförande Anna Ström (S) och strategen Erik Holm deltog. Mer information: "
+        "Lena Persson, regional utvecklingsdirektör, Region Västerbotten.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "sv")
+    roles = {p.entities[r.subject].name: r.role for r in p.relations if r.relation == "holdsPost"}
+    assert roles["Lena Persson"] == "regional utvecklingsdirektör"
+    assert "och" not in roles.get("Anna Ström", "")

@@ -222,7 +222,7 @@ HANKE = re.compile(
 )
 PROJECT_WORD = re.compile(
     r"^(?:\w*projektet|\w*projektets|förstudien|förstudiens|piloten|satsningen|initiativet|nätverket|programmet|"
-    r"utredningen|konceptet|visionen|visionens|strategin|strategins|handlingsplanen|utvecklingsplanen|"
+    r"utredningen|konceptet|visionen|visionens|strategin|strategins|handlingsplanen|utvecklingsplanen|insatsen|kampanjen|"
     r"hanke|hankkeen|hankkeeseen|hankkeessa|hanketta|hankkeelle)$",
     re.IGNORECASE,
 )
@@ -1200,6 +1200,8 @@ class _Document:
                 items.append(Mention(key, i - 1, i + 1, 0, 0, "initiative"))
                 items.sort(key=lambda m: m.start)
                 continue
+            if self._genitive_initiative(number, sent, offset, i, kind):
+                continue
             if i > 0 and _is_cap(sent[i - 1]) and not self.covered(number, i - 1) and i - 1 != 0:
                 name = f"{sent[i - 1].text} {_base_form(token.text, self.lang)}"
                 start = i - 1
@@ -1256,6 +1258,37 @@ class _Document:
             if place is not None:
                 self.p.entities[key].located_in.append(place.key)
             self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
+
+    def _genitive_initiative(self, number: int, sent, offset: int, i: int, kind: str) -> bool:
+        """A Finnish strategy, programme, vision or study named by lower-case genitives after a
+        capitalised one: ``Tunturi-Lapin matkailun kehittämisstrategian`` -> ``Tunturi-Lapin
+        matkailun kehittämisstrategia``, ``Kainuun nuorisotyön ohjelmaa``. A place whose genitive
+        opens the name keeps its own mention. Returns whether a name was proposed."""
+        if self.lang != "fi" or _is_cap(sent[i]):
+            return False
+        j = i
+        while (
+            j > 0
+            and i - j < 3
+            and re.match(r"^[a-zåäö][\w-]+n$", sent[j - 1].text)
+            and sent[j - 1].lower_ not in FI_STOP
+            and not self.covered(number, j - 1)
+        ):
+            j -= 1
+        if j == i or j == 0 or not _is_cap(sent[j - 1]) or not sent[j - 1].text.endswith("n"):
+            return False
+        first = j - 1
+        if first == 0 and _common_word(sent[first].text) and not self.covered(number, first):
+            return False
+        place = next((m for m in self.mentions.get(number, ()) if m.start <= first < m.end), None)
+        if place is not None and (place.end - place.start > 1 or self.is_initiative(place.key)):
+            return False
+        name = " ".join(t.text for t in sent[first:i]) + " " + _base_form(sent[i].text, "fi").lower()
+        key = self.entity(kind, name, self.ev(number, sent, offset, first, i + 1), country=self._country())
+        items = self.mentions.setdefault(number, [])
+        items.append(Mention(key, first, i + 1, 0, 0, "initiative"))
+        items.sort(key=lambda m: m.start)
+        return True
 
     def _bodies(self, number: int, sent, offset: int) -> None:
         """Committees, boards and units of a municipality or region (:data:`BODY`): named with their
@@ -1465,8 +1498,8 @@ class _Document:
         # companies and associations: capitalised words before Oy/AB/ry/förening
         for i, token in enumerate(sent):
             suffix = COMPANY_SUFFIX.match(token.text) or ASSOCIATION_SUFFIX.match(token.text)
-            if not suffix or i == 0 or self.covered(number, i):
-                continue
+            if not suffix or i == 0 or self.covered(number, i) or token.text in ("föreningen", "förening"):
+                continue  # föreningen Byalaget: the kind word before the name (see _organisation_names)
             j = i
             while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja")) and i - j < 4:
                 if (
@@ -1752,6 +1785,20 @@ class _Document:
                 self.add_mention(number, Mention(key, j, i + 1, 0, 0, "actor"))
                 continue
             # Stiftelsen X, Föreningen X Y: the kind word opens the name (not Kommunerna X, Y och Z)
+            if self.lang == "sv" and APPOSED_KIND.match(token.text) and i + 1 < n and _is_cap(sent[i + 1]):
+                # föreningen Byalaget Storlien, bolaget Fjällvind AB: the name follows its kind word
+                k = i + 1
+                while k < n and k - i <= 4 and _is_cap(sent[k]) and not self.covered(number, k):
+                    k += 1
+                if k > i + 1 and not (
+                    k < n and (COMPANY_SUFFIX.match(sent[k].text) or ASSOCIATION_SUFFIX.match(sent[k].text))
+                ):
+                    kind = "Company" if re.match(r"^(?:bolaget|företaget)$", token.text) else "CivilSocietyOrganisation"
+                    name = " ".join(t.text for t in sent[i + 1 : k])
+                    if not self._looks_known(name):
+                        key = self.entity(kind, name, self.ev(number, sent, offset, i + 1, k), country=self._country())
+                        self.add_mention(number, Mention(key, i + 1, k, 0, 0, "actor"))
+                continue
             if self.lang == "sv" and OPENS_NAME.match(token.text) and i + 1 < n and _is_cap(sent[i + 1]):
                 k = i + 1
                 while k < n and k - i <= 4 and _is_cap(sent[k]) and not self.covered(number, k):
@@ -2315,6 +2362,16 @@ class _Document:
         if k < n and TITLE.search(sent[k].text):
             stop = k + 1
             return k, stop
+        if (
+            k + 1 < n
+            and k > end
+            and sent[k - 1].text == ","
+            and sent[k].is_alpha
+            and sent[k].text.islower()
+            and sent[k].lower_ not in SV_STOP | FI_STOP
+            and TITLE.search(sent[k + 1].text)
+        ):
+            return k, k + 2  # Anna Berg, regional utvecklingsdirektör; Matti Ek, vt. kunnanjohtaja
         k = start - 1
         if k >= 0 and TITLE.search(sent[k].text):
             begin = k
@@ -3026,6 +3083,8 @@ LEADER_WORD = re.compile(
 )
 #: Swedish kind words that open an organisation's name (Stiftelsen Norrlandsfonden).
 OPENS_NAME = re.compile(r"^(?:Stiftelsen|Föreningen|Förbundet|Kooperativet|Nätverket|Institutet|Akademien)$")
+#: Swedish kind words in lower case before an organisation's name (``föreningen Byalaget Storlien``).
+APPOSED_KIND = re.compile(r"^(?:föreningen|stiftelsen|bolaget|företaget|kooperativet|nätverket|intresseföreningen)$")
 #: Kind words that close (or, in Swedish, open) an organisation's name; Finnish ones as base forms.
 _SV_ORGANISATION_WORDS = re.compile(
     r"^(?:\w*förbund(?:et)?|\w*förening(?:en)?|stiftelse(?:n)?|kommuner(?:na)?|\w*institut(?:et)?|\w*centrum|"
@@ -3035,7 +3094,7 @@ _SV_ORGANISATION_WORDS = re.compile(
 )
 _FI_ORGANISATION_WORDS = re.compile(
     r"^(?:\w*liitto|\w*yhdistys|\w*säätiö|\w*seura|\w*instituutti|\w*virasto|\w*rahasto|\w*osuuskunta|"
-    r"\w*verkosto|\w*neuvosto|\w*yhtiö|\w*akatemia|\w{4,}keskus|\w{4,}laitos)$",
+    r"\w*verkosto|\w*neuvosto|\w*yhtiö|\w*akatemia|\w{4,}keskus|\w{4,}laitos|\w*toimikunta|\w*kamari)$",
     re.IGNORECASE,
 )
 
@@ -3049,7 +3108,7 @@ ONE_WORD_ORGANISATION = {
     ),
     "fi": re.compile(
         r"^[A-ZÅÄÖ]\w{2,}(?:liitto|virasto|laitos|hallitus|rahasto|säätiö|yhdistys|neuvosto|instituutti|"
-        r"akatemia|yhtymä|kamari|keskus)$"
+        r"akatemia|yhtymä|kamari|keskus|käräjät)$"
     ),
 }
 #: The generic bodies of a municipality, region or maakunta (read by ``_bodies`` with their owner).
