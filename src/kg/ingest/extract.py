@@ -1498,7 +1498,7 @@ class _Document:
         # companies and associations: capitalised words before Oy/AB/ry/förening
         for i, token in enumerate(sent):
             suffix = COMPANY_SUFFIX.match(token.text) or ASSOCIATION_SUFFIX.match(token.text)
-            if not suffix or i == 0 or self.covered(number, i) or token.text in ("föreningen", "förening"):
+            if not suffix or i == 0 or self.covered(number, i) or token.text == "föreningen":
                 continue  # föreningen Byalaget: the kind word before the name (see _organisation_names)
             j = i
             while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja")) and i - j < 4:
