@@ -1314,3 +1314,26 @@ def test_title_after_an_adjective(reference_only, tmp_path):
     roles = {p.entities[r.subject].name: r.role for r in p.relations if r.relation == "holdsPost"}
     assert roles["Lena Persson"] == "regional utvecklingsdirektör"
     assert "och" not in roles.get("Anna Ström", "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "persons"),
+    [
+        (
+            "sv",
+            "Rubrik om inlandet\n\nVilhelmina: Ann-Sofi Berg, näringslivsutvecklare\n\nKommunalrådet Per-Erik "
+            "Nilsson (C) ledde mötet. Enligt landshövding Karin Ek Lindqvist behövs mer samarbete.\n",
+            {"Ann-Sofi Berg", "Per-Erik Nilsson", "Karin Ek Lindqvist"},
+        ),
+        (
+            "fi",
+            "Otsikko tiedotteelle\n\nKunnanjohtaja Anna-Liisa Mäki-Petäjä avasi tilaisuuden.\n",
+            {"Anna-Liisa Mäki-Petäjä"},
+        ),
+    ],
+)
+def test_persons_with_a_hyphenated_or_third_name(reference_only, tmp_path, lang, text, persons):
+    """A first name of two parts (``Ann-Sofi``, ``Per-Erik``) is a person's, even when the surname
+    is a municipality's name (Berg); a third name after a title (``landshövding A B C``)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert persons <= {e.name for e in p.entities.values() if e.kind == "Person"}

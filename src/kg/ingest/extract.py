@@ -2128,7 +2128,7 @@ class _Document:
             if not (
                 _is_cap(a)
                 and _is_cap(b)
-                and a.is_alpha
+                and (a.is_alpha or HYPHENATED_NAME.match(a.text))
                 and re.match(r"^[A-ZÅÄÖ][\w'-]+$", b.text)
                 and not self.covered(number, i)
                 and (not self.covered(number, i + 1) or self._place_as_surname(number, sent, i))
@@ -2149,7 +2149,9 @@ class _Document:
                 and not TITLE.search(sent[end].text)
                 and sent[end].text.lower() not in NOT_NAME
             ):
-                end += 1 if self._title_near(sent, end + 1, end + 1) is not None else 0
+                # a third name (Helene Hellmark Knutsson) when a title stands right before or after the three
+                titled_before = i > 0 and TITLE.search(sent[i - 1].text) and not self._looks_known(sent[end].text)
+                end += 1 if titled_before or self._title_near(sent, end + 1, end + 1) is not None else 0
             title = self._title_near(sent, i, end)
             if title is None:
                 # no title, but the name is the speaker of a quote: säger Anna Berg, kertoo Matti Virtanen
@@ -2378,6 +2380,8 @@ class _Document:
             # a genitive or adjective before the title belongs to it (kunnanhallituksen puheenjohtaja)
             return begin, start
         if k >= 0 and sent[k].text in (",", ":") and k - 1 >= 0 and TITLE.search(sent[k - 1].text):
+            if k >= 2 and sent[k - 2].text == ",":
+                return None  # A, kommundirektör, B: a list of names with titles; the title is A's
             return k - 1, k
         # the title, then where the post is, then a comma: ordförande i Storuman, Per Ek
         if k >= 2 and sent[k].text == ",":
@@ -3199,6 +3203,8 @@ def _common_word(word: str) -> bool:
     return bool(classes) and not any(c.endswith("nimi") for c in classes)
 
 
+#: A first name of two parts (``Ann-Sofi``, ``Per-Erik``, ``Anna-Liisa``): spaCy keeps it one token.
+HYPHENATED_NAME = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+-[A-ZÅÄÖ][a-zåäöéü]+$")
 #: Swedish words that open a sentence with a capital but name nothing (adverbs, conjunctions).
 SV_OPENERS = frozenset(
     [
