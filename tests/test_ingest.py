@@ -1337,3 +1337,29 @@ def test_persons_with_a_hyphenated_or_third_name(reference_only, tmp_path, lang,
     is a municipality's name (Berg); a third name after a title (``landshövding A B C``)."""
     p = read_text(reference_only, tmp_path, text, lang)
     assert persons <= {e.name for e in p.entities.values() if e.kind == "Person"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        (
+            "sv",
+            "Rubrik om projekten\n\nKommunen driver förstudien Trygga hem tillsammans med Sorsele kommun. Den deltar "
+            "i Interreg Aurora-projektet Polar Skills. Satsningen Unga Arjeplog startar i höst.\n",
+            {("Trygga hem", "PreStudy"), ("Polar Skills", "Project"), ("Unga Arjeplog", "Project")},
+        ),
+        (
+            "fi",
+            "Otsikko tiedotteelle\n\nKylätoimikunta toteuttaa Elävä Tunturikylä -esiselvityksen ja osallistuu "
+            "Arktinen ruoka -projektiin.\n",
+            {("Elävä Tunturikylä", "PreStudy"), ("Arktinen ruoka", "Project")},
+        ),
+    ],
+)
+def test_initiatives_after_their_kind_word_or_before_a_dash(reference_only, tmp_path, lang, text, wanted):
+    """``förstudien X`` ends before ``tillsammans med``; ``Aurora-projektet X`` after a hyphen;
+    a municipality inside a name in title case (``Unga Arjeplog``) stays in it; Finnish names
+    before ``-esiselvityksen`` and ``-projektiin`` in any case."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    found = {(e.name, e.kind) for e in p.entities.values()}
+    assert wanted <= found, sorted(found)

@@ -207,21 +207,23 @@ EVENT_WORDS = {
 }
 #: Initiative kinds by the words that name them (a word ending, folded).
 INITIATIVE_KINDS = (
-    (re.compile(r"(?:förstudie[n]?|esiselvitys(?:hanke)?\w*)$", re.IGNORECASE), "PreStudy"),
+    (re.compile(r"(?:förstudie[n]?|esiselvity\w*)$", re.IGNORECASE), "PreStudy"),
     (re.compile(r"(?:pilot(?:en)?|pilotti\w*|pilottihanke\w*)$", re.IGNORECASE), "Pilot"),
     (re.compile(r"(?:visio\w*|vision(?:en)?)$", re.IGNORECASE), "Vision"),
     (re.compile(r"(?:strategi(?:n)?|strategia\w*)$", re.IGNORECASE), "Strategy"),
     (re.compile(r"(?:program(?:met)?|ohjelma\w*)$", re.IGNORECASE), "Strategy"),
-    (re.compile(r"(?:utredning(?:en)?|selvitys\w*)$", re.IGNORECASE), "Inquiry"),
+    (re.compile(r"(?:utredning(?:en)?|selvity\w*)$", re.IGNORECASE), "Inquiry"),
     (re.compile(r"(?:forskningsprojekt\w*|tutkimushanke\w*)$", re.IGNORECASE), "ResearchProject"),
 )
 HANKE = re.compile(
     r"^[-–]?(?:[\w-]*?)(hanke|hankkeen|hankkeeseen|hankkeessa|hankkeelle|hanketta|hankkeena|hankkeesta|hankkeella|"
-    r"hankkeeseensa|pilotti|pilottia|pilotin|esiselvityshanke|esiselvityshankkeen|esiselvityshanketta)$",
+    r"hankkeeseensa|pilotti|pilottia|pilotin|esiselvityshanke|esiselvityshankkeen|esiselvityshanketta|"
+    r"esiselvitys|esiselvityksen|esiselvitystä|esiselvitykseen|esiselvityksessä|esiselvityksellä|"
+    r"projekti|projektin|projektiin|projektissa|projektia|projektille)$",
     re.IGNORECASE,
 )
 PROJECT_WORD = re.compile(
-    r"^(?:\w*projektet|\w*projektets|förstudien|förstudiens|piloten|satsningen|initiativet|nätverket|programmet|"
+    r"^(?:[\w-]*projektet|[\w-]*projektets|förstudien|förstudiens|piloten|satsningen|initiativet|nätverket|programmet|"
     r"utredningen|konceptet|visionen|visionens|strategin|strategins|handlingsplanen|utvecklingsplanen|insatsen|kampanjen|"
     r"hanke|hankkeen|hankkeeseen|hankkeessa|hanketta|hankkeelle)$",
     re.IGNORECASE,
@@ -341,6 +343,13 @@ NAME_STOP = frozenset(
         "fick",
         "ger",
         "gav",
+        # prepositions and adverbs that follow a name: förstudien X tillsammans med Y
+        "tillsammans",
+        "genom",
+        "via",
+        "inför",
+        "även",
+        "också",
     ]
 )
 CONNECTORS = frozenset(
@@ -1162,14 +1171,22 @@ class _Document:
                 and not (k > j and sent[k].text.islower() and _sv_present(sent[k].text))
                 and not (sent[k].lower_ == "i" and k + 1 < n and sent[k + 1].lower_ in _SV_TIME_WORDS)
             ):
-                if self.covered(number, k):
+                # a place inside a name in title case (Satsningen Unga Kramfors) keeps its mention
+                if self.covered(number, k) and not (
+                    _is_cap(sent[k]) and _is_cap(sent[k - 1]) and self._place_at(number, k)
+                ):
                     break
                 k += 1
             while k > j + 1 and sent[k - 1].text.lower() in ("i", "och", "för", "av", "–", "-"):
                 k -= 1
             kind = _kind_from_word(token.text)
             key = self.entity(kind, " ".join(texts[j:k]), self.ev(number, sent, offset, j, k), country=self._country())
-            self.add_mention(number, Mention(key, j, k, 0, 0, "initiative"))
+            if any(self.covered(number, x) for x in range(j, k)):
+                items = self.mentions[number]
+                items.append(Mention(key, j, k, 0, 0, "initiative"))
+                items.sort(key=lambda m: m.start)
+            else:
+                self.add_mention(number, Mention(key, j, k, 0, 0, "initiative"))
         # named compounds: Oulujoen vesistövisio, Kemijärven elinvoimaohjelma, Move on up-projektet
         for i, token in enumerate(sent):
             if self.covered(number, i):
@@ -1258,6 +1275,13 @@ class _Document:
             if place is not None:
                 self.p.entities[key].located_in.append(place.key)
             self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
+
+    def _place_at(self, number: int, k: int) -> bool:
+        """Whether token ``k`` is the whole mention of a municipality, county or region."""
+        return any(
+            m.start == k and m.end == k + 1 and self.kind_of(m.key) in ("Municipality", "County", "Maakunta", "Region")
+            for m in self.mentions.get(number, ())
+        )
 
     def _genitive_initiative(self, number: int, sent, offset: int, i: int, kind: str) -> bool:
         """A Finnish strategy, programme, vision or study named by lower-case genitives after a
@@ -1571,6 +1595,8 @@ class _Document:
                     break
                 if not _is_cap(prev) and LOCAL_CASE.search(prev.text):
                     break  # kaupungilta kuntavastinrahoitusta X -hankkeelle: the name is X
+                if not _is_cap(prev) and prev.is_alpha and _verb(prev.text):
+                    break  # Yhdistys toteuttaa X -esiselvityksen: a verb ends the name
                 j -= 1
             while j < i and (sent[j].text in "-–" or (j == 0 and sent[j].text.lower() in FI_STOP)):
                 j += 1
