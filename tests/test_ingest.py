@@ -1363,3 +1363,34 @@ def test_initiatives_after_their_kind_word_or_before_a_dash(reference_only, tmp_
     p = read_text(reference_only, tmp_path, text, lang)
     found = {(e.name, e.kind) for e in p.entities.values()}
     assert wanted <= found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "meeting"),
+    [
+        (
+            "fi",
+            "Maakuntahallitus päätti rahoituksesta\n\nJulkaistu 14.3.2016\n\nPohjois-Karjalan maakuntahallitus "
+            "myönsi kokouksessaan maanantaina rahaa kahdelle hankkeelle.\n",
+            ("Pohjois-Karjalan maakuntahallituksen kokous 2016-03-14", "2016-03-14"),
+        ),
+        (
+            "sv",
+            "Nämndens sammanträde i veckan\n\nPublicerad 2023-12-14\n\nRegionala utvecklingsnämnden beviljade i "
+            "tisdags vid sitt sammanträde pengar till tre projekt.\n",
+            ("Regionala utvecklingsnämndens sammanträde 2023-12-12", "2023-12-12"),
+        ),
+        (
+            "sv",
+            "Nyheter\n\nPublicerad 2024-02-07\n\nKommunfullmäktige i Sorsele höll i går sitt möte.\n",
+            ("Kommunfullmäktiges möte 2024-02-06, Sorsele", "2024-02-06"),
+        ),
+    ],
+)
+def test_meeting_day_told_by_the_issued_day(reference_only, tmp_path, lang, text, meeting):
+    """A board's meeting without a date: ``maanantaina``, ``i tisdags`` is the last such weekday
+    on or before the issued day, ``i går`` the day before; a headline about the meeting makes no
+    second event."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    meetings = {(e.name, e.start) for e in p.entities.values() if e.kind == "Meeting"}
+    assert meetings == {meeting}

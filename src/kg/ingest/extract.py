@@ -620,6 +620,7 @@ class _Document:
         self.labelled: set[int] = set()  # label–value lines of a project list (read by _labelled_lines)
         self.granted_by: dict[int, str] = {}  # items of a list of grants -> who grants (read by _grant_lists)
         self.grant_openers: set[int] = set()  # sentences that open such a list
+        self._board_meetings: list[str] = []  # meetings of deciding bodies (read by _meetings)
 
     # ------------------------------------------------------------------ helpers
     def evidence(self, number: int, sent, start: int, end: int) -> Evidence:
@@ -774,6 +775,24 @@ class _Document:
         head = entity.name.split(" i ")[0].split()
         return bool(head) and bool(DECIDING_BODY.search(head[-1]))
 
+    def _day_told(self, text: str) -> str | None:
+        """The day a sentence tells by the day the text was issued: ``i dag``/``tänään`` that day,
+        ``i går``/``eilen`` the day before, a weekday (``i måndags``, ``på tisdagen``,
+        ``maanantaina``) the last such day on or before it; None without an issued day."""
+        if not self.p.issued or len(self.p.issued) != 10:
+            return None
+        issued = dt.date.fromisoformat(self.p.issued)
+        if TODAY.search(text):
+            return issued.isoformat()
+        if re.search(r"\b(?:i går|igår|eilen)\b", text, re.IGNORECASE):
+            return (issued - dt.timedelta(days=1)).isoformat()
+        found = WEEKDAY[self.lang].search(text)
+        if found is None:
+            return None
+        stem = found.group(1).lower()
+        weekday = next(k for k, day in enumerate(WEEKDAYS[self.lang]) if stem.startswith(day))
+        return (issued - dt.timedelta(days=(issued.weekday() - weekday) % 7)).isoformat()
+
     def _meetings(self) -> None:
         """Meetings of a deciding body (a board, council or committee of a municipality, region or
         association): a sentence that names the body and its meeting (``sammanträde``, ``möte``,
@@ -799,10 +818,10 @@ class _Document:
             if days:
                 found = min(days, key=lambda d: abs(d.char_start - at))
                 start, end = found.start, found.end or found.start
-            elif TODAY.search(sent.text) and self.p.issued and len(self.p.issued) == 10:
-                start = end = self.p.issued
             else:
-                continue
+                start = end = self._day_told(sent.text)
+                if start is None:
+                    continue
             owner = self.p.entities[body.key].name
             if self.lang == "sv":
                 noun = "sammanträde" if re.match(r"(?i)\w*sammanträd", sent[word].text) else "möte"
@@ -812,6 +831,7 @@ class _Document:
                 name = f"{_genitive(owner, 'fi')} kokous {start}"
             ev = self.ev(number, sent, offset, min(body.start, word), min(len(sent), max(body.end, word + 1)))
             key = self.entity("Meeting", name, ev, confidence=0.6, country=self._country())
+            self._board_meetings.append(key)
             meeting = self.p.entities[key]
             meeting.start, meeting.end = start, end
             self.relation(body.key, "organises", key, ev, 0.6)
@@ -849,7 +869,11 @@ class _Document:
         if head is None:
             return
         number, sent, offset = next(x for x in self.sentences if x[0] == head)
-        key = self.entity(kind, title, self.ev(number, sent, offset, 0, len(sent)), country=self._country())
+        board = [k for k in self._board_meetings if self.p.entities[k].kind == kind]
+        # a headline about a board's meeting is that meeting (see _meetings), not a second event
+        key = board[0] if len(board) == 1 else None
+        if key is None:
+            key = self.entity(kind, title, self.ev(number, sent, offset, 0, len(sent)), country=self._country())
         event = self.p.entities[key]
         if event.iri is not None:
             return
@@ -3058,7 +3082,7 @@ _EVENTS = frozenset(("Event", "Conference", "Seminar", "Meeting"))
 #: ``nämndmötet``; ``kokous``, ``kokouksessaan``, ``kokoontui``.
 MEETING_WORD = {
     "sv": re.compile(r"^(?:\w*sammanträd\w*|\w*möte[t]?s?|\w*mötet)$", re.IGNORECASE),
-    "fi": re.compile(r"^(?:\w*kokou(?:s|ks\w+)|kokoontu\w*)$", re.IGNORECASE),
+    "fi": re.compile(r"^(?:\w*kokou(?:s|ks\w+)|kokoontu\w*|istun(?:to|nossa|nossaan|non))$", re.IGNORECASE),
 }
 #: The head word of a body that decides and meets (a board, council, committee), base forms.
 DECIDING_BODY = re.compile(
@@ -3066,6 +3090,16 @@ DECIDING_BODY = re.compile(
     r"hallitus|valtuusto|lautakunta|jaosto|toimikunta|johtokunta)$",
     re.IGNORECASE,
 )
+#: The weekdays, Monday first, as the stems of their names.
+WEEKDAYS = {
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "fi": ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"),
+}
+#: A weekday that tells a day: ``i måndags``, ``på tisdagen``, ``under onsdagen``; ``maanantaina``.
+WEEKDAY = {
+    "sv": re.compile(r"\b(?:i|på|under)\s+((?:mån|tis|ons|tors|fre|lör|sön)dag)(?:s|en)\b", re.IGNORECASE),
+    "fi": re.compile(r"\b((?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai))na\b", re.I),
+}
 #: Today, as a text says it: a meeting ``i dag`` is on the day the text was issued.
 TODAY = re.compile(r"\b(?:i dag|idag|i morse|tänään|tänä päivänä)\b", re.IGNORECASE)
 
