@@ -1394,3 +1394,25 @@ def test_meeting_day_told_by_the_issued_day(reference_only, tmp_path, lang, text
     p = read_text(reference_only, tmp_path, text, lang)
     meetings = {(e.name, e.start) for e in p.entities.values() if e.kind == "Meeting"}
     assert meetings == {meeting}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        (
+            "sv",
+            "Rubrik om stöd\n\nPengarna kommer från Kulturdepartementet.\n",
+            ("Kulturdepartementet", "GovernmentBody"),
+        ),
+        (
+            "fi",
+            "Otsikko tiedotteelle\n\nLapin sote-kuntayhtymän edustaja osallistui.\n",
+            ("Lapin sote-kuntayhtymä", "MunicipalAssociation"),
+        ),
+    ],
+)
+def test_state_agencies_and_prefixed_joint_authorities(reference_only, tmp_path, lang, text, wanted):
+    """A ministry or agency named by one word is a government body; a joint municipal authority
+    with a prefix before its kind word (``sote-kuntayhtymän``) is an association of municipalities."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert wanted in {(e.name, e.kind) for e in p.entities.values()}

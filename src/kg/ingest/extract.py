@@ -1515,7 +1515,9 @@ class _Document:
                 continue
             lower = token.text.lower()
             # Lapplands kommunalförbund, Oulunkaaren kuntayhtymä: an association of municipalities
-            if re.match(r"^(?:kommunalförbund|kuntayhtymä|seutukunta|samkommun)\w*$", lower) and _is_cap(sent[i - 1]):
+            if re.match(r"^(?:\w+-)?(?:kommunalförbund|kuntayhtymä|seutukunta|samkommun)\w*$", lower) and _is_cap(
+                sent[i - 1]
+            ):
                 if self.covered(number, i - 1):
                     continue
                 base = _base_form(token.text, self.lang) if self.lang == "fi" else _sv_base(token.text)
@@ -1874,7 +1876,8 @@ class _Document:
             return False
         if self._looks_known(word):
             return False  # the graph's own name: read by _known
-        key = self.entity("Organisation", word, self.ev(number, sent, offset, i, i + 1), country=self._country())
+        kind = "GovernmentBody" if STATE_AGENCY.search(word) else "Organisation"
+        key = self.entity(kind, word, self.ev(number, sent, offset, i, i + 1), country=self._country())
         self.add_mention(number, Mention(key, i, i + 1, 0, 0, "actor"))
         return True
 
@@ -3168,13 +3171,15 @@ _FI_ORGANISATION_WORDS = re.compile(
 ONE_WORD_ORGANISATION = {
     "sv": re.compile(
         r"^[A-ZÅÄÖ]\w{2,}(?:verket|styrelsen|myndigheten|inspektionen|kassan|tinget|förbundet|institutet|"
-        r"akademien|(?<!om)(?<!för)rådet|kollegiet|stiftelsen)$"
+        r"akademien|(?<!om)(?<!för)rådet|kollegiet|stiftelsen|departementet)$"
     ),
     "fi": re.compile(
         r"^[A-ZÅÄÖ]\w{2,}(?:liitto|virasto|laitos|hallitus|rahasto|säätiö|yhdistys|neuvosto|instituutti|"
-        r"akatemia|yhtymä|kamari|keskus|käräjät)$"
+        r"akatemia|yhtymä|kamari|keskus|käräjät|ministeriö)$"
     ),
 }
+#: The heads of a state's agencies and ministries (``Trafikverket``, ``Skogsstyrelsen``, ``Ruokavirasto``).
+STATE_AGENCY = re.compile(r"(?:verket|myndigheten|inspektionen|departementet|styrelsen|virasto|hallitus|ministeriö)$")
 #: The generic bodies of a municipality, region or maakunta (read by ``_bodies`` with their owner).
 GENERIC_BODY = re.compile(
     r"^(?:kommun|region|landstings|läns|kaupungin|kunnan|maakunta|seutu|kunta|kaupunki)", re.IGNORECASE
