@@ -1416,3 +1416,17 @@ def test_state_agencies_and_prefixed_joint_authorities(reference_only, tmp_path,
     with a prefix before its kind word (``sote-kuntayhtymän``) is an association of municipalities."""
     p = read_text(reference_only, tmp_path, text, lang)
     assert wanted in {(e.name, e.kind) for e in p.entities.values()}
+
+
+def test_municipality_keeps_its_mention_inside_its_board(reference_only, tmp_path):
+    """``Sallan kunnanvaltuusto``: the board is proposed and the municipality keeps its mention, so
+    the text's own municipality (not a funder named once) is where its officials hold their posts."""
+    text = (
+        "Otsikko tiedotteelle\n\nSallan kunnanvaltuusto hyväksyi strategian. Business Finland rahoittaa "
+        "selvitystä. Kunnan elinvoimajohtaja Juha Niemi kertoi asiasta.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "fi")
+    names = {e.name for e in p.entities.values()}
+    assert {"Salla", "Sallan kunnanvaltuusto"} <= names
+    posts = {(p.entities[r.subject].name, p.entities[r.object].name) for r in p.relations if r.relation == "holdsPost"}
+    assert posts == {("Juha Niemi", "Salla")}

@@ -1432,6 +1432,12 @@ class _Document:
             key = self.entity("Organisation", name, ev, country=self._country())
             if owner_words and not generic:  # the unit named alone later (Tulevaisuustoimiala) is the same
                 self.by_name.setdefault(_fold(base), key)
+            if start == i - 1 and self._place_at(number, i - 1):
+                # Enontekiön kunnanvaltuusto: the municipality keeps its mention inside its body's name
+                items = self.mentions[number]
+                items.append(Mention(key, start, i + 1, 0, 0, "actor"))
+                items.sort(key=lambda m: m.start)
+                continue
             self.add_mention(number, Mention(key, start, i + 1, 0, 0, "actor"))
 
     def _owned_body(self, number: int, sent, offset: int, i: int) -> bool:
