@@ -3188,7 +3188,8 @@ ONE_WORD_ORGANISATION = {
 STATE_AGENCY = re.compile(r"(?:verket|myndigheten|inspektionen|departementet|styrelsen|virasto|hallitus|ministeriö)$")
 #: The generic bodies of a municipality, region or maakunta (read by ``_bodies`` with their owner).
 GENERIC_BODY = re.compile(
-    r"^(?:kommun|region|landstings|läns|kaupungin|kunnan|maakunta|seutu|kunta|kaupunki)", re.IGNORECASE
+    r"^(?:kommun|region|landstings|läns|kaupungin|kunnan|maakunta|seutu|kunta|kaupunki|yhtymä|alue|hyvinvointialue)",
+    re.IGNORECASE,
 )
 
 
