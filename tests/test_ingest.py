@@ -1152,3 +1152,270 @@ def test_post_at_an_acronym_or_after_what_the_post_is_for(reference_only, tmp_pa
         if r.relation == "holdsPost" and r.subject == by_name[person]
     ]
     assert posts == [org]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "meeting", "day", "body", "chair", "place"),
+    [
+        (
+            "sv",
+            "Kommunen beslutar om nya pengar\n\nKommunstyrelsen i Sorsele beslutade vid sitt sammanträde den "
+            "14 mars 2023 att stödja förstudien.\n",
+            "Kommunstyrelsens sammanträde 2023-03-14, Sorsele",
+            "2023-03-14",
+            "Kommunstyrelsen i Sorsele",
+            None,
+            None,
+        ),
+        (
+            "sv",
+            "Nyheter från kommunen i oktober 2022\n\nVid sitt möte den 3 oktober i Arjeplog godkände Kultur- och "
+            "fritidsnämnden planen. Anna Lind (C), ordförande i kultur- och fritidsnämnden, är nöjd.\n",
+            "Kultur- och fritidsnämndens möte 2022-10-03",
+            "2022-10-03",
+            "Kultur- och fritidsnämnden",
+            "Anna Lind",
+            "se-2506",
+        ),
+        (
+            "fi",
+            "Kunnan tiedote huhtikuussa\n\nSodankylän kunnanhallitus päätti kokouksessaan 12.4.2021 myöntää "
+            "avustuksen.\n",
+            "Sodankylän kunnanhallituksen kokous 2021-04-12",
+            "2021-04-12",
+            "Sodankylän kunnanhallitus",
+            None,
+            None,
+        ),
+        (
+            "fi",
+            "Pöytäkirja\n\nKunnanhallitus 03.05.2022 § 112\n\nSallan kunta hakee rahoitusta.\n",
+            "Sallan kunnanhallituksen kokous 2022-05-03",
+            "2022-05-03",
+            "Sallan kunnanhallitus",
+            None,
+            None,
+        ),
+        (
+            "fi",
+            "Liiton tiedote vuodelta 2019\n\nLapin liiton maakuntahallitus kokoontui Rovaniemellä "
+            "maanantaina 7.10. ja päätti asioista.\n",
+            "Lapin liiton maakuntahallituksen kokous 2019-10-07",
+            "2019-10-07",
+            "Lapin liiton maakuntahallitus",
+            None,
+            "fi-698",
+        ),
+    ],
+)
+def test_meeting_of_a_deciding_body(reference_only, tmp_path, lang, text, meeting, day, body, chair, place):
+    """A board's, council's or committee's meeting (a meeting word or a minute's heading, with its
+    day): named by the body's genitive and the day, organised by the body, led by its chair, where
+    the sentence places it; the body named with its owner (``Kommunstyrelsen i X``, ``Lapin liiton
+    maakuntahallitus``) or as a coordinated compound (``Kultur- och fritidsnämnden``)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    by_name = {e.name: k for k, e in p.entities.items()}
+    assert meeting in by_name, sorted(by_name)
+    found = p.entities[by_name[meeting]]
+    assert (found.kind, found.start, found.end) == ("Meeting", day, day)
+    relations = {
+        (p.entities[r.subject].name, r.relation, p.entities[r.object].iri or p.entities[r.object].name)
+        for r in p.relations
+    }
+    assert (body, "organises", meeting) in relations
+    assert ((chair, "leads", meeting) in relations) == (chair is not None)
+    located = {o.rsplit("/", 1)[-1] for s, r, o in relations if s == meeting and r == "locatedIn"}
+    assert located == ({place} if place else set())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted", "unwanted"),
+    [
+        (
+            "sv",
+            "Rubrik om stöd\n\nPengarna kommer från Tillväxtverket och Skogsstyrelsen. Även Norrskog AB deltar. "
+            "Programområdet är stort.\n",
+            {"Tillväxtverket", "Skogsstyrelsen", "Norrskog AB"},
+            {"Programområdet", "Även Norrskog AB"},
+        ),
+        (
+            "fi",
+            "Otsikko tiedotteelle\n\nMukana ovat Metsähallitus ja Ruokavirasto. Lisäksi Kainuun Etu Oy sai tukea "
+            "Oulun yliopistolta ja Kajaanin ammattikorkeakoululle myönnettiin rahaa.\n",
+            {"Metsähallitus", "Ruokavirasto", "Kainuun Etu Oy", "Kajaanin ammattikorkeakoulu"},
+            {"Lisäksi Kainuun Etu Oy"},
+        ),
+    ],
+)
+def test_organisations_named_by_one_word_and_after_an_opening_word(
+    reference_only, tmp_path, lang, text, wanted, unwanted
+):
+    """A capitalised compound whose head is an organisation's kind word is an organisation alone
+    (``Tillväxtverket``, ``Metsähallitus``, ``Ruokavirasto``; ``Programområdet`` is no ``rådet``);
+    an adverb that opens the sentence is no part of a company's name; a university in any case."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    names = {e.name for e in p.entities.values()}
+    assert wanted <= names, sorted(names)
+    assert not unwanted & names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted", "unwanted"),
+    [
+        (
+            "sv",
+            "Rubrik om byarna\n\nÄven föreningen Byalaget Storvik och bolaget Fjällvind medverkar i insatsen "
+            "Levande byar.\n",
+            {("Byalaget Storvik", "CivilSocietyOrganisation"), ("Fjällvind", "Company"), ("Levande byar", "Project")},
+            {"Även föreningen"},
+        ),
+        (
+            "fi",
+            "Otsikko tiedotteelle\n\nValtuusto hyväksyi Pohjois-Lapin matkailun kehittämisstrategian. Mukana ovat "
+            "Saamelaiskäräjät ja Nellimin kylätoimikunta.\n",
+            {
+                ("Pohjois-Lapin matkailun kehittämisstrategia", "Strategy"),
+                ("Saamelaiskäräjät", "Organisation"),
+                ("Nellimin kylätoimikunta", "Organisation"),
+            },
+            set(),
+        ),
+    ],
+)
+def test_names_after_a_kind_word_and_genitive_initiatives(reference_only, tmp_path, lang, text, wanted, unwanted):
+    """``föreningen X``, ``bolaget X``: the name follows its kind word; ``insatsen X`` is an
+    initiative; a Finnish strategy named by lower-case genitives after a capitalised one; a
+    village committee (``kylätoimikunta``) and a one-word parliament (``Saamelaiskäräjät``)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    found = {(e.name, e.kind) for e in p.entities.values()}
+    assert wanted <= found, sorted(found)
+    assert not unwanted & {name for name, _ in found}
+
+
+def test_title_after_an_adjective(reference_only, tmp_path):
+    """``Namn, regional utvecklingsdirektör``: one lower-case word after the comma opens the title;
+    a conjunction does not (``(S) och utvecklingsstrategen``)."""
+    text = (
+        "Rubrik om länet\n\nOrdförande Anna Ström (S) och strategen Erik Holm deltog. Mer information: "
+        "Lena Persson, regional utvecklingsdirektör, Region Västerbotten.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "sv")
+    roles = {p.entities[r.subject].name: r.role for r in p.relations if r.relation == "holdsPost"}
+    assert roles["Lena Persson"] == "regional utvecklingsdirektör"
+    assert "och" not in roles.get("Anna Ström", "")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "persons"),
+    [
+        (
+            "sv",
+            "Rubrik om inlandet\n\nVilhelmina: Ann-Sofi Berg, näringslivsutvecklare\n\nKommunalrådet Per-Erik "
+            "Nilsson (C) ledde mötet. Enligt landshövding Karin Ek Lindqvist behövs mer samarbete.\n",
+            {"Ann-Sofi Berg", "Per-Erik Nilsson", "Karin Ek Lindqvist"},
+        ),
+        (
+            "fi",
+            "Otsikko tiedotteelle\n\nKunnanjohtaja Anna-Liisa Mäki-Petäjä avasi tilaisuuden.\n",
+            {"Anna-Liisa Mäki-Petäjä"},
+        ),
+    ],
+)
+def test_persons_with_a_hyphenated_or_third_name(reference_only, tmp_path, lang, text, persons):
+    """A first name of two parts (``Ann-Sofi``, ``Per-Erik``) is a person's, even when the surname
+    is a municipality's name (Berg); a third name after a title (``landshövding A B C``)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert persons <= {e.name for e in p.entities.values() if e.kind == "Person"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        (
+            "sv",
+            "Rubrik om projekten\n\nKommunen driver förstudien Trygga hem tillsammans med Sorsele kommun. Den deltar "
+            "i Interreg Aurora-projektet Polar Skills. Satsningen Unga Arjeplog startar i höst.\n",
+            {("Trygga hem", "PreStudy"), ("Polar Skills", "Project"), ("Unga Arjeplog", "Project")},
+        ),
+        (
+            "fi",
+            "Otsikko tiedotteelle\n\nKylätoimikunta toteuttaa Elävä Tunturikylä -esiselvityksen ja osallistuu "
+            "Arktinen ruoka -projektiin.\n",
+            {("Elävä Tunturikylä", "PreStudy"), ("Arktinen ruoka", "Project")},
+        ),
+    ],
+)
+def test_initiatives_after_their_kind_word_or_before_a_dash(reference_only, tmp_path, lang, text, wanted):
+    """``förstudien X`` ends before ``tillsammans med``; ``Aurora-projektet X`` after a hyphen;
+    a municipality inside a name in title case (``Unga Arjeplog``) stays in it; Finnish names
+    before ``-esiselvityksen`` and ``-projektiin`` in any case."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    found = {(e.name, e.kind) for e in p.entities.values()}
+    assert wanted <= found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "meeting"),
+    [
+        (
+            "fi",
+            "Maakuntahallitus päätti rahoituksesta\n\nJulkaistu 14.3.2016\n\nPohjois-Karjalan maakuntahallitus "
+            "myönsi kokouksessaan maanantaina rahaa kahdelle hankkeelle.\n",
+            ("Pohjois-Karjalan maakuntahallituksen kokous 2016-03-14", "2016-03-14"),
+        ),
+        (
+            "sv",
+            "Nämndens sammanträde i veckan\n\nPublicerad 2023-12-14\n\nRegionala utvecklingsnämnden beviljade i "
+            "tisdags vid sitt sammanträde pengar till tre projekt.\n",
+            ("Regionala utvecklingsnämndens sammanträde 2023-12-12", "2023-12-12"),
+        ),
+        (
+            "sv",
+            "Nyheter\n\nPublicerad 2024-02-07\n\nKommunfullmäktige i Sorsele höll i går sitt möte.\n",
+            ("Kommunfullmäktiges möte 2024-02-06, Sorsele", "2024-02-06"),
+        ),
+    ],
+)
+def test_meeting_day_told_by_the_issued_day(reference_only, tmp_path, lang, text, meeting):
+    """A board's meeting without a date: ``maanantaina``, ``i tisdags`` is the last such weekday
+    on or before the issued day, ``i går`` the day before; a headline about the meeting makes no
+    second event."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    meetings = {(e.name, e.start) for e in p.entities.values() if e.kind == "Meeting"}
+    assert meetings == {meeting}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "wanted"),
+    [
+        (
+            "sv",
+            "Rubrik om stöd\n\nPengarna kommer från Kulturdepartementet.\n",
+            ("Kulturdepartementet", "GovernmentBody"),
+        ),
+        (
+            "fi",
+            "Otsikko tiedotteelle\n\nLapin sote-kuntayhtymän edustaja osallistui.\n",
+            ("Lapin sote-kuntayhtymä", "MunicipalAssociation"),
+        ),
+    ],
+)
+def test_state_agencies_and_prefixed_joint_authorities(reference_only, tmp_path, lang, text, wanted):
+    """A ministry or agency named by one word is a government body; a joint municipal authority
+    with a prefix before its kind word (``sote-kuntayhtymän``) is an association of municipalities."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert wanted in {(e.name, e.kind) for e in p.entities.values()}
+
+
+def test_municipality_keeps_its_mention_inside_its_board(reference_only, tmp_path):
+    """``Sallan kunnanvaltuusto``: the board is proposed and the municipality keeps its mention, so
+    the text's own municipality (not a funder named once) is where its officials hold their posts."""
+    text = (
+        "Otsikko tiedotteelle\n\nSallan kunnanvaltuusto hyväksyi strategian. Business Finland rahoittaa "
+        "selvitystä. Kunnan elinvoimajohtaja Juha Niemi kertoi asiasta.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "fi")
+    names = {e.name for e in p.entities.values()}
+    assert {"Salla", "Sallan kunnanvaltuusto"} <= names
+    posts = {(p.entities[r.subject].name, p.entities[r.object].name) for r in p.relations if r.relation == "holdsPost"}
+    assert posts == {("Juha Niemi", "Salla")}

@@ -241,22 +241,24 @@ EVENT_WORDS = {
 }
 #: Initiative kinds by the words that name them (a word ending, folded).
 INITIATIVE_KINDS = (
-    (re.compile(r"(?:förstudie[n]?|esiselvitys(?:hanke)?\w*)$", re.IGNORECASE), "PreStudy"),
+    (re.compile(r"(?:förstudie[n]?|esiselvity\w*)$", re.IGNORECASE), "PreStudy"),
     (re.compile(r"(?:pilot(?:en)?|pilotti\w*|pilottihanke\w*)$", re.IGNORECASE), "Pilot"),
     (re.compile(r"(?:visio\w*|vision(?:en)?)$", re.IGNORECASE), "Vision"),
     (re.compile(r"(?:strategi(?:n)?|strategia\w*)$", re.IGNORECASE), "Strategy"),
     (re.compile(r"(?:program(?:met)?|ohjelma\w*)$", re.IGNORECASE), "Strategy"),
-    (re.compile(r"(?:utredning(?:en)?|selvitys\w*)$", re.IGNORECASE), "Inquiry"),
+    (re.compile(r"(?:utredning(?:en)?|selvity\w*)$", re.IGNORECASE), "Inquiry"),
     (re.compile(r"(?:forskningsprojekt\w*|tutkimushanke\w*)$", re.IGNORECASE), "ResearchProject"),
 )
 HANKE = re.compile(
     r"^[-–]?(?:[\w-]*?)(hanke|hankkeen|hankkeeseen|hankkeessa|hankkeelle|hanketta|hankkeena|hankkeesta|hankkeella|"
-    r"hankkeeseensa|pilotti|pilottia|pilotin|esiselvityshanke|esiselvityshankkeen|esiselvityshanketta)$",
+    r"hankkeeseensa|pilotti|pilottia|pilotin|esiselvityshanke|esiselvityshankkeen|esiselvityshanketta|"
+    r"esiselvitys|esiselvityksen|esiselvitystä|esiselvitykseen|esiselvityksessä|esiselvityksellä|"
+    r"projekti|projektin|projektiin|projektissa|projektia|projektille)$",
     re.IGNORECASE,
 )
 PROJECT_WORD = re.compile(
-    r"^(?:\w*projektet|\w*projektets|förstudien|förstudiens|piloten|satsningen|initiativet|nätverket|programmet|"
-    r"utredningen|konceptet|visionen|visionens|strategin|strategins|handlingsplanen|utvecklingsplanen|"
+    r"^(?:[\w-]*projektet|[\w-]*projektets|förstudien|förstudiens|piloten|satsningen|initiativet|nätverket|programmet|"
+    r"utredningen|konceptet|visionen|visionens|strategin|strategins|handlingsplanen|utvecklingsplanen|insatsen|kampanjen|"
     r"hanke|hankkeen|hankkeeseen|hankkeessa|hanketta|hankkeelle)$",
     re.IGNORECASE,
 )
@@ -375,6 +377,13 @@ NAME_STOP = frozenset(
         "fick",
         "ger",
         "gav",
+        # prepositions and adverbs that follow a name: förstudien X tillsammans med Y
+        "tillsammans",
+        "genom",
+        "via",
+        "inför",
+        "även",
+        "också",
     ]
 )
 CONNECTORS = frozenset(
@@ -656,6 +665,7 @@ class _Document:
         self.grant_openers: set[int] = set()  # sentences that open such a list
         self.headings: tuple[int, ...] = ()  # offsets of the Markdown headings (see Reader.read)
         self.title_start: int | None = None  # where the title starts in the text
+        self._board_meetings: list[str] = []  # meetings of deciding bodies (read by _meetings)
 
     # ------------------------------------------------------------------ helpers
     def evidence(self, number: int, sent, start: int, end: int) -> Evidence:
@@ -767,6 +777,7 @@ class _Document:
             self._relations(number, sent, offset, main)
             self._money(number, sent, offset, main)
             self._dates(number, sent, offset, main)
+        self._meetings()
         self._titled_event()
         self._ends_from_durations()
         self._located()
@@ -810,6 +821,91 @@ class _Document:
                     ev = self.ev(number, sent, offset, max(0, m.start - 1), m.end)
                     self.relation(main, "locatedIn", m.key, ev, 0.4)
 
+    def _deciding_body(self, key: str) -> bool:
+        """Whether the entity is a board, council or committee (:data:`DECIDING_BODY`) that meets."""
+        entity = self.p.entities[key]
+        if self.is_initiative(key) or entity.kind in ("Person", "Municipality", "County", "Maakunta", "Country"):
+            return False
+        head = entity.name.split(" i ")[0].split()
+        return bool(head) and bool(DECIDING_BODY.search(head[-1]))
+
+    def _day_told(self, text: str) -> str | None:
+        """The day a sentence tells by the day the text was issued: ``i dag``/``tänään`` that day,
+        ``i går``/``eilen`` the day before, a weekday (``i måndags``, ``på tisdagen``,
+        ``maanantaina``) the last such day on or before it; None without an issued day."""
+        if not self.p.issued or len(self.p.issued) != 10:
+            return None
+        issued = dt.date.fromisoformat(self.p.issued)
+        if TODAY.search(text):
+            return issued.isoformat()
+        if re.search(r"\b(?:i går|igår|eilen)\b", text, re.IGNORECASE):
+            return (issued - dt.timedelta(days=1)).isoformat()
+        found = WEEKDAY[self.lang].search(text)
+        if found is None:
+            return None
+        stem = found.group(1).lower()
+        weekday = next(k for k, day in enumerate(WEEKDAYS[self.lang]) if stem.startswith(day))
+        return (issued - dt.timedelta(days=(issued.weekday() - weekday) % 7)).isoformat()
+
+    def _meetings(self) -> None:
+        """Meetings of a deciding body (a board, council or committee of a municipality, region or
+        association): a sentence that names the body and its meeting (``sammanträde``, ``möte``,
+        ``kokous``, ``kokoontui`` in any inflection), or a minute's heading that opens with the body
+        (``Kunnanhallitus 12.03.2024 § 45``), with the meeting's day (``den 8 maj`` in the text's
+        year, ``12.3.2024``; ``i dag``/``tänään`` the day the text was issued). The meeting is named
+        by the body's genitive and the day (``Regionala utvecklingsnämndens sammanträde
+        2024-05-08``, ``Kainuun maakuntahallituksen kokous 2015-06-22``); the body organises it and
+        whoever chairs the body (``ordförande``, ``puheenjohtaja``) leads it."""
+        for number, sent, offset in self.sentences:
+            word = next((k for k, t in enumerate(sent) if MEETING_WORD[self.lang].match(t.text)), None)
+            bodies = [m for m in self.mentions.get(number, ()) if self._deciding_body(m.key)]
+            if not bodies:
+                continue
+            if word is None:
+                # a minute's heading: the body opens the line, its day and section follow
+                if "§" not in sent.text or bodies[0].start != 0:
+                    continue
+                word = bodies[0].end
+            body = min(bodies, key=lambda m: abs(m.start - word))
+            at = sent[word].idx if word < len(sent) else len(sent.text)
+            days = [d for d in _find_dates(sent.text, self.lang, self.year) if d.precision == "day"]
+            if days:
+                found = min(days, key=lambda d: abs(d.char_start - at))
+                start, end = found.start, found.end or found.start
+            else:
+                start = end = self._day_told(sent.text)
+                if start is None:
+                    continue
+            owner = self.p.entities[body.key].name
+            if self.lang == "sv":
+                noun = "sammanträde" if re.match(r"(?i)\w*sammanträd", sent[word].text) else "möte"
+                head, _, place = owner.partition(" i ")
+                name = f"{_genitive(head, 'sv')} {noun} {start}" + (f", {place}" if place else "")
+            else:
+                name = f"{_genitive(owner, 'fi')} kokous {start}"
+            ev = self.ev(number, sent, offset, min(body.start, word), min(len(sent), max(body.end, word + 1)))
+            key = self.entity("Meeting", name, ev, confidence=0.6, country=self._country())
+            self._board_meetings.append(key)
+            meeting = self.p.entities[key]
+            meeting.start, meeting.end = start, end
+            self.relation(body.key, "organises", key, ev, 0.6)
+            for m in self.mentions.get(number, ()):
+                if self.kind_of(m.key) != "Municipality" or body.start <= m.start < body.end:
+                    continue
+                written = sent[m.start : m.end].text
+                if (self.lang == "fi" and re.search(r"(?:ssa|ssä|lla|llä)$", written)) or (
+                    self.lang == "sv" and m.start > 0 and sent[m.start - 1].lower_ in ("i", "på")
+                ):
+                    self.relation(key, "locatedIn", m.key, ev, 0.5)  # kokoontui Rovaniemellä, möte i Pajala
+                    break
+            for r in list(self.p.relations):
+                if (
+                    r.relation == "holdsPost"
+                    and r.object == body.key
+                    and re.match(r"(?i)(?:ordförande|puheenjohtaja)", r.role or "")
+                ):
+                    self.relation(r.subject, "leads", key, ev, 0.5)
+
     def _titled_event(self) -> None:
         """A document about one event (its headline names a visit, meeting, seminar or conference):
         the event, named by the headline, on the first full date of the text, where the headline's
@@ -830,7 +926,11 @@ class _Document:
         if head is None:
             return
         number, sent, offset = next(x for x in self.sentences if x[0] == head)
-        key = self.entity(kind, title, self.ev(number, sent, offset, 0, len(sent)), country=self._country())
+        board = [k for k in self._board_meetings if self.p.entities[k].kind == kind]
+        # a headline about a board's meeting is that meeting (see _meetings), not a second event
+        key = board[0] if len(board) == 1 else None
+        if key is None:
+            key = self.entity(kind, title, self.ev(number, sent, offset, 0, len(sent)), country=self._country())
         event = self.p.entities[key]
         if event.iri is not None:
             return
@@ -1068,7 +1168,12 @@ class _Document:
         for i, token in enumerate(sent):
             if self.covered(number, i):
                 continue
-            if UNIVERSITY.search(token.text):
+            if UNIVERSITY.search(token.text) or (
+                self.lang == "fi"
+                and token.is_alpha
+                and len(token.text) > 8
+                and UNIVERSITY.search(_base_form(token.text, "fi"))
+            ):
                 j = i
                 while (
                     j > 0
@@ -1148,14 +1253,22 @@ class _Document:
                 and not (k > j and sent[k].text.islower() and _sv_present(sent[k].text))
                 and not (sent[k].lower_ == "i" and k + 1 < n and sent[k + 1].lower_ in _SV_TIME_WORDS)
             ):
-                if self.covered(number, k):
+                # a place inside a name in title case (Satsningen Unga Kramfors) keeps its mention
+                if self.covered(number, k) and not (
+                    _is_cap(sent[k]) and _is_cap(sent[k - 1]) and self._place_at(number, k)
+                ):
                     break
                 k += 1
             while k > j + 1 and sent[k - 1].text.lower() in ("i", "och", "för", "av", "–", "-"):
                 k -= 1
             kind = _kind_from_word(token.text)
             key = self.entity(kind, " ".join(texts[j:k]), self.ev(number, sent, offset, j, k), country=self._country())
-            self.add_mention(number, Mention(key, j, k, 0, 0, "initiative"))
+            if any(self.covered(number, x) for x in range(j, k)):
+                items = self.mentions[number]
+                items.append(Mention(key, j, k, 0, 0, "initiative"))
+                items.sort(key=lambda m: m.start)
+            else:
+                self.add_mention(number, Mention(key, j, k, 0, 0, "initiative"))
         # named compounds: Oulujoen vesistövisio, Kemijärven elinvoimaohjelma, Move on up-projektet
         for i, token in enumerate(sent):
             if self.covered(number, i):
@@ -1186,6 +1299,8 @@ class _Document:
                 items.append(Mention(key, i - 1, i + 1, 0, 0, "initiative"))
                 items.sort(key=lambda m: m.start)
                 continue
+            if self._genitive_initiative(number, sent, offset, i, kind):
+                continue
             if i > 0 and _is_cap(sent[i - 1]) and not self.covered(number, i - 1) and i - 1 != 0:
                 name = f"{sent[i - 1].text} {_base_form(token.text, self.lang)}"
                 start = i - 1
@@ -1200,6 +1315,8 @@ class _Document:
             event = next((k for k, p in EVENT_WORDS.items() if p.match(token.text)), None)
             if event is None or self.covered(number, i):
                 continue
+            if event == "Meeting" and any(self._deciding_body(m.key) for m in self.mentions.get(number, ())):
+                continue  # a board's or committee's meeting: named by the body (see _meetings)
             dates = _find_dates(sent.text, self.lang, self.year)
             place = next(
                 (m for m in self.mentions.get(number, ()) if self.kind_of(m.key) in ("Municipality",) and m.start > i),
@@ -1222,6 +1339,8 @@ class _Document:
                 and before.text.islower()
                 and before.text not in SV_STOP
                 and before.text not in _SV_PREPOSITIONS
+                and before.lower_
+                not in ("sitt", "sin", "sina", "dess", "deras", "vårt", "vår", "ert", "hans", "hennes")
                 and not self.covered(number, i - 1)
             ):
                 label = f"{before.text.capitalize()} {token.text.lower()}"  # en gemensam konferens
@@ -1238,6 +1357,44 @@ class _Document:
             if place is not None:
                 self.p.entities[key].located_in.append(place.key)
             self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
+
+    def _place_at(self, number: int, k: int) -> bool:
+        """Whether token ``k`` is the whole mention of a municipality, county or region."""
+        return any(
+            m.start == k and m.end == k + 1 and self.kind_of(m.key) in ("Municipality", "County", "Maakunta", "Region")
+            for m in self.mentions.get(number, ())
+        )
+
+    def _genitive_initiative(self, number: int, sent, offset: int, i: int, kind: str) -> bool:
+        """A Finnish strategy, programme, vision or study named by lower-case genitives after a
+        capitalised one: ``Tunturi-Lapin matkailun kehittämisstrategian`` -> ``Tunturi-Lapin
+        matkailun kehittämisstrategia``, ``Kainuun nuorisotyön ohjelmaa``. A place whose genitive
+        opens the name keeps its own mention. Returns whether a name was proposed."""
+        if self.lang != "fi" or _is_cap(sent[i]):
+            return False
+        j = i
+        while (
+            j > 0
+            and i - j < 3
+            and re.match(r"^[a-zåäö][\w-]+n$", sent[j - 1].text)
+            and sent[j - 1].lower_ not in FI_STOP
+            and not self.covered(number, j - 1)
+        ):
+            j -= 1
+        if j == i or j == 0 or not _is_cap(sent[j - 1]) or not sent[j - 1].text.endswith("n"):
+            return False
+        first = j - 1
+        if first == 0 and _common_word(sent[first].text) and not self.covered(number, first):
+            return False
+        place = next((m for m in self.mentions.get(number, ()) if m.start <= first < m.end), None)
+        if place is not None and (place.end - place.start > 1 or self.is_initiative(place.key)):
+            return False
+        name = " ".join(t.text for t in sent[first:i]) + " " + _base_form(sent[i].text, "fi").lower()
+        key = self.entity(kind, name, self.ev(number, sent, offset, first, i + 1), country=self._country())
+        items = self.mentions.setdefault(number, [])
+        items.append(Mention(key, first, i + 1, 0, 0, "initiative"))
+        items.sort(key=lambda m: m.start)
+        return True
 
     def _bodies(self, number: int, sent, offset: int) -> None:
         """Committees, boards and units of a municipality or region (:data:`BODY`): named with their
@@ -1264,6 +1421,17 @@ class _Document:
             prev = sent[i - 1] if i > 0 else None
             start = i
             owner_words = ""
+            if self._owned_body(number, sent, offset, i):
+                continue
+            if i > 1 and prev.lower_ in ("och", "ja", "samt", "sekä") and re.match(r"^\w+-$", sent[i - 2].text):
+                # Kultur- och fritidsnämnden, Sivistys- ja hyvinvointilautakunta: one body of two words
+                name = " ".join(t.text for t in sent[i - 2 : i]) + " " + (base if self.lang == "fi" else token.text)
+                name = name[0].upper() + name[1:]
+                key = self.entity(
+                    "Organisation", name, self.ev(number, sent, offset, i - 2, i + 1), country=self._country()
+                )
+                self.add_mention(number, Mention(key, i - 2, i + 1, 0, 0, "actor"))
+                continue
             if prev is not None and prev.text.lower() in ("kaupungin", "kunnan", "stads", "kommuns"):
                 start = i - 1
                 if i > 1 and _is_cap(sent[i - 2]) and not TITLE.search(sent[i - 2].text):
@@ -1322,7 +1490,47 @@ class _Document:
             key = self.entity("Organisation", name, ev, country=self._country())
             if owner_words and not generic:  # the unit named alone later (Tulevaisuustoimiala) is the same
                 self.by_name.setdefault(_fold(base), key)
+            if start == i - 1 and self._place_at(number, i - 1):
+                # Enontekiön kunnanvaltuusto: the municipality keeps its mention inside its body's name
+                items = self.mentions[number]
+                items.append(Mention(key, start, i + 1, 0, 0, "actor"))
+                items.sort(key=lambda m: m.start)
+                continue
             self.add_mention(number, Mention(key, start, i + 1, 0, 0, "actor"))
+
+    def _owned_body(self, number: int, sent, offset: int, i: int) -> bool:
+        """A body named with the organisation it belongs to, which keeps its own mention:
+        ``Kommunstyrelsen i Sorsele``, ``Regionstyrelsen i Region Norrbotten`` (a Swedish body,
+        then ``i`` and its municipality or region), ``Lapin liiton maakuntahallitus`` (a Finnish
+        compound after its owner's genitive, an association or authority the text named).
+        Returns whether the body was proposed."""
+        token, n = sent[i], len(sent)
+        items = self.mentions.get(number, [])
+        owners = ("Municipality", "Region", "RegionalAuthority", "MunicipalAssociation", "Organisation")
+        if self.lang == "sv" and i + 2 < n and sent[i + 1].lower_ == "i":
+            place = next((m for m in items if m.start == i + 2 and self.kind_of(m.key) in owners), None)
+            if place is None:
+                return False
+            start, end = i, place.end
+            if i > 0 and re.match(r"^[A-ZÅÄÖ]\w+[ae]$", sent[i - 1].text) and not self.covered(number, i - 1):
+                start = i - 1  # Regionala utvecklingsnämnden i Region X: the adjective is the name's
+            head = " ".join(t.text for t in sent[start : i + 1])
+            name = f"{head[0].upper()}{head[1:]} i {self.p.entities[place.key].name}"
+        elif self.lang == "fi" and i > 0 and not _is_cap(token) and sent[i - 1].text.endswith("n"):
+            owner = next((m for m in items if m.end == i and self.kind_of(m.key) in owners[1:]), None)
+            if owner is None:
+                return False
+            written = " ".join(t.text for t in sent[owner.start : i])
+            name = f"{written} {_base_form(token.text, self.lang)}"
+            start, end = owner.start, i + 1
+        else:
+            return False
+        key = self.entity("Organisation", name, self.ev(number, sent, offset, start, end), country=self._country())
+        # the owner keeps its mention inside the body's name
+        items.append(Mention(key, start, end, 0, 0, "actor"))
+        items.sort(key=lambda m: m.start)
+        self.mentions[number] = items
+        return True
 
     def _owner_name(self) -> str | None:
         """The name of the municipality or region the text is about (its publisher so far)."""
@@ -1371,7 +1579,9 @@ class _Document:
                 continue
             lower = token.text.lower()
             # Lapplands kommunalförbund, Oulunkaaren kuntayhtymä: an association of municipalities
-            if re.match(r"^(?:kommunalförbund|kuntayhtymä|seutukunta|samkommun)\w*$", lower) and _is_cap(sent[i - 1]):
+            if re.match(r"^(?:\w+-)?(?:kommunalförbund|kuntayhtymä|seutukunta|samkommun)\w*$", lower) and _is_cap(
+                sent[i - 1]
+            ):
                 if self.covered(number, i - 1):
                     continue
                 base = _base_form(token.text, self.lang) if self.lang == "fi" else _sv_base(token.text)
@@ -1402,8 +1612,8 @@ class _Document:
         # companies and associations: capitalised words before Oy/AB/ry/förening
         for i, token in enumerate(sent):
             suffix = COMPANY_SUFFIX.match(token.text) or ASSOCIATION_SUFFIX.match(token.text)
-            if not suffix or i == 0 or self.covered(number, i):
-                continue
+            if not suffix or i == 0 or self.covered(number, i) or token.text == "föreningen":
+                continue  # föreningen Byalaget: the kind word before the name (see _organisation_names)
             j = i
             while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja")) and i - j < 4:
                 if (
@@ -1413,8 +1623,8 @@ class _Document:
                 ):
                     break  # A, Metsähallitus ja Kainuun Etu Oy: the end of a list, not one company
                 j -= 1
-            while j < i and not _is_cap(sent[j]):
-                j += 1
+            while j < i and (not _is_cap(sent[j]) or (j == 0 and _opens_sentence(sent[j].text, self.lang))):
+                j += 1  # Lisäksi Kainuun Etu Oy, Även Coompanion AB: the sentence's first word is no name
             if j == i or any(self.covered(number, k) for k in range(j, i)):
                 continue
             word = token.text.split(":")[0]
@@ -1475,6 +1685,8 @@ class _Document:
                     break
                 if not _is_cap(prev) and LOCAL_CASE.search(prev.text):
                     break  # kaupungilta kuntavastinrahoitusta X -hankkeelle: the name is X
+                if not _is_cap(prev) and prev.is_alpha and _verb(prev.text):
+                    break  # Yhdistys toteuttaa X -esiselvityksen: a verb ends the name
                 j -= 1
             while j < i and (sent[j].text in "-–" or (j == 0 and sent[j].text.lower() in FI_STOP)):
                 j += 1
@@ -1662,6 +1874,9 @@ class _Document:
                 continue
             if not token.is_alpha:
                 continue
+            alone = i == 0 or not _is_cap(sent[i - 1]) or self.covered(number, i - 1)
+            if alone and self._one_word_organisation(number, sent, offset, i):
+                continue
             kind = _organisation_kind_word(token.text, self.lang)
             if kind is None:
                 continue
@@ -1686,6 +1901,20 @@ class _Document:
                 self.add_mention(number, Mention(key, j, i + 1, 0, 0, "actor"))
                 continue
             # Stiftelsen X, Föreningen X Y: the kind word opens the name (not Kommunerna X, Y och Z)
+            if self.lang == "sv" and APPOSED_KIND.match(token.text) and i + 1 < n and _is_cap(sent[i + 1]):
+                # föreningen Byalaget Storlien, bolaget Fjällvind AB: the name follows its kind word
+                k = i + 1
+                while k < n and k - i <= 4 and _is_cap(sent[k]) and not self.covered(number, k):
+                    k += 1
+                if k > i + 1 and not (
+                    k < n and (COMPANY_SUFFIX.match(sent[k].text) or ASSOCIATION_SUFFIX.match(sent[k].text))
+                ):
+                    kind = "Company" if re.match(r"^(?:bolaget|företaget)$", token.text) else "CivilSocietyOrganisation"
+                    name = " ".join(t.text for t in sent[i + 1 : k])
+                    if not self._looks_known(name):
+                        key = self.entity(kind, name, self.ev(number, sent, offset, i + 1, k), country=self._country())
+                        self.add_mention(number, Mention(key, i + 1, k, 0, 0, "actor"))
+                continue
             if self.lang == "sv" and OPENS_NAME.match(token.text) and i + 1 < n and _is_cap(sent[i + 1]):
                 k = i + 1
                 while k < n and k - i <= 4 and _is_cap(sent[k]) and not self.covered(number, k):
@@ -1694,6 +1923,27 @@ class _Document:
                     name = " ".join(t.text for t in sent[i:k])
                     key = self.entity(kind, name, self.ev(number, sent, offset, i, k), country=self._country())
                     self.add_mention(number, Mention(key, i, k, 0, 0, "actor"))
+
+    def _one_word_organisation(self, number: int, sent, offset: int, i: int) -> bool:
+        """A capitalised compound whose head is an organisation's kind word names one organisation
+        alone: ``Tillväxtverket``, ``Skogsstyrelsen``, ``Sametinget``; ``Metsähallitus``,
+        ``Ruokavirastolta``, ``Kuntaliiton`` (Finnish through the base form). The generic bodies
+        of a municipality or region (``Kommunstyrelsen``, ``Kunnanhallitus``) are left to
+        :meth:`_bodies`; a word that opens a sentence must not be a common noun (Voikko)."""
+        token = sent[i]
+        if not _is_cap(token) or not token.is_alpha or token.text.isupper():
+            return False
+        word = _base_form(token.text, self.lang) if self.lang == "fi" else token.text
+        if not ONE_WORD_ORGANISATION[self.lang].match(word) or GENERIC_BODY.match(word):
+            return False
+        if i == 0 and self.lang == "fi" and _common_word(word):
+            return False
+        if self._looks_known(word):
+            return False  # the graph's own name: read by _known
+        kind = "GovernmentBody" if STATE_AGENCY.search(word) else "Organisation"
+        key = self.entity(kind, word, self.ev(number, sent, offset, i, i + 1), country=self._country())
+        self.add_mention(number, Mention(key, i, i + 1, 0, 0, "actor"))
+        return True
 
     def _byline(self) -> None:
         """The author of a news item, named in its byline: a line near the head that ends with a
@@ -1995,7 +2245,7 @@ class _Document:
             if not (
                 _is_cap(a)
                 and _is_cap(b)
-                and a.is_alpha
+                and (a.is_alpha or HYPHENATED_NAME.match(a.text))
                 and re.match(r"^[A-ZÅÄÖ][\w'-]+$", b.text)
                 and not self.covered(number, i)
                 and (not self.covered(number, i + 1) or self._place_as_surname(number, sent, i))
@@ -2016,7 +2266,9 @@ class _Document:
                 and not TITLE.search(sent[end].text)
                 and sent[end].text.lower() not in NOT_NAME
             ):
-                end += 1 if self._title_near(sent, end + 1, end + 1) is not None else 0
+                # a third name (Helene Hellmark Knutsson) when a title stands right before or after the three
+                titled_before = i > 0 and TITLE.search(sent[i - 1].text) and not self._looks_known(sent[end].text)
+                end += 1 if titled_before or self._title_near(sent, end + 1, end + 1) is not None else 0
             title = self._title_near(sent, i, end)
             if title is None:
                 # no title, but the name is the speaker of a quote: säger Anna Berg, kertoo Matti Virtanen
@@ -2239,12 +2491,24 @@ class _Document:
                 j += 1
             if j < n and j > k and TITLE.search(sent[j].text) and re.search(r"\w(?:n|s)$", sent[j - 1].text):
                 return j, j + 1
+        if (
+            k + 1 < n
+            and k > end
+            and sent[k - 1].text == ","
+            and sent[k].is_alpha
+            and sent[k].text.islower()
+            and sent[k].lower_ not in SV_STOP | FI_STOP
+            and TITLE.search(sent[k + 1].text)
+        ):
+            return k, k + 2  # Anna Berg, regional utvecklingsdirektör; Matti Ek, vt. kunnanjohtaja
         k = start - 1
         if k >= 0 and TITLE.search(sent[k].text):
             begin = k
             # a genitive or adjective before the title belongs to it (kunnanhallituksen puheenjohtaja)
             return begin, start
         if k >= 0 and sent[k].text in (",", ":") and k - 1 >= 0 and TITLE.search(sent[k - 1].text):
+            if k >= 2 and sent[k - 2].text == ",":
+                return None  # A, kommundirektör, B: a list of names with titles; the title is A's
             return k - 1, k
         # the title, then where the post is, then a comma: ordförande i Storuman, Per Ek
         if k >= 2 and sent[k].text == ",":
@@ -2935,6 +3199,59 @@ _SV_PREPOSITIONS = frozenset(
 )
 _EVENTS = frozenset(("Event", "Conference", "Seminar", "Meeting"))
 
+#: The words of a deciding body's meeting, in any inflection: ``sammanträde``, ``sammanträdde``,
+#: ``nämndmötet``; ``kokous``, ``kokouksessaan``, ``kokoontui``.
+MEETING_WORD = {
+    "sv": re.compile(r"^(?:\w*sammanträd\w*|\w*möte[t]?s?|\w*mötet)$", re.IGNORECASE),
+    "fi": re.compile(r"^(?:\w*kokou(?:s|ks\w+)|kokoontu\w*|istun(?:to|nossa|nossaan|non))$", re.IGNORECASE),
+}
+#: The head word of a body that decides and meets (a board, council, committee), base forms.
+DECIDING_BODY = re.compile(
+    r"(?:nämnd(?:en)?|styrelse(?:n)?|fullmäktige|utskott(?:et)?|direktion(?:en)?|"
+    r"hallitus|valtuusto|lautakunta|jaosto|toimikunta|johtokunta)$",
+    re.IGNORECASE,
+)
+#: The weekdays, Monday first, as the stems of their names.
+WEEKDAYS = {
+    "sv": ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag"),
+    "fi": ("maanantai", "tiistai", "keskiviikko", "torstai", "perjantai", "lauantai", "sunnuntai"),
+}
+#: A weekday that tells a day: ``i måndags``, ``på tisdagen``, ``under onsdagen``; ``maanantaina``.
+WEEKDAY = {
+    "sv": re.compile(r"\b(?:i|på|under)\s+((?:mån|tis|ons|tors|fre|lör|sön)dag)(?:s|en)\b", re.IGNORECASE),
+    "fi": re.compile(r"\b((?:maanantai|tiistai|keskiviikko|torstai|perjantai|lauantai|sunnuntai))na\b", re.I),
+}
+#: Today, as a text says it: a meeting ``i dag`` is on the day the text was issued.
+TODAY = re.compile(r"\b(?:i dag|idag|i morse|tänään|tänä päivänä)\b", re.IGNORECASE)
+
+
+def _genitive(name: str, lang: str) -> str:
+    """The genitive of a body's name, as its meeting is called (the last word inflected).
+
+    >>> _genitive("Regionala utvecklingsnämnden", "sv"), _genitive("Kommunstyrelsen i Kramfors", "sv")
+    ('Regionala utvecklingsnämndens', 'Kommunstyrelsens i Kramfors')
+    >>> _genitive("Kainuun maakuntahallitus", "fi"), _genitive("Sallan kunnanvaltuusto", "fi")
+    ('Kainuun maakuntahallituksen', 'Sallan kunnanvaltuuston')
+    >>> _genitive("Enontekiön elinvoimalautakunta", "fi")
+    'Enontekiön elinvoimalautakunnan'
+    """
+    if lang == "sv":
+        words = name.split()
+        head = next((k for k, w in enumerate(words) if DECIDING_BODY.search(w)), len(words) - 1)
+        word = words[head]
+        words[head] = word if word.endswith(("s", "x", "z")) else word + "s"
+        return " ".join(words)
+    head, _, last = name.rpartition(" ")
+    if re.search(r"(?:us|ys)$", last):
+        last = last[:-1] + "ksen"
+    elif last.endswith(("nta", "ntä")):
+        last = last[:-2] + "nan" if last.endswith("nta") else last[:-2] + "nän"
+    elif last.endswith("tto"):
+        last = last[:-2] + "on"
+    elif last[-1:].lower() in "aeiouyäö":
+        last += "n"
+    return f"{head} {last}".strip()
+
 
 #: Verbs that introduce or follow the speaker of a quote (a person's name beside them).
 SPEECH = re.compile(
@@ -2951,6 +3268,8 @@ LEADER_WORD = re.compile(
 )
 #: Swedish kind words that open an organisation's name (Stiftelsen Norrlandsfonden).
 OPENS_NAME = re.compile(r"^(?:Stiftelsen|Föreningen|Förbundet|Kooperativet|Nätverket|Institutet|Akademien)$")
+#: Swedish kind words in lower case before an organisation's name (``föreningen Byalaget Storlien``).
+APPOSED_KIND = re.compile(r"^(?:föreningen|stiftelsen|bolaget|företaget|kooperativet|nätverket|intresseföreningen)$")
 #: Kind words that close (or, in Swedish, open) an organisation's name; Finnish ones as base forms.
 _SV_ORGANISATION_WORDS = re.compile(
     r"^(?:\w*förbund(?:et)?|\w*förening(?:en)?|stiftelse(?:n)?|kommuner(?:na)?|\w*institut(?:et)?|\w*centrum|"
@@ -2960,7 +3279,28 @@ _SV_ORGANISATION_WORDS = re.compile(
 )
 _FI_ORGANISATION_WORDS = re.compile(
     r"^(?:\w*liitto|\w*yhdistys|\w*säätiö|\w*seura|\w*instituutti|\w*virasto|\w*rahasto|\w*osuuskunta|"
-    r"\w*verkosto|\w*neuvosto|\w*yhtiö|\w*akatemia|\w{4,}keskus|\w{4,}laitos)$",
+    r"\w*verkosto|\w*neuvosto|\w*yhtiö|\w*akatemia|\w{4,}keskus|\w{4,}laitos|\w*toimikunta|\w*kamari)$",
+    re.IGNORECASE,
+)
+
+
+#: One capitalised compound that names an organisation by its head (a kind word after a prefix of
+#: three letters or more): Swedish in the definite form, Finnish as the base form.
+ONE_WORD_ORGANISATION = {
+    "sv": re.compile(
+        r"^[A-ZÅÄÖ]\w{2,}(?:verket|styrelsen|myndigheten|inspektionen|kassan|tinget|förbundet|institutet|"
+        r"akademien|(?<!om)(?<!för)rådet|kollegiet|stiftelsen|departementet)$"
+    ),
+    "fi": re.compile(
+        r"^[A-ZÅÄÖ]\w{2,}(?:liitto|virasto|laitos|hallitus|rahasto|säätiö|yhdistys|neuvosto|instituutti|"
+        r"akatemia|yhtymä|kamari|keskus|käräjät|ministeriö)$"
+    ),
+}
+#: The heads of a state's agencies and ministries (``Trafikverket``, ``Skogsstyrelsen``, ``Ruokavirasto``).
+STATE_AGENCY = re.compile(r"(?:verket|myndigheten|inspektionen|departementet|styrelsen|virasto|hallitus|ministeriö)$")
+#: The generic bodies of a municipality, region or maakunta (read by ``_bodies`` with their owner).
+GENERIC_BODY = re.compile(
+    r"^(?:kommun|region|landstings|läns|kaupungin|kunnan|maakunta|seutu|kunta|kaupunki|yhtymä|alue|hyvinvointialue)",
     re.IGNORECASE,
 )
 
@@ -3045,6 +3385,71 @@ def _common_word(word: str) -> bool:
         return False
     classes = {a.get("CLASS", "") for a in voikko.analyze(word)}
     return bool(classes) and not any(c.endswith("nimi") for c in classes)
+
+
+#: A first name of two parts (``Ann-Sofi``, ``Per-Erik``, ``Anna-Liisa``): spaCy keeps it one token.
+HYPHENATED_NAME = re.compile(r"^[A-ZÅÄÖ][a-zåäöéü]+-[A-ZÅÄÖ][a-zåäöéü]+$")
+#: Swedish words that open a sentence with a capital but name nothing (adverbs, conjunctions).
+SV_OPENERS = frozenset(
+    [
+        "även",
+        "också",
+        "dessutom",
+        "samtidigt",
+        "därför",
+        "därefter",
+        "sedan",
+        "nu",
+        "här",
+        "där",
+        "då",
+        "idag",
+        "tillsammans",
+        "enligt",
+        "bland",
+        "både",
+        "just",
+        "bara",
+        "redan",
+        "alla",
+        "flera",
+        "många",
+        "några",
+        "dessa",
+        "denna",
+        "detta",
+        "vid",
+        "under",
+        "efter",
+        "inför",
+        "genom",
+        "hos",
+        "mot",
+        "utan",
+        "när",
+        "medan",
+        "eftersom",
+        "om",
+        "men",
+        "så",
+        "nästa",
+        "förra",
+        "sista",
+    ]
+)
+
+
+def _opens_sentence(word: str, lang: str) -> bool:
+    """Whether ``word``, capitalised at the head of a sentence, is a common word and no part of a
+    name (``Även``, ``Dessutom``; ``Lisäksi``, ``Myös`` through Voikko).
+
+    >>> _opens_sentence("Även", "sv"), _opens_sentence("Jämtlands", "sv")
+    (True, False)
+    """
+    lower = word.lower()
+    if lang == "sv":
+        return lower in SV_OPENERS or lower in SV_STOP or lower in NOT_NAME
+    return lower in FI_STOP or lower in NOT_NAME or _common_word(word)
 
 
 def _verb(word: str) -> bool | None:
@@ -3239,6 +3644,8 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
     ['2020-01-27', '2020']
     >>> [d.start for d in _find_dates("Mötet hålls den 6 maj i Pajala.", "sv", 2024)]
     ['2024-05-06']
+    >>> [d.start for d in _find_dates("Hallitus kokoontui 7.10. ja 14.10.2024.", "fi", 2024)]
+    ['2024-10-07', '2024-10-14']
     """
     import dateparser
 
@@ -3289,6 +3696,13 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
         day = parse_day(m.group(0), None)
         if day:
             add(day, None, "day", m.start(), m.end())
+    if year is not None:
+        # a day and month with their dots and no year (kokoontui 7.10.): the text's year
+        for m in re.finditer(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(?![\d])", text):
+            if 1 <= int(m.group(1)) <= 31 and 1 <= int(m.group(2)) <= 12:
+                day = parse_day(f"{m.group(1)}.{m.group(2)}.{year}", None)
+                if day:
+                    add(day, None, "day", m.start(), m.end())
     for m in re.finditer(r"\b(\d{4}-\d{2}-\d{2})\s*(?:[-–]|till|to|—)\s*(\d{4}-\d{2}-\d{2})\b", text):
         add(m.group(1), m.group(2), "day", m.start(), m.end())
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
