@@ -442,15 +442,24 @@ def labels_by_text(store, iris: list[str], lang: str | None) -> dict[str, str]:
 
     if not iris:
         return {}
+    order = preference(lang)
+    rank = {code: position for position, code in enumerate(order)}
+    table = _label_table(store)
+    if table is not None:  # the build's label table: the same rows, read from SQLite (kg.build.labeltable)
+        best: dict[str, tuple[int, str]] = {}
+        for key, code, label in table.labels(set(iris)):
+            candidate = (rank.get(code or None, 9), label)
+            known = best.get(key)
+            if known is None or candidate < known:
+                best[key] = candidate
+        return {key: label for key, (_, label) in best.items()}
     query = internal_query("labels")
     text = query.text
     if len(iris) <= 20_000:  # binding them beats reading every label (0.17 s vs 0.4 s at 1M triples)
         braces = "{ " + " ".join(f"<{i}>" for i in iris if not re.search(r"[\s<>\"{}|^`\\]", i)) + " }"
         text = text.replace("WHERE {", "WHERE {\n  VALUES ?iri " + braces, 1)
     wanted = set(iris)
-    order = preference(lang)
-    rank = {code: position for position, code in enumerate(order)}
-    best: dict[str, tuple[int, str]] = {}
+    best = {}
     variables, rows = as_store(store).solutions(text)
     at_iri, at_label = variables.index("iri"), variables.index("label")
     for row in rows:
@@ -495,6 +504,19 @@ def source_titles(store, lang: str | None, ids: set[str] | None = None) -> dict[
     rank = {code: position for position, code in enumerate(order)}
     best: dict[str, tuple[int, str]] = {}
     issued: dict[str, str] = {}
+    table = _label_table(store)
+    if table is not None:  # the build's label table: the same rows, read from SQLite (kg.build.labeltable)
+        dates: dict[str, set[str]] = {}
+        for key, title, code, date in table.titles(ids):
+            candidate = (rank.get(code or None, 9), title)
+            known = best.get(key)
+            if known is None or candidate < known:
+                best[key] = candidate
+            if date is not None:
+                dates.setdefault(key, set()).add(date)
+        # a document with several issue dates (none has two in the data) shows the earliest
+        issued = {key: min(found) for key, found in dates.items()}
+        return {key: f"{title} ({issued[key]})" if key in issued else title for key, (_, title) in best.items()}
     text = internal_query("source-titles").text
     texts = [text]
     if ids is not None:
@@ -530,6 +552,16 @@ def source_titles(store, lang: str | None, ids: set[str] | None = None) -> dict[
     for key, (_, title) in best.items():
         shown[key] = f"{title} ({issued[key]})" if key in issued else title
     return shown
+
+
+def _label_table(store):
+    """The build's label table beside ``store`` when it is the build's on-disk store and the table
+    describes the same graph (:func:`kg.build.labeltable.of_store`), else ``None``."""
+    if getattr(store, "folder", None) is None:
+        return None
+    from kg.build.labeltable import of_store
+
+    return of_store(store)
 
 
 def _source_labels(result: QueryResult, graph, lang: str | None) -> None:
