@@ -24,8 +24,8 @@ stores its analysis in the graph, rewrites the table from the store (:func:`rewr
 
 **Which table is current.** The table records the size and modification time (ns) of the
 ``graph.trig`` it describes, as ``manifest.json`` does for the store; the build writes it after
-``graph.trig`` and before the manifest. :func:`open_for` gives ``None`` (the query path then reads
-Oxigraph as before) when the file is missing (an older build), of another format, or describes
+``graph.trig`` and before the manifest. :func:`kg.query.labeltable.open_for` gives ``None`` (the query path then
+reads Oxigraph as before) when the file is missing (an older build), of another format, or describes
 another ``graph.trig``.
 
 >>> import tempfile
@@ -47,9 +47,9 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
-FILE = "labels.sqlite"
-GRAPH_FILE = "graph.trig"
-VERSION = "1"
+from kg.query.labeltable import FILE, VERSION, graph_stamp, open_for
+
+__all__ = ["FILE", "affected", "open_for", "rewrite", "rows", "update", "write_new"]
 
 _SCHEMA = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
@@ -143,13 +143,8 @@ def affected(quads: Iterable) -> list[str]:
     return sorted(found)
 
 
-def _graph_stamp(out: Path) -> tuple[str, str]:
-    stat = (out / GRAPH_FILE).stat()
-    return str(stat.st_size), str(stat.st_mtime_ns)
-
-
 def _set_stamp(db: sqlite3.Connection, out: Path) -> None:
-    size, mtime = _graph_stamp(out)
+    size, mtime = graph_stamp(out)
     db.executemany(
         "INSERT OR REPLACE INTO meta VALUES (?, ?)",
         [("version", VERSION), ("graph_size", size), ("graph_mtime_ns", mtime)],
@@ -228,70 +223,3 @@ def update(out: Path, store, quads: Iterable, previous: dict | None) -> None:
 def rewrite(out: Path, store) -> None:
     """Write the table anew from ``store`` (``kg all`` after storing its analysis in the graph)."""
     write_new(out, store)
-
-
-class LabelTable:
-    """An open ``labels.sqlite`` (read-only): the rows of given IRIs and source identifiers."""
-
-    def __init__(self, db: sqlite3.Connection, stamp: tuple[str, str]) -> None:
-        self.db = db
-        #: the size and modification time (ns, as text) of the ``graph.trig`` the table describes
-        self.stamp = stamp
-
-    def labels(self, iris: Iterable[str]) -> Iterable[LabelRow]:
-        """The rows ``(iri, lang, label)`` of ``iris`` (``lang`` ``''`` for none), in no order."""
-        return self._select("SELECT iri, lang, label FROM labels WHERE iri IN (SELECT value FROM json_each(?))", iris)
-
-    def titles(self, ids: Iterable[str] | None) -> Iterable[tuple[str, str, str, str | None]]:
-        """The rows ``(id, title, lang, issued)`` of the source identifiers ``ids`` (``None``: all)."""
-        if ids is None:
-            return self.db.execute("SELECT id, title, lang, issued FROM titles")
-        return self._select(
-            "SELECT id, title, lang, issued FROM titles WHERE id IN (SELECT value FROM json_each(?))", ids
-        )
-
-    def _select(self, text: str, keys: Iterable[str]):
-        import json
-
-        return self.db.execute(text, (json.dumps(list(keys)),))
-
-    def close(self) -> None:
-        self.db.close()
-
-
-def open_for(out: Path | str, *, stamp: bool = True) -> LabelTable | None:
-    """The label table of the build in ``out`` when it describes ``out/graph.trig`` as it is now
-    (``stamp=False``: whatever graph file), else ``None``: no table (an older build), another
-    format, unreadable, or written for another ``graph.trig``."""
-    path = Path(out) / FILE
-    if not path.is_file():
-        return None
-    try:
-        db = sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
-    except sqlite3.Error:
-        return None
-    try:
-        meta = dict(db.execute("SELECT key, value FROM meta"))
-        if meta.get("version") != VERSION:
-            raise sqlite3.DatabaseError("another format")
-        written = (meta.get("graph_size"), meta.get("graph_mtime_ns"))
-        if stamp and written != _graph_stamp(Path(out)):
-            raise sqlite3.DatabaseError("written for another graph.trig")
-    except (sqlite3.Error, OSError):
-        db.close()
-        return None
-    return LabelTable(db, written)
-
-
-def of_store(store) -> LabelTable | None:
-    """The label table beside the build's on-disk store that ``store`` is (opened by
-    :func:`kg.build.graph.open_built_store`, which checked that the store holds ``graph.trig``'s
-    dataset), opened once and kept on the store; ``None`` for any other store."""
-    folder = getattr(store, "folder", None)
-    if folder is None:
-        return None
-    if not hasattr(store, "_label_table"):
-        table = store._label_table = open_for(Path(folder).parent)
-        if table is not None and hasattr(store, "closing"):
-            store.closing(table.close)
-    return store._label_table

@@ -445,7 +445,7 @@ def labels_by_text(store, iris: list[str], lang: str | None) -> dict[str, str]:
     order = preference(lang)
     rank = {code: position for position, code in enumerate(order)}
     table = _label_table(store)
-    if table is not None:  # the build's label table: the same rows, read from SQLite (kg.build.labeltable)
+    if table is not None:  # the build's label table: the same rows, read from SQLite (kg.query.labeltable)
         best: dict[str, tuple[int, str]] = {}
         for key, code, label in table.labels(set(iris)):
             candidate = (rank.get(code or None, 9), label)
@@ -505,7 +505,7 @@ def source_titles(store, lang: str | None, ids: set[str] | None = None) -> dict[
     best: dict[str, tuple[int, str]] = {}
     issued: dict[str, str] = {}
     table = _label_table(store)
-    if table is not None:  # the build's label table: the same rows, read from SQLite (kg.build.labeltable)
+    if table is not None:  # the build's label table: the same rows, read from SQLite (kg.query.labeltable)
         dates: dict[str, set[str]] = {}
         for key, title, code, date in table.titles(ids):
             candidate = (rank.get(code or None, 9), title)
@@ -556,10 +556,10 @@ def source_titles(store, lang: str | None, ids: set[str] | None = None) -> dict[
 
 def _label_table(store):
     """The build's label table beside ``store`` when it is the build's on-disk store and the table
-    describes the same graph (:func:`kg.build.labeltable.of_store`), else ``None``."""
+    describes the same graph (:func:`kg.query.labeltable.of_store`), else ``None``."""
     if getattr(store, "folder", None) is None:
         return None
-    from kg.build.labeltable import of_store
+    from kg.query.labeltable import of_store
 
     return of_store(store)
 
