@@ -83,8 +83,15 @@ def _queries() -> tuple[str, str]:
 
 
 def _bound(text: str, variable: str, iris: list[str]) -> str:
-    values = " ".join(f"<{i}>" for i in iris)
-    return text.replace("WHERE {", f"WHERE {{\n  VALUES ?{variable} {{ {values} }}", 1)
+    """``text`` with ``?variable`` bound to ``iris``: in each branch of the titles query's UNION (bound
+    outside it, Oxigraph reads every document first: 4 s against 0.01 s at 1M triples)."""
+    block = f"VALUES ?{variable} {{ {' '.join(f'<{i}>' for i in iris)} }}\n    "
+    if variable == "doc":
+        for branch in ("?doc a kg:SourceDocument ;", "?doc a kg:ReferenceDataset ;"):
+            assert branch in text, branch  # the internal query's shape (a test builds and rebuilds with it)
+            text = text.replace(branch, block + branch, 1)
+        return text
+    return text.replace("WHERE {", "WHERE {\n  " + block, 1)
 
 
 def rows(store, subjects: list[str] | None = None) -> tuple[set[LabelRow], set[TitleRow]]:

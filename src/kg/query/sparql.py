@@ -554,6 +554,14 @@ def source_titles(store, lang: str | None, ids: set[str] | None = None) -> dict[
     return shown
 
 
+def _plain_text_literal(text: str) -> Literal:
+    """``Literal(text)``, made without rdflib's checks (:func:`kg.query.stores.to_rdflib`'s fast path,
+    which a self-check at import compares with rdflib's constructor): label cells are thousands."""
+    from kg.query.stores import _plain_literal
+
+    return _plain_literal(text, None)
+
+
 def _label_table(store):
     """The build's label table beside ``store`` when it is the build's on-disk store and the table
     describes the same graph (:func:`kg.query.labeltable.of_store`), else ``None``."""
@@ -587,12 +595,13 @@ def _source_labels(result: QueryResult, graph, lang: str | None) -> None:
     # (about 1 s at 1M triples, 18,675 titles; ten times that at 10M) up to a few thousand sources:
     # members 1.28 s -> 0.06 s at 1M; entity Pajala, 695 sources, 0.07 s; 5,000 sources 0.35 s
     titles = source_titles(graph, lang, wanted if len(wanted) <= 5000 else None)
+    plain = _plain_text_literal
     by_text: dict[str, Literal] = {}
     for key, (value, _) in cells.items():
         text = str(value)
         label = by_text.get(text)
         if label is None:
-            label = by_text[text] = Literal("; ".join(titles.get(t, t) for t in text.split()))
+            label = by_text[text] = plain("; ".join(titles.get(t, t) for t in text.split()))
         cells[key] = (value, label)
     for row in result.rows:
         for column in columns:
@@ -650,6 +659,7 @@ def add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
         return result
     every = sorted({i for row in result.rows for c in iri_columns for i in (cell_iris(row.get(c)) or ())})
     found = labels_by_text(graph, every, lang)
+    plain = _plain_text_literal
     label_cells: dict[int, Literal | None] = {}
 
     def label_cell(value) -> Literal | None:
@@ -657,9 +667,9 @@ def add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
         if key not in label_cells:
             iris = cell_iris(value) or []
             if iris:
-                label_cells[key] = Literal("; ".join(found.get(i) or short_iri(i) for i in iris))
+                label_cells[key] = plain("; ".join(found.get(i) or short_iri(i) for i in iris))
             else:
-                label_cells[key] = Literal(str(value)) if isinstance(value, Literal) else None
+                label_cells[key] = plain(str(value)) if isinstance(value, Literal) else None
         return label_cells[key]
 
     for row in result.rows:
