@@ -104,7 +104,7 @@ def test_malformed_turtle_names_file_line_column_and_writes_nothing(data_dir: Pa
     assert (out / "graph.trig").read_bytes() == before
     left = {p.name for p in out.iterdir()}
     # no temporary file left
-    assert "graph.trig" in left and left <= {"graph.trig", "store", "manifest.json", "manifest.sqlite"}
+    assert "graph.trig" in left and left <= {"graph.trig", "store", "manifest.json", "manifest.sqlite", "labels.sqlite"}
 
 
 def test_unknown_prefix(data_dir: Path, tmp_path: Path):

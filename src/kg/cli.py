@@ -249,6 +249,9 @@ def run_all(
         from kg.build.incremental import record_graph_file
 
         def written(ranges: dict[str, list[int]], added: int) -> None:
+            from kg.build.labeltable import rewrite
+
+            rewrite(result.output.parent, result.store)  # the analysis' labels (its clusters) too
             record_graph_file(result.output.parent, ranges, added)
 
     write_back(source, result.output, analysis, params, written=written)

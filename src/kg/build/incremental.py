@@ -30,6 +30,7 @@ from pathlib import Path
 
 from rdflib import RDF, RDFS, URIRef
 
+from kg.build import labeltable as label_table
 from kg.build import manifest as manifest_file
 from kg.build.derive import derive
 from kg.build.fastpath import KG_NS, Inputs, inputs, load_file, named_triples, statistics, validate_store
@@ -129,6 +130,8 @@ def _manifest_json(report: ValidationReport, out: Path, token: str, triples: int
         # block is in it, and the rows of the input files, are in manifest.sqlite (kg.build.manifest)
         "graph_file": {"size": stat.st_size, "mtime_ns": stat.st_mtime_ns},
         "records": {"file": manifest_file.RECORDS, "token": token},
+        # labels and source titles for kg query, for graph.trig of this size and time (kg.build.labeltable)
+        "labels": {"file": label_table.FILE},
     }
 
 
@@ -218,10 +221,12 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
             try:
                 group_keys = _group_key_rows(store)  # read beside the writer thread's dump
                 ranges = dump_trig(store, out / GRAPH_FILE)
+                timings["dump"] = time.perf_counter() - t
+                label_table.write_new(out, store)  # labels and titles for kg query, beside graph.trig
             finally:
                 if writer is not None:
                     writer.join(raise_error=False)
-            timings["dump"] = time.perf_counter() - t
+            timings["labels"] = time.perf_counter() - t - timings["dump"]
             triples = named_triples(store)  # counted in memory: on disk it is a scan of RocksDB
             if writer is not None:
                 writer.join()  # its error, if any, now that graph.trig is written
@@ -610,6 +615,9 @@ def incremental_build(found: Inputs, out: Path, manifest: manifest_file.Manifest
     patch = _patch_trig(store, out / GRAPH_FILE, records, sorted(str(g) for g in graphs)) if same else None
     ranges = None if patch is not None else dump_trig(store, out / GRAPH_FILE)
     timings["graph_file"] = time.perf_counter() - t
+    t = time.perf_counter()
+    label_table.update(out, store, [*old_quads, *new_quads], written)  # kg.build.labeltable
+    timings["labels"] = time.perf_counter() - t
     t = time.perf_counter()
     store.store.flush()
     token = uuid.uuid4().hex

@@ -14,7 +14,7 @@ waits for the readers to finish, and a reader that finds a writer at work reads 
 
 Because the lock guarantees that nobody else is writing, the next build removes what a killed build
 left behind (:func:`clean_leftovers`): ``.store-*`` folders, temporary ``.graph.trig.*.tmp`` and
-``.manifest.json.*.tmp`` and ``.manifest.sqlite.*.tmp`` files, and half-loaded server stores.
+``.manifest.json.*.tmp``, ``.manifest.sqlite.*.tmp`` and ``.labels.sqlite.*.tmp`` files, and half-loaded server stores.
 """
 
 from __future__ import annotations
@@ -148,6 +148,7 @@ LEFTOVERS = (
     ".graph.trig.*.tmp",
     ".manifest.json.*.tmp",
     ".manifest.sqlite.*.tmp",
+    ".labels.sqlite.*.tmp",
     "oxigraph.loading-*",
     "oxigraph.old-*",
 )
