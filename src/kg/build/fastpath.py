@@ -60,12 +60,16 @@ def inputs(data_dir: Path | None = None, files: list[Path] | None = None) -> Inp
 _TRIPLE_FORMATS: dict = {}
 
 
-def load_file(store, path: Path, graph: URIRef, kind: str | None = None) -> list[LoadIssue]:
+def load_file(store, path: Path, graph: URIRef, kind: str | None = None, sink=None) -> list[LoadIssue]:
     """Load one file into ``graph`` of a pyoxigraph store, read strictly (:func:`kg.build.reading.read`).
 
     A dataset file (TriG, N-Quads, JSON-LD) keeps the named graphs it names (samverkan graphs only);
     its default graph goes to ``graph``. Returns the literals that are not valid for their datatype.
     Syntax errors are :class:`DataError` naming file, line and column.
+
+    ``sink``, when given, is told what was loaded, once the store holds it, so that another store
+    can load the same: ``sink(data, format, base_iri, graph)`` for bytes Oxigraph parsed (the same
+    arguments as ``Store.load``), ``sink(quads)`` for a list of ``pyoxigraph.Quad`` added.
     """
     import pyoxigraph as ox
 
@@ -92,6 +96,8 @@ def load_file(store, path: Path, graph: URIRef, kind: str | None = None) -> list
             except SyntaxError:
                 empty = True  # read() below names the file, line and column
             if not empty:
+                if sink is not None:
+                    sink(data, format, base_iri, target)
                 return []
     reading = read(path, kind)
     names: dict[str, object] = {}
@@ -105,11 +111,15 @@ def load_file(store, path: Path, graph: URIRef, kind: str | None = None) -> list
         return names[key]
 
     if path.suffix.lower() in (".ttl", ".nt"):  # triples only: Oxigraph loads the same bytes straight into the graph
-        store.load(
-            reading.data, format=_TRIPLE_FORMATS[path.suffix.lower()], base_iri=reading.base_iri, to_graph=target
-        )
+        format = _TRIPLE_FORMATS[path.suffix.lower()]
+        store.load(reading.data, format=format, base_iri=reading.base_iri, to_graph=target)
+        if sink is not None:
+            sink(reading.data, format, reading.base_iri, target)
     else:
-        store.extend([ox.Quad(q.subject, q.predicate, q.object, name_of(q)) for q in reading.quads])
+        quads = [ox.Quad(q.subject, q.predicate, q.object, name_of(q)) for q in reading.quads]
+        store.extend(quads)
+        if sink is not None:
+            sink(quads)
     return literal_issues(reading) if kind != "ontology" else []
 
 
