@@ -332,7 +332,37 @@ def read_nodes(
             )
         attributes["mentioned"] = str(row.get("mentioned", "")).lower() in ("true", "1")
         nodes[iri] = attributes
+    for iri, countries in place_countries(store).items():
+        if iri in nodes and nodes[iri]["kind"] == "initiative":
+            nodes[iri]["places"] = countries
     return nodes
+
+
+def place_countries(dataset) -> dict[str, str]:
+    """The countries of the places each node is located in (``kg:locatedIn``, then the place's
+    ``kg:country``), space-separated and sorted: ``{iri: "FI SE"}``. An initiative with a Swedish
+    and a Finnish actor or place crosses the border (the ``cross-border`` query's definition,
+    which :func:`kg.analysis.analyze.analyze` follows); :func:`read_nodes` gives initiatives these
+    as ``places``.
+
+    >>> from kg.build import build
+    >>> place_countries(build(out_dir=None).dataset)["https://w3id.org/samverkan/id/initiative/samverkan-norsjo-osterbotten"]
+    'FI'
+    """
+    from kg.query.stores import OxigraphStore
+
+    store = fast_store(dataset)
+    named = _query("initiative-places")
+    if isinstance(store, OxigraphStore):
+        names, table = _csv_select(store, named)
+        rows = [dict(zip(names, row, strict=True)) for row in table]
+    else:
+        rows = [{k: str(v) for k, v in row.items()} for row in execute(store, named, timeout=None, labels=False).rows]
+    return {
+        row["node"]: " ".join(sorted(set(row["countries"].split())))
+        for row in rows
+        if row.get("countries") and not row["node"].startswith("_:")
+    }
 
 
 def read_ties(dataset, *, details: bool = True, _pending: _Elsewhere | None = None) -> list[Tie]:

@@ -47,7 +47,7 @@ from pathlib import Path
 
 from kg.analysis.analyze import Analysis, Cluster
 
-VERSION = 2  # raise when the analysis gives other results for the same graph
+VERSION = 3  # raise when the analysis gives other results for the same graph
 FOLDER = "analysis"
 
 
@@ -70,6 +70,7 @@ def from_dict(data: dict) -> Analysis:
     fields = dict(data)
     fields["clusters"] = [Cluster(**c) for c in data["clusters"]]
     fields["cross_border"] = [tuple(t) for t in data["cross_border"]]
+    fields["cross_border_initiatives"] = [tuple(t) for t in data.get("cross_border_initiatives", [])]
     return Analysis(**fields)
 
 
