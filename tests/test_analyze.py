@@ -165,6 +165,10 @@ def test_cli_report_json_csv(built, tmp_path):
     assert out.read_text(encoding="utf-8").splitlines()[0] == (
         "actor,label,cluster,degree,weighted_degree,betweenness,eigenvector,broker"
     )
+    # without --format, --out's extension chooses it (a new-user trial: it was ignored)
+    report = tmp_path / "report.json"
+    assert runner.invoke(app, ["analyze", "--graph", graph, "--out", str(report)]).exit_code == 0
+    assert json.loads(report.read_text(encoding="utf-8"))["clusters"]
 
 
 def test_write_back_is_queryable(built, tmp_path):

@@ -48,6 +48,35 @@ def _note(text: str) -> None:
     typer.echo(f"note: {text}", err=True)
 
 
+def _out_format(out: Path | None, given: str | None, by_suffix: dict[str, str], default: str, command: str) -> str:
+    """The format a command writes: ``--format`` if given, else the one ``--out``'s extension names, else
+    ``default``. A name whose extension names another format than ``--format``, or (without
+    ``--format``) an extension that names none, is refused (exit 2): the file would hold something
+    other than its name says.
+
+    >>> _out_format(Path("r.json"), None, {".json": "json", ".txt": "table"}, "table", "kg analyze")
+    'json'
+    >>> _out_format(Path("r"), None, {".json": "json"}, "table", "kg analyze")
+    'table'
+    """
+    suffix = out.suffix.lower() if out is not None else ""
+    named = by_suffix.get(suffix)
+    known = ", ".join(f"{ext} ({fmt})" for ext, fmt in by_suffix.items())
+    if given is not None:
+        if named is not None and named != given:
+            _fail(ValueError(f"--out {out}: the extension {suffix} means --format {named}, not --format {given}"))
+        return given
+    if suffix and named is None:
+        if len(set(by_suffix.values())) == 1:  # one format only: no --format to give
+            _fail(ValueError(f"--out {out}: {command} writes {default} only; name the file {' or '.join(by_suffix)}"))
+        _fail(
+            ValueError(
+                f"--out {out}: {command} cannot tell a format from {suffix}; name the file {known}, or give --format"
+            )
+        )
+    return named or default
+
+
 def _version(value: bool) -> None:
     if value:
         from kg.core.version import __version__
@@ -273,8 +302,18 @@ def query(
     name: Annotated[str | None, typer.Argument(help="A query name from `kg queries`, or a path to a .rq file.")] = None,
     expression: Annotated[str | None, typer.Option("-e", "--expression", help="Run this SPARQL text instead.")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value (repeat).")] = None,
-    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (atomically).")] = None,
+    fmt: Annotated[
+        QueryFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: from --out's extension, else table).", show_default=False
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write to this file (atomically); .txt .csv .tsv .json .md choose the format."
+        ),
+    ] = None,
     lang: LangOpt = "sv",
     timeout: Annotated[
         float, typer.Option("--timeout", help="Stop the query after this many seconds.", callback=_positive)
@@ -298,13 +337,26 @@ def query(
 
     if (name is None) == (expression is None):
         raise typer.BadParameter("give a query NAME or -e 'SPARQL', not both")
+    graph_suffixes = (".ttl", ".turtle")  # CONSTRUCT and DESCRIBE results are Turtle whatever --format says
+    suffixes = {".txt": "table", ".csv": "csv", ".tsv": "tsv", ".json": "json", ".md": "md"}
+    graph_out = out is not None and out.suffix.lower() in graph_suffixes and fmt is None
+    chosen = "table" if graph_out else _out_format(out, fmt.value if fmt else None, suffixes, "table", "kg query")
     try:
         params = _parse_params(param)
         named = adhoc(expression, "-e") if expression is not None else get(name)
         dataset = open_source(graph, data, endpoint, http_timeout=http_timeout, use_store=True, note=_note)
         try:
             result = execute(dataset, named, params, lang=lang, timeout=timeout, allow_service=allow_service)
-            text = render(result, fmt.value, dataset, lang)
+            if out is not None and out.suffix and fmt is None and (result.graph is not None) != graph_out:
+                raise KgError(
+                    f"--out {out}: a {result.form} result is "
+                    + (
+                        "Turtle: name the file .ttl"
+                        if result.graph is not None
+                        else f"a table: name the file {', '.join(suffixes)}"
+                    )
+                )
+            text = render(result, chosen, dataset, lang)
         finally:
             dataset.close()  # the built store's shared lock: a build may go on
     except (QueryTimeout, RemoteTimeout) as exc:
@@ -335,8 +387,16 @@ def analyze(
         NetworkKind, typer.Option("--network", help="Which projection to analyse.")
     ] = NetworkKind.actors,
     year: YearOpt = None,
-    fmt: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Report format.")] = AnalyzeFormat.table,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report to this file.")] = None,
+    fmt: Annotated[
+        AnalyzeFormat | None,
+        typer.Option(
+            "--format", "-f", help="Report format (default: from --out's extension, else table).", show_default=False
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write the report to this file; .txt .json .csv choose the format."),
+    ] = None,
     write_back: Annotated[
         bool, typer.Option("--write-back", help="Store clusters and scores in the graph's analysis graph.")
     ] = False,
@@ -356,6 +416,9 @@ def analyze(
 
     if write_back and endpoint is not None:
         _fail(KgError("--write-back stores the analysis in a local graph file; it cannot be used with --endpoint"))
+    chosen = _out_format(
+        out, fmt.value if fmt else None, {".txt": "table", ".json": "json", ".csv": "csv"}, "table", "kg analyze"
+    )
     from kg.analysis import stored
 
     try:
@@ -382,7 +445,7 @@ def analyze(
     if path is not None and key is not None:  # for kg viz (see kg.analysis.stored)
         stored.save(path, key, params, result)
     render = {"table": analysis_module.to_text, "json": lambda a: a.to_json() + "\n", "csv": analysis_module.to_csv}
-    text = render[fmt.value](result)
+    text = render[chosen](result)
     if out is not None:
         write_text(out, text)
     else:
@@ -439,6 +502,7 @@ def viz(
 
     if depth is not None and focus is None:
         raise typer.BadParameter("--depth needs --focus NAME (the entity to draw the neighbourhood of)")
+    _out_format(out, None, {".html": "HTML", ".htm": "HTML"}, "HTML", "kg viz")
     depth = 1 if depth is None else depth
     from kg.analysis import stored
     from kg.analysis.analyze import SEED
@@ -678,6 +742,7 @@ def reconcile(
     from kg.core.errors import KgError
     from kg.tabular.reconcile_csv import reconcile_csv
 
+    _out_format(out, None, {".csv": "CSV"}, "CSV", "kg reconcile")
     try:
         text = reconcile_csv(file, column, type_=type_, country=country, lang=lang, limit=limit, data_dir=data)
     except KgError as exc:
