@@ -213,7 +213,7 @@ def run_all(
         Path(out) / "network.html",
         render_page(actors, bipartite=bipartite, analysis=analysis, lang=lang, info=info, dataset=source),
     )
-    typer.echo(f"page:      {page} ({info.drawn_nodes} nodes, {info.drawn_edges} edges)")
+    typer.echo(f"page:      {page} ({info.summary()})")
 
 
 @app.command()
@@ -576,9 +576,7 @@ def viz(
         if dataset is not None:
             dataset.close()
     write_page(out, html)
-    typer.echo(
-        f"wrote {out} ({len(html.encode('utf-8')) // 1024} KiB): {info.drawn_nodes} nodes, {info.drawn_edges} edges"
-    )
+    typer.echo(f"wrote {out} ({len(html.encode('utf-8')) // 1024} KiB): {info.summary()}")
     for note in info.notes:
         typer.echo(f"note: {note}", err=True)
 

@@ -32,12 +32,37 @@ VIS_OPTIONS = {
 
 @dataclass
 class PageInfo:
-    """What was drawn and what was left out (``notes`` in English, for the command line)."""
+    """What was drawn and what was left out (``notes`` in English, for the command line).
+
+    ``drawn_nodes`` and ``drawn_edges`` count the actors and the ties between them (the page's
+    "actors" view); ``initiatives`` and ``stated_edges`` the initiatives drawn beside them and the
+    stated ties among all of them, which the page shows in its "actors and initiatives" view
+    (``mode`` "both", where it opens when there are initiatives). :meth:`summary` says it as the
+    page's header counts it.
+
+    >>> PageInfo(849, 1393, 0, [], 1280, 2270, "both").summary().split("; ")
+    ['2129 nodes (849 actors, 1280 initiatives) and 2270 ties as it opens', '849 nodes, 1393 ties in its actors view']
+    >>> PageInfo(12, 10, 0).summary()
+    '12 nodes, 10 ties'
+    """
 
     drawn_nodes: int
     drawn_edges: int
     left_out_nodes: int
     notes: list[str] = field(default_factory=list)
+    initiatives: int = 0
+    stated_edges: int = 0
+    mode: str = "actors"
+
+    def summary(self) -> str:
+        """The counts of the page's views, the one it opens on first (as its header counts them)."""
+        actors = f"{self.drawn_nodes} nodes, {self.drawn_edges} ties"
+        if self.mode != "both":
+            return actors
+        return (
+            f"{self.drawn_nodes + self.initiatives} nodes ({self.drawn_nodes} actors, {self.initiatives} initiatives)"
+            f" and {self.stated_edges} ties as it opens; {actors} in its actors view"
+        )
 
 
 def json_for_script(value: object) -> str:
@@ -226,7 +251,10 @@ def page_data(graph, bipartite, analysis, *, color_by, size_by, lang, title, max
             else {"fundings": [], "sources": {}, "posts": {}}
         ),
     }
-    return data, PageInfo(drawn.number_of_nodes(), drawn.number_of_edges(), left_out, english)
+    stated = sum(1 for edge in edges if edge["layer"] == "b")
+    info = PageInfo(drawn.number_of_nodes(), drawn.number_of_edges(), left_out, english)
+    info.initiatives, info.stated_edges, info.mode = len(initiatives), stated, data["mode"]
+    return data, info
 
 
 def known_labels(bipartite: nx.Graph | None, lang: str) -> dict[str, str]:
@@ -334,9 +362,7 @@ def render_page(
     )  # fmt: skip
     page_info.notes = [*(notes or []), *page_info.notes]
     if info is not None:
-        info.drawn_nodes, info.drawn_edges, info.left_out_nodes, info.notes = (
-            page_info.drawn_nodes, page_info.drawn_edges, page_info.left_out_nodes, page_info.notes,
-        )  # fmt: skip
+        info.__dict__.update(page_info.__dict__)
     return to_html(data)
 
 
