@@ -170,7 +170,7 @@ def run_all(
     """The main job: build and validate, analyse (stored in the graph) and draw OUT/network.html."""
     from kg.analysis.analyze import SEED
     from kg.analysis.analyze import analyze as run_analysis
-    from kg.analysis.network import bipartite_graph, project
+    from kg.analysis.network import bipartite_graph, project, read_network
     from kg.analysis.writeback import write_back
     from kg.build.pipeline import build as run_build
     from kg.core.errors import KgError
@@ -181,6 +181,7 @@ def run_all(
     except KgError as exc:
         _fail(exc)
     _print_findings(result.report, ("Violation", "Warning", "Info") if warnings else ("Violation",))
+    result.analysis_dropped = False  # stored again below
     typer.echo(result.summary())
     if not result.conforms:
         raise typer.Exit(1)
@@ -189,7 +190,11 @@ def run_all(
             f"note: {result.report.count('Warning')} warning(s) not listed; kg all --warnings lists them", err=True
         )
     source = result.store if result.store is not None else result.dataset
-    bipartite = bipartite_graph(source, None, lang)
+    # the nodes and ties kg viz draws, kept for it below (the analysis graph written back adds no node,
+    # tie or label of an actor or initiative, so they are those of the graph file as written: a test holds
+    # them to a fresh reading)
+    nodes, ties = read_network(source, lang)
+    bipartite = bipartite_graph(source, None, lang, nodes=nodes, ties=ties)
     actors = project(bipartite)
     analysis = run_analysis(actors, bipartite)
     params = {"network": "actors", "year": None, "seed": SEED, "lang": lang}
@@ -204,7 +209,9 @@ def run_all(
     write_back(source, result.output, analysis, params, written=written)
     from kg.analysis import stored
 
-    stored.save(result.output, stored.graph_key(result.output), params, analysis)  # for kg viz
+    key = stored.graph_key(result.output)
+    stored.save(result.output, key, params, analysis)  # for kg viz: its analysis and network
+    stored.save_network(result.output, key, lang, nodes, ties)
     typer.echo(
         f"analysis:  {len(analysis.clusters)} clusters, modularity {analysis.modularity:.3f} (stored in the graph)"
     )
