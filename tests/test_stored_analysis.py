@@ -169,3 +169,22 @@ def test_kg_all_stores_what_kg_viz_needs_and_a_rebuild_says_when_it_drops_the_an
     # a build without an analysis to drop says nothing
     quiet = runner.invoke(app, ["build", "--data", str(data), "--out", str(out), "--full"])
     assert quiet.exit_code == 0 and "dropped" not in quiet.stdout, quiet.output
+
+
+def test_viz_stores_the_slider_days_and_the_details_with_the_network_and_reads_them_back(graph, tmp_path):
+    # the second page of a graph reads nothing but the stored files: the slider's source years and active
+    # days and the details panel (fundings, sources, posts) come from the stored network too
+    fresh, _ = _viz_notes(graph, tmp_path / "fresh.html")
+    [path] = _network(graph)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert set(data["extras"]) == {"stated", "days", "details"}
+    assert data["extras"]["days"] and data["extras"]["stated"] and data["extras"]["details"]["fundings"]
+    assert _viz_notes(graph, tmp_path / "again.html")[0] == fresh
+    source = next(iter(data["extras"]["details"]["sources"].values()))
+    source["titles"] = [[MARKER, "sv"]]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert MARKER in _viz_notes(graph, tmp_path / "marked.html")[0]  # the details were read from the file
+    # a page of one year takes the stored days, but reads its details from the graph as before
+    year = runner.invoke(app, ["viz", "--graph", str(graph), "--year", "2021", "--out", str(tmp_path / "y.html")])
+    assert year.exit_code == 0, year.output
+    assert MARKER not in (tmp_path / "y.html").read_text(encoding="utf-8")

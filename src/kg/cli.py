@@ -174,7 +174,8 @@ def run_all(
     from kg.analysis.writeback import write_back
     from kg.build.pipeline import build as run_build
     from kg.core.errors import KgError
-    from kg.viz import PageInfo, render_page, write_page
+    from kg.viz import PageInfo, page_extras, render_page, write_page
+    from kg.viz.timeline import yearly_networks, years_of
 
     try:
         result = run_build(data, out)
@@ -210,16 +211,24 @@ def run_all(
     from kg.analysis import stored
 
     key = stored.graph_key(result.output)
-    stored.save(result.output, key, params, analysis)  # for kg viz: its analysis and network
-    stored.save_network(result.output, key, lang, nodes, ties)
+    stored.save(result.output, key, params, analysis)  # for kg viz: its analysis and network (below)
     typer.echo(
         f"analysis:  {len(analysis.clusters)} clusters, modularity {analysis.modularity:.3f} (stored in the graph)"
     )
-    info = PageInfo(0, 0, 0, [])
-    page = write_page(
-        Path(out) / "network.html",
-        render_page(actors, bipartite=bipartite, analysis=analysis, lang=lang, info=info, dataset=source),
+    span = years_of(bipartite)  # the page's slider and details, stored with the network for kg viz
+    more = page_extras(source, bipartite, lang, None)
+    stored.save_network(result.output, key, lang, nodes, ties, more)
+    yearly = (
+        yearly_networks(source, "actors", span, lang, nodes=nodes, ties=ties, stated=more["stated"], days=more["days"])
+        if span
+        else None
     )
+    info = PageInfo(0, 0, 0, [])
+    html = render_page(
+        actors, bipartite=bipartite, analysis=analysis, lang=lang, info=info, dataset=source, yearly=yearly,
+        details=more["details"],
+    )  # fmt: skip
+    page = write_page(Path(out) / "network.html", html)
     typer.echo(f"page:      {page} ({info.summary()})")
 
 
@@ -504,7 +513,7 @@ def viz(
     from kg.core.errors import KgError
     from kg.query.library import Parameter
     from kg.query.sparql import to_term
-    from kg.viz import PageInfo, focus_graph, render_page, write_page
+    from kg.viz import PageInfo, focus_graph, page_extras, render_page, write_page
     from kg.viz.timeline import yearly_networks, years_of
 
     if depth is not None and focus is None:
@@ -523,15 +532,13 @@ def viz(
         dataset = open_source(path, None, endpoint, http_timeout=http_timeout, use_store=True, note=_note)
         # the nodes and ties an earlier kg viz stored for these very graph bytes, else read now (once, for every
         # year too) and stored
-        found = stored.load_network(path, key, lang) if key is not None else None
+        found = stored.load_network(path, key, lang, extras=True) if key is not None else None
         if found is None:
             if key is not None:
                 _note("no stored network for this graph (the first kg viz of a graph stores one): reading it")
-            nodes, ties = read_nodes(dataset, lang), read_ties(dataset)
-            if key is not None:
-                stored.save_network(path, key, lang, nodes, ties)
+            nodes, ties, extras = read_nodes(dataset, lang), read_ties(dataset), {}
         else:
-            nodes, ties = found
+            nodes, ties, extras = found
         bipartite = bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties)
         if network is NetworkKind.bipartite:
             drawn = bipartite
@@ -559,9 +566,18 @@ def viz(
                 raise KgError(f"--focus {focus!r} is not in the {network.value} network")
             drawn = focus_graph(drawn, center, depth)
             title = f"{drawn.nodes[center].get('label', focus)} (+{depth})"
-        span = years_of(bipartite)  # the year slider's networks, as render_page would read them
+        # the year slider's networks, as render_page would read them, and the details panel: from what an
+        # earlier kg viz (or kg all) stored for these graph bytes, else read and stored with the network
+        more = page_extras(dataset, bipartite, lang, year, extras)
+        if key is not None and (found is None or more.keys() - extras.keys()):
+            stored.save_network(path, key, lang, nodes, ties, {**extras, **more})  # before the page changes them
+        span = years_of(bipartite)
         kind = "organisations" if network is NetworkKind.organisations else "actors"
-        yearly = yearly_networks(dataset, kind, span, lang, nodes=nodes, ties=ties) if span else None
+        yearly = (
+            yearly_networks(dataset, kind, span, lang, nodes=nodes, ties=ties, stated=more["stated"], days=more["days"])
+            if span
+            else None
+        )
         info = PageInfo(0, 0, 0, [])
         html = render_page(
             drawn,
@@ -576,6 +592,7 @@ def viz(
             max_edges=max_edges,
             info=info,
             dataset=dataset,
+            details=more.get("details"),
         )
     except KgError as exc:
         _fail(exc)

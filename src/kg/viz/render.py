@@ -207,7 +207,9 @@ def add_timeline(nodes: list[dict], edges: list[dict], reverse: dict, yearly: di
     return years
 
 
-def page_data(graph, bipartite, analysis, *, color_by, size_by, lang, title, max_nodes, max_edges, dataset, yearly):
+def page_data(
+    graph, bipartite, analysis, *, color_by, size_by, lang, title, max_nodes, max_edges, dataset, yearly, details=None
+):
     """Everything the page shows, as plain data, and the English notes for the command line."""
     scores = analysis.scores if analysis is not None else {}
     if size_by == "degree" or not scores:
@@ -246,8 +248,8 @@ def page_data(graph, bipartite, analysis, *, color_by, size_by, lang, title, max
         "mode": "both" if initiatives else "actors",
         "options": VIS_OPTIONS,
         **(
-            read_extra(dataset, lang, ids, known_labels(bipartite, lang))
-            if dataset is not None
+            read_extra(dataset, lang, ids, known_labels(bipartite, lang), details)
+            if dataset is not None or details is not None
             else {"fundings": [], "sources": {}, "posts": {}}
         ),
     }
@@ -265,12 +267,35 @@ def known_labels(bipartite: nx.Graph | None, lang: str) -> dict[str, str]:
     return {str(node): str(attrs["label"]) for node, attrs in bipartite.nodes(data=True) if attrs.get("label")}
 
 
-def read_extra(dataset, lang: str, ids: dict, labels: dict[str, str] | None = None) -> dict:
-    """Money, source documents and posts from the graph, with IRIs of drawn nodes replaced by page ids
-    (``labels``: see :func:`kg.viz.details.read_details`)."""
+def page_extras(dataset, bipartite: nx.Graph, lang: str, year: int | None, extras: dict | None = None) -> dict:
+    """What the page reads from the graph besides the network, as plain JSON values: ``stated`` (each
+    source's year, :func:`kg.analysis.network.source_years`), ``days`` (each initiative's active days,
+    :func:`kg.analysis.network.active_days`) and, for the page of all years (``year`` None),
+    ``details`` (:func:`kg.viz.details.read_details` with the network's labels). Taken from ``extras``
+    (what ``kg.analysis.stored`` kept for the same graph bytes and language) where they are there,
+    else read from ``dataset``; ``kg viz`` stores them beside the network for the next page."""
+    from kg.analysis.network import active_days, source_years
     from kg.viz.details import read_details
 
-    extra = read_details(dataset, lang, labels)
+    more = dict(extras or {})
+    if "stated" not in more:
+        more["stated"] = source_years(dataset)
+    if "days" not in more:
+        more["days"] = active_days(dataset)
+    if year is not None:  # a year's network has fewer nodes to take labels from: read them as before
+        more.pop("details", None)
+    elif "details" not in more:
+        more["details"] = read_details(dataset, lang, known_labels(bipartite, lang))
+    return more
+
+
+def read_extra(dataset, lang: str, ids: dict, labels: dict[str, str] | None = None, details=None) -> dict:
+    """Money, source documents and posts from the graph, with IRIs of drawn nodes replaced by page ids
+    (``labels``: see :func:`kg.viz.details.read_details`; ``details``: what it gave, read earlier and
+    changed here)."""
+    from kg.viz.details import read_details
+
+    extra = read_details(dataset, lang, labels) if details is None else details
     by_iri = {str(k): v for k, v in ids.items()}
     for funding in extra["fundings"]:
         funding["initiative"] = by_iri.get(funding["initiative"], "")
@@ -342,13 +367,15 @@ def render_page(
     info: PageInfo | None = None,
     dataset=None,
     yearly: dict | None = None,
+    details: dict | None = None,
 ) -> str:
     """The HTML page for ``graph`` (an actor network, or an actor–initiative graph; not modified).
 
     ``bipartite`` adds the initiatives (shown with the "actors and initiatives" switch) and the
     stated ties behind each relation; ``dataset`` (an rdflib Dataset or a store) adds money, source
     titles and dates, posts, and the year slider (each year's network read with :mod:`kg.analysis.network`);
-    ``yearly`` gives those networks directly (``{year: (bipartite, drawn)}``). ``analysis`` (from
+    ``yearly`` gives those networks directly (``{year: (bipartite, drawn)}``), ``details`` what
+    :func:`kg.viz.details.read_details` gave (it is changed). ``analysis`` (from
     :func:`kg.analysis.analyze.analyze`) is computed when not given. Node ids may be of any type.
     """
     graph, bipartite = split_input(graph, bipartite)
@@ -358,7 +385,7 @@ def render_page(
         analysis = analyze(graph, bipartite)
     data, page_info = page_data(
         graph, bipartite, analysis, color_by=color_by, size_by=size_by, lang=lang, title=title,
-        max_nodes=max_nodes, max_edges=max_edges, dataset=dataset, yearly=yearly,
+        max_nodes=max_nodes, max_edges=max_edges, dataset=dataset, yearly=yearly, details=details,
     )  # fmt: skip
     page_info.notes = [*(notes or []), *page_info.notes]
     if info is not None:
