@@ -234,6 +234,23 @@ def whole(shipped):
     return analyze(project(bipartite), bipartite)
 
 
+def test_label_propagation_and_centrality_in_a_child_process_give_the_analysis_of_one_process(
+    whole, shipped, monkeypatch
+):
+    # above 500 actors they run in a forked child beside Louvain; without fork (or when the child fails)
+    # they run in this process: the same analysis, to the last digit
+    import os
+
+    def no_fork():
+        raise OSError("no fork here")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    bipartite = bipartite_graph(shipped, details=False)
+    alone = analyze(project(bipartite), bipartite)
+    assert alone == whole and whole.nodes > analysis_module.GREEDY_MAX
+    assert whole.cross_check["method"] == "label propagation"
+
+
 def test_the_text_report_caps_long_lists_and_the_json_keeps_them(whole):
     # a new user's trial: the report was 1,412 lines, because c1 listed all its 542 members
     text = analysis_module.to_text(whole)

@@ -170,6 +170,11 @@ def _label_propagation(indexed: nx.Graph, seed: int) -> tuple[list, float]:
     return found, _modularity(indexed, found)
 
 
+def _beside_louvain(indexed: nx.Graph, nodes: list, edges: list, degree: dict, weighted: dict, seed: int):
+    """What :func:`analyze` computes beside Louvain: :func:`_label_propagation` and :func:`_centrality`."""
+    return _label_propagation(indexed, seed), _centrality(nodes, edges, degree, weighted, seed)
+
+
 class _Forked:
     """A function run in a forked child process while this one goes on (Linux, macOS), its result
     sent back pickled through a pipe: label propagation beside Louvain, on the second core. Where
@@ -288,19 +293,23 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     if graph.is_directed() or graph.is_multigraph():
         graph = _sorted_copy(graph)
     indexed = _weighted(nodes, edges)
-    # label propagation (the cross-check above GREEDY_MAX nodes) in a child process beside Louvain
-    spread = (
-        _Forked(_label_propagation, indexed, seed) if indexed.number_of_edges() and len(nodes) > GREEDY_MAX else None
-    )
-    clusters_raw, modularity = _louvain(nodes, indexed, seed)
-    cluster_of = {node: f"c{i + 1}" for i, members in enumerate(clusters_raw) for node in members}
     if len(nodes) > 1:  # networkx's degree centrality and weighted degree of the sorted copy
         scale = 1.0 / (len(nodes) - 1.0)
         degree = {node: indexed.degree(i) * scale for i, node in enumerate(nodes)}
     else:
         degree = dict.fromkeys(nodes, 0.0)
     weighted_degree = {node: indexed.degree(i, weight="weight") for i, node in enumerate(nodes)}
-    scores, notes = _centrality(nodes, edges, degree, weighted_degree, seed)
+    # above GREEDY_MAX nodes, label propagation (the cross-check) and the centrality measures run in a
+    # child process beside Louvain (both cores; the same results, each computed as here)
+    spread = None
+    if indexed.number_of_edges() and len(nodes) > GREEDY_MAX:
+        spread = _Forked(_beside_louvain, indexed, nodes, edges, degree, weighted_degree, seed)
+    clusters_raw, modularity = _louvain(nodes, indexed, seed)
+    cluster_of = {node: f"c{i + 1}" for i, members in enumerate(clusters_raw) for node in members}
+    if spread is None:
+        scores, notes = _centrality(nodes, edges, degree, weighted_degree, seed)
+    else:
+        (found, other_modularity), (scores, notes) = spread.result()
     for node in nodes:
         scores[node]["cluster"] = cluster_of[node]  # type: ignore[assignment]
     labels = {n: str(graph.nodes[n].get("label", n)) for n in nodes}
@@ -312,7 +321,6 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
             other_modularity = _modularity(indexed, found)
         else:
             method = "label propagation"
-            found, other_modularity = spread.result()
             notes.append(f"clusters cross-checked with {method} ({graph.number_of_nodes()} nodes > {GREEDY_MAX})")
         other = [{nodes[i] for i in c} for c in found]
         cross_check["method"] = method
