@@ -166,3 +166,26 @@ def test_cli_writes_page(built, tmp_path):
     # Pajala, its six partners in the pre-study, and Haparanda and the Government from the support-area-A
     # money (03_sv_haparanda-foretagsklimat-tornedalen)
     assert "9 nodes" in focus.output
+
+
+def test_a_page_laid_out_in_a_child_process_is_the_page_laid_out_in_one(shipped, monkeypatch):
+    # above 500 drawn actors the layout runs in a forked child beside the page's other parts; without fork
+    # (or when the child fails) here: the same page, byte for byte
+    import os
+
+    from kg.analysis.analyze import analyze
+    from kg.analysis.network import bipartite_graph, project
+    from kg.viz import render as render_module
+
+    bipartite = bipartite_graph(shipped)
+    actors = project(bipartite)
+    analysis = analyze(actors, bipartite)
+    assert actors.number_of_nodes() > render_module.FORK_LAYOUT_MIN
+    forked = render_page(actors, bipartite=bipartite, analysis=analysis)
+
+    def no_fork():
+        raise OSError("no fork here")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert render_page(actors, bipartite=bipartite, analysis=analysis) == forked
+    assert len({(n["x"], n["y"]) for n in page_data(forked)["nodes"]}) > 2000  # placed, not left at (0, 0)

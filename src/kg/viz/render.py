@@ -151,6 +151,11 @@ def initiatives_of(drawn: nx.Graph, bipartite: nx.Graph | None, max_nodes: int) 
     return {n: found[n] for n in sorted(ranked, key=str)}
 
 
+FORK_LAYOUT_MIN = 500
+"""Pages of more drawn actors are laid out in a forked child process while the page's nodes, ties and
+year masks are made (both cores; the same positions: the layout is deterministic)."""
+
+
 def positions_of(drawn: nx.Graph, initiatives: dict, clusters: dict) -> dict:
     """Positions of the actors (clusters apart) and of the initiatives among their participants."""
     positions = place.layout(drawn, clusters)
@@ -158,10 +163,14 @@ def positions_of(drawn: nx.Graph, initiatives: dict, clusters: dict) -> dict:
     return place.separate(positions)
 
 
-def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids) -> list[dict]:
-    """Every node of the page, actors first in id order, each with position, size, rank and metrics."""
+def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids, positions: dict | None = None) -> list[dict]:
+    """Every node of the page, actors first in id order, each with position, size, rank and metrics.
+
+    ``positions`` (``{node: (x, y)}``) are computed here when not given; an empty mapping leaves every
+    node at (0, 0), for the caller to place (:func:`page_data` lays out in a child process meanwhile)."""
     scores = analysis.scores if analysis is not None else {}
-    positions = positions_of(drawn, initiatives, {n: s.get("cluster") for n, s in scores.items()})
+    if positions is None:
+        positions = positions_of(drawn, initiatives, {n: s.get("cluster") for n, s in scores.items()})
     size = prepare.sizes(measure, drawn)
     size.update(prepare.sizes({i: len(a) for i, a in initiatives.items()}, initiatives, 9.0, 20.0))
     rank = prepare.ranks(drawn, initiatives, bipartite, scores)
@@ -174,8 +183,8 @@ def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids) -> list[di
                 node,
                 attrs,
                 id=ids[node],
-                x=positions[node][0],
-                y=positions[node][1],
+                x=positions[node][0] if positions else 0.0,
+                y=positions[node][1] if positions else 0.0,
                 size=size[node],
                 rank=rank[node],
                 cluster=str(scores.get(node, {}).get("cluster") or ""),
@@ -220,13 +229,22 @@ def page_data(
     initiatives = initiatives_of(drawn, bipartite, max_nodes)
     ids = prepare.page_ids([*drawn, *initiatives])
     reverse = {v: k for k, v in ids.items()}
-    nodes = page_nodes(drawn, bipartite, initiatives, analysis, measure, ids)
+    placing = None
+    if drawn.number_of_nodes() > FORK_LAYOUT_MIN:  # the layout in a child beside the page's other parts
+        from kg.analysis.analyze import _Forked as Forked
+
+        placing = Forked(positions_of, drawn, initiatives, {n: s.get("cluster") for n, s in scores.items()})
+    nodes = page_nodes(drawn, bipartite, initiatives, analysis, measure, ids, {} if placing is not None else None)
     edges = prepare.actor_edges(drawn, ids) + prepare.stated_edges(bipartite, ids)
     if yearly is None and dataset is not None and bipartite is not None:
         span = timeline.years_of(bipartite)
         kind = "organisations" if graph.graph.get("kind") == "organisations" else "actors"
         yearly = timeline.yearly_networks(dataset, kind, span, graph.graph.get("lang") or lang) if span else None
     years = add_timeline(nodes, edges, reverse, yearly)
+    if placing is not None:
+        positions = placing.result()
+        for node in nodes:
+            node["x"], node["y"] = positions[reverse[node["id"]]]
     for edge in edges:
         del edge["pair"]
     cluster_names = {c.id: c.name for c in analysis.clusters} if analysis is not None else {}
