@@ -175,9 +175,10 @@ def _beside_louvain(indexed: nx.Graph, nodes: list, edges: list, degree: dict, w
     return _label_propagation(indexed, seed), _centrality(nodes, edges, degree, weighted, seed)
 
 
-class _Forked:
+class Forked:
     """A function run in a forked child process while this one goes on (Linux, macOS), its result
-    sent back pickled through a pipe: label propagation beside Louvain, on the second core. Where
+    sent back pickled through a pipe: label propagation beside Louvain, on the second core (and the
+    network page's layout beside its other parts, :mod:`kg.viz.render`). Where
     there is no fork, or the child fails, :meth:`result` runs the function here (the same result:
     the function is deterministic)."""
 
@@ -303,7 +304,7 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     # child process beside Louvain (both cores; the same results, each computed as here)
     spread = None
     if indexed.number_of_edges() and len(nodes) > GREEDY_MAX:
-        spread = _Forked(_beside_louvain, indexed, nodes, edges, degree, weighted_degree, seed)
+        spread = Forked(_beside_louvain, indexed, nodes, edges, degree, weighted_degree, seed)
     clusters_raw, modularity = _louvain(nodes, indexed, seed)
     cluster_of = {node: f"c{i + 1}" for i, members in enumerate(clusters_raw) for node in members}
     if spread is None:

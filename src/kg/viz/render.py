@@ -231,7 +231,7 @@ def page_data(
     reverse = {v: k for k, v in ids.items()}
     placing = None
     if drawn.number_of_nodes() > FORK_LAYOUT_MIN:  # the layout in a child beside the page's other parts
-        from kg.analysis.analyze import _Forked as Forked
+        from kg.analysis.analyze import Forked
 
         placing = Forked(positions_of, drawn, initiatives, {n: s.get("cluster") for n, s in scores.items()})
     nodes = page_nodes(drawn, bipartite, initiatives, analysis, measure, ids, {} if placing is not None else None)
