@@ -189,3 +189,26 @@ def test_a_page_laid_out_in_a_child_process_is_the_page_laid_out_in_one(shipped,
     monkeypatch.setattr(os, "fork", no_fork)
     assert render_page(actors, bipartite=bipartite, analysis=analysis) == forked
     assert len({(n["x"], n["y"]) for n in page_data(forked)["nodes"]}) > 2000  # placed, not left at (0, 0)
+
+
+def test_kg_viz_as_a_command_of_one_thread_forks_and_writes_the_same_page(shipped_build, tmp_path):
+    # in the pytest worker (other threads) nothing forks; as a command it does (the analysis' child and the
+    # layout's): the same page, byte for byte
+    import shutil
+    import subprocess
+    import sys
+
+    pages = []
+    for side in ("command", "runner"):
+        folder = tmp_path / side
+        folder.mkdir()
+        shutil.copy(shipped_build.output, folder / "graph.trig")
+        page = folder / "page.html"
+        if side == "command":
+            args = [sys.executable, "-m", "kg", "viz", "--graph", str(folder / "graph.trig"), "-o", str(page)]
+            subprocess.run(args, capture_output=True, text=True, check=True, timeout=900)
+        else:
+            done = runner.invoke(app, ["viz", "--graph", str(folder / "graph.trig"), "-o", str(page)])
+            assert done.exit_code == 0, done.output
+        pages.append(page.read_bytes())
+    assert pages[0] == pages[1]

@@ -178,15 +178,17 @@ def _beside_louvain(indexed: nx.Graph, nodes: list, edges: list, degree: dict, w
 class Forked:
     """A function run in a forked child process while this one goes on (Linux, macOS), its result
     sent back pickled through a pipe: label propagation beside Louvain, on the second core (and the
-    network page's layout beside its other parts, :mod:`kg.viz.render`). Where
-    there is no fork, or the child fails, :meth:`result` runs the function here (the same result:
-    the function is deterministic)."""
+    network page's layout beside its other parts, :mod:`kg.viz.render`). Where there is no fork, where
+    this process runs other Python threads (a child forked then can wait for ever on a lock one of them
+    held: seen in a pytest-xdist worker), or where the child fails, :meth:`result` runs the function
+    here (the same result: the function is deterministic)."""
 
     def __init__(self, function, *args) -> None:
         import os
+        import threading
 
         self.function, self.args, self.pid, self.read = function, args, None, None
-        if not hasattr(os, "fork"):
+        if not hasattr(os, "fork") or threading.active_count() > 1:
             return
         try:
             read, write = os.pipe()
