@@ -234,51 +234,6 @@ def whole(shipped):
     return analyze(project(bipartite), bipartite)
 
 
-def test_label_propagation_and_centrality_in_a_child_process_give_the_analysis_of_one_process(
-    whole, shipped, monkeypatch
-):
-    # above 500 actors they run in a forked child beside Louvain; without fork (or when the child fails)
-    # they run in this process: the same analysis, to the last digit
-    import os
-
-    def no_fork():
-        raise OSError("no fork here")
-
-    monkeypatch.setattr(os, "fork", no_fork)
-    bipartite = bipartite_graph(shipped, details=False)
-    alone = analyze(project(bipartite), bipartite)
-    assert alone == whole and whole.nodes > analysis_module.GREEDY_MAX
-    assert whole.cross_check["method"] == "label propagation"
-
-
-def test_the_forked_child_in_a_process_of_one_thread_gives_the_same_analysis(whole, shipped_build):
-    # the pytest worker runs other threads, so analyze() does not fork here (a child could wait for ever on a
-    # lock one of them held); a command has one thread: there it forks once, with the same result
-    import subprocess
-    import sys
-
-    code = """
-import json, os, sys
-from kg.query.stores import OxigraphStore
-from kg.analysis.network import bipartite_graph, project
-from kg.analysis.analyze import analyze
-forks, real = [], os.fork
-def counted():
-    forks.append(1)
-    return real()
-os.fork = counted
-bipartite = bipartite_graph(OxigraphStore.from_file(sys.argv[1]), details=False)
-result = analyze(project(bipartite), bipartite)
-print(json.dumps({"forks": len(forks), "analysis": result.to_dict()}))
-"""
-    done = subprocess.run(
-        [sys.executable, "-c", code, str(shipped_build.output)], capture_output=True, text=True, check=True, timeout=600
-    )
-    found = json.loads(done.stdout)
-    assert found["forks"] == 1
-    assert found["analysis"] == json.loads(whole.to_json())
-
-
 def test_the_text_report_caps_long_lists_and_the_json_keeps_them(whole):
     # a new user's trial: the report was 1,412 lines, because c1 listed all its 542 members
     text = analysis_module.to_text(whole)

@@ -171,59 +171,9 @@ def _label_propagation(indexed: nx.Graph, seed: int) -> tuple[list, float]:
 
 
 def _beside_louvain(indexed: nx.Graph, nodes: list, edges: list, degree: dict, weighted: dict, seed: int):
-    """What :func:`analyze` computes beside Louvain: :func:`_label_propagation` and :func:`_centrality`."""
+    """What :func:`analyze` computes besides Louvain above GREEDY_MAX nodes: :func:`_label_propagation`
+    and :func:`_centrality`."""
     return _label_propagation(indexed, seed), _centrality(nodes, edges, degree, weighted, seed)
-
-
-class Forked:
-    """A function run in a forked child process while this one goes on (Linux, macOS), its result
-    sent back pickled through a pipe: label propagation beside Louvain, on the second core (and the
-    network page's layout beside its other parts, :mod:`kg.viz.render`). Where there is no fork, where
-    this process runs other Python threads (a child forked then can wait for ever on a lock one of them
-    held: seen in a pytest-xdist worker), or where the child fails, :meth:`result` runs the function
-    here (the same result: the function is deterministic)."""
-
-    def __init__(self, function, *args) -> None:
-        import os
-        import threading
-
-        self.function, self.args, self.pid, self.read = function, args, None, None
-        if not hasattr(os, "fork") or threading.active_count() > 1:
-            return
-        try:
-            read, write = os.pipe()
-            pid = os.fork()
-        except OSError:
-            return
-        if pid == 0:  # the child: compute, send, leave without running the parent's exit handlers
-            code = 1
-            try:
-                import pickle
-
-                os.close(read)
-                with os.fdopen(write, "wb") as out:
-                    pickle.dump(function(*args), out, protocol=pickle.HIGHEST_PROTOCOL)
-                code = 0
-            finally:
-                os._exit(code)
-        os.close(write)
-        self.pid, self.read = pid, read
-
-    def result(self):
-        import os
-        import pickle
-
-        if self.pid is None:
-            return self.function(*self.args)
-        try:
-            with os.fdopen(self.read, "rb") as handle:
-                data = handle.read()
-            _, status = os.waitpid(self.pid, 0)
-            if os.waitstatus_to_exitcode(status) == 0 and data:
-                return pickle.loads(data)
-        except (OSError, EOFError, pickle.UnpicklingError):
-            pass
-        return self.function(*self.args)
 
 
 def _weighted(nodes: list, edges: list[tuple[int, int, dict]]) -> nx.Graph:
@@ -302,23 +252,21 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     else:
         degree = dict.fromkeys(nodes, 0.0)
     weighted_degree = {node: indexed.degree(i, weight="weight") for i, node in enumerate(nodes)}
-    # above GREEDY_MAX nodes, label propagation (the cross-check) and the centrality measures run in a
-    # child process beside Louvain (both cores; the same results, each computed as here)
-    spread = None
-    if indexed.number_of_edges() and len(nodes) > GREEDY_MAX:
-        spread = Forked(_beside_louvain, indexed, nodes, edges, degree, weighted_degree, seed)
+    spread = indexed.number_of_edges() and len(nodes) > GREEDY_MAX  # label propagation as the cross-check
     clusters_raw, modularity = _louvain(nodes, indexed, seed)
     cluster_of = {node: f"c{i + 1}" for i, members in enumerate(clusters_raw) for node in members}
-    if spread is None:
-        scores, notes = _centrality(nodes, edges, degree, weighted_degree, seed)
+    if spread:
+        (found, other_modularity), (scores, notes) = _beside_louvain(
+            indexed, nodes, edges, degree, weighted_degree, seed
+        )
     else:
-        (found, other_modularity), (scores, notes) = spread.result()
+        scores, notes = _centrality(nodes, edges, degree, weighted_degree, seed)
     for node in nodes:
         scores[node]["cluster"] = cluster_of[node]  # type: ignore[assignment]
     labels = {n: str(graph.nodes[n].get("label", n)) for n in nodes}
     cross_check: dict[str, float | str] = {}
     if graph.number_of_edges():
-        if spread is None:
+        if not spread:
             method, found = "greedy modularity", nx.community.greedy_modularity_communities(indexed, weight="weight")
             found = list(found)
             other_modularity = _modularity(indexed, found)

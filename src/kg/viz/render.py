@@ -151,11 +151,6 @@ def initiatives_of(drawn: nx.Graph, bipartite: nx.Graph | None, max_nodes: int) 
     return {n: found[n] for n in sorted(ranked, key=str)}
 
 
-FORK_LAYOUT_MIN = 500
-"""Pages of more drawn actors are laid out in a forked child process while the page's nodes, ties and
-year masks are made (both cores; the same positions: the layout is deterministic)."""
-
-
 def positions_of(drawn: nx.Graph, initiatives: dict, clusters: dict) -> dict:
     """Positions of the actors (clusters apart) and of the initiatives among their participants."""
     positions = place.layout(drawn, clusters)
@@ -167,7 +162,7 @@ def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids, positions:
     """Every node of the page, actors first in id order, each with position, size, rank and metrics.
 
     ``positions`` (``{node: (x, y)}``) are computed here when not given; an empty mapping leaves every
-    node at (0, 0), for the caller to place (:func:`page_data` lays out in a child process meanwhile)."""
+    node at (0, 0), for the caller to place."""
     scores = analysis.scores if analysis is not None else {}
     if positions is None:
         positions = positions_of(drawn, initiatives, {n: s.get("cluster") for n, s in scores.items()})
@@ -229,22 +224,13 @@ def page_data(
     initiatives = initiatives_of(drawn, bipartite, max_nodes)
     ids = prepare.page_ids([*drawn, *initiatives])
     reverse = {v: k for k, v in ids.items()}
-    placing = None
-    if drawn.number_of_nodes() > FORK_LAYOUT_MIN:  # the layout in a child beside the page's other parts
-        from kg.analysis.analyze import Forked
-
-        placing = Forked(positions_of, drawn, initiatives, {n: s.get("cluster") for n, s in scores.items()})
-    nodes = page_nodes(drawn, bipartite, initiatives, analysis, measure, ids, {} if placing is not None else None)
+    nodes = page_nodes(drawn, bipartite, initiatives, analysis, measure, ids)
     edges = prepare.actor_edges(drawn, ids) + prepare.stated_edges(bipartite, ids)
     if yearly is None and dataset is not None and bipartite is not None:
         span = timeline.years_of(bipartite)
         kind = "organisations" if graph.graph.get("kind") == "organisations" else "actors"
         yearly = timeline.yearly_networks(dataset, kind, span, graph.graph.get("lang") or lang) if span else None
     years = add_timeline(nodes, edges, reverse, yearly)
-    if placing is not None:
-        positions = placing.result()
-        for node in nodes:
-            node["x"], node["y"] = positions[reverse[node["id"]]]
     for edge in edges:
         del edge["pair"]
     cluster_names = {c.id: c.name for c in analysis.clusters} if analysis is not None else {}
