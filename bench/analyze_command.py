@@ -5,7 +5,9 @@ under ``/usr/bin/time -v`` (user + system CPU seconds, wall seconds, "Maximum re
 the two sides alternating so that both see the same load; the build is first copied with its
 modification times (``cp -a``: the on-disk store is used only while ``manifest.json`` matches
 graph.trig's size and time), since the command stores its analysis in the build's ``analysis/``
-folder. The reports of the two sides must be byte-identical (the same clusters, scores, brokers).
+folder. The reports of the two sides must be byte-identical (the same clusters, scores, brokers), or,
+with ``--new-fields NAME ...`` (fields the after side adds, such as ``cross_border_initiatives`` since
+session 28), identical once those fields, and the labels only the after side has, are taken out.
 
 Run: ``python bench/analyze_command.py BUILD --before /work/venvs/merge/bin/kg --after .venv/bin/kg
 [--runs 3] [--work DIR] [--output FILE]``; prints a Markdown table with the medians and the load
@@ -40,6 +42,22 @@ def timed(kg: str, graph: Path, report: Path) -> dict[str, float]:
     return {"wall": wall, "cpu": cpu, "rss": int(field("Maximum resident set size (kbytes)")) / 1024}
 
 
+def alike(before: Path, after: Path, new_fields: list[str]) -> bool:
+    """Whether the two reports are byte-identical, or (with ``new_fields``) the same apart from those
+    fields and the labels of the nodes that only they name."""
+    if before.read_bytes() == after.read_bytes():
+        return True
+    if not new_fields:
+        return False
+    import json
+
+    one, two = json.loads(before.read_text(encoding="utf-8")), json.loads(after.read_text(encoding="utf-8"))
+    for name in new_fields:
+        two.pop(name, None)
+    two["labels"] = {k: v for k, v in two.get("labels", {}).items() if k in one.get("labels", {})}
+    return one == two
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("build", type=Path, help="a build folder (graph.trig, manifest.json, store/)")
@@ -48,6 +66,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--work", type=Path, default=None, help="where to copy the build (default: a temporary folder)")
     parser.add_argument("--output", type=Path, default=None, help="also write the Markdown table here")
+    parser.add_argument("--new-fields", nargs="*", default=[], help="report fields only the after side has")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(dir=args.work))
     try:
@@ -61,8 +80,7 @@ def main() -> None:
                 print(side, i, runs[side][-1], flush=True)
         load.append(os.getloadavg()[0])
         same = all(
-            (work / f"before-{i}.json").read_bytes() == (work / f"after-{i}.json").read_bytes()
-            for i in range(args.runs)
+            alike(work / f"before-{i}.json", work / f"after-{i}.json", args.new_fields) for i in range(args.runs)
         )
         rows = [f"| `kg analyze` (median of {args.runs}) | wall s | CPU s | peak RSS MB |", "|---|---|---|---|"]
         for side in ("before", "after"):

@@ -2,8 +2,9 @@
 
 ``python bench/viz_phases.py BUILD/graph.trig``
 
-``BUILD`` needs the on-disk store and the analysis and network stored by ``kg analyze`` (default
-options: ``--network actors --lang sv``). The steps are those of ``kg viz`` with its defaults, in its
+``BUILD`` needs the on-disk store, the analysis stored by ``kg analyze`` and the network (with the
+slider's days and the details) stored by a first ``kg viz`` (default options: ``--network actors
+--lang sv``). The steps are those of ``kg viz`` with its defaults, in its
 order (``kg.viz.render``'s parts called one by one); "page nodes" lays the nodes out again, so its
 time includes the layout's. Printed: one line per step.
 """
@@ -35,10 +36,10 @@ def main() -> None:
     key = stored.graph_key(graph)
     dataset = open_source(graph, use_store=True)
     tick("graph key + open the store")
-    found = stored.load_network(graph, key, "sv")
+    found = stored.load_network(graph, key, "sv", extras=True)
     if found is None:
-        raise SystemExit(f"no stored network for {graph}: run kg analyze --graph {graph} first")
-    nodes, ties = found
+        raise SystemExit(f"no stored network for {graph}: run kg viz --graph {graph} first")
+    nodes, ties, extras = found
     tick("the stored network")
     bipartite = bipartite_graph(dataset, None, "sv", nodes=nodes, ties=ties)
     tick("bipartite graph")
@@ -49,7 +50,10 @@ def main() -> None:
         raise SystemExit(f"no stored analysis for {graph}: run kg analyze --graph {graph} first")
     tick("the stored analysis")
     span = timeline.years_of(bipartite)
-    yearly = timeline.yearly_networks(dataset, "actors", span, "sv", nodes=nodes, ties=ties)
+    more = render.page_extras(dataset, bipartite, "sv", None, extras)  # stored by the first kg viz
+    yearly = timeline.yearly_networks(
+        dataset, "actors", span, "sv", nodes=nodes, ties=ties, stated=more["stated"], days=more["days"]
+    )
     tick("slider: source years + active days")
     measure = dict(actors.degree())
     drawn, *_ = render.choose(actors, measure, "degree", render.MAX_NODES, render.MAX_EDGES)
@@ -66,7 +70,7 @@ def main() -> None:
     tick("page ties")
     render.add_timeline(page_nodes, edges, reverse, yearly)
     tick("slider masks")
-    extra = render.read_extra(dataset, "sv", ids, render.known_labels(bipartite, "sv"))
+    extra = render.read_extra(dataset, "sv", ids, render.known_labels(bipartite, "sv"), more.get("details"))
     tick("details")
     data = {"nodes": page_nodes, "edges": [{k: v for k, v in e.items() if k != "pair"} for e in edges], **extra}
     render.json_for_script(data)

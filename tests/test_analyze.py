@@ -165,6 +165,10 @@ def test_cli_report_json_csv(built, tmp_path):
     assert out.read_text(encoding="utf-8").splitlines()[0] == (
         "actor,label,cluster,degree,weighted_degree,betweenness,eigenvector,broker"
     )
+    # without --format, --out's extension chooses it (a new-user trial: it was ignored)
+    report = tmp_path / "report.json"
+    assert runner.invoke(app, ["analyze", "--graph", graph, "--out", str(report)]).exit_code == 0
+    assert json.loads(report.read_text(encoding="utf-8"))["clusters"]
 
 
 def test_write_back_is_queryable(built, tmp_path):
@@ -225,6 +229,61 @@ def test_the_whole_shipped_data_gives_twenty_seven_clusters_at_modularity_0_661(
     }
 
 
+@pytest.fixture(scope="module")
+def whole(shipped):
+    """The analysis of the whole shipped data (849 actors; cluster c1 has 542 members)."""
+    bipartite = bipartite_graph(shipped, details=False)
+    return analyze(project(bipartite), bipartite)
+
+
+def test_the_text_report_caps_long_lists_and_the_json_keeps_them(whole):
+    # a new user's trial: the report was 1,412 lines, because c1 listed all its 542 members
+    text = analysis_module.to_text(whole)
+    c1 = whole.clusters[0]
+    assert (c1.id, c1.size, len(c1.members)) == ("c1", 542, 542)
+    block = text.split("\nc1  ", 1)[1].split("\nc2  ", 1)[0]
+    members = block.split("    members: ", 1)[1].split("    held together by: ", 1)[0]
+    assert members.count(";") == analysis_module.LIST_MAX  # 20 names, then "… and 522 more"
+    assert members.rstrip().endswith("; … and 522 more") and c1.member_labels[0] in members
+    assert len(text.splitlines()) < 300
+    assert max(len(line) for line in text.splitlines()) <= 80
+    data = json.loads(whole.to_json())  # the machine-readable formats keep every member
+    assert len(data["clusters"][0]["members"]) == 542
+    assert analysis_module.to_csv(whole).count("\n") == 849 + 1
+
+
+def test_cross_border_in_the_analysis_is_the_cross_border_query(whole, shipped):
+    # a new user's trial: kg query cross-border found Norsjö's collaboration with Österbotten (a Swedish
+    # municipality, a Finnish region as its place), kg analyze's cross-border section nothing (it listed only
+    # ties between a Swedish and a Finnish actor). Both now follow one definition (docs/modelling.md).
+    from kg.query.sparql import execute
+
+    rows = execute(shipped, get("cross-border"), timeout=None, labels=False).rows
+    query = [(str(r["kind"]), str(r["subject"]), str(r.get("object") or "")) for r in rows]
+    assert (
+        [row[:3] for row in whole.cross_border_initiatives]
+        == query
+        == [("initiative", "https://w3id.org/samverkan/id/initiative/samverkan-norsjo-osterbotten", "")]
+    )
+    assert whole.cross_border_initiatives[0][3] == "Norsjö (SE); a place in FI"
+    assert whole.cross_border == []  # no Swedish actor shares a tie with a Finnish one in the shipped data
+    text = analysis_module.to_text(whole)
+    section = text.split("Cross-border initiatives and memberships (as kg query cross-border):", 1)[1].split(
+        "\nTies between", 1
+    )[0]
+    assert "  Samverkan mellan Norsjö och Österbotten: Norsjö (SE); a place in FI" in section
+    # a membership across the border counts too, as in the query
+    g = nx.Graph()
+    g.add_node("se", kind="actor", label="S", country="SE")
+    g.add_node("fi", kind="actor", label="F", country="FI")
+    g.add_node("i", kind="initiative", label="I")
+    g.add_edge("se", "fi", roles="member", role="member", actor="se")
+    g.add_edge("se", "i", roles="funder", role="funder", actor="se")
+    g.add_edge("fi", "i", roles="participant", role="participant", actor="fi")
+    # a funder does not participate (kg:funds is no kg:participatesIn): "i" is not cross-border
+    assert analysis_module.crossings(g) == [("membership", "se", "fi", "SE FI")]
+
+
 def test_nodes_and_ties_are_read_in_the_queries_order_without_their_order_by(shipped, dataset):
     """The analysis reads ``nodes`` and ``ties`` without their ORDER BY (slow in Oxigraph's on-disk
     store) and sorts in Python: the same rows in the same order as the queries with it."""
@@ -262,7 +321,9 @@ def test_the_analysis_light_queries_give_the_same_nodes_and_ties(shipped, datase
         full = read_nodes(shipped, lang)
         light = read_nodes(shipped, lang, details=False)
         assert list(light) == list(full)
-        assert light == {iri: {k: attrs[k] for k in NETWORK_ATTRIBUTES} for iri, attrs in full.items()}
+        assert light == {
+            iri: {k: attrs[k] for k in (*NETWORK_ATTRIBUTES, "places") if k in attrs} for iri, attrs in full.items()
+        }
         # the text labels are execute's (labels_of), not only the detailed path's
         rows = execute(shipped, get("nodes"), lang=lang, timeout=None).rows
         assert [light[str(r["node"])]["label"] for r in rows] == [str(r["nodeLabel"]) for r in rows]

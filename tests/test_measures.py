@@ -110,3 +110,34 @@ def test_large_graph_is_sampled_and_says_so(monkeypatch):
     assert any("sampled with k=200 pivots" in note and "nodes x (nodes + edges)" in note for note in result.notes)
     theirs = nx.betweenness_centrality(analysis_module._sorted_copy(graph), k=200, seed=analysis_module.SEED)
     assert all(abs(result.scores[n]["betweenness"] - round(theirs[n], 6)) <= 1e-6 for n in graph)
+
+
+def test_modularity_on_arrays_is_networkx_bit_for_bit(shipped):
+    """The analysis computes modularity on arrays where the sums are exact (weights multiples of 0.5):
+    the same float as networkx's, not a close one, for Louvain's and label propagation's partitions of
+    the actor and organisation networks and of random graphs; None (networkx is asked) for other weights."""
+    import random
+
+    from kg.analysis.analyze import _ordered, _weighted
+    from kg.analysis.measures import modularity_of_edges
+
+    for _kind, graph in shipped:
+        nodes, edges = _ordered(graph)
+        indexed = _weighted(nodes, edges)
+        ends = list(indexed.edges(data="weight"))
+        for found in (
+            nx.community.louvain_communities(indexed, weight="weight", seed=42),
+            list(nx.community.asyn_lpa_communities(indexed, weight="weight", seed=42)),
+        ):
+            expected = nx.community.modularity(indexed, found, weight="weight")
+            assert modularity_of_edges(len(nodes), ends, found) == expected
+    draw = random.Random(7)
+    for size in (5, 40, 300):
+        g = nx.gnm_random_graph(size, size * 3, seed=size)
+        for u, v in g.edges():
+            g.edges[u, v]["weight"] = draw.choice((0.5, 1.0, 1.5, 2.0, 3.5))
+        g.add_edge(0, 0, weight=1.0)  # a self-loop counts once inside, twice in the degree, as in networkx
+        parts = nx.community.louvain_communities(g, weight="weight", seed=1)
+        ends = list(g.edges(data="weight"))
+        assert modularity_of_edges(size, ends, parts) == nx.community.modularity(g, parts, weight="weight")
+    assert modularity_of_edges(3, [(0, 1, 0.1), (1, 2, 1.0)], [{0, 1, 2}]) is None

@@ -130,6 +130,13 @@ LIBRARY_WORDING = ("Input should", "Value error", "validation error", "pydantic"
         (["serve", "--port", "abc"], "Invalid value for '--port': expected a whole number, not 'abc'"),
         (["query", "missing.rq"], "missing.rq: no such file"),
         (["query", "no/such/dir/q.rq"], "no/such/dir/q.rq: no such file"),
+        # an --out extension chooses the format, or is refused (a new-user trial: --out x.md wrote a table)
+        (["analyze", "--out", "{tmp}/report.md"], "kg analyze cannot tell a format from .md"),
+        (["analyze", "-f", "csv", "--out", "{tmp}/report.json"], "the extension .json means --format json"),
+        (["query", "members", "--out", "{tmp}/rows.xlsx"], "kg query cannot tell a format from .xlsx"),
+        (["query", "members", "-f", "json", "--out", "{tmp}/rows.md"], "means --format md, not --format json"),
+        (["viz", "--out", "{tmp}/page.png"], "kg viz writes HTML only; name the file .html or .htm"),
+        (["reconcile", "names.csv", "--out", "{tmp}/found.tsv"], "kg reconcile writes CSV only"),
     ],
 )
 def test_bad_options_exit_2_with_a_clear_message(args, message, tmp_path):

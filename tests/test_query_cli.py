@@ -177,6 +177,26 @@ def test_construct_writes_turtle(graph_file, tmp_path):
     assert "kg:municipalityCode" in text and '"2521"' in text
 
 
+def test_the_out_extension_chooses_the_format(graph_file, tmp_path):
+    # a new user's trial: --out x.md wrote the table format into x.md
+    rows = tmp_path / "members.md"
+    result = kg("query", "members", "-p", "association=Region 10", "--graph", graph_file, "--out", str(rows))
+    assert result.exit_code == 0, result.output
+    assert rows.read_text(encoding="utf-8").startswith("| member | code |")
+    as_json = tmp_path / "members.json"
+    assert (
+        kg("query", "members", "-p", "association=Region 10", "--graph", graph_file, "-o", str(as_json)).exit_code == 0
+    )
+    assert json.loads(as_json.read_text(encoding="utf-8"))["results"]["bindings"]
+    # a table into a Turtle name, a graph into a CSV name: refused, nothing written
+    wrong = kg("query", "members", "-p", "association=Region 10", "--graph", graph_file, "-o", str(tmp_path / "m.ttl"))
+    assert wrong.exit_code == 2 and "a SELECT result is a table" in wrong.stderr
+    construct = "CONSTRUCT { ?m kg:municipalityCode ?c } WHERE { ?m kg:municipalityCode ?c }"
+    wrong = kg("query", "-e", construct, "--graph", graph_file, "-o", str(tmp_path / "g.csv"))
+    assert wrong.exit_code == 2 and "a CONSTRUCT result is Turtle: name the file .ttl" in wrong.stderr
+    assert not (tmp_path / "m.ttl").exists() and not (tmp_path / "g.csv").exists()
+
+
 def test_ask(graph_file):
     sparql = "ASK { ?m kg:municipalityCode '2518' }"
     assert kg("query", "-e", sparql, "--graph", graph_file).stdout.strip() == "yes"

@@ -135,3 +135,56 @@ def test_a_changed_graph_never_gets_a_stale_network(graph, tmp_path):
     assert MARKER not in page and "no stored network" in said and "no stored analysis" in said
     [new] = _network(graph)  # the network of the new contents, stored by kg viz
     assert new != old and new.name.startswith(stored.graph_key(graph)[:32])
+
+
+def test_kg_all_stores_what_kg_viz_needs_and_a_rebuild_says_when_it_drops_the_analysis(curated_data, tmp_path):
+    # a new user's trial: kg viz right after kg all read the network again (kg all stored the analysis, not
+    # the network), and a rebuild after a changed source dropped kg all's analysis graph without a word
+    from kg.analysis.network import read_network
+    from kg.query.stores import OxigraphStore
+
+    data = tmp_path / "data"
+    shutil.copytree(curated_data, data)
+    out = tmp_path / "build"
+    done = runner.invoke(app, ["all", "--data", str(data), "--out", str(out)])
+    assert done.exit_code == 0, done.output
+    assert "dropped" not in done.stdout
+    graph = out / "graph.trig"
+    key = stored.graph_key(graph)
+    # the stored network is the graph file's as written (with the analysis graph in it), read afresh
+    assert stored.load_network(graph, key, "sv") == read_network(OxigraphStore.from_file(graph), "sv")
+    page = runner.invoke(app, ["viz", "--graph", str(graph), "--out", str(tmp_path / "page.html")])
+    assert page.exit_code == 0, page.output
+    assert "no stored network" not in page.stderr and "no stored analysis" not in page.stderr, page.stderr
+    # nothing changed: the build keeps the analysis and says nothing about it
+    again = runner.invoke(app, ["build", "--data", str(data), "--out", str(out)])
+    assert again.exit_code == 0 and "dropped" not in again.stdout, again.output
+    # one source changed: the analysis graph no longer holds, and the summary says it was dropped
+    source = sorted((data / "sources").glob("*.ttl"))[0]
+    source.write_text(source.read_text(encoding="utf-8") + "\n# touched\n<urn:x> <urn:y> 1 .\n", encoding="utf-8")
+    rebuilt = runner.invoke(app, ["build", "--data", str(data), "--out", str(out)])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert "analysis:  dropped: the analysis graph stored by kg all or kg analyze --write-back" in rebuilt.stdout
+    assert "<https://w3id.org/samverkan/id/graph/analysis>" not in graph.read_text(encoding="utf-8")
+    # a build without an analysis to drop says nothing
+    quiet = runner.invoke(app, ["build", "--data", str(data), "--out", str(out), "--full"])
+    assert quiet.exit_code == 0 and "dropped" not in quiet.stdout, quiet.output
+
+
+def test_viz_stores_the_slider_days_and_the_details_with_the_network_and_reads_them_back(graph, tmp_path):
+    # the second page of a graph reads nothing but the stored files: the slider's source years and active
+    # days and the details panel (fundings, sources, posts) come from the stored network too
+    fresh, _ = _viz_notes(graph, tmp_path / "fresh.html")
+    [path] = _network(graph)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    assert set(data["extras"]) == {"stated", "days", "details"}
+    assert data["extras"]["days"] and data["extras"]["stated"] and data["extras"]["details"]["fundings"]
+    assert _viz_notes(graph, tmp_path / "again.html")[0] == fresh
+    source = next(iter(data["extras"]["details"]["sources"].values()))
+    source["titles"] = [[MARKER, "sv"]]
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert MARKER in _viz_notes(graph, tmp_path / "marked.html")[0]  # the details were read from the file
+    # a page of one year takes the stored days, but reads its details from the graph as before
+    year = runner.invoke(app, ["viz", "--graph", str(graph), "--year", "2021", "--out", str(tmp_path / "y.html")])
+    assert year.exit_code == 0, year.output
+    assert MARKER not in (tmp_path / "y.html").read_text(encoding="utf-8")

@@ -131,6 +131,29 @@ def test_cut_to_max_edges_keeps_the_heaviest_ties_and_every_node():
     assert g.number_of_edges() == 66  # the caller's graph is untouched
 
 
+def test_the_printed_counts_are_the_pages(shipped_build, tmp_path):
+    # a new user's trial: kg viz printed 849 nodes while the page said 2,129 (it opens on the actors and
+    # their initiatives); the command now gives both views' counts, the page's opening view first
+    import shutil
+
+    graph = tmp_path / "graph.trig"
+    shutil.copy(shipped_build.output, graph)
+    out = tmp_path / "page.html"
+    result = runner.invoke(app, ["viz", "--graph", str(graph), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    data = page_data(out.read_text(encoding="utf-8"))
+    actors = [n for n in data["nodes"] if n["actor"]]
+    stated = [e for e in data["edges"] if e["layer"] == "b"]
+    ties = [e for e in data["edges"] if e["layer"] == "a"]
+    assert data["mode"] == "both" and (len(data["nodes"]), len(actors)) == (2129, 849)
+    said = (
+        f"{len(data['nodes'])} nodes ({len(actors)} actors, {len(data['nodes']) - len(actors)} initiatives) and "
+        f"{len(stated)} ties as it opens; {len(actors)} nodes, {len(ties)} ties in its actors view"
+    )
+    assert said in result.stdout
+    assert "2129 nodes (849 actors, 1280 initiatives)" in said
+
+
 def test_cli_writes_page(built, tmp_path):
     out = tmp_path / "net.html"
     result = runner.invoke(app, ["viz", "--graph", str(built.output), "--out", str(out), "--color-by", "country"])

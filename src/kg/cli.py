@@ -50,6 +50,35 @@ def _note(text: str) -> None:
     typer.echo(f"note: {text}", err=True)
 
 
+def _out_format(out: Path | None, given: str | None, by_suffix: dict[str, str], default: str, command: str) -> str:
+    """The format a command writes: ``--format`` if given, else the one ``--out``'s extension names, else
+    ``default``. A name whose extension names another format than ``--format``, or (without
+    ``--format``) an extension that names none, is refused (exit 2): the file would hold something
+    other than its name says.
+
+    >>> _out_format(Path("r.json"), None, {".json": "json", ".txt": "table"}, "table", "kg analyze")
+    'json'
+    >>> _out_format(Path("r"), None, {".json": "json"}, "table", "kg analyze")
+    'table'
+    """
+    suffix = out.suffix.lower() if out is not None else ""
+    named = by_suffix.get(suffix)
+    known = ", ".join(f"{ext} ({fmt})" for ext, fmt in by_suffix.items())
+    if given is not None:
+        if named is not None and named != given:
+            _fail(ValueError(f"--out {out}: the extension {suffix} means --format {named}, not --format {given}"))
+        return given
+    if suffix and named is None:
+        if len(set(by_suffix.values())) == 1:  # one format only: no --format to give
+            _fail(ValueError(f"--out {out}: {command} writes {default} only; name the file {' or '.join(by_suffix)}"))
+        _fail(
+            ValueError(
+                f"--out {out}: {command} cannot tell a format from {suffix}; name the file {known}, or give --format"
+            )
+        )
+    return named or default
+
+
 def _version(value: bool) -> None:
     if value:
         from kg.core.version import __version__
@@ -220,17 +249,19 @@ def run_all(
     """The main job: build and validate, analyse (stored in the graph) and draw OUT/network.html."""
     from kg.analysis.analyze import SEED
     from kg.analysis.analyze import analyze as run_analysis
-    from kg.analysis.network import bipartite_graph, project
+    from kg.analysis.network import bipartite_graph, project, read_network
     from kg.analysis.writeback import write_back
     from kg.build.pipeline import build as run_build
     from kg.core.errors import KgError
-    from kg.viz import PageInfo, render_page, write_page
+    from kg.viz import PageInfo, page_extras, render_page, write_page
+    from kg.viz.timeline import yearly_networks, years_of
 
     try:
         result = run_build(data, out)
     except KgError as exc:
         _fail(exc)
     _print_findings(result.report, ("Violation", "Warning", "Info") if warnings else ("Violation",))
+    result.analysis_dropped = False  # stored again below
     typer.echo(result.summary())
     if not result.conforms:
         raise typer.Exit(1)
@@ -239,7 +270,11 @@ def run_all(
             f"note: {result.report.count('Warning')} warning(s) not listed; kg all --warnings lists them", err=True
         )
     source = result.store if result.store is not None else result.dataset
-    bipartite = bipartite_graph(source, None, lang)
+    # the nodes and ties kg viz draws, kept for it below (the analysis graph written back adds no node,
+    # tie or label of an actor or initiative, so they are those of the graph file as written: a test holds
+    # them to a fresh reading)
+    nodes, ties = read_network(source, lang)
+    bipartite = bipartite_graph(source, None, lang, nodes=nodes, ties=ties)
     actors = project(bipartite)
     analysis = run_analysis(actors, bipartite)
     params = {"network": "actors", "year": None, "seed": SEED, "lang": lang}
@@ -257,16 +292,26 @@ def run_all(
     write_back(source, result.output, analysis, params, written=written)
     from kg.analysis import stored
 
-    stored.save(result.output, stored.graph_key(result.output), params, analysis)  # for kg viz
+    key = stored.graph_key(result.output)
+    stored.save(result.output, key, params, analysis)  # for kg viz: its analysis and network (below)
     typer.echo(
         f"analysis:  {len(analysis.clusters)} clusters, modularity {analysis.modularity:.3f} (stored in the graph)"
     )
-    info = PageInfo(0, 0, 0, [])
-    page = write_page(
-        Path(out) / "network.html",
-        render_page(actors, bipartite=bipartite, analysis=analysis, lang=lang, info=info, dataset=source),
+    span = years_of(bipartite)  # the page's slider and details, stored with the network for kg viz
+    more = page_extras(source, bipartite, lang, None)
+    stored.save_network(result.output, key, lang, nodes, ties, more)
+    yearly = (
+        yearly_networks(source, "actors", span, lang, nodes=nodes, ties=ties, stated=more["stated"], days=more["days"])
+        if span
+        else None
     )
-    typer.echo(f"page:      {page} ({info.drawn_nodes} nodes, {info.drawn_edges} edges)")
+    info = PageInfo(0, 0, 0, [])
+    html = render_page(
+        actors, bipartite=bipartite, analysis=analysis, lang=lang, info=info, dataset=source, yearly=yearly,
+        details=more["details"],
+    )  # fmt: skip
+    page = write_page(Path(out) / "network.html", html)
+    typer.echo(f"page:      {page} ({info.summary()})")
 
 
 @app.command()
@@ -359,8 +404,18 @@ def query(
     name: Annotated[str | None, typer.Argument(help="A query name from `kg queries`, or a path to a .rq file.")] = None,
     expression: Annotated[str | None, typer.Option("-e", "--expression", help="Run this SPARQL text instead.")] = None,
     param: Annotated[list[str] | None, typer.Option("--param", "-p", help="A parameter as key=value (repeat).")] = None,
-    fmt: Annotated[QueryFormat, typer.Option("--format", "-f", help="Output format.")] = QueryFormat.table,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write to this file (atomically).")] = None,
+    fmt: Annotated[
+        QueryFormat | None,
+        typer.Option(
+            "--format", "-f", help="Output format (default: from --out's extension, else table).", show_default=False
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option(
+            "--out", "-o", help="Write to this file (atomically); .txt .csv .tsv .json .md choose the format."
+        ),
+    ] = None,
     lang: LangOpt = "sv",
     timeout: Annotated[
         float, typer.Option("--timeout", help="Stop the query after this many seconds.", callback=_positive)
@@ -384,13 +439,26 @@ def query(
 
     if (name is None) == (expression is None):
         raise typer.BadParameter("give a query NAME or -e 'SPARQL', not both")
+    graph_suffixes = (".ttl", ".turtle")  # CONSTRUCT and DESCRIBE results are Turtle whatever --format says
+    suffixes = {".txt": "table", ".csv": "csv", ".tsv": "tsv", ".json": "json", ".md": "md"}
+    graph_out = out is not None and out.suffix.lower() in graph_suffixes and fmt is None
+    chosen = "table" if graph_out else _out_format(out, fmt.value if fmt else None, suffixes, "table", "kg query")
     try:
         params = _parse_params(param)
         named = adhoc(expression, "-e") if expression is not None else get(name)
         dataset = open_source(graph, data, endpoint, http_timeout=http_timeout, use_store=True, note=_note)
         try:
             result = execute(dataset, named, params, lang=lang, timeout=timeout, allow_service=allow_service)
-            text = render(result, fmt.value, dataset, lang)
+            if out is not None and out.suffix and fmt is None and (result.graph is not None) != graph_out:
+                raise KgError(
+                    f"--out {out}: a {result.form} result is "
+                    + (
+                        "Turtle: name the file .ttl"
+                        if result.graph is not None
+                        else f"a table: name the file {', '.join(suffixes)}"
+                    )
+                )
+            text = render(result, chosen, dataset, lang)
         finally:
             dataset.close()  # the built store's shared lock: a build may go on
     except (QueryTimeout, RemoteTimeout) as exc:
@@ -421,8 +489,16 @@ def analyze(
         NetworkKind, typer.Option("--network", help="Which projection to analyse.")
     ] = NetworkKind.actors,
     year: YearOpt = None,
-    fmt: Annotated[AnalyzeFormat, typer.Option("--format", "-f", help="Report format.")] = AnalyzeFormat.table,
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the report to this file.")] = None,
+    fmt: Annotated[
+        AnalyzeFormat | None,
+        typer.Option(
+            "--format", "-f", help="Report format (default: from --out's extension, else table).", show_default=False
+        ),
+    ] = None,
+    out: Annotated[
+        Path | None,
+        typer.Option("--out", "-o", help="Write the report to this file; .txt .json .csv choose the format."),
+    ] = None,
     write_back: Annotated[
         bool, typer.Option("--write-back", help="Store clusters and scores in the graph's analysis graph.")
     ] = False,
@@ -442,6 +518,9 @@ def analyze(
 
     if write_back and endpoint is not None:
         _fail(KgError("--write-back stores the analysis in a local graph file; it cannot be used with --endpoint"))
+    chosen = _out_format(
+        out, fmt.value if fmt else None, {".txt": "table", ".json": "json", ".csv": "csv"}, "table", "kg analyze"
+    )
     from kg.analysis import stored
 
     try:
@@ -468,7 +547,7 @@ def analyze(
     if path is not None and key is not None:  # for kg viz (see kg.analysis.stored)
         stored.save(path, key, params, result)
     render = {"table": analysis_module.to_text, "json": lambda a: a.to_json() + "\n", "csv": analysis_module.to_csv}
-    text = render[fmt.value](result)
+    text = render[chosen](result)
     if out is not None:
         write_text(out, text)
     else:
@@ -520,11 +599,12 @@ def viz(
     from kg.core.errors import KgError
     from kg.query.library import Parameter
     from kg.query.sparql import to_term
-    from kg.viz import PageInfo, focus_graph, render_page, write_page
+    from kg.viz import PageInfo, focus_graph, page_extras, render_page, write_page
     from kg.viz.timeline import yearly_networks, years_of
 
     if depth is not None and focus is None:
         raise typer.BadParameter("--depth needs --focus NAME (the entity to draw the neighbourhood of)")
+    _out_format(out, None, {".html": "HTML", ".htm": "HTML"}, "HTML", "kg viz")
     depth = 1 if depth is None else depth
     from kg.analysis import stored
     from kg.analysis.analyze import SEED
@@ -538,15 +618,13 @@ def viz(
         dataset = open_source(path, None, endpoint, http_timeout=http_timeout, use_store=True, note=_note)
         # the nodes and ties an earlier kg viz stored for these very graph bytes, else read now (once, for every
         # year too) and stored
-        found = stored.load_network(path, key, lang) if key is not None else None
+        found = stored.load_network(path, key, lang, extras=True) if key is not None else None
         if found is None:
             if key is not None:
                 _note("no stored network for this graph (the first kg viz of a graph stores one): reading it")
-            nodes, ties = read_nodes(dataset, lang), read_ties(dataset)
-            if key is not None:
-                stored.save_network(path, key, lang, nodes, ties)
+            nodes, ties, extras = read_nodes(dataset, lang), read_ties(dataset), {}
         else:
-            nodes, ties = found
+            nodes, ties, extras = found
         bipartite = bipartite_graph(dataset, year, lang, nodes=nodes, ties=ties)
         if network is NetworkKind.bipartite:
             drawn = bipartite
@@ -574,9 +652,18 @@ def viz(
                 raise KgError(f"--focus {focus!r} is not in the {network.value} network")
             drawn = focus_graph(drawn, center, depth)
             title = f"{drawn.nodes[center].get('label', focus)} (+{depth})"
-        span = years_of(bipartite)  # the year slider's networks, as render_page would read them
+        # the year slider's networks, as render_page would read them, and the details panel: from what an
+        # earlier kg viz (or kg all) stored for these graph bytes, else read and stored with the network
+        more = page_extras(dataset, bipartite, lang, year, extras)
+        if key is not None and (found is None or more.keys() - extras.keys()):
+            stored.save_network(path, key, lang, nodes, ties, {**extras, **more})  # before the page changes them
+        span = years_of(bipartite)
         kind = "organisations" if network is NetworkKind.organisations else "actors"
-        yearly = yearly_networks(dataset, kind, span, lang, nodes=nodes, ties=ties) if span else None
+        yearly = (
+            yearly_networks(dataset, kind, span, lang, nodes=nodes, ties=ties, stated=more["stated"], days=more["days"])
+            if span
+            else None
+        )
         info = PageInfo(0, 0, 0, [])
         html = render_page(
             drawn,
@@ -591,6 +678,7 @@ def viz(
             max_edges=max_edges,
             info=info,
             dataset=dataset,
+            details=more.get("details"),
         )
     except KgError as exc:
         _fail(exc)
@@ -598,9 +686,7 @@ def viz(
         if dataset is not None:
             dataset.close()
     write_page(out, html)
-    typer.echo(
-        f"wrote {out} ({len(html.encode('utf-8')) // 1024} KiB): {info.drawn_nodes} nodes, {info.drawn_edges} edges"
-    )
+    typer.echo(f"wrote {out} ({len(html.encode('utf-8')) // 1024} KiB): {info.summary()}")
     for note in info.notes:
         typer.echo(f"note: {note}", err=True)
 
@@ -767,6 +853,7 @@ def reconcile(
     from kg.core.errors import KgError
     from kg.tabular.reconcile_csv import reconcile_csv
 
+    _out_format(out, None, {".csv": "CSV"}, "CSV", "kg reconcile")
     try:
         text = reconcile_csv(file, column, type_=type_, country=country, lang=lang, limit=limit, data_dir=data)
     except KgError as exc:

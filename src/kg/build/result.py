@@ -35,6 +35,8 @@ class BuildResult:
     changed: list[str] | None = None
     # why a build asked to be incremental rebuilt everything (an older manifest, a build cut short, ...)
     full_reason: str | None = None
+    #: the graph held an analysis (``kg all``, ``kg analyze --write-back``) that this build dropped
+    analysis_dropped: bool = False
 
     @property
     def dataset(self) -> Dataset:
@@ -83,6 +85,11 @@ class BuildResult:
             )
         elif self.full_reason:
             lines.append(f"rebuilt:   everything: {self.full_reason}")
+        if self.analysis_dropped:
+            lines.append(
+                "analysis:  dropped: the analysis graph stored by kg all or kg analyze --write-back was of the "
+                "data before this build; kg all or kg analyze --write-back stores it again"
+            )
         lines.append(f"engine:    {self.engine} ({self.timings.get('total', 0.0):.2f} s)")
         lines.append(f"written:   {self.output}" if self.output else "written:   nothing (the data has violations)")
         return "\n".join(lines)

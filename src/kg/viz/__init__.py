@@ -27,6 +27,7 @@ from kg.viz.render import (
     PageInfo,
     focus_graph,
     json_for_script,
+    page_extras,
     render_page,
     write_page,
 )
@@ -40,6 +41,7 @@ __all__ = [
     "cut_edges",
     "focus_graph",
     "json_for_script",
+    "page_extras",
     "render_page",
     "write_page",
 ]

@@ -32,12 +32,37 @@ VIS_OPTIONS = {
 
 @dataclass
 class PageInfo:
-    """What was drawn and what was left out (``notes`` in English, for the command line)."""
+    """What was drawn and what was left out (``notes`` in English, for the command line).
+
+    ``drawn_nodes`` and ``drawn_edges`` count the actors and the ties between them (the page's
+    "actors" view); ``initiatives`` and ``stated_edges`` the initiatives drawn beside them and the
+    stated ties among all of them, which the page shows in its "actors and initiatives" view
+    (``mode`` "both", where it opens when there are initiatives). :meth:`summary` says it as the
+    page's header counts it.
+
+    >>> PageInfo(849, 1393, 0, [], 1280, 2270, "both").summary().split("; ")
+    ['2129 nodes (849 actors, 1280 initiatives) and 2270 ties as it opens', '849 nodes, 1393 ties in its actors view']
+    >>> PageInfo(12, 10, 0).summary()
+    '12 nodes, 10 ties'
+    """
 
     drawn_nodes: int
     drawn_edges: int
     left_out_nodes: int
     notes: list[str] = field(default_factory=list)
+    initiatives: int = 0
+    stated_edges: int = 0
+    mode: str = "actors"
+
+    def summary(self) -> str:
+        """The counts of the page's views, the one it opens on first (as its header counts them)."""
+        actors = f"{self.drawn_nodes} nodes, {self.drawn_edges} ties"
+        if self.mode != "both":
+            return actors
+        return (
+            f"{self.drawn_nodes + self.initiatives} nodes ({self.drawn_nodes} actors, {self.initiatives} initiatives)"
+            f" and {self.stated_edges} ties as it opens; {actors} in its actors view"
+        )
 
 
 def json_for_script(value: object) -> str:
@@ -133,10 +158,14 @@ def positions_of(drawn: nx.Graph, initiatives: dict, clusters: dict) -> dict:
     return place.separate(positions)
 
 
-def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids) -> list[dict]:
-    """Every node of the page, actors first in id order, each with position, size, rank and metrics."""
+def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids, positions: dict | None = None) -> list[dict]:
+    """Every node of the page, actors first in id order, each with position, size, rank and metrics.
+
+    ``positions`` (``{node: (x, y)}``) are computed here when not given; an empty mapping leaves every
+    node at (0, 0), for the caller to place."""
     scores = analysis.scores if analysis is not None else {}
-    positions = positions_of(drawn, initiatives, {n: s.get("cluster") for n, s in scores.items()})
+    if positions is None:
+        positions = positions_of(drawn, initiatives, {n: s.get("cluster") for n, s in scores.items()})
     size = prepare.sizes(measure, drawn)
     size.update(prepare.sizes({i: len(a) for i, a in initiatives.items()}, initiatives, 9.0, 20.0))
     rank = prepare.ranks(drawn, initiatives, bipartite, scores)
@@ -149,8 +178,8 @@ def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids) -> list[di
                 node,
                 attrs,
                 id=ids[node],
-                x=positions[node][0],
-                y=positions[node][1],
+                x=positions[node][0] if positions else 0.0,
+                y=positions[node][1] if positions else 0.0,
                 size=size[node],
                 rank=rank[node],
                 cluster=str(scores.get(node, {}).get("cluster") or ""),
@@ -182,7 +211,9 @@ def add_timeline(nodes: list[dict], edges: list[dict], reverse: dict, yearly: di
     return years
 
 
-def page_data(graph, bipartite, analysis, *, color_by, size_by, lang, title, max_nodes, max_edges, dataset, yearly):
+def page_data(
+    graph, bipartite, analysis, *, color_by, size_by, lang, title, max_nodes, max_edges, dataset, yearly, details=None
+):
     """Everything the page shows, as plain data, and the English notes for the command line."""
     scores = analysis.scores if analysis is not None else {}
     if size_by == "degree" or not scores:
@@ -221,12 +252,15 @@ def page_data(graph, bipartite, analysis, *, color_by, size_by, lang, title, max
         "mode": "both" if initiatives else "actors",
         "options": VIS_OPTIONS,
         **(
-            read_extra(dataset, lang, ids, known_labels(bipartite, lang))
-            if dataset is not None
+            read_extra(dataset, lang, ids, known_labels(bipartite, lang), details)
+            if dataset is not None or details is not None
             else {"fundings": [], "sources": {}, "posts": {}}
         ),
     }
-    return data, PageInfo(drawn.number_of_nodes(), drawn.number_of_edges(), left_out, english)
+    stated = sum(1 for edge in edges if edge["layer"] == "b")
+    info = PageInfo(drawn.number_of_nodes(), drawn.number_of_edges(), left_out, english)
+    info.initiatives, info.stated_edges, info.mode = len(initiatives), stated, data["mode"]
+    return data, info
 
 
 def known_labels(bipartite: nx.Graph | None, lang: str) -> dict[str, str]:
@@ -237,12 +271,35 @@ def known_labels(bipartite: nx.Graph | None, lang: str) -> dict[str, str]:
     return {str(node): str(attrs["label"]) for node, attrs in bipartite.nodes(data=True) if attrs.get("label")}
 
 
-def read_extra(dataset, lang: str, ids: dict, labels: dict[str, str] | None = None) -> dict:
-    """Money, source documents and posts from the graph, with IRIs of drawn nodes replaced by page ids
-    (``labels``: see :func:`kg.viz.details.read_details`)."""
+def page_extras(dataset, bipartite: nx.Graph, lang: str, year: int | None, extras: dict | None = None) -> dict:
+    """What the page reads from the graph besides the network, as plain JSON values: ``stated`` (each
+    source's year, :func:`kg.analysis.network.source_years`), ``days`` (each initiative's active days,
+    :func:`kg.analysis.network.active_days`) and, for the page of all years (``year`` None),
+    ``details`` (:func:`kg.viz.details.read_details` with the network's labels). Taken from ``extras``
+    (what ``kg.analysis.stored`` kept for the same graph bytes and language) where they are there,
+    else read from ``dataset``; ``kg viz`` stores them beside the network for the next page."""
+    from kg.analysis.network import active_days, source_years
     from kg.viz.details import read_details
 
-    extra = read_details(dataset, lang, labels)
+    more = dict(extras or {})
+    if "stated" not in more:
+        more["stated"] = source_years(dataset)
+    if "days" not in more:
+        more["days"] = active_days(dataset)
+    if year is not None:  # a year's network has fewer nodes to take labels from: read them as before
+        more.pop("details", None)
+    elif "details" not in more:
+        more["details"] = read_details(dataset, lang, known_labels(bipartite, lang))
+    return more
+
+
+def read_extra(dataset, lang: str, ids: dict, labels: dict[str, str] | None = None, details=None) -> dict:
+    """Money, source documents and posts from the graph, with IRIs of drawn nodes replaced by page ids
+    (``labels``: see :func:`kg.viz.details.read_details`; ``details``: what it gave, read earlier and
+    changed here)."""
+    from kg.viz.details import read_details
+
+    extra = read_details(dataset, lang, labels) if details is None else details
     by_iri = {str(k): v for k, v in ids.items()}
     for funding in extra["fundings"]:
         funding["initiative"] = by_iri.get(funding["initiative"], "")
@@ -314,13 +371,15 @@ def render_page(
     info: PageInfo | None = None,
     dataset=None,
     yearly: dict | None = None,
+    details: dict | None = None,
 ) -> str:
     """The HTML page for ``graph`` (an actor network, or an actor–initiative graph; not modified).
 
     ``bipartite`` adds the initiatives (shown with the "actors and initiatives" switch) and the
     stated ties behind each relation; ``dataset`` (an rdflib Dataset or a store) adds money, source
     titles and dates, posts, and the year slider (each year's network read with :mod:`kg.analysis.network`);
-    ``yearly`` gives those networks directly (``{year: (bipartite, drawn)}``). ``analysis`` (from
+    ``yearly`` gives those networks directly (``{year: (bipartite, drawn)}``), ``details`` what
+    :func:`kg.viz.details.read_details` gave (it is changed). ``analysis`` (from
     :func:`kg.analysis.analyze.analyze`) is computed when not given. Node ids may be of any type.
     """
     graph, bipartite = split_input(graph, bipartite)
@@ -330,13 +389,11 @@ def render_page(
         analysis = analyze(graph, bipartite)
     data, page_info = page_data(
         graph, bipartite, analysis, color_by=color_by, size_by=size_by, lang=lang, title=title,
-        max_nodes=max_nodes, max_edges=max_edges, dataset=dataset, yearly=yearly,
+        max_nodes=max_nodes, max_edges=max_edges, dataset=dataset, yearly=yearly, details=details,
     )  # fmt: skip
     page_info.notes = [*(notes or []), *page_info.notes]
     if info is not None:
-        info.drawn_nodes, info.drawn_edges, info.left_out_nodes, info.notes = (
-            page_info.drawn_nodes, page_info.drawn_edges, page_info.left_out_nodes, page_info.notes,
-        )  # fmt: skip
+        info.__dict__.update(page_info.__dict__)
     return to_html(data)
 
 

@@ -43,15 +43,17 @@ def years_of(bipartite: nx.Graph, max_years: int = MAX_YEARS) -> list[int]:
 
 
 def yearly_networks(
-    dataset, kind: str, years: list[int], lang: str | None = "sv", *, nodes=None, ties=None
+    dataset, kind: str, years: list[int], lang: str | None = "sv", *, nodes=None, ties=None, stated=None, days=None
 ) -> YearlyNetworks:
     """``{year: (bipartite, drawn)}``: each year's actor–initiative graph and its ``kind`` projection
     (``nodes`` and ``ties``: see :func:`kg.analysis.network.yearly_bipartite_graphs`).
 
     The mapping reads the nodes, ties, source years and active initiatives once and builds a year's
     graphs only when that year is looked up; :func:`presence` asks it which of the page's nodes and
-    ties exist in each year without building any of them (:meth:`YearlyNetworks.presence`)."""
-    return YearlyNetworks(dataset, kind, years, lang, nodes=nodes, ties=ties)
+    ties exist in each year without building any of them (:meth:`YearlyNetworks.presence`).
+    ``stated`` (:func:`~kg.analysis.network.source_years`) and ``days``
+    (:func:`~kg.analysis.network.active_days`) are read when not given."""
+    return YearlyNetworks(dataset, kind, years, lang, nodes=nodes, ties=ties, stated=stated, days=days)
 
 
 class YearlyNetworks(Mapping):
@@ -65,15 +67,26 @@ class YearlyNetworks(Mapping):
     stated ties with the same rules (a test holds the two to the same answers).
     """
 
-    def __init__(self, dataset, kind: str, years: list[int], lang: str | None = "sv", *, nodes=None, ties=None):
+    def __init__(
+        self,
+        dataset,
+        kind: str,
+        years: list[int],
+        lang: str | None = "sv",
+        *,
+        nodes=None,
+        ties=None,
+        stated=None,
+        days=None,
+    ):
         from kg.analysis.network import active_by_year, read_nodes, read_ties, source_years
 
         self.kind, self.lang, self.dataset = kind, lang, dataset
         self.years = sorted(years)
         self.nodes = read_nodes(dataset, lang) if nodes is None and years else (nodes or {})
         self.ties = read_ties(dataset) if ties is None and years else (ties or [])
-        self.stated = source_years(dataset) if years else {}
-        self.active = active_by_year(dataset, self.years) if years else {}
+        self.stated = (source_years(dataset) if stated is None else stated) if years else {}
+        self.active = active_by_year(dataset, self.years, days) if years else {}
         self._graphs: dict[int, tuple] = {}
         self._index: _TieIndex | None = None
 
