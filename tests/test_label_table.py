@@ -108,7 +108,7 @@ def test_the_rebuild_keeps_the_table_equal_to_a_full_builds(tmp_path, small_refe
 
 def results(store_folder: Path, name: str, lang: str | None, table: bool, monkeypatch) -> tuple:
     query = LIBRARY[name]
-    params = {p.name: p.example for p in query.parameters if p.example is not None and p.required}
+    params = query.example_params()
     with monkeypatch.context() as patch:
         if not table:
             patch.setattr(reading, "open_for", lambda *a, **k: None)
