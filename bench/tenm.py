@@ -127,8 +127,10 @@ def viz_step(kg: str, build: Path, data: Path, work: Path, timeout: float) -> di
 
 
 def cell(r: dict) -> str:
-    if r.get("stopped"):
-        return f"stopped at the {r['limit']:.0f} s limit (wall {r['wall']:.0f} s)" if "limit" in r else "stopped"
+    if r.get("stopped") and "limit" in r:  # killed from outside: /usr/bin/time died with it, no CPU figure
+        return f"stopped at the {r['limit']:.0f} s limit (wall {r['wall']:.0f} s) | – | –"
+    if r.get("stopped"):  # kg stopped itself at its --timeout: the figures are of the run until then
+        return f"stopped by `--timeout` at {r['wall']:.0f} s | > {r['cpu']:.1f} s | {r['rss_mb']:,.0f} MB"
     return f"{r['wall']:.2f} s | {r['cpu']:.2f} s | {r['rss_mb']:,.0f} MB"
 
 
@@ -139,8 +141,6 @@ def table(results: dict[str, dict]) -> str:
         for sub, one in parts:
             name = f"{step}: {sub}" if sub else step
             body = cell(one)
-            if one.get("stopped"):
-                body += " | – | –"
             note = (
                 f"{one['rows']:,} rows"
                 if "rows" in one
