@@ -99,7 +99,8 @@ def copies(build: Path, data: Path, work: Path) -> tuple[Path, Path]:
     if not copy_data.exists():
         shutil.copytree(data, copy_data, symlinks=True)
     if not copy_build.exists():
-        shutil.copytree(build, copy_build, symlinks=True)
+        # without the lock file a running `kg query` holds (it may vanish while the folder is copied)
+        shutil.copytree(build, copy_build, symlinks=True, ignore=shutil.ignore_patterns(".lock"))
     return copy_build, copy_data
 
 
