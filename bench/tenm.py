@@ -14,10 +14,10 @@ process under ``/usr/bin/time`` (wall, CPU = user + system, peak RSS) and ``time
   (*one changed source*), and with the file put back (*revert*), as ``bench/rebuild.py`` does at 1M.
 
 Copies need about the build's size plus the data's on the disk of ``--work`` (10M: 3.8 GB + 0.75 GB, and
-as much again for the rebuild's own build): the script checks the free space first. Run one step at a time
-on a machine with a few GB free (a 10M query takes up to 1.5 GB, ``kg viz`` and the rebuild several). Each result is written to ``WORK/STEP.json`` as
-soon as it is measured (a stopped run resumes; ``--again`` measures again); the Markdown table is printed
-and written to ``WORK/table.md``.
+as much again for the rebuild's own build): the script checks the free space first. Run one step at a
+time on a machine with a few GB free (a 10M query takes up to 1.5 GB, ``kg viz`` and the rebuild
+several). Each result is written to ``WORK/STEP.json`` as soon as it is measured (a stopped run resumes;
+``--again`` measures again); the Markdown table is printed and written to ``WORK/table.md``.
 
 Run: ``python bench/tenm.py BUILD --data DATA --work DIR [--kg KG] [--timeout 300]
 [--steps query:ties query:nodes ... viz rebuild] [--again]``.
