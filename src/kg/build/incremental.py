@@ -296,8 +296,13 @@ BULK_LOADER_BYTES = 4 << 30
 # ``stream`` holds beside the memory store one batch of input in the thread's own memory store and
 # the bulk loader's buffers for one part (about 0.3 GB at 1M triples; the memory store itself takes
 # about 6-7 bytes per byte of Turtle read): ``auto`` takes it when the memory available holds both
+# and the input is large enough that the store would otherwise be written only ``after`` the dump
+# (about 60 bytes of Turtle per quad: 300 MB is about 5M quads). Below that, ``beside`` is faster: on
+# the idle 2-core machine at 1M triples, 21.2-21.7 s wall against 26.3-26.4 s streamed, since the second
+# reading of every file costs about 4 s of CPU (bench/RESULTS.md, "The merged tree of session 28").
 MEMORY_PER_INPUT_BYTE = 8
 STREAM_EXTRA_BYTES = 1 << 30
+STREAM_FROM_INPUT_BYTES = 300_000_000
 
 
 def store_mode(quads: int | None, input_bytes: int | None = None) -> str:
@@ -306,12 +311,13 @@ def store_mode(quads: int | None, input_bytes: int | None = None) -> str:
 
     Called with ``quads=None`` before loading (``input_bytes``: the size of the input files), it
     answers ``stream`` or ``after`` (the environment variable ``KG_BUILD_STORE`` chooses, if set;
-    ``auto``: ``stream`` unless the memory available is short). Called with the number of quads
+    ``auto``: ``stream`` for an input of :data:`STREAM_FROM_INPUT_BYTES` or more, unless the memory
+    available is short). Called with the number of quads
     after loading (when ``stream`` was not chosen), ``beside`` or ``after``.
 
     >>> import os; os.environ.pop("KG_BUILD_STORE", None) and None
-    >>> store_mode(None, 60_000_000) if available_memory() > 2 * STREAM_EXTRA_BYTES else "stream"
-    'stream'
+    >>> store_mode(None, 60_000_000)  # 1M triples of Turtle: the store is written beside validation
+    'later'
     >>> store_mode(10_000_000)
     'after'
     """
@@ -321,7 +327,8 @@ def store_mode(quads: int | None, input_bytes: int | None = None) -> str:
     if quads is None:
         if chosen == "auto":
             needed = MEMORY_PER_INPUT_BYTE * (input_bytes or 0) + STREAM_EXTRA_BYTES
-            return "stream" if available_memory() >= needed else "later"
+            large = (input_bytes or 0) >= STREAM_FROM_INPUT_BYTES
+            return "stream" if large and available_memory() >= needed else "later"
         return "stream" if chosen == "stream" else "later"
     if chosen in ("beside", "after"):
         return chosen
