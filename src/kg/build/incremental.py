@@ -432,6 +432,10 @@ class _StoreWriter:
         finally:
             self.seconds = time.perf_counter() - started
 
+    def cancel(self) -> None:
+        """The store is not needed. Oxigraph's dump and bulk load cannot be stopped midway, so
+        :meth:`join` still waits for them; the caller removes the folder."""
+
     def join(self, raise_error: bool = True) -> None:
         """Wait for the store; raise the writer's error (unless ``raise_error`` is false)."""
         self._thread.join()
