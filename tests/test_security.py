@@ -359,13 +359,7 @@ def test_five_concurrent_oxigraph_builds_of_one_folder(data_dir, tmp_path):
         assert code == 0, stderr
         assert "Traceback" not in stderr and "LOCK:" not in stderr and "Corruption" not in stderr
     assert any("waiting: another kg process" in r[2] for r in results)  # at least one had to wait
-    assert sorted(p.name for p in out.iterdir()) == [
-        "graph.trig",
-        "labels.sqlite",
-        "manifest.json",
-        "manifest.sqlite",
-        "store",
-    ]
+    assert sorted(p.name for p in out.iterdir()) == BUILT
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(out / "store"))
@@ -426,13 +420,7 @@ def test_the_next_build_cleans_what_a_killed_build_left(tmp_path):
     assert list(out.glob(".store-*")) and not (out / "graph.trig").exists()
     code, _, stderr = finish(kg_process("build", "--data", str(data), "--out", str(out), "--engine", "oxigraph"))
     assert code == 0, stderr
-    assert sorted(p.name for p in out.iterdir()) == [
-        "graph.trig",
-        "labels.sqlite",
-        "manifest.json",
-        "manifest.sqlite",
-        "store",
-    ]
+    assert sorted(p.name for p in out.iterdir()) == BUILT
 
 
 # ------------------------------------------------------------------ 11. formula injection

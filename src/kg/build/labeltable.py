@@ -47,6 +47,7 @@ import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
+from kg.core.atomic import replace_database
 from kg.query.labeltable import FILE, VERSION, graph_stamp, open_for
 
 __all__ = ["FILE", "affected", "open_for", "rewrite", "rows", "update", "write_new"]
@@ -176,10 +177,7 @@ def write_new(out: Path, store) -> None:
             db.execute("COMMIT")
         finally:
             db.close()
-        for suffix in ("-journal", "-wal", "-shm"):  # a journal of the old file would be applied to the new one
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(out / (FILE + suffix))
-        os.replace(tmp, out / FILE)
+        replace_database(tmp, out / FILE)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from kg.core.atomic import write_text
+from kg.core.atomic import replace_database, write_text
 
 MANIFEST = "manifest.json"
 RECORDS = "manifest.sqlite"
@@ -280,12 +280,7 @@ def write_new(
             records.commit()
         finally:
             records.close()
-        # a rollback journal left by a rebuild killed mid-transaction belongs to the old file: SQLite
-        # would apply it to the new one
-        for suffix in ("-journal", "-wal", "-shm"):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(out / (RECORDS + suffix))
-        os.replace(tmp, out / RECORDS)
+        replace_database(tmp, out / RECORDS)  # drops a journal a killed rebuild left beside the old file
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)

@@ -84,3 +84,21 @@ def write_bytes(path: Path | str, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically."""
     with atomic_writer(path, "wb") as handle:
         handle.write(data)
+
+
+def replace_database(tmp: Path, target: Path) -> None:
+    """Move a finished SQLite file ``tmp`` over ``target`` atomically (``os.replace``), first
+    removing a rollback journal or WAL files left beside ``target`` by a process killed
+    mid-transaction: SQLite would otherwise apply the old file's journal to the new one.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> _ = (folder / "new.db").write_bytes(b"new"), (folder / "t.db-journal").write_bytes(b"old")
+    >>> replace_database(folder / "new.db", folder / "t.db")
+    >>> sorted(p.name for p in folder.iterdir()), (folder / "t.db").read_bytes()
+    (['t.db'], b'new')
+    """
+    for suffix in ("-journal", "-wal", "-shm"):
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target.with_name(target.name + suffix))
+    os.replace(tmp, target)
