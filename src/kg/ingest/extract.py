@@ -854,7 +854,7 @@ class _Document:
         (``Kunnanhallitus 12.03.2024 § 45``), with the meeting's day (``den 8 maj`` in the text's
         year, ``12.3.2024``; ``i dag``/``tänään`` the day the text was issued). The meeting is named
         by the body's genitive and the day (``Regionala utvecklingsnämndens sammanträde
-        2024-05-08``, ``Kainuun maakuntahallituksen kokous 2015-06-22``); the body organises it and
+        2024-05-08``, ``Sallan kunnanhallituksen kokous 2024-03-12``); the body organises it and
         whoever chairs the body (``ordförande``, ``puheenjohtaja``) leads it."""
         for number, sent, offset in self.sentences:
             word = next((k for k, t in enumerate(sent) if MEETING_WORD[self.lang].match(t.text)), None)
