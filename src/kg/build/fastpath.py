@@ -256,7 +256,7 @@ def validate_store(
         else:
             # several target classes share a property shape (rdfs:label on actors, initiatives, areas,
             # awards): the query is the same text, so it runs once and each class keeps its instances
-            rows = evaluate(store, check, instances, answers)
+            rows = evaluate(store, check, instances, answers, members=classes.instances)
         for row in rows:
             this = row.get("this")
             # node-level: the focus node is the value (sh:hasValue reports none)

@@ -22,6 +22,7 @@ shapes use; the W3C SHACL core test cases of each run on both engines
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +98,19 @@ class Check:
     #: for a cross-node SPARQL constraint marked ``ks:groupKey``: a SELECT of ``?this`` and ``?key``
     #: (with the constraint's prefixes); the verdict on a node depends only on the nodes sharing a key
     key: str = ""
+    #: for ``sh:minCount 1`` along one predicate (or its inverse) on a class target: the predicate and
+    #: whether the path is its inverse. Over the whole store the violations are the target's instances
+    #: with no such triple, looked up one by one in the store's index (:func:`evaluate`)
+    required: tuple[str, bool] | None = None
+
+
+def _required(shapes: Graph, prop) -> tuple[str, bool] | None:
+    """(predicate, inverse) when the path of ``prop`` is one IRI or the inverse of one, else ``None``."""
+    path = shapes.value(prop, SH.path)
+    if isinstance(path, URIRef):
+        return str(path), False
+    inverse = shapes.value(path, SH.inversePath)
+    return (str(inverse), True) if isinstance(inverse, URIRef) else None
 
 
 def _n3(term) -> str:
@@ -455,6 +469,9 @@ def compile_shapes(shapes: Graph) -> list[Check]:
                             focused=focused,
                             local=not given and not _is_sequence(shapes, prop),
                             predicates=() if component in NEEDS_FOCUS else path_predicates,
+                            required=_required(shapes, prop)
+                            if component == "MinCount" and not given and int(shapes.value(prop, SH.minCount)) == 1
+                            else None,
                         )
                     )
             if is_property:
@@ -549,14 +566,29 @@ def sparql_functions() -> dict:
 
 
 def evaluate(
-    store, check: Check, instances: dict[str, set], answers: dict[str, list[dict]] | None = None
+    store,
+    check: Check,
+    instances: dict[str, set],
+    answers: dict[str, list[dict]] | None = None,
+    members: Callable[[str], set] | None = None,
 ) -> list[dict]:
     """The rows of ``check`` over the whole store: its focus nodes (``this``) and values.
 
     ``instances`` caches the instances of each target class between checks (for checks that find
     violations among all nodes and keep those of the target afterwards); ``answers`` caches the rows
     of each distinct query text (several target classes share one property shape's query).
+
+    A ``sh:minCount 1`` check along one predicate (``check.required``) is not run as its query: the
+    target's instances (``members(class)``, a set of pyoxigraph terms; by default one query) without
+    a triple along the path, each looked up in the store's index. The query's ``MINUS`` read every
+    triple of the predicate for each check: at 1M triples the four ``rdfs:label`` checks (actors,
+    initiatives, areas, awards) took 0.2-0.27 s each, 0.92 s together, the lookups 0.11 s; the 22
+    such checks 1.7 s. The rows are the same (a test compares both on every shipped shape).
     """
+    from kg.query.stores import OxigraphStore
+
+    if check.required is not None and check.target and isinstance(store, OxigraphStore):
+        return _lacking(store, check, members)
     if answers is None:
         rows = store.select(check.query)[1]
     else:
@@ -569,6 +601,28 @@ def evaluate(
             instances[check.target] = {r["this"] for r in store.select(text)[1]}
         rows = [row for row in rows if row.get("this") in instances[check.target]]
     return rows
+
+
+def _lacking(store, check: Check, members: Callable[[str], set] | None) -> list[dict]:
+    """The rows of a ``sh:minCount 1`` check (``check.required``): instances of the target without a
+    triple along the path in any graph."""
+    import pyoxigraph as ox
+
+    from kg.query.stores import to_rdflib
+
+    if members is None:
+        text = f"SELECT DISTINCT ?this WHERE {{ ?this a/<{RDFS.subClassOf}>* <{check.target}> }}"
+        nodes = {row[0] for row in store.store.query(text, use_default_graph_as_union=True)}
+    else:
+        nodes = members(check.target)
+    predicate, inverse = check.required
+    named = ox.NamedNode(predicate)
+    quads = store.store.quads_for_pattern
+    if inverse:
+        lacking = [n for n in nodes if next(quads(None, named, n, None), None) is None]
+    else:
+        lacking = [n for n in nodes if next(quads(n, named, None, None), None) is None]
+    return [{"this": to_rdflib(n)} for n in lacking]
 
 
 def render_message(template: str, row: dict) -> str:
