@@ -75,8 +75,11 @@ def test_missing_required_values_are_reported_as_pyshacl_reports_them(broken):
     reference = build(broken, None, engine="rdflib")
     assert key(fast.report) == key(reference.report)
     missing = {(r.focus.rsplit("/", 1)[-1], r.path) for r in fast.report.results if r.component == "MinCount"}
-    assert {("zz-body", "rdfs:label"), ("zz-project", "rdfs:label"), ("county", "rdfs:label"),
-            ("award", "rdfs:label"), ("county", "kg:areaCode"), ("zz-project", "^kg:participatesIn"),
-            ("zz-project", "schema:startDate"), ("post", "^kg:holdsPost"), ("post", "kg:role"),
-            ("funding", "^kg:hasFunding"), ("funding", "kg:currency"), ("described", "dcterms:title")} <= missing  # fmt: skip
+    expected = {
+        ("zz-body", "rdfs:label"), ("zz-project", "rdfs:label"), ("county", "rdfs:label"), ("award", "rdfs:label"),
+        ("county", "kg:areaCode"), ("zz-project", "^kg:participatesIn"), ("zz-project", "schema:startDate"),
+        ("post", "^kg:holdsPost"), ("post", "kg:role"), ("funding", "^kg:hasFunding"), ("funding", "kg:currency"),
+        ("described", "dcterms:title"),
+    }  # fmt: skip
+    assert expected <= missing
     assert not [r for r in fast.report.results if r.focus and r.focus.endswith("zz-whole")]
