@@ -242,6 +242,9 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
                     writer.join(raise_error=False)
             timings["labels"] = time.perf_counter() - t - timings["dump"]
             triples = named_triples(store)  # counted in memory: on disk it is a scan of RocksDB
+            # the entity counts too, beside the writer thread: on the on-disk store they came after
+            # it, on the build's critical path (0.25 s of CPU at 1M triples, the store read cold)
+            stats = statistics(store, triples)
             if writer is not None:
                 writer.join()  # its error, if any, now that graph.trig is written
                 timings["store"] = writer.seconds  # in parallel with validate and dump
@@ -263,7 +266,6 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
             temp = None
             shutil.rmtree(old, ignore_errors=True)
             store = OxigraphStore(open_disk_store(final))
-            stats = statistics(store, triples)
             token = manifest_file.write_new(out, rows, ranges, group_keys)
             manifest_file.write_json(out, _manifest_json(report, out, token, triples, stats))
             (out / DIRTY).unlink(missing_ok=True)
