@@ -1419,3 +1419,164 @@ def test_municipality_keeps_its_mention_inside_its_board(reference_only, tmp_pat
     assert {"Salla", "Sallan kunnanvaltuusto"} <= names
     posts = {(p.entities[r.subject].name, p.entities[r.object].name) for r in p.relations if r.relation == "holdsPost"}
     assert posts == {("Juha Niemi", "Salla")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "kind"),
+    [
+        # Finnish ministries are written in lower case in running text, in any case
+        (
+            "fi",
+            "Uusi hanke\n\nTukea antaa myös työ- ja elinkeinoministeriö tänä vuonna.\n",
+            "Työ- ja elinkeinoministeriö",
+            None,
+        ),
+        ("fi", "Uusi hanke\n\nRahat tulevat valtiovarainministeriöltä ensi vuonna.\n", "Valtiovarainministeriö", None),
+        # a known name around a shorter new one is the known one
+        (
+            "sv",
+            "Ny satsning\n\nKommunen samverkar med Sveriges Kommuner och Regioner i frågan.\n",
+            "Sveriges Kommuner och Regioner",
+            None,
+        ),
+        (
+            "sv",
+            "Ny satsning\n\nArbetsförmedlingen och Kronofogdeämbetet deltar i arbetet.\n",
+            "Arbetsförmedlingen",
+            "GovernmentBody",
+        ),
+        (
+            "sv",
+            "Ny satsning\n\nArbetsförmedlingen och Kronofogdeämbetet deltar i arbetet.\n",
+            "Kronofogdeämbetet",
+            "GovernmentBody",
+        ),
+        (
+            "sv",
+            "Ny satsning\n\nPengar söks av Granbacka ekonomisk förening i vår.\n",
+            "Granbacka ekonomisk förening",
+            "CivilSocietyOrganisation",
+        ),
+        (
+            "sv",
+            "Ny satsning\n\nKommunalförbundet Fjällvattnets Rening är ny medlem.\n",
+            "Kommunalförbundet Fjällvattnets Rening",
+            "MunicipalAssociation",
+        ),
+        (
+            "sv",
+            "Ny satsning\n\nIdén kommer från Hembygdsföreningen Gamla Tallen i byn.\n",
+            "Hembygdsföreningen Gamla Tallen",
+            "Organisation",
+        ),
+        # a list's last company or association (the sentence's full stop on ry.)
+        (
+            "fi",
+            "Uusi hanke\n\nMukana ovat Kivikko Oy ja Harjulan Kyläseura ry.\n",
+            "Harjulan Kyläseura ry",
+            "CivilSocietyOrganisation",
+        ),
+        ("fi", "Uusi hanke\n\nMukana ovat Kivikko Oy ja Harjulan Kyläseura ry.\n", "Kivikko Oy", "Company"),
+    ],
+)
+def test_organisations_of_more_forms(reference_only, tmp_path, lang, text, name, kind):
+    """Organisations in forms the earlier rules missed; each is one entity of its kind, and no part
+    of a longer name is proposed alone."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    names = {e.name: e for e in p.entities.values()}
+    assert name in names, sorted(names)
+    if kind:
+        assert names[name].kind == kind
+    assert not any(other != name and other in name and not names[other].iri for other in names), sorted(names)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "kind"),
+    [
+        # a Swedish name stops at a strong verb's passive (antogs, hölls, gavs)
+        (
+            "sv",
+            "Ny plan\n\nStrategin Ljusare dalgång 2030 antogs av fullmäktige.\n",
+            "Ljusare dalgång 2030",
+            "Strategy",
+        ),
+        # a Finnish kind word written apart after a dash
+        (
+            "fi",
+            "Uusi ohjelma\n\nKunta käynnisti Vihreä laakso 2030 -ohjelman keväällä.\n",
+            "Vihreä laakso 2030",
+            "Strategy",
+        ),
+        ("fi", "Uusi visio\n\nHallitus hyväksyi Kirkas järvi -vision eilen.\n", "Kirkas järvi", "Vision"),
+    ],
+)
+def test_initiative_names_stop_where_they_end(reference_only, tmp_path, lang, text, name, kind):
+    p = read_text(reference_only, tmp_path, text, lang)
+    names = {e.name: e for e in p.entities.values()}
+    assert name in names, sorted(names)
+    assert names[name].kind == kind
+
+
+def test_a_finite_verb_ends_a_finnish_headed_name(reference_only, tmp_path):
+    """``Johtaja X totesi, että hanke …``: a sentence opening with a person and a verb names no project."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Uusi päätös\n\nKehitysjohtaja Aapo Kivelä totesi, että hanke on tärkeä.\n",
+        "fi",
+    )
+    assert not any(e.kind == "Project" for e in p.entities.values()), sorted(e.name for e in p.entities.values())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "kind", "start", "end"),
+    [
+        (
+            "sv",
+            "Inbjudan\n\nKonferensen Fjällrävsforum 2024 hålls i Storuman den 12–13 september 2024.\n",
+            "Fjällrävsforum 2024",
+            "Conference",
+            "2024-09-12",
+            "2024-09-13",
+        ),
+        (
+            "sv",
+            "Inbjudan\n\nDen 4 mars hölls Sno eller Regn-seminariet i Lycksele.\n",
+            "Sno eller Regn",
+            "Seminar",
+            "2024-03-04",
+            None,
+        ),
+        (
+            "fi",
+            "Kutsu\n\nRevontulet-seminaari pidetään Sallassa 5.6.2024.\n",
+            "Revontulet",
+            "Seminar",
+            "2024-06-05",
+            None,
+        ),
+        # a visit at the head of its sentence, the place in the illative
+        (
+            "fi",
+            "Kuulumisia\n\nVierailu Rovaniemelle tehtiin 12.3.2024.\n",
+            "Vierailu Rovaniemi 2024-03-12",
+            "Meeting",
+            "2024-03-12",
+            None,
+        ),
+    ],
+)
+def test_events_named_by_their_words(reference_only, tmp_path, lang, text, name, kind, start, end):
+    """An event named after its kind word or before it after a hyphen, with the sentence's days
+    and the municipality where it is held."""
+    p = read_text(reference_only, tmp_path, text, lang, issued="2024-03-05")
+    names = {e.name: e for e in p.entities.values()}
+    assert name in names, sorted(names)
+    event = names[name]
+    assert (event.kind, event.start, event.end) == (kind, start, end)
+    assert event.located_in and p.entities[event.located_in[0]].kind == "Municipality"
+
+
+def test_a_meeting_with_neither_name_nor_place_is_no_event(reference_only, tmp_path):
+    p = read_text(reference_only, tmp_path, "Päätös\n\nHanke esiteltiin työryhmälle kokouksessa 17.12.2025.\n", "fi")
+    assert not any(e.kind == "Meeting" for e in p.entities.values())

@@ -233,12 +233,22 @@ MEMBER_CUES = re.compile(
     re.IGNORECASE,
 )
 EVENT_WORDS = {
-    "Conference": re.compile(r"^(?:konferens|konferensen|konferenssi|konferenssin|konferenssiin)$", re.IGNORECASE),
-    "Seminar": re.compile(
-        r"^(?:seminari(?:um|et)|seminaari|seminaarin|seminaariin|webinaari|workshop)$", re.IGNORECASE
+    "Conference": re.compile(
+        r"^(?:konferens|konferensen|konferenssi|konferenssin|konferenssiin|konferenssissa)$", re.I
     ),
-    "Meeting": re.compile(r"^(?:möte|mötet|träff|sammankomst|besök|besöket|kokous|kokouksen|vierailu|tapaaminen)$"),
+    "Seminar": re.compile(
+        r"^(?:seminari(?:um|et)|seminaari|seminaarin|seminaariin|seminaarissa|webinaari\w*|workshop\w*)$", re.I
+    ),
+    "Meeting": re.compile(
+        r"^(?:möte|mötet|träff|träffen|sammankomst|sammankomsten|besök|besöket|kokous|kokouksen|kokouksessa|"
+        r"vierailu|vierailun|vierailulla|vierailulle|tapaaminen|tapaamisen|tapaamisessa)$",
+        re.I,
+    ),
 }
+#: An event named in one word with its kind after a hyphen (``Fjällforum-seminaari``, ``Norrsken-konferensen``).
+NAMED_EVENT = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\w]+)-(?P<kind>konferens|konferenssi|seminari|seminaari|webinaari)\w*$", re.IGNORECASE
+)
 #: Initiative kinds by the words that name them (a word ending, folded).
 INITIATIVE_KINDS = (
     (re.compile(r"(?:förstudie[n]?|esiselvity\w*)$", re.IGNORECASE), "PreStudy"),
@@ -263,7 +273,9 @@ PROJECT_WORD = re.compile(
     re.IGNORECASE,
 )
 #: Swedish verb forms (past and passive) that end a name running on in lower case.
-SV_VERB_ENDING = re.compile(r"^\w{3,}(?:ade|ades|des|tes|ats|its|as|ts)$")
+SV_VERB_ENDING = re.compile(r"^(?:\w{3,}(?:ade|ades|des|tes|ats|its|as|ts)|\w+(?:ogs|ölls|öts|avs|ågs|ängs))$")
+#: A Finnish kind word of initiatives written apart after a dash (``Pohjoinen voima 2025 -ohjelma``).
+DASHED_KIND = re.compile(r"^[-–]?(?:ohjelma|strategia|visio|konsepti|selvitys|selvityksen)\w*$", re.IGNORECASE)
 #: A capitalised name said to be a project (``X är ett samverkansprojekt``, ``X on hanke``).
 NAMED_BY_PREDICATE = re.compile(
     r"^((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and|i|för)){0,5})\s+"
@@ -320,8 +332,8 @@ BODY = re.compile(
     r"ryhmä|ryhmän|ryhmälle|ryhmässä|toimiala|toimialan|toimialalla|toimialalle|toimialaa)$",
     re.IGNORECASE,
 )
-COMPANY_SUFFIX = re.compile(r"^(?:oy|oyj|ab|aktiebolag)(?::\w+)?$", re.IGNORECASE)
-ASSOCIATION_SUFFIX = re.compile(r"^(?:ry|r\.y\.|rf|förening|föreningen)(?::\w+)?$", re.IGNORECASE)
+COMPANY_SUFFIX = re.compile(r"^(?:oy|oyj|ab|aktiebolag)(?::\w+)?\.?$", re.IGNORECASE)
+ASSOCIATION_SUFFIX = re.compile(r"^(?:ry|r\.y\.|rf|förening|föreningen)(?::\w+)?\.?$", re.IGNORECASE)
 UNIVERSITY = re.compile(
     r"(?:universitet|universitetet|yliopisto|yliopiston|ammattikorkeakoulu|ammattikorkeakoulun|högskola|högskolan)$",
     re.IGNORECASE,
@@ -421,6 +433,8 @@ FI_STOP = frozenset(
         "päättänyt",
     ]
 )
+#: Finnish conjunctions that open a clause: no part of a name.
+FI_CONJUNCTIONS = frozenset(["että", "jotta", "kun", "koska", "mutta", "vaikka", "jos", "kuin"])
 SV_STOP = frozenset(
     [
         "och",
@@ -1070,11 +1084,16 @@ class _Document:
         i = 0
         while i < n:
             token = sent[i]
-            if (not _is_cap(token) and token.text.lower() not in LOWERCASE_NAMES) or self.covered(number, i):
+            # a new name the graph knows under a longer one (Sveriges Kommuner [och Regioner]) is
+            # read again: the longer known name replaces it
+            inner = next((m for m in self.mentions.get(number, ()) if m.start <= i < m.end), None)
+            if (inner is not None and (inner.start != i or self.p.entities[inner.key].iri is not None)) or (
+                not _is_cap(token) and not self._lowercase_name(sent, i)
+            ):
                 i += 1
                 continue
             best = None
-            for j in range(min(n, i + 6), i, -1):
+            for j in range(min(n, i + 6), i if inner is None else inner.end, -1):
                 span = sent[i:j]
                 if any((t.is_punct and t.text not in "-–") or t.is_space for t in span) or sent[j - 1].text in "-–":
                     continue
@@ -1129,6 +1148,25 @@ class _Document:
                 number, Mention(key, i, j, offset + sent[i].idx, offset + sent[j - 1].idx + len(sent[j - 1].text), role)
             )
             i = j
+
+    def _lowercase_name(self, sent, i: int) -> bool:
+        """Whether a lower-case word may open a name the graph knows: the bodies texts write in
+        lower case (``regeringen``), and Finnish ministries, written in lower case in running text
+        (``valtiovarainministeriön``, ``työ- ja elinkeinoministeriö``, in any case)."""
+        word = sent[i].text.lower()
+        if word in LOWERCASE_NAMES:
+            return True
+        if self.lang != "fi":
+            return False
+        if "ministeriö" in word:
+            return True
+        # a coordinated compound: työ- ja elinkeinoministeriöltä, maa- ja metsätalousministeriö
+        return (
+            word.endswith("-")
+            and i + 2 < len(sent)
+            and sent[i + 1].lower_ == "ja"
+            and "ministeriö" in sent[i + 2].lower_
+        )
 
     # ------------------------------------------------------------------ patterns
     def _patterns(self, number: int, sent, offset: int) -> None:
@@ -1313,7 +1351,12 @@ class _Document:
         # events
         for i, token in enumerate(sent):
             event = next((k for k, p in EVENT_WORDS.items() if p.match(token.text)), None)
-            if event is None or self.covered(number, i):
+            if self.covered(number, i):
+                continue
+            if event is None:
+                self._named_event(number, sent, offset, i)
+                continue
+            if self._named_event(number, sent, offset, i, event):
                 continue
             if event == "Meeting" and any(self._deciding_body(m.key) for m in self.mentions.get(number, ())):
                 continue  # a board's or committee's meeting: named by the body (see _meetings)
@@ -1322,6 +1365,8 @@ class _Document:
                 (m for m in self.mentions.get(number, ()) if self.kind_of(m.key) in ("Municipality",) and m.start > i),
                 None,
             )
+            if event == "Meeting" and place is None:
+                continue  # a meeting with neither name nor place (kokouksessa 17.12.): nothing to tell it by
             if not dates:
                 # no date in the sentence: an event told with its place (en konferens i Skellefteå) took
                 # place in the document's year
@@ -1357,6 +1402,63 @@ class _Document:
             if place is not None:
                 self.p.entities[key].located_in.append(place.key)
             self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
+
+    def _named_event(self, number: int, sent, offset: int, i: int, event: str | None = None) -> bool:
+        """An event named by its own words: after its kind word (``konferensen Fjällforum 2024``,
+        ``seminariet Framtidens by``; a known place or a person there names no event) or before it
+        after a hyphen (``Fjällforum-seminaari``). Its days are the sentence's dates; a municipality
+        after it is where it took place. Returns whether an event was proposed."""
+        n = len(sent)
+        if event is None:
+            found = NAMED_EVENT.match(sent[i].text)
+            if found is None:
+                return False
+            kind = found.group("kind").lower()
+            event = "Conference" if kind.startswith("konfer") else "Seminar"
+            start, end = i, i + 1
+            # the words before it that open the name: Växa eller Krympa-konferensen
+            while start > 0 and not self.covered(number, start - 1):
+                before = sent[start - 1]
+                opens = start - 1 == 0 and _opens_sentence(before.text, self.lang)
+                joins = before.lower_ in ("och", "eller", "ja", "tai", "&") and start > 1 and _is_cap(sent[start - 2])
+                if not ((_is_cap(before) and not opens) or joins):
+                    break
+                start -= 1
+            name = " ".join([*(t.text for t in sent[start:i]), found.group("name")])
+            if self._looks_known(name):
+                return False
+        else:
+            k = i + 1
+            if k >= n or not _is_cap(sent[k]) or sent[k].lower_ in NOT_NAME | SV_STOP | FI_STOP:
+                return False
+            m = k
+            while m < n and m - k < 5 and not self.covered(number, m):
+                if _is_cap(sent[m]) or (m > k and re.fullmatch(r"(?:19|20)\d\d", sent[m].text)):
+                    m += 1
+                    continue
+                break
+            if m == k or self._looks_known(" ".join(t.text for t in sent[k:m])):
+                return False
+            if (m < n and (sent[m].text == "(" or TITLE.search(sent[m].text))) or (
+                m - k == 2 and _first_name(sent[k].text)
+            ):
+                return False  # a person after the kind word (seminariet Anna Berg, projektledare)
+            name, start, end = " ".join(t.text for t in sent[k:m]), k, m
+        dates = _find_dates(sent.text, self.lang, self.year)
+        key = self.entity(event, name, self.ev(number, sent, offset, start, end), country=self._country())
+        entity = self.p.entities[key]
+        if dates and entity.start is None:
+            entity.start = dates[0].start
+            if dates[0].end:
+                entity.end = dates[0].end
+        place = next(
+            (m for m in self.mentions.get(number, ()) if self.kind_of(m.key) == "Municipality" and m.start >= end),
+            None,
+        )
+        if place is not None and place.key not in entity.located_in:
+            entity.located_in.append(place.key)
+        self.add_mention(number, Mention(key, min(i, start), end, 0, 0, "initiative"))
+        return True
 
     def _place_at(self, number: int, k: int) -> bool:
         """Whether token ``k`` is the whole mention of a municipality, county or region."""
@@ -1615,30 +1717,46 @@ class _Document:
             if not suffix or i == 0 or self.covered(number, i) or token.text == "föreningen":
                 continue  # föreningen Byalaget: the kind word before the name (see _organisation_names)
             j = i
+            # Bävern ekonomisk förening, Byalaget ideell förening: the legal form's adjective
+            if (
+                i > 1
+                and sent[i - 1].lower_ in ("ekonomisk", "ideell", "ekonomiska", "ideella")
+                and _is_cap(sent[i - 2])
+            ):
+                j = i - 1
             while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja")) and i - j < 4:
                 if (
                     sent[j - 1].text in ("och", "ja")
                     and j > 1
-                    and (self._looks_known(sent[j - 2].text) or self._after_comma(sent, j - 2))
+                    and (
+                        self._looks_known(sent[j - 2].text)
+                        or self._after_comma(sent, j - 2)
+                        or COMPANY_SUFFIX.match(sent[j - 2].text)
+                        or ASSOCIATION_SUFFIX.match(sent[j - 2].text)
+                    )
                 ):
-                    break  # A, Metsähallitus ja Kainuun Etu Oy: the end of a list, not one company
+                    break  # A, Metsähallitus ja Kainuun Etu Oy; X Oy ja Y ry: the end of a list, not one company
                 j -= 1
             while j < i and (not _is_cap(sent[j]) or (j == 0 and _opens_sentence(sent[j].text, self.lang))):
                 j += 1  # Lisäksi Kainuun Etu Oy, Även Coompanion AB: the sentence's first word is no name
             if j == i or any(self.covered(number, k) for k in range(j, i)):
                 continue
             word = token.text.split(":")[0]
+            if word.endswith(".") and word.lower() != "r.y.":
+                word = word[:-1]  # the sentence's full stop kept on the token: Sotkamon Yrittäjät ry.
             kind = "Company" if COMPANY_SUFFIX.match(token.text) else "CivilSocietyOrganisation"
             name = " ".join([*texts[j:i], word])
             key = self.entity(kind, name, self.ev(number, sent, offset, j, i + 1), country=self._country())
             self.add_mention(number, Mention(key, j, i + 1, 0, 0, "actor"))
         # X-hanke, X -hankkeen, X –esiselvityshanketta
         for i, token in enumerate(sent):
-            if not HANKE.match(token.text) or self.covered(number, i):
+            if self.covered(number, i):
                 continue
             dashed = token.text.startswith(("-", "–")) or (
                 i > 0 and sent[i - 1].text in ("-", "–") and not sent[i - 1].whitespace_
             )
+            if not (HANKE.match(token.text) or (dashed and self.lang == "fi" and DASHED_KIND.match(token.text))):
+                continue
             compound = re.match(r"^(\w{4,}pilotti)(?:hanke|hankkee)\w*$", token.text, re.IGNORECASE)
             if compound and not dashed:  # kumppanuuspilottihankkeessa: the pilot is named in the word
                 name = compound.group(1).capitalize()
@@ -1735,6 +1853,8 @@ class _Document:
                 continue  # bio- ja kiertotalouspuiston
             if t.text.lower() in FI_STOP or _verb(t.text) or (t.is_punct and t.text not in (",", "(", ")")):
                 return False
+            if not _is_cap(t) and t.is_alpha and (t.lower_ in FI_CONJUNCTIONS or _verb_form(t.text)):
+                return False  # Johtaja X totesi, että hanke …: a finite verb or a clause's conjunction
             if not _is_cap(t) and (LOCAL_CASE.search(t.text) or t.text.endswith(("ksi", "sti"))):
                 return False  # Hanke-esittelyn perusteella, Kemijärven lisäksi: no name
         if h == 0 and len(words) == 1 and _common_word(words[0].text):
@@ -1921,6 +2041,8 @@ class _Document:
                     k += 1
                 if k > i + 1:
                     name = " ".join(t.text for t in sent[i:k])
+                    if re.match(r"^(?:kommunalförbund|samordningsförbund)", token.lower_):
+                        kind = "MunicipalAssociation"
                     key = self.entity(kind, name, self.ev(number, sent, offset, i, k), country=self._country())
                     self.add_mention(number, Mention(key, i, k, 0, 0, "actor"))
 
@@ -3267,7 +3389,11 @@ LEADER_WORD = re.compile(
     re.IGNORECASE,
 )
 #: Swedish kind words that open an organisation's name (Stiftelsen Norrlandsfonden).
-OPENS_NAME = re.compile(r"^(?:Stiftelsen|Föreningen|Förbundet|Kooperativet|Nätverket|Institutet|Akademien)$")
+OPENS_NAME = re.compile(
+    r"^(?:Stiftelsen|Föreningen|Förbundet|Kooperativet|Nätverket|Institutet|Akademien|"
+    # compounds: Kommunalförbundet Norrbottens Energi, Hembygdsföreningen Gamla Gården
+    r"[A-ZÅÄÖ]\w{3,}(?:föreningen|förbundet|stiftelsen))$"
+)
 #: Swedish kind words in lower case before an organisation's name (``föreningen Byalaget Storlien``).
 APPOSED_KIND = re.compile(r"^(?:föreningen|stiftelsen|bolaget|företaget|kooperativet|nätverket|intresseföreningen)$")
 #: Kind words that close (or, in Swedish, open) an organisation's name; Finnish ones as base forms.
@@ -3288,7 +3414,7 @@ _FI_ORGANISATION_WORDS = re.compile(
 #: three letters or more): Swedish in the definite form, Finnish as the base form.
 ONE_WORD_ORGANISATION = {
     "sv": re.compile(
-        r"^[A-ZÅÄÖ]\w{2,}(?:verket|styrelsen|myndigheten|inspektionen|kassan|tinget|förbundet|institutet|"
+        r"^[A-ZÅÄÖ]\w{2,}(?:verket|styrelsen|myndigheten|inspektionen|kassan|tinget|förbundet|institutet|förmedlingen|ämbetet|"
         r"akademien|(?<!om)(?<!för)rådet|kollegiet|stiftelsen|departementet)$"
     ),
     "fi": re.compile(
@@ -3297,7 +3423,10 @@ ONE_WORD_ORGANISATION = {
     ),
 }
 #: The heads of a state's agencies and ministries (``Trafikverket``, ``Skogsstyrelsen``, ``Ruokavirasto``).
-STATE_AGENCY = re.compile(r"(?:verket|myndigheten|inspektionen|departementet|styrelsen|virasto|hallitus|ministeriö)$")
+STATE_AGENCY = re.compile(
+    r"(?:verket|myndigheten|inspektionen|departementet|styrelsen|förmedlingen|ämbetet|kassan|"
+    r"virasto|hallitus|ministeriö)$"
+)
 #: The generic bodies of a municipality, region or maakunta (read by ``_bodies`` with their owner).
 GENERIC_BODY = re.compile(
     r"^(?:kommun|region|landstings|läns|kaupungin|kunnan|maakunta|seutu|kunta|kaupunki|yhtymä|alue|hyvinvointialue)",
