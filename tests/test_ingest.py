@@ -1580,3 +1580,42 @@ def test_events_named_by_their_words(reference_only, tmp_path, lang, text, name,
 def test_a_meeting_with_neither_name_nor_place_is_no_event(reference_only, tmp_path):
     p = read_text(reference_only, tmp_path, "Päätös\n\nHanke esiteltiin työryhmälle kokouksessa 17.12.2025.\n", "fi")
     assert not any(e.kind == "Meeting" for e in p.entities.values())
+
+
+def test_leader_areas_listed_after_their_kind_word(reference_only, tmp_path):
+    """``Leaderområdena A och B``: each a Leader group, named as such groups are (Leader A)."""
+    p = read_text(reference_only, tmp_path, "Nya medel\n\nLeaderområdena Myrslätten och Ödebyn får stöd i år.\n", "sv")
+    groups = {e.name for e in p.entities.values() if e.kind == "FundingBody"}
+    assert groups == {"Leader Myrslätten", "Leader Ödebyn"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("Projektet Gröna stigar ägs av Byautveckling i Åsele AB sedan i fjol.\n", "Gröna stigar", "Project"),
+        (
+            "Projektet Gröna stigar ägs av Byautveckling i Åsele AB sedan i fjol.\n",
+            "Byautveckling i Åsele AB",
+            "Company",
+        ),
+    ],
+)
+def test_swedish_names_with_a_place_inside_and_a_passive_after(reference_only, tmp_path, text, name, kind):
+    p = read_text(reference_only, tmp_path, "Nytt projekt\n\n" + text, "sv")
+    names = {e.name: e for e in p.entities.values()}
+    assert name in names, sorted(names)
+    assert names[name].kind == kind
+
+
+def test_a_minute_belongs_to_its_municipality_not_to_whom_it_is_sent(reference_only, tmp_path):
+    """A minute's bare ``Kunnanhallitus`` is the board of the municipality that speaks in it, not of
+    the bodies the decision is sent to (``Päätös lähetetään X:lle``); a sentence's opening adverb is
+    no owner (``Lisäksi maakuntahallitus``)."""
+    text = (
+        "Kunnanhallitus\n\nKunnanhallitus päättää, että Muonion kunta osallistuu yhteistyöhön. "
+        "Lisäksi kunnanhallitus käsitteli talousarviota. "
+        "Päätös lähetetään Lapin ELY-keskukselle ja Lapin liitolle.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "fi")
+    bodies = {e.name for e in p.entities.values() if "hallitus" in e.name}
+    assert bodies == {"Muonion kunnanhallitus"}

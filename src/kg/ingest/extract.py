@@ -384,6 +384,12 @@ NAME_STOP = frozenset(
         "blir",
         "blev",
         "beviljades",
+        "ägs",
+        "ägdes",
+        "hålls",
+        "hölls",
+        "sker",
+        "skedde",
         "beviljats",
         "får",
         "fick",
@@ -1072,8 +1078,14 @@ class _Document:
                 ):
                     speaks = m.end < len(sent) and sent[m.end].text in ("kaupunki", "kunta", "kommun")
                     counts[m.key] += 2 if speaks or sent[m.start : m.end].text.endswith(SPEAKS) else 1
-                    if DECISION.match(sent.text):
-                        counts[m.key] += 3  # the decision of a minute is the publisher's own
+                    written = sent[m.end - 1].text
+                    recipient = (m.start > 0 and sent[m.start - 1].lower_ in ("till", "för")) or (
+                        self.lang == "fi" and re.search(r"(?:lle|lta|ltä)$", written)
+                    )
+                    if DECISION.match(sent.text) and not recipient:
+                        # the decision of a minute is the publisher's own; not so those it is sent to
+                        # (Päätös lähetetään X:lle, Beslutet skickas till X)
+                        counts[m.key] += 3
                     first.setdefault(m.key, number)
         if counts:
             self.p.publisher = min(counts, key=lambda k: (-counts[k], first[k]))
@@ -1553,7 +1565,13 @@ class _Document:
                 if not owner:
                     continue
                 start, owner_words = i - 1, f"{owner} {self._owner_kind()} {prev.text}"
-            elif prev is not None and _is_cap(prev) and not _is_cap(token) and prev.text.lower() not in NOT_NAME:
+            elif (
+                prev is not None
+                and _is_cap(prev)
+                and not _is_cap(token)
+                and prev.text.lower() not in NOT_NAME
+                and not (i - 1 == 0 and _opens_sentence(prev.text, self.lang))  # Lisäksi maakuntahallitus
+            ):
                 if self.covered(number, i - 1) and not any(
                     m.start == i - 1
                     and self.kind_of(m.key) in ("Municipality", "Region", "RegionalAuthority", "Maakunta", "County")
@@ -1724,7 +1742,9 @@ class _Document:
                 and _is_cap(sent[i - 2])
             ):
                 j = i - 1
-            while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja")) and i - j < 4:
+            while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja", "i")) and i - j < 5:
+                if sent[j - 1].text == "i" and not (j > 1 and _is_cap(sent[j - 2]) and _is_cap(sent[j])):
+                    break  # Bygdens Utveckling i Åsele AB: a place inside the name, between capitals
                 if (
                     sent[j - 1].text in ("och", "ja")
                     and j > 1
@@ -1987,10 +2007,27 @@ class _Document:
                     words = [t.text for t in sent[j:k]]
                     if self.lang == "fi" and k == i + 1:
                         words[-1] = _base_form(words[-1], self.lang)
+                    area = self.lang == "sv" and j == i and re.search(r"(?:område|grupp)", token.lower_)
+                    if area:  # Leaderområdet Fjällbygd: the group is Leader Fjällbygd
+                        words[0] = "Leader"
                     key = self.entity(
                         "FundingBody", " ".join(words), self.ev(number, sent, offset, j, k), country=self._country()
                     )
                     self.add_mention(number, Mention(key, j, k, 0, 0, "actor"))
+                    # Leaderområdena A, B och C: each a group
+                    while area and token.lower_.endswith(("na", "erna")) and k + 1 < n:
+                        if sent[k].text not in (",", "och", "samt") or not _is_cap(sent[k + 1]):
+                            break
+                        a = k = k + 1
+                        while k < n and k - a < 4 and _is_cap(sent[k]) and not self.covered(number, k):
+                            k += 1
+                        if k == a:
+                            break
+                        name = "Leader " + " ".join(t.text for t in sent[a:k])
+                        key = self.entity(
+                            "FundingBody", name, self.ev(number, sent, offset, a, k), country=self._country()
+                        )
+                        self.add_mention(number, Mention(key, a, k, 0, 0, "actor"))
                 continue
             if not token.is_alpha:
                 continue
@@ -3385,7 +3422,8 @@ SPEECH = re.compile(
 BYLINE = re.compile(r"^(?:text|av|skribent|teksti|kirjoittaja|toimittaja)\s*:", re.IGNORECASE)
 #: The word of a Leader group's name (a local action group), alone or as a compound's head.
 LEADER_WORD = re.compile(
-    r"^(?:leader|leader-ryhmä\w*|leadergrupp(?:en)?|leader-grupp(?:en)?|leaderområde(?:t)?|leader-alue\w*)$",
+    r"^(?:leader|leader-ryhmä\w*|leadergrupp(?:en|erna)?|leader-grupp(?:en|erna)?|leaderområde(?:t|na)?|"
+    r"leader-område(?:t|na)?|leader-alue\w*)$",
     re.IGNORECASE,
 )
 #: Swedish kind words that open an organisation's name (Stiftelsen Norrlandsfonden).
