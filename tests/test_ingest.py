@@ -1619,3 +1619,28 @@ def test_a_minute_belongs_to_its_municipality_not_to_whom_it_is_sent(reference_o
     p = read_text(reference_only, tmp_path, text, "fi")
     bodies = {e.name for e in p.entities.values() if "hallitus" in e.name}
     assert bodies == {"Muonion kunnanhallitus"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "persons", "not_named"),
+    [
+        (
+            "sv",
+            "Kontakt: Signe Malm, kommunikatör, tel. 070-000 00 00. Britt Åkerlund, planerare på Vindelns kommun, "
+            "leder arbetet. Oppositionsrådet Gustav Lindgård (M) var nöjd.\n",
+            {"Signe Malm", "Britt Åkerlund", "Gustav Lindgård"},
+            "Gustavs",  # a first name is no other country's municipality
+        ),
+        (
+            "fi",
+            "Lisätietoja: tiedottaja Mikko Rantasalo. Hankkeen vetäjänä toimii Sari Niemelä Oulun yliopistosta.\n",
+            {"Mikko Rantasalo", "Sari Niemelä"},
+            "Sari Niemelä Oulun yliopisto",  # the person is no part of the university's name
+        ),
+    ],
+)
+def test_persons_with_more_titles_and_beside_an_organisation(reference_only, tmp_path, lang, text, persons, not_named):
+    p = read_text(reference_only, tmp_path, "Uutinen\n\n" + text, lang)
+    names = {e.name: e for e in p.entities.values()}
+    assert persons <= {n for n, e in names.items() if e.kind == "Person"}, sorted(names)
+    assert not_named not in names

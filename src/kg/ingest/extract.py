@@ -105,6 +105,8 @@ TITLE = re.compile(
     r"kehittäjä|suunnittelija|vastaava|esittelijä|vetäjä|"
     # more Swedish and Finnish titles (the Finnish ones with their case endings)
     r"ledamot|ledamoten|utvecklare|utvecklaren|utredare|utredaren|rådgivare|rådgivaren|ombudsman|ombudsmannen|"
+    r"kommunikatör|kommunikatören|informatör|informatören|planerare|planeraren|medarbetare|medarbetaren|"
+    r"sakkunnig|ekonom|ekonomen|tiedottaja|tiedottajan|viestijä|"
     r"kommunråd|oppositionsråd|oppositionsrådet|generaldirektör|generaldirektören|"
     r"forskare|forskaren|lektor|lektorn|doktorand|doktoranden|assistent|assistenten|"
     r"(?:ministeri|edustaja|asiamies|asiamiehen|neuvos|neuvoksen|valtuutettu|isäntä|emäntä|"
@@ -1126,6 +1128,13 @@ class _Document:
                     and self.r.reconciler.entities[top.entity].country != self._country()
                 ):
                     continue  # Stora is no Storå: another country's name is written with its letters
+                if (
+                    j - i == 1
+                    and top.method == "inflected"
+                    and self.lang == "sv"
+                    and re.fullmatch(rf"{re.escape(name)}\w+", self.r.reconciler.entities[top.entity].label(self.lang))
+                ):
+                    continue  # Gustav is no Gustavs: a Swedish inflection never shortens a name
                 tied = [h for h in hits if h.score >= top.score - 0.5]
                 best = (j, hits, tied)
                 break
@@ -1229,8 +1238,9 @@ class _Document:
                     j > 0
                     and (_is_cap(sent[j - 1]) or sent[j - 1].text.lower() in ("tekniska", "svenska"))
                     and i - j < 3
+                    and not (j > 1 and _is_cap(sent[j - 2]) and _first_name(sent[j - 2].text))
                 ):
-                    j -= 1
+                    j -= 1  # not over a person's name before it: Sari Nieminen Oulun yliopistosta
                 if j == i and not _is_cap(token):
                     continue
                 name = _base_form(" ".join(texts[j : i + 1]), self.lang)
