@@ -1644,3 +1644,18 @@ def test_persons_with_more_titles_and_beside_an_organisation(reference_only, tmp
     names = {e.name: e for e in p.entities.values()}
     assert persons <= {n for n, e in names.items() if e.kind == "Person"}, sorted(names)
     assert not_named not in names
+
+
+def test_a_known_programme_takes_the_period_after_its_name(reference_only, tmp_path):
+    """``en start för Interreg Aurora som ska gälla åren 2021–2027``: the years after a programme's
+    name are its run, even with a cue word (start) that would send them elsewhere; the review sheet
+    carries them on the known programme's row."""
+    from kg.ingest.pipeline import sheets
+
+    text = "Nytt program\n\nKonferensen var en start för Interreg Aurora som ska gälla åren 2021–2027.\n"
+    p = read_text(reference_only, tmp_path, text, "sv")
+    aurora = next(e for e in p.entities.values() if e.name == "Interreg Aurora")
+    assert aurora.iri and (aurora.start, aurora.end) == ("2021", "2027")
+    header, rows = sheets(p)["entities"]
+    row = next(dict(zip(header, r, strict=False)) for r in rows if r[header.index("iri")] == aurora.iri)
+    assert (row["start"], row["end"]) == ("2021", "2027")

@@ -3292,12 +3292,36 @@ class _Document:
         return entity.evidence.text if m.char_end == 0 else self.text[m.char_start : m.char_end]
 
     # ------------------------------------------------------------------ dates
+    def _programme_period(self, number: int, sent, ranged: FoundDate) -> bool:
+        """A period of years right after a programme's name (``Interreg Aurora som ska gälla åren
+        2021–2027``, ``Itä-Suomen ohjelma 2014–2020``): the programme's run, with or without a cue.
+        Returns whether it dated one."""
+        where = sent.char_span(ranged.char_start, ranged.char_end, alignment_mode="expand")
+        if where is None:
+            return False
+        near = [
+            m
+            for m in self.mentions.get(number, ())
+            if self.kind_of(m.key) in ("FundingProgramme", "Programme", "Strategy")
+            and m.end <= where.start
+            and where.start - m.end <= 5
+            and not any(t.is_punct and t.text not in "-–" for t in sent[m.end : where.start])
+        ]
+        if not near:
+            return False
+        entity = self.p.entities[near[-1].key]
+        if entity.start is None:
+            entity.start, entity.end = ranged.start, ranged.end
+        return True
+
     def _dates(self, number: int, sent, offset: int, main: str | None) -> None:
         text = sent.text
         found = _find_dates(text, self.lang, self.year)
         for date in found:
             self.p.dates.append((date.start, self.ev(number, sent, offset, 0, len(sent))))
         ranged = next((d for d in found if d.end), None)
+        if ranged is not None and self._programme_period(number, sent, ranged):
+            return
         if ranged is not None and not START_CUES.search(text):
             # a period (1.9.2024 – 31.1.2026, 2021–2027, vuosina 2020–2022) next to an initiative is its
             # run, cue or not: the initiative named nearest the period, else the one the sentence is about
