@@ -1659,3 +1659,51 @@ def test_a_known_programme_takes_the_period_after_its_name(reference_only, tmp_p
     header, rows = sheets(p)["entities"]
     row = next(dict(zip(header, r, strict=False)) for r in rows if r[header.index("iri")] == aurora.iri)
     assert (row["start"], row["end"]) == ("2021", "2027")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "kind"),
+    [
+        ("sv", "Projektet som kallas Hemåt igen ska pågå i två år.\n", "Hemåt igen", "Project"),
+        ("sv", "Förstudien går under namnet Ljus i byn och startar nu.\n", "Ljus i byn", "PreStudy"),
+        ("fi", "Hankkeen nimi on Kylät kuntoon.\n", "Kylät kuntoon", "Project"),
+        ("fi", "Yhdistys toteuttaa hankkeen nimeltä Digiloikka Vaara.\n", "Digiloikka Vaara", "Project"),
+        ("fi", "Liitto myönsi rahoitusta Vaarojen väki -nimiselle hankkeelle.\n", "Vaarojen väki", "Project"),
+    ],
+)
+def test_initiatives_named_by_a_naming_phrase(reference_only, tmp_path, lang, text, name, kind):
+    """``som kallas X``, ``under namnet X``; ``nimeltä X``, ``nimi on X``, ``X -niminen hanke``."""
+    p = read_text(reference_only, tmp_path, "Uutinen\n\n" + text, lang)
+    names = {e.name: e for e in p.entities.values()}
+    assert name in names, sorted(names)
+    assert names[name].kind == kind
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "kind", "alt"),
+    [
+        # places inside a name that an acronym introduces: one organisation, not the places
+        (
+            "sv",
+            "Dorotea Vilhelmina Besöksnäring (DVB) deltar i arbetet.\n",
+            "Dorotea Vilhelmina Besöksnäring",
+            "Organisation",
+            ["DVB"],
+        ),
+        ("fi", "Mukana on myös Kainuun ammattiopisto tänä vuonna.\n", "Kainuun ammattiopisto", "EducationProvider", []),
+        (
+            "fi",
+            "Kuusamon sosiaali- ja terveydenhuollon kuntayhtymä on mukana.\n",
+            "Kuusamon sosiaali- ja terveydenhuollon kuntayhtymä",
+            "MunicipalAssociation",
+            [],
+        ),
+    ],
+)
+def test_organisations_around_places(reference_only, tmp_path, lang, text, name, kind, alt):
+    p = read_text(reference_only, tmp_path, "Uutinen\n\n" + text, lang)
+    names = {e.name: e for e in p.entities.values()}
+    assert name in names, sorted(names)
+    assert (names[name].kind, names[name].alt_names) == (kind, alt)
+    if alt:
+        assert not any(e.kind == "Municipality" for e in p.entities.values()), sorted(names)

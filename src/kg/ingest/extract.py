@@ -277,7 +277,9 @@ PROJECT_WORD = re.compile(
 #: Swedish verb forms (past and passive) that end a name running on in lower case.
 SV_VERB_ENDING = re.compile(r"^(?:\w{3,}(?:ade|ades|des|tes|ats|its|as|ts)|\w+(?:ogs|ölls|öts|avs|ågs|ängs))$")
 #: A Finnish kind word of initiatives written apart after a dash (``Pohjoinen voima 2025 -ohjelma``).
-DASHED_KIND = re.compile(r"^[-–]?(?:ohjelma|strategia|visio|konsepti|selvitys|selvityksen)\w*$", re.IGNORECASE)
+DASHED_KIND = re.compile(
+    r"^[-–]?(?:ohjelma|strategia|visio|konsepti|selvitys|selvityksen|nimi(?:nen|se)\w*)$", re.IGNORECASE
+)
 #: A capitalised name said to be a project (``X är ett samverkansprojekt``, ``X on hanke``).
 NAMED_BY_PREDICATE = re.compile(
     r"^((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and|i|för)){0,5})\s+"
@@ -288,6 +290,15 @@ NAMED_BY_LEADER = re.compile(
     r"(?:projektledare|projektledaren|hankepäällikkö|projektipäällikkö)\s+(?:för|i)\s+"
     r"((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and)){0,5})"
 )
+#: Words that give an initiative its name, the name after them: ``projektet som kallas X``,
+#: ``under namnet X``; ``hankkeen nimeltä X``, ``hankkeen nimi on X``.
+NAMING_PHRASE = {
+    "sv": re.compile(
+        r"\b(?:(?:som|vilket|vilken)\s+(?:kallas|heter|benämns|fått namnet|har fått namnet)|"
+        r"(?:med|under)\s+namnet|går under namnet)\s+(?=[A-ZÅÄÖ\"”“«])"
+    ),
+    "fi": re.compile(r"\b(?:nimeltä|nimeltään|nimellä|nimi on|nimenä on|nimeksi tuli)\s+(?=[A-ZÅÄÖ\"”“«])"),
+}
 #: Political parties by the abbreviation written after a politician's name: ``Rickard Carstedt (S)``,
 #: ``Matti Virtanen (kesk.)``. Sources: the parties' own short forms as the Swedish Riksdag and the
 #: Finnish Eduskunta print them.
@@ -337,7 +348,8 @@ BODY = re.compile(
 COMPANY_SUFFIX = re.compile(r"^(?:oy|oyj|ab|aktiebolag)(?::\w+)?\.?$", re.IGNORECASE)
 ASSOCIATION_SUFFIX = re.compile(r"^(?:ry|r\.y\.|rf|förening|föreningen)(?::\w+)?\.?$", re.IGNORECASE)
 UNIVERSITY = re.compile(
-    r"(?:universitet|universitetet|yliopisto|yliopiston|ammattikorkeakoulu|ammattikorkeakoulun|högskola|högskolan)$",
+    r"(?:universitet|universitetet|yliopisto|yliopiston|ammattikorkeakoulu|ammattikorkeakoulun|högskola|högskolan|"
+    r"ammattiopisto|ammattiopiston|folkhögskola|folkhögskolan|kansanopisto|kansanopiston)$",
     re.IGNORECASE,
 )
 BODY_WORD = re.compile(
@@ -1288,6 +1300,7 @@ class _Document:
                     ev = self.ev(number, sent, offset, span.start, span.end)
                     key = self.entity("Project", span.text, ev, country=self._country())
                     self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
+        self._named_as(number, sent, offset)
         # projektet X, förstudien X; after an owner in the genitive the indefinite form (kommunens projekt X)
         for i, token in enumerate(sent[:-1]):
             owned = (
@@ -1424,6 +1437,47 @@ class _Document:
             if place is not None:
                 self.p.entities[key].located_in.append(place.key)
             self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
+
+    def _named_as(self, number: int, sent, offset: int) -> None:
+        """An initiative named after a naming phrase (:data:`NAMING_PHRASE`): ``projektet som kallas
+        Vägen hem``, ``hanke nimeltä Kylät kuntoon``. The name opens with a capital and runs on over
+        lower-case words until punctuation, a verb or a function word; its kind is the kind word
+        before it (a pre-study, a strategy), else a project."""
+        n = len(sent)
+        for match in NAMING_PHRASE[self.lang].finditer(sent.text):
+            where = sent.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if where is None:
+                continue
+            j = where.start
+            if sent[j].text in ('"', "”", "“", "«"):
+                continue  # a quoted name: read as quoted names are
+            if self.covered(number, j) and not self._place_at(number, j):
+                continue
+            k = j + 1
+            while k < n and k - j < 6 and not sent[k].is_punct and not sent[k].is_space:
+                word = sent[k]
+                if self.lang == "sv" and (
+                    word.lower_ in NAME_STOP
+                    or (word.text.islower() and (SV_VERB_ENDING.match(word.text) or _sv_present(word.text)))
+                ):
+                    break
+                if self.lang == "fi" and (
+                    word.lower_ in FI_STOP or (word.text.islower() and word.is_alpha and _verb_form(word.text))
+                ):
+                    break
+                k += 1
+            if any(self.covered(number, x) and not self._place_at(number, x) for x in range(j, k)):
+                continue
+            name = " ".join(t.text for t in sent[j:k])
+            if self._looks_known(name):
+                continue
+            kind = self._initiative_kind(sent, max(0, j - 4), j)
+            if kind in _EVENTS:
+                kind = "Project"
+            key = self.entity(kind, name, self.ev(number, sent, offset, j, k), country=self._country())
+            items = self.mentions.setdefault(number, [])
+            items.append(Mention(key, j, k, 0, 0, "initiative"))
+            items.sort(key=lambda m: m.start)
 
     def _named_event(self, number: int, sent, offset: int, i: int, event: str | None = None) -> bool:
         """An event named by its own words: after its kind word (``konferensen Fjällforum 2024``,
@@ -1709,17 +1763,27 @@ class _Document:
                 continue
             lower = token.text.lower()
             # Lapplands kommunalförbund, Oulunkaaren kuntayhtymä: an association of municipalities
-            if re.match(r"^(?:\w+-)?(?:kommunalförbund|kuntayhtymä|seutukunta|samkommun)\w*$", lower) and _is_cap(
-                sent[i - 1]
-            ):
-                if self.covered(number, i - 1):
+            if not re.match(r"^(?:\w+-)?(?:kommunalförbund|kuntayhtymä|seutukunta|samkommun)\w*$", lower):
+                continue
+            j = i - 1
+            if self.lang == "fi" and not _is_cap(sent[j]):
+                # Kainuun sosiaali- ja terveydenhuollon kuntayhtymä: lower-case genitives (and a
+                # coordinated first part) back to the capitalised genitive that opens the name
+                while j > 0 and i - j < 5 and not _is_cap(sent[j]):
+                    word = sent[j].text
+                    if not (re.fullmatch(r"[a-zåäö]\w*n|[a-zåäö]\w*-|ja", word) and word not in FI_STOP - {"ja"}):
+                        break
+                    j -= 1
+                if not (_is_cap(sent[j]) and sent[j].text.endswith("n")):
                     continue
-                base = _base_form(token.text, self.lang) if self.lang == "fi" else _sv_base(token.text)
-                name = f"{sent[i - 1].text} {base}"
-                key = self.entity(
-                    "MunicipalAssociation", name, self.ev(number, sent, offset, i - 1, i + 1), country=self._country()
-                )
-                self.add_mention(number, Mention(key, i - 1, i + 1, 0, 0, "actor"))
+            if not _is_cap(sent[j]) or self.covered(number, j):
+                continue
+            base = _base_form(token.text, self.lang) if self.lang == "fi" else _sv_base(token.text)
+            name = " ".join([*(t.text for t in sent[j:i]), base])
+            key = self.entity(
+                "MunicipalAssociation", name, self.ev(number, sent, offset, j, i + 1), country=self._country()
+            )
+            self.add_mention(number, Mention(key, j, i + 1, 0, 0, "actor"))
         # the European Union as a funder: EU-rahoitus, EU-rahoituksen osuus, EU-stöd, EU:n tuki, EU-medel
         for i, token in enumerate(sent):
             if self.covered(number, i) or not EU_FUNDING.match(
@@ -2314,6 +2378,12 @@ class _Document:
                     continue
                 before = where.start
                 named = next((m for m in self.mentions.get(number, ()) if m.end == before), None)
+                if (
+                    named is not None
+                    and self.kind_of(named.key) in _PLACES
+                    and not _initials_fit(acronym, self.p.entities[named.key].name.split())
+                ):
+                    named = None  # Jämtland Härjedalen Turism (JHT): places inside an organisation's name
                 if named is not None:
                     key = named.key
                 else:
@@ -2337,7 +2407,8 @@ class _Document:
                     )
                     if before - j < 2:
                         continue
-                    if any(self.covered(number, k) for k in range(j, before)):
+                    inside = [m for m in self.mentions.get(number, ()) if m.start < before and m.end > j]
+                    if any(m.start < j or m.end > before or self.kind_of(m.key) not in _PLACES for m in inside):
                         continue
                     name = sent[j:before].text
                     kind = self._initiative_kind(sent, j, before)
@@ -3391,6 +3462,8 @@ _SV_PREPOSITIONS = frozenset(
     ("under", "vid", "på", "till", "från", "efter", "inför", "om", "med", "för", "av", "i", "på", "genom", "kring")
 )
 _EVENTS = frozenset(("Event", "Conference", "Seminar", "Meeting"))
+#: The kinds of places a name may hold inside it (``Jämtland Härjedalen Turism``).
+_PLACES = frozenset(("Municipality", "County", "Region", "Maakunta", "Country"))
 
 #: The words of a deciding body's meeting, in any inflection: ``sammanträde``, ``sammanträdde``,
 #: ``nämndmötet``; ``kokous``, ``kokouksessaan``, ``kokoontui``.
