@@ -1707,3 +1707,20 @@ def test_organisations_around_places(reference_only, tmp_path, lang, text, name,
     assert (names[name].kind, names[name].alt_names) == (kind, alt)
     if alt:
         assert not any(e.kind == "Municipality" for e in p.entities.values()), sorted(names)
+
+
+def test_finnish_person_named_first_in_an_inflected_case(reference_only, tmp_path):
+    """A Finnish person first named in the genitive or allative (``Johtaja Pentti Malisen mukaan``)
+    is proposed in the nominative (Voikko), and the surname alone later is the same person."""
+    pytest.importorskip("libvoikko")
+    from kg.reconciliation.text import _voikko
+
+    if _voikko() is None:
+        pytest.skip("Voikko is not installed")
+    text = (
+        "Uutinen\n\nMaakuntajohtaja Pentti Malisen mukaan päätös on hyvä. Työtä johtaa suunnittelija Anu "
+        "Kemppaiselle kuuluva ryhmä. Malinen kiitti.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "fi")
+    persons = {e.name for e in p.entities.values() if e.kind == "Person"}
+    assert persons == {"Pentti Malinen", "Anu Kemppainen"}

@@ -277,9 +277,7 @@ PROJECT_WORD = re.compile(
 #: Swedish verb forms (past and passive) that end a name running on in lower case.
 SV_VERB_ENDING = re.compile(r"^(?:\w{3,}(?:ade|ades|des|tes|ats|its|as|ts)|\w+(?:ogs|ölls|öts|avs|ågs|ängs))$")
 #: A Finnish kind word of initiatives written apart after a dash (``Pohjoinen voima 2025 -ohjelma``).
-DASHED_KIND = re.compile(
-    r"^[-–]?(?:ohjelma|strategia|visio|konsepti|selvitys|selvityksen|nimi(?:nen|se)\w*)$", re.IGNORECASE
-)
+DASHED_KIND = re.compile(r"^[-–]?(?:ohjelma|strategia|visio|konsepti|selvity|nimi(?:nen|se))\w*$", re.IGNORECASE)
 #: A capitalised name said to be a project (``X är ett samverkansprojekt``, ``X on hanke``).
 NAMED_BY_PREDICATE = re.compile(
     r"^((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and|i|för)){0,5})\s+"
@@ -718,6 +716,8 @@ class _Document:
         country: str | None = None,
     ) -> str:
         """The key of the entity (an existing proposal with the same IRI or name, else a new one)."""
+        if kind == "Person" and self.lang == "fi" and not iri:
+            name = _person_base(name)
         folded = _fold(name)
         key = self.by_iri.get(iri) if iri else self.by_name.get(folded)
         if key is None and not iri:
@@ -3735,6 +3735,28 @@ def _verb(word: str) -> bool | None:
         return None
     classes = {a.get("CLASS", "") for a in voikko.analyze(word)}
     return bool(classes) and classes <= {"teonsana", "kieltosana", "apuverbi"}
+
+
+def _person_base(name: str) -> str:
+    """A Finnish person's name with the surname in the nominative (Voikko; unchanged without it or
+    when the surname may already be nominative): ``Pentti Malisen`` -> ``Pentti Malinen``,
+    ``Anu Kemppaiselle`` -> ``Anu Kemppainen``, ``Tuomas Lohen`` -> ``Tuomas Lohi``."""
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko()
+    words = name.split()
+    if voikko is None or len(words) < 2 or not words[-1][:1].isupper():
+        return name
+    analyses = voikko.analyze(words[-1])
+    if not analyses or any(a.get("SIJAMUOTO") == "nimento" for a in analyses):
+        return name
+    names = [a for a in analyses if a.get("CLASS") in ("sukunimi", "paikannimi")] or [
+        a for a in analyses if a.get("CLASS") == "nimisana"
+    ]
+    base = names[0].get("BASEFORM") if names else None
+    if not base:
+        return name
+    return " ".join([*words[:-1], base[:1].upper() + base[1:]])
 
 
 def _voikko_base(word: str) -> str | None:
