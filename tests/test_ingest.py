@@ -1724,3 +1724,23 @@ def test_finnish_person_named_first_in_an_inflected_case(reference_only, tmp_pat
     p = read_text(reference_only, tmp_path, text, "fi")
     persons = {e.name for e in p.entities.values() if e.kind == "Person"}
     assert persons == {"Pentti Malinen", "Anu Kemppainen"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "start"),
+    [
+        ("sv", "Förstudien Ljungbacken genomförs under våren 2025.\n", "Ljungbacken", "2025"),
+        ("fi", "Kelohonka-hanke toteutetaan syksyllä 2025.\n", "Kelohonka", "2025"),
+    ],
+)
+def test_an_initiative_carried_out_in_a_vague_time_starts_then(reference_only, tmp_path, lang, text, name, start):
+    """``genomförs under våren 2025``, ``toteutetaan syksyllä 2025``: the start at the year's precision."""
+    p = read_text(reference_only, tmp_path, "Uutinen\n\n" + text, lang)
+    names = {e.name: e for e in p.entities.values()}
+    assert names[name].start == start
+
+
+def test_a_known_funder_glued_to_the_word_for_funding(reference_only, tmp_path):
+    """``det Formasfinansierade samarbetet``: the funder the graph knows is mentioned."""
+    p = read_text(reference_only, tmp_path, "Nyhet\n\nHon berättade om det Formasfinansierade arbetet.\n", "sv")
+    assert any(e.iri and e.name == "Formas" for e in p.entities.values()), sorted(e.name for e in p.entities.values())

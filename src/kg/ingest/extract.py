@@ -288,6 +288,10 @@ NAMED_BY_LEADER = re.compile(
     r"(?:projektledare|projektledaren|hankepäällikkö|projektipäällikkö)\s+(?:för|i)\s+"
     r"((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and)){0,5})"
 )
+#: A funder's name glued to a word for funding: ``Formasfinansierade``, ``Vinnova-finansierat``.
+FUNDED_COMPOUND = re.compile(
+    r"^([A-ZÅÄÖ][\w]{2,}?)-?(?:finansierad\w*|finansierat|delfinansierad\w*|rahoittei\w+|rahoittama\w*)$"
+)
 #: Words that give an initiative its name, the name after them: ``projektet som kallas X``,
 #: ``under namnet X``; ``hankkeen nimeltä X``, ``hankkeen nimi on X``.
 NAMING_PHRASE = {
@@ -518,7 +522,7 @@ _NUMBER_WORDS = {
 }
 START_CUES = re.compile(
     r"start|påbörja|inleds|från och med|alkaa|alkoi|aloitta|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle|"
-    r"kestää|kesti|varar|sträcker sig",
+    r"kestää|kesti|varar|sträcker sig|genomförs|genomfördes|äger rum|toteutetaan|toteutettiin",
     re.IGNORECASE,
 )
 END_CUES = re.compile(r"avslutas|slutar|till och med|päättyy|loppuun", re.IGNORECASE)
@@ -791,6 +795,7 @@ class _Document:
             self._organisation_names(number, sent, offset)
         for number, sent, offset in self.sentences:
             self._known(number, sent, offset)
+            self._funded_compound(number, sent, offset)
         for number, sent, offset in self.sentences:
             self._patterns(number, sent, offset)
         self._slash_lines()
@@ -1181,6 +1186,27 @@ class _Document:
                 number, Mention(key, i, j, offset + sent[i].idx, offset + sent[j - 1].idx + len(sent[j - 1].text), role)
             )
             i = j
+
+    def _funded_compound(self, number: int, sent, offset: int) -> None:
+        """A funder the graph knows, glued to the word for funding (``det Formasfinansierade
+        samarbetet``, ``Vinnova-finansierat``, ``Business Finland -rahoitteinen``): a mention of it."""
+        for i, token in enumerate(sent):
+            found = FUNDED_COMPOUND.match(token.text)
+            if found is None or self.covered(number, i):
+                continue
+            hits = self.r.lookup(found.group(1), self.lang)
+            if not hits or hits[0].score < 95 or self.r.family(hits[0].entity) == "Municipality":
+                continue
+            entity = self.r.reconciler.entities[hits[0].entity]
+            key = self.entity(
+                self.r.entity_kind(hits[0].entity),
+                entity.label(self.lang),
+                self.ev(number, sent, offset, i, i + 1),
+                iri=str(entity.iri),
+                confidence=0.8,
+                country=entity.country,
+            )
+            self.add_mention(number, Mention(key, i, i + 1, 0, 0, "actor"))
 
     def _lowercase_name(self, sent, i: int) -> bool:
         """Whether a lower-case word may open a name the graph knows: the bodies texts write in
