@@ -1744,3 +1744,15 @@ def test_a_known_funder_glued_to_the_word_for_funding(reference_only, tmp_path):
     """``det Formasfinansierade samarbetet``: the funder the graph knows is mentioned."""
     p = read_text(reference_only, tmp_path, "Nyhet\n\nHon berättade om det Formasfinansierade arbetet.\n", "sv")
     assert any(e.iri and e.name == "Formas" for e in p.entities.values()), sorted(e.name for e in p.entities.values())
+
+
+def test_the_headline_event_is_the_one_dated_event_of_its_kind(reference_only, tmp_path):
+    """A headline about a conference, and one dated conference in the text: one event, with its own
+    name and days (no second event named by the headline)."""
+    text = (
+        "Samverkan lyftes fram under konferens i Storuman\n\n"
+        "Den 12–13 september hölls Fjäll och Skog-konferensen i Storuman. Många deltog.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "sv", issued="2024-09-20")
+    conferences = [e for e in p.entities.values() if e.kind == "Conference"]
+    assert [(e.name, e.start, e.end) for e in conferences] == [("Fjäll och Skog", "2024-09-12", "2024-09-13")]

@@ -969,6 +969,11 @@ class _Document:
         # a headline about a board's meeting is that meeting (see _meetings), not a second event
         key = board[0] if len(board) == 1 else None
         if key is None:
+            # the one dated event of that kind the text tells of (konferensen X den 30–31 maj) is the
+            # headline's, not a second event named by the headline
+            told_of = [k for k, e in self.p.entities.items() if e.kind == kind and e.start and k not in board]
+            key = told_of[0] if len(told_of) == 1 else None
+        if key is None:
             key = self.entity(kind, title, self.ev(number, sent, offset, 0, len(sent)), country=self._country())
         event = self.p.entities[key]
         if event.iri is not None:
