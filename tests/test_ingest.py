@@ -1756,3 +1756,17 @@ def test_the_headline_event_is_the_one_dated_event_of_its_kind(reference_only, t
     p = read_text(reference_only, tmp_path, text, "sv", issued="2024-09-20")
     conferences = [e for e in p.entities.values() if e.kind == "Conference"]
     assert [(e.name, e.start, e.end) for e in conferences] == [("Fjäll och Skog", "2024-09-12", "2024-09-13")]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Uutinen\n\nSkellefteån kunta on mukana yhteistyössä.\n", "se-2482"),
+        ("Uutinen\n\nTapaaminen pidettiin Arjeplogissa viime viikolla.\n", "se-2506"),
+    ],
+)
+def test_a_swedish_municipality_in_a_finnish_case(reference_only, tmp_path, text, code):
+    """A Swedish name with a Finnish case ending the analysers do not know (after ``å`` directly,
+    after a consonant with a linking ``i``) is the municipality."""
+    p = read_text(reference_only, tmp_path, text, "fi")
+    assert any(e.iri and e.iri.endswith(code) for e in p.entities.values()), sorted(e.name for e in p.entities.values())
