@@ -1770,3 +1770,20 @@ def test_a_swedish_municipality_in_a_finnish_case(reference_only, tmp_path, text
     after a consonant with a linking ``i``) is the municipality."""
     p = read_text(reference_only, tmp_path, text, "fi")
     assert any(e.iri and e.iri.endswith(code) for e in p.entities.values()), sorted(e.name for e in p.entities.values())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "end"),
+    [
+        ("fi", "Kelovaara-hanke alkaa syksyllä 2024 ja kestää kaksi vuotta.\n", "2026"),
+        ("fi", "Kelovaara-hanke alkaa syksyllä 2024 ja kestää 1,5 vuotta.\n", "2026"),
+        ("fi", "Kelovaara-hanke alkaa vuonna 2024 ja kestää kaksi vuotta.\n", "2025"),
+        ("sv", "Projektet Kelovaara startar hösten 2024 och pågår i två år.\n", "2026"),
+    ],
+)
+def test_a_duration_from_a_start_late_in_the_year(reference_only, tmp_path, lang, text, end):
+    """Whole years from a bare year run from January (2024 and two years end in 2025); from the
+    autumn they reach one year further (hösten 2024 and two years end in 2026)."""
+    p = read_text(reference_only, tmp_path, "Uutinen\n\n" + text, lang)
+    project = next(e for e in p.entities.values() if e.name == "Kelovaara")
+    assert (project.start, project.end) == ("2024", end)

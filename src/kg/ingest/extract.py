@@ -3466,7 +3466,13 @@ class _Document:
             if months:
                 entity.duration = f"P{months // 12}Y" if months % 12 == 0 else f"P{months}M"
                 if entity.start and entity.end is None:
-                    entity.end = _end_year(entity.start, entity.duration)
+                    # a start in the year's second half (hösten 2024, syksyllä 2024): the whole years
+                    # run from then, so two years end in 2026, not 2025
+                    late = len(entity.start) == 4 and any(
+                        d.start == entity.start and LATE_IN_YEAR.search(text[max(0, d.char_start - 20) : d.char_end])
+                        for d in found
+                    )
+                    entity.end = _end_year(entity.start + "-09" if late else entity.start, entity.duration)
 
 
 _INITIATIVE_KINDS = frozenset(
@@ -4097,6 +4103,14 @@ def _months(m: re.Match) -> int | None:
         return None
     unit = m.group("unit").lower()
     return round(value * 12) if unit.startswith(("år", "vuo")) else round(value)
+
+
+#: The words of a time in the second half of a year (a season or the year's end).
+LATE_IN_YEAR = re.compile(
+    r"hösten|i höst|sommaren|i sommar|slutet av|andra halvåret|syksyllä|kesällä|loppuvuodesta|loppupuolella|"
+    r"jälkimmäisellä",
+    re.IGNORECASE,
+)
 
 
 def _end_year(start: str, duration: str) -> str | None:
