@@ -1787,3 +1787,29 @@ def test_a_duration_from_a_start_late_in_the_year(reference_only, tmp_path, lang
     p = read_text(reference_only, tmp_path, "Uutinen\n\n" + text, lang)
     project = next(e for e in p.entities.values() if e.name == "Kelovaara")
     assert (project.start, project.end) == ("2024", end)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "persons", "not_named"),
+    [
+        (
+            "sv",
+            "Deltagare: Anna Lövgren, Storumans kommun; Per Eklund, Region Västerbotten; "
+            "Jonas Wiklund, Trafikverket.\n",
+            {"Anna Lövgren", "Per Eklund", "Jonas Wiklund"},
+            None,
+        ),
+        (
+            "fi",
+            "Läsnä: Anne Kurkela, Sallan kunta; Pekka Salo, Lapin liitto; Mari Jokela, Väylävirasto.\n",
+            {"Anne Kurkela", "Pekka Salo", "Mari Jokela"},
+            "Salo",  # a surname the reference data knows as a municipality
+        ),
+    ],
+)
+def test_persons_listed_with_their_organisations(reference_only, tmp_path, lang, text, persons, not_named):
+    """``Name, Organisation; Name, Organisation``: each name is a person, with no title needed."""
+    p = read_text(reference_only, tmp_path, "Kokous\n\n" + text, lang)
+    names = {e.name: e for e in p.entities.values()}
+    assert persons <= {k for k, e in names.items() if e.kind == "Person"}, sorted(names)
+    assert not_named not in names

@@ -2545,6 +2545,16 @@ class _Document:
                 # no title, but the name is the speaker of a quote: säger Anna Berg, kertoo Matti Virtanen
                 said = (i > 0 and SPEECH.match(sent[i - 1].text)) or (end < n and SPEECH.match(sent[end].text))
                 name = " ".join(t.text for t in sent[i:end])
+                org = self._listed_with_org(number, sent, i, end)
+                if org is not None and not self._looks_known(name):
+                    # Deltagare: Anna Berg, Storumans kommun; Per Ek, Region X: a person listed with
+                    # the organisation they come from (no title, so no post)
+                    key = self.entity(
+                        "Person", name, self.ev(number, sent, offset, i, end), confidence=0.6, country=self._country()
+                    )
+                    self.add_mention(number, Mention(key, i, end, 0, 0, "person"))
+                    i = end
+                    continue
                 if said and not self._looks_known(name) and all(not t.is_stop for t in sent[i:end]):
                     key = self.entity(
                         "Person", name, self.ev(number, sent, offset, i, end), confidence=0.7, country=self._country()
@@ -2586,6 +2596,29 @@ class _Document:
                 )
             i = end
 
+    def _listed_with_org(self, number: int, sent, i: int, end: int) -> str | None:
+        """The organisation a name ``sent[i:end]`` is listed with in a list of people (``Anna Berg,
+        Storumans kommun; Per Ek, Trafikverket``): the actor right after the comma, closing the
+        item, in a list whose items are parted by semicolons or that a label opens (``Deltagare:``,
+        ``Läsnä:``), or after a name Voikko knows as a first name."""
+        n = len(sent)
+        if end + 1 >= n or sent[end].text != ",":
+            return None
+        org = next(
+            (
+                m
+                for m in self.mentions.get(number, ())
+                if m.start == end + 1 and m.role == "actor" and self.kind_of(m.key) != "Person"
+            ),
+            None,
+        )
+        if org is None or (org.end < n and sent[org.end].text not in (";", ".", ",")):
+            return None
+        listed = ";" in sent.text or re.search(
+            r"\b(?:deltagare|närvarande|medverkande|deltog|läsnä|osallistujat|paikalla|mukana)\s*:", sent.text, re.I
+        )
+        return org.key if listed or _first_name(sent[i].text) else None
+
     def _place_as_surname(self, number: int, sent, i: int) -> bool:
         """Whether the token after the first name ``sent[i]`` is a surname that the reference data
         knows as a place (Anna Berg, Liisa Salo): a whole municipality name in its base form, right
@@ -2595,7 +2628,7 @@ class _Document:
             return False
         if _fold(sent[i + 1].text) not in {_fold(n) for n in self._names_of(place.key)}:
             return False  # an inflected form (Bergs, Salon) is the place
-        return self._title_near(sent, i, i + 2) is not None
+        return self._title_near(sent, i, i + 2) is not None or self._listed_with_org(number, sent, i, i + 2) is not None
 
     def _names_of(self, key: str) -> set[str]:
         entity = self.p.entities[key]
