@@ -1813,3 +1813,22 @@ def test_persons_listed_with_their_organisations(reference_only, tmp_path, lang,
     names = {e.name: e for e in p.entities.values()}
     assert persons <= {k for k, e in names.items() if e.kind == "Person"}, sorted(names)
     assert not_named not in names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "kind"),
+    [
+        ("fi", "Esiselvitys Pohjoinen polku valmistuu keväällä.\n", "Pohjoinen polku", "PreStudy"),
+        ("fi", "Pilotti Kylätaksi käynnistyy Pellon kunnassa.\n", "Kylätaksi", "Pilot"),
+        # a place the graph knows opens the name, a year after it
+        ("fi", "Strategia Lappi 2040 hyväksyttiin eilen.\n", "Lappi 2040", "Strategy"),
+        ("sv", "Visionen Norrbotten 2060 beslutades i fjol.\n", "Norrbotten 2060", "Vision"),
+    ],
+)
+def test_initiative_named_after_its_kind_word_in_finnish_and_around_a_place(
+    reference_only, tmp_path, lang, text, name, kind
+):
+    p = read_text(reference_only, tmp_path, "Uutinen\n\n" + text, lang)
+    names = {e.name: e for e in p.entities.values()}
+    assert name in names, sorted(names)
+    assert names[name].kind == kind

@@ -292,6 +292,8 @@ NAMED_BY_LEADER = re.compile(
 FUNDED_COMPOUND = re.compile(
     r"^([A-ZÅÄÖ][\w]{2,}?)-?(?:finansierad\w*|finansierat|delfinansierad\w*|rahoittei\w+|rahoittama\w*)$"
 )
+#: Finnish kind words of initiatives in the nominative that a name may follow (``Esiselvitys X``).
+FI_KIND_FIRST = re.compile(r"^(?:esiselvitys|pilotti|strategia|visio|kehittämisohjelma|ohjelma|selvitys)$", re.I)
 #: Words that give an initiative its name, the name after them: ``projektet som kallas X``,
 #: ``under namnet X``; ``hankkeen nimeltä X``, ``hankkeen nimi on X``.
 NAMING_PHRASE = {
@@ -1340,10 +1342,13 @@ class _Document:
                 and sent[i - 1].text.endswith("s")
                 and self.covered(number, i - 1)
             )
-            if not (PROJECT_WORD.match(token.text) or owned) or self.lang == "fi":
+            if self.lang == "fi":
+                self._fi_kind_first(number, sent, offset, i)
+                continue
+            if not (PROJECT_WORD.match(token.text) or owned):
                 continue
             j = i + 1
-            if not _is_cap(sent[j]) or self.covered(number, j):
+            if not _is_cap(sent[j]) or (self.covered(number, j) and not self._place_opens_name(number, sent, j)):
                 continue
             k = j + 1
             # the name runs on over lower-case words until a verb or function word ends it
@@ -1468,6 +1473,53 @@ class _Document:
             if place is not None:
                 self.p.entities[key].located_in.append(place.key)
             self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
+
+    def _place_opens_name(self, number: int, sent, j: int) -> bool:
+        """Whether a place the graph knows opens a name after a kind word: ``visionen Norrbotten
+        2050``, ``Strategia Lappi 2030`` (a year or a capitalised word follows the place)."""
+        place = next((m for m in self.mentions.get(number, ()) if m.start == j), None)
+        if place is None or self.kind_of(place.key) not in _PLACES or place.end >= len(sent):
+            return False
+        after = sent[place.end]
+        return bool(re.fullmatch(r"(?:19|20)\d\d", after.text)) or (
+            _is_cap(after) and not self.covered(number, place.end)
+        )
+
+    def _fi_kind_first(self, number: int, sent, offset: int, i: int) -> None:
+        """A Finnish initiative named after its kind word in the nominative: ``Esiselvitys Pohjoinen
+        polku valmistuu``, ``Pilotti Kylätaksi käynnistyy``, ``Strategia Lappi 2030``. The name opens
+        with a capital and runs on until punctuation, a verb, a function word or a local case."""
+        token = sent[i]
+        if not FI_KIND_FIRST.match(token.text) or i + 1 >= len(sent):
+            return
+        j = i + 1
+        if not _is_cap(sent[j]) or (self.covered(number, j) and not self._place_opens_name(number, sent, j)):
+            return
+        n = len(sent)
+        k = j + 1
+        while k < n and k - j < 6 and not sent[k].is_punct and not sent[k].is_space:
+            word = sent[k]
+            if word.lower_ in FI_STOP or word.lower_ in FI_CONJUNCTIONS:
+                break
+            if not _is_cap(word) and word.is_alpha and (_verb_form(word.text) or LOCAL_CASE.search(word.text)):
+                break
+            if self.covered(number, k) and not self._place_at(number, k):
+                break
+            k += 1
+        if sent[j].lower_ in NOT_NAME or sent[j].lower_ in FI_STOP:
+            return  # Esiselvitys Hanke …: a kind word, no name
+        name = " ".join(t.text for t in sent[j:k])
+        if self._looks_known(name):
+            return
+        key = self.entity(
+            _kind_from_word(token.text), name, self.ev(number, sent, offset, j, k), country=self._country()
+        )
+        items = self.mentions.setdefault(number, [])
+        if any(self.covered(number, x) for x in range(j, k)):
+            items.append(Mention(key, j, k, 0, 0, "initiative"))
+            items.sort(key=lambda m: m.start)
+        else:
+            self.add_mention(number, Mention(key, j, k, 0, 0, "initiative"))
 
     def _named_as(self, number: int, sent, offset: int) -> None:
         """An initiative named after a naming phrase (:data:`NAMING_PHRASE`): ``projektet som kallas
