@@ -1832,3 +1832,15 @@ def test_initiative_named_after_its_kind_word_in_finnish_and_around_a_place(
     names = {e.name: e for e in p.entities.values()}
     assert name in names, sorted(names)
     assert names[name].kind == kind
+
+
+def test_a_municipal_council_is_not_given_to_a_region(reference_only, tmp_path):
+    """A bare ``kommunfullmäktige`` in a text a region publishes names no board of the region."""
+    text = (
+        "Ny strategi\n\nRegion Västerbotten ger stöd. Region Västerbotten leder arbetet. "
+        "Strategin Ljus dal 2030 antogs av kommunfullmäktige.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "sv")
+    assert not any("fullmäktige" in e.name.lower() for e in p.entities.values()), sorted(
+        e.name for e in p.entities.values()
+    )

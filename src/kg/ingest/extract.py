@@ -1737,6 +1737,11 @@ class _Document:
                 owner = self._owner_name()
                 if owner is None:
                     continue
+                owner_kind = self.kind_of(self.p.publisher)
+                if (token.lower_.startswith("kommun") and owner_kind != "Municipality") or (
+                    token.lower_.startswith("region") and owner_kind == "Municipality"
+                ):
+                    continue  # kommunfullmäktige in a region's text: whose is not told
                 name = f"{token.text.capitalize()} i {owner}"
                 ev = self.ev(number, sent, offset, i, i + 1)
                 key = self.entity("Organisation", name, ev, country=self._country())
