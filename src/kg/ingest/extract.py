@@ -105,6 +105,8 @@ TITLE = re.compile(
     r"kehittäjä|suunnittelija|vastaava|esittelijä|vetäjä|"
     # more Swedish and Finnish titles (the Finnish ones with their case endings)
     r"ledamot|ledamoten|utvecklare|utvecklaren|utredare|utredaren|rådgivare|rådgivaren|ombudsman|ombudsmannen|"
+    r"kommunikatör|kommunikatören|informatör|informatören|planerare|planeraren|medarbetare|medarbetaren|"
+    r"sakkunnig|ekonom|ekonomen|tiedottaja|tiedottajan|viestijä|"
     r"kommunråd|oppositionsråd|oppositionsrådet|generaldirektör|generaldirektören|"
     r"forskare|forskaren|lektor|lektorn|doktorand|doktoranden|assistent|assistenten|"
     r"(?:ministeri|edustaja|asiamies|asiamiehen|neuvos|neuvoksen|valtuutettu|isäntä|emäntä|"
@@ -233,12 +235,22 @@ MEMBER_CUES = re.compile(
     re.IGNORECASE,
 )
 EVENT_WORDS = {
-    "Conference": re.compile(r"^(?:konferens|konferensen|konferenssi|konferenssin|konferenssiin)$", re.IGNORECASE),
-    "Seminar": re.compile(
-        r"^(?:seminari(?:um|et)|seminaari|seminaarin|seminaariin|webinaari|workshop)$", re.IGNORECASE
+    "Conference": re.compile(
+        r"^(?:konferens|konferensen|konferenssi|konferenssin|konferenssiin|konferenssissa)$", re.I
     ),
-    "Meeting": re.compile(r"^(?:möte|mötet|träff|sammankomst|besök|besöket|kokous|kokouksen|vierailu|tapaaminen)$"),
+    "Seminar": re.compile(
+        r"^(?:seminari(?:um|et)|seminaari|seminaarin|seminaariin|seminaarissa|webinaari\w*|workshop\w*)$", re.I
+    ),
+    "Meeting": re.compile(
+        r"^(?:möte|mötet|träff|träffen|sammankomst|sammankomsten|besök|besöket|kokous|kokouksen|kokouksessa|"
+        r"vierailu|vierailun|vierailulla|vierailulle|tapaaminen|tapaamisen|tapaamisessa)$",
+        re.I,
+    ),
 }
+#: An event named in one word with its kind after a hyphen (``Fjällforum-seminaari``, ``Norrsken-konferensen``).
+NAMED_EVENT = re.compile(
+    r"^(?P<name>[A-ZÅÄÖ][\w]+)-(?P<kind>konferens|konferenssi|seminari|seminaari|webinaari)\w*$", re.IGNORECASE
+)
 #: Initiative kinds by the words that name them (a word ending, folded).
 INITIATIVE_KINDS = (
     (re.compile(r"(?:förstudie[n]?|esiselvity\w*)$", re.IGNORECASE), "PreStudy"),
@@ -263,7 +275,9 @@ PROJECT_WORD = re.compile(
     re.IGNORECASE,
 )
 #: Swedish verb forms (past and passive) that end a name running on in lower case.
-SV_VERB_ENDING = re.compile(r"^\w{3,}(?:ade|ades|des|tes|ats|its|as|ts)$")
+SV_VERB_ENDING = re.compile(r"^(?:\w{3,}(?:ade|ades|des|tes|ats|its|as|ts)|\w+(?:ogs|ölls|öts|avs|ågs|ängs))$")
+#: A Finnish kind word of initiatives written apart after a dash (``Pohjoinen voima 2025 -ohjelma``).
+DASHED_KIND = re.compile(r"^[-–]?(?:ohjelma|strategia|visio|konsepti|selvity|nimi(?:nen|se))\w*$", re.IGNORECASE)
 #: A capitalised name said to be a project (``X är ett samverkansprojekt``, ``X on hanke``).
 NAMED_BY_PREDICATE = re.compile(
     r"^((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and|i|för)){0,5})\s+"
@@ -274,6 +288,21 @@ NAMED_BY_LEADER = re.compile(
     r"(?:projektledare|projektledaren|hankepäällikkö|projektipäällikkö)\s+(?:för|i)\s+"
     r"((?:[A-ZÅÄÖ][\w&-]*)(?:\s+(?:[A-ZÅÄÖ][\w&-]*|on|up|&|of|the|and)){0,5})"
 )
+#: A funder's name glued to a word for funding: ``Formasfinansierade``, ``Vinnova-finansierat``.
+FUNDED_COMPOUND = re.compile(
+    r"^([A-ZÅÄÖ][\w]{2,}?)-?(?:finansierad\w*|finansierat|delfinansierad\w*|rahoittei\w+|rahoittama\w*)$"
+)
+#: Finnish kind words of initiatives in the nominative that a name may follow (``Esiselvitys X``).
+FI_KIND_FIRST = re.compile(r"^(?:esiselvitys|pilotti|strategia|visio|kehittämisohjelma|ohjelma|selvitys)$", re.I)
+#: Words that give an initiative its name, the name after them: ``projektet som kallas X``,
+#: ``under namnet X``; ``hankkeen nimeltä X``, ``hankkeen nimi on X``.
+NAMING_PHRASE = {
+    "sv": re.compile(
+        r"\b(?:(?:som|vilket|vilken)\s+(?:kallas|heter|benämns|fått namnet|har fått namnet)|"
+        r"(?:med|under)\s+namnet|går under namnet)\s+(?=[A-ZÅÄÖ\"”“«])"
+    ),
+    "fi": re.compile(r"\b(?:nimeltä|nimeltään|nimellä|nimi on|nimenä on|nimeksi tuli)\s+(?=[A-ZÅÄÖ\"”“«])"),
+}
 #: Political parties by the abbreviation written after a politician's name: ``Rickard Carstedt (S)``,
 #: ``Matti Virtanen (kesk.)``. Sources: the parties' own short forms as the Swedish Riksdag and the
 #: Finnish Eduskunta print them.
@@ -320,10 +349,11 @@ BODY = re.compile(
     r"ryhmä|ryhmän|ryhmälle|ryhmässä|toimiala|toimialan|toimialalla|toimialalle|toimialaa)$",
     re.IGNORECASE,
 )
-COMPANY_SUFFIX = re.compile(r"^(?:oy|oyj|ab|aktiebolag)(?::\w+)?$", re.IGNORECASE)
-ASSOCIATION_SUFFIX = re.compile(r"^(?:ry|r\.y\.|rf|förening|föreningen)(?::\w+)?$", re.IGNORECASE)
+COMPANY_SUFFIX = re.compile(r"^(?:oy|oyj|ab|aktiebolag)(?::\w+)?\.?$", re.IGNORECASE)
+ASSOCIATION_SUFFIX = re.compile(r"^(?:ry|r\.y\.|rf|förening|föreningen)(?::\w+)?\.?$", re.IGNORECASE)
 UNIVERSITY = re.compile(
-    r"(?:universitet|universitetet|yliopisto|yliopiston|ammattikorkeakoulu|ammattikorkeakoulun|högskola|högskolan)$",
+    r"(?:universitet|universitetet|yliopisto|yliopiston|ammattikorkeakoulu|ammattikorkeakoulun|högskola|högskolan|"
+    r"ammattiopisto|ammattiopiston|folkhögskola|folkhögskolan|kansanopisto|kansanopiston)$",
     re.IGNORECASE,
 )
 BODY_WORD = re.compile(
@@ -372,6 +402,12 @@ NAME_STOP = frozenset(
         "blir",
         "blev",
         "beviljades",
+        "ägs",
+        "ägdes",
+        "hålls",
+        "hölls",
+        "sker",
+        "skedde",
         "beviljats",
         "får",
         "fick",
@@ -421,6 +457,8 @@ FI_STOP = frozenset(
         "päättänyt",
     ]
 )
+#: Finnish conjunctions that open a clause: no part of a name.
+FI_CONJUNCTIONS = frozenset(["että", "jotta", "kun", "koska", "mutta", "vaikka", "jos", "kuin"])
 SV_STOP = frozenset(
     [
         "och",
@@ -486,7 +524,7 @@ _NUMBER_WORDS = {
 }
 START_CUES = re.compile(
     r"start|påbörja|inleds|från och med|alkaa|alkoi|aloitta|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle|"
-    r"kestää|kesti|varar|sträcker sig",
+    r"kestää|kesti|varar|sträcker sig|genomförs|genomfördes|äger rum|toteutetaan|toteutettiin",
     re.IGNORECASE,
 )
 END_CUES = re.compile(r"avslutas|slutar|till och med|päättyy|loppuun", re.IGNORECASE)
@@ -684,6 +722,8 @@ class _Document:
         country: str | None = None,
     ) -> str:
         """The key of the entity (an existing proposal with the same IRI or name, else a new one)."""
+        if kind == "Person" and self.lang == "fi" and not iri:
+            name = _person_base(name)
         folded = _fold(name)
         key = self.by_iri.get(iri) if iri else self.by_name.get(folded)
         if key is None and not iri:
@@ -757,6 +797,7 @@ class _Document:
             self._organisation_names(number, sent, offset)
         for number, sent, offset in self.sentences:
             self._known(number, sent, offset)
+            self._funded_compound(number, sent, offset)
         for number, sent, offset in self.sentences:
             self._patterns(number, sent, offset)
         self._slash_lines()
@@ -930,6 +971,11 @@ class _Document:
         # a headline about a board's meeting is that meeting (see _meetings), not a second event
         key = board[0] if len(board) == 1 else None
         if key is None:
+            # the one dated event of that kind the text tells of (konferensen X den 30–31 maj) is the
+            # headline's, not a second event named by the headline
+            told_of = [k for k, e in self.p.entities.items() if e.kind == kind and e.start and k not in board]
+            key = told_of[0] if len(told_of) == 1 else None
+        if key is None:
             key = self.entity(kind, title, self.ev(number, sent, offset, 0, len(sent)), country=self._country())
         event = self.p.entities[key]
         if event.iri is not None:
@@ -1058,8 +1104,14 @@ class _Document:
                 ):
                     speaks = m.end < len(sent) and sent[m.end].text in ("kaupunki", "kunta", "kommun")
                     counts[m.key] += 2 if speaks or sent[m.start : m.end].text.endswith(SPEAKS) else 1
-                    if DECISION.match(sent.text):
-                        counts[m.key] += 3  # the decision of a minute is the publisher's own
+                    written = sent[m.end - 1].text
+                    recipient = (m.start > 0 and sent[m.start - 1].lower_ in ("till", "för")) or (
+                        self.lang == "fi" and re.search(r"(?:lle|lta|ltä)$", written)
+                    )
+                    if DECISION.match(sent.text) and not recipient:
+                        # the decision of a minute is the publisher's own; not so those it is sent to
+                        # (Päätös lähetetään X:lle, Beslutet skickas till X)
+                        counts[m.key] += 3
                     first.setdefault(m.key, number)
         if counts:
             self.p.publisher = min(counts, key=lambda k: (-counts[k], first[k]))
@@ -1070,11 +1122,16 @@ class _Document:
         i = 0
         while i < n:
             token = sent[i]
-            if (not _is_cap(token) and token.text.lower() not in LOWERCASE_NAMES) or self.covered(number, i):
+            # a new name the graph knows under a longer one (Sveriges Kommuner [och Regioner]) is
+            # read again: the longer known name replaces it
+            inner = next((m for m in self.mentions.get(number, ()) if m.start <= i < m.end), None)
+            if (inner is not None and (inner.start != i or self.p.entities[inner.key].iri is not None)) or (
+                not _is_cap(token) and not self._lowercase_name(sent, i)
+            ):
                 i += 1
                 continue
             best = None
-            for j in range(min(n, i + 6), i, -1):
+            for j in range(min(n, i + 6), i if inner is None else inner.end, -1):
                 span = sent[i:j]
                 if any((t.is_punct and t.text not in "-–") or t.is_space for t in span) or sent[j - 1].text in "-–":
                     continue
@@ -1095,6 +1152,13 @@ class _Document:
                     and self.r.reconciler.entities[top.entity].country != self._country()
                 ):
                     continue  # Stora is no Storå: another country's name is written with its letters
+                if (
+                    j - i == 1
+                    and top.method == "inflected"
+                    and self.lang == "sv"
+                    and re.fullmatch(rf"{re.escape(name)}\w+", self.r.reconciler.entities[top.entity].label(self.lang))
+                ):
+                    continue  # Gustav is no Gustavs: a Swedish inflection never shortens a name
                 tied = [h for h in hits if h.score >= top.score - 0.5]
                 best = (j, hits, tied)
                 break
@@ -1129,6 +1193,46 @@ class _Document:
                 number, Mention(key, i, j, offset + sent[i].idx, offset + sent[j - 1].idx + len(sent[j - 1].text), role)
             )
             i = j
+
+    def _funded_compound(self, number: int, sent, offset: int) -> None:
+        """A funder the graph knows, glued to the word for funding (``det Formasfinansierade
+        samarbetet``, ``Vinnova-finansierat``, ``Business Finland -rahoitteinen``): a mention of it."""
+        for i, token in enumerate(sent):
+            found = FUNDED_COMPOUND.match(token.text)
+            if found is None or self.covered(number, i):
+                continue
+            hits = self.r.lookup(found.group(1), self.lang)
+            if not hits or hits[0].score < 95 or self.r.family(hits[0].entity) == "Municipality":
+                continue
+            entity = self.r.reconciler.entities[hits[0].entity]
+            key = self.entity(
+                self.r.entity_kind(hits[0].entity),
+                entity.label(self.lang),
+                self.ev(number, sent, offset, i, i + 1),
+                iri=str(entity.iri),
+                confidence=0.8,
+                country=entity.country,
+            )
+            self.add_mention(number, Mention(key, i, i + 1, 0, 0, "actor"))
+
+    def _lowercase_name(self, sent, i: int) -> bool:
+        """Whether a lower-case word may open a name the graph knows: the bodies texts write in
+        lower case (``regeringen``), and Finnish ministries, written in lower case in running text
+        (``valtiovarainministeriön``, ``työ- ja elinkeinoministeriö``, in any case)."""
+        word = sent[i].text.lower()
+        if word in LOWERCASE_NAMES:
+            return True
+        if self.lang != "fi":
+            return False
+        if "ministeriö" in word:
+            return True
+        # a coordinated compound: työ- ja elinkeinoministeriöltä, maa- ja metsätalousministeriö
+        return (
+            word.endswith("-")
+            and i + 2 < len(sent)
+            and sent[i + 1].lower_ == "ja"
+            and "ministeriö" in sent[i + 2].lower_
+        )
 
     # ------------------------------------------------------------------ patterns
     def _patterns(self, number: int, sent, offset: int) -> None:
@@ -1179,8 +1283,9 @@ class _Document:
                     j > 0
                     and (_is_cap(sent[j - 1]) or sent[j - 1].text.lower() in ("tekniska", "svenska"))
                     and i - j < 3
+                    and not (j > 1 and _is_cap(sent[j - 2]) and _first_name(sent[j - 2].text))
                 ):
-                    j -= 1
+                    j -= 1  # not over a person's name before it: Sari Nieminen Oulun yliopistosta
                 if j == i and not _is_cap(token):
                     continue
                 name = _base_form(" ".join(texts[j : i + 1]), self.lang)
@@ -1228,6 +1333,7 @@ class _Document:
                     ev = self.ev(number, sent, offset, span.start, span.end)
                     key = self.entity("Project", span.text, ev, country=self._country())
                     self.add_mention(number, Mention(key, span.start, span.end, 0, 0, "initiative"))
+        self._named_as(number, sent, offset)
         # projektet X, förstudien X; after an owner in the genitive the indefinite form (kommunens projekt X)
         for i, token in enumerate(sent[:-1]):
             owned = (
@@ -1236,10 +1342,13 @@ class _Document:
                 and sent[i - 1].text.endswith("s")
                 and self.covered(number, i - 1)
             )
-            if not (PROJECT_WORD.match(token.text) or owned) or self.lang == "fi":
+            if self.lang == "fi":
+                self._fi_kind_first(number, sent, offset, i)
+                continue
+            if not (PROJECT_WORD.match(token.text) or owned):
                 continue
             j = i + 1
-            if not _is_cap(sent[j]) or self.covered(number, j):
+            if not _is_cap(sent[j]) or (self.covered(number, j) and not self._place_opens_name(number, sent, j)):
                 continue
             k = j + 1
             # the name runs on over lower-case words until a verb or function word ends it
@@ -1313,7 +1422,12 @@ class _Document:
         # events
         for i, token in enumerate(sent):
             event = next((k for k, p in EVENT_WORDS.items() if p.match(token.text)), None)
-            if event is None or self.covered(number, i):
+            if self.covered(number, i):
+                continue
+            if event is None:
+                self._named_event(number, sent, offset, i)
+                continue
+            if self._named_event(number, sent, offset, i, event):
                 continue
             if event == "Meeting" and any(self._deciding_body(m.key) for m in self.mentions.get(number, ())):
                 continue  # a board's or committee's meeting: named by the body (see _meetings)
@@ -1322,6 +1436,8 @@ class _Document:
                 (m for m in self.mentions.get(number, ()) if self.kind_of(m.key) in ("Municipality",) and m.start > i),
                 None,
             )
+            if event == "Meeting" and place is None:
+                continue  # a meeting with neither name nor place (kokouksessa 17.12.): nothing to tell it by
             if not dates:
                 # no date in the sentence: an event told with its place (en konferens i Skellefteå) took
                 # place in the document's year
@@ -1357,6 +1473,151 @@ class _Document:
             if place is not None:
                 self.p.entities[key].located_in.append(place.key)
             self.add_mention(number, Mention(key, i, i + 1, 0, 0, "initiative"))
+
+    def _place_opens_name(self, number: int, sent, j: int) -> bool:
+        """Whether a place the graph knows opens a name after a kind word: ``visionen Norrbotten
+        2050``, ``Strategia Lappi 2030`` (a year or a capitalised word follows the place)."""
+        place = next((m for m in self.mentions.get(number, ()) if m.start == j), None)
+        if place is None or self.kind_of(place.key) not in _PLACES or place.end >= len(sent):
+            return False
+        after = sent[place.end]
+        return bool(re.fullmatch(r"(?:19|20)\d\d", after.text)) or (
+            _is_cap(after) and not self.covered(number, place.end)
+        )
+
+    def _fi_kind_first(self, number: int, sent, offset: int, i: int) -> None:
+        """A Finnish initiative named after its kind word in the nominative: ``Esiselvitys Pohjoinen
+        polku valmistuu``, ``Pilotti Kylätaksi käynnistyy``, ``Strategia Lappi 2030``. The name opens
+        with a capital and runs on until punctuation, a verb, a function word or a local case."""
+        token = sent[i]
+        if not FI_KIND_FIRST.match(token.text) or i + 1 >= len(sent):
+            return
+        j = i + 1
+        if not _is_cap(sent[j]) or (self.covered(number, j) and not self._place_opens_name(number, sent, j)):
+            return
+        n = len(sent)
+        k = j + 1
+        while k < n and k - j < 6 and not sent[k].is_punct and not sent[k].is_space:
+            word = sent[k]
+            if word.lower_ in FI_STOP or word.lower_ in FI_CONJUNCTIONS:
+                break
+            if not _is_cap(word) and word.is_alpha and (_verb_form(word.text) or LOCAL_CASE.search(word.text)):
+                break
+            if self.covered(number, k) and not self._place_at(number, k):
+                break
+            k += 1
+        if sent[j].lower_ in NOT_NAME or sent[j].lower_ in FI_STOP:
+            return  # Esiselvitys Hanke …: a kind word, no name
+        name = " ".join(t.text for t in sent[j:k])
+        if self._looks_known(name):
+            return
+        key = self.entity(
+            _kind_from_word(token.text), name, self.ev(number, sent, offset, j, k), country=self._country()
+        )
+        items = self.mentions.setdefault(number, [])
+        if any(self.covered(number, x) for x in range(j, k)):
+            items.append(Mention(key, j, k, 0, 0, "initiative"))
+            items.sort(key=lambda m: m.start)
+        else:
+            self.add_mention(number, Mention(key, j, k, 0, 0, "initiative"))
+
+    def _named_as(self, number: int, sent, offset: int) -> None:
+        """An initiative named after a naming phrase (:data:`NAMING_PHRASE`): ``projektet som kallas
+        Vägen hem``, ``hanke nimeltä Kylät kuntoon``. The name opens with a capital and runs on over
+        lower-case words until punctuation, a verb or a function word; its kind is the kind word
+        before it (a pre-study, a strategy), else a project."""
+        n = len(sent)
+        for match in NAMING_PHRASE[self.lang].finditer(sent.text):
+            where = sent.char_span(match.end(), match.end() + 1, alignment_mode="expand")
+            if where is None:
+                continue
+            j = where.start
+            if sent[j].text in ('"', "”", "“", "«"):
+                continue  # a quoted name: read as quoted names are
+            if self.covered(number, j) and not self._place_at(number, j):
+                continue
+            k = j + 1
+            while k < n and k - j < 6 and not sent[k].is_punct and not sent[k].is_space:
+                word = sent[k]
+                if self.lang == "sv" and (
+                    word.lower_ in NAME_STOP
+                    or (word.text.islower() and (SV_VERB_ENDING.match(word.text) or _sv_present(word.text)))
+                ):
+                    break
+                if self.lang == "fi" and (
+                    word.lower_ in FI_STOP or (word.text.islower() and word.is_alpha and _verb_form(word.text))
+                ):
+                    break
+                k += 1
+            if any(self.covered(number, x) and not self._place_at(number, x) for x in range(j, k)):
+                continue
+            name = " ".join(t.text for t in sent[j:k])
+            if self._looks_known(name):
+                continue
+            kind = self._initiative_kind(sent, max(0, j - 4), j)
+            if kind in _EVENTS:
+                kind = "Project"
+            key = self.entity(kind, name, self.ev(number, sent, offset, j, k), country=self._country())
+            items = self.mentions.setdefault(number, [])
+            items.append(Mention(key, j, k, 0, 0, "initiative"))
+            items.sort(key=lambda m: m.start)
+
+    def _named_event(self, number: int, sent, offset: int, i: int, event: str | None = None) -> bool:
+        """An event named by its own words: after its kind word (``konferensen Fjällforum 2024``,
+        ``seminariet Framtidens by``; a known place or a person there names no event) or before it
+        after a hyphen (``Fjällforum-seminaari``). Its days are the sentence's dates; a municipality
+        after it is where it took place. Returns whether an event was proposed."""
+        n = len(sent)
+        if event is None:
+            found = NAMED_EVENT.match(sent[i].text)
+            if found is None:
+                return False
+            kind = found.group("kind").lower()
+            event = "Conference" if kind.startswith("konfer") else "Seminar"
+            start, end = i, i + 1
+            # the words before it that open the name: Växa eller Krympa-konferensen
+            while start > 0 and not self.covered(number, start - 1):
+                before = sent[start - 1]
+                opens = start - 1 == 0 and _opens_sentence(before.text, self.lang)
+                joins = before.lower_ in ("och", "eller", "ja", "tai", "&") and start > 1 and _is_cap(sent[start - 2])
+                if not ((_is_cap(before) and not opens) or joins):
+                    break
+                start -= 1
+            name = " ".join([*(t.text for t in sent[start:i]), found.group("name")])
+            if self._looks_known(name):
+                return False
+        else:
+            k = i + 1
+            if k >= n or not _is_cap(sent[k]) or sent[k].lower_ in NOT_NAME | SV_STOP | FI_STOP:
+                return False
+            m = k
+            while m < n and m - k < 5 and not self.covered(number, m):
+                if _is_cap(sent[m]) or (m > k and re.fullmatch(r"(?:19|20)\d\d", sent[m].text)):
+                    m += 1
+                    continue
+                break
+            if m == k or self._looks_known(" ".join(t.text for t in sent[k:m])):
+                return False
+            if (m < n and (sent[m].text == "(" or TITLE.search(sent[m].text))) or (
+                m - k == 2 and _first_name(sent[k].text)
+            ):
+                return False  # a person after the kind word (seminariet Anna Berg, projektledare)
+            name, start, end = " ".join(t.text for t in sent[k:m]), k, m
+        dates = _find_dates(sent.text, self.lang, self.year)
+        key = self.entity(event, name, self.ev(number, sent, offset, start, end), country=self._country())
+        entity = self.p.entities[key]
+        if dates and entity.start is None:
+            entity.start = dates[0].start
+            if dates[0].end:
+                entity.end = dates[0].end
+        place = next(
+            (m for m in self.mentions.get(number, ()) if self.kind_of(m.key) == "Municipality" and m.start >= end),
+            None,
+        )
+        if place is not None and place.key not in entity.located_in:
+            entity.located_in.append(place.key)
+        self.add_mention(number, Mention(key, min(i, start), end, 0, 0, "initiative"))
+        return True
 
     def _place_at(self, number: int, k: int) -> bool:
         """Whether token ``k`` is the whole mention of a municipality, county or region."""
@@ -1451,7 +1712,13 @@ class _Document:
                 if not owner:
                     continue
                 start, owner_words = i - 1, f"{owner} {self._owner_kind()} {prev.text}"
-            elif prev is not None and _is_cap(prev) and not _is_cap(token) and prev.text.lower() not in NOT_NAME:
+            elif (
+                prev is not None
+                and _is_cap(prev)
+                and not _is_cap(token)
+                and prev.text.lower() not in NOT_NAME
+                and not (i - 1 == 0 and _opens_sentence(prev.text, self.lang))  # Lisäksi maakuntahallitus
+            ):
                 if self.covered(number, i - 1) and not any(
                     m.start == i - 1
                     and self.kind_of(m.key) in ("Municipality", "Region", "RegionalAuthority", "Maakunta", "County")
@@ -1470,6 +1737,11 @@ class _Document:
                 owner = self._owner_name()
                 if owner is None:
                     continue
+                owner_kind = self.kind_of(self.p.publisher)
+                if (token.lower_.startswith("kommun") and owner_kind != "Municipality") or (
+                    token.lower_.startswith("region") and owner_kind == "Municipality"
+                ):
+                    continue  # kommunfullmäktige in a region's text: whose is not told
                 name = f"{token.text.capitalize()} i {owner}"
                 ev = self.ev(number, sent, offset, i, i + 1)
                 key = self.entity("Organisation", name, ev, country=self._country())
@@ -1579,17 +1851,27 @@ class _Document:
                 continue
             lower = token.text.lower()
             # Lapplands kommunalförbund, Oulunkaaren kuntayhtymä: an association of municipalities
-            if re.match(r"^(?:\w+-)?(?:kommunalförbund|kuntayhtymä|seutukunta|samkommun)\w*$", lower) and _is_cap(
-                sent[i - 1]
-            ):
-                if self.covered(number, i - 1):
+            if not re.match(r"^(?:\w+-)?(?:kommunalförbund|kuntayhtymä|seutukunta|samkommun)\w*$", lower):
+                continue
+            j = i - 1
+            if self.lang == "fi" and not _is_cap(sent[j]):
+                # Kainuun sosiaali- ja terveydenhuollon kuntayhtymä: lower-case genitives (and a
+                # coordinated first part) back to the capitalised genitive that opens the name
+                while j > 0 and i - j < 5 and not _is_cap(sent[j]):
+                    word = sent[j].text
+                    if not (re.fullmatch(r"[a-zåäö]\w*n|[a-zåäö]\w*-|ja", word) and word not in FI_STOP - {"ja"}):
+                        break
+                    j -= 1
+                if not (_is_cap(sent[j]) and sent[j].text.endswith("n")):
                     continue
-                base = _base_form(token.text, self.lang) if self.lang == "fi" else _sv_base(token.text)
-                name = f"{sent[i - 1].text} {base}"
-                key = self.entity(
-                    "MunicipalAssociation", name, self.ev(number, sent, offset, i - 1, i + 1), country=self._country()
-                )
-                self.add_mention(number, Mention(key, i - 1, i + 1, 0, 0, "actor"))
+            if not _is_cap(sent[j]) or self.covered(number, j):
+                continue
+            base = _base_form(token.text, self.lang) if self.lang == "fi" else _sv_base(token.text)
+            name = " ".join([*(t.text for t in sent[j:i]), base])
+            key = self.entity(
+                "MunicipalAssociation", name, self.ev(number, sent, offset, j, i + 1), country=self._country()
+            )
+            self.add_mention(number, Mention(key, j, i + 1, 0, 0, "actor"))
         # the European Union as a funder: EU-rahoitus, EU-rahoituksen osuus, EU-stöd, EU:n tuki, EU-medel
         for i, token in enumerate(sent):
             if self.covered(number, i) or not EU_FUNDING.match(
@@ -1615,30 +1897,48 @@ class _Document:
             if not suffix or i == 0 or self.covered(number, i) or token.text == "föreningen":
                 continue  # föreningen Byalaget: the kind word before the name (see _organisation_names)
             j = i
-            while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja")) and i - j < 4:
+            # Bävern ekonomisk förening, Byalaget ideell förening: the legal form's adjective
+            if (
+                i > 1
+                and sent[i - 1].lower_ in ("ekonomisk", "ideell", "ekonomiska", "ideella")
+                and _is_cap(sent[i - 2])
+            ):
+                j = i - 1
+            while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja", "i")) and i - j < 5:
+                if sent[j - 1].text == "i" and not (j > 1 and _is_cap(sent[j - 2]) and _is_cap(sent[j])):
+                    break  # Bygdens Utveckling i Åsele AB: a place inside the name, between capitals
                 if (
                     sent[j - 1].text in ("och", "ja")
                     and j > 1
-                    and (self._looks_known(sent[j - 2].text) or self._after_comma(sent, j - 2))
+                    and (
+                        self._looks_known(sent[j - 2].text)
+                        or self._after_comma(sent, j - 2)
+                        or COMPANY_SUFFIX.match(sent[j - 2].text)
+                        or ASSOCIATION_SUFFIX.match(sent[j - 2].text)
+                    )
                 ):
-                    break  # A, Metsähallitus ja Kainuun Etu Oy: the end of a list, not one company
+                    break  # A, Metsähallitus ja Kainuun Etu Oy; X Oy ja Y ry: the end of a list, not one company
                 j -= 1
             while j < i and (not _is_cap(sent[j]) or (j == 0 and _opens_sentence(sent[j].text, self.lang))):
                 j += 1  # Lisäksi Kainuun Etu Oy, Även Coompanion AB: the sentence's first word is no name
             if j == i or any(self.covered(number, k) for k in range(j, i)):
                 continue
             word = token.text.split(":")[0]
+            if word.endswith(".") and word.lower() != "r.y.":
+                word = word[:-1]  # the sentence's full stop kept on the token: Sotkamon Yrittäjät ry.
             kind = "Company" if COMPANY_SUFFIX.match(token.text) else "CivilSocietyOrganisation"
             name = " ".join([*texts[j:i], word])
             key = self.entity(kind, name, self.ev(number, sent, offset, j, i + 1), country=self._country())
             self.add_mention(number, Mention(key, j, i + 1, 0, 0, "actor"))
         # X-hanke, X -hankkeen, X –esiselvityshanketta
         for i, token in enumerate(sent):
-            if not HANKE.match(token.text) or self.covered(number, i):
+            if self.covered(number, i):
                 continue
             dashed = token.text.startswith(("-", "–")) or (
                 i > 0 and sent[i - 1].text in ("-", "–") and not sent[i - 1].whitespace_
             )
+            if not (HANKE.match(token.text) or (dashed and self.lang == "fi" and DASHED_KIND.match(token.text))):
+                continue
             compound = re.match(r"^(\w{4,}pilotti)(?:hanke|hankkee)\w*$", token.text, re.IGNORECASE)
             if compound and not dashed:  # kumppanuuspilottihankkeessa: the pilot is named in the word
                 name = compound.group(1).capitalize()
@@ -1735,6 +2035,8 @@ class _Document:
                 continue  # bio- ja kiertotalouspuiston
             if t.text.lower() in FI_STOP or _verb(t.text) or (t.is_punct and t.text not in (",", "(", ")")):
                 return False
+            if not _is_cap(t) and t.is_alpha and (t.lower_ in FI_CONJUNCTIONS or _verb_form(t.text)):
+                return False  # Johtaja X totesi, että hanke …: a finite verb or a clause's conjunction
             if not _is_cap(t) and (LOCAL_CASE.search(t.text) or t.text.endswith(("ksi", "sti"))):
                 return False  # Hanke-esittelyn perusteella, Kemijärven lisäksi: no name
         if h == 0 and len(words) == 1 and _common_word(words[0].text):
@@ -1867,10 +2169,27 @@ class _Document:
                     words = [t.text for t in sent[j:k]]
                     if self.lang == "fi" and k == i + 1:
                         words[-1] = _base_form(words[-1], self.lang)
+                    area = self.lang == "sv" and j == i and re.search(r"(?:område|grupp)", token.lower_)
+                    if area:  # Leaderområdet Fjällbygd: the group is Leader Fjällbygd
+                        words[0] = "Leader"
                     key = self.entity(
                         "FundingBody", " ".join(words), self.ev(number, sent, offset, j, k), country=self._country()
                     )
                     self.add_mention(number, Mention(key, j, k, 0, 0, "actor"))
+                    # Leaderområdena A, B och C: each a group
+                    while area and token.lower_.endswith(("na", "erna")) and k + 1 < n:
+                        if sent[k].text not in (",", "och", "samt") or not _is_cap(sent[k + 1]):
+                            break
+                        a = k = k + 1
+                        while k < n and k - a < 4 and _is_cap(sent[k]) and not self.covered(number, k):
+                            k += 1
+                        if k == a:
+                            break
+                        name = "Leader " + " ".join(t.text for t in sent[a:k])
+                        key = self.entity(
+                            "FundingBody", name, self.ev(number, sent, offset, a, k), country=self._country()
+                        )
+                        self.add_mention(number, Mention(key, a, k, 0, 0, "actor"))
                 continue
             if not token.is_alpha:
                 continue
@@ -1921,6 +2240,8 @@ class _Document:
                     k += 1
                 if k > i + 1:
                     name = " ".join(t.text for t in sent[i:k])
+                    if re.match(r"^(?:kommunalförbund|samordningsförbund)", token.lower_):
+                        kind = "MunicipalAssociation"
                     key = self.entity(kind, name, self.ev(number, sent, offset, i, k), country=self._country())
                     self.add_mention(number, Mention(key, i, k, 0, 0, "actor"))
 
@@ -2145,6 +2466,12 @@ class _Document:
                     continue
                 before = where.start
                 named = next((m for m in self.mentions.get(number, ()) if m.end == before), None)
+                if (
+                    named is not None
+                    and self.kind_of(named.key) in _PLACES
+                    and not _initials_fit(acronym, self.p.entities[named.key].name.split())
+                ):
+                    named = None  # Jämtland Härjedalen Turism (JHT): places inside an organisation's name
                 if named is not None:
                     key = named.key
                 else:
@@ -2168,7 +2495,8 @@ class _Document:
                     )
                     if before - j < 2:
                         continue
-                    if any(self.covered(number, k) for k in range(j, before)):
+                    inside = [m for m in self.mentions.get(number, ()) if m.start < before and m.end > j]
+                    if any(m.start < j or m.end > before or self.kind_of(m.key) not in _PLACES for m in inside):
                         continue
                     name = sent[j:before].text
                     kind = self._initiative_kind(sent, j, before)
@@ -2274,6 +2602,16 @@ class _Document:
                 # no title, but the name is the speaker of a quote: säger Anna Berg, kertoo Matti Virtanen
                 said = (i > 0 and SPEECH.match(sent[i - 1].text)) or (end < n and SPEECH.match(sent[end].text))
                 name = " ".join(t.text for t in sent[i:end])
+                org = self._listed_with_org(number, sent, i, end)
+                if org is not None and not self._looks_known(name):
+                    # Deltagare: Anna Berg, Storumans kommun; Per Ek, Region X: a person listed with
+                    # the organisation they come from (no title, so no post)
+                    key = self.entity(
+                        "Person", name, self.ev(number, sent, offset, i, end), confidence=0.6, country=self._country()
+                    )
+                    self.add_mention(number, Mention(key, i, end, 0, 0, "person"))
+                    i = end
+                    continue
                 if said and not self._looks_known(name) and all(not t.is_stop for t in sent[i:end]):
                     key = self.entity(
                         "Person", name, self.ev(number, sent, offset, i, end), confidence=0.7, country=self._country()
@@ -2315,6 +2653,29 @@ class _Document:
                 )
             i = end
 
+    def _listed_with_org(self, number: int, sent, i: int, end: int) -> str | None:
+        """The organisation a name ``sent[i:end]`` is listed with in a list of people (``Anna Berg,
+        Storumans kommun; Per Ek, Trafikverket``): the actor right after the comma, closing the
+        item, in a list whose items are parted by semicolons or that a label opens (``Deltagare:``,
+        ``Läsnä:``), or after a name Voikko knows as a first name."""
+        n = len(sent)
+        if end + 1 >= n or sent[end].text != ",":
+            return None
+        org = next(
+            (
+                m
+                for m in self.mentions.get(number, ())
+                if m.start == end + 1 and m.role == "actor" and self.kind_of(m.key) != "Person"
+            ),
+            None,
+        )
+        if org is None or (org.end < n and sent[org.end].text not in (";", ".", ",")):
+            return None
+        listed = ";" in sent.text or re.search(
+            r"\b(?:deltagare|närvarande|medverkande|deltog|läsnä|osallistujat|paikalla|mukana)\s*:", sent.text, re.I
+        )
+        return org.key if listed or _first_name(sent[i].text) else None
+
     def _place_as_surname(self, number: int, sent, i: int) -> bool:
         """Whether the token after the first name ``sent[i]`` is a surname that the reference data
         knows as a place (Anna Berg, Liisa Salo): a whole municipality name in its base form, right
@@ -2324,7 +2685,7 @@ class _Document:
             return False
         if _fold(sent[i + 1].text) not in {_fold(n) for n in self._names_of(place.key)}:
             return False  # an inflected form (Bergs, Salon) is the place
-        return self._title_near(sent, i, i + 2) is not None
+        return self._title_near(sent, i, i + 2) is not None or self._listed_with_org(number, sent, i, i + 2) is not None
 
     def _names_of(self, key: str) -> set[str]:
         entity = self.p.entities[key]
@@ -3123,12 +3484,36 @@ class _Document:
         return entity.evidence.text if m.char_end == 0 else self.text[m.char_start : m.char_end]
 
     # ------------------------------------------------------------------ dates
+    def _programme_period(self, number: int, sent, ranged: FoundDate) -> bool:
+        """A period of years right after a programme's name (``Interreg Aurora som ska gälla åren
+        2021–2027``, ``Itä-Suomen ohjelma 2014–2020``): the programme's run, with or without a cue.
+        Returns whether it dated one."""
+        where = sent.char_span(ranged.char_start, ranged.char_end, alignment_mode="expand")
+        if where is None:
+            return False
+        near = [
+            m
+            for m in self.mentions.get(number, ())
+            if self.kind_of(m.key) in ("FundingProgramme", "Programme", "Strategy")
+            and m.end <= where.start
+            and where.start - m.end <= 5
+            and not any(t.is_punct and t.text not in "-–" for t in sent[m.end : where.start])
+        ]
+        if not near:
+            return False
+        entity = self.p.entities[near[-1].key]
+        if entity.start is None:
+            entity.start, entity.end = ranged.start, ranged.end
+        return True
+
     def _dates(self, number: int, sent, offset: int, main: str | None) -> None:
         text = sent.text
         found = _find_dates(text, self.lang, self.year)
         for date in found:
             self.p.dates.append((date.start, self.ev(number, sent, offset, 0, len(sent))))
         ranged = next((d for d in found if d.end), None)
+        if ranged is not None and self._programme_period(number, sent, ranged):
+            return
         if ranged is not None and not START_CUES.search(text):
             # a period (1.9.2024 – 31.1.2026, 2021–2027, vuosina 2020–2022) next to an initiative is its
             # run, cue or not: the initiative named nearest the period, else the one the sentence is about
@@ -3171,7 +3556,13 @@ class _Document:
             if months:
                 entity.duration = f"P{months // 12}Y" if months % 12 == 0 else f"P{months}M"
                 if entity.start and entity.end is None:
-                    entity.end = _end_year(entity.start, entity.duration)
+                    # a start in the year's second half (hösten 2024, syksyllä 2024): the whole years
+                    # run from then, so two years end in 2026, not 2025
+                    late = len(entity.start) == 4 and any(
+                        d.start == entity.start and LATE_IN_YEAR.search(text[max(0, d.char_start - 20) : d.char_end])
+                        for d in found
+                    )
+                    entity.end = _end_year(entity.start + "-09" if late else entity.start, entity.duration)
 
 
 _INITIATIVE_KINDS = frozenset(
@@ -3198,6 +3589,8 @@ _SV_PREPOSITIONS = frozenset(
     ("under", "vid", "på", "till", "från", "efter", "inför", "om", "med", "för", "av", "i", "på", "genom", "kring")
 )
 _EVENTS = frozenset(("Event", "Conference", "Seminar", "Meeting"))
+#: The kinds of places a name may hold inside it (``Jämtland Härjedalen Turism``).
+_PLACES = frozenset(("Municipality", "County", "Region", "Maakunta", "Country"))
 
 #: The words of a deciding body's meeting, in any inflection: ``sammanträde``, ``sammanträdde``,
 #: ``nämndmötet``; ``kokous``, ``kokouksessaan``, ``kokoontui``.
@@ -3263,11 +3656,16 @@ SPEECH = re.compile(
 BYLINE = re.compile(r"^(?:text|av|skribent|teksti|kirjoittaja|toimittaja)\s*:", re.IGNORECASE)
 #: The word of a Leader group's name (a local action group), alone or as a compound's head.
 LEADER_WORD = re.compile(
-    r"^(?:leader|leader-ryhmä\w*|leadergrupp(?:en)?|leader-grupp(?:en)?|leaderområde(?:t)?|leader-alue\w*)$",
+    r"^(?:leader|leader-ryhmä\w*|leadergrupp(?:en|erna)?|leader-grupp(?:en|erna)?|leaderområde(?:t|na)?|"
+    r"leader-område(?:t|na)?|leader-alue\w*)$",
     re.IGNORECASE,
 )
 #: Swedish kind words that open an organisation's name (Stiftelsen Norrlandsfonden).
-OPENS_NAME = re.compile(r"^(?:Stiftelsen|Föreningen|Förbundet|Kooperativet|Nätverket|Institutet|Akademien)$")
+OPENS_NAME = re.compile(
+    r"^(?:Stiftelsen|Föreningen|Förbundet|Kooperativet|Nätverket|Institutet|Akademien|"
+    # compounds: Kommunalförbundet Norrbottens Energi, Hembygdsföreningen Gamla Gården
+    r"[A-ZÅÄÖ]\w{3,}(?:föreningen|förbundet|stiftelsen))$"
+)
 #: Swedish kind words in lower case before an organisation's name (``föreningen Byalaget Storlien``).
 APPOSED_KIND = re.compile(r"^(?:föreningen|stiftelsen|bolaget|företaget|kooperativet|nätverket|intresseföreningen)$")
 #: Kind words that close (or, in Swedish, open) an organisation's name; Finnish ones as base forms.
@@ -3288,7 +3686,7 @@ _FI_ORGANISATION_WORDS = re.compile(
 #: three letters or more): Swedish in the definite form, Finnish as the base form.
 ONE_WORD_ORGANISATION = {
     "sv": re.compile(
-        r"^[A-ZÅÄÖ]\w{2,}(?:verket|styrelsen|myndigheten|inspektionen|kassan|tinget|förbundet|institutet|"
+        r"^[A-ZÅÄÖ]\w{2,}(?:verket|styrelsen|myndigheten|inspektionen|kassan|tinget|förbundet|institutet|förmedlingen|ämbetet|"
         r"akademien|(?<!om)(?<!för)rådet|kollegiet|stiftelsen|departementet)$"
     ),
     "fi": re.compile(
@@ -3297,7 +3695,10 @@ ONE_WORD_ORGANISATION = {
     ),
 }
 #: The heads of a state's agencies and ministries (``Trafikverket``, ``Skogsstyrelsen``, ``Ruokavirasto``).
-STATE_AGENCY = re.compile(r"(?:verket|myndigheten|inspektionen|departementet|styrelsen|virasto|hallitus|ministeriö)$")
+STATE_AGENCY = re.compile(
+    r"(?:verket|myndigheten|inspektionen|departementet|styrelsen|förmedlingen|ämbetet|kassan|"
+    r"virasto|hallitus|ministeriö)$"
+)
 #: The generic bodies of a municipality, region or maakunta (read by ``_bodies`` with their owner).
 GENERIC_BODY = re.compile(
     r"^(?:kommun|region|landstings|läns|kaupungin|kunnan|maakunta|seutu|kunta|kaupunki|yhtymä|alue|hyvinvointialue)",
@@ -3461,6 +3862,28 @@ def _verb(word: str) -> bool | None:
         return None
     classes = {a.get("CLASS", "") for a in voikko.analyze(word)}
     return bool(classes) and classes <= {"teonsana", "kieltosana", "apuverbi"}
+
+
+def _person_base(name: str) -> str:
+    """A Finnish person's name with the surname in the nominative (Voikko; unchanged without it or
+    when the surname may already be nominative): ``Pentti Malisen`` -> ``Pentti Malinen``,
+    ``Anu Kemppaiselle`` -> ``Anu Kemppainen``, ``Tuomas Lohen`` -> ``Tuomas Lohi``."""
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko()
+    words = name.split()
+    if voikko is None or len(words) < 2 or not words[-1][:1].isupper():
+        return name
+    analyses = voikko.analyze(words[-1])
+    if not analyses or any(a.get("SIJAMUOTO") == "nimento" for a in analyses):
+        return name
+    names = [a for a in analyses if a.get("CLASS") in ("sukunimi", "paikannimi")] or [
+        a for a in analyses if a.get("CLASS") == "nimisana"
+    ]
+    base = names[0].get("BASEFORM") if names else None
+    if not base:
+        return name
+    return " ".join([*words[:-1], base[:1].upper() + base[1:]])
 
 
 def _voikko_base(word: str) -> str | None:
@@ -3770,6 +4193,14 @@ def _months(m: re.Match) -> int | None:
         return None
     unit = m.group("unit").lower()
     return round(value * 12) if unit.startswith(("år", "vuo")) else round(value)
+
+
+#: The words of a time in the second half of a year (a season or the year's end).
+LATE_IN_YEAR = re.compile(
+    r"hösten|i höst|sommaren|i sommar|slutet av|andra halvåret|syksyllä|kesällä|loppuvuodesta|loppupuolella|"
+    r"jälkimmäisellä",
+    re.IGNORECASE,
+)
 
 
 def _end_year(start: str, duration: str) -> str | None:

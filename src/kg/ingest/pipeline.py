@@ -83,6 +83,9 @@ def sheets(p: Proposals) -> dict[str, tuple[list[str], list[list[str]]]]:
             if e.known_as is not None:
                 name, lang = e.known_as
                 row[f"name_{lang}"] = name
+            # the period the text gives a known programme or initiative (Interreg Aurora 2021–2027)
+            row["start"] = e.start or ""
+            row["end"] = e.end or ""
         else:
             row["iri"] = "new"
             row["type"] = _type_cell(e.kind)

@@ -127,7 +127,29 @@ def _finnish_lemmas(word: str, use_voikko: bool) -> tuple[str, ...]:
         import simplemma
 
         found.append(simplemma.lemmatize(word, lang="fi").casefold())
+    if not found or found == [word.casefold()]:
+        found.extend(_foreign_name_stems(word))
     return tuple(dict.fromkeys(w for w in found if w and w != word))
+
+
+#: Finnish case endings on a foreign (Swedish) name the analysers do not know: after a final ``å``
+#: directly (``Skellefteån``, ``Piteålle``), after a final consonant with a linking ``i``
+#: (``Storumanin``, ``Arjeplogissa``).
+_FOREIGN_AFTER_VOWEL = re.compile(r"^(\w{3,}[åÅ])(?:n|ssa|ssä|sta|stä|han|hon|lle|lla|llä|lta|ltä|ksi|ta|tä|na|nä)$")
+_FOREIGN_AFTER_CONSONANT = re.compile(
+    r"^(\w{3,}[bcdfgjklmnprstvzBCDFGJKLMNPRSTVZ])i(?:n|ssa|ssä|sta|stä|in|lle|lla|llä|lta|ltä|ksi|a|ä|na|nä)$"
+)
+
+
+def _foreign_name_stems(word: str) -> list[str]:
+    """The bases a Finnish case ending on a foreign name leaves (none for a Finnish word).
+
+    >>> _foreign_name_stems("Skellefteån"), _foreign_name_stems("Storumanissa"), _foreign_name_stems("talo")
+    (['skellefteå'], ['storuman'], [])
+    """
+    return [
+        m.group(1).casefold() for m in (_FOREIGN_AFTER_VOWEL.match(word), _FOREIGN_AFTER_CONSONANT.match(word)) if m
+    ]
 
 
 @lru_cache(maxsize=200_000)
