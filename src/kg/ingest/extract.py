@@ -307,6 +307,14 @@ PARTIES = {
 PARTY_MEMBER = re.compile(
     r"(?P<name>[A-ZÅÄÖ][\w'-]+(?:[ -][A-ZÅÄÖ][\w'-]+){1,2})\s*\(\s*(?P<party>[A-Za-zÅÄÖåäö]{1,4})\.?\s*\)"
 )
+#: A board in the genitive before a chair's or member's title, its owner unnamed: a region's or
+#: regional council's (``Regionstyrelsens``, ``maakuntahallituksen``) or a municipality's.
+BOARD_GENITIVE = re.compile(
+    r"^(?:(?P<region>region(?:styrelsens|fullmäktiges)|"
+    r"maakunta(?:hallituksen|valtuuston))|"
+    r"kommun(?:styrelsens|fullmäktiges)|(?:kunnan|kaupungin)(?:hallituksen|valtuuston))$",
+    re.IGNORECASE,
+)
 #: A municipality named in the nominative with its kind word: the text speaks as it.
 SPEAKS = (" kaupunki", " kunta", " kommun")
 #: The decision (or its proposal) of a minute: ``Päätösehdotus (kaupunginjohtaja): …``, ``Beslut: …``.
@@ -462,6 +470,14 @@ _AMOUNT = re.compile(
     re.IGNORECASE,
 )
 _EACH = re.compile(r"vardera|per kommun|/\s*kunta|kuntaa kohden|kukin|varje kommun|kullekin", re.IGNORECASE)
+#: An amount each one receives (``upp till 5,3 miljoner kronor per kommun``, ``N euroa kuntaa
+#: kohden``): the grantor pays it to each, the partners do not pay it.
+_EACH_RECEIVES = re.compile(
+    r"per kommun|per partner|per deltagare|/\s*kunta|kuntaa kohden|kuntaa kohti|varje kommun får|kullekin",
+    re.IGNORECASE,
+)
+#: Money shared out (``fördela 70 miljoner``, ``jakaa 2 miljoonaa euroa``): a grant.
+SHARED_OUT = re.compile(r"\b(?:fördela|fördelar|fördelade|fördelas|jakaa|jakoi|jaetaan|jaettiin)\b", re.IGNORECASE)
 _YEARLY = re.compile(r"per år|om året|i året|/\s*år|årligen|vuodessa|/\s*vuosi|vuosittain|vuotuinen", re.IGNORECASE)
 _DURATION = re.compile(
     r"(?P<n>\d+(?:[,.]\d+)?|ett|en|två|tre|fyra|fem|yksi|kaksi|kolme|neljä|viisi)\s*"
@@ -665,6 +681,7 @@ class _Document:
         self.grant_openers: set[int] = set()  # sentences that open such a list
         self.headings: tuple[int, ...] = ()  # offsets of the Markdown headings (see Reader.read)
         self.title_start: int | None = None  # where the title starts in the text
+        self.told_grant: str | None = None  # the initiative of a grant that names no project (_told_grant)
         self._board_meetings: list[str] = []  # meetings of deciding bodies (read by _meetings)
 
     # ------------------------------------------------------------------ helpers
@@ -772,6 +789,8 @@ class _Document:
         self._publisher()
         self._labelled_lines()
         main = self._main_initiative()
+        if main is None:
+            main = self._told_grant()
         self._grant_lists()
         for number, sent, offset in self.sentences:
             self._relations(number, sent, offset, main)
@@ -2301,6 +2320,9 @@ class _Document:
             if re.search(r"minister", role, re.IGNORECASE) and (org is None or self.kind_of(org) == "Municipality"):
                 # a minister of the government (civilminister, kuntaministeri): the post is in the government
                 org = self._government(number, sent, offset, t_start, t_end) or org
+            # Regionstyrelsens ordförande X, Kommunstyrelsens ordförande X (S) i Sorsele,
+            # maakuntahallituksen puheenjohtaja X: the post is at the region, council or municipality
+            org = self._board_owner(number, sent, t_start, end) or org
             if org is None and self.p.publisher is None:
                 self._publisher()
             org = org or self.p.publisher
@@ -2314,6 +2336,71 @@ class _Document:
                     role=_base_form(role, self.lang).lower() if self.lang == "fi" else _sv_title(role),
                 )
             i = end
+
+    def _politician_place(self, number: int, sent, end: int) -> str | None:
+        """The municipality of a politician written ``Name (S) i Sorsele``: the party's
+        abbreviation in brackets right after the name, then ``i`` and a municipality."""
+        if end >= len(sent) or sent[end].text != "(":
+            return None
+        k = next((j for j in range(end + 1, min(len(sent), end + 5)) if sent[j].text == ")"), None)
+        if k is None or k + 2 >= len(sent) or sent[k + 1].lower_ != "i":
+            return None
+        return next(
+            (
+                m.key
+                for m in self.mentions.get(number, ())
+                if m.start == k + 2 and self.kind_of(m.key) == "Municipality"
+            ),
+            None,
+        )
+
+    def _regional_authority(self, key: str) -> bool:
+        """Whether ``key`` is a region or a regional council (``kg:RegionalAuthority``), read or known."""
+        entity = self.p.entities[key]
+        if entity.kind == "RegionalAuthority":
+            return True
+        if entity.iri is None:
+            return False
+        from rdflib import URIRef
+
+        index = self.r.reconciler.by_iri.get(URIRef(entity.iri))
+        return index is not None and self.r.entity_kind(index) == "RegionalAuthority"
+
+    def _board_owner(self, number: int, sent, t_start: int, end: int) -> str | None:
+        """Where the post of a board's chair or member is, when the board is written in the
+        genitive before the title without its owner (:data:`BOARD_GENITIVE`): the region or
+        regional council (``Regionstyrelsens ordförande``, ``maakuntahallituksen
+        puheenjohtaja``): the one the sentence names, else the publisher, else the one the text
+        names most; the municipality (``Kommunstyrelsens ordförande X (C) i Sorsele``,
+        ``kunnanhallituksen puheenjohtaja``): the one after the party's brackets, else the one
+        the sentence names (one only), else the publishing municipality. None when the text
+        does not tell, or there is no such genitive. A politician written ``Name (C) i Ort``
+        is of that municipality, whatever the title."""
+        place = self._politician_place(number, sent, end)
+        if place is not None:
+            return place
+        if t_start == 0 or self.covered(number, t_start - 1):
+            return None
+        board = BOARD_GENITIVE.match(sent[t_start - 1].text)
+        if board is None:
+            return None
+        in_sentence = [m.key for m in self.mentions.get(number, ()) if m.role == "actor" or self.is_actor(m.key)]
+        if board.group("region"):
+            found = [k for k in in_sentence if self._regional_authority(k)]
+            if found:
+                return found[0]
+            if self.p.publisher and self._regional_authority(self.p.publisher):
+                return self.p.publisher
+            counts = Counter(
+                m.key for items in self.mentions.values() for m in items if self._regional_authority(m.key)
+            )
+            return counts.most_common(1)[0][0] if counts else None
+        found = list(dict.fromkeys(k for k in in_sentence if self.kind_of(k) == "Municipality"))
+        if len(found) == 1:
+            return found[0]
+        if self.p.publisher and self.kind_of(self.p.publisher) == "Municipality":
+            return self.p.publisher
+        return None
 
     def _place_as_surname(self, number: int, sent, i: int) -> bool:
         """Whether the token after the first name ``sent[i]`` is a surname that the reference data
@@ -2443,6 +2530,19 @@ class _Document:
             party_ev = self.ev(number, sent, offset, where.start, where.end) if where is not None else ev
             key = self.entity("PoliticalParty", party, party_ev, confidence=0.9, country=self._country())
             self.relation(person, "memberOf", key, self.ev(number, sent, offset, span.start, span.end + 3), 0.8)
+            # Name (C) i Sorsele, no title: an elected representative of that municipality
+            place = self._politician_place(number, sent, span.end)
+            if place is not None and not any(
+                r.subject == person and r.relation == "holdsPost" for r in self.p.relations
+            ):
+                self.relation(
+                    person,
+                    "holdsPost",
+                    place,
+                    self.ev(number, sent, offset, span.start, min(len(sent), span.end + 5)),
+                    0.5,
+                    role="förtroendevald" if self.lang == "sv" else "luottamushenkilö",
+                )
 
     def _government(self, number: int, sent, offset: int, start: int, end: int) -> str | None:
         """The national government of the text's country as the graph knows it (``Regeringen``,
@@ -2621,6 +2721,37 @@ class _Document:
             if _fold(self.p.entities[key].name) in title:
                 counts[key] += 2
         return counts.most_common(1)[0][0] if counts else None
+
+    def _told_grant(self) -> str | None:
+        """A text that tells of money granted or shared out without naming a project (``Regeringen
+        har beslutat att fördela 70 miljoner kronor årligen till …``, ``Lapin liitto myönsi
+        kunnille 300 000 euroa``): the grant itself is the initiative the money goes to, named by
+        the headline, so that the funder, its amounts and the receivers have something to attach
+        to. None when no sentence has an amount in a currency, a granting word and an actor who is
+        not a person."""
+        for number, sent, offset in self.sentences:
+            text = sent.text
+            if not GRANTED_CUES.search(text) and not SHARED_OUT.search(text):
+                continue
+            if not any(_currency(m) or self._implied_currency(m) for m in _AMOUNT.finditer(text)):
+                continue
+            if APPLIED_CUES.search(text) and not GRANTED_CUES.search(text):
+                continue
+            actors = [
+                m for m in self.mentions.get(number, ()) if self.is_actor(m.key) and self.kind_of(m.key) != "Person"
+            ]
+            if not actors:
+                continue
+            name = self.p.title
+            key = self.told_grant = self.entity(
+                "Initiative",
+                name,
+                self.ev(number, sent, offset, 0, len(sent)),
+                confidence=0.4,
+                country=self._country(),
+            )
+            return key
+        return None
 
     def _headline_names(self, key: str | None) -> bool:
         """Whether the headline names the initiative ``key`` (the document is about it)."""
@@ -2971,7 +3102,12 @@ class _Document:
                 and not any(self.is_initiative(m.key) for m in mentions)
             ):
                 continue  # a sum of the grants told elsewhere, not a funding of its own
-            if not FUND_CUES.search(text) and not _EACH.search(context) and granted_by is None:
+            if (
+                not FUND_CUES.search(text)
+                and not SHARED_OUT.search(text)
+                and not _EACH.search(context)
+                and granted_by is None
+            ):
                 continue
             if _PART_FOLLOWS.match(text[found.end() :]):
                 continue  # 0,5 miljoonaa euroa, josta omarahoitusta 0,1: the part is the funding
@@ -2996,7 +3132,10 @@ class _Document:
             if initiative is None:
                 continue
             each = bool(_EACH.search(context))
-            if each:
+            grantor = self._grantor(actors, initiative) if _EACH_RECEIVES.search(context) else None
+            if grantor is not None:
+                funders = [grantor]  # upp till N kronor per kommun: what the grantor gives each
+            elif each:
                 funders = [m.key for m in actors if self.kind_of(m.key) == "Municipality"]
                 if not funders:
                     funders = [
@@ -3023,8 +3162,18 @@ class _Document:
                     funders = [agent.key]
                 if granted_by is not None and not any(self.r_family_is_funder(m.key) for m in actors):
                     funders = [granted_by]  # an item of a list of grants: the grantor pays
+                receivers = self._receivers(actors, sent)
                 if not funders or funders[0] is None:
                     funders = [self.p.publisher] if self.p.publisher else []
+                    if receivers and any(m.key == self.p.publisher for m in actors):
+                        funders = []  # A, B och C får dela på N: the publisher gets it, who pays is not told
+                if initiative == self.told_grant:
+                    # the receivers of a grant that names no project take part in it
+                    for m in receivers:
+                        if m.key not in funders and self.kind_of(m.key) != "Person":
+                            self.relation(
+                                m.key, "participatesIn", initiative, self.ev(number, sent, offset, 0, len(sent)), 0.5
+                            )
             ev = (
                 self.ev(number, sent, offset, where.start, where.end)
                 if where is not None
@@ -3050,6 +3199,45 @@ class _Document:
                     approximate=approximate,
                     start=start if yearly else None,
                 )
+
+    def _receivers(self, actors: list[Mention], sent) -> list[Mention]:
+        """The actors a sentence says get money: the subject of a verb of receiving (``A, B och C
+        får …``, ``Salla sai …``), a list after ``till`` (``till fjällkommunerna A, B och C``), a
+        Finnish allative (``Sallan, Pellon ja Posion kunnille``)."""
+        found: list[Mention] = []
+        received = re.search(r"\b(?:får|fått|fick|erhåller|erhållit|erhöll|saa|sai|saanut|saaneet|saivat)\b", sent.text)
+        verb = sent.char_span(received.start(), received.end(), "expand") if received else None
+        for m in actors:
+            subject = verb is not None and m.end <= verb.start
+            allative = self.lang == "fi" and bool(re.search(r"(?:lle|ille)$", sent[m.end - 1].text))
+            after_till = any(t.lower_ == "till" for t in sent[max(0, m.start - 2) : m.start]) and (
+                m.start < 2 or sent[m.start - 1].is_lower or sent[m.start - 1].lower_ == "till"
+            )
+            if subject or allative or after_till:
+                found.append(m)
+        for m in list(found):
+            for other in self._coordinated(sent, actors, m):
+                if other not in found:
+                    found.append(other)
+        return found
+
+    def _grantor(self, actors: list[Mention], initiative: str) -> str | None:
+        """Who grants an amount given to each partner: an actor of the sentence that is not a
+        municipality or a person (a government, agency, region or fund), else one that already
+        funds the initiative; None when the text names none."""
+        for m in actors:
+            if self.kind_of(m.key) not in ("Municipality", "Person"):
+                return m.key
+        return next(
+            (
+                r.subject
+                for r in self.p.relations
+                if r.relation == "funds"
+                and r.object == initiative
+                and self.kind_of(r.subject) not in ("Municipality", "Person")
+            ),
+            None,
+        )
 
     def _shares(self, number: int, sent, offset: int, main: str | None, actors: list[Mention]) -> None:
         """A total split in percentage shares (an invented example: ``50 000 euroa, josta A:n osuus
@@ -3106,7 +3294,9 @@ class _Document:
                 and not (m.start > 0 and sent[m.start - 1].lower_ in ("till", "åt", "för"))
                 and not (received and m.end <= sent.char_span(received.start(), received.end(), "expand").start)
             ]
-            granting = re.search(r"\b(?:beviljat|beviljar|beviljade|myönsi|myöntää|myöntänyt|myönsivät)\b", text)
+            granting = re.search(
+                r"\b(?:beviljat|beviljar|beviljade|myönsi|myöntää|myöntänyt|myönsivät)\b", text
+            ) or SHARED_OUT.search(text)
             if granting:
                 verb = sent.char_span(granting.start(), granting.end(), alignment_mode="expand").start
                 before = [m for m in payers if m.end <= verb]
