@@ -476,6 +476,20 @@ _EACH_RECEIVES = re.compile(
     r"per kommun|per partner|per deltagare|/\s*kunta|kuntaa kohden|kuntaa kohti|varje kommun får|kullekin",
     re.IGNORECASE,
 )
+#: Money received or granted without its giver (``får``, ``sai``, ``beviljades``, ``myönnettiin``).
+RECEIVED = re.compile(
+    r"\b(?:får|fått|fick|erhåller|erhållit|erhöll|tilldelas|tilldelats|tilldelades|beviljas|beviljades|beviljats|"
+    r"saa|sai|saanut|saaneet|saivat|myönnettiin|myönnetään|myönnetty|on myönnetty)\b",
+    re.IGNORECASE,
+)
+#: Money for several initiatives at once (``till tre projekt``, ``kolmelle hankkeelle``): a sum.
+SUM_OF_MANY = re.compile(
+    r"\b(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|flera|ett antal|"
+    r"kahdelle|kolmelle|neljälle|viidelle|kuudelle|seitsemälle|kahdeksalle|yhdeksälle|kymmenelle|useille|"
+    r"kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\s+(?:\w+\s+)?"
+    r"(?:projekt|projekten|utvecklingsprojekt|hankkeelle|hankkeille|hanketta|hankkeeseen)\b",
+    re.IGNORECASE,
+)
 #: Money shared out (``fördela 70 miljoner``, ``jakaa 2 miljoonaa euroa``): a grant.
 SHARED_OUT = re.compile(r"\b(?:fördela|fördelar|fördelade|fördelas|jakaa|jakoi|jaetaan|jaettiin)\b", re.IGNORECASE)
 _YEARLY = re.compile(r"per år|om året|i året|/\s*år|årligen|vuodessa|/\s*vuosi|vuosittain|vuotuinen", re.IGNORECASE)
@@ -682,6 +696,8 @@ class _Document:
         self.headings: tuple[int, ...] = ()  # offsets of the Markdown headings (see Reader.read)
         self.title_start: int | None = None  # where the title starts in the text
         self.told_grant: str | None = None  # the initiative of a grant that names no project (_told_grant)
+        self._grantor_read = False  # _text_grantor has looked
+        self._grantor_found: str | None = None
         self._board_meetings: list[str] = []  # meetings of deciding bodies (read by _meetings)
 
     # ------------------------------------------------------------------ helpers
@@ -3109,6 +3125,8 @@ class _Document:
                 and granted_by is None
             ):
                 continue
+            if SUM_OF_MANY.search(text) and not any(self.is_initiative(m.key) for m in mentions):
+                continue  # 530 000 euroa kolmelle hankkeelle, N kronor till tre projekt: a sum of several
             if _PART_FOLLOWS.match(text[found.end() :]):
                 continue  # 0,5 miljoonaa euroa, josta omarahoitusta 0,1: the part is the funding
             currency = _currency(found) or self._implied_currency(found)
@@ -3163,6 +3181,26 @@ class _Document:
                 if granted_by is not None and not any(self.r_family_is_funder(m.key) for m in actors):
                     funders = [granted_by]  # an item of a list of grants: the grantor pays
                 receivers = self._receivers(actors, sent)
+                grantor = self._text_grantor()
+                if (
+                    grantor is not None
+                    and granted_by is None
+                    and RECEIVED.search(text)
+                    and not any(self.r_family_is_funder(m.key) for m in actors)
+                    and (
+                        not funders
+                        or funders[0] is None
+                        or any(m.key == funders[0] for m in receivers)
+                        or any(
+                            r.subject == funders[0] and r.relation == "leads" and r.object == initiative
+                            for r in self.p.relations
+                        )
+                    )
+                    and not any(m.key == grantor for m in receivers)
+                ):
+                    # Projektet X, som drivs av Y, får N; X-hankkeelle myönnettiin N: the grantor of the
+                    # text pays, not who receives or carries out the project
+                    funders = [grantor]
                 if not funders or funders[0] is None:
                     funders = [self.p.publisher] if self.p.publisher else []
                     if receivers and any(m.key == self.p.publisher for m in actors):
@@ -3200,15 +3238,50 @@ class _Document:
                     start=start if yearly else None,
                 )
 
+    def _text_grantor(self) -> str | None:
+        """Who grants the money of the text: the actor right before the first active grant verb
+        (:data:`GRANTED`, also ``beslutade att bevilja``, ``päätti myöntää``) that is not a person,
+        else the one funding body the text names (a Leader group, fund or programme); None when the
+        text tells neither."""
+        if self._grantor_read:
+            return self._grantor_found
+        self._grantor_read = True
+        for number, sent, _ in self.sentences:
+            verb = GRANTED.search(sent.text) or re.search(
+                r"\b(?:beslutade|beslutat|beslöt|päätti|päättivät|on päättänyt)\b[^.]{0,60}?"
+                r"\b(?:bevilja|tilldela|fördela|myöntää|jakaa)\b",
+                sent.text,
+                re.IGNORECASE,
+            )
+            if verb is None:
+                continue
+            where = sent.char_span(verb.start(), verb.end(), alignment_mode="expand")
+            before = [
+                m
+                for m in self.mentions.get(number, ())
+                if where is not None
+                and m.end <= where.start
+                and self.is_actor(m.key)
+                and self.kind_of(m.key) != "Person"
+            ]
+            if before:
+                self._grantor_found = before[-1].key
+                return self._grantor_found
+        bodies = {m.key for items in self.mentions.values() for m in items if self.r_family_is_funder(m.key)}
+        self._grantor_found = bodies.pop() if len(bodies) == 1 else None
+        return self._grantor_found
+
     def _receivers(self, actors: list[Mention], sent) -> list[Mention]:
         """The actors a sentence says get money: the subject of a verb of receiving (``A, B och C
         får …``, ``Salla sai …``), a list after ``till`` (``till fjällkommunerna A, B och C``), a
         Finnish allative (``Sallan, Pellon ja Posion kunnille``)."""
         found: list[Mention] = []
-        received = re.search(r"\b(?:får|fått|fick|erhåller|erhållit|erhöll|saa|sai|saanut|saaneet|saivat)\b", sent.text)
+        received = RECEIVED.search(sent.text)
         verb = sent.char_span(received.start(), received.end(), "expand") if received else None
+        # a passive grant names its receiver right after the verb: beviljades Arvidsjaurs kommun N
+        passive = verb is not None and bool(re.search(r"(?:des|ts|ttiin|tään)$", received.group(0)))
         for m in actors:
-            subject = verb is not None and m.end <= verb.start
+            subject = verb is not None and (m.end <= verb.start or (passive and m.start == verb.end))
             allative = self.lang == "fi" and bool(re.search(r"(?:lle|ille)$", sent[m.end - 1].text))
             after_till = any(t.lower_ == "till" for t in sent[max(0, m.start - 2) : m.start]) and (
                 m.start < 2 or sent[m.start - 1].is_lower or sent[m.start - 1].lower_ == "till"
