@@ -163,7 +163,7 @@ LOWERCASE_NAMES = frozenset(
 #: Cue words (folded, as word beginnings or phrases) per relation.
 LEAD_CUES = re.compile(
     r"projektägare|projektägaren|leds av|ledd av|huvudman|huvudmannen|koordinerar|koordinator för|drivs av|"
-    r"ansvarar för|hallinnoi|hallinnoima|hallinnoinnista vastaa|hallinnoijana|hallinnoija|päätoteuttaja|päähakija|"
+    r"ansvarar för|hallinnoi|hallinnoima|hallinnoinnista vastaa|hallinnoij|päätoteuttaj|päähakij|"
     r"vetämä|vetämään|vetämässä|vetämää|koordinoi|koordinoima|johtama|"
     # the applicant of a granted initiative owns it
     r"\bhakija\b|\bhakijana\b|\bhakijan\b|\bsökande\b|\bhuvudsökande\b|\bsökanden\b",
@@ -171,7 +171,7 @@ LEAD_CUES = re.compile(
 )
 PART_CUES = re.compile(
     r"partner|i samverkan mellan|samverkan mellan|samverkansprojekt mellan|mellan kommunerna|tillsammans med|"
-    r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaja|mukana|osallistu|kumppani|yhteistyössä|yhdessä|"
+    r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaj|mukana|osallistu|kumppani|yhteistyössä|yhdessä|"
     r"samarbete|samarbetet|kommunerna|kunnat|kuntaa|kuntien|kanssa|i samarbete med|yhteistyö|"
     r"\bparter\b|\bparterna\b|samarbetsparter|deltagare|osallistujat|osallistujina|"
     r"(?:samarbetar|samarbetade|samverkar|samverkade) med|yhteistyötä|sitoutu|förbinder sig|åtar sig|åtog sig",
@@ -489,6 +489,16 @@ SUM_OF_MANY = re.compile(
     r"kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\s+(?:\w+\s+)?"
     r"(?:projekt|projekten|utvecklingsprojekt|hankkeelle|hankkeille|hanketta|hankkeeseen)\b",
     re.IGNORECASE,
+)
+#: A grant told in the passive (its receiver named beside it, its giver not).
+PASSIVE_GRANT = re.compile(
+    r"\b(?:beviljades|beviljats|beviljas|tilldelas|tilldelats|tilldelades|myönnettiin|myönnetään|on myönnetty)\b",
+    re.IGNORECASE,
+)
+#: A condition before a grant (``sillä edellytyksellä, että hankkeelle myönnetään``, ``under
+#: förutsättning att projektet beviljas``): no grant is told.
+CONDITION = re.compile(
+    r"\b(?:edellytyksellä|edellyttäen|mikäli|jos|förutsatt|förutsättning|villkor|om projektet)\b", re.IGNORECASE
 )
 #: Money shared out (``fördela 70 miljoner``, ``jakaa 2 miljoonaa euroa``): a grant.
 SHARED_OUT = re.compile(r"\b(?:fördela|fördelar|fördelade|fördelas|jakaa|jakoi|jaetaan|jaettiin)\b", re.IGNORECASE)
@@ -2942,6 +2952,23 @@ class _Document:
             initiative = self._initiative_in(number, sent, main) or main
             if where is not None and initiative is not None and actors[0].end <= where.start:
                 self.relation(actors[0].key, "leads", initiative, whole, 0.6)
+        elif (
+            actors
+            and (passive_grant := PASSIVE_GRANT.search(text))
+            and not CONDITION.search(text[: passive_grant.start()])
+            and any(_currency(a) for a in _AMOUNT.finditer(text))
+        ):
+            # beviljades Arvidsjaurs kommun N för förstudien X, X tilldelas N till projektet Y,
+            # Sallan kunnalle myönnettiin N X-hankkeeseen: who receives the grant carries the project out
+            initiative = self._initiative_in(number, sent, main)
+            receivers = [
+                m
+                for m in self._receivers(actors, sent)
+                if self.kind_of(m.key) != "Person" and not self.r_family_is_funder(m.key)
+            ]
+            owned = any(r.relation == "leads" and r.object == initiative for r in self.p.relations)
+            if initiative is not None and initiative != self.told_grant and receivers and not owned:
+                self.relation(receivers[0].key, "leads", initiative, whole, 0.6)
         # member of: X består av A, B och C
         cue = MEMBER_CUES.search(text)
         if cue:
@@ -3201,6 +3228,24 @@ class _Document:
                     # Projektet X, som drivs av Y, får N; X-hankkeelle myönnettiin N: the grantor of the
                     # text pays, not who receives or carries out the project
                     funders = [grantor]
+                elif (
+                    grantor is None
+                    and granted_by is None
+                    and RECEIVED.search(text)
+                    and funders
+                    and funders[0] is not None
+                    and any(
+                        r.subject == funders[0] and r.relation == "leads" and r.object == initiative
+                        for r in self.p.relations
+                    )
+                ):
+                    # the owner receives it and the text names no grantor: the publisher, if it is not the
+                    # owner and no municipality (which would rather be a receiver or partner itself)
+                    publisher = self.p.publisher
+                    keep = publisher not in (None, funders[0]) and self.kind_of(publisher) != "Municipality"
+                    funders = [publisher] if keep else []
+                    if funders and any(m.key == funders[0] for m in receivers):
+                        funders = []
                 if not funders or funders[0] is None:
                     funders = [self.p.publisher] if self.p.publisher else []
                     if receivers and any(m.key == self.p.publisher for m in actors):
@@ -3278,8 +3323,13 @@ class _Document:
         found: list[Mention] = []
         received = RECEIVED.search(sent.text)
         verb = sent.char_span(received.start(), received.end(), "expand") if received else None
-        # a passive grant names its receiver right after the verb: beviljades Arvidsjaurs kommun N
-        passive = verb is not None and bool(re.search(r"(?:des|ts|ttiin|tään)$", received.group(0)))
+        # a passive grant names its receiver right after the verb: beviljades Arvidsjaurs kommun N;
+        # a Finnish passive (myönnettiin, myönnetään) only in the allative (X:lle), never before it
+        passive = verb is not None and bool(re.search(r"(?:des|ts)$", received.group(0)))
+        if verb is not None and re.search(r"(?:ttiin|tään|etty)$", received.group(0)):
+            verb = None
+        if received is not None and CONDITION.search(sent.text[: received.start()]):
+            return []  # sillä edellytyksellä, että hankkeelle myönnetään …: a condition, not a grant
         for m in actors:
             subject = verb is not None and (m.end <= verb.start or (passive and m.start == verb.end))
             allative = self.lang == "fi" and bool(re.search(r"(?:lle|ille)$", sent[m.end - 1].text))
