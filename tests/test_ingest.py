@@ -1419,3 +1419,167 @@ def test_municipality_keeps_its_mention_inside_its_board(reference_only, tmp_pat
     assert {"Salla", "Sallan kunnanvaltuusto"} <= names
     posts = {(p.entities[r.subject].name, p.entities[r.object].name) for r in p.relations if r.relation == "holdsPost"}
     assert posts == {("Juha Niemi", "Salla")}
+
+
+# ------------------------------------------------------------------ relations, posts and amounts (session 29)
+
+
+def _by_name(p):
+    return {e.name: k for k, e in p.entities.items()}
+
+
+def _posts(p):
+    return {
+        (p.entities[r.subject].name, p.entities[r.object].name, r.role)
+        for r in p.relations
+        if r.relation == "holdsPost"
+    }
+
+
+def _fundings(p):
+    return {
+        (p.entities[r.subject].name, p.entities[r.object].name, r.amount, r.currency)
+        for r in p.relations
+        if r.relation == "funds" and r.amount
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Ny satsning i länet\n\nRegion Västerbotten och Malå kommun startar projektet Fjällvägen.\n\n"
+            "Regionstyrelsens ordförande Anna Berglund (S) säger att satsningen behövs.\n\n"
+            "Kommunstyrelsens ordförande Per Olsson (C) i Sorsele ser fram emot arbetet.\n",
+            {
+                ("Anna Berglund", "Region Västerbotten", "ordförande"),
+                ("Per Olsson", "Sorsele", "ordförande"),
+            },
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nLapin liitto ja Sallan kunta aloittavat Tunturipolku-hankkeen.\n\n"
+            "Maakuntahallituksen puheenjohtaja Matti Virtanen (kesk.) pitää hanketta tärkeänä.\n\n"
+            "Kunnanhallituksen puheenjohtaja Liisa Koivisto kiittää Sallan kuntaa.\n",
+            {
+                ("Matti Virtanen", "Lapin liitto", "puheenjohtaja"),
+                # the bare board of a municipal text is that municipality's board (an earlier rule)
+                ("Liisa Koivisto", "Sallan kunnanhallitus", "puheenjohtaja"),
+            },
+        ),
+    ],
+)
+def test_post_at_the_owner_of_a_board_in_the_genitive(reference_only, tmp_path, lang, text, expected):
+    """A chair of a board written in the genitive without its owner (``Regionstyrelsens
+    ordförande``, ``maakuntahallituksen puheenjohtaja``) holds the post at the region or regional
+    council the text names; a municipal board's (``Kommunstyrelsens``) at the municipality after
+    the party's brackets (``(C) i Sorsele``), not at the publisher."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert expected <= _posts(p)
+
+
+def test_politician_with_party_in_a_municipality(reference_only, tmp_path):
+    """``Name (M) i Arjeplog`` without a title: a member of the party and an elected
+    representative of that municipality."""
+    p = read_text(reference_only, tmp_path, "Nytt beslut\n\nLena Holm (M) i Arjeplog välkomnar beslutet.\n", "sv")
+    assert ("Lena Holm", "Arjeplog", "förtroendevald") in _posts(p)
+    assert (_by_name(p)["Lena Holm"], "memberOf", _by_name(p)["Moderaterna"]) in p.relation_keys()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "funder", "amounts", "receivers"),
+    [
+        (
+            "sv",
+            "Mer pengar till fjällkommunerna\n\n"
+            "Arjeplog, Sorsele och Malå får dela på 20 miljoner kronor årligen under tre år.\n\n"
+            "Regeringen har i dag beslutat att fördela 20 miljoner kronor årligen till fjällkommunerna Arjeplog, "
+            "Sorsele och Malå. Syftet är att stärka servicen med upp till 2,5 miljoner kronor per kommun.\n",
+            "Regeringen",
+            {("20000000 / year", "SEK"), ("2500000", "SEK")},
+            {"Arjeplog", "Sorsele", "Malå"},
+        ),
+        (
+            "fi",
+            "Lisää rahaa tunturikunnille\n\n"
+            "Valtioneuvosto päätti tänään jakaa 3 miljoonaa euroa Sallan, Pellon ja Posion kunnille.\n",
+            "Valtioneuvosto",
+            {("3000000", "EUR")},
+            {"Salla", "Pello", "Posio"},
+        ),
+    ],
+)
+def test_a_grant_that_names_no_project(reference_only, tmp_path, lang, text, funder, amounts, receivers):
+    """Money granted or shared out with no project named is an initiative of its own, named by the
+    headline: the grantor funds it (a yearly amount, and what each municipality may get, which
+    the grantor pays, not the municipalities), and the receivers take part; a receiver that
+    publishes the text is not made its funder."""
+    p = read_text(reference_only, tmp_path, text, lang, issued="2025-03-12")
+    grants = [e for e in p.entities.values() if e.kind == "Initiative"]
+    assert [e.name for e in grants] == [p.title]
+    got = {(f, a, c) for f, _, a, c in _fundings(p)}
+    assert got == {(funder, a, c) for a, c in amounts}
+    takes_part = {p.entities[r.subject].name for r in p.relations if r.relation == "participatesIn"}
+    assert receivers <= takes_part
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "leads"),
+    [
+        (
+            "sv",
+            "Leader Fjällmark beviljar stöd till tre projekt\n\n"
+            "Styrelsen för Leader Fjällmark beslutade den 5 december att bevilja 2,45 miljoner kronor "
+            "till tre projekt.\n\n"
+            "Projektet Bygdens kraft, som drivs av Föreningen Fjällbygd, får 850 000 kronor.\n\n"
+            "Vidare beviljades Arvidsjaurs kommun 1,2 miljoner kronor för förstudien Hållbar turism.\n",
+            {
+                ("Leader Fjällmark", "Bygdens kraft", "850000", "SEK"),
+                ("Leader Fjällmark", "Hållbar turism", "1200000", "SEK"),
+            },
+            {("Föreningen Fjällbygd", "Bygdens kraft"), ("Arvidsjaur", "Hållbar turism")},
+        ),
+        (
+            "fi",
+            "Maakuntahallitus myönsi rahoitusta kolmelle hankkeelle\n\n"
+            "Pohjois-Pohjanmaan liiton maakuntahallitus päätti myöntää yhteensä 530 000 euroa "
+            "kolmelle hankkeelle.\n\n"
+            "Oulun ammattikorkeakoulun hallinnoimalle Älykäs metsä -hankkeelle myönnettiin 300 000 euroa. "
+            "Hankkeen osatoteuttajina ovat Oulun yliopisto ja Iin kunta.\n\n"
+            "Pudasjärven kaupunki sai 150 000 euroa Kylät kuntoon -hankkeeseen.\n",
+            {
+                ("Pohjois-Pohjanmaan liiton maakuntahallitus", "Älykäs metsä", "300000", "EUR"),
+                ("Pohjois-Pohjanmaan liiton maakuntahallitus", "Kylät kuntoon", "150000", "EUR"),
+            },
+            {("Oulun ammattikorkeakoulu", "Älykäs metsä"), ("Pudasjärvi", "Kylät kuntoon")},
+        ),
+    ],
+)
+def test_money_received_is_paid_by_the_grantor_of_the_text(reference_only, tmp_path, lang, text, expected, leads):
+    """A project that gets money (``får``, ``sai``, ``beviljades X``, ``X:lle myönnettiin``) is funded
+    by the one who grants in the text (the actor of its first grant verb), not by its owner or
+    the receiver, who leads it; the sum for several projects (``till tre projekt``, ``kolmelle
+    hankkeelle``) is no project's funding; partners in the essive plural (``osatoteuttajina``)
+    take part."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert _fundings(p) == expected
+    got = {(p.entities[r.subject].name, p.entities[r.object].name) for r in p.relations if r.relation == "leads"}
+    assert leads <= got
+    if lang == "fi":
+        partners = {p.entities[r.subject].name for r in p.relations if r.relation == "participatesIn"}
+        assert {"Oulun yliopisto", "Ii"} <= partners
+
+
+def test_a_grant_under_a_condition_makes_no_receiver(reference_only, tmp_path):
+    """``X sitoutuu … sillä edellytyksellä, että hankkeelle myönnetään rahoitus``: X commits its own
+    money (a yearly funding) and takes part; the grant is only a condition, so X does not lead."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Päätös\n\nSallan kunta sitoutuu Tunturipolku-hankkeen rahoittamiseen vuosina 2024–2026, jokaisena "
+        "vuotena 3 000 eurolla sillä edellytyksellä, että hankkeelle myönnetään rahoitus.\n",
+        "fi",
+    )
+    assert ("Salla", "Tunturipolku", "3000 / year", "EUR") in _fundings(p)
+    assert not any(r.relation == "leads" for r in p.relations)
