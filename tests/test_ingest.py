@@ -1583,3 +1583,57 @@ def test_a_grant_under_a_condition_makes_no_receiver(reference_only, tmp_path):
     )
     assert ("Salla", "Tunturipolku", "3000 / year", "EUR") in _fundings(p)
     assert not any(r.relation == "leads" for r in p.relations)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "absent"),
+    [
+        (
+            "sv",
+            "Nytt samarbete\n\nProjektet Leva i byn genomförs tillsammans med Bodens kommun och finansieras av "
+            "Länsstyrelsen i Norrbottens län.\n\nArjeplogs kommun är medlem i föreningen Fjällturism Norr.\n\n"
+            "Konferensen Turism i norr arrangeras av Region Norrbotten den 4 juni 2025 i Arvidsjaur.\n",
+            {
+                ("Boden", "participatesIn", "Leva i byn"),
+                ("Länsstyrelsen i Norrbottens län", "funds", "Leva i byn"),
+                ("Arjeplog", "memberOf", "Fjällturism Norr"),
+                ("Region Norrbotten", "organises", None),
+            },
+            {
+                ("Länsstyrelsen i Norrbottens län", "participatesIn", "Leva i byn"),
+                ("Arvidsjaur", "organises", None),
+            },
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nKylävoima-hankkeen hallinnoinnista vastaa Kittilän kunta. Hankkeessa ovat mukana myös "
+            "Sodankylän, Kolarin ja Muonion kunnat.\n\nHanke on osa Lapin kasvuohjelmaa.\n\n"
+            "Savukosken kunta on Lapin liiton jäsen.\n",
+            {
+                ("Kittilä", "leads", "Kylävoima"),
+                ("Sodankylä", "participatesIn", "Kylävoima"),
+                ("Kolari", "participatesIn", "Kylävoima"),
+                ("Muonio", "participatesIn", "Kylävoima"),
+                ("Kylävoima", "partOf", "Lapin kasvuohjelma"),
+                ("Savukoski", "memberOf", "Lapin liitto"),
+            },
+            set(),
+        ),
+    ],
+)
+def test_relation_kinds_in_both_languages(reference_only, tmp_path, lang, text, expected, absent):
+    """Leads, takes part (a coordinated list of genitives with one kind word: ``Sodankylän, Kolarin
+    ja Muonion kunnat``), funds (``finansieras av X``: the funder does not also take part), member
+    of (``medlem i föreningen Y``, ``Y:n jäsen``), part of (``on osa Y``), organises (the agent of
+    ``arrangeras av``; the town it is held in is no organiser)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    got = {
+        (p.entities[r.subject].name, r.relation, p.entities[r.object].name)
+        for r in p.relations
+        if r.relation != "locatedIn"
+    }
+    loose = {(s, r) for s, r, _ in got}
+    for subject, relation, obj in expected:
+        assert ((subject, relation, obj) in got) if obj else ((subject, relation) in loose), (subject, relation, obj)
+    for subject, relation, obj in absent:
+        assert ((subject, relation, obj) not in got) if obj else ((subject, relation) not in loose)

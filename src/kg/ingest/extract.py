@@ -223,7 +223,8 @@ GRANTED_CUES = re.compile(
 ORGANISE_CUES = re.compile(r"arrangera|anordna|bjuder in|står värd|värd för|järjest|isännöi", re.IGNORECASE)
 PRESENT_CUES = re.compile(r"talare|föreläs|presentera|berättar|talar|puhu|esitte|alustaja|alusti", re.IGNORECASE)
 PART_OF_CUES = re.compile(
-    r"\bosana\b|inom ramen för|ingår i|en del av|del av|osa[a-z]* hanketta|\bkuuluu\b|\bkuuluvat\b|delprojekt|"
+    r"\bosana\b|\b(?:on|ovat|oli|olivat) osa\b|inom ramen för|ingår i|en del av|del av|osa[a-z]* hanketta|"
+    r"\bkuuluu\b|\bkuuluvat\b|delprojekt|"
     r"osahanke|alahanke|ett av projekten i|yksi \w+ hankkeista",
     re.IGNORECASE,
 )
@@ -2977,6 +2978,21 @@ class _Document:
                 for m in actors
                 if self.kind_of(m.key) in ("MunicipalAssociation", "Organisation", "RegionalAuthority")
             ]
+            joined = re.search(r"\b(?:är|blir|blev|har blivit) medlem i\b|\bjäsen(?:enä|inä|iä|en)?\b", text)
+            if not groups and joined:
+                # X är medlem i föreningen Y (the organisation right after), X on Y:n jäsen (right before)
+                where = sent.char_span(joined.start(), joined.end(), alignment_mode="expand")
+                groups = [
+                    m
+                    for m in actors
+                    if where is not None
+                    and (
+                        where.end <= m.start <= where.end + 1
+                        if joined.group(0).lower().startswith(("är", "blir", "blev", "har"))
+                        else where.start - 1 <= m.end <= where.start
+                    )
+                    and self.kind_of(m.key) not in ("Municipality", "Person")
+                ]
             members = [m for m in actors if self.kind_of(m.key) == "Municipality"]
             if not groups and len(members) >= 2 and re.search(r"medlem|jäsen|ägarkommun|omistajakun", text, re.I):
                 # Dess medlemskommuner är A, B och C; Sen jäsenkunnat ovat …: the association named in
@@ -3012,8 +3028,9 @@ class _Document:
         # events: organises / presents at
         events = [m for m in mentions if self.kind_of(m.key) in ("Conference", "Seminar", "Meeting")]
         for event in events:
-            if ORGANISE_CUES.search(text):
-                for actor in actors:
+            cue = ORGANISE_CUES.search(text)
+            if cue:
+                for actor in self._organisers(sent, actors, cue, event):
                     self.relation(actor.key, "organises", event.key, whole, 0.6)
             if PRESENT_CUES.search(text):
                 for person in (m for m in mentions if m.role == "person"):
@@ -3025,9 +3042,14 @@ class _Document:
             fallback = main if TAKES_PART.search(text) else None
             targets = list(dict.fromkeys(named)) or [self._initiative_in(number, sent, main) or fallback]
             leaders = {r.subject for r in self.p.relations if r.relation == "leads" and r.evidence.sentence == number}
+            # … och finansieras av X, rahoittajana X: who pays is named after the cue, and does not take part
+            paid = re.search(r"finansieras av|finansierat av|medfinansieras av|bekostas av|rahoittaja", text, re.I)
+            paid_at = sent.char_span(paid.start(), paid.end(), alignment_mode="expand") if paid else None
             for initiative in (t for t in targets if t is not None):
                 for actor in actors:
                     if self.kind_of(actor.key) in ("Fund", "FundingProgramme", "ProgrammeFamily"):
+                        continue
+                    if paid_at is not None and actor.start >= paid_at.end:
                         continue
                     if actor.key in leaders or actor.key in self.p.entities[initiative].located_in:
                         continue  # the place an event is held in does not take part in it
@@ -3071,6 +3093,33 @@ class _Document:
                     ]
                 for actor in funders:
                     self.relation(actor.key, "funds", initiative, whole, 0.6)
+
+    def _organisers(self, sent, actors: list[Mention], cue: re.Match, event: Mention) -> list[Mention]:
+        """Who organises an event: the agent after a passive (``arrangeras av X``, ``X:n
+        järjestämä``), else the subject before the verb (``X arrangerar``, ``X järjestää``), with the
+        actors coordinated with it; a municipality where it is held (``i Arvidsjaur``,
+        ``Kittilässä``) is the place, not an organiser. Where the sentence's order tells nothing,
+        every actor that is not such a place."""
+        where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
+
+        def place(m: Mention) -> bool:
+            if self.kind_of(m.key) != "Municipality":
+                return False
+            if self.lang == "sv":
+                return m.start > 0 and sent[m.start - 1].lower_ in ("i", "på")
+            return bool(re.search(r"(?:ssa|ssä|lla|llä)$", sent[m.end - 1].text))
+
+        candidates = [m for m in actors if not place(m) and self.kind_of(m.key) != "Person"]
+        if where is None or not candidates:
+            return candidates
+        verb = sent[where.start].text.lower()
+        if self.lang == "sv" and re.search(r"(?:as|des|ts)$", verb):
+            after = [m for m in candidates if where.end <= m.start <= where.end + 2]
+            return self._coordinated(sent, candidates, after[0]) if after else []
+        before = [m for m in candidates if m.end <= where.start]
+        if before:
+            return self._coordinated(sent, candidates, before[-1])
+        return candidates
 
     def _association_before(self, number: int) -> list[Mention]:
         """The association of municipalities named in the sentence before ``number`` in the same
