@@ -649,6 +649,9 @@ def test_label_value_lines_of_granted_projects(reference_only, tmp_path, lang, t
         ("3 MEUR", "3000000", "EUR"),
         ("250 000:-", "250000", "SEK"),
         ("SEK 40 000", "40000", "SEK"),
+        # the longer scale word first: miljardia was read as miljard and a stray 'i' (per year)
+        ("1,5 miljardia euroa", "1500000000", "EUR"),
+        ("2 miljarder kronor", "2000000000", "SEK"),
     ],
 )
 def test_amounts_in_any_format(text, value, currency):
@@ -1637,3 +1640,15 @@ def test_relation_kinds_in_both_languages(reference_only, tmp_path, lang, text, 
         assert ((subject, relation, obj) in got) if obj else ((subject, relation) in loose), (subject, relation, obj)
     for subject, relation, obj in absent:
         assert ((subject, relation, obj) not in got) if obj else ((subject, relation) not in loose)
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [("5 000 kronor i året", " i året"), ("5 000 kronor i år", " i år"), ("2 miljoner kronor inom ramen", None)],
+)
+def test_amount_per_year_is_read_whole(text, per):
+    """``i året`` is read whole (per year), ``i år`` stays this year's, and a word that only
+    starts with ``i`` (``inom``) is no part of the amount."""
+    from kg.ingest.extract import _AMOUNT
+
+    assert next(_AMOUNT.finditer(text)).group("per") == per

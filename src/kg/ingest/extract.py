@@ -464,10 +464,10 @@ _AMOUNT = re.compile(
     # a number in words before a scale word: en miljon, en halv miljon, två miljoner, puoli miljoonaa
     r"|\b(?P<word>(?:en\s+)?halv|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|puoli|yksi|kaksi|kolme|neljä|viisi|"
     r"kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)(?=\s+(?:miljon|miljoon|miljard)))\s*"
-    r"(?P<scale>miljarder|miljard|miljardia|miljardi|mdkr|mrd\.?|miljoonaa|miljoonan|miljoona|miljoner|miljon|"
+    r"(?P<scale>miljardia|miljarder|miljardi|miljard|mdkr|mrd\.?|miljoonaa|miljoonan|miljoona|miljoner|miljon|"
     r"milj\.?|mnkr|mkr|msek|meur\b|teur\b|mn\b|tkr|tusen|tuhatta|tuhannen|t€|k€|m€|M€)?\s*"
     r"(?P<currency>kronor|kronorna|kr\b|sek\b|euroa|euron|euroilla|eurolla|euroon|euro|eur\b|€|e\b|:-)?"
-    r"(?P<per>\s*(?:/|per|om|i|vuodessa|vuosittain|årligen)\s*(?:kommun|kunta)?\s*/?\s*(?:år|året|vuosi|v\b|vuodessa)?)?",
+    r"(?P<per>\s*(?:/|per\b|om\b|i\b|vuodessa|vuosittain|årligen)\s*(?:kommun|kunta)?\s*/?\s*(?:året|år|vuosi|v\b|vuodessa)?)?",
     re.IGNORECASE,
 )
 _EACH = re.compile(r"vardera|per kommun|/\s*kunta|kuntaa kohden|kukin|varje kommun|kullekin", re.IGNORECASE)
