@@ -1652,3 +1652,47 @@ def test_amount_per_year_is_read_whole(text, per):
     from kg.ingest.extract import _AMOUNT
 
     assert next(_AMOUNT.finditer(text)).group("per") == per
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Stöd till två projekt\n\nLeader Fjällmark har beviljat stöd till två projekt.\n\n"
+            "Projektet Bygdens kraft får 850 000 kronor.\n\n"
+            "Projektet leds av Föreningen Fjällbygd. Det genomförs tillsammans med Malå kommun.\n\n"
+            "Förstudien Hållbar turism får 1,2 miljoner kronor.\n\n"
+            "Förstudien leds av Arvidsjaurs kommun och Sorsele kommun deltar.\n",
+            {
+                ("Föreningen Fjällbygd", "leads", "Bygdens kraft"),
+                ("Malå", "participatesIn", "Bygdens kraft"),
+                ("Arvidsjaur", "leads", "Hållbar turism"),
+                ("Sorsele", "participatesIn", "Hållbar turism"),
+            },
+        ),
+        (
+            "fi",
+            "Tukea kahdelle hankkeelle\n\nLapin liitto on myöntänyt tukea kahdelle hankkeelle.\n\n"
+            "Kylätalot kuntoon -hanke saa 85 000 euroa.\n\n"
+            "Hanketta hallinnoi Sallan kunta. Siinä ovat mukana myös Pellon kunta ja Metsähallitus.\n\n"
+            "Reitistö 2030 -hanke saa 120 000 euroa.\n\n"
+            "Hankkeen päätoteuttaja on Posion kunta ja osatoteuttaja Kemijärven kaupunki.\n",
+            {
+                ("Salla", "leads", "Kylätalot kuntoon"),
+                ("Pello", "participatesIn", "Kylätalot kuntoon"),
+                ("Posio", "leads", "Reitistö 2030"),
+                ("Kemijärvi", "participatesIn", "Reitistö 2030"),
+            },
+        ),
+    ],
+)
+def test_the_subject_carried_over_to_later_paragraphs(reference_only, tmp_path, lang, text, expected):
+    """``Projektet leds av X``, ``Det genomförs …``, ``Hanketta hallinnoi X``, ``Siinä ovat mukana
+    …`` in a paragraph of their own refer to the initiative named last before (not to the one the
+    document names most); in ``leds av A och B deltar`` B has a verb of its own and takes part."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    got = {(p.entities[r.subject].name, r.relation, p.entities[r.object].name) for r in p.relations}
+    assert expected <= got
+    leads = {(s, o) for s, r, o in got if r == "leads"}
+    assert len({o for _, o in leads}) == 2 and len(leads) == 2

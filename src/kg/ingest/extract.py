@@ -501,6 +501,13 @@ PASSIVE_GRANT = re.compile(
 CONDITION = re.compile(
     r"\b(?:edellytyksellä|edellyttäen|mikäli|jos|förutsatt|förutsättning|villkor|om projektet)\b", re.IGNORECASE
 )
+#: A sentence that refers back to an initiative: a project word in any inflection, or a pronoun
+#: opening it (``Det genomförs …``, ``Siinä ovat mukana …``).
+REFERS = re.compile(
+    r"\b(?:projekt(?:et|ets)?|förstudien|satsningen|piloten|hanke|hankkeen|hanketta|hankkeessa|hankkeeseen|"
+    r"hankkeelle|esiselvitys|esiselvityksen|esiselvityksessä)\b|^\W*(?:Det|Den|Dess|Se|Sen|Siinä|Sitä|Siihen|Sille)\b",
+    re.IGNORECASE,
+)
 #: Money shared out (``fördela 70 miljoner``, ``jakaa 2 miljoonaa euroa``): a grant.
 SHARED_OUT = re.compile(r"\b(?:fördela|fördelar|fördelade|fördelas|jakaa|jakoi|jaetaan|jaettiin)\b", re.IGNORECASE)
 _YEARLY = re.compile(r"per år|om året|i året|/\s*år|årligen|vuodessa|/\s*vuosi|vuosittain|vuotuinen", re.IGNORECASE)
@@ -2803,6 +2810,27 @@ class _Document:
                 return None  # the sentence before lists several: which one is meant is not told
             if named:
                 return named[-1].key
+        if REFERS.search(sent.text):
+            # Projektet leds av X, Hanketta hallinnoi Y, Det genomförs …: the initiative named last
+            # before, in an earlier paragraph, when that sentence names one only
+            first = next(
+                (
+                    before
+                    for before in range(number - 1, 0, -1)
+                    if self.paragraph.get(before) != self.paragraph.get(number)
+                ),
+                0,
+            )
+            for before in range(first, 0, -1):
+                named = {
+                    m.key
+                    for m in self.mentions.get(before, ())
+                    if self.is_initiative(m.key) and self.kind_of(m.key) not in _EVENTS
+                }
+                if len(named) == 1:
+                    return named.pop()
+                if named:
+                    break
         if main and re.search(
             r"projekt|hanke|hankkee|förstudie|pilot|satsning|esiselvity|initiativ|finansier|rahoit",
             sent.text,
@@ -2929,6 +2957,8 @@ class _Document:
             if min(abs(actor.end - where.start), abs(actor.start - where.end)) > 6:
                 continue
             for lead in self._coordinated(sent, actors, actor):
+                if lead is not actor and lead.end < len(sent) and TAKES_PART.match(sent[lead.end :].text):
+                    continue  # leds av A och B deltar: B's own verb, B takes part (read below)
                 self.relation(lead.key, "leads", initiative, whole, 0.75)
         # X har beviljat Y medel för Z: X funds Z, Y (who gets the money) leads it
         granted = re.search(r"\b(?:har beviljat|beviljar|beviljade|myönsi|myöntää|on myöntänyt|myönsivät)\b", text)
