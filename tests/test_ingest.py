@@ -1696,3 +1696,28 @@ def test_the_subject_carried_over_to_later_paragraphs(reference_only, tmp_path, 
     assert expected <= got
     leads = {(s, o) for s, r, o in got if r == "leads"}
     assert len({o for _, o in leads}) == 2 and len(leads) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Nytt avtal\n\nMalå kommun och Region Västerbotten har tecknat ett avtal om projektet Vägen fram.\n\n"
+            "Regionrådet Karin Ekholm (S) är nöjd med beslutet.\n\n"
+            "– Vi ser fram emot arbetet, säger Per Ek (S), kommunalråd i Arjeplog.\n",
+            {("Karin Ekholm", "Region Västerbotten", "regionråd"), ("Per Ek", "Arjeplog", "kommunalråd")},
+        ),
+        (
+            "fi",
+            "Uusi sopimus\n\nSallan kunta ja Lapin liitto ovat sopineet Tiet kuntoon -hankkeesta.\n\n"
+            "Maakuntajohtaja Pekka Ojala pitää sopimusta hyvänä.\n",
+            {("Pekka Ojala", "Lapin liitto", "maakuntajohtaja")},
+        ),
+    ],
+)
+def test_a_title_that_tells_its_organisation(reference_only, tmp_path, lang, text, expected):
+    """A region's or regional council's title (``regionråd``, ``maakuntajohtaja``) puts the post at
+    the region the text names, not at the publishing municipality."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert expected <= _posts(p)

@@ -316,6 +316,14 @@ BOARD_GENITIVE = re.compile(
     r"kommun(?:styrelsens|fullmäktiges)|(?:kunnan|kaupungin)(?:hallituksen|valtuuston))$",
     re.IGNORECASE,
 )
+#: Titles of a region or regional council (``regionråd``, ``regiondirektör``, ``maakuntajohtaja``).
+REGION_TITLE = re.compile(
+    r"^(?:regionråd|regionrådet|regiondirektör|regiondirektören|maakuntajohtaja|maakuntahallituksen puheenjohtaja|"
+    r"maakuntavaltuuston puheenjohtaja|regionstyrelsens ordförande)\w*$",
+    re.IGNORECASE,
+)
+#: The governor's title: the post is at the county administrative board.
+COUNTY_TITLE = re.compile(r"^landshövding\w*$", re.IGNORECASE)
 #: A municipality named in the nominative with its kind word: the text speaks as it.
 SPEAKS = (" kaupunki", " kunta", " kommun")
 #: The decision (or its proposal) of a minute: ``Päätösehdotus (kaupunginjohtaja): …``, ``Beslut: …``.
@@ -2357,6 +2365,9 @@ class _Document:
             # Regionstyrelsens ordförande X, Kommunstyrelsens ordförande X (S) i Sorsele,
             # maakuntahallituksen puheenjohtaja X: the post is at the region, council or municipality
             org = self._board_owner(number, sent, t_start, end) or org
+            if org is None or org == self.p.publisher or self.kind_of(org) == "Municipality":
+                # regionråd, maakuntajohtaja, landshövding: the title tells the kind of organisation
+                org = self._title_owner(role) or org
             if org is None and self.p.publisher is None:
                 self._publisher()
             org = org or self.p.publisher
@@ -2400,6 +2411,28 @@ class _Document:
         index = self.r.reconciler.by_iri.get(URIRef(entity.iri))
         return index is not None and self.r.entity_kind(index) == "RegionalAuthority"
 
+    def _most_named(self, wanted) -> str | None:
+        """The entity the text names most among those ``wanted(key)`` accepts (the publisher
+        first when it is one of them)."""
+        if self.p.publisher and wanted(self.p.publisher):
+            return self.p.publisher
+        counts = Counter(m.key for items in self.mentions.values() for m in items if wanted(m.key))
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _title_owner(self, role: str) -> str | None:
+        """The organisation a title belongs to by its kind (:data:`REGION_TITLE`,
+        :data:`COUNTY_TITLE`): a region's or regional council's title (``regionråd``,
+        ``maakuntajohtaja``) is at the region the text names most, a governor's (``landshövding``)
+        at the county administrative board it names; None for other titles or when the text names
+        no such body."""
+        if REGION_TITLE.search(role):
+            return self._most_named(self._regional_authority)
+        if COUNTY_TITLE.search(role):
+            return self._most_named(
+                lambda k: self.kind_of(k) != "Person" and self.p.entities[k].name.lower().startswith("länsstyrelse")
+            )
+        return None
+
     def _board_owner(self, number: int, sent, t_start: int, end: int) -> str | None:
         """Where the post of a board's chair or member is, when the board is written in the
         genitive before the title without its owner (:data:`BOARD_GENITIVE`): the region or
@@ -2423,12 +2456,7 @@ class _Document:
             found = [k for k in in_sentence if self._regional_authority(k)]
             if found:
                 return found[0]
-            if self.p.publisher and self._regional_authority(self.p.publisher):
-                return self.p.publisher
-            counts = Counter(
-                m.key for items in self.mentions.values() for m in items if self._regional_authority(m.key)
-            )
-            return counts.most_common(1)[0][0] if counts else None
+            return self._most_named(self._regional_authority)
         found = list(dict.fromkeys(k for k in in_sentence if self.kind_of(k) == "Municipality"))
         if len(found) == 1:
             return found[0]
