@@ -1721,3 +1721,39 @@ def test_a_title_that_tells_its_organisation(reference_only, tmp_path, lang, tex
     the region the text names, not at the publishing municipality."""
     p = read_text(reference_only, tmp_path, text, lang)
     assert expected <= _posts(p)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "municipality", "amount", "currency"),
+    [
+        (
+            "fi",
+            "Kunnanhallitus 12.03.2024 § 45\n\nOsallistuminen Tunturimatkailu 2030 -hankkeeseen\n\n"
+            "Hankkeeseen osallistuvat Kittilän, Kolarin ja Muonion kunnat.\n\n"
+            "Päätösehdotus: Kunnanhallitus päättää osallistua Tunturimatkailu 2030 -hankkeeseen ja myöntää "
+            "hankkeelle kuntarahoitusta 5 000 euroa vuodessa vuosina 2024–2026.\n",
+            "Kittilä",
+            "5000 / year",
+            "EUR",
+        ),
+        (
+            "sv",
+            "Sorsele kommun\n\nKommunstyrelsen 2024-03-12 § 45\n\nMedfinansiering av projektet Fjällturism 2030\n\n"
+            "I projektet deltar Sorsele, Storuman och Arjeplogs kommuner.\n\n"
+            "Förslag till beslut: Kommunstyrelsen beslutar att medfinansiera projektet Fjällturism 2030 med "
+            "50 000 kronor per år under 2024–2026.\n",
+            "Sorsele",
+            "50000 / year",
+            "SEK",
+        ),
+    ],
+)
+def test_money_a_municipal_board_decides_on_is_the_municipalitys(
+    reference_only, tmp_path, lang, text, municipality, amount, currency
+):
+    """A municipal board's or council's decision to pay (``Kunnanhallitus päättää myöntää``,
+    ``Kommunstyrelsen beslutar att medfinansiera``) is a funding by the municipality, as the
+    curated minutes record it, a yearly amount where the text says so."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    funders = {(f, a, c) for f, _, a, c in _fundings(p)}
+    assert funders == {(municipality, amount, currency)}

@@ -316,6 +316,11 @@ BOARD_GENITIVE = re.compile(
     r"kommun(?:styrelsens|fullmäktiges)|(?:kunnan|kaupungin)(?:hallituksen|valtuuston))$",
     re.IGNORECASE,
 )
+#: A municipality's board or council (its money is the municipality's).
+MUNICIPAL_BOARD = re.compile(
+    r"(?:kunnanhallitus|kaupunginhallitus|kunnanvaltuusto|kaupunginvaltuusto|kommunstyrelsen|kommunfullmäktige)\b",
+    re.IGNORECASE,
+)
 #: Titles of a region or regional council (``regionråd``, ``regiondirektör``, ``maakuntajohtaja``).
 REGION_TITLE = re.compile(
     r"^(?:regionråd|regionrådet|regiondirektör|regiondirektören|maakuntajohtaja|maakuntahallituksen puheenjohtaja|"
@@ -838,6 +843,7 @@ class _Document:
             self._relations(number, sent, offset, main)
             self._money(number, sent, offset, main)
             self._dates(number, sent, offset, main)
+        self._boards_pay_for_their_municipality()
         self._meetings()
         self._titled_event()
         self._ends_from_durations()
@@ -845,6 +851,38 @@ class _Document:
         self._in_areas(main)
         self._drop_unmentioned()
         return self.p
+
+    def _boards_pay_for_their_municipality(self) -> None:
+        """Money a municipality's board or council decides on (``Kunnanhallitus päättää myöntää
+        hankkeelle 5 000 euroa``, ``Kommunstyrelsen beslutar att medfinansiera …``) is the
+        municipality's: the one named inside the board's name (``Sallan kunnanhallitus``,
+        ``Kommunstyrelsen i Sorsele``), else the publishing municipality."""
+        owners: dict[str, str] = {}
+        for number, _, _ in self.sentences:
+            items = self.mentions.get(number, ())
+            for body in items:
+                if body.key in owners or not MUNICIPAL_BOARD.search(self.p.entities[body.key].name):
+                    continue
+                inside = [
+                    m.key
+                    for m in items
+                    if m is not body and body.start <= m.start < body.end and self.kind_of(m.key) == "Municipality"
+                ]
+                if inside:
+                    owners[body.key] = inside[0]
+        for r in list(self.p.relations):
+            if r.relation != "funds" or self.kind_of(r.subject) == "Municipality":
+                continue
+            if not MUNICIPAL_BOARD.search(self.p.entities[r.subject].name):
+                continue
+            owner = owners.get(r.subject)
+            if owner is None and self.p.publisher and self.kind_of(self.p.publisher) == "Municipality":
+                owner = self.p.publisher
+            if owner is None:
+                continue
+            self.p.relations.remove(r)
+            r.subject = owner
+            self.p.add_relation(r)
 
     def _ends_from_durations(self) -> None:
         """An initiative with a start and a planned duration but no end (``startade i september
@@ -3648,12 +3686,12 @@ TODAY = re.compile(r"\b(?:i dag|idag|i morse|tänään|tänä päivänä)\b", re
 def _genitive(name: str, lang: str) -> str:
     """The genitive of a body's name, as its meeting is called (the last word inflected).
 
-    >>> _genitive("Regionala utvecklingsnämnden", "sv"), _genitive("Kommunstyrelsen i Kramfors", "sv")
-    ('Regionala utvecklingsnämndens', 'Kommunstyrelsens i Kramfors')
-    >>> _genitive("Kainuun maakuntahallitus", "fi"), _genitive("Sallan kunnanvaltuusto", "fi")
-    ('Kainuun maakuntahallituksen', 'Sallan kunnanvaltuuston')
-    >>> _genitive("Enontekiön elinvoimalautakunta", "fi")
-    'Enontekiön elinvoimalautakunnan'
+    >>> _genitive("Regionala utvecklingsnämnden", "sv"), _genitive("Kommunstyrelsen i Sorsele", "sv")
+    ('Regionala utvecklingsnämndens', 'Kommunstyrelsens i Sorsele')
+    >>> _genitive("Lapin maakuntahallitus", "fi"), _genitive("Sallan kunnanvaltuusto", "fi")
+    ('Lapin maakuntahallituksen', 'Sallan kunnanvaltuuston')
+    >>> _genitive("Posion elinvoimalautakunta", "fi")
+    'Posion elinvoimalautakunnan'
     """
     if lang == "sv":
         words = name.split()
