@@ -1757,3 +1757,28 @@ def test_money_a_municipal_board_decides_on_is_the_municipalitys(
     p = read_text(reference_only, tmp_path, text, lang)
     funders = {(f, a, c) for f, _, a, c in _fundings(p)}
     assert funders == {(municipality, amount, currency)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "project", "places"),
+    [
+        (
+            "sv",
+            "Nytt projekt\n\nProjektet Fjällbussen startar i höst. Projektet genomförs i Arjeplog och Sorsele.\n",
+            "Fjällbussen",
+            {"Arjeplog", "Sorsele"},
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nTunturibussi-hanke alkaa syksyllä. Hanke toteutetaan Kolarissa ja Muoniossa.\n",
+            "Tunturibussi",
+            {"Kolari", "Muonio"},
+        ),
+    ],
+)
+def test_an_initiative_carried_out_in_places(reference_only, tmp_path, lang, text, project, places):
+    """``genomförs i A och B``, ``toteutetaan A:ssa ja B:ssä``: the initiative lies in both."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    got = {p.entities[r.object].name for r in p.relations if r.relation == "locatedIn"}
+    assert places <= got
+    assert all(p.entities[r.subject].name == project for r in p.relations if r.relation == "locatedIn")

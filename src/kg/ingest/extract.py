@@ -321,6 +321,12 @@ MUNICIPAL_BOARD = re.compile(
     r"(?:kunnanhallitus|kaupunginhallitus|kunnanvaltuusto|kaupunginvaltuusto|kommunstyrelsen|kommunfullmäktige)\b",
     re.IGNORECASE,
 )
+#: Verbs of carrying an initiative out or taking place somewhere (its place follows).
+PLACED = re.compile(
+    r"\b(?:genomförs|genomföras|bedrivs|pågår|äger rum|sker|verkar|startar|drivs|"
+    r"toteutetaan|toteutettiin|toteutuu|järjestetään|sijoittuu|käynnistyy|käynnistetään|toimii|tapahtuu)\b",
+    re.IGNORECASE,
+)
 #: Titles of a region or regional council (``regionråd``, ``regiondirektör``, ``maakuntajohtaja``).
 REGION_TITLE = re.compile(
     r"^(?:regionråd|regionrådet|regiondirektör|regiondirektören|maakuntajohtaja|maakuntahallituksen puheenjohtaja|"
@@ -3163,6 +3169,7 @@ class _Document:
                 )
                 self.relation(person.key, relation, initiative, whole, 0.6)
         # located in: an initiative i/in a municipality (events handled where found)
+        self._placed(number, sent, offset, main, mentions)
         # funds without an amount: finansieras av X och Y
         cue = re.search(
             r"finansieras av|finansierat av|rahoittaja(?:na)?|rahoittavat|rahoittaa|medfinansieras av|beviljat|"
@@ -3189,6 +3196,37 @@ class _Document:
                     ]
                 for actor in funders:
                     self.relation(actor.key, "funds", initiative, whole, 0.6)
+
+    def _placed(self, number: int, sent, offset: int, main: str | None, mentions: list[Mention]) -> None:
+        """An initiative carried out in places (``Projektet genomförs i Arjeplog och Sorsele``,
+        ``Hanke toteutetaan Kolarissa ja Muoniossa``): a verb of carrying out or taking place
+        (:data:`PLACED`), then municipalities after ``i``/``inom``/``på`` or in a Finnish local
+        case, with those coordinated with them; the initiative is the one the sentence names or
+        refers to."""
+        cue = PLACED.search(sent.text)
+        if cue is None:
+            return
+        where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
+        if where is None:
+            return
+        places = [m for m in mentions if self.kind_of(m.key) == "Municipality" and m.start >= where.end]
+        first = None
+        for m in places:
+            if self.lang == "sv":
+                if m.start > 0 and sent[m.start - 1].lower_ in ("i", "inom", "på"):
+                    first = m
+            elif re.search(r"(?:ssa|ssä|lla|llä)$", sent[m.end - 1].text):
+                first = m
+            if first is not None:
+                break
+        if first is None:
+            return
+        initiative = self._initiative_in(number, sent, main, near=where.start)
+        if initiative is None or self.kind_of(initiative) in _EVENTS:
+            return
+        ev = self.ev(number, sent, offset, where.start, first.end)
+        for m in self._coordinated(sent, places, first):
+            self.relation(initiative, "locatedIn", m.key, ev, 0.6)
 
     def _organisers(self, sent, actors: list[Mention], cue: re.Match, event: Mention) -> list[Mention]:
         """Who organises an event: the agent after a passive (``arrangeras av X``, ``X:n
