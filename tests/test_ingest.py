@@ -1782,3 +1782,18 @@ def test_an_initiative_carried_out_in_places(reference_only, tmp_path, lang, tex
     got = {p.entities[r.object].name for r in p.relations if r.relation == "locatedIn"}
     assert places <= got
     assert all(p.entities[r.subject].name == project for r in p.relations if r.relation == "locatedIn")
+
+
+def test_a_speaker_at_the_event_of_the_sentence_before(reference_only, tmp_path):
+    """``Där talar Maria Lind …`` after a sentence naming one conference: a person (the speaker),
+    who presents at that conference; the organiser is the agent of ``arrangeras av``."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Konferens om turism\n\nKonferensen Turism i norr arrangeras av Region Norrbotten den 4 juni 2025 i "
+        "Arvidsjaur. Där talar Maria Lind från Luleå tekniska universitet.\n",
+        "sv",
+    )
+    got = {(p.entities[r.subject].name, r.relation, p.entities[r.object].kind) for r in p.relations}
+    assert ("Maria Lind", "presentsAt", "Conference") in got
+    assert ("Region Norrbotten", "organises", "Conference") in got

@@ -3129,6 +3129,15 @@ class _Document:
                         self.relation(child, "partOf", parent.key, whole, 0.6)
         # events: organises / presents at
         events = [m for m in mentions if self.kind_of(m.key) in ("Conference", "Seminar", "Meeting")]
+        if not events and PRESENT_CUES.search(text) and any(m.role == "person" for m in mentions):
+            # Där talar X, Seminaarissa puhuu X: the one event of the sentence before (same paragraph)
+            before = {
+                m.key
+                for m in self.mentions.get(number - 1, ())
+                if self.kind_of(m.key) in ("Conference", "Seminar", "Meeting")
+            }
+            if len(before) == 1 and self.paragraph.get(number - 1) == self.paragraph.get(number):
+                events = [Mention(before.pop(), 0, 0, 0, 0, "event")]
         for event in events:
             cue = ORGANISE_CUES.search(text)
             if cue:
@@ -3752,7 +3761,9 @@ def _genitive(name: str, lang: str) -> str:
 #: Verbs that introduce or follow the speaker of a quote (a person's name beside them).
 SPEECH = re.compile(
     r"^(?:säger|sa|sade|berättar|berättade|menar|konstaterar|konstaterade|förklarar|förklarade|tycker|"
-    r"sanoo|sanoi|kertoo|kertoi|toteaa|totesi|muistuttaa|muistutti|korostaa|korosti|arvioi)$",
+    r"sanoo|sanoi|kertoo|kertoi|toteaa|totesi|muistuttaa|muistutti|korostaa|korosti|arvioi|"
+    # a speaker at an event: Där talar Anna Berg, Seminaarissa puhuu Matti Virtanen
+    r"talar|talade|föreläser|föreläste|presenterar|presenterade|puhuu|puhui|esittelee|esitteli|alustaa|alusti)$",
     re.IGNORECASE,
 )
 #: The cue of a byline: who wrote the text.
