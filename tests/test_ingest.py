@@ -1797,3 +1797,42 @@ def test_a_speaker_at_the_event_of_the_sentence_before(reference_only, tmp_path)
     got = {(p.entities[r.subject].name, r.relation, p.entities[r.object].kind) for r in p.relations}
     assert ("Maria Lind", "presentsAt", "Conference") in got
     assert ("Region Norrbotten", "organises", "Conference") in got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "partners"),
+    [
+        (
+            "sv",
+            "Stöd till fjällprojekt\n\n"
+            "Tillväxtverket beviljar Sorsele kommun och Malå kommun 2,6 mkr vardera för projektet Fjällnära service.\n",
+            {("Tillväxtverket", "2600000", "SEK")},
+            {"Malå"},
+        ),
+        (
+            "sv",
+            "Stöd till fjällprojekt\n\nProjektet Fjällnära service leds av Sorsele kommun. "
+            "Sorsele kommun och Malå kommun bidrar med 150 000 kronor vardera.\n",
+            {("Sorsele", "150000", "SEK"), ("Malå", "150000", "SEK")},
+            set(),
+        ),
+        (
+            "fi",
+            "Tukea tunturihankkeelle\n\n"
+            "Lapin liitto myönsi Sallan ja Pellon kunnille 200 000 euroa Tunturipalvelut-hankkeeseen.\n\n"
+            "Hanketta hallinnoi Sallan kunta. Kunnat rahoittavat hanketta kukin 10 000 eurolla.\n",
+            {("Lapin liitto", "200000", "EUR"), ("Salla", "10000", "EUR"), ("Pello", "10000", "EUR")},
+            {"Pello"},
+        ),
+    ],
+)
+def test_each_ones_amount_paid_or_received(reference_only, tmp_path, lang, text, expected, partners):
+    """``vardera``/``kukin`` after a grant (``Tillväxtverket beviljar A och B N vardera``) is what the
+    grantor gives each, and the receivers take part; after the partners' own verb (``A och B bidrar
+    med N vardera``, ``Kunnat rahoittavat hanketta kukin N``) each pays it. ``Kunnat rahoittavat``
+    is no project's name."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert {(f, a, c) for f, _, a, c in _fundings(p)} == expected
+    takes_part = {p.entities[r.subject].name for r in p.relations if r.relation == "participatesIn"}
+    assert partners <= takes_part
+    assert not any(e.name.startswith("Kunnat") for e in p.entities.values())

@@ -1840,6 +1840,8 @@ class _Document:
                 continue  # bio- ja kiertotalouspuiston
             if t.text.lower() in FI_STOP or _verb(t.text) or (t.is_punct and t.text not in (",", "(", ")")):
                 return False
+            if not _is_cap(t) and _lemma(t.text, "fi") in _FI_CUE_LEMMAS:
+                return False  # Kunnat rahoittavat hanketta: the verb of a relation, no name
             if not _is_cap(t) and (LOCAL_CASE.search(t.text) or t.text.endswith(("ksi", "sti"))):
                 return False  # Hanke-esittelyn perusteella, Kemijärven lisäksi: no name
         if h == 0 and len(words) == 1 and _common_word(words[0].text):
@@ -3369,7 +3371,9 @@ class _Document:
             if initiative is None:
                 continue
             each = bool(_EACH.search(context))
-            grantor = self._grantor(actors, initiative) if _EACH_RECEIVES.search(context) else None
+            granting = GRANTED.search(text)
+            receives_each = _EACH_RECEIVES.search(context) or (each and granting)
+            grantor = self._grantor(actors, initiative) if receives_each else None
             if grantor is not None:
                 funders = [grantor]  # upp till N kronor per kommun: what the grantor gives each
             elif each:
@@ -3442,13 +3446,12 @@ class _Document:
                     funders = [self.p.publisher] if self.p.publisher else []
                     if receivers and any(m.key == self.p.publisher for m in actors):
                         funders = []  # A, B och C får dela på N: the publisher gets it, who pays is not told
-                if initiative == self.told_grant:
-                    # the receivers of a grant that names no project take part in it
-                    for m in receivers:
-                        if m.key not in funders and self.kind_of(m.key) != "Person":
-                            self.relation(
-                                m.key, "participatesIn", initiative, self.ev(number, sent, offset, 0, len(sent)), 0.5
-                            )
+            if (grantor is not None or not each) and (initiative == self.told_grant or granting):
+                # the receivers of a grant take part in what it is for
+                for m in self._receivers(actors, sent):
+                    if m.key not in funders and self.kind_of(m.key) != "Person":
+                        whole = self.ev(number, sent, offset, 0, len(sent))
+                        self.relation(m.key, "participatesIn", initiative, whole, 0.5)
             ev = (
                 self.ev(number, sent, offset, where.start, where.end)
                 if where is not None
@@ -3522,13 +3525,17 @@ class _Document:
             verb = None
         if received is not None and CONDITION.search(sent.text[: received.start()]):
             return []  # sillä edellytyksellä, että hankkeelle myönnetään …: a condition, not a grant
+        grant = GRANTED.search(sent.text)
+        granted = sent.char_span(grant.start(), grant.end(), "expand") if grant else None
         for m in actors:
             subject = verb is not None and (m.end <= verb.start or (passive and m.start == verb.end))
             allative = self.lang == "fi" and bool(re.search(r"(?:lle|ille)$", sent[m.end - 1].text))
             after_till = any(t.lower_ == "till" for t in sent[max(0, m.start - 2) : m.start]) and (
                 m.start < 2 or sent[m.start - 1].is_lower or sent[m.start - 1].lower_ == "till"
             )
-            if subject or allative or after_till:
+            # beviljar Sorsele kommun och Malå kommun N: the receivers right after an active grant verb
+            after_grant = bool(granted) and granted.end <= m.start <= granted.end + 1
+            if subject or allative or after_till or after_grant:
                 found.append(m)
         for m in list(found):
             for other in self._coordinated(sent, actors, m):
@@ -3998,6 +4005,7 @@ CUE_VERBS = {
     },
 }
 #: Finnish passive endings: the agent is not told (``toteutetaan``, ``rahoitettiin``).
+_FI_CUE_LEMMAS = frozenset(v for verbs in CUE_VERBS["fi"].values() for v in verbs)
 _FI_PASSIVE = re.compile(r"(?:taan|tään|tiin|ttiin|ttaisiin|ttäisiin)$", re.IGNORECASE)
 
 
