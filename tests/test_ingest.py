@@ -1836,3 +1836,34 @@ def test_each_ones_amount_paid_or_received(reference_only, tmp_path, lang, text,
     takes_part = {p.entities[r.subject].name for r in p.relations if r.relation == "participatesIn"}
     assert partners <= takes_part
     assert not any(e.name.startswith("Kunnat") for e in p.entities.values())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "lead", "partner", "post"),
+    [
+        (
+            "sv",
+            "Nytt projekt\n\nArjeplogs kommun startar projektet Fjällturism 2030 tillsammans med Sorsele kommun.\n\n"
+            "För mer information kontakta:\nPer Nilsson, näringslivschef, Sorsele kommun\n",
+            "Arjeplog",
+            "Sorsele",
+            ("Per Nilsson", "Sorsele", "näringslivschef"),
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nSallan kunta käynnistää Tunturimatkailu 2030 -hankkeen yhdessä Pellon kunnan kanssa.\n\n"
+            "Lisätietoja:\nhankepäällikkö Liisa Mäki, Pellon kunta, p. 040 123 4567\n",
+            "Salla",
+            "Pello",
+            ("Liisa Mäki", "Pello", "hankepäällikkö"),
+        ),
+    ],
+)
+def test_who_starts_a_project_and_contact_lines(reference_only, tmp_path, lang, text, lead, partner, post):
+    """The subject of ``startar``/``käynnistää`` leads the project, the one ``tillsammans med`` /
+    ``yhdessä … kanssa`` takes part; a contact line ``title Name, Organisation, phone`` puts the
+    post at that organisation, not at the publisher."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    got = {(p.entities[r.subject].name, r.relation) for r in p.relations if p.entities[r.object].kind == "Project"}
+    assert (lead, "leads") in got and (partner, "participatesIn") in got
+    assert post in _posts(p)

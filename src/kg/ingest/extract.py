@@ -2756,6 +2756,14 @@ class _Document:
                 and sent[end].text in ("på", "vid", "från", "hos")
             ):
                 return m.key
+            if (
+                m.start == end + 1
+                and end < len(sent)
+                and sent[end].text == ","
+                and (m.end == len(sent) or sent[m.end].is_punct)
+                and self.kind_of(m.key) not in ("County", "Maakunta", "Country")
+            ):
+                return m.key  # a contact line: hankepäällikkö Liisa Mäki, Pellon kunta, p. 040 …
         return None
 
     def _post_org(self, number: int, sent, offset: int, t_start: int, t_end: int):
@@ -3997,11 +4005,11 @@ def _voikko_base(word: str) -> str | None:
 CUE_VERBS = {
     "sv": {
         "FUNDS": ("finansiera", "delfinansiera", "medfinansiera", "samfinansiera", "bekosta"),
-        "LEADS": ("genomföra", "driva", "leda", "äga", "samordna", "koordinera"),
+        "LEADS": ("genomföra", "driva", "leda", "äga", "samordna", "koordinera", "starta", "initiera"),
     },
     "fi": {
         "FUNDS": ("rahoittaa", "osarahoittaa", "yhteisrahoittaa", "kustantaa"),
-        "LEADS": ("toteuttaa", "hallinnoida", "koordinoida", "vetää", "luotsata"),
+        "LEADS": ("toteuttaa", "hallinnoida", "koordinoida", "vetää", "luotsata", "käynnistää"),
     },
 }
 #: Finnish passive endings: the agent is not told (``toteutetaan``, ``rahoitettiin``).
