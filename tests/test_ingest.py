@@ -1867,3 +1867,25 @@ def test_who_starts_a_project_and_contact_lines(reference_only, tmp_path, lang, 
     got = {(p.entities[r.subject].name, r.relation) for r in p.relations if p.entities[r.object].kind == "Project"}
     assert (lead, "leads") in got and (partner, "participatesIn") in got
     assert post in _posts(p)
+
+
+def test_a_committee_that_decides_to_cofinance(reference_only, tmp_path):
+    """``Nämnden i Region X beslutade … att medfinansiera A``: the grantor of the text; ``A beviljas N``
+    is paid by it, not by A (a Leader group receiving money), and A takes part; the chair
+    ``ordförande i regionala utvecklingsnämnden`` (the body in lower case) holds the post at the
+    committee the text named before, not at the publisher."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Regionen medfinansierar Leader\n\nRegionala utvecklingsnämnden i Region Norrbotten beslutade den 5 "
+        "december 2023 att medfinansiera Leader Polarlandet under 2023–2027.\n\n"
+        "Leader Polarlandet beviljas 4,2 miljoner kronor.\n\n"
+        "– Leader är viktigt, säger Maria Holm (S), ordförande i regionala utvecklingsnämnden.\n",
+        "sv",
+    )
+    [(funder, _, amount, currency)] = _fundings(p)
+    assert funder in ("Region Norrbotten", "Regionala utvecklingsnämnden i Region Norrbotten")
+    assert (amount, currency) == ("4200000", "SEK")
+    assert ("Maria Holm", "Regionala utvecklingsnämnden i Region Norrbotten", "ordförande") in _posts(p)
+    takes_part = {p.entities[r.subject].name for r in p.relations if r.relation == "participatesIn"}
+    assert "Leader Polarlandet" in takes_part

@@ -2789,6 +2789,21 @@ class _Document:
                 return m.key  # a signature: Anna Berg, projektledare, Region Norrbotten
             if m.end in (t_start, t_start - 1) and self.is_actor(m.key) and self.kind_of(m.key) != "Person":
                 return m.key
+        # ordförande i regionala utvecklingsnämnden: a body the text names elsewhere, here in lower case
+        if t_end + 1 < len(sent) and sent[t_end].lower_ in ("i", "för", "vid", "hos"):
+            for k in range(min(len(sent), t_end + 5), t_end + 1, -1):
+                written = _fold(sent[t_end + 1 : k].text)
+                if len(written) < 6:
+                    continue
+                bodies = {
+                    key
+                    for key, e in self.p.entities.items()
+                    if self.is_actor(key)
+                    and self.kind_of(key) not in ("Person", "Municipality")
+                    and (_fold(e.name) == written or _fold(e.name).startswith(written + " i "))
+                }
+                if len(bodies) == 1:
+                    return bodies.pop()
         # avdelningschef för social välfärd vid Norrbottens Kommuner: the organisation after vid/på,
         # a few words on, with no punctuation between
         for m in self.mentions.get(number, ()):
@@ -3417,7 +3432,10 @@ class _Document:
                     grantor is not None
                     and granted_by is None
                     and RECEIVED.search(text)
-                    and not any(self.r_family_is_funder(m.key) for m in actors)
+                    and not any(
+                        self.kind_of(m.key) in ("Fund", "FundingProgramme", "ProgrammeFamily") and m not in receivers
+                        for m in actors
+                    )
                     and (
                         not funders
                         or funders[0] is None
@@ -3497,7 +3515,7 @@ class _Document:
         for number, sent, _ in self.sentences:
             verb = GRANTED.search(sent.text) or re.search(
                 r"\b(?:beslutade|beslutat|beslöt|päätti|päättivät|on päättänyt)\b[^.]{0,60}?"
-                r"\b(?:bevilja|tilldela|fördela|myöntää|jakaa)\b",
+                r"\b(?:bevilja|tilldela|fördela|medfinansiera|finansiera|delfinansiera|myöntää|jakaa|rahoittaa)\b",
                 sent.text,
                 re.IGNORECASE,
             )
