@@ -1889,3 +1889,26 @@ def test_a_committee_that_decides_to_cofinance(reference_only, tmp_path):
     assert ("Maria Holm", "Regionala utvecklingsnämnden i Region Norrbotten", "ordförande") in _posts(p)
     takes_part = {p.entities[r.subject].name for r in p.relations if r.relation == "participatesIn"}
     assert "Leader Polarlandet" in takes_part
+
+
+def test_swedish_owner_forms_and_names_ended_by_relation_words(reference_only, tmp_path):
+    """``Projektägare för X är A och partners är B samt C``: A leads X, B and C take part; a project's
+    name ends at the words of a relation (``projektet Stigen i samarbete med …``, ``Förstudien
+    Byvägen ägs av …``)."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Nya projekt\n\nProjektägare för Cykelleden är Arjeplogs kommun och partners är Sorsele kommun samt "
+        "Luleå tekniska universitet.\n\nStorumans kommun driver projektet Stigen i samarbete med Skogsstyrelsen.\n\n"
+        "Förstudien Byvägen ägs av Malå kommun.\n",
+        "sv",
+    )
+    got = {(p.entities[r.subject].name, r.relation, p.entities[r.object].name) for r in p.relations}
+    assert {
+        ("Arjeplog", "leads", "Cykelleden"),
+        ("Sorsele", "participatesIn", "Cykelleden"),
+        ("Luleå tekniska universitet", "participatesIn", "Cykelleden"),
+        ("Storuman", "leads", "Stigen"),
+        ("Skogsstyrelsen", "participatesIn", "Stigen"),
+        ("Malå", "leads", "Byvägen"),
+    } <= got

@@ -1341,7 +1341,13 @@ class _Document:
                 and sent[i - 1].text.endswith("s")
                 and self.covered(number, i - 1)
             )
-            if not (PROJECT_WORD.match(token.text) or owned) or self.lang == "fi":
+            # Projektägare för Cykelleden är …, huvudman för X: the owner's word names the initiative
+            owner_of = (
+                token.lower_ in ("för", "till")
+                and i > 0
+                and re.match(r"^(?:projektägare|projektägaren|huvudman|huvudmannen)$", sent[i - 1].text, re.I)
+            )
+            if not (PROJECT_WORD.match(token.text) or owned or owner_of) or self.lang == "fi":
                 continue
             j = i + 1
             if not _is_cap(sent[j]) or self.covered(number, j):
@@ -1357,6 +1363,9 @@ class _Document:
                 and not (k > j and sent[k].text.islower() and SV_VERB_ENDING.match(sent[k].text))
                 and not (k > j and sent[k].text.islower() and _sv_present(sent[k].text))
                 and not (sent[k].lower_ == "i" and k + 1 < n and sent[k + 1].lower_ in _SV_TIME_WORDS)
+                # a relation's own words end the name: X i samarbete med Y, X ägs av Y, X leds av Y
+                and not (sent[k].lower_ == "i" and k + 1 < n and sent[k + 1].lower_ in ("samarbete", "samverkan"))
+                and not (sent[k].text.islower() and _lemma(sent[k].text, "sv") in _SV_CUE_LEMMAS)
             ):
                 # a place inside a name in title case (Satsningen Unga Kramfors) keeps its mention
                 if self.covered(number, k) and not (
@@ -4031,6 +4040,7 @@ CUE_VERBS = {
     },
 }
 #: Finnish passive endings: the agent is not told (``toteutetaan``, ``rahoitettiin``).
+_SV_CUE_LEMMAS = frozenset(v for verbs in CUE_VERBS["sv"].values() for v in verbs)
 _FI_CUE_LEMMAS = frozenset(v for verbs in CUE_VERBS["fi"].values() for v in verbs)
 _FI_PASSIVE = re.compile(r"(?:taan|tään|tiin|ttiin|ttaisiin|ttäisiin)$", re.IGNORECASE)
 
