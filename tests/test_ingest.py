@@ -1912,3 +1912,35 @@ def test_swedish_owner_forms_and_names_ended_by_relation_words(reference_only, t
         ("Skogsstyrelsen", "participatesIn", "Stigen"),
         ("Malå", "leads", "Byvägen"),
     } <= got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Nytt projekt\n\nProjektet Fjällnära vård leds av Arjeplogs kommun. Projektets budget är 3 miljoner "
+            "kronor, varav Tillväxtverket bidrar med 1,5 miljoner kronor och Region Norrbotten med 500 000 kronor.\n",
+            {("Tillväxtverket", "1500000"), ("Region Norrbotten", "500000"), ("Arjeplog", None)},
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nTunturihoiva-hanketta hallinnoi Sallan kunta. Hankkeen kokonaisbudjetti on 400 000 euroa, "
+            "josta Lapin liitto rahoittaa 280 000 euroa ja Sallan kunta 40 000 euroa.\n\n"
+            "Hankkeen rahoittajina ovat myös Pellon kunta ja Posion kunta.\n",
+            {("Lapin liitto", "280000"), ("Salla", "40000"), ("Pello", None), ("Posio", None)},
+        ),
+    ],
+)
+def test_parts_of_a_budget_and_funders_in_the_essive_plural(reference_only, tmp_path, lang, text, expected):
+    """A budget is no funding, its parts are (``varav X bidrar med N``, ``josta X rahoittaa N``);
+    ``rahoittajina ovat A ja B`` names funders without an amount; the owner pays nothing it is not
+    said to (Arjeplog leads and funds nothing)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    got = {(p.entities[r.subject].name, r.amount) for r in p.relations if r.relation == "funds"}
+    for funder, amount in expected:
+        if amount is None and funder == "Arjeplog":
+            assert not any(f == funder for f, _ in got)
+        else:
+            assert (funder, amount) in got
+    assert not any(a in ("3000000", "400000") for _, a in got)

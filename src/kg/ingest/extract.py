@@ -192,7 +192,9 @@ FUND_CUES = re.compile(
     r"\bstöd\b|stödet|anslag|anslår|anslagit|tilldelat|tilldelade|"
     # a share of a total (A:n osuus, A:s andel) and money received (får, erhåller, saa) with its amount
     r"osuus|osuutena|andel|\bfår\b|\bfick\b|\bfått\b|erhåller|erhöll|erhållit|tilldelas|tilldelats|"
-    r"\bsaa\b|\bsai\b|saanut|saaneet|saivat",
+    r"\bsaa\b|\bsai\b|saanut|saaneet|saivat|"
+    # a part paid by each (varav X bidrar med N, A betalar N, A maksaa N)
+    r"\bbidrar med|\bbidrog med|\bbidragit med|\bbetalar\b|\bmaksaa\b|\bmaksavat\b",
     re.IGNORECASE,
 )
 #: An amount followed by its part (``2,2 miljoonaa euroa, josta EU-rahoituksen osuus``): a budget, not a funding.
@@ -3215,7 +3217,7 @@ class _Document:
         self._placed(number, sent, offset, main, mentions)
         # funds without an amount: finansieras av X och Y
         cue = re.search(
-            r"finansieras av|finansierat av|rahoittaja(?:na)?|rahoittavat|rahoittaa|medfinansieras av|beviljat|"
+            r"finansieras av|finansierat av|rahoittaj\w*|rahoittavat|rahoittaa|medfinansieras av|beviljat|"
             r"med stöd från|med stöd av|med medel från|delfinansieras av|stöds av|"
             r"rahoittam\w*|tukem(?:a|an|assa|aa)\b|myöntämä\w*|rahoituksella",
             text,
