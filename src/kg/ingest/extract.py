@@ -1366,7 +1366,12 @@ class _Document:
                 and not (k > j and sent[k].text.islower() and _sv_present(sent[k].text))
                 and not (sent[k].lower_ == "i" and k + 1 < n and sent[k + 1].lower_ in _SV_TIME_WORDS)
                 # a relation's own words end the name: X i samarbete med Y, X ägs av Y, X leds av Y
-                and not (sent[k].lower_ == "i" and k + 1 < n and sent[k + 1].lower_ in ("samarbete", "samverkan"))
+                and not (
+                    sent[k].lower_ == "i"
+                    and k + 2 < n
+                    and sent[k + 1].lower_ in ("samarbete", "samverkan")
+                    and sent[k + 2].lower_ in ("med", "mellan")
+                )
                 and not (sent[k].text.islower() and _lemma(sent[k].text, "sv") in _SV_CUE_LEMMAS)
             ):
                 # a place inside a name in title case (Satsningen Unga Kramfors) keeps its mention
@@ -3009,7 +3014,10 @@ class _Document:
             if target is None:
                 continue
             relation = "funds" if label == "FUNDS" else "leads"
-            for actor in self._coordinated(sent, actors, agent):
+            together = self._coordinated(sent, actors, agent)
+            if relation == "leads" and len(together) > 1 and verb.lemma_ in ("starta", "initiera", "käynnistää"):
+                relation = "participatesIn"  # A och B startar projektet X: who owns it is told elsewhere
+            for actor in together:
                 if self.kind_of(actor.key) == "Person" and relation == "funds":
                     continue
                 if relation == "leads" and self.r_family_is_funder(actor.key):
