@@ -1944,3 +1944,29 @@ def test_parts_of_a_budget_and_funders_in_the_essive_plural(reference_only, tmp_
         else:
             assert (funder, amount) in got
     assert not any(a in ("3000000", "400000") for _, a in got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "funder", "amount"),
+    [
+        (
+            "fi",
+            "Uutinen\n\nRajaton matkailu -hanke sai 300 000 euroa EAKR-rahoitusta Lapin liitolta.\n",
+            "Lapin liitto",
+            "300000",
+        ),
+        (
+            "sv",
+            "Nyhet\n\nInterreg Aurora beviljar projektet Gränslös turism 1,2 miljoner euro. "
+            "Projektet leds av Haparanda stad.\n",
+            "Interreg Aurora",
+            "1200000",
+        ),
+    ],
+)
+def test_the_grantor_named_beside_the_fund(reference_only, tmp_path, lang, text, funder, amount):
+    """``N euroa EAKR-rahoitusta Lapin liitolta``: the money comes from the regional council (the
+    fund's acronym joined to a common noun is no part of its name); ``Interreg Aurora beviljar
+    projektet X N`` funds X, its owner does not."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert {(f, a) for f, _, a, _ in _fundings(p)} == {(funder, amount)}

@@ -2007,6 +2007,8 @@ class _Document:
             while j > 0 and j - i > -4 and _is_cap(sent[j - 1]) and not self.covered(number, j - 1):
                 if sent[j - 1].text.lower() in NOT_NAME or TITLE.search(sent[j - 1].text):
                     break
+                if re.match(r"^[A-ZÅÄÖ]{2,}-[a-zåäö]", sent[j - 1].text):
+                    break  # EAKR-rahoitusta Lapin liitolta, EU-stöd: the money, not the name's first word
                 j -= 1
             if j < i and (self.lang == "fi" or _is_cap(token)):
                 if (
