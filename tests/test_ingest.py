@@ -649,6 +649,9 @@ def test_label_value_lines_of_granted_projects(reference_only, tmp_path, lang, t
         ("3 MEUR", "3000000", "EUR"),
         ("250 000:-", "250000", "SEK"),
         ("SEK 40 000", "40000", "SEK"),
+        # the longer scale word first: miljardia was read as miljard and a stray 'i' (per year)
+        ("1,5 miljardia euroa", "1500000000", "EUR"),
+        ("2 miljarder kronor", "2000000000", "SEK"),
     ],
 )
 def test_amounts_in_any_format(text, value, currency):
@@ -1844,3 +1847,551 @@ def test_a_municipal_council_is_not_given_to_a_region(reference_only, tmp_path):
     assert not any("fullmäktige" in e.name.lower() for e in p.entities.values()), sorted(
         e.name for e in p.entities.values()
     )
+
+
+# ------------------------------------------------------------------ relations, posts and amounts (session 29)
+
+
+def _by_name(p):
+    return {e.name: k for k, e in p.entities.items()}
+
+
+def _posts(p):
+    return {
+        (p.entities[r.subject].name, p.entities[r.object].name, r.role)
+        for r in p.relations
+        if r.relation == "holdsPost"
+    }
+
+
+def _fundings(p):
+    return {
+        (p.entities[r.subject].name, p.entities[r.object].name, r.amount, r.currency)
+        for r in p.relations
+        if r.relation == "funds" and r.amount
+    }
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Ny satsning i länet\n\nRegion Västerbotten och Malå kommun startar projektet Fjällvägen.\n\n"
+            "Regionstyrelsens ordförande Anna Berglund (S) säger att satsningen behövs.\n\n"
+            "Kommunstyrelsens ordförande Per Olsson (C) i Sorsele ser fram emot arbetet.\n",
+            {
+                ("Anna Berglund", "Region Västerbotten", "ordförande"),
+                ("Per Olsson", "Sorsele", "ordförande"),
+            },
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nLapin liitto ja Sallan kunta aloittavat Tunturipolku-hankkeen.\n\n"
+            "Maakuntahallituksen puheenjohtaja Matti Virtanen (kesk.) pitää hanketta tärkeänä.\n\n"
+            "Kunnanhallituksen puheenjohtaja Liisa Koivisto kiittää Sallan kuntaa.\n",
+            {
+                ("Matti Virtanen", "Lapin liitto", "puheenjohtaja"),
+                # the bare board of a municipal text is that municipality's board (an earlier rule)
+                ("Liisa Koivisto", "Sallan kunnanhallitus", "puheenjohtaja"),
+            },
+        ),
+    ],
+)
+def test_post_at_the_owner_of_a_board_in_the_genitive(reference_only, tmp_path, lang, text, expected):
+    """A chair of a board written in the genitive without its owner (``Regionstyrelsens
+    ordförande``, ``maakuntahallituksen puheenjohtaja``) holds the post at the region or regional
+    council the text names; a municipal board's (``Kommunstyrelsens``) at the municipality after
+    the party's brackets (``(C) i Sorsele``), not at the publisher."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert expected <= _posts(p)
+
+
+def test_politician_with_party_in_a_municipality(reference_only, tmp_path):
+    """``Name (M) i Arjeplog`` without a title: a member of the party and an elected
+    representative of that municipality."""
+    p = read_text(reference_only, tmp_path, "Nytt beslut\n\nLena Holm (M) i Arjeplog välkomnar beslutet.\n", "sv")
+    assert ("Lena Holm", "Arjeplog", "förtroendevald") in _posts(p)
+    assert (_by_name(p)["Lena Holm"], "memberOf", _by_name(p)["Moderaterna"]) in p.relation_keys()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "funder", "amounts", "receivers"),
+    [
+        (
+            "sv",
+            "Mer pengar till fjällkommunerna\n\n"
+            "Arjeplog, Sorsele och Malå får dela på 20 miljoner kronor årligen under tre år.\n\n"
+            "Regeringen har i dag beslutat att fördela 20 miljoner kronor årligen till fjällkommunerna Arjeplog, "
+            "Sorsele och Malå. Syftet är att stärka servicen med upp till 2,5 miljoner kronor per kommun.\n",
+            "Regeringen",
+            {("20000000 / year", "SEK"), ("2500000", "SEK")},
+            {"Arjeplog", "Sorsele", "Malå"},
+        ),
+        (
+            "fi",
+            "Lisää rahaa tunturikunnille\n\n"
+            "Valtioneuvosto päätti tänään jakaa 3 miljoonaa euroa Sallan, Pellon ja Posion kunnille.\n",
+            "Valtioneuvosto",
+            {("3000000", "EUR")},
+            {"Salla", "Pello", "Posio"},
+        ),
+    ],
+)
+def test_a_grant_that_names_no_project(reference_only, tmp_path, lang, text, funder, amounts, receivers):
+    """Money granted or shared out with no project named is an initiative of its own, named by the
+    headline: the grantor funds it (a yearly amount, and what each municipality may get, which
+    the grantor pays, not the municipalities), and the receivers take part; a receiver that
+    publishes the text is not made its funder."""
+    p = read_text(reference_only, tmp_path, text, lang, issued="2025-03-12")
+    grants = [e for e in p.entities.values() if e.kind == "Initiative"]
+    assert [e.name for e in grants] == [p.title]
+    got = {(f, a, c) for f, _, a, c in _fundings(p)}
+    assert got == {(funder, a, c) for a, c in amounts}
+    takes_part = {p.entities[r.subject].name for r in p.relations if r.relation == "participatesIn"}
+    assert receivers <= takes_part
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "leads"),
+    [
+        (
+            "sv",
+            "Leader Fjällmark beviljar stöd till tre projekt\n\n"
+            "Styrelsen för Leader Fjällmark beslutade den 5 december att bevilja 2,45 miljoner kronor "
+            "till tre projekt.\n\n"
+            "Projektet Bygdens kraft, som drivs av Föreningen Fjällbygd, får 850 000 kronor.\n\n"
+            "Vidare beviljades Arvidsjaurs kommun 1,2 miljoner kronor för förstudien Hållbar turism.\n",
+            {
+                ("Leader Fjällmark", "Bygdens kraft", "850000", "SEK"),
+                ("Leader Fjällmark", "Hållbar turism", "1200000", "SEK"),
+            },
+            {("Föreningen Fjällbygd", "Bygdens kraft"), ("Arvidsjaur", "Hållbar turism")},
+        ),
+        (
+            "fi",
+            "Maakuntahallitus myönsi rahoitusta kolmelle hankkeelle\n\n"
+            "Pohjois-Pohjanmaan liiton maakuntahallitus päätti myöntää yhteensä 530 000 euroa "
+            "kolmelle hankkeelle.\n\n"
+            "Oulun ammattikorkeakoulun hallinnoimalle Älykäs metsä -hankkeelle myönnettiin 300 000 euroa. "
+            "Hankkeen osatoteuttajina ovat Oulun yliopisto ja Iin kunta.\n\n"
+            "Pudasjärven kaupunki sai 150 000 euroa Kylät kuntoon -hankkeeseen.\n",
+            {
+                ("Pohjois-Pohjanmaan liiton maakuntahallitus", "Älykäs metsä", "300000", "EUR"),
+                ("Pohjois-Pohjanmaan liiton maakuntahallitus", "Kylät kuntoon", "150000", "EUR"),
+            },
+            {("Oulun ammattikorkeakoulu", "Älykäs metsä"), ("Pudasjärvi", "Kylät kuntoon")},
+        ),
+    ],
+)
+def test_money_received_is_paid_by_the_grantor_of_the_text(reference_only, tmp_path, lang, text, expected, leads):
+    """A project that gets money (``får``, ``sai``, ``beviljades X``, ``X:lle myönnettiin``) is funded
+    by the one who grants in the text (the actor of its first grant verb), not by its owner or
+    the receiver, who leads it; the sum for several projects (``till tre projekt``, ``kolmelle
+    hankkeelle``) is no project's funding; partners in the essive plural (``osatoteuttajina``)
+    take part."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert _fundings(p) == expected
+    got = {(p.entities[r.subject].name, p.entities[r.object].name) for r in p.relations if r.relation == "leads"}
+    assert leads <= got
+    if lang == "fi":
+        partners = {p.entities[r.subject].name for r in p.relations if r.relation == "participatesIn"}
+        assert {"Oulun yliopisto", "Ii"} <= partners
+
+
+def test_a_grant_under_a_condition_makes_no_receiver(reference_only, tmp_path):
+    """``X sitoutuu … sillä edellytyksellä, että hankkeelle myönnetään rahoitus``: X commits its own
+    money (a yearly funding) and takes part; the grant is only a condition, so X does not lead."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Päätös\n\nSallan kunta sitoutuu Tunturipolku-hankkeen rahoittamiseen vuosina 2024–2026, jokaisena "
+        "vuotena 3 000 eurolla sillä edellytyksellä, että hankkeelle myönnetään rahoitus.\n",
+        "fi",
+    )
+    assert ("Salla", "Tunturipolku", "3000 / year", "EUR") in _fundings(p)
+    assert not any(r.relation == "leads" for r in p.relations)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "absent"),
+    [
+        (
+            "sv",
+            "Nytt samarbete\n\nProjektet Leva i byn genomförs tillsammans med Bodens kommun och finansieras av "
+            "Länsstyrelsen i Norrbottens län.\n\nArjeplogs kommun är medlem i föreningen Fjällturism Norr.\n\n"
+            "Konferensen Turism i norr arrangeras av Region Norrbotten den 4 juni 2025 i Arvidsjaur.\n",
+            {
+                ("Boden", "participatesIn", "Leva i byn"),
+                ("Länsstyrelsen i Norrbottens län", "funds", "Leva i byn"),
+                ("Arjeplog", "memberOf", "Fjällturism Norr"),
+                ("Region Norrbotten", "organises", None),
+            },
+            {
+                ("Länsstyrelsen i Norrbottens län", "participatesIn", "Leva i byn"),
+                ("Arvidsjaur", "organises", None),
+            },
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nKylävoima-hankkeen hallinnoinnista vastaa Kittilän kunta. Hankkeessa ovat mukana myös "
+            "Sodankylän, Kolarin ja Muonion kunnat.\n\nHanke on osa Lapin kasvuohjelmaa.\n\n"
+            "Savukosken kunta on Lapin liiton jäsen.\n",
+            {
+                ("Kittilä", "leads", "Kylävoima"),
+                ("Sodankylä", "participatesIn", "Kylävoima"),
+                ("Kolari", "participatesIn", "Kylävoima"),
+                ("Muonio", "participatesIn", "Kylävoima"),
+                ("Kylävoima", "partOf", "Lapin kasvuohjelma"),
+                ("Savukoski", "memberOf", "Lapin liitto"),
+            },
+            set(),
+        ),
+    ],
+)
+def test_relation_kinds_in_both_languages(reference_only, tmp_path, lang, text, expected, absent):
+    """Leads, takes part (a coordinated list of genitives with one kind word: ``Sodankylän, Kolarin
+    ja Muonion kunnat``), funds (``finansieras av X``: the funder does not also take part), member
+    of (``medlem i föreningen Y``, ``Y:n jäsen``), part of (``on osa Y``), organises (the agent of
+    ``arrangeras av``; the town it is held in is no organiser)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    got = {
+        (p.entities[r.subject].name, r.relation, p.entities[r.object].name)
+        for r in p.relations
+        if r.relation != "locatedIn"
+    }
+    loose = {(s, r) for s, r, _ in got}
+    for subject, relation, obj in expected:
+        assert ((subject, relation, obj) in got) if obj else ((subject, relation) in loose), (subject, relation, obj)
+    for subject, relation, obj in absent:
+        assert ((subject, relation, obj) not in got) if obj else ((subject, relation) not in loose)
+
+
+@pytest.mark.parametrize(
+    ("text", "per"),
+    [("5 000 kronor i året", " i året"), ("5 000 kronor i år", " i år"), ("2 miljoner kronor inom ramen", None)],
+)
+def test_amount_per_year_is_read_whole(text, per):
+    """``i året`` is read whole (per year), ``i år`` stays this year's, and a word that only
+    starts with ``i`` (``inom``) is no part of the amount."""
+    from kg.ingest.extract import _AMOUNT
+
+    assert next(_AMOUNT.finditer(text)).group("per") == per
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Stöd till två projekt\n\nLeader Fjällmark har beviljat stöd till två projekt.\n\n"
+            "Projektet Bygdens kraft får 850 000 kronor.\n\n"
+            "Projektet leds av Föreningen Fjällbygd. Det genomförs tillsammans med Malå kommun.\n\n"
+            "Förstudien Hållbar turism får 1,2 miljoner kronor.\n\n"
+            "Förstudien leds av Arvidsjaurs kommun och Sorsele kommun deltar.\n",
+            {
+                ("Föreningen Fjällbygd", "leads", "Bygdens kraft"),
+                ("Malå", "participatesIn", "Bygdens kraft"),
+                ("Arvidsjaur", "leads", "Hållbar turism"),
+                ("Sorsele", "participatesIn", "Hållbar turism"),
+            },
+        ),
+        (
+            "fi",
+            "Tukea kahdelle hankkeelle\n\nLapin liitto on myöntänyt tukea kahdelle hankkeelle.\n\n"
+            "Kylätalot kuntoon -hanke saa 85 000 euroa.\n\n"
+            "Hanketta hallinnoi Sallan kunta. Siinä ovat mukana myös Pellon kunta ja Metsähallitus.\n\n"
+            "Reitistö 2030 -hanke saa 120 000 euroa.\n\n"
+            "Hankkeen päätoteuttaja on Posion kunta ja osatoteuttaja Kemijärven kaupunki.\n",
+            {
+                ("Salla", "leads", "Kylätalot kuntoon"),
+                ("Pello", "participatesIn", "Kylätalot kuntoon"),
+                ("Posio", "leads", "Reitistö 2030"),
+                ("Kemijärvi", "participatesIn", "Reitistö 2030"),
+            },
+        ),
+    ],
+)
+def test_the_subject_carried_over_to_later_paragraphs(reference_only, tmp_path, lang, text, expected):
+    """``Projektet leds av X``, ``Det genomförs …``, ``Hanketta hallinnoi X``, ``Siinä ovat mukana
+    …`` in a paragraph of their own refer to the initiative named last before (not to the one the
+    document names most); in ``leds av A och B deltar`` B has a verb of its own and takes part."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    got = {(p.entities[r.subject].name, r.relation, p.entities[r.object].name) for r in p.relations}
+    assert expected <= got
+    leads = {(s, o) for s, r, o in got if r == "leads"}
+    assert len({o for _, o in leads}) == 2 and len(leads) == 2
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Nytt avtal\n\nMalå kommun och Region Västerbotten har tecknat ett avtal om projektet Vägen fram.\n\n"
+            "Regionrådet Karin Ekholm (S) är nöjd med beslutet.\n\n"
+            "– Vi ser fram emot arbetet, säger Per Ek (S), kommunalråd i Arjeplog.\n",
+            {("Karin Ekholm", "Region Västerbotten", "regionråd"), ("Per Ek", "Arjeplog", "kommunalråd")},
+        ),
+        (
+            "fi",
+            "Uusi sopimus\n\nSallan kunta ja Lapin liitto ovat sopineet Tiet kuntoon -hankkeesta.\n\n"
+            "Maakuntajohtaja Pekka Ojala pitää sopimusta hyvänä.\n",
+            {("Pekka Ojala", "Lapin liitto", "maakuntajohtaja")},
+        ),
+    ],
+)
+def test_a_title_that_tells_its_organisation(reference_only, tmp_path, lang, text, expected):
+    """A region's or regional council's title (``regionråd``, ``maakuntajohtaja``) puts the post at
+    the region the text names, not at the publishing municipality."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert expected <= _posts(p)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "municipality", "amount", "currency"),
+    [
+        (
+            "fi",
+            "Kunnanhallitus 12.03.2024 § 45\n\nOsallistuminen Tunturimatkailu 2030 -hankkeeseen\n\n"
+            "Hankkeeseen osallistuvat Kittilän, Kolarin ja Muonion kunnat.\n\n"
+            "Päätösehdotus: Kunnanhallitus päättää osallistua Tunturimatkailu 2030 -hankkeeseen ja myöntää "
+            "hankkeelle kuntarahoitusta 5 000 euroa vuodessa vuosina 2024–2026.\n",
+            "Kittilä",
+            "5000 / year",
+            "EUR",
+        ),
+        (
+            "sv",
+            "Sorsele kommun\n\nKommunstyrelsen 2024-03-12 § 45\n\nMedfinansiering av projektet Fjällturism 2030\n\n"
+            "I projektet deltar Sorsele, Storuman och Arjeplogs kommuner.\n\n"
+            "Förslag till beslut: Kommunstyrelsen beslutar att medfinansiera projektet Fjällturism 2030 med "
+            "50 000 kronor per år under 2024–2026.\n",
+            "Sorsele",
+            "50000 / year",
+            "SEK",
+        ),
+    ],
+)
+def test_money_a_municipal_board_decides_on_is_the_municipalitys(
+    reference_only, tmp_path, lang, text, municipality, amount, currency
+):
+    """A municipal board's or council's decision to pay (``Kunnanhallitus päättää myöntää``,
+    ``Kommunstyrelsen beslutar att medfinansiera``) is a funding by the municipality, as the
+    curated minutes record it, a yearly amount where the text says so."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    funders = {(f, a, c) for f, _, a, c in _fundings(p)}
+    assert funders == {(municipality, amount, currency)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "project", "places"),
+    [
+        (
+            "sv",
+            "Nytt projekt\n\nProjektet Fjällbussen startar i höst. Projektet genomförs i Arjeplog och Sorsele.\n",
+            "Fjällbussen",
+            {"Arjeplog", "Sorsele"},
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nTunturibussi-hanke alkaa syksyllä. Hanke toteutetaan Kolarissa ja Muoniossa.\n",
+            "Tunturibussi",
+            {"Kolari", "Muonio"},
+        ),
+    ],
+)
+def test_an_initiative_carried_out_in_places(reference_only, tmp_path, lang, text, project, places):
+    """``genomförs i A och B``, ``toteutetaan A:ssa ja B:ssä``: the initiative lies in both."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    got = {p.entities[r.object].name for r in p.relations if r.relation == "locatedIn"}
+    assert places <= got
+    assert all(p.entities[r.subject].name == project for r in p.relations if r.relation == "locatedIn")
+
+
+def test_a_speaker_at_the_event_of_the_sentence_before(reference_only, tmp_path):
+    """``Där talar Maria Lind …`` after a sentence naming one conference: a person (the speaker),
+    who presents at that conference; the organiser is the agent of ``arrangeras av``."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Konferens om turism\n\nKonferensen Turism i norr arrangeras av Region Norrbotten den 4 juni 2025 i "
+        "Arvidsjaur. Där talar Maria Lind från Luleå tekniska universitet.\n",
+        "sv",
+    )
+    got = {(p.entities[r.subject].name, r.relation, p.entities[r.object].kind) for r in p.relations}
+    assert ("Maria Lind", "presentsAt", "Conference") in got
+    assert ("Region Norrbotten", "organises", "Conference") in got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "partners"),
+    [
+        (
+            "sv",
+            "Stöd till fjällprojekt\n\n"
+            "Tillväxtverket beviljar Sorsele kommun och Malå kommun 2,6 mkr vardera för projektet Fjällnära service.\n",
+            {("Tillväxtverket", "2600000", "SEK")},
+            {"Malå"},
+        ),
+        (
+            "sv",
+            "Stöd till fjällprojekt\n\nProjektet Fjällnära service leds av Sorsele kommun. "
+            "Sorsele kommun och Malå kommun bidrar med 150 000 kronor vardera.\n",
+            {("Sorsele", "150000", "SEK"), ("Malå", "150000", "SEK")},
+            set(),
+        ),
+        (
+            "fi",
+            "Tukea tunturihankkeelle\n\n"
+            "Lapin liitto myönsi Sallan ja Pellon kunnille 200 000 euroa Tunturipalvelut-hankkeeseen.\n\n"
+            "Hanketta hallinnoi Sallan kunta. Kunnat rahoittavat hanketta kukin 10 000 eurolla.\n",
+            {("Lapin liitto", "200000", "EUR"), ("Salla", "10000", "EUR"), ("Pello", "10000", "EUR")},
+            {"Pello"},
+        ),
+    ],
+)
+def test_each_ones_amount_paid_or_received(reference_only, tmp_path, lang, text, expected, partners):
+    """``vardera``/``kukin`` after a grant (``Tillväxtverket beviljar A och B N vardera``) is what the
+    grantor gives each, and the receivers take part; after the partners' own verb (``A och B bidrar
+    med N vardera``, ``Kunnat rahoittavat hanketta kukin N``) each pays it. ``Kunnat rahoittavat``
+    is no project's name."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert {(f, a, c) for f, _, a, c in _fundings(p)} == expected
+    takes_part = {p.entities[r.subject].name for r in p.relations if r.relation == "participatesIn"}
+    assert partners <= takes_part
+    assert not any(e.name.startswith("Kunnat") for e in p.entities.values())
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "lead", "partner", "post"),
+    [
+        (
+            "sv",
+            "Nytt projekt\n\nArjeplogs kommun startar projektet Fjällturism 2030 tillsammans med Sorsele kommun.\n\n"
+            "För mer information kontakta:\nPer Nilsson, näringslivschef, Sorsele kommun\n",
+            "Arjeplog",
+            "Sorsele",
+            ("Per Nilsson", "Sorsele", "näringslivschef"),
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nSallan kunta käynnistää Tunturimatkailu 2030 -hankkeen yhdessä Pellon kunnan kanssa.\n\n"
+            "Lisätietoja:\nhankepäällikkö Liisa Mäki, Pellon kunta, p. 040 123 4567\n",
+            "Salla",
+            "Pello",
+            ("Liisa Mäki", "Pello", "hankepäällikkö"),
+        ),
+    ],
+)
+def test_who_starts_a_project_and_contact_lines(reference_only, tmp_path, lang, text, lead, partner, post):
+    """The subject of ``startar``/``käynnistää`` leads the project, the one ``tillsammans med`` /
+    ``yhdessä … kanssa`` takes part; a contact line ``title Name, Organisation, phone`` puts the
+    post at that organisation, not at the publisher."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    got = {(p.entities[r.subject].name, r.relation) for r in p.relations if p.entities[r.object].kind == "Project"}
+    assert (lead, "leads") in got and (partner, "participatesIn") in got
+    assert post in _posts(p)
+
+
+def test_a_committee_that_decides_to_cofinance(reference_only, tmp_path):
+    """``Nämnden i Region X beslutade … att medfinansiera A``: the grantor of the text; ``A beviljas N``
+    is paid by it, not by A (a Leader group receiving money), and A takes part; the chair
+    ``ordförande i regionala utvecklingsnämnden`` (the body in lower case) holds the post at the
+    committee the text named before, not at the publisher."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Regionen medfinansierar Leader\n\nRegionala utvecklingsnämnden i Region Norrbotten beslutade den 5 "
+        "december 2023 att medfinansiera Leader Polarlandet under 2023–2027.\n\n"
+        "Leader Polarlandet beviljas 4,2 miljoner kronor.\n\n"
+        "– Leader är viktigt, säger Maria Holm (S), ordförande i regionala utvecklingsnämnden.\n",
+        "sv",
+    )
+    [(funder, _, amount, currency)] = _fundings(p)
+    assert funder in ("Region Norrbotten", "Regionala utvecklingsnämnden i Region Norrbotten")
+    assert (amount, currency) == ("4200000", "SEK")
+    assert ("Maria Holm", "Regionala utvecklingsnämnden i Region Norrbotten", "ordförande") in _posts(p)
+    takes_part = {p.entities[r.subject].name for r in p.relations if r.relation == "participatesIn"}
+    assert "Leader Polarlandet" in takes_part
+
+
+def test_swedish_owner_forms_and_names_ended_by_relation_words(reference_only, tmp_path):
+    """``Projektägare för X är A och partners är B samt C``: A leads X, B and C take part; a project's
+    name ends at the words of a relation (``projektet Stigen i samarbete med …``, ``Förstudien
+    Byvägen ägs av …``)."""
+    p = read_text(
+        reference_only,
+        tmp_path,
+        "Nya projekt\n\nProjektägare för Cykelleden är Arjeplogs kommun och partners är Sorsele kommun samt "
+        "Luleå tekniska universitet.\n\nStorumans kommun driver projektet Stigen i samarbete med Skogsstyrelsen.\n\n"
+        "Förstudien Byvägen ägs av Malå kommun.\n",
+        "sv",
+    )
+    got = {(p.entities[r.subject].name, r.relation, p.entities[r.object].name) for r in p.relations}
+    assert {
+        ("Arjeplog", "leads", "Cykelleden"),
+        ("Sorsele", "participatesIn", "Cykelleden"),
+        ("Luleå tekniska universitet", "participatesIn", "Cykelleden"),
+        ("Storuman", "leads", "Stigen"),
+        ("Skogsstyrelsen", "participatesIn", "Stigen"),
+        ("Malå", "leads", "Byvägen"),
+    } <= got
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Nytt projekt\n\nProjektet Fjällnära vård leds av Arjeplogs kommun. Projektets budget är 3 miljoner "
+            "kronor, varav Tillväxtverket bidrar med 1,5 miljoner kronor och Region Norrbotten med 500 000 kronor.\n",
+            {("Tillväxtverket", "1500000"), ("Region Norrbotten", "500000"), ("Arjeplog", None)},
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nTunturihoiva-hanketta hallinnoi Sallan kunta. Hankkeen kokonaisbudjetti on 400 000 euroa, "
+            "josta Lapin liitto rahoittaa 280 000 euroa ja Sallan kunta 40 000 euroa.\n\n"
+            "Hankkeen rahoittajina ovat myös Pellon kunta ja Posion kunta.\n",
+            {("Lapin liitto", "280000"), ("Salla", "40000"), ("Pello", None), ("Posio", None)},
+        ),
+    ],
+)
+def test_parts_of_a_budget_and_funders_in_the_essive_plural(reference_only, tmp_path, lang, text, expected):
+    """A budget is no funding, its parts are (``varav X bidrar med N``, ``josta X rahoittaa N``);
+    ``rahoittajina ovat A ja B`` names funders without an amount; the owner pays nothing it is not
+    said to (Arjeplog leads and funds nothing)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    got = {(p.entities[r.subject].name, r.amount) for r in p.relations if r.relation == "funds"}
+    for funder, amount in expected:
+        if amount is None and funder == "Arjeplog":
+            assert not any(f == funder for f, _ in got)
+        else:
+            assert (funder, amount) in got
+    assert not any(a in ("3000000", "400000") for _, a in got)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "funder", "amount"),
+    [
+        (
+            "fi",
+            "Uutinen\n\nRajaton matkailu -hanke sai 300 000 euroa EAKR-rahoitusta Lapin liitolta.\n",
+            "Lapin liitto",
+            "300000",
+        ),
+        (
+            "sv",
+            "Nyhet\n\nInterreg Aurora beviljar projektet Gränslös turism 1,2 miljoner euro. "
+            "Projektet leds av Haparanda stad.\n",
+            "Interreg Aurora",
+            "1200000",
+        ),
+    ],
+)
+def test_the_grantor_named_beside_the_fund(reference_only, tmp_path, lang, text, funder, amount):
+    """``N euroa EAKR-rahoitusta Lapin liitolta``: the money comes from the regional council (the
+    fund's acronym joined to a common noun is no part of its name); ``Interreg Aurora beviljar
+    projektet X N`` funds X, its owner does not."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert {(f, a) for f, _, a, _ in _fundings(p)} == {(funder, amount)}

@@ -165,7 +165,7 @@ LOWERCASE_NAMES = frozenset(
 #: Cue words (folded, as word beginnings or phrases) per relation.
 LEAD_CUES = re.compile(
     r"projektägare|projektägaren|leds av|ledd av|huvudman|huvudmannen|koordinerar|koordinator för|drivs av|"
-    r"ansvarar för|hallinnoi|hallinnoima|hallinnoinnista vastaa|hallinnoijana|hallinnoija|päätoteuttaja|päähakija|"
+    r"ansvarar för|hallinnoi|hallinnoima|hallinnoinnista vastaa|hallinnoij|päätoteuttaj|päähakij|"
     r"vetämä|vetämään|vetämässä|vetämää|koordinoi|koordinoima|johtama|"
     # the applicant of a granted initiative owns it
     r"\bhakija\b|\bhakijana\b|\bhakijan\b|\bsökande\b|\bhuvudsökande\b|\bsökanden\b",
@@ -173,7 +173,7 @@ LEAD_CUES = re.compile(
 )
 PART_CUES = re.compile(
     r"partner|i samverkan mellan|samverkan mellan|samverkansprojekt mellan|mellan kommunerna|tillsammans med|"
-    r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaja|mukana|osallistu|kumppani|yhteistyössä|yhdessä|"
+    r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaj|mukana|osallistu|kumppani|yhteistyössä|yhdessä|"
     r"samarbete|samarbetet|kommunerna|kunnat|kuntaa|kuntien|kanssa|i samarbete med|yhteistyö|"
     r"\bparter\b|\bparterna\b|samarbetsparter|deltagare|osallistujat|osallistujina|"
     r"(?:samarbetar|samarbetade|samverkar|samverkade) med|yhteistyötä|sitoutu|förbinder sig|åtar sig|åtog sig",
@@ -194,7 +194,9 @@ FUND_CUES = re.compile(
     r"\bstöd\b|stödet|anslag|anslår|anslagit|tilldelat|tilldelade|"
     # a share of a total (A:n osuus, A:s andel) and money received (får, erhåller, saa) with its amount
     r"osuus|osuutena|andel|\bfår\b|\bfick\b|\bfått\b|erhåller|erhöll|erhållit|tilldelas|tilldelats|"
-    r"\bsaa\b|\bsai\b|saanut|saaneet|saivat",
+    r"\bsaa\b|\bsai\b|saanut|saaneet|saivat|"
+    # a part paid by each (varav X bidrar med N, A betalar N, A maksaa N)
+    r"\bbidrar med|\bbidrog med|\bbidragit med|\bbetalar\b|\bmaksaa\b|\bmaksavat\b",
     re.IGNORECASE,
 )
 #: An amount followed by its part (``2,2 miljoonaa euroa, josta EU-rahoituksen osuus``): a budget, not a funding.
@@ -225,7 +227,8 @@ GRANTED_CUES = re.compile(
 ORGANISE_CUES = re.compile(r"arrangera|anordna|bjuder in|står värd|värd för|järjest|isännöi", re.IGNORECASE)
 PRESENT_CUES = re.compile(r"talare|föreläs|presentera|berättar|talar|puhu|esitte|alustaja|alusti", re.IGNORECASE)
 PART_OF_CUES = re.compile(
-    r"\bosana\b|inom ramen för|ingår i|en del av|del av|osa[a-z]* hanketta|\bkuuluu\b|\bkuuluvat\b|delprojekt|"
+    r"\bosana\b|\b(?:on|ovat|oli|olivat) osa\b|inom ramen för|ingår i|en del av|del av|osa[a-z]* hanketta|"
+    r"\bkuuluu\b|\bkuuluvat\b|delprojekt|"
     r"osahanke|alahanke|ett av projekten i|yksi \w+ hankkeista",
     re.IGNORECASE,
 )
@@ -336,6 +339,33 @@ PARTIES = {
 PARTY_MEMBER = re.compile(
     r"(?P<name>[A-ZÅÄÖ][\w'-]+(?:[ -][A-ZÅÄÖ][\w'-]+){1,2})\s*\(\s*(?P<party>[A-Za-zÅÄÖåäö]{1,4})\.?\s*\)"
 )
+#: A board in the genitive before a chair's or member's title, its owner unnamed: a region's or
+#: regional council's (``Regionstyrelsens``, ``maakuntahallituksen``) or a municipality's.
+BOARD_GENITIVE = re.compile(
+    r"^(?:(?P<region>region(?:styrelsens|fullmäktiges)|"
+    r"maakunta(?:hallituksen|valtuuston))|"
+    r"kommun(?:styrelsens|fullmäktiges)|(?:kunnan|kaupungin)(?:hallituksen|valtuuston))$",
+    re.IGNORECASE,
+)
+#: A municipality's board or council (its money is the municipality's).
+MUNICIPAL_BOARD = re.compile(
+    r"(?:kunnanhallitus|kaupunginhallitus|kunnanvaltuusto|kaupunginvaltuusto|kommunstyrelsen|kommunfullmäktige)\b",
+    re.IGNORECASE,
+)
+#: Verbs of carrying an initiative out or taking place somewhere (its place follows).
+PLACED = re.compile(
+    r"\b(?:genomförs|genomföras|bedrivs|pågår|äger rum|sker|verkar|startar|drivs|"
+    r"toteutetaan|toteutettiin|toteutuu|järjestetään|sijoittuu|käynnistyy|käynnistetään|toimii|tapahtuu)\b",
+    re.IGNORECASE,
+)
+#: Titles of a region or regional council (``regionråd``, ``regiondirektör``, ``maakuntajohtaja``).
+REGION_TITLE = re.compile(
+    r"^(?:regionråd|regionrådet|regiondirektör|regiondirektören|maakuntajohtaja|maakuntahallituksen puheenjohtaja|"
+    r"maakuntavaltuuston puheenjohtaja|regionstyrelsens ordförande)\w*$",
+    re.IGNORECASE,
+)
+#: The governor's title: the post is at the county administrative board.
+COUNTY_TITLE = re.compile(r"^landshövding\w*$", re.IGNORECASE)
 #: A municipality named in the nominative with its kind word: the text speaks as it.
 SPEAKS = (" kaupunki", " kunta", " kommun")
 #: The decision (or its proposal) of a minute: ``Päätösehdotus (kaupunginjohtaja): …``, ``Beslut: …``.
@@ -493,13 +523,52 @@ _AMOUNT = re.compile(
     # a number in words before a scale word: en miljon, en halv miljon, två miljoner, puoli miljoonaa
     r"|\b(?P<word>(?:en\s+)?halv|en|ett|två|tre|fyra|fem|sex|sju|åtta|nio|tio|puoli|yksi|kaksi|kolme|neljä|viisi|"
     r"kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)(?=\s+(?:miljon|miljoon|miljard)))\s*"
-    r"(?P<scale>miljarder|miljard|miljardia|miljardi|mdkr|mrd\.?|miljoonaa|miljoonan|miljoona|miljoner|miljon|"
+    r"(?P<scale>miljardia|miljarder|miljardi|miljard|mdkr|mrd\.?|miljoonaa|miljoonan|miljoona|miljoner|miljon|"
     r"milj\.?|mnkr|mkr|msek|meur\b|teur\b|mn\b|tkr|tusen|tuhatta|tuhannen|t€|k€|m€|M€)?\s*"
     r"(?P<currency>kronor|kronorna|kr\b|sek\b|euroa|euron|euroilla|eurolla|euroon|euro|eur\b|€|e\b|:-)?"
-    r"(?P<per>\s*(?:/|per|om|i|vuodessa|vuosittain|årligen)\s*(?:kommun|kunta)?\s*/?\s*(?:år|året|vuosi|v\b|vuodessa)?)?",
+    r"(?P<per>\s*(?:/|per\b|om\b|i\b|vuodessa|vuosittain|årligen)\s*(?:kommun|kunta)?\s*/?\s*(?:året|år|vuosi|v\b|vuodessa)?)?",
     re.IGNORECASE,
 )
 _EACH = re.compile(r"vardera|per kommun|/\s*kunta|kuntaa kohden|kukin|varje kommun|kullekin", re.IGNORECASE)
+#: An amount each one receives (``upp till 5,3 miljoner kronor per kommun``, ``N euroa kuntaa
+#: kohden``): the grantor pays it to each, the partners do not pay it.
+_EACH_RECEIVES = re.compile(
+    r"per kommun|per partner|per deltagare|/\s*kunta|kuntaa kohden|kuntaa kohti|varje kommun får|kullekin",
+    re.IGNORECASE,
+)
+#: Money received or granted without its giver (``får``, ``sai``, ``beviljades``, ``myönnettiin``).
+RECEIVED = re.compile(
+    r"\b(?:får|fått|fick|erhåller|erhållit|erhöll|tilldelas|tilldelats|tilldelades|beviljas|beviljades|beviljats|"
+    r"saa|sai|saanut|saaneet|saivat|myönnettiin|myönnetään|myönnetty|on myönnetty)\b",
+    re.IGNORECASE,
+)
+#: Money for several initiatives at once (``till tre projekt``, ``kolmelle hankkeelle``): a sum.
+SUM_OF_MANY = re.compile(
+    r"\b(?:\d+|två|tre|fyra|fem|sex|sju|åtta|nio|tio|elva|tolv|flera|ett antal|"
+    r"kahdelle|kolmelle|neljälle|viidelle|kuudelle|seitsemälle|kahdeksalle|yhdeksälle|kymmenelle|useille|"
+    r"kaksi|kolme|neljä|viisi|kuusi|seitsemän|kahdeksan|yhdeksän|kymmenen)\s+(?:\w+\s+)?"
+    r"(?:projekt|projekten|utvecklingsprojekt|hankkeelle|hankkeille|hanketta|hankkeeseen)\b",
+    re.IGNORECASE,
+)
+#: A grant told in the passive (its receiver named beside it, its giver not).
+PASSIVE_GRANT = re.compile(
+    r"\b(?:beviljades|beviljats|beviljas|tilldelas|tilldelats|tilldelades|myönnettiin|myönnetään|on myönnetty)\b",
+    re.IGNORECASE,
+)
+#: A condition before a grant (``sillä edellytyksellä, että hankkeelle myönnetään``, ``under
+#: förutsättning att projektet beviljas``): no grant is told.
+CONDITION = re.compile(
+    r"\b(?:edellytyksellä|edellyttäen|mikäli|jos|förutsatt|förutsättning|villkor|om projektet)\b", re.IGNORECASE
+)
+#: A sentence that refers back to an initiative: a project word in any inflection, or a pronoun
+#: opening it (``Det genomförs …``, ``Siinä ovat mukana …``).
+REFERS = re.compile(
+    r"\b(?:projekt(?:et|ets)?|förstudien|satsningen|piloten|hanke|hankkeen|hanketta|hankkeessa|hankkeeseen|"
+    r"hankkeelle|esiselvitys|esiselvityksen|esiselvityksessä)\b|^\W*(?:Det|Den|Dess|Se|Sen|Siinä|Sitä|Siihen|Sille)\b",
+    re.IGNORECASE,
+)
+#: Money shared out (``fördela 70 miljoner``, ``jakaa 2 miljoonaa euroa``): a grant.
+SHARED_OUT = re.compile(r"\b(?:fördela|fördelar|fördelade|fördelas|jakaa|jakoi|jaetaan|jaettiin)\b", re.IGNORECASE)
 _YEARLY = re.compile(r"per år|om året|i året|/\s*år|årligen|vuodessa|/\s*vuosi|vuosittain|vuotuinen", re.IGNORECASE)
 _DURATION = re.compile(
     r"(?P<n>\d+(?:[,.]\d+)?|ett|en|två|tre|fyra|fem|yksi|kaksi|kolme|neljä|viisi)\s*"
@@ -703,6 +772,9 @@ class _Document:
         self.grant_openers: set[int] = set()  # sentences that open such a list
         self.headings: tuple[int, ...] = ()  # offsets of the Markdown headings (see Reader.read)
         self.title_start: int | None = None  # where the title starts in the text
+        self.told_grant: str | None = None  # the initiative of a grant that names no project (_told_grant)
+        self._grantor_read = False  # _text_grantor has looked
+        self._grantor_found: str | None = None
         self._board_meetings: list[str] = []  # meetings of deciding bodies (read by _meetings)
 
     # ------------------------------------------------------------------ helpers
@@ -813,11 +885,14 @@ class _Document:
         self._publisher()
         self._labelled_lines()
         main = self._main_initiative()
+        if main is None:
+            main = self._told_grant()
         self._grant_lists()
         for number, sent, offset in self.sentences:
             self._relations(number, sent, offset, main)
             self._money(number, sent, offset, main)
             self._dates(number, sent, offset, main)
+        self._boards_pay_for_their_municipality()
         self._meetings()
         self._titled_event()
         self._ends_from_durations()
@@ -825,6 +900,38 @@ class _Document:
         self._in_areas(main)
         self._drop_unmentioned()
         return self.p
+
+    def _boards_pay_for_their_municipality(self) -> None:
+        """Money a municipality's board or council decides on (``Kunnanhallitus päättää myöntää
+        hankkeelle 5 000 euroa``, ``Kommunstyrelsen beslutar att medfinansiera …``) is the
+        municipality's: the one named inside the board's name (``Sallan kunnanhallitus``,
+        ``Kommunstyrelsen i Sorsele``), else the publishing municipality."""
+        owners: dict[str, str] = {}
+        for number, _, _ in self.sentences:
+            items = self.mentions.get(number, ())
+            for body in items:
+                if body.key in owners or not MUNICIPAL_BOARD.search(self.p.entities[body.key].name):
+                    continue
+                inside = [
+                    m.key
+                    for m in items
+                    if m is not body and body.start <= m.start < body.end and self.kind_of(m.key) == "Municipality"
+                ]
+                if inside:
+                    owners[body.key] = inside[0]
+        for r in list(self.p.relations):
+            if r.relation != "funds" or self.kind_of(r.subject) == "Municipality":
+                continue
+            if not MUNICIPAL_BOARD.search(self.p.entities[r.subject].name):
+                continue
+            owner = owners.get(r.subject)
+            if owner is None and self.p.publisher and self.kind_of(self.p.publisher) == "Municipality":
+                owner = self.p.publisher
+            if owner is None:
+                continue
+            self.p.relations.remove(r)
+            r.subject = owner
+            self.p.add_relation(r)
 
     def _ends_from_durations(self) -> None:
         """An initiative with a start and a planned duration but no end (``startade i september
@@ -1345,7 +1452,13 @@ class _Document:
             if self.lang == "fi":
                 self._fi_kind_first(number, sent, offset, i)
                 continue
-            if not (PROJECT_WORD.match(token.text) or owned):
+            # Projektägare för Cykelleden är …, huvudman för X: the owner's word names the initiative
+            owner_of = (
+                token.lower_ in ("för", "till")
+                and i > 0
+                and re.match(r"^(?:projektägare|projektägaren|huvudman|huvudmannen)$", sent[i - 1].text, re.I)
+            )
+            if not (PROJECT_WORD.match(token.text) or owned or owner_of):
                 continue
             j = i + 1
             if not _is_cap(sent[j]) or (self.covered(number, j) and not self._place_opens_name(number, sent, j)):
@@ -1361,6 +1474,14 @@ class _Document:
                 and not (k > j and sent[k].text.islower() and SV_VERB_ENDING.match(sent[k].text))
                 and not (k > j and sent[k].text.islower() and _sv_present(sent[k].text))
                 and not (sent[k].lower_ == "i" and k + 1 < n and sent[k + 1].lower_ in _SV_TIME_WORDS)
+                # a relation's own words end the name: X i samarbete med Y, X ägs av Y, X leds av Y
+                and not (
+                    sent[k].lower_ == "i"
+                    and k + 2 < n
+                    and sent[k + 1].lower_ in ("samarbete", "samverkan")
+                    and sent[k + 2].lower_ in ("med", "mellan")
+                )
+                and not (sent[k].text.islower() and _lemma(sent[k].text, "sv") in _SV_CUE_LEMMAS)
             ):
                 # a place inside a name in title case (Satsningen Unga Kramfors) keeps its mention
                 if self.covered(number, k) and not (
@@ -2037,6 +2158,8 @@ class _Document:
                 return False
             if not _is_cap(t) and t.is_alpha and (t.lower_ in FI_CONJUNCTIONS or _verb_form(t.text)):
                 return False  # Johtaja X totesi, että hanke …: a finite verb or a clause's conjunction
+            if not _is_cap(t) and _lemma(t.text, "fi") in _FI_CUE_LEMMAS:
+                return False  # Kunnat rahoittavat hanketta: the verb of a relation, no name
             if not _is_cap(t) and (LOCAL_CASE.search(t.text) or t.text.endswith(("ksi", "sti"))):
                 return False  # Hanke-esittelyn perusteella, Kemijärven lisäksi: no name
         if h == 0 and len(words) == 1 and _common_word(words[0].text):
@@ -2203,6 +2326,8 @@ class _Document:
             while j > 0 and j - i > -4 and _is_cap(sent[j - 1]) and not self.covered(number, j - 1):
                 if sent[j - 1].text.lower() in NOT_NAME or TITLE.search(sent[j - 1].text):
                     break
+                if re.match(r"^[A-ZÅÄÖ]{2,}-[a-zåäö]", sent[j - 1].text):
+                    break  # EAKR-rahoitusta Lapin liitolta, EU-stöd: the money, not the name's first word
                 j -= 1
             if j < i and (self.lang == "fi" or _is_cap(token)):
                 if (
@@ -2639,6 +2764,12 @@ class _Document:
             if re.search(r"minister", role, re.IGNORECASE) and (org is None or self.kind_of(org) == "Municipality"):
                 # a minister of the government (civilminister, kuntaministeri): the post is in the government
                 org = self._government(number, sent, offset, t_start, t_end) or org
+            # Regionstyrelsens ordförande X, Kommunstyrelsens ordförande X (S) i Sorsele,
+            # maakuntahallituksen puheenjohtaja X: the post is at the region, council or municipality
+            org = self._board_owner(number, sent, t_start, end) or org
+            if org is None or org == self.p.publisher or self.kind_of(org) == "Municipality":
+                # regionråd, maakuntajohtaja, landshövding: the title tells the kind of organisation
+                org = self._title_owner(role) or org
             if org is None and self.p.publisher is None:
                 self._publisher()
             org = org or self.p.publisher
@@ -2675,6 +2806,88 @@ class _Document:
             r"\b(?:deltagare|närvarande|medverkande|deltog|läsnä|osallistujat|paikalla|mukana)\s*:", sent.text, re.I
         )
         return org.key if listed or _first_name(sent[i].text) else None
+
+    def _politician_place(self, number: int, sent, end: int) -> str | None:
+        """The municipality of a politician written ``Name (S) i Sorsele``: the party's
+        abbreviation in brackets right after the name, then ``i`` and a municipality."""
+        if end >= len(sent) or sent[end].text != "(":
+            return None
+        k = next((j for j in range(end + 1, min(len(sent), end + 5)) if sent[j].text == ")"), None)
+        if k is None or k + 2 >= len(sent) or sent[k + 1].lower_ != "i":
+            return None
+        return next(
+            (
+                m.key
+                for m in self.mentions.get(number, ())
+                if m.start == k + 2 and self.kind_of(m.key) == "Municipality"
+            ),
+            None,
+        )
+
+    def _regional_authority(self, key: str) -> bool:
+        """Whether ``key`` is a region or a regional council (``kg:RegionalAuthority``), read or known."""
+        entity = self.p.entities[key]
+        if entity.kind == "RegionalAuthority":
+            return True
+        if entity.iri is None:
+            return False
+        from rdflib import URIRef
+
+        index = self.r.reconciler.by_iri.get(URIRef(entity.iri))
+        return index is not None and self.r.entity_kind(index) == "RegionalAuthority"
+
+    def _most_named(self, wanted) -> str | None:
+        """The entity the text names most among those ``wanted(key)`` accepts (the publisher
+        first when it is one of them)."""
+        if self.p.publisher and wanted(self.p.publisher):
+            return self.p.publisher
+        counts = Counter(m.key for items in self.mentions.values() for m in items if wanted(m.key))
+        return counts.most_common(1)[0][0] if counts else None
+
+    def _title_owner(self, role: str) -> str | None:
+        """The organisation a title belongs to by its kind (:data:`REGION_TITLE`,
+        :data:`COUNTY_TITLE`): a region's or regional council's title (``regionråd``,
+        ``maakuntajohtaja``) is at the region the text names most, a governor's (``landshövding``)
+        at the county administrative board it names; None for other titles or when the text names
+        no such body."""
+        if REGION_TITLE.search(role):
+            return self._most_named(self._regional_authority)
+        if COUNTY_TITLE.search(role):
+            return self._most_named(
+                lambda k: self.kind_of(k) != "Person" and self.p.entities[k].name.lower().startswith("länsstyrelse")
+            )
+        return None
+
+    def _board_owner(self, number: int, sent, t_start: int, end: int) -> str | None:
+        """Where the post of a board's chair or member is, when the board is written in the
+        genitive before the title without its owner (:data:`BOARD_GENITIVE`): the region or
+        regional council (``Regionstyrelsens ordförande``, ``maakuntahallituksen
+        puheenjohtaja``): the one the sentence names, else the publisher, else the one the text
+        names most; the municipality (``Kommunstyrelsens ordförande X (C) i Sorsele``,
+        ``kunnanhallituksen puheenjohtaja``): the one after the party's brackets, else the one
+        the sentence names (one only), else the publishing municipality. None when the text
+        does not tell, or there is no such genitive. A politician written ``Name (C) i Ort``
+        is of that municipality, whatever the title."""
+        place = self._politician_place(number, sent, end)
+        if place is not None:
+            return place
+        if t_start == 0 or self.covered(number, t_start - 1):
+            return None
+        board = BOARD_GENITIVE.match(sent[t_start - 1].text)
+        if board is None:
+            return None
+        in_sentence = [m.key for m in self.mentions.get(number, ()) if m.role == "actor" or self.is_actor(m.key)]
+        if board.group("region"):
+            found = [k for k in in_sentence if self._regional_authority(k)]
+            if found:
+                return found[0]
+            return self._most_named(self._regional_authority)
+        found = list(dict.fromkeys(k for k in in_sentence if self.kind_of(k) == "Municipality"))
+        if len(found) == 1:
+            return found[0]
+        if self.p.publisher and self.kind_of(self.p.publisher) == "Municipality":
+            return self.p.publisher
+        return None
 
     def _place_as_surname(self, number: int, sent, i: int) -> bool:
         """Whether the token after the first name ``sent[i]`` is a surname that the reference data
@@ -2804,6 +3017,19 @@ class _Document:
             party_ev = self.ev(number, sent, offset, where.start, where.end) if where is not None else ev
             key = self.entity("PoliticalParty", party, party_ev, confidence=0.9, country=self._country())
             self.relation(person, "memberOf", key, self.ev(number, sent, offset, span.start, span.end + 3), 0.8)
+            # Name (C) i Sorsele, no title: an elected representative of that municipality
+            place = self._politician_place(number, sent, span.end)
+            if place is not None and not any(
+                r.subject == person and r.relation == "holdsPost" for r in self.p.relations
+            ):
+                self.relation(
+                    person,
+                    "holdsPost",
+                    place,
+                    self.ev(number, sent, offset, span.start, min(len(sent), span.end + 5)),
+                    0.5,
+                    role="förtroendevald" if self.lang == "sv" else "luottamushenkilö",
+                )
 
     def _government(self, number: int, sent, offset: int, start: int, end: int) -> str | None:
         """The national government of the text's country as the graph knows it (``Regeringen``,
@@ -2909,6 +3135,14 @@ class _Document:
                 and sent[end].text in ("på", "vid", "från", "hos")
             ):
                 return m.key
+            if (
+                m.start == end + 1
+                and end < len(sent)
+                and sent[end].text == ","
+                and (m.end == len(sent) or sent[m.end].is_punct)
+                and self.kind_of(m.key) not in ("County", "Maakunta", "Country")
+            ):
+                return m.key  # a contact line: hankepäällikkö Liisa Mäki, Pellon kunta, p. 040 …
         return None
 
     def _post_org(self, number: int, sent, offset: int, t_start: int, t_end: int):
@@ -2934,6 +3168,21 @@ class _Document:
                 return m.key  # a signature: Anna Berg, projektledare, Region Norrbotten
             if m.end in (t_start, t_start - 1) and self.is_actor(m.key) and self.kind_of(m.key) != "Person":
                 return m.key
+        # ordförande i regionala utvecklingsnämnden: a body the text names elsewhere, here in lower case
+        if t_end + 1 < len(sent) and sent[t_end].lower_ in ("i", "för", "vid", "hos"):
+            for k in range(min(len(sent), t_end + 5), t_end + 1, -1):
+                written = _fold(sent[t_end + 1 : k].text)
+                if len(written) < 6:
+                    continue
+                bodies = {
+                    key
+                    for key, e in self.p.entities.items()
+                    if self.is_actor(key)
+                    and self.kind_of(key) not in ("Person", "Municipality")
+                    and (_fold(e.name) == written or _fold(e.name).startswith(written + " i "))
+                }
+                if len(bodies) == 1:
+                    return bodies.pop()
         # avdelningschef för social välfärd vid Norrbottens Kommuner: the organisation after vid/på,
         # a few words on, with no punctuation between
         for m in self.mentions.get(number, ()):
@@ -2983,6 +3232,37 @@ class _Document:
                 counts[key] += 2
         return counts.most_common(1)[0][0] if counts else None
 
+    def _told_grant(self) -> str | None:
+        """A text that tells of money granted or shared out without naming a project (``Regeringen
+        har beslutat att fördela 70 miljoner kronor årligen till …``, ``Lapin liitto myönsi
+        kunnille 300 000 euroa``): the grant itself is the initiative the money goes to, named by
+        the headline, so that the funder, its amounts and the receivers have something to attach
+        to. None when no sentence has an amount in a currency, a granting word and an actor who is
+        not a person."""
+        for number, sent, offset in self.sentences:
+            text = sent.text
+            if not GRANTED_CUES.search(text) and not SHARED_OUT.search(text):
+                continue
+            if not any(_currency(m) or self._implied_currency(m) for m in _AMOUNT.finditer(text)):
+                continue
+            if APPLIED_CUES.search(text) and not GRANTED_CUES.search(text):
+                continue
+            actors = [
+                m for m in self.mentions.get(number, ()) if self.is_actor(m.key) and self.kind_of(m.key) != "Person"
+            ]
+            if not actors:
+                continue
+            name = self.p.title
+            key = self.told_grant = self.entity(
+                "Initiative",
+                name,
+                self.ev(number, sent, offset, 0, len(sent)),
+                confidence=0.4,
+                country=self._country(),
+            )
+            return key
+        return None
+
     def _headline_names(self, key: str | None) -> bool:
         """Whether the headline names the initiative ``key`` (the document is about it)."""
         if key is None:
@@ -3006,6 +3286,27 @@ class _Document:
                 return None  # the sentence before lists several: which one is meant is not told
             if named:
                 return named[-1].key
+        if REFERS.search(sent.text):
+            # Projektet leds av X, Hanketta hallinnoi Y, Det genomförs …: the initiative named last
+            # before, in an earlier paragraph, when that sentence names one only
+            first = next(
+                (
+                    before
+                    for before in range(number - 1, 0, -1)
+                    if self.paragraph.get(before) != self.paragraph.get(number)
+                ),
+                0,
+            )
+            for before in range(first, 0, -1):
+                named = {
+                    m.key
+                    for m in self.mentions.get(before, ())
+                    if self.is_initiative(m.key) and self.kind_of(m.key) not in _EVENTS
+                }
+                if len(named) == 1:
+                    return named.pop()
+                if named:
+                    break
         if main and re.search(
             r"projekt|hanke|hankkee|förstudie|pilot|satsning|esiselvity|initiativ|finansier|rahoit",
             sent.text,
@@ -3076,7 +3377,10 @@ class _Document:
             if target is None:
                 continue
             relation = "funds" if label == "FUNDS" else "leads"
-            for actor in self._coordinated(sent, actors, agent):
+            together = self._coordinated(sent, actors, agent)
+            if relation == "leads" and len(together) > 1 and verb.lemma_ in ("starta", "initiera", "käynnistää"):
+                relation = "participatesIn"  # A och B startar projektet X: who owns it is told elsewhere
+            for actor in together:
                 if self.kind_of(actor.key) == "Person" and relation == "funds":
                     continue
                 if relation == "leads" and self.r_family_is_funder(actor.key):
@@ -3132,6 +3436,8 @@ class _Document:
             if min(abs(actor.end - where.start), abs(actor.start - where.end)) > 6:
                 continue
             for lead in self._coordinated(sent, actors, actor):
+                if lead is not actor and lead.end < len(sent) and TAKES_PART.match(sent[lead.end :].text):
+                    continue  # leds av A och B deltar: B's own verb, B takes part (read below)
                 self.relation(lead.key, "leads", initiative, whole, 0.75)
         # X har beviljat Y medel för Z: X funds Z, Y (who gets the money) leads it
         granted = re.search(r"\b(?:har beviljat|beviljar|beviljade|myönsi|myöntää|on myöntänyt|myönsivät)\b", text)
@@ -3156,6 +3462,23 @@ class _Document:
             initiative = self._initiative_in(number, sent, main) or main
             if where is not None and initiative is not None and actors[0].end <= where.start:
                 self.relation(actors[0].key, "leads", initiative, whole, 0.6)
+        elif (
+            actors
+            and (passive_grant := PASSIVE_GRANT.search(text))
+            and not CONDITION.search(text[: passive_grant.start()])
+            and any(_currency(a) for a in _AMOUNT.finditer(text))
+        ):
+            # beviljades Arvidsjaurs kommun N för förstudien X, X tilldelas N till projektet Y,
+            # Sallan kunnalle myönnettiin N X-hankkeeseen: who receives the grant carries the project out
+            initiative = self._initiative_in(number, sent, main)
+            receivers = [
+                m
+                for m in self._receivers(actors, sent)
+                if self.kind_of(m.key) != "Person" and not self.r_family_is_funder(m.key)
+            ]
+            owned = any(r.relation == "leads" and r.object == initiative for r in self.p.relations)
+            if initiative is not None and initiative != self.told_grant and receivers and not owned:
+                self.relation(receivers[0].key, "leads", initiative, whole, 0.6)
         # member of: X består av A, B och C
         cue = MEMBER_CUES.search(text)
         if cue:
@@ -3164,6 +3487,21 @@ class _Document:
                 for m in actors
                 if self.kind_of(m.key) in ("MunicipalAssociation", "Organisation", "RegionalAuthority")
             ]
+            joined = re.search(r"\b(?:är|blir|blev|har blivit) medlem i\b|\bjäsen(?:enä|inä|iä|en)?\b", text)
+            if not groups and joined:
+                # X är medlem i föreningen Y (the organisation right after), X on Y:n jäsen (right before)
+                where = sent.char_span(joined.start(), joined.end(), alignment_mode="expand")
+                groups = [
+                    m
+                    for m in actors
+                    if where is not None
+                    and (
+                        where.end <= m.start <= where.end + 1
+                        if joined.group(0).lower().startswith(("är", "blir", "blev", "har"))
+                        else where.start - 1 <= m.end <= where.start
+                    )
+                    and self.kind_of(m.key) not in ("Municipality", "Person")
+                ]
             members = [m for m in actors if self.kind_of(m.key) == "Municipality"]
             if not groups and len(members) >= 2 and re.search(r"medlem|jäsen|ägarkommun|omistajakun", text, re.I):
                 # Dess medlemskommuner är A, B och C; Sen jäsenkunnat ovat …: the association named in
@@ -3198,9 +3536,19 @@ class _Document:
                         self.relation(child, "partOf", parent.key, whole, 0.6)
         # events: organises / presents at
         events = [m for m in mentions if self.kind_of(m.key) in ("Conference", "Seminar", "Meeting")]
+        if not events and PRESENT_CUES.search(text) and any(m.role == "person" for m in mentions):
+            # Där talar X, Seminaarissa puhuu X: the one event of the sentence before (same paragraph)
+            before = {
+                m.key
+                for m in self.mentions.get(number - 1, ())
+                if self.kind_of(m.key) in ("Conference", "Seminar", "Meeting")
+            }
+            if len(before) == 1 and self.paragraph.get(number - 1) == self.paragraph.get(number):
+                events = [Mention(before.pop(), 0, 0, 0, 0, "event")]
         for event in events:
-            if ORGANISE_CUES.search(text):
-                for actor in actors:
+            cue = ORGANISE_CUES.search(text)
+            if cue:
+                for actor in self._organisers(sent, actors, cue, event):
                     self.relation(actor.key, "organises", event.key, whole, 0.6)
             if PRESENT_CUES.search(text):
                 for person in (m for m in mentions if m.role == "person"):
@@ -3212,9 +3560,14 @@ class _Document:
             fallback = main if TAKES_PART.search(text) else None
             targets = list(dict.fromkeys(named)) or [self._initiative_in(number, sent, main) or fallback]
             leaders = {r.subject for r in self.p.relations if r.relation == "leads" and r.evidence.sentence == number}
+            # … och finansieras av X, rahoittajana X: who pays is named after the cue, and does not take part
+            paid = re.search(r"finansieras av|finansierat av|medfinansieras av|bekostas av|rahoittaja", text, re.I)
+            paid_at = sent.char_span(paid.start(), paid.end(), alignment_mode="expand") if paid else None
             for initiative in (t for t in targets if t is not None):
                 for actor in actors:
                     if self.kind_of(actor.key) in ("Fund", "FundingProgramme", "ProgrammeFamily"):
+                        continue
+                    if paid_at is not None and actor.start >= paid_at.end:
                         continue
                     if actor.key in leaders or actor.key in self.p.entities[initiative].located_in:
                         continue  # the place an event is held in does not take part in it
@@ -3232,9 +3585,10 @@ class _Document:
                 )
                 self.relation(person.key, relation, initiative, whole, 0.6)
         # located in: an initiative i/in a municipality (events handled where found)
+        self._placed(number, sent, offset, main, mentions)
         # funds without an amount: finansieras av X och Y
         cue = re.search(
-            r"finansieras av|finansierat av|rahoittaja(?:na)?|rahoittavat|rahoittaa|medfinansieras av|beviljat|"
+            r"finansieras av|finansierat av|rahoittaj\w*|rahoittavat|rahoittaa|medfinansieras av|beviljat|"
             r"med stöd från|med stöd av|med medel från|delfinansieras av|stöds av|"
             r"rahoittam\w*|tukem(?:a|an|assa|aa)\b|myöntämä\w*|rahoituksella",
             text,
@@ -3258,6 +3612,64 @@ class _Document:
                     ]
                 for actor in funders:
                     self.relation(actor.key, "funds", initiative, whole, 0.6)
+
+    def _placed(self, number: int, sent, offset: int, main: str | None, mentions: list[Mention]) -> None:
+        """An initiative carried out in places (``Projektet genomförs i Arjeplog och Sorsele``,
+        ``Hanke toteutetaan Kolarissa ja Muoniossa``): a verb of carrying out or taking place
+        (:data:`PLACED`), then municipalities after ``i``/``inom``/``på`` or in a Finnish local
+        case, with those coordinated with them; the initiative is the one the sentence names or
+        refers to."""
+        cue = PLACED.search(sent.text)
+        if cue is None:
+            return
+        where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
+        if where is None:
+            return
+        places = [m for m in mentions if self.kind_of(m.key) == "Municipality" and m.start >= where.end]
+        first = None
+        for m in places:
+            if self.lang == "sv":
+                if m.start > 0 and sent[m.start - 1].lower_ in ("i", "inom", "på"):
+                    first = m
+            elif re.search(r"(?:ssa|ssä|lla|llä)$", sent[m.end - 1].text):
+                first = m
+            if first is not None:
+                break
+        if first is None:
+            return
+        initiative = self._initiative_in(number, sent, main, near=where.start)
+        if initiative is None or self.kind_of(initiative) in _EVENTS:
+            return
+        ev = self.ev(number, sent, offset, where.start, first.end)
+        for m in self._coordinated(sent, places, first):
+            self.relation(initiative, "locatedIn", m.key, ev, 0.6)
+
+    def _organisers(self, sent, actors: list[Mention], cue: re.Match, event: Mention) -> list[Mention]:
+        """Who organises an event: the agent after a passive (``arrangeras av X``, ``X:n
+        järjestämä``), else the subject before the verb (``X arrangerar``, ``X järjestää``), with the
+        actors coordinated with it; a municipality where it is held (``i Arvidsjaur``,
+        ``Kittilässä``) is the place, not an organiser. Where the sentence's order tells nothing,
+        every actor that is not such a place."""
+        where = sent.char_span(cue.start(), cue.end(), alignment_mode="expand")
+
+        def place(m: Mention) -> bool:
+            if self.kind_of(m.key) != "Municipality":
+                return False
+            if self.lang == "sv":
+                return m.start > 0 and sent[m.start - 1].lower_ in ("i", "på")
+            return bool(re.search(r"(?:ssa|ssä|lla|llä)$", sent[m.end - 1].text))
+
+        candidates = [m for m in actors if not place(m) and self.kind_of(m.key) != "Person"]
+        if where is None or not candidates:
+            return candidates
+        verb = sent[where.start].text.lower()
+        if self.lang == "sv" and re.search(r"(?:as|des|ts)$", verb):
+            after = [m for m in candidates if where.end <= m.start <= where.end + 2]
+            return self._coordinated(sent, candidates, after[0]) if after else []
+        before = [m for m in candidates if m.end <= where.start]
+        if before:
+            return self._coordinated(sent, candidates, before[-1])
+        return candidates
 
     def _association_before(self, number: int) -> list[Mention]:
         """The association of municipalities named in the sentence before ``number`` in the same
@@ -3332,8 +3744,15 @@ class _Document:
                 and not any(self.is_initiative(m.key) for m in mentions)
             ):
                 continue  # a sum of the grants told elsewhere, not a funding of its own
-            if not FUND_CUES.search(text) and not _EACH.search(context) and granted_by is None:
+            if (
+                not FUND_CUES.search(text)
+                and not SHARED_OUT.search(text)
+                and not _EACH.search(context)
+                and granted_by is None
+            ):
                 continue
+            if SUM_OF_MANY.search(text) and not any(self.is_initiative(m.key) for m in mentions):
+                continue  # 530 000 euroa kolmelle hankkeelle, N kronor till tre projekt: a sum of several
             if _PART_FOLLOWS.match(text[found.end() :]):
                 continue  # 0,5 miljoonaa euroa, josta omarahoitusta 0,1: the part is the funding
             currency = _currency(found) or self._implied_currency(found)
@@ -3357,7 +3776,12 @@ class _Document:
             if initiative is None:
                 continue
             each = bool(_EACH.search(context))
-            if each:
+            granting = GRANTED.search(text)
+            receives_each = _EACH_RECEIVES.search(context) or (each and granting)
+            grantor = self._grantor(actors, initiative) if receives_each else None
+            if grantor is not None:
+                funders = [grantor]  # upp till N kronor per kommun: what the grantor gives each
+            elif each:
                 funders = [m.key for m in actors if self.kind_of(m.key) == "Municipality"]
                 if not funders:
                     funders = [
@@ -3384,8 +3808,58 @@ class _Document:
                     funders = [agent.key]
                 if granted_by is not None and not any(self.r_family_is_funder(m.key) for m in actors):
                     funders = [granted_by]  # an item of a list of grants: the grantor pays
+                receivers = self._receivers(actors, sent)
+                grantor = self._text_grantor()
+                if (
+                    grantor is not None
+                    and granted_by is None
+                    and RECEIVED.search(text)
+                    and not any(
+                        self.kind_of(m.key) in ("Fund", "FundingProgramme", "ProgrammeFamily") and m not in receivers
+                        for m in actors
+                    )
+                    and (
+                        not funders
+                        or funders[0] is None
+                        or any(m.key == funders[0] for m in receivers)
+                        or any(
+                            r.subject == funders[0] and r.relation == "leads" and r.object == initiative
+                            for r in self.p.relations
+                        )
+                    )
+                    and not any(m.key == grantor for m in receivers)
+                ):
+                    # Projektet X, som drivs av Y, får N; X-hankkeelle myönnettiin N: the grantor of the
+                    # text pays, not who receives or carries out the project
+                    funders = [grantor]
+                elif (
+                    grantor is None
+                    and granted_by is None
+                    and RECEIVED.search(text)
+                    and funders
+                    and funders[0] is not None
+                    and any(
+                        r.subject == funders[0] and r.relation == "leads" and r.object == initiative
+                        for r in self.p.relations
+                    )
+                ):
+                    # the owner receives it and the text names no grantor: the publisher, if it is not the
+                    # owner and no municipality (which would rather be a receiver or partner itself)
+                    publisher = self.p.publisher
+                    keep = publisher not in (None, funders[0]) and self.kind_of(publisher) != "Municipality"
+                    funders = [publisher] if keep else []
+                    if funders and any(m.key == funders[0] for m in receivers):
+                        funders = []
                 if not funders or funders[0] is None:
                     funders = [self.p.publisher] if self.p.publisher else []
+                    if receivers and any(m.key == self.p.publisher for m in actors):
+                        funders = []  # A, B och C får dela på N: the publisher gets it, who pays is not told
+            if (grantor is not None or not each) and (initiative == self.told_grant or granting):
+                # the receivers of a grant take part in what it is for
+                for m in self._receivers(actors, sent):
+                    if m.key not in funders and self.kind_of(m.key) != "Person":
+                        whole = self.ev(number, sent, offset, 0, len(sent))
+                        self.relation(m.key, "participatesIn", initiative, whole, 0.5)
             ev = (
                 self.ev(number, sent, offset, where.start, where.end)
                 if where is not None
@@ -3411,6 +3885,89 @@ class _Document:
                     approximate=approximate,
                     start=start if yearly else None,
                 )
+
+    def _text_grantor(self) -> str | None:
+        """Who grants the money of the text: the actor right before the first active grant verb
+        (:data:`GRANTED`, also ``beslutade att bevilja``, ``päätti myöntää``) that is not a person,
+        else the one funding body the text names (a Leader group, fund or programme); None when the
+        text tells neither."""
+        if self._grantor_read:
+            return self._grantor_found
+        self._grantor_read = True
+        for number, sent, _ in self.sentences:
+            verb = GRANTED.search(sent.text) or re.search(
+                r"\b(?:beslutade|beslutat|beslöt|päätti|päättivät|on päättänyt)\b[^.]{0,60}?"
+                r"\b(?:bevilja|tilldela|fördela|medfinansiera|finansiera|delfinansiera|myöntää|jakaa|rahoittaa)\b",
+                sent.text,
+                re.IGNORECASE,
+            )
+            if verb is None:
+                continue
+            where = sent.char_span(verb.start(), verb.end(), alignment_mode="expand")
+            before = [
+                m
+                for m in self.mentions.get(number, ())
+                if where is not None
+                and m.end <= where.start
+                and self.is_actor(m.key)
+                and self.kind_of(m.key) != "Person"
+            ]
+            if before:
+                self._grantor_found = before[-1].key
+                return self._grantor_found
+        bodies = {m.key for items in self.mentions.values() for m in items if self.r_family_is_funder(m.key)}
+        self._grantor_found = bodies.pop() if len(bodies) == 1 else None
+        return self._grantor_found
+
+    def _receivers(self, actors: list[Mention], sent) -> list[Mention]:
+        """The actors a sentence says get money: the subject of a verb of receiving (``A, B och C
+        får …``, ``Salla sai …``), a list after ``till`` (``till fjällkommunerna A, B och C``), a
+        Finnish allative (``Sallan, Pellon ja Posion kunnille``)."""
+        found: list[Mention] = []
+        received = RECEIVED.search(sent.text)
+        verb = sent.char_span(received.start(), received.end(), "expand") if received else None
+        # a passive grant names its receiver right after the verb: beviljades Arvidsjaurs kommun N;
+        # a Finnish passive (myönnettiin, myönnetään) only in the allative (X:lle), never before it
+        passive = verb is not None and bool(re.search(r"(?:des|ts)$", received.group(0)))
+        if verb is not None and re.search(r"(?:ttiin|tään|etty)$", received.group(0)):
+            verb = None
+        if received is not None and CONDITION.search(sent.text[: received.start()]):
+            return []  # sillä edellytyksellä, että hankkeelle myönnetään …: a condition, not a grant
+        grant = GRANTED.search(sent.text)
+        granted = sent.char_span(grant.start(), grant.end(), "expand") if grant else None
+        for m in actors:
+            subject = verb is not None and (m.end <= verb.start or (passive and m.start == verb.end))
+            allative = self.lang == "fi" and bool(re.search(r"(?:lle|ille)$", sent[m.end - 1].text))
+            after_till = any(t.lower_ == "till" for t in sent[max(0, m.start - 2) : m.start]) and (
+                m.start < 2 or sent[m.start - 1].is_lower or sent[m.start - 1].lower_ == "till"
+            )
+            # beviljar Sorsele kommun och Malå kommun N: the receivers right after an active grant verb
+            after_grant = bool(granted) and granted.end <= m.start <= granted.end + 1
+            if subject or allative or after_till or after_grant:
+                found.append(m)
+        for m in list(found):
+            for other in self._coordinated(sent, actors, m):
+                if other not in found:
+                    found.append(other)
+        return found
+
+    def _grantor(self, actors: list[Mention], initiative: str) -> str | None:
+        """Who grants an amount given to each partner: an actor of the sentence that is not a
+        municipality or a person (a government, agency, region or fund), else one that already
+        funds the initiative; None when the text names none."""
+        for m in actors:
+            if self.kind_of(m.key) not in ("Municipality", "Person"):
+                return m.key
+        return next(
+            (
+                r.subject
+                for r in self.p.relations
+                if r.relation == "funds"
+                and r.object == initiative
+                and self.kind_of(r.subject) not in ("Municipality", "Person")
+            ),
+            None,
+        )
 
     def _shares(self, number: int, sent, offset: int, main: str | None, actors: list[Mention]) -> None:
         """A total split in percentage shares (an invented example: ``50 000 euroa, josta A:n osuus
@@ -3467,7 +4024,9 @@ class _Document:
                 and not (m.start > 0 and sent[m.start - 1].lower_ in ("till", "åt", "för"))
                 and not (received and m.end <= sent.char_span(received.start(), received.end(), "expand").start)
             ]
-            granting = re.search(r"\b(?:beviljat|beviljar|beviljade|myönsi|myöntää|myöntänyt|myönsivät)\b", text)
+            granting = re.search(
+                r"\b(?:beviljat|beviljar|beviljade|myönsi|myöntää|myöntänyt|myönsivät)\b", text
+            ) or SHARED_OUT.search(text)
             if granting:
                 verb = sent.char_span(granting.start(), granting.end(), alignment_mode="expand").start
                 before = [m for m in payers if m.end <= verb]
@@ -3621,12 +4180,12 @@ TODAY = re.compile(r"\b(?:i dag|idag|i morse|tänään|tänä päivänä)\b", re
 def _genitive(name: str, lang: str) -> str:
     """The genitive of a body's name, as its meeting is called (the last word inflected).
 
-    >>> _genitive("Regionala utvecklingsnämnden", "sv"), _genitive("Kommunstyrelsen i Kramfors", "sv")
-    ('Regionala utvecklingsnämndens', 'Kommunstyrelsens i Kramfors')
-    >>> _genitive("Kainuun maakuntahallitus", "fi"), _genitive("Sallan kunnanvaltuusto", "fi")
-    ('Kainuun maakuntahallituksen', 'Sallan kunnanvaltuuston')
-    >>> _genitive("Enontekiön elinvoimalautakunta", "fi")
-    'Enontekiön elinvoimalautakunnan'
+    >>> _genitive("Regionala utvecklingsnämnden", "sv"), _genitive("Kommunstyrelsen i Sorsele", "sv")
+    ('Regionala utvecklingsnämndens', 'Kommunstyrelsens i Sorsele')
+    >>> _genitive("Lapin maakuntahallitus", "fi"), _genitive("Sallan kunnanvaltuusto", "fi")
+    ('Lapin maakuntahallituksen', 'Sallan kunnanvaltuuston')
+    >>> _genitive("Posion elinvoimalautakunta", "fi")
+    'Posion elinvoimalautakunnan'
     """
     if lang == "sv":
         words = name.split()
@@ -3649,7 +4208,9 @@ def _genitive(name: str, lang: str) -> str:
 #: Verbs that introduce or follow the speaker of a quote (a person's name beside them).
 SPEECH = re.compile(
     r"^(?:säger|sa|sade|berättar|berättade|menar|konstaterar|konstaterade|förklarar|förklarade|tycker|"
-    r"sanoo|sanoi|kertoo|kertoi|toteaa|totesi|muistuttaa|muistutti|korostaa|korosti|arvioi)$",
+    r"sanoo|sanoi|kertoo|kertoi|toteaa|totesi|muistuttaa|muistutti|korostaa|korosti|arvioi|"
+    # a speaker at an event: Där talar Anna Berg, Seminaarissa puhuu Matti Virtanen
+    r"talar|talade|föreläser|föreläste|presenterar|presenterade|puhuu|puhui|esittelee|esitteli|alustaa|alusti)$",
     re.IGNORECASE,
 )
 #: The cue of a byline: who wrote the text.
@@ -3906,14 +4467,16 @@ def _voikko_base(word: str) -> str | None:
 CUE_VERBS = {
     "sv": {
         "FUNDS": ("finansiera", "delfinansiera", "medfinansiera", "samfinansiera", "bekosta"),
-        "LEADS": ("genomföra", "driva", "leda", "äga", "samordna", "koordinera"),
+        "LEADS": ("genomföra", "driva", "leda", "äga", "samordna", "koordinera", "starta", "initiera"),
     },
     "fi": {
         "FUNDS": ("rahoittaa", "osarahoittaa", "yhteisrahoittaa", "kustantaa"),
-        "LEADS": ("toteuttaa", "hallinnoida", "koordinoida", "vetää", "luotsata"),
+        "LEADS": ("toteuttaa", "hallinnoida", "koordinoida", "vetää", "luotsata", "käynnistää"),
     },
 }
 #: Finnish passive endings: the agent is not told (``toteutetaan``, ``rahoitettiin``).
+_SV_CUE_LEMMAS = frozenset(v for verbs in CUE_VERBS["sv"].values() for v in verbs)
+_FI_CUE_LEMMAS = frozenset(v for verbs in CUE_VERBS["fi"].values() for v in verbs)
 _FI_PASSIVE = re.compile(r"(?:taan|tään|tiin|ttiin|ttaisiin|ttäisiin)$", re.IGNORECASE)
 
 
