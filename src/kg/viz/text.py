@@ -72,6 +72,7 @@ TEXT = {
         "cluster_metrics": "Cluster", "size": "Size", "members_by_type": "Members by type",
         "held_together": "Held together by", "funders": "Funders", "countries": "Countries",
         "funding": "Funding", "amount": "Amount", "funder": "Funder", "recipient": "Recipient",
+        "funded_initiative": "Initiative",
         "funding_kind": "Kind", "amount_unknown": "amount not stated",
         "per_year": "Per year", "approximately": "about", "weight": "weight {w}",
         "shared": "Shared initiatives", "cut_nodes": "{left} of {total} nodes are not drawn: only the {max} with the "
@@ -105,6 +106,7 @@ TEXT = {
         "cluster_metrics": "Kluster", "size": "Storlek", "members_by_type": "Medlemmar per typ",
         "held_together": "Hålls samman av", "funders": "Finansiärer", "countries": "Länder",
         "funding": "Finansiering", "amount": "Belopp", "funder": "Finansiär", "recipient": "Mottagare",
+        "funded_initiative": "Initiativ",
         "funding_kind": "Slag", "amount_unknown": "belopp ej angivet",
         "per_year": "Per år", "approximately": "cirka", "weight": "vikt {w}",
         "shared": "Gemensamma initiativ", "cut_nodes": "{left} av {total} noder ritas inte: bara de {max} med "
@@ -138,6 +140,7 @@ TEXT = {
         "cluster_metrics": "Klusteri", "size": "Koko", "members_by_type": "Jäsenet tyypeittäin",
         "held_together": "Koossa pitävät", "funders": "Rahoittajat", "countries": "Maat",
         "funding": "Rahoitus", "amount": "Määrä", "funder": "Rahoittaja", "recipient": "Saaja",
+        "funded_initiative": "Hanke",
         "funding_kind": "Laji", "amount_unknown": "summaa ei mainita",
         "per_year": "Vuodessa", "approximately": "noin", "weight": "paino {w}",
         "shared": "Yhteiset hankkeet", "cut_nodes": "{left}/{total} solmua jätetään piirtämättä: vain {max} solmua, "
