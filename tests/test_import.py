@@ -234,6 +234,26 @@ def test_unknown_relation(data, tmp_path):
     )
 
 
+def test_suggestions_are_written_as_the_labels_are_and_one_error_per_cell(data, tmp_path):
+    # the suggestions were the folded keys ("kommunalforbund eller kommunsamverkan", 'finansiar'), which
+    # a user copying them would type as a label that does not exist; and the unknown type was followed
+    # by "a type is needed for an entity without an iri" for the same cell
+    def edit(sheets):
+        set_cell(sheets, "entities", 3, "type", "kommunn")
+        set_cell(sheets, "relations", 2, "relation", "finansiera")
+
+    result = _bad(
+        data,
+        make_sheet(tmp_path, edit),
+        "row 3, column 'type': unknown type 'kommunn'; closest valid: kommun, "
+        "kommunalförbund eller kommunsamverkan, tidigare kommun",  # equal scores by name: the same every run
+        "row 2, column 'relation': unknown relation 'finansiera'; closest valid: 'finansierar', "
+        "'finansieringsprogram', 'finansiär'",
+    )
+    assert "kommunalforbund" not in result.output and "'finansiar'" not in result.output
+    assert "a type is needed" not in result.output and result.output.count("row 3, column 'type'") == 1
+
+
 def test_impossible_date(data, tmp_path):
     _bad(
         data,

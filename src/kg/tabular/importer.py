@@ -207,16 +207,24 @@ class _Context:
         #: relation's object may name one by its IRI (``kg:amountScope`` -> ``kg:perPartner``)
         self.concepts = set(dataset.subjects(RDF.type, SKOS.Concept))
         self.properties: dict[str, URIRef] = {}
+        #: each key of ``properties`` as it is written (the label, the name, the alias): what an error
+        #: suggests, so that "finansiär" is not offered as "finansiar"
+        self.property_names: dict[str, str] = {}
         for prop in set(dataset.subjects(RDF.type, OWL.ObjectProperty)):
             if not str(prop).startswith(str(KG)) or prop in NOT_STATED:
                 continue
-            self.properties[fold(prop.split("#")[-1])] = prop
-            self.properties["kg " + fold(prop.split("#")[-1])] = prop
-            for label in dataset.objects(prop, RDFS.label):
+            name = prop.split("#")[-1]
+            self.properties[fold(name)] = prop
+            self.properties["kg " + fold(name)] = prop
+            self.property_names.setdefault(fold(name), name)
+            self.property_names.setdefault("kg " + fold(name), "kg:" + name)
+            for label in sorted(dataset.objects(prop, RDFS.label)):
                 self.properties.setdefault(_words(str(label)), prop)
+                self.property_names.setdefault(_words(str(label)), str(label))
         for alias, prop in RELATION_ALIASES.items():
             if prop is not None:
                 self.properties.setdefault(alias, prop)
+                self.property_names.setdefault(alias, alias)
         self.themes: dict[str, URIRef] = {}
         for concept in set(dataset.subjects(RDF.type, SKOS.Concept)):
             if str(concept).startswith(str(THEME)):
@@ -251,10 +259,12 @@ def _words(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
 
 
-def _closest(value: str, choices: list[str], limit: int = 3) -> str:
+def _closest(value: str, choices: list[str], limit: int = 3, names: dict[str, str] | None = None) -> str:
+    """The ``limit`` choices nearest to ``value``, each as ``names`` writes it (else as the key)."""
     from rapidfuzz import process
 
-    return ", ".join(repr(c) for c, _, _ in process.extract(value, choices, limit=limit))
+    found = process.extract(value, choices, limit=limit)
+    return ", ".join(repr(c) for c in dict.fromkeys((names or {}).get(key, key) for key, _, _ in found))
 
 
 class _Importer:
@@ -423,13 +433,16 @@ class _Importer:
             if local in self.local:
                 self.error(row, "id", f"id {local!r} is used twice")
                 continue
-            types = []
+            types, unknown = [], False
             for item in L.split_list(row.get("type")):
                 try:
                     types.append(self.ctx.reconciler.resolve_type(expand(item) or item))
                 except KeyError:
+                    unknown = True
                     closest = self.ctx.reconciler.closest_types(item)
                     self.error(row, "type", f"unknown type {item!r}; closest valid: {', '.join(closest)}")
+            if unknown and not types and not row.get("iri"):
+                continue  # one error for the cell: "a type is needed" would repeat it
             iri = self._entity_iri(row, types)
             if iri is None:
                 continue
@@ -618,7 +631,8 @@ class _Importer:
             self.error(
                 row,
                 "relation",
-                f"unknown relation {text!r}; closest valid: {_closest(_words(text), sorted(self.ctx.properties))}",
+                f"unknown relation {text!r}; closest valid: "
+                f"{_closest(_words(text), sorted(self.ctx.properties), names=self.ctx.property_names)}",
             )
         return prop
 
