@@ -264,6 +264,17 @@ def test_the_report_gives_degree_as_ties_beside_the_centrality(whole, shipped):
     assert max(len(line) for line in text.splitlines()) <= 80
 
 
+def test_a_year_report_says_that_every_actor_stays(shipped):
+    # "the other 828 are isolated actors" of 2020 read as a finding about 2020: a year's network keeps the
+    # actors of every year (the time rules apply to ties), and the report now says so
+    bipartite = bipartite_graph(shipped, 2020, details=False)
+    text = analysis_module.to_text(analyze(project(bipartite), bipartite))
+    assert "Network: actors, as of 2020: 846 actors, 34 ties" in text
+    assert "the other 828 are isolated actors" in text
+    assert "  (a year's network keeps every actor; an isolated one has no tie in 2020)" in text
+    assert "no tie in" not in analysis_module.to_text(analyze(project(bipartite_graph(shipped, details=False))))
+
+
 def test_cross_border_in_the_analysis_is_the_cross_border_query(whole, shipped):
     # a new user's trial: kg query cross-border found Norsjö's collaboration with Österbotten (a Swedish
     # municipality, a Finnish region as its place), kg analyze's cross-border section nothing (it listed only

@@ -522,6 +522,8 @@ def to_text(analysis: Analysis, top: int = 5) -> str:
             f"  {len(analysis.clusters) - len(alone)} listed below; the other {len(alone)} are isolated actors, "
             "one each (see Components)"
         )
+        if analysis.year:  # "828 isolated actors in 2020" read as a finding about 2020
+            lines.append(f"  (a year's network keeps every actor; an isolated one has no tie in {analysis.year})")
     alone_ids = {c.id for c in alone}
     check = analysis.cross_check
     if "method" in check:
