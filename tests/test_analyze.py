@@ -252,6 +252,29 @@ def test_the_text_report_caps_long_lists_and_the_json_keeps_them(whole):
     assert analysis_module.to_csv(whole).count("\n") == 846 + 1
 
 
+def test_the_report_gives_degree_as_ties_beside_the_centrality(whole, shipped):
+    # "Top 5 by degree: North Ostrobothnia ELY Centre 0.665", while the page says "Ties (degree) 562": the
+    # report gave networkx's normalised degree centrality under the word the page uses for the count
+    text = analysis_module.to_text(whole)
+    section = text.split("Top 5 by degree (ties; degree centrality, the share of the other actors):\n", 1)[1]
+    first = section.splitlines()[0]
+    actors = project(bipartite_graph(shipped, details=False))
+    ely = "https://w3id.org/samverkan/id/org/pohjois-pohjanmaan-ely-keskus"
+    assert actors.degree(ely) == 562 and first.split()[-2:] == ["562", "(0.665)"]
+    assert max(len(line) for line in text.splitlines()) <= 80
+
+
+def test_a_year_report_says_that_every_actor_stays(shipped):
+    # "the other 828 are isolated actors" of 2020 read as a finding about 2020: a year's network keeps the
+    # actors of every year (the time rules apply to ties), and the report now says so
+    bipartite = bipartite_graph(shipped, 2020, details=False)
+    text = analysis_module.to_text(analyze(project(bipartite), bipartite))
+    assert "Network: actors, as of 2020: 846 actors, 34 ties" in text
+    assert "the other 828 are isolated actors" in text
+    assert "  (a year's network keeps every actor; an isolated one has no tie in 2020)" in text
+    assert "no tie in" not in analysis_module.to_text(analyze(project(bipartite_graph(shipped, details=False))))
+
+
 def test_cross_border_in_the_analysis_is_the_cross_border_query(whole, shipped):
     # a new user's trial: kg query cross-border found Norsjö's collaboration with Österbotten (a Swedish
     # municipality, a Finnish region as its place), kg analyze's cross-border section nothing (it listed only

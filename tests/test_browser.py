@@ -152,6 +152,35 @@ def test_search_ignores_case_and_diacritics(page):
     assert page.page.inner_text("#results").strip() == "Övertorneå"
 
 
+def test_search_lists_the_exact_name_first_and_enter_takes_it(page):
+    # "Lycksele" listed "Civilministerns besök i Lycksele" first and Enter selected it; in the whole shipped
+    # data "Pajala" listed "Konepajalaitteiden hankinta." first: an exact name, then names starting with
+    # the text, then a word starting with it, then any other place
+    page.page.fill("#search", "lycksele")
+    results = page.page.inner_text("#results").split("\n")
+    assert results[0] == "Lycksele" and "Civilministerns besök i Lycksele" in results[1:]
+    page.page.press("#search", "Enter")
+    assert page.js("window.kgState.node") == "municipality/se-2481"
+    keys = ["pajala", "konepajalaitteiden hankinta.", "x konepajala", "pajalan kunta", "kommun (pajala)"]
+    assert page.js(f"{keys}.map((k) => kg.matchRank(k, 'pajala'))") == [0, 3, 3, 1, 2]
+    assert (
+        page.js("kg.matchRank('interreg aurora', 'aurora')") == 2
+        and page.js("kg.matchRank('borealis', 'aurora')") == -1
+    )
+
+
+def test_broker_hint_only_beside_yes_and_a_one_day_event_dated_once(page):
+    page.js("kg.select('municipality/se-2481')")  # Lycksele: no broker; the minister's visit on 2024-05-06
+    details = page.page.inner_text("#details")
+    # "nej (förbindelser till flera kluster eller båda länderna)" read as the reason for "no"
+    assert "Brobyggare\nnej\n" in details and "nej (" not in details
+    assert "Civilministerns besök i Lycksele (2024-05-06)" in details and "2024-05-06 – 2024-05-06" not in details
+    brokers = page.js("JSON.parse(document.getElementById('graph-data').textContent).nodes"
+                      ".filter((n) => n.m && n.m.broker).map((n) => n.key)")  # fmt: skip
+    page.js(f"kg.select('{brokers[0]}')")  # a broker: the definition beside "ja"
+    assert "Brobyggare\nja (förbindelser till flera kluster eller båda länderna)" in page.page.inner_text("#details")
+
+
 def test_details_show_money_with_funder_recipient_and_kind(page):
     page.js("kg.select('municipality/fi-320')")
     details = page.page.inner_text("#details")

@@ -234,6 +234,47 @@ def test_unknown_relation(data, tmp_path):
     )
 
 
+def test_suggestions_are_written_as_the_labels_are_and_one_error_per_cell(data, tmp_path):
+    # the suggestions were the folded keys ("kommunalforbund eller kommunsamverkan", 'finansiar'), which
+    # a user copying them would type as a label that does not exist; and the unknown type was followed
+    # by "a type is needed for an entity without an iri" for the same cell
+    def edit(sheets):
+        set_cell(sheets, "entities", 3, "type", "kommunn")
+        set_cell(sheets, "relations", 2, "relation", "finansiera")
+
+    result = _bad(
+        data,
+        make_sheet(tmp_path, edit),
+        "row 3, column 'type': unknown type 'kommunn'; closest valid: kommun, "
+        "kommunalförbund eller kommunsamverkan, tidigare kommun",  # equal scores by name: the same every run
+        "row 2, column 'relation': unknown relation 'finansiera'; closest valid: 'finansierar', "
+        "'finansieringsprogram', 'finansiär'",
+    )
+    assert "kommunalforbund" not in result.output and "'finansiar'" not in result.output
+    assert "a type is needed" not in result.output and result.output.count("row 3, column 'type'") == 1
+
+
+def test_the_report_line_says_what_a_post_or_funding_row_writes(data, tmp_path):
+    # "Region Norrbotten | finansierar | move-on-up -> orgid:region-norrbotten kg:funds ini:move-on-up" was
+    # printed where a kg:Funding node with the amount is written, and "kg:holdsPost mun:se-2523" where a post
+    def edit(sheets):
+        set_cell(sheets, "relations", 7, "amount", "ca 150 000 / år")
+        set_cell(sheets, "relations", 7, "currency", "SEK")
+        set_cell(sheets, "relations", 7, "start", "2023")
+
+    result = run(make_sheet(tmp_path, edit), "--data", data, "--dry-run")
+    assert result.exit_code == 0, result.output
+    lines = {line.split()[1]: line for line in result.output.splitlines() if line.startswith("relations")}
+    assert lines["7"].endswith(
+        "-> ini:move-on-up kg:hasFunding funding:region-norrbotten--move-on-up "
+        "(kg:funder orgid:region-norrbotten, ca 150000 SEK / year)"
+    )
+    assert lines["8"].endswith(
+        "-> person:malin-kristoffersson kg:holdsPost post:malin-kristoffersson--gallivare, kg:postIn mun:se-2523"
+    )
+    assert lines["2"].endswith("-> mun:se-2523 kg:leads ini:move-on-up")  # a plain relation as before
+
+
 def test_impossible_date(data, tmp_path):
     _bad(
         data,

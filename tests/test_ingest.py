@@ -49,6 +49,21 @@ def facts(path: Path) -> Graph:
     return Graph().parse(path, format="turtle")
 
 
+def test_summary_cuts_a_long_title_at_a_word(data, tmp_path):
+    # "Sitoutuminen Oulujoen vesistöalueen vesistövisio 2035 -hankk": the summary cut the title inside
+    # a word, without a mark; the sheet keeps it whole
+    text = tmp_path / "vesistovisio.txt"
+    title = "Sitoutuminen Oulujoen vesistöalueen vesistövisio 2035 -hankkeen rahoittamiseen"
+    text.write_text(f"§ 1 {title}\n\nKajaanin kaupunki sitoutuu hankkeen rahoittamiseen.\n", encoding="utf-8")
+    out = tmp_path / "draft"
+    result = run(text, "--id", "901_vesistovisio", "--out", out, "--data", data)
+    assert result.exit_code == 0, result.output
+    line = result.output.splitlines()[0]
+    assert line == "document:  901_vesistovisio (fi), Sitoutuminen Oulujoen vesistöalueen vesistövisio 2035…"
+    with (out / "source.csv").open(encoding="utf-8") as f:
+        assert title in f.read()
+
+
 # ------------------------------------------------------------------ the .ttl output
 
 

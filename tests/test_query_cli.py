@@ -144,6 +144,23 @@ def test_parameters_are_data_not_sparql(graph_file, hostile):
     assert "no entity is named" in result.output
 
 
+def test_a_misspelt_or_ambiguous_name_says_which_entities_are_meant(graph_file):
+    # "no entity is named 'Regon 10'" gave no suggestion (the README promises the closest names), and an
+    # ambiguous name listed two bare IRIs: which Övertorneå is which?
+    result = kg("query", "members", "--param", "association=Regon 10", "--graph", graph_file)
+    assert result.exit_code == 2
+    assert "no entity is named 'Regon 10'; closest: 'Region 10'," in result.output
+    result = kg("query", "entity", "--param", "entity=Övertorneå", "--graph", graph_file)
+    assert result.exit_code == 2
+    assert (
+        "'Övertorneå' names 2 entities: Övertorneå (Municipality, FI, 976) <https://w3id.org/samverkan/id/"
+        "municipality/fi-976>; Övertorneå (Municipality, SE, 2518) <https://w3id.org/samverkan/id/municipality/"
+        "se-2518>; give the IRI"
+    ) in result.output.replace("\n", " ").replace("  ", " ")
+    result = kg("query", "members", "--param", "association=Zzzqqq", "--graph", graph_file)
+    assert result.exit_code == 2 and "closest" not in result.output  # nothing near: no suggestion
+
+
 def test_adhoc_query_and_formats(graph_file):
     sparql = "SELECT ?code WHERE { ?m kg:municipalityCode ?code FILTER(?code IN ('2521', '614')) } ORDER BY ?code"
     as_csv = kg("query", "-e", sparql, "--graph", graph_file, "--format", "csv")

@@ -317,3 +317,44 @@ def test_to_html_is_one_safe_file():
 def test_render_page_signature_is_keyword_only():
     params = inspect.signature(render.render_page).parameters
     assert [p for p in params.values() if p.kind is not inspect.Parameter.KEYWORD_ONLY] == [params["graph"]]
+
+
+# ---------------------------------------------------------------- what a first reader trips over (s29 trial)
+
+ID = "https://w3id.org/samverkan/id/"
+
+
+@pytest.fixture(scope="module")
+def registers_store(shipped_build):
+    """The whole shipped data, registers included (they state kg:recipient and long-lived funders)."""
+    from kg.query.stores import OxigraphStore
+
+    return OxigraphStore.from_file(shipped_build.output)
+
+
+def test_a_funding_names_the_recipient_the_graph_states(registers_store, dataset):
+    # the page named the initiative ("Konepajalaitteiden hankinta.") as the recipient of the ELY centre's
+    # 7,887 EUR; the register says the beneficiary MK CORE DRILLING OY receives it
+    fundings = read_details(registers_store)["fundings"]
+    [money] = [f for f in fundings if f["initiative"] == ID + "initiative/fi-eura-a70477"]
+    assert money["recipients"] == [{"id": ID + "org/mk-core-drilling-oy", "label": "MK CORE DRILLING OY"}]
+    assert money["funder_label"] == "NTM-centralen i Norra Österbotten" and money["amount"] == 7887.0
+    # every funding of the registers names its recipient; the curated documents state none (the money
+    # goes to the initiative, which the panel then names as the recipient)
+    assert sum(1 for f in fundings if f["recipients"]) == 1332
+    assert all(f["recipients"] == [] for f in read_details(dataset)["fundings"])
+
+
+def test_a_tie_shows_the_initiative_dates_not_the_other_actor_lifetime(registers_store):
+    bipartite = bipartite_graph(registers_store)
+    ids = prepare.page_ids(bipartite)
+    project = {r["label"]: r for r in prepare.relations(ID + "initiative/fi-eura-a70477", bipartite, ids)}
+    # the ELY centre was wound up on 2025-12-31 (its schema:endDate): not a date of its funding of a 2015 project
+    assert (
+        project["NTM-centralen i Norra Österbotten"]["start"],
+        project["NTM-centralen i Norra Österbotten"]["end"],
+    ) == ("", "")
+    pajala = {r["label"]: r for r in prepare.relations(PAJALA, bipartite, ids)}
+    assert (pajala["DISCO"]["start"], pajala["DISCO"]["end"]) == ("2025-05-01", "2029-04-30")  # the initiative's
+    lycksele = {r["label"]: r for r in prepare.relations(ID + "municipality/se-2481", bipartite, ids)}
+    assert (lycksele["Region 10"]["start"], lycksele["Region 10"]["end"]) == ("", "")  # a membership: none

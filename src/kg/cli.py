@@ -986,6 +986,7 @@ def ingest(
     """Propose the facts of a document (actors, initiatives, posts, fundings, dates) for review."""
     from kg.core.errors import KgError
     from kg.ingest import ingest as run_ingest
+    from kg.ingest.headline import shorten
 
     try:
         result = run_ingest(file, stem=stem, lang=lang.value, issued=issued, out=out, force=force, data_dir=data)
@@ -994,7 +995,8 @@ def ingest(
     p = result.proposals
     new = sum(1 for e in p.entities.values() if e.is_new)
     unsure = sum(1 for e in p.entities.values() if e.candidates)
-    typer.echo(f"document:  {p.stem} ({p.lang}), {p.title[:60]}")
+    # the title cut at a word and marked, as the sheet's own title is (it was cut in the middle of a word)
+    typer.echo(f"document:  {p.stem} ({p.lang}), {shorten(p.title, 60)}")
     typer.echo(
         f"proposed:  {len(p.entities)} entities ({len(p.entities) - new} known to the graph, {new} new, "
         f"{unsure} with candidates), {len(p.relations)} relations"

@@ -110,9 +110,12 @@ class Report:
 class KnowledgeGraph:
     """The graph, with the library's queries, networks, analysis, page and exports.
 
+    Its summary counts as ``kg build`` does: the triples of every named graph (a triple that two
+    sources state counts twice, once per graph that holds it), the named graphs and the source documents.
+
     >>> g = load()
     >>> g
-    <KnowledgeGraph: ... triples, 19 sources>
+    <KnowledgeGraph: ... triples in ... named graphs, 19 sources>
     """
 
     def __init__(self, dataset: Dataset | None, lang: str = "sv", store=None):
@@ -133,10 +136,16 @@ class KnowledgeGraph:
     def __repr__(self) -> str:
         if self._dataset is None:
             return f"<KnowledgeGraph on {getattr(self.store, 'endpoint', 'a remote endpoint')}>"
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
         from kg.core.namespaces import is_source_graph
 
-        sources = sum(1 for g in self._dataset.graphs() if is_source_graph(g.identifier))
-        return f"<KnowledgeGraph: {len(self._dataset)} triples, {sources} sources>"
+        # as kg build counts (kg.build.result): the quads of the named graphs, not the distinct triples of
+        # their union, which len(Dataset) gives (40,144 against the build's 40,186 on the shipped data)
+        named = [g for g in self._dataset.graphs() if g.identifier != DATASET_DEFAULT_GRAPH_ID and len(g)]
+        sources = sum(1 for g in named if is_source_graph(g.identifier))
+        triples = sum(len(g) for g in named)
+        return f"<KnowledgeGraph: {triples} triples in {len(named)} named graphs, {sources} sources>"
 
     # ---------------------------------------------------------------- questions
     def query(

@@ -433,6 +433,11 @@ def crossings(bipartite: nx.Graph) -> list[tuple[str, str, str, str]]:
 MEASURES = ("degree", "weighted_degree", "betweenness", "eigenvector")
 
 
+def _ties(analysis: Analysis, node) -> int:
+    """The number of ties of ``node``: its degree centrality times the other actors (networkx's definition)."""
+    return round(float(analysis.scores[node]["degree"]) * max(analysis.nodes - 1, 1))
+
+
 def to_rows(analysis: Analysis) -> list[dict[str, object]]:
     """One row per actor: label, cluster, the four scores and whether it is a broker."""
     brokers = set(analysis.brokers)
@@ -517,6 +522,8 @@ def to_text(analysis: Analysis, top: int = 5) -> str:
             f"  {len(analysis.clusters) - len(alone)} listed below; the other {len(alone)} are isolated actors, "
             "one each (see Components)"
         )
+        if analysis.year:  # "828 isolated actors in 2020" read as a finding about 2020
+            lines.append(f"  (a year's network keeps every actor; an isolated one has no tie in {analysis.year})")
     alone_ids = {c.id for c in alone}
     check = analysis.cross_check
     if "method" in check:
@@ -550,6 +557,12 @@ def to_text(analysis: Analysis, top: int = 5) -> str:
             key=lambda n: (-float(analysis.scores[n][measure]), str(n)),  # type: ignore[arg-type]
         )[:top]
         lines.append("")
+        if measure == "degree":  # networkx's degree centrality (ties / (actors - 1)) beside the number of ties
+            # that the page calls degree: "0.665" alone read as a number of ties on the page's scale
+            lines.append(f"Top {len(ranked)} by degree (ties; degree centrality, the share of the other actors):")
+            lines += [f"  {label(n, n)[:60]:60} {_ties(analysis, n):>6} ({float(analysis.scores[n][measure]):.3f})"
+                      for n in ranked]  # fmt: skip
+            continue
         lines.append(f"Top {len(ranked)} by {measure.replace('_', ' ')}:")
         lines += [f"  {label(n, n)[:60]:60} {float(analysis.scores[n][measure]):.3f}" for n in ranked]
     lines.append("")

@@ -77,11 +77,52 @@ def _entity(raw: str, store, param: Parameter) -> URIRef:
     _, rows = store.select(bind_values(resolver.text, {"name": Literal(f"^{search_pattern(raw.strip())}$")}))
     matches = sorted({row["entity"] for row in rows if isinstance(row.get("entity"), URIRef)})
     if not matches:
-        raise QueryError(f"parameter {param.name!r}: no entity is named {raw!r} (try `kg query search --param name=…`)")
+        near = _closest_names(raw, store)
+        hint = f"; closest: {', '.join(near)}" if near else ""
+        raise QueryError(
+            f"parameter {param.name!r}: no entity is named {raw!r}{hint} (try `kg query search --param name=…`)"
+        )
     if len(matches) > 1:
-        listed = "; ".join(f"<{iri}>" for iri in matches)
-        raise QueryError(f"parameter {param.name!r}: {raw!r} names {len(matches)} entities ({listed}); give the IRI")
+        listed = "; ".join(_described(iri, store) for iri in matches)
+        raise QueryError(f"parameter {param.name!r}: {raw!r} names {len(matches)} entities: {listed}; give the IRI")
     return matches[0]
+
+
+def _closest_names(raw: str, store, limit: int = 3) -> list[str]:
+    """The names of the graph nearest to ``raw`` (rapidfuzz's WRatio on folded text, at least 75), for the
+    error of a name that matches nothing ("Regon 10" -> "Region 10"); read only on that error's path."""
+    from rapidfuzz import fuzz, process
+
+    from kg.core.labels import fold
+
+    _, rows = store.select(internal_query("names").text)
+    by_key: dict[str, str] = {}
+    for name in sorted({str(row["name"]) for row in rows if row.get("name") is not None}):
+        by_key.setdefault(fold(name), name)
+    found = process.extract(fold(raw), sorted(by_key), scorer=fuzz.WRatio, limit=limit, score_cutoff=75)
+    return [repr(by_key[key]) for key, _, _ in found]
+
+
+def _described(iri: URIRef, store) -> str:
+    """One candidate of an ambiguous name as a reader tells it apart: its name (Swedish, Finnish, English
+    or any), its class, country and official code, and the IRI to give, such as
+    ``Övertorneå (Municipality, FI, 976) <…/municipality/fi-976>``."""
+    from kg.query.binding import bind_values
+
+    _, rows = store.select(bind_values(internal_query("describe-entities").text, {"entity": iri}))
+    labels: dict[str, str] = {}
+    facts: dict[str, set[str]] = {"type": set(), "country": set(), "code": set()}
+    for row in rows:
+        label = row.get("label")
+        if label is not None:
+            labels.setdefault(getattr(label, "language", None) or "", str(label))
+        for key, found in facts.items():
+            if row.get(key) is not None:
+                found.add(str(row[key]).rsplit("#", 1)[-1])
+    name = next((labels[lang] for lang in ("sv", "fi", "en") if lang in labels), None)
+    name = name or (labels[min(labels)] if labels else str(iri).rsplit("/", 1)[-1])
+    told = ", ".join(", ".join(sorted(facts[key])) for key in ("type", "country", "code") if facts[key])
+    return f"{name} ({told}) <{iri}>" if told else f"{name} <{iri}>"
 
 
 def to_term(param: Parameter, raw: str, dataset=None) -> URIRef | Literal:

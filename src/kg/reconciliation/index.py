@@ -103,6 +103,9 @@ class Reconciler:
         self.codes: dict[str, list[int]] = defaultdict(list)
         self.abbreviations: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self.class_labels: dict[str, URIRef] = {}
+        #: each key of ``class_labels`` as it is written (the label, or the class's name): what an error
+        #: message suggests, so that "kommunalförbund" is not offered as "kommunalforbund"
+        self.class_names: dict[str, str] = {}
         self.class_names: dict[URIRef, dict[str, str]] = defaultdict(dict)  # class -> language -> label
         self.subclasses: dict[URIRef, set[URIRef]] = defaultdict(set)
         self._allowed_cache: dict[tuple, set[int] | None] = {}  # the entities are fixed once read
@@ -119,8 +122,10 @@ class Reconciler:
         for cls in classes:
             self.subclasses[cls].add(cls)
             self.class_labels[fold(cls.split("#")[-1])] = cls
+            self.class_names.setdefault(fold(cls.split("#")[-1]), cls.split("#")[-1])
             for label in sorted(graph.objects(cls, RDFS.label)):
                 self.class_labels.setdefault(T.folded_key(str(label)), cls)
+                self.class_names.setdefault(T.folded_key(str(label)), str(label))
                 if isinstance(label, Literal) and label.language:
                     self.class_names[cls].setdefault(label.language, str(label))
         changed = True
@@ -191,8 +196,8 @@ class Reconciler:
         """The class names and labels nearest to ``value`` (for error messages)."""
         from rapidfuzz import process
 
-        found = process.extract(T.folded_key(value), list(self.class_labels), limit=limit)
-        return [name for name, _, _ in found]
+        found = process.extract(T.folded_key(value), sorted(self.class_labels), limit=limit)  # ties: by name
+        return list(dict.fromkeys(self.class_names.get(key, key) for key, _, _ in found))
 
     def _allowed(self, type_: URIRef | None, country: str | None) -> set[int] | None:
         if (type_, country) not in self._allowed_cache:

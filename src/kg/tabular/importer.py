@@ -207,16 +207,24 @@ class _Context:
         #: relation's object may name one by its IRI (``kg:amountScope`` -> ``kg:perPartner``)
         self.concepts = set(dataset.subjects(RDF.type, SKOS.Concept))
         self.properties: dict[str, URIRef] = {}
+        #: each key of ``properties`` as it is written (the label, the name, the alias): what an error
+        #: suggests, so that "finansiär" is not offered as "finansiar"
+        self.property_names: dict[str, str] = {}
         for prop in set(dataset.subjects(RDF.type, OWL.ObjectProperty)):
             if not str(prop).startswith(str(KG)) or prop in NOT_STATED:
                 continue
-            self.properties[fold(prop.split("#")[-1])] = prop
-            self.properties["kg " + fold(prop.split("#")[-1])] = prop
-            for label in dataset.objects(prop, RDFS.label):
+            name = prop.split("#")[-1]
+            self.properties[fold(name)] = prop
+            self.properties["kg " + fold(name)] = prop
+            self.property_names.setdefault(fold(name), name)
+            self.property_names.setdefault("kg " + fold(name), "kg:" + name)
+            for label in sorted(dataset.objects(prop, RDFS.label)):
                 self.properties.setdefault(_words(str(label)), prop)
+                self.property_names.setdefault(_words(str(label)), str(label))
         for alias, prop in RELATION_ALIASES.items():
             if prop is not None:
                 self.properties.setdefault(alias, prop)
+                self.property_names.setdefault(alias, alias)
         self.themes: dict[str, URIRef] = {}
         for concept in set(dataset.subjects(RDF.type, SKOS.Concept)):
             if str(concept).startswith(str(THEME)):
@@ -251,10 +259,12 @@ def _words(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", " ", fold(text)).strip()
 
 
-def _closest(value: str, choices: list[str], limit: int = 3) -> str:
+def _closest(value: str, choices: list[str], limit: int = 3, names: dict[str, str] | None = None) -> str:
+    """The ``limit`` choices nearest to ``value``, each as ``names`` writes it (else as the key)."""
     from rapidfuzz import process
 
-    return ", ".join(repr(c) for c, _, _ in process.extract(value, choices, limit=limit))
+    found = process.extract(value, choices, limit=limit)
+    return ", ".join(repr(c) for c in dict.fromkeys((names or {}).get(key, key) for key, _, _ in found))
 
 
 class _Importer:
@@ -423,13 +433,16 @@ class _Importer:
             if local in self.local:
                 self.error(row, "id", f"id {local!r} is used twice")
                 continue
-            types = []
+            types, unknown = [], False
             for item in L.split_list(row.get("type")):
                 try:
                     types.append(self.ctx.reconciler.resolve_type(expand(item) or item))
                 except KeyError:
+                    unknown = True
                     closest = self.ctx.reconciler.closest_types(item)
                     self.error(row, "type", f"unknown type {item!r}; closest valid: {', '.join(closest)}")
+            if unknown and not types and not row.get("iri"):
+                continue  # one error for the cell: "a type is needed" would repeat it
             iri = self._entity_iri(row, types)
             if iri is None:
                 continue
@@ -618,7 +631,8 @@ class _Importer:
             self.error(
                 row,
                 "relation",
-                f"unknown relation {text!r}; closest valid: {_closest(_words(text), sorted(self.ctx.properties))}",
+                f"unknown relation {text!r}; closest valid: "
+                f"{_closest(_words(text), sorted(self.ctx.properties), names=self.ctx.property_names)}",
             )
         return prop
 
@@ -650,10 +664,18 @@ class _Importer:
             if node_id and node is None:
                 self.error(row, "id", f"{node_id!r} is not an id of the entities sheet")
                 continue
+            # what the row writes, as the report line says it: a post or a funding is a node of its own
+            # (the line said "kg:funds" where a kg:Funding with the amount was written)
+            resolved = f"{short(subject)} {short(prop)} {short(obj)}"
             if prop == KG.holdsPost and not self._is_post(obj):
-                self._post(row, subject, obj, node, start, end)
+                post = self._post(row, subject, obj, node, start, end)
+                if post is not None:
+                    resolved = f"{short(subject)} kg:holdsPost {short(post)}, kg:postIn {short(obj)}"
             elif prop == KG.funds and (row.get("amount") or row.get("currency") or node is not None):
-                self._funding(row, subject, obj, node, amount, currency, start, end, yearly, approximate)
+                funding = self._funding(row, subject, obj, node, amount, currency, start, end, yearly, approximate)
+                if funding is not None:
+                    money = f"{'ca ' if approximate else ''}{amount} {currency}{' / year' if yearly else ''}"
+                    resolved = f"{short(obj)} kg:hasFunding {short(funding)} (kg:funder {short(subject)}, {money})"
             else:
                 for column in ("role", "start", "end", "amount", "currency", "id"):
                     if row.get(column):
@@ -667,7 +689,6 @@ class _Importer:
                 self.add(subject, prop, obj)
                 self._notes(subject, row)
             what = f"{row.get('subject')} | {row.get('relation')} | {row.get('object')}"
-            resolved = f"{short(subject)} {short(prop)} {short(obj)}"
             self.rows.append(RowReport(row.sheet, row.number, what, "ok", resolved))
 
     def sheet_label(self, iri: URIRef) -> str | None:
@@ -683,11 +704,12 @@ class _Importer:
             types |= self.ctx.reconciler.entities[index].types
         return KG.Post in types
 
-    def _post(self, row: Row, person: URIRef, org: URIRef, node: URIRef | None, start, end) -> None:
+    def _post(self, row: Row, person: URIRef, org: URIRef, node: URIRef | None, start, end) -> URIRef | None:
+        """Write the post node of ``person`` at ``org`` (None on an error of the row)."""
         role = row.get("role")
         if not role:
             self.error(row, "role", "a post needs its role (the title as the source gives it)")
-            return
+            return None
         text, lang = L.language_tagged(role, self.lang)
         if node is None:
             node = URIRef(f"{ID}post/{person.split('/')[-1]}--{slug(self.ctx.label(org, lang, self.sheet_label(org)))}")
@@ -701,18 +723,20 @@ class _Importer:
             if value is not None:
                 self.add(node, prop, value)
         self._notes(node, row)
+        return node
 
     def _funding(
         self, row: Row, funder: URIRef, initiative: URIRef, node, amount, currency, start, end, yearly, approximate
-    ) -> None:
+    ) -> URIRef | None:
+        """Write the kg:Funding node of ``funder`` for ``initiative`` (None on an error of the row)."""
         if amount is None and not self.errors_in(row, "amount"):
             self.error(row, "amount", "a funding with a node needs its amount")
-            return
+            return None
         if currency is None and not self.errors_in(row, "currency"):
             self.error(row, "currency", "an amount needs its currency (ISO 4217, e.g. EUR, SEK)")
-            return
+            return None
         if amount is None or currency is None:
-            return
+            return None
         if node is None:
             node = URIRef(f"{ID}funding/{funder.split('/')[-1]}--{initiative.split('/')[-1]}")
             self.add(node, RDF.type, KG.Funding)
@@ -720,7 +744,7 @@ class _Importer:
         self.add(node, KG.funder, funder)
         if yearly and start is None:
             self.error(row, "start", "an amount a year needs the start of its period (the start column)")
-            return
+            return None
         self.add(node, KG.amountPerYear if yearly else KG.amount, amount)
         if approximate:
             self.add(node, KG.approximate, Literal(True))
@@ -729,6 +753,7 @@ class _Importer:
             if value is not None:
                 self.add(node, prop, value)
         self._notes(node, row)
+        return node
 
     def errors_in(self, row: Row, column: str) -> bool:
         return any(e.row == row.number and e.sheet == row.sheet and e.column_name == column for e in self.errors)

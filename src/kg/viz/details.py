@@ -96,6 +96,38 @@ def _title_rows(store) -> list[dict]:
     return found
 
 
+def _recipient_rows(store) -> list[dict]:
+    """The ``funding-recipients`` rows (``funding``, ``recipient``) as text, on any store (a blank
+    node as its id, as :func:`_text_rows` writes it)."""
+    from kg.query.sparql import execute, internal_query
+
+    query = internal_query("funding-recipients")
+    found = _text_rows(store, query, ("funding", "recipient"))
+    if found is None:
+        found = [{k: str(v) for k, v in row.items()} for row in execute(store, query, timeout=None, labels=False).rows]
+    return [row for row in found if row.get("funding") and row.get("recipient")]
+
+
+def _funding(row: dict, recipients: list[str], known: dict[str, str]) -> dict:
+    """One funding of the details panel from its ``funding-details`` row (labelled) and the IRIs of its
+    recipients (``funding-recipients``), labelled from ``known``."""
+    from kg.core.namespaces import short_iri
+
+    return {
+        "initiative": _text(row.get("initiative")),
+        "initiative_label": _text(row.get("initiativeLabel")),
+        "funder": _text(row.get("funder")),
+        "funder_label": _text(row.get("funderLabel")),
+        "recipients": [{"id": iri, "label": known.get(iri) or short_iri(iri)} for iri in recipients],
+        "amount": _amount(row.get("amount")),
+        "per_year": _amount(row.get("perYear")),
+        "approximate": _text(row.get("approximate")) == "true",
+        "currency": _text(row.get("currency")),
+        "kinds": split_tagged(_text(row.get("kinds"))),
+        "sources": _text(row.get("sources")).split(),
+    }
+
+
 def read_details(dataset, lang: str = "sv", labels: dict[str, str] | None = None) -> dict:
     """Fundings, source documents and posts of the graph in ``dataset`` (a Dataset or a store).
 
@@ -124,9 +156,13 @@ def read_details(dataset, lang: str = "sv", labels: dict[str, str] | None = None
         return found
 
     money, people = rows("funding-details"), rows("people")
+    recipients: dict[str, list[str]] = {}  # funding -> the actors the graph says receive it (kg:recipient)
+    for row in _recipient_rows(store):
+        recipients.setdefault(row["funding"], []).append(row["recipient"])
     known = dict(labels or {})
     wanted = {row[c] for name, found in (("funding-details", money), ("people", people)) for row in found
               for c in shown[name] if row.get(c)}  # fmt: skip
+    wanted |= {iri for found in recipients.values() for iri in found}
     missing = sorted(URIRef(iri) for iri in wanted - known.keys() if iri.startswith(("http://", "https://", "urn:")))
     known.update({str(iri): text for iri, text in labels_of(store, missing, lang).items()})
     for name, table in (("funding-details", money), ("people", people)):
@@ -135,21 +171,7 @@ def read_details(dataset, lang: str = "sv", labels: dict[str, str] | None = None
                 iri = row.get(column)
                 if iri and iri.startswith(("http://", "https://", "urn:")):
                     row[f"{column}Label"] = known.get(iri) or short_iri(iri)
-    fundings = [
-        {
-            "initiative": _text(row.get("initiative")),
-            "initiative_label": _text(row.get("initiativeLabel")),
-            "funder": _text(row.get("funder")),
-            "funder_label": _text(row.get("funderLabel")),
-            "amount": _amount(row.get("amount")),
-            "per_year": _amount(row.get("perYear")),
-            "approximate": _text(row.get("approximate")) == "true",
-            "currency": _text(row.get("currency")),
-            "kinds": split_tagged(_text(row.get("kinds"))),
-            "sources": _text(row.get("sources")).split(),
-        }
-        for row in money
-    ]
+    fundings = [_funding(row, recipients.get(_text(row.get("funding")), []), known) for row in money]
     sources: dict[str, dict] = {}
     for row in _title_rows(store):  # one row per title of a document
         entry = sources.setdefault(

@@ -127,20 +127,25 @@ def ranks(graph: nx.Graph, initiatives: dict, bipartite: nx.Graph | None, scores
 
 
 def relations(node, bipartite: nx.Graph | None, ids: dict) -> list[dict]:
-    """The stated ties of one node: the other end (page id, or its label where not drawn), roles, sources."""
+    """The stated ties of one node: the other end (page id, or its label where not drawn), roles, sources,
+    and the tie's dates: those of the initiative where the other end is one (a tie to an initiative holds
+    while it does, docs/modelling.md), else none. An actor's own dates (an ELY centre's end in 2025, an
+    association's founding) are not the dates of its funding of a project or of a membership, and an
+    initiative's own dates are in its panel already."""
     if bipartite is None or node not in bipartite:
         return []
     items = []
     for other, data in sorted(bipartite[node].items(), key=lambda kv: str(kv[0])):
         attrs = bipartite.nodes[other]
+        dated = attrs.get("kind") == "initiative" or kind_of(attrs) in ("initiative", "event")
         items.append(
             {
                 "other": ids.get(other, ""),
                 "label": str(attrs.get("label", other)),
                 "out": data.get("actor") == node,
                 "roles": str(data.get("roles", data.get("role", ""))).split(),
-                "start": str(attrs.get("start") or ""),
-                "end": str(attrs.get("end") or ""),
+                "start": str(attrs.get("start") or "") if dated else "",
+                "end": str(attrs.get("end") or "") if dated else "",
                 "sources": str(data.get("sources", "")).split(),
             }
         )

@@ -281,6 +281,10 @@ def page_extras(dataset, bipartite: nx.Graph, lang: str, year: int | None, extra
     from kg.analysis.network import active_days, source_years
     from kg.viz.details import read_details
 
+    if extras and any("recipients" not in f for f in (extras.get("details") or {}).get("fundings", [])):
+        # details stored before the panel named each funding's recipient: read again (and, with the key
+        # gone from ``extras``, stored again by kg viz)
+        extras.pop("details")
     more = dict(extras or {})
     if "stated" not in more:
         more["stated"] = source_years(dataset)
@@ -304,6 +308,8 @@ def read_extra(dataset, lang: str, ids: dict, labels: dict[str, str] | None = No
     for funding in extra["fundings"]:
         funding["initiative"] = by_iri.get(funding["initiative"], "")
         funding["funder"] = by_iri.get(funding["funder"], "")
+        for recipient in funding.get("recipients", []):  # a stored network of an older version has none
+            recipient["id"] = by_iri.get(recipient["id"], "")
     extra["posts"] = {
         by_iri[iri]: [
             {**p, "organisation": by_iri.get(p["organisation"], ""), "person": by_iri.get(p.get("person", ""), "")}

@@ -48,7 +48,7 @@
     return facet && facet.name ? c + ": " + facet.name : c;
   }
   function dates(start, end) {
-    if (start && end) return start + " – " + end;
+    if (start && end) return start === end ? start : start + " – " + end;  // a one-day event: its day once
     return start ? start + " –" : (end ? "– " + end : "");
   }
   function number(value, digits) {
@@ -512,7 +512,8 @@
       term(dl, t("weighted_degree"), number(n.m.weighted_degree, 2));
       term(dl, t("betweenness"), number(n.m.betweenness, 3));
       if (n.m.eigenvector !== null) term(dl, t("eigenvector"), number(n.m.eigenvector, 3));
-      term(dl, t("broker"), (n.m.broker ? t("yes") : t("no")) + " (" + t("broker_hint") + ")");
+      // the definition beside "yes" only: after "no" it read as the reason for the answer
+      term(dl, t("broker"), n.m.broker ? t("yes") + " (" + t("broker_hint") + ")" : t("no"));
     }
     box.appendChild(dl);
     const c = DATA.clusters.find((x) => x.id === n.cluster);
@@ -538,7 +539,17 @@
       if (f.amount !== null) term(dl, t("amount"), about + number(f.amount, 2) + " " + f.currency);
       if (f.per_year !== null) term(dl, t("per_year"), about + number(f.per_year, 2) + " " + f.currency);
       term(dl, t("funder"), otherLabel(f.funder, f.funder_label));
-      term(dl, t("recipient"), otherLabel(f.initiative, f.initiative_label));
+      // the recipient the graph states (kg:recipient, such as a register's beneficiary), and then the
+      // initiative the money is for; without one, the money goes to the initiative itself
+      const recipients = (f.recipients || []).filter((r) => r.id || r.label);
+      if (recipients.length) {
+        const list = make("div");
+        for (const r of recipients) list.appendChild(make("div", otherLabel(r.id, r.label)));
+        term(dl, t("recipient"), list);
+        term(dl, t("funded_initiative"), otherLabel(f.initiative, f.initiative_label));
+      } else {
+        term(dl, t("recipient"), otherLabel(f.initiative, f.initiative_label));
+      }
       const kind = f.kinds.find((k) => k[1] === state.lang) || f.kinds[0];
       if (kind) term(dl, t("funding_kind"), kind[0] + (kind[1] && kind[1] !== state.lang ? " (" + langName(kind[1]) + ")" : ""));
       box.appendChild(dl);
@@ -771,12 +782,41 @@
 
   // ---------------------------------------------------------------- search by any name, ignoring case and diacritics
   const index = DATA.nodes.map((n) => ({ id: n.id, keys: [n.label, ...Object.values(n.labels), ...n.names.map((x) => x[0])].map(fold) }));
+  // how well a folded name matches the folded text: 0 the whole name, 1 its start, 2 the start of a
+  // word, 3 anywhere else; -1 not at all ("Pajala" is Pajala before "Konepajalaitteiden hankinta.")
+  function matchRank(key, q) {
+    if (key === q) return 0;
+    for (let i = key.indexOf(q); i >= 0; i = key.indexOf(q, i + 1)) {
+      if (i === 0) return 1;
+      if (/[^\p{L}\p{N}]/u.test(key[i - 1])) return 2;
+    }
+    return key.includes(q) ? 3 : -1;
+  }
+  // every node that matches, best first: by how well its best name matches, actors before initiatives,
+  // then the more connected, then by name; Enter takes the first
+  function ranked(q) {
+    const found = [];
+    for (const e of index) {
+      let best = -1;
+      for (const k of e.keys) {
+        const r = matchRank(k, q);
+        if (r >= 0 && (best < 0 || r < best)) best = r;
+      }
+      if (best >= 0) found.push({ entry: e, rank: best });
+    }
+    const degree = (id) => (byId.get(id).m || {}).degree || 0;
+    found.sort((a, b) => a.rank - b.rank
+      || (byId.get(b.entry.id).actor ? 1 : 0) - (byId.get(a.entry.id).actor ? 1 : 0)
+      || degree(b.entry.id) - degree(a.entry.id)
+      || natural(nodeLabel(byId.get(a.entry.id)), nodeLabel(byId.get(b.entry.id))));
+    return found.map((f) => f.entry);
+  }
   function search(textValue) {
     const q = fold(textValue.trim());
     const results = el("results");
     results.replaceChildren();
     if (!q) return [];
-    const hits = index.filter((e) => e.keys.some((k) => k.includes(q))).slice(0, 30);
+    const hits = ranked(q).slice(0, 30);
     for (const hit of hits) {
       const b = make("button", nodeLabel(byId.get(hit.id)));
       b.type = "button";
@@ -858,6 +898,7 @@
     visibleNodes: () => [...visible.nodes].map((id) => byId.get(id).key).sort(),
     visibleEdges: () => visible.edges.map((e) => [byId.get(e.from).key, byId.get(e.to).key]),
     picture: picture,
+    matchRank: matchRank,  // the search box's order, for the tests
   };
   network.once("afterDrawing", () => { window.kgReady = performance.now(); });
   network.redraw();
