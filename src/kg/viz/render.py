@@ -119,12 +119,10 @@ def split_input(graph: nx.Graph, bipartite: nx.Graph | None) -> tuple[nx.Graph, 
 
 def choose(graph: nx.Graph, measure: dict, size_by: str, max_nodes: int, max_edges: int):
     """The drawn actor network after the node and tie cuts, and notes (as data and in English) on the cuts."""
-    drawn, left_out = place.cut(graph, max_nodes, measure)
+    drawn, left_out, total_edges, edges_left_out = place.cut_both(graph, max_nodes, measure, max_edges)
     notes: list[dict] = []
     if left_out:
         notes.append({"key": "cut_nodes", "left": left_out, "total": graph.number_of_nodes(), "max": max_nodes})
-    total_edges = drawn.number_of_edges()
-    drawn, edges_left_out = place.cut_edges(drawn, max_edges)
     if edges_left_out:
         notes.append({"key": "cut_edges", "left": edges_left_out, "total": total_edges, "max": max_edges})
     measure_name = text.TEXT["en"].get("measure_" + size_by, size_by)
