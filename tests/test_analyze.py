@@ -376,14 +376,22 @@ def test_ties_read_by_a_child_process_on_the_built_store(shipped_build, monkeypa
         started = []
         real = network_module._Elsewhere
         monkeypatch.setattr(network_module, "_Elsewhere", lambda *a: started.append(a) or real(*a))
+        expected = {}
         for details in (True, False):
-            expected = (
+            expected[details] = (
                 network_module.read_nodes(store, "sv", details=details),
                 network_module.read_ties(store, details=details),
             )
-            assert network_module.read_network(store, "sv", details=details) == expected
-            assert len(expected[1]) > 1000
-        assert len(started) == 4  # the ties and the labels, twice
+            assert network_module.read_network(store, "sv", details=details) == expected[details]
+            assert len(expected[details][1]) > 1000
+        assert len(started) == 2  # the ties, twice; the labels are looked up in the build's label table
+        # without the label table (an older build) every label is read by a child as well: the same labels
+        monkeypatch.setattr(network_module, "_label_table", lambda store: None)
+        for details in (True, False):
+            assert network_module.read_network(store, "sv", details=details) == expected[details]
+            assert network_module.read_nodes(store, "sv", details=details) == expected[details][0]
+        assert len(started) == 6  # the ties and the labels, twice more
+        monkeypatch.undo()
         monkeypatch.setattr(network_module, "_CHILD", "import sys; sys.exit(3)")
         assert network_module.read_network(store, "sv", details=False) == (
             network_module.read_nodes(store, "sv", details=False),
@@ -412,6 +420,81 @@ def test_children_are_waited_for_when_reading_fails(shipped_build, monkeypatch):
             network_module.read_network(store, "sv", details=False)
     finally:
         store.close()
-    assert len(jobs) == 2
+    assert len(jobs) == 1  # the ties (the labels come from the build's label table)
     assert all(job.child is None for job in jobs)  # waited for
     assert not any(Path(job.out).exists() for job in jobs)
+
+
+def _projected_one_by_one(bipartite: nx.Graph) -> nx.Graph:
+    """The actor projection as project() made it before its pairs were summed on arrays: every pair of
+    every initiative added one by one (the reference for the test below)."""
+    from itertools import combinations
+
+    from kg.analysis.network import LEAD_ROLES, MAX_COMEMBERS, ORGANISATION_ROLES
+
+    edges: dict = {}
+
+    def add(a, b, weight, role, via):
+        found = edges.setdefault((a, b) if a <= b else (b, a), [0.0, set(), []])
+        found[0] += weight
+        found[1].add(role)
+        if via is not None:
+            found[2].append(via)
+
+    by_initiative: dict = {}
+    by_organisation: dict = {}
+    for a, b, data in bipartite.edges(data=True):
+        actor = data["actor"]
+        target = b if actor == a else a
+        if data["role"] in ORGANISATION_ROLES:
+            add(actor, target, 1.0, data["role"], None)
+            if data["role"] == "member":
+                by_organisation.setdefault(target, []).append(actor)
+        else:
+            by_initiative.setdefault(target, []).append((actor, data["role"]))
+    for initiative in sorted(by_initiative):
+        members = sorted((actor, role in LEAD_ROLES) for actor, role in by_initiative[initiative])
+        for (a, lead_a), (b, lead_b) in combinations(members, 2):
+            add(a, b, 1.0 + 0.5 * lead_a + 0.5 * lead_b, "shared-initiative", initiative)
+    for organisation in sorted(by_organisation):
+        members = sorted(set(by_organisation[organisation]))
+        if len(members) <= MAX_COMEMBERS:
+            for a, b in combinations(members, 2):
+                add(a, b, 0.5, "co-member", None)
+    graph = nx.Graph()
+    graph.add_nodes_from(n for n, d in bipartite.nodes(data=True) if d["kind"] == "actor")
+    for (a, b), (weight, roles, shared) in edges.items():
+        label = "; ".join(bipartite.nodes[i]["label"] for i in shared)
+        graph.add_edge(a, b, weight=weight, roles=" ".join(sorted(roles)), initiatives=" ".join(shared),
+                       initiative_labels=label, n_shared=len(shared))  # fmt: skip
+    return graph
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_the_projection_sums_the_pairs_of_every_initiative_in_order(seed):
+    """project() sums the shared initiatives of each pair on arrays: the same edges, in the same order,
+    with the same weights, roles and initiatives as adding every pair of every initiative one by one
+    (random networks: leads and participants, memberships, actors sharing several initiatives)."""
+    import random
+
+    rng = random.Random(seed)
+    actors = [f"urn:a{i}" for i in rng.sample(range(100), 40)]
+    initiatives = [f"urn:i{i}" for i in rng.sample(range(100), 30)]
+    graph = nx.Graph(kind="bipartite")
+    for node in actors:
+        graph.add_node(node, kind="actor", label=node[4:])
+    for node in initiatives:
+        graph.add_node(node, kind="initiative", label=node[4:].upper())
+    for initiative in initiatives:
+        for actor in rng.sample(actors, rng.randint(0, 8)):
+            role = rng.choice(["lead", "organiser", "participant", "presenter", "funder"])
+            graph.add_edge(actor, initiative, role=role, roles=role, sources="s", actor=actor)
+    for actor in rng.sample(actors, 12):
+        other = rng.choice(actors[:5])
+        if other != actor and not graph.has_edge(actor, other):
+            role = rng.choice(["member", "affiliated"])
+            graph.add_edge(actor, other, role=role, roles=role, sources="s", actor=actor)
+    projected, expected = project(graph), _projected_one_by_one(graph)
+    assert projected.number_of_edges() > 50
+    assert list(projected.edges(data=True)) == list(expected.edges(data=True))
+    assert [list(projected.adj[n]) for n in projected] == [list(expected.adj[n]) for n in expected]

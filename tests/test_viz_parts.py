@@ -358,3 +358,28 @@ def test_a_tie_shows_the_initiative_dates_not_the_other_actor_lifetime(registers
     assert (pajala["DISCO"]["start"], pajala["DISCO"]["end"]) == ("2025-05-01", "2029-04-30")  # the initiative's
     lycksele = {r["label"]: r for r in prepare.relations(ID + "municipality/se-2481", bipartite, ids)}
     assert (lycksele["Region 10"]["start"], lycksele["Region 10"]["end"]) == ("", "")  # a membership: none
+
+
+@pytest.mark.parametrize(("max_nodes", "max_edges"), [(30, 40), (30, 10_000), (100, 50), (100, 10_000)])
+def test_cutting_nodes_and_ties_at_once_gives_the_two_cuts_graph(max_nodes, max_edges):
+    """layout.cut_both is layout.cut followed by layout.cut_edges: the same nodes, ties, data, order and
+    counts (random weighted graphs, with and without either cut)."""
+    import random
+
+    from kg.viz import layout
+
+    rng = random.Random(max_nodes + max_edges)
+    graph = nx.gnm_random_graph(60, 400, seed=rng.randint(0, 999))
+    graph = nx.relabel_nodes(graph, {n: f"urn:n{n}" for n in graph})
+    for u, v in graph.edges():
+        graph.edges[u, v]["weight"] = rng.choice([0.5, 1.0, 1.5, 2.0, 3.5])
+        graph.edges[u, v]["roles"] = rng.choice(["co-member", "shared-initiative"])
+    score = {n: rng.randint(0, 5) for n in graph}
+    drawn, left_out = layout.cut(graph, max_nodes, score)
+    total = drawn.number_of_edges()
+    drawn, edges_left_out = layout.cut_edges(drawn, max_edges)
+    both, *counts = layout.cut_both(graph, max_nodes, score, max_edges)
+    assert counts == [left_out, total, edges_left_out]
+    assert list(both.nodes(data=True)) == list(drawn.nodes(data=True))
+    assert list(both.edges(data=True)) == list(drawn.edges(data=True))
+    assert [list(both.adj[n]) for n in both] == [list(drawn.adj[n]) for n in drawn]

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field, fields
 import networkx as nx
 
 from kg.analysis import measures
+from kg.core.collector import paused
 
 SEED = 42
 EXACT_BETWEENNESS_MAX = 20_000
@@ -235,6 +236,7 @@ def _centrality(
     return scores, notes
 
 
+@paused()
 def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED) -> Analysis:
     """Clusters, centrality, brokers, components and isolates of an actor network.
 

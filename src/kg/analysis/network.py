@@ -40,6 +40,7 @@ from itertools import combinations
 
 import networkx as nx
 
+from kg.core.collector import paused
 from kg.query.library import NamedQuery, get
 from kg.query.sparql import _UNIT as UNIT
 from kg.query.sparql import execute
@@ -152,14 +153,22 @@ class _Elsewhere:
             Path(self.out).unlink(missing_ok=True)
 
 
-def _csv_select(store, query: NamedQuery, data: str | None = None) -> tuple[list[str], list[list[str]]]:
+class _Rows(list):
+    """CSV rows (lists of cells) that know whether any cell may be a blank node (``_:id``): False only
+    when the CSV text holds no ``_:`` at all, so that the rows' users can skip looking at every cell."""
+
+    blank = True
+
+
+def _csv_select(store, query: NamedQuery, data: str | None = None) -> tuple[list[str], _Rows]:
     """The rows of a SELECT on an Oxigraph store as text: each cell's value (an IRI, a literal's
     lexical form, ``_:id`` for a blank node; ``""`` when unbound or empty), GROUP_CONCAT items
     sorted and joined with the query's separator (as :func:`kg.query.sparql.execute` does).
 
     Oxigraph writes the results as CSV without holding Python's lock and ``csv`` reads them in C:
     no term objects (the ``ties`` rows at 1M triples: 0.3 s against 2 s as rdflib terms). ``data``:
-    the CSV of the query already evaluated (by :class:`_Elsewhere`)."""
+    the CSV of the query already evaluated (by :class:`_Elsewhere`). The rows' ``blank`` (:class:`_Rows`)
+    is False when no cell can be a blank node."""
     import csv
     import io
 
@@ -170,13 +179,14 @@ def _csv_select(store, query: NamedQuery, data: str | None = None) -> tuple[list
     if data is None:
         solutions = store.store.query(_select_text(query), use_default_graph_as_union=True)
         data = solutions.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
-    rows = list(csv.reader(io.StringIO(data, newline="")))
+    rows = _Rows(csv.reader(io.StringIO(data, newline="")))
+    rows.blank = "_:" in data
     if rows:
         names = rows.pop(0)
     else:
         names = [v.value for v in store.store.query(_select_text(query), use_default_graph_as_union=True).variables]
     for name, separator in _concatenations(re.sub(r"(?m)^\s*#[^\n]*", "", query.text)).items():
-        if name in names:
+        if name in names and UNIT in data:
             i = names.index(name)
             for row in rows:
                 if UNIT in row[i]:
@@ -187,10 +197,12 @@ def _csv_select(store, query: NamedQuery, data: str | None = None) -> tuple[list
 def _csv_sort(rows: list[list[str]], where: list[int]) -> None:
     """Sort CSV rows as SPARQL's ORDER BY on those columns (IRIs and plain literals compare as text;
     blank nodes, ``_:id`` in CSV, come before IRIs)."""
-    if any(row[i].startswith("_:") for row in rows for i in where):
+    from operator import itemgetter
+
+    if getattr(rows, "blank", True) and any(row[i].startswith("_:") for row in rows for i in where):
         rows.sort(key=lambda row: tuple((not row[i].startswith("_:"), row[i]) for i in where))
-    else:
-        rows.sort(key=lambda row: tuple(row[i] for i in where))
+    elif where:  # the same order: one column as itself, several as the tuple of them
+        rows.sort(key=itemgetter(*where) if len(where) > 1 else itemgetter(where[0]))
 
 
 def _query(name: str) -> NamedQuery:
@@ -215,10 +227,24 @@ def _labels_query() -> NamedQuery:
     return replace(query, text=query.text.replace(head, more))
 
 
+def _label_table(store):
+    """The build's label table beside ``store`` (``labels.sqlite``, :mod:`kg.query.labeltable`) when
+    ``store`` is the build's on-disk store and the table describes the same ``graph.trig``, else None.
+    Its ``labels`` rows are the distinct literal rows of the internal ``labels`` query, so the best
+    label chosen among them is the same; at 1M triples looking up 20,000 IRIs there replaces reading
+    every label from Oxigraph in a child process and parsing them (bench/RESULTS.md, s29-anviz)."""
+    if getattr(store, "folder", None) is None:
+        return None
+    from kg.query.labeltable import of_store
+
+    return of_store(store)
+
+
 def _best_labels(store, iris: list[str], lang: str | None, every: _Elsewhere | None = None) -> dict[str, str]:
     """:func:`kg.query.sparql.labels_of` as text: the best label of each IRI in the preferred language
     (the same labels, query and ranking), read as CSV with each label's language instead of as rdflib
-    terms (at 1M triples 20,000 IRIs took 2.2 s of CPU that way, 1.2 s of it making terms).
+    terms (at 1M triples 20,000 IRIs took 2.2 s of CPU that way, 1.2 s of it making terms), or from
+    the build's label table (:func:`_label_table`) beside the build's on-disk store.
 
     ``every``: the labels query without bound IRIs already running in a child process (all labels;
     only the wanted ones are kept, as labels_of would bind them)."""
@@ -229,19 +255,24 @@ def _best_labels(store, iris: list[str], lang: str | None, every: _Elsewhere | N
         return {}
     query = _labels_query()
     usable = iris
+    table = _label_table(store) if data is None else None
     if len(iris) <= 20_000:  # as labels_of: binding them beats reading every label
         usable = [i for i in iris if not re.search(r"[\s<>\"{}|^`\\]", i)]
-        if data is None:
+        if data is None and table is None:
             braces = "{ " + " ".join(f"<{i}>" for i in usable) + " }"
             query = replace(query, text=query.text.replace("WHERE {", "WHERE {\n  VALUES ?iri " + braces, 1))
-    names, rows = _csv_select(store, query, data)
-    at = [names.index(n) for n in ("iri", "label", "lang", "literal")]
     wanted = set(usable)
     found: dict[str, list[tuple[str, str]]] = {}
-    for row in rows:
-        iri, label, language, literal = (row[i] for i in at)
-        if iri in wanted and literal == "true":
+    if table is not None:  # the build's label table: the same rows (literals only), from SQLite
+        for iri, language, label in table.labels(wanted):
             found.setdefault(iri, []).append((language, label))
+    else:
+        names, rows = _csv_select(store, query, data)
+        at = [names.index(n) for n in ("iri", "label", "lang", "literal")]
+        for row in rows:
+            iri, label, language, literal = (row[i] for i in at)
+            if iri in wanted and literal == "true":
+                found.setdefault(iri, []).append((language, label))
     order = preference(lang)
     return {
         iri: min(labels, key=lambda lab: (order.index(lab[0]) if lab[0] in order else 9, lab[1]))[1]
@@ -262,7 +293,8 @@ def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str]
     wanted = []
     for column in columns:
         i = names.index(column)
-        values = {row[i] for row in rows if row[i] and not row[i].startswith("_:")}
+        values = {row[i] for row in rows if row[i]}
+        values = {v for v in values if not v.startswith("_:")}
         if values and all(iris(v) is not None for v in values):
             wanted.append(i)
     wanted_iris = sorted({t for row in rows for i in wanted for t in (iris(row[i]) or [])})
@@ -276,7 +308,7 @@ def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str]
             if cell is None:  # a blank node's or an empty cell gets none
                 cell = cells[value] = "; ".join(found.get(t) or short_iri(t) for t in iris(value) or [])
             row.append(cell)
-    for column in columns:  # a blank node: its id, as str() of rdflib's term
+    for column in columns if getattr(rows, "blank", True) else ():  # a blank node: its id, as str() of rdflib's term
         i = names.index(column)
         for row in rows:
             if row[i].startswith("_:"):
@@ -287,6 +319,7 @@ def _labelled(store, names: list[str], rows: list[list[str]], columns: list[str]
 NETWORK_ATTRIBUTES = ("label", "kind", "type", "type_label", "country", "mentioned")
 
 
+@paused()
 def read_nodes(
     dataset, lang: str | None = "sv", *, details: bool = True, _labels: _Elsewhere | None = None
 ) -> dict[str, dict[str, str]]:
@@ -365,6 +398,7 @@ def place_countries(dataset) -> dict[str, str]:
     }
 
 
+@paused()
 def read_ties(dataset, *, details: bool = True, _pending: _Elsewhere | None = None) -> list[Tie]:
     """Every tie stated by a source (see the ``ties`` query), in its order (actor, target, role).
 
@@ -391,6 +425,17 @@ def read_ties(dataset, *, details: bool = True, _pending: _Elsewhere | None = No
         def plain(value: str) -> str:  # a blank node: its id, as str() of rdflib's term
             return value[2:] if value.startswith("_:") else value
 
+        if not table.blank:  # no cell is a blank node: the same ties without looking at each
+            return [
+                Tie(
+                    row[actor],
+                    row[role],
+                    row[target],
+                    (row[start] or None) if start is not None else None,
+                    tuple(row[sources].split()),
+                )
+                for row in table
+            ]
         return [
             Tie(
                 actor=plain(row[actor]),
@@ -413,6 +458,7 @@ def read_ties(dataset, *, details: bool = True, _pending: _Elsewhere | None = No
     ]
 
 
+@paused()
 def read_network(
     dataset, lang: str | None = "sv", *, details: bool = True
 ) -> tuple[dict[str, dict[str, str]], list[Tie]]:
@@ -420,8 +466,9 @@ def read_network(
 
     Running the two queries in two threads did not overlap them (1M triples at low load: 10.4 s
     against 9.5 s one after the other; bench/RESULTS.md): Oxigraph holds Python's lock. On a
-    build's on-disk store the ties and the labels are therefore read by child processes
-    (:class:`_Elsewhere`) while this one reads the nodes; elsewhere, or if a child fails, one after the
+    build's on-disk store the ties are therefore read by a child process (:class:`_Elsewhere`) while
+    this one reads the nodes, whose labels come from the build's label table (:func:`_label_table`;
+    without one, every label is read by a second child); elsewhere, or if a child fails, one after the
     other."""
     from kg.query.stores import OxigraphStore
 
@@ -431,7 +478,8 @@ def read_network(
     if isinstance(store, OxigraphStore) and getattr(store, "folder", None) and _unordered(ties) is not None:
         # on the other core while the nodes are read: the ties, and every label (the nodes' are kept)
         pending = _Elsewhere(store.folder, _unordered(ties)[0])
-        labels = _Elsewhere(store.folder, _labels_query())
+        if _label_table(store) is None:  # else the nodes' labels are looked up in the build's label table
+            labels = _Elsewhere(store.folder, _labels_query())
     try:
         nodes = read_nodes(store, lang, details=details, _labels=labels)
         return nodes, read_ties(store, details=details, _pending=pending)
@@ -523,6 +571,7 @@ def _active(tie: Tie, year: int | None, initiatives: set[str], stated: dict[str,
     return tie.target in initiatives
 
 
+@paused()
 def bipartite_graph(
     dataset,
     year: int | None = None,
@@ -651,6 +700,67 @@ class _Ties:
         )
 
 
+def _shared_pairs(by_initiative: dict[str, list[tuple[str, str]]]) -> list[tuple[tuple[str, str], float, list[str]]]:
+    """The pairs of actors that share initiatives, from ``{initiative: [(actor, role), ...]}`` (an
+    actor at most once per initiative): ``((a, b), weight, shared initiatives)`` with ``a < b``, each
+    initiative adding 1 plus 0.5 for each end that leads or organises it, in the order in which the
+    pairs first occur going through the initiatives in sorted order and each one's actors pairwise in
+    sorted order (as ``itertools.combinations`` of the sorted actors), ``shared`` in sorted order.
+
+    The pairs are made and summed on arrays (numpy): at 1M triples 220,000 pairs of 13,000 initiatives,
+    which a Python loop took 1.2 s of CPU for under load (bench/RESULTS.md, s29-anviz). The weights are
+    multiples of 0.5, so their sums are exact in any order: the same floats as adding them one by one.
+
+    >>> _shared_pairs({"i2": [("b", "lead"), ("a", "participant")], "i1": [("c", "x"), ("a", "x"), ("b", "x")]})
+    [(('a', 'b'), 2.5, ['i1', 'i2']), (('a', 'c'), 1.0, ['i1']), (('b', 'c'), 1.0, ['i1'])]
+    """
+    import numpy as np
+
+    initiatives = sorted(by_initiative)
+    actors = sorted({actor for members in by_initiative.values() for actor, _ in members})
+    where = {actor: i for i, actor in enumerate(actors)}  # positions compare as the actors' texts
+    group, member, lead = [], [], []
+    for g, initiative in enumerate(initiatives):
+        for actor, role in by_initiative[initiative]:
+            group.append(g)
+            member.append(where[actor])
+            lead.append(role in LEAD_ROLES)
+    group_a, member_a, lead_a = np.array(group, dtype=np.int64), np.array(member, dtype=np.int64), np.array(lead)
+    order = np.lexsort((member_a, group_a))  # by initiative, then actor
+    group_a, member_a, lead_a = group_a[order], member_a[order], lead_a[order]
+    # each member pairs with the later members of its initiative: first the first with the rest, ...
+    starts = np.flatnonzero(np.r_[True, group_a[1:] != group_a[:-1]]) if len(group_a) else np.zeros(0, np.int64)
+    sizes = np.diff(np.r_[starts, len(group_a)])
+    local = np.arange(len(group_a)) - np.repeat(starts, sizes)  # position within its initiative
+    later = np.repeat(sizes, sizes) - 1 - local  # how many members come after it
+    first = np.repeat(np.arange(len(group_a)), later)
+    block = np.repeat(np.cumsum(later) - later, later)  # where each member's pairs begin
+    second = first + 1 + (np.arange(len(first)) - block)
+    a, b = member_a[first], member_a[second]
+    keys = a * max(len(actors), 1) + b
+    if not len(keys):
+        return []
+    unique, first_at, which = np.unique(keys, return_index=True, return_inverse=True)
+    weights = np.bincount(which, weights=1.0 + 0.5 * lead_a[first] + 0.5 * lead_a[second], minlength=len(unique))
+    counts = np.bincount(which, minlength=len(unique))
+    grouped = np.argsort(which, kind="stable")  # each pair's initiatives, in the order they came
+    shared = [initiatives[g] for g in group_a[first[grouped]].tolist()]
+    ends = np.cumsum(counts)
+    seen = np.argsort(first_at, kind="stable")  # the order in which the pairs first occur
+    return [
+        ((actors[x], actors[y]), weight, shared[end - count : end])
+        for x, y, weight, count, end in zip(
+            (unique[seen] // max(len(actors), 1)).tolist(),
+            (unique[seen] % max(len(actors), 1)).tolist(),
+            weights[seen].tolist(),
+            counts[seen].tolist(),
+            ends[seen].tolist(),
+            strict=True,
+        )
+    ]
+
+
+@paused()
 def project(bipartite: nx.Graph) -> nx.Graph:
     """The actor collaboration graph of a bipartite graph (see the module doc for the weights)."""
     actors = nx.Graph(**{**bipartite.graph, "kind": "actors"})
@@ -674,19 +784,14 @@ def project(bipartite: nx.Graph) -> nx.Graph:
         else:
             by_initiative[target].append((actor, data["role"]))
     edges = ties.edges
-    for initiative in sorted(by_initiative):
-        # an actor has one tie per initiative, so a < b and the initiative is new to the pair
-        # (ties.add, inlined: 240,000 pairs at 1M triples)
-        members = sorted((actor, role in LEAD_ROLES) for actor, role in by_initiative[initiative])
-        for (a, lead_a), (b, lead_b) in combinations(members, 2):
-            weight = 1.0 + 0.5 * lead_a + 0.5 * lead_b
-            found = edges.get((a, b))
-            if found is None:
-                edges[a, b] = ((a, b), [weight, {"shared-initiative"}, [initiative]])
-            else:
-                found[1][0] += weight
-                found[1][1].add("shared-initiative")
-                found[1][2].append(initiative)
+    for (a, b), weight, shared in _shared_pairs(by_initiative):
+        found = edges.get((a, b))
+        if found is None:
+            edges[a, b] = ((a, b), [weight, {"shared-initiative"}, shared])
+        else:  # a pair with a membership tie too
+            found[1][0] += weight
+            found[1][1].add("shared-initiative")
+            found[1][2].extend(shared)
     for organisation in sorted(by_organisation):
         members = sorted(set(by_organisation[organisation]))
         if len(members) <= MAX_COMEMBERS:
@@ -696,6 +801,7 @@ def project(bipartite: nx.Graph) -> nx.Graph:
     return actors
 
 
+@paused()
 def fold_people(actors: nx.Graph) -> nx.Graph:
     """Replace every affiliated person by the organisations they are affiliated with."""
     people = {n for n, d in actors.nodes(data=True) if d.get("type") == "Person"}

@@ -46,6 +46,7 @@ import json
 from pathlib import Path
 
 from kg.analysis.analyze import Analysis, Cluster
+from kg.core.collector import paused
 
 VERSION = 3  # raise when the analysis gives other results for the same graph
 FOLDER = "analysis"
@@ -74,6 +75,7 @@ def from_dict(data: dict) -> Analysis:
     return Analysis(**fields)
 
 
+@paused()
 def load(graph_file: Path | str, key: str, params: dict[str, object]) -> Analysis | None:
     """The stored analysis of the graph whose bytes hash to ``key``, with ``params``; None if there is none."""
     path = _path(graph_file, key, params)
@@ -148,6 +150,7 @@ def save_network(
 EXTRAS = ("stated", "days", "details")
 
 
+@paused()
 def load_network(graph_file: Path | str, key: str, lang: str | None, *, extras: bool = False):
     """``(nodes, ties)`` stored by :func:`save_network` for the graph whose bytes hash to ``key``,
     read in ``lang`` (with ``extras``: ``(nodes, ties, extras)``, ``extras`` a dictionary of what

@@ -80,14 +80,49 @@ def cut_edges(graph: nx.Graph, max_edges: int) -> tuple[nx.Graph, int]:
     """
     if graph.number_of_edges() <= max_edges:
         return graph, 0
-    ranked = sorted(
-        graph.edges(data="weight", default=1.0), key=lambda e: (-float(e[2]), *sorted((str(e[0]), str(e[1]))))
-    )
     kept = nx.Graph()
     kept.graph.update(graph.graph)
     kept.add_nodes_from(graph.nodes(data=True))
-    kept.add_edges_from((u, v, graph.edges[u, v]) for u, v, _ in ranked[:max_edges])
+    kept.add_edges_from(
+        (u, v, graph.edges[u, v]) for u, v, _ in _heaviest(graph.edges(data="weight", default=1.0), max_edges)
+    )
     return kept, graph.number_of_edges() - max_edges
+
+
+def _heaviest(edges, max_edges: int) -> list:
+    """The ``max_edges`` heaviest of ``(u, v, weight)`` edges, heaviest first (ties by the ends' ids)."""
+    return sorted(edges, key=lambda e: (-float(e[2]), *sorted((str(e[0]), str(e[1])))))[:max_edges]
+
+
+def cut_both(graph: nx.Graph, max_nodes: int, score: dict, max_edges: int) -> tuple[nx.Graph, int, int, int]:
+    """:func:`cut` then :func:`cut_edges`: ``(drawn, nodes left out, ties between the kept nodes, ties
+    left out)``, the same graph as the two one after the other, without copying every tie between the
+    kept nodes first when most of them are cut (at a million triples 94,000 ties, 10,000 drawn).
+
+    >>> g = nx.Graph([("a", "b", {"weight": 3}), ("b", "c", {"weight": 1}), ("a", "c", {"weight": 2}), ("c", "d")])
+    >>> kept, left, total, cut_ties = cut_both(g, 3, {"a": 2, "b": 2, "c": 2, "d": 1}, 2)
+    >>> sorted(kept.edges()), left, total, cut_ties
+    ([('a', 'b'), ('a', 'c')], 1, 3, 1)
+    """
+    if graph.number_of_nodes() <= max_nodes:
+        drawn, left_out = graph, 0
+    else:
+        ranked = sorted(graph, key=lambda n: (-float(score.get(n) or 0.0), str(n)))
+        keep = set(ranked[:max_nodes])
+        left_out = graph.number_of_nodes() - len(keep)
+        between = [(u, v, d) for u, v, d in graph.edges(data=True) if u in keep and v in keep]
+        if len(between) > max_edges:  # as cut_edges(induced(graph, keep), max_edges)
+            weights = {(u, v): d for u, v, d in between}
+            kept = nx.Graph()
+            kept.graph.update(graph.graph)
+            kept.add_nodes_from((n, d) for n, d in graph.nodes(data=True) if n in keep)
+            heaviest = _heaviest(((u, v, d.get("weight", 1.0)) for u, v, d in between), max_edges)
+            kept.add_edges_from((u, v, weights[u, v]) for u, v, _ in heaviest)
+            return kept, left_out, len(between), len(between) - max_edges
+        drawn = induced(graph, keep)
+    total = drawn.number_of_edges()
+    drawn, edges_left_out = cut_edges(drawn, max_edges)
+    return drawn, left_out, total, edges_left_out
 
 
 @functools.cache  # the page sorts its 40,000 ties by the keys of 6,000 ids (at a million triples)

@@ -152,8 +152,9 @@ def relations(node, bipartite: nx.Graph | None, ids: dict) -> list[dict]:
     return items
 
 
-def metrics(node, analysis, degree: int) -> dict:
-    """The metrics panel of one node: degree, and where the analysis has it, the scores and broker status."""
+def metrics(node, analysis, degree: int, brokers: set | None = None) -> dict:
+    """The metrics panel of one node: degree, and where the analysis has it, the scores and broker status
+    (``brokers``: ``set(analysis.brokers)``, made once by a caller that asks for many nodes)."""
     scores = analysis.scores.get(node) if analysis is not None else None
     if not scores:
         return {"degree": degree}
@@ -162,7 +163,7 @@ def metrics(node, analysis, degree: int) -> dict:
         "weighted_degree": scores.get("weighted_degree"),
         "betweenness": scores.get("betweenness"),
         "eigenvector": scores.get("eigenvector"),
-        "broker": node in set(analysis.brokers),
+        "broker": node in (set(analysis.brokers) if brokers is None else brokers),
     }
 
 

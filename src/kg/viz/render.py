@@ -16,6 +16,7 @@ from pathlib import Path
 import networkx as nx
 
 from kg.core.atomic import write_text
+from kg.core.collector import paused
 from kg.viz import layout as place
 from kg.viz import prepare, text, timeline
 
@@ -118,12 +119,10 @@ def split_input(graph: nx.Graph, bipartite: nx.Graph | None) -> tuple[nx.Graph, 
 
 def choose(graph: nx.Graph, measure: dict, size_by: str, max_nodes: int, max_edges: int):
     """The drawn actor network after the node and tie cuts, and notes (as data and in English) on the cuts."""
-    drawn, left_out = place.cut(graph, max_nodes, measure)
+    drawn, left_out, total_edges, edges_left_out = place.cut_both(graph, max_nodes, measure, max_edges)
     notes: list[dict] = []
     if left_out:
         notes.append({"key": "cut_nodes", "left": left_out, "total": graph.number_of_nodes(), "max": max_nodes})
-    total_edges = drawn.number_of_edges()
-    drawn, edges_left_out = place.cut_edges(drawn, max_edges)
     if edges_left_out:
         notes.append({"key": "cut_edges", "left": edges_left_out, "total": total_edges, "max": max_edges})
     measure_name = text.TEXT["en"].get("measure_" + size_by, size_by)
@@ -169,6 +168,7 @@ def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids, positions:
     size = prepare.sizes(measure, drawn)
     size.update(prepare.sizes({i: len(a) for i, a in initiatives.items()}, initiatives, 9.0, 20.0))
     rank = prepare.ranks(drawn, initiatives, bipartite, scores)
+    brokers = set(analysis.brokers) if analysis is not None else set()
     nodes = []
     for node in sorted(ids, key=lambda n: prepare.natural_key(ids[n])):
         attrs = drawn.nodes[node] if node in drawn else bipartite.nodes[node]
@@ -183,7 +183,7 @@ def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids, positions:
                 size=size[node],
                 rank=rank[node],
                 cluster=str(scores.get(node, {}).get("cluster") or ""),
-                m=prepare.metrics(node, analysis, degree),
+                m=prepare.metrics(node, analysis, degree, brokers),
                 rel=prepare.relations(node, bipartite, ids),
             )
         )
@@ -271,6 +271,7 @@ def known_labels(bipartite: nx.Graph | None, lang: str) -> dict[str, str]:
     return {str(node): str(attrs["label"]) for node, attrs in bipartite.nodes(data=True) if attrs.get("label")}
 
 
+@paused()
 def page_extras(dataset, bipartite: nx.Graph, lang: str, year: int | None, extras: dict | None = None) -> dict:
     """What the page reads from the graph besides the network, as plain JSON values: ``stated`` (each
     source's year, :func:`kg.analysis.network.source_years`), ``days`` (each initiative's active days,
@@ -362,6 +363,7 @@ def to_html(data: dict) -> str:
     return net.generate_html(name="network.html")
 
 
+@paused()
 def render_page(
     graph: nx.Graph,
     *,

@@ -186,10 +186,14 @@ class _TieIndex:
                 self.edges[key] = {(actor, role): bits}
                 continue
             merged: dict[tuple, int] = defaultdict(int)
-            for i in range(len(years)):
+            union = 0
+            for _, _, bits in found:
+                union |= bits
+            for i in range(union.bit_length()):  # only the years in which some tie of the pair holds
+                if not union >> i & 1:
+                    continue
                 holding = [(actor, role) for actor, role, bits in found if bits >> i & 1]
-                if holding:
-                    merged[(holding[0][0], min((r for _, r in holding), key=order.get))] |= 1 << i
+                merged[(holding[0][0], min((r for _, r in holding), key=order.get))] |= 1 << i
             self.edges[key] = dict(merged)
         self.touching: dict[str, int] = defaultdict(int)
         self.joined: dict[str, dict[str, int]] = defaultdict(dict)  # actor -> initiative -> years
