@@ -431,6 +431,15 @@ def test_a_source_that_breaks_another_source_is_refused(data, tmp_path):
     assert _findings(result.report) == _findings(whole)
     checked = import_sheet(sheet, data_dir=data, engine="rdflib")
     assert not checked.conforms and _findings(checked.report) == _findings(whole)
+    # `--engine auto` is the incremental check of the changed source (it went the whole build's way)
+    from kg.tabular.rest import rest_of_graph
+
+    rest_of_graph(data, "example_move_on_up")._report = None
+    automatic = import_sheet(sheet, data_dir=data, engine="auto")
+    assert _findings(automatic.report) == _findings(whole)
+    assert rest_of_graph(data, "example_move_on_up")._report is not None  # the rest's own validation, reused
+    with pytest.raises(ValueError, match="unknown engine 'pyshacl'"):
+        import_sheet(sheet, data_dir=data, engine="pyshacl")
     # the CLI: exit 1, the node of the other source named, nothing written
     out = run(sheet, "--data", data)
     assert out.exit_code == 1 and "samhallsinnovation-i-glesa-geografin" in out.output
