@@ -808,8 +808,9 @@ def import_sheet(
     returns the result (its ``ambiguous`` rows need a decision: nothing is written then), written
     only when it conforms with the rest of the graph and not ``dry_run``. ``engine`` validates
     (``oxigraph``, the default, or ``auto``: the compiled shapes on the changed source, a few seconds;
-    ``rdflib``: pyshacl over every file; both give the same report). ``header``: the file's opening comment lines (default: which sheet
-    ``kg import`` imported), for a program that writes the file through the import.
+    ``rdflib``: pyshacl over every file; both give the same report). ``header``: the file's opening
+    comment lines (default: which sheet ``kg import`` imported), for a program that writes the file
+    through the import.
     """
     from kg.core import resources
 
