@@ -14,6 +14,7 @@ the set of its items, since SPARQL leaves their order to the engine.
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections import Counter
 from decimal import Decimal
 from itertools import combinations
@@ -1465,13 +1466,14 @@ def search(dataset, name: str) -> list[tuple]:
 @pytest.mark.parametrize("name", ["overtornea", "Övertorneå", "ÖVERTORNEÅ"])
 def test_search_overtornea_finds_both_overtorneas(dataset, name):
     # Sweden's Övertorneå (2518, Norrbotten) and Finland's (Ylitornio, 976, Lappi).
+    # the names that are the text first, then those starting with it, then a word starting with it
     assert search(dataset, name) == [
-        ("mun:fi-976", "Ylitornio (Övertorneå, Finland)", "en", "kg:Municipality", "FI", "976", "area:fi-19"),
         ("mun:fi-976", "Övertorneå", "sv", "kg:Municipality", "FI", "976", "area:fi-19"),
-        ("mun:se-2518", "Övertorneå Municipality (Sweden)", "en", "kg:Municipality", "SE", "2518", "area:se-25"),
         ("mun:se-2518", "Övertorneå", "sv", "kg:Municipality", "SE", "2518", "area:se-25"),
+        ("mun:se-2518", "Övertorneå Municipality (Sweden)", "en", "kg:Municipality", "SE", "2518", "area:se-25"),
         # the long name from the register of public bodies (reference data)
         ("mun:se-2518", "Övertorneå kommun", "sv", "kg:Municipality", "SE", "2518", "area:se-25"),
+        ("mun:fi-976", "Ylitornio (Övertorneå, Finland)", "en", "kg:Municipality", "FI", "976", "area:fi-19"),
     ]
 
 
@@ -1501,9 +1503,34 @@ def test_search_sami_letters(dataset):
 def test_search_ylitornio_finds_only_finlands_overtornea(dataset):
     # Finns call the Swedish Övertorneå Ylitornio too, but that homonym is deliberately no label.
     assert search(dataset, "Ylitornio") == [
-        ("mun:fi-976", "Ylitornio (Övertorneå, Finland)", "en", "kg:Municipality", "FI", "976", "area:fi-19"),
         ("mun:fi-976", "Ylitornio", "fi", "kg:Municipality", "FI", "976", "area:fi-19"),
+        ("mun:fi-976", "Ylitornio (Övertorneå, Finland)", "en", "kg:Municipality", "FI", "976", "area:fi-19"),
     ]
+
+
+@pytest.mark.parametrize("text", ["tornio", "TORNIO", "pajala", "kemi"])
+def test_search_ranks_the_name_itself_first(dataset, text):
+    """A new user's trial: ``search`` for Pajala printed a project whose name merely contains the
+    letters ("Konepajalaitteiden hankinta.") before the municipality. The rows now come as a
+    reader expects: the names that are the text, then names that start with it, then names with a
+    word that starts with it (after a space, hyphen, slash or bracket), then the rest; within each,
+    by entity as before."""
+    from kg.core.labels import fold
+
+    rows = search(dataset, text)
+    needle = fold(text)
+
+    def rank(match: str) -> int:
+        name = fold(match)
+        if name == needle:
+            return 0
+        if name.startswith(needle):
+            return 1
+        return 2 if re.search(r"[\s(/-]" + re.escape(needle), name) else 3
+
+    ranks = [rank(row[1]) for row in rows]
+    assert ranks[0] == 0 and ranks == sorted(ranks), list(zip(ranks, (row[1] for row in rows), strict=True))
+    assert len(set(ranks)) >= 2  # the cases differ in kind, not only the exact name
 
 
 def test_search_finnish_exonym_of_a_swedish_municipality(dataset):
