@@ -13,6 +13,11 @@ process under ``/usr/bin/time`` (wall, CPU = user + system, peak RSS) and ``time
   then ``kg build`` with nothing changed (*no change*), with one triple added to the first source file
   (*one changed source*), and with the file put back (*revert*), as ``bench/rebuild.py`` does at 1M.
 
+With ``--in-place`` the build is the benchmark's own, made from ``--data`` where it is (a folder it may
+change): ``viz`` runs on it (storing the network in its ``analysis/``) and ``rebuild`` measures the rebuilds
+on it (one source file of ``--data`` is changed and put back), so nothing is copied and the full build is
+the one measured beside (``kg build --data DATA --out BUILD --engine oxigraph --full`` under ``/usr/bin/time``).
+
 Copies need about the build's size plus the data's on the disk of ``--work`` (10M: 3.8 GB + 0.75 GB, and
 as much again for the rebuild's own build): the script checks the free space first. Run one step at a
 time on a machine with a few GB free (a 10M query takes up to 1.5 GB, ``kg viz`` and the rebuild
@@ -20,7 +25,7 @@ several). Each result is written to ``WORK/STEP.json`` as soon as it is measured
 ``--again`` measures again); the Markdown table is printed and written to ``WORK/table.md``.
 
 Run: ``python bench/tenm.py BUILD --data DATA --work DIR [--kg KG] [--timeout 300]
-[--steps query:ties query:nodes ... viz rebuild] [--again]``.
+[--steps query:ties query:nodes ... viz rebuild] [--again] [--in-place]``.
 """
 
 from __future__ import annotations
@@ -105,16 +110,20 @@ def copies(build: Path, data: Path, work: Path) -> tuple[Path, Path]:
     return copy_build, copy_data
 
 
-def rebuild_step(kg: str, build: Path, data: Path, work: Path, timeout: float) -> dict:
+def rebuild_step(kg: str, build: Path, data: Path, work: Path, timeout: float, in_place: bool = False) -> dict:
     """The build's manifest names every source by its absolute path, so a copied build does not know the
     copied data: the copy of the data gets a full build of its own first (``WORK/rebuild``), then the
-    rebuilds are measured on it."""
-    _, copy_data = copies(build, data, work)
-    out = work / "rebuild"
+    rebuilds are measured on it. ``in_place``: the rebuilds are measured on ``build`` itself, made from
+    ``data`` (no copy, no full build here)."""
+    if in_place:
+        copy_data, out = data, build
+    else:
+        _, copy_data = copies(build, data, work)
+        out = work / "rebuild"
     command = [kg, "build", "--data", str(copy_data), "--out", str(out), "--engine", "oxigraph", "-q"]
     source = sorted((copy_data / "sources").glob("*.ttl"))[0]
     original = source.read_bytes()
-    result = {"full": timed([*command, "--full"], timeout)}
+    result = {} if in_place else {"full": timed([*command, "--full"], timeout)}
     result["no change"] = timed(command, timeout)
     edit(source, "tenm")
     try:
@@ -125,8 +134,8 @@ def rebuild_step(kg: str, build: Path, data: Path, work: Path, timeout: float) -
     return result
 
 
-def viz_step(kg: str, build: Path, data: Path, work: Path, timeout: float) -> dict:
-    copy_build, _ = copies(build, data, work)
+def viz_step(kg: str, build: Path, data: Path, work: Path, timeout: float, in_place: bool = False) -> dict:
+    copy_build = build if in_place else copies(build, data, work)[0]
     page = work / "network.html"
     result = timed([kg, "viz", "--graph", str(copy_build / "graph.trig"), "-o", str(page)], timeout)
     result["page_mb"] = page.stat().st_size / 1e6 if page.exists() else None
@@ -167,6 +176,9 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds of wall time per step")
     parser.add_argument("--steps", nargs="*", default=DEFAULT_STEPS)
     parser.add_argument("--again", action="store_true")
+    parser.add_argument(
+        "--in-place", action="store_true", help="viz and rebuild on BUILD itself, made from DATA (nothing copied)"
+    )
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     build = args.build.resolve()
@@ -179,9 +191,9 @@ def main() -> None:
         if step.startswith("query:"):
             result = query_step(args.kg, build, step.split(":", 1)[1], args.work, args.timeout)
         elif step == "rebuild":
-            result = rebuild_step(args.kg, build, args.data, args.work, args.timeout)
+            result = rebuild_step(args.kg, build, args.data.resolve(), args.work, args.timeout, args.in_place)
         elif step == "viz":
-            result = viz_step(args.kg, build, args.data, args.work, args.timeout)
+            result = viz_step(args.kg, build, args.data, args.work, args.timeout, args.in_place)
         else:
             raise SystemExit(f"unknown step {step!r} (query:NAME, rebuild, viz)")
         target.write_text(json.dumps(result, indent=1), encoding="utf-8")
