@@ -304,6 +304,13 @@ def _cells(rows: list[dict]) -> list[dict]:
             if key in seen:
                 continue
             seen[key] = value
+            kind = type(value)
+            if kind is URIRef:
+                continue  # nothing to change in an IRI
+            if kind is Literal and value.datatype is None:  # plain or tagged: dropped when empty and plain
+                if not str.__len__(value) and value.language is None:
+                    changed[key] = None
+                continue
             term = None if _empty(value) else canonical(value)
             if term is not value and (term is None or str(term) != str(value)):
                 changed[key] = term
