@@ -416,11 +416,26 @@ def sort_concatenations(text: str, rows: list[dict]) -> list[dict]:
     columns = _concatenations(re.sub(r"(?m)^\s*#[^\n]*", "", text))
     if not columns:
         return rows
-    for row in rows:
-        for name, separator in columns.items():
+    plain = _plain_text_literal  # what Literal(text) makes, without its checks (thousands of cells)
+    for name, separator in columns.items():
+        joined: dict[int, Literal | None] = {}  # by identity: each distinct cell is sorted once
+        keep: list = []  # the cells seen, kept alive so that their ids stay unique
+        for row in rows:
             value = row.get(name)
-            if isinstance(value, Literal) and _UNIT in str(value):
-                row[name] = Literal(separator.join(sorted(str(value).split(_UNIT))))
+            if value is None:
+                continue
+            key = id(value)
+            made = joined.get(key, _MISSING)
+            if made is _MISSING:
+                keep.append(value)
+                cell = str(value)
+                made = joined[key] = (
+                    plain(separator.join(sorted(cell.split(_UNIT))))
+                    if isinstance(value, Literal) and _UNIT in cell
+                    else None
+                )
+            if made is not None:
+                row[name] = made
     return rows
 
 
