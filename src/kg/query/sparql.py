@@ -242,7 +242,6 @@ def execute(
 
     if not allow_service and uses_service(query.text):
         raise QueryError(MESSAGE.format(how="--allow-service (allow_service=True)"), file=query.path)
-    from kg.query import isolate as isolation
     from kg.query.stores import OxigraphStore
 
     store = as_store(source)
@@ -261,7 +260,19 @@ def execute(
                 prepare(query)
             raise QueryError(f"SPARQL syntax error: {exc.msg or exc}", file=query.path) from None
 
-    if isolate and timeout and isinstance(store, OxigraphStore) and isolation.available():
+    # a native engine's rows are made in Python without reference cycles; pausing the cycle collector
+    # while they are made, sorted and labelled saves its full passes over the growing result (at a
+    # million triples about 0.3 s of CPU for initiatives' 13,133 rows); rdflib's evaluation keeps it
+    paused = _no_cycle_collection() if native else contextlib.nullcontext()
+    with paused:
+        return _answer(query, store, form, native, run, text, timeout, isolate, labels, lang)
+
+
+def _answer(query, store, form, native, run, text, timeout, isolate, labels, lang) -> QueryResult:
+    """The rest of :func:`execute`: run ``text`` (forked, or in a thread with ``timeout``) and make its result."""
+    from kg.query import isolate as isolation
+
+    if isolate and timeout and native and isolation.available():
         try:
             outcome = isolation.run_forked(lambda: run(text), timeout)
         except isolation.Stopped:
