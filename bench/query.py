@@ -17,7 +17,7 @@ Both ``kg`` runs print ``--format json`` (every term, every row, in order, with 
 ``same rows`` compares the two outputs byte for byte. A run longer than ``--timeout`` is stopped.
 
 Run: ``python bench/query.py BUILD_DIR [--repeat 3] [--timeout 150] [--base REV] [--label "1M"]
-[--output FILE] [--write]``.
+[--only NAME ...] [--interleave] [--output FILE] [--write]``.
 The Markdown table goes to ``--output``, and with ``--write`` between the ``query-table`` markers of
 ``bench/RESULTS.md`` (default: printed only). Queries whose rows were changed on purpose (a bug fixed)
 are named in ``CHANGED``: their ``same rows`` cell says so instead of "NO".
@@ -90,7 +90,20 @@ def run(args: list[str], env: dict | None = None, cwd: Path | None = None) -> di
 
 
 def timed(args: list[str], repeat: int, env=None, cwd=None) -> dict:
-    runs = [run(args, env, cwd) for _ in range(repeat)]
+    return summary([run(args, env, cwd) for _ in range(repeat)], args)
+
+
+def interleaved(args: list[str], repeat: int, envs: list[dict]) -> list[dict]:
+    """``repeat`` rounds of one run per environment (before, after, before, after, ...): on a shared
+    machine the two sides then meet the same load."""
+    runs: list[list[dict]] = [[] for _ in envs]
+    for _ in range(repeat):
+        for side, env in zip(runs, envs, strict=True):
+            side.append(run(args, env))
+    return [summary(side, args) for side in runs]
+
+
+def summary(runs: list[dict], args: list[str]) -> dict:
     if any(r["code"] in (None, 3) for r in runs):  # 3: kg stopped the query at its --timeout
         return {"wall": None, "cpu": None, "walls": [], "out": None, "err": "stopped", "stopped": True}
     bad = [r for r in runs if r["code"] != 0]
@@ -123,6 +136,9 @@ def main() -> None:
     parser.add_argument("--output", type=Path)
     parser.add_argument("--write", action="store_true", help="write the table into bench/RESULTS.md")
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="stop a run after this many seconds")
+    parser.add_argument(
+        "--interleave", action="store_true", help="alternate before and after run by run (a shared machine)"
+    )
     args = parser.parse_args()
     globals()["TIMEOUT"] = args.timeout
 
@@ -159,8 +175,11 @@ def main() -> None:
         bound = bindings(query, params, resolver, "sv")
         command = ["-m", "kg", "query", name, "--graph", str(graph), "--format=json", f"--timeout={args.timeout}"]
         command += flags
-        before = timed([PY, *command], args.repeat, base_env)
-        after = timed([PY, *command], args.repeat, env)
+        if args.interleave:
+            before, after = interleaved([PY, *command], args.repeat, [base_env, env])
+        else:
+            before = timed([PY, *command], args.repeat, base_env)
+            after = timed([PY, *command], args.repeat, env)
         text_file = work / f"{name}.rq"
         text_file.write_text(with_prefixes(bind_values(unit_separated(query.text), bound)), encoding="utf-8")
         raw = timed([PY, "-c", RAW, str(build / "store"), str(text_file)], args.repeat)

@@ -1,20 +1,29 @@
-"""Where one ``kg query`` spends its CPU time on a build: Oxigraph and the rows, the label columns, the output.
+"""Where one ``kg query`` spends its CPU time on a build, phase by phase, in one process.
 
-In one process, as ``kg query NAME --graph BUILD/graph.trig --format=json`` runs it (the built store opened
-read-only): *open* (:func:`kg.build.graph.open_source`), *execute* (:func:`kg.query.sparql.execute` with
-``labels=False``: Oxigraph's evaluation, the rows converted to rdflib terms and sorted in Python where the
-query has a top-level ORDER BY), *raw* (the same bound text, without the top-level ORDER BY where *execute*
-sorts in Python, read as pyoxigraph terms by :meth:`~kg.query.stores.OxigraphStore.solutions`, nothing
-converted: Oxigraph's part alone, run once more after *execute*), *labels* (:func:`kg.query.sparql.add_labels`:
-the label and source-title columns) and *json* (:func:`kg.query.formats.render` of the JSON text).
-CPU seconds of this process (``time.process_time``).
+As ``kg query NAME --graph BUILD/graph.trig --format=json`` runs it (the built store opened read-only):
 
-Run: ``python bench/query_phases.py BUILD NAME [NAME ...]`` (parameters as in :mod:`bench.queries`); one
-JSON line per query.
+- *open*: :func:`kg.build.graph.open_source` (the store, the manifest check);
+- *evaluate*: Oxigraph's evaluation of the bound text without its top-level ORDER BY (sorted in Python),
+  wrapped as ``SELECT (COUNT(*) AS ?n) WHERE { { QUERY } }`` so that no result term is decoded;
+- *decode*: reading every solution as pyoxigraph terms (:meth:`~kg.query.stores.OxigraphStore.solutions`)
+  minus *evaluate*: turning Oxigraph's ids back into terms (one RocksDB read per long term);
+- *rdflib*: the same solutions as rows of rdflib terms (``OxigraphStore._rows``) minus *evaluate* and *decode*;
+- *sort*: the top-level ORDER BY in Python (:mod:`kg.query.order`);
+- *cells*: GROUP_CONCAT items sorted, empty cells dropped, decimals canonical;
+- *labels*: :func:`kg.query.sparql.add_labels` (the label and source-title columns, from the build's label table);
+- *json*: :func:`kg.query.formats.render` of the JSON text.
+
+The fixed cost of a call (Python, typer, pydantic, rdflib, pyoxigraph; about 0.3 s) is not in these
+figures: ``kg query partners-by-programme`` (no rows at 1M) measures it through the command line.
+CPU seconds of this process (``time.process_time``), best of ``--repeat`` runs per phase.
+
+Run: ``python bench/query_phases.py BUILD NAME [NAME ...] [--repeat 3]`` (parameters as in
+:mod:`bench.queries`); one JSON line per query.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import sys
 import time
@@ -23,7 +32,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-from queries import PARAMS  # noqa: E402
+from queries import params_for  # noqa: E402
 
 
 def main() -> None:
@@ -32,32 +41,64 @@ def main() -> None:
     from kg.query.formats import render
     from kg.query.library import get
     from kg.query.order import plan
-    from kg.query.sparql import add_labels, bindings, execute, unit_separated
+    from kg.query.sparql import QueryResult, _cells, add_labels, bindings, sort_concatenations, unit_separated
 
-    build = Path(sys.argv[1])
-    for name in sys.argv[2:]:
-        clock = time.process_time
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("build", type=Path)
+    parser.add_argument("names", nargs="+")
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    clock = time.process_time
+
+    def best(work):
+        times, value = [], None
+        for _ in range(args.repeat):
+            started = clock()
+            value = work()
+            times.append(clock() - started)
+        return min(times), value
+
+    for name in args.names:
         phases: dict[str, float] = {}
-        t = clock()
-        store = open_source(build / "graph.trig", None, None, use_store=True)
-        phases["open"] = clock() - t
-        query, params = get(name), PARAMS.get(name, {})
-        t = clock()
-        result = execute(store, query, params, timeout=None, labels=False)
-        phases["execute"] = clock() - t
-        t = clock()
-        text = bind_values(unit_separated(query.text), bindings(query, params, store, None))
-        ordering = plan(with_prefixes(text))  # what execute runs: without a top-level ORDER BY it can redo
-        store.solutions(ordering.text if ordering is not None else text)
-        phases["raw"] = clock() - t
-        t = clock()
+        started = clock()
+        store = open_source(args.build / "graph.trig", None, None, use_store=True)
+        phases["open"] = clock() - started
+        query = get(name)
+        text = bind_values(unit_separated(query.text), bindings(query, params_for(query), store, None))
+        ordering = plan(with_prefixes(text))
+        bare = ordering.text if ordering is not None else with_prefixes(text)
+        head, where = bare.split("SELECT", 1) if "SELECT" in bare else ("", bare)
+        counted = f"{head}SELECT (COUNT(*) AS ?n) WHERE {{ {{ SELECT{where} }} }}"
+        phases["evaluate"], _ = best(lambda: store.solutions(counted))  # noqa: B023
+        solutions, _ = best(lambda: store.solutions(bare))  # noqa: B023
+        phases["decode"] = solutions - phases["evaluate"]
+        converted, (variables, rows) = best(lambda: store._rows(bare))  # noqa: B023
+        phases["rdflib"] = converted - solutions
+        started = clock()
+        if ordering is not None:
+            variables, rows = ordering.sort(variables, rows)
+        phases["sort"] = clock() - started
+        started = clock()
+        rows = _cells(sort_concatenations(query.text, rows))
+        phases["cells"] = clock() - started
+        result = QueryResult("SELECT", variables, rows)
+        started = clock()
         add_labels(result, store, None)
-        phases["labels"] = clock() - t
-        t = clock()
-        render(result, "json", store, None)
-        phases["json"] = clock() - t
+        phases["labels"] = clock() - started
+        phases["json"], _ = best(lambda: render(result, "json", store, None))  # noqa: B023
         store.close()
-        print(json.dumps({"query": name, "rows": len(result.rows), **{k: round(v, 2) for k, v in phases.items()}}))
+        total = sum(phases.values())
+        print(
+            json.dumps(
+                {
+                    "query": name,
+                    "rows": len(rows),
+                    **{k: round(v, 3) for k, v in phases.items()},
+                    "sum": round(total, 2),
+                }
+            ),
+            flush=True,
+        )
 
 
 if __name__ == "__main__":

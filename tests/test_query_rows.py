@@ -4,6 +4,7 @@ without textwrap where a line fits. Each fast path is compared with the slow one
 
 from __future__ import annotations
 
+import json
 import random
 import textwrap
 
@@ -54,8 +55,10 @@ def small() -> OxigraphStore:
 
 def slow_paths(monkeypatch) -> None:
     """The paths this work replaced: every row converted to rdflib terms (the base class's
-    ``solutions``), rdflib's own literal constructor, textwrap for every record line."""
+    ``solutions``), rdflib's own literal constructor, textwrap for every record line, the standard
+    library's JSON encoder (``json.dumps(indent=2)``, what orjson replaces)."""
     monkeypatch.setattr(OxigraphStore, "solutions", Store.solutions)
+    monkeypatch.setattr(formats, "_indented_json", lambda doc: json.dumps(doc, ensure_ascii=False, indent=2))
     monkeypatch.setattr(stores, "_plain_literal", lambda text, language: Literal(text, lang=language))
     monkeypatch.setattr(formats, "_fits", lambda value, width: False)
 
@@ -204,3 +207,27 @@ def test_every_shipped_query_prints_the_same_bytes_as_the_slow_paths(shipped, mo
     fast = outputs(shipped, query, params)
     slow_paths(monkeypatch)
     assert outputs(shipped, query, params) == fast
+
+
+def test_json_is_what_the_standard_library_writes_for_every_character():
+    """orjson's two-space indent and escapes are ``json.dumps(indent=2, ensure_ascii=False)``'s bytes
+    for every code point (control characters, quotes, backslashes, U+2028, astral planes); a lone
+    surrogate, which orjson refuses, is written by the standard library as before."""
+    every = "".join(chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF)
+    rows = [{"x": Literal(every[at : at + 4096])} for at in range(0, len(every), 4096)]
+    rows += [{}, {"x": URIRef(EX + "a"), "y": Literal("\ud800 lone", lang="sv")}, {"y": Literal('\x00\x1f\x7f"\\')}]
+    result = sparql.QueryResult("SELECT", ["x", "y"], rows)
+    document = {
+        "head": {"vars": ["x", "y"]},
+        "results": {"bindings": [{k: formats.term_json(v) for k, v in row.items()} for row in rows]},
+    }
+    assert formats.as_json(result) == json.dumps(document, ensure_ascii=False, indent=2)
+    clean = sparql.QueryResult("SELECT", ["x"], rows[:-2])
+    assert formats.as_json(clean) == json.dumps(
+        {"head": {"vars": ["x"]}, "results": {"bindings": document["results"]["bindings"][:-2]}},
+        ensure_ascii=False,
+        indent=2,
+    )
+    assert formats.as_json(sparql.QueryResult("SELECT", ["x"], [])) == json.dumps(
+        {"head": {"vars": ["x"]}, "results": {"bindings": []}}, indent=2
+    )
