@@ -19,9 +19,10 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from kg.core.cells import neutralise
+from kg.core.collector import paused
 from kg.core.labels import best_label
 from kg.core.namespaces import short_iri
-from kg.query.sparql import QueryResult, _no_cycle_collection
+from kg.query.sparql import QueryResult
 
 Formatter = Callable[[QueryResult, object, str | None], str]
 FORMATS: dict[str, Formatter] = {}
@@ -48,7 +49,7 @@ def render(result: QueryResult, fmt: str = "table", graph=None, lang: str | None
         return result.graph.serialize(format="turtle")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
-    with _no_cycle_collection():  # the text is made of strings, tuples and dicts without cycles
+    with paused():  # the text is made of strings, tuples and dicts without cycles
         return FORMATS[fmt](result, graph, lang)
 
 

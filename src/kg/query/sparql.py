@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import datetime as dt
-import gc
 import re
 import threading
 import unicodedata
@@ -16,6 +15,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import XSD
 
+from kg.core.collector import paused
 from kg.core.errors import KgError
 from kg.core.labels import search_pattern
 from kg.core.namespaces import PREFIXES, short_iri
@@ -304,8 +304,8 @@ def execute(
     # a native engine's rows are made in Python without reference cycles; pausing the cycle collector
     # while they are made, sorted and labelled saves its full passes over the growing result (at a
     # million triples about 0.3 s of CPU for initiatives' 13,133 rows); rdflib's evaluation keeps it
-    paused = _no_cycle_collection() if native else contextlib.nullcontext()
-    with paused:
+    collecting = paused() if native else contextlib.nullcontext()
+    with collecting:
         return _answer(query, store, form, native, run, text, timeout, isolate, labels, lang)
 
 
@@ -717,22 +717,8 @@ def add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
     A column whose cells are space-separated IRIs (a GROUP_CONCAT of IRIs) gets a label column
     whose cells join the labels with "; ". Labels come in the preferred language ``lang``.
     """
-    with _no_cycle_collection():
+    with paused():
         return _add_labels(result, graph, lang)
-
-
-@contextlib.contextmanager
-def _no_cycle_collection():
-    """Python's cycle collector paused: labelling makes no cycles, but its thousands of new cells
-    set off full collections of the whole result (at a million triples 0.25-0.35 s of CPU for
-    initiatives and weak-facts)."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _add_labels(result: QueryResult, graph, lang: str | None) -> QueryResult:
