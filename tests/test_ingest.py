@@ -2015,13 +2015,13 @@ def test_money_received_is_paid_by_the_grantor_of_the_text(reference_only, tmp_p
 
 
 def test_a_grant_under_a_condition_makes_no_receiver(reference_only, tmp_path):
-    """``X sitoutuu … sillä edellytyksellä, että hankkeelle myönnetään rahoitus``: X commits its own
+    """``X lupaa … sillä edellytyksellä, että hankkeelle myönnetään muu rahoitus``: X commits its own
     money (a yearly funding) and takes part; the grant is only a condition, so X does not lead."""
     p = read_text(
         reference_only,
         tmp_path,
-        "Päätös\n\nSallan kunta sitoutuu Tunturipolku-hankkeen rahoittamiseen vuosina 2024–2026, jokaisena "
-        "vuotena 3 000 eurolla sillä edellytyksellä, että hankkeelle myönnetään rahoitus.\n",
+        "Päätös\n\nSallan kunta lupaa Tunturipolku-hankkeelle 3 000 euroa vuodessa kolmen vuoden ajan "
+        "(2024–2026) sillä edellytyksellä, että hankkeelle myönnetään muu rahoitus.\n",
         "fi",
     )
     assert ("Salla", "Tunturipolku", "3000 / year", "EUR") in _fundings(p)
