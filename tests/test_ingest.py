@@ -2410,3 +2410,32 @@ def test_the_grantor_named_beside_the_fund(reference_only, tmp_path, lang, text,
     projektet X N`` funds X, its owner does not."""
     p = read_text(reference_only, tmp_path, text, lang)
     assert {(f, a) for f, _, a, _ in _fundings(p)} == {(funder, amount)}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "funder"),
+    [
+        (
+            "fi",
+            "Päätös\n\nSallan kunta rahoittaa Tunturipolku-hanketta vuosina 2024 - 2026 vuosittain 3 000 eurolla.\n",
+            "Salla",
+        ),
+        (
+            "sv",
+            "Beslut\n\nProjektet Fjällstigen pågår 2024–2026. Arjeplogs kommun bidrar med 3 000 kronor per år.\n",
+            "Arjeplog",
+        ),
+    ],
+)
+def test_an_amount_a_year_runs_over_the_initiatives_years(reference_only, tmp_path, lang, text, funder):
+    """A new user's trial (finding 19): ``vuosina 2020 - 2022, jokaisena vuotena N eurolla`` gave a
+    yearly funding from the first year with no end, so the reviewer had to add it. The amount is read
+    before its sentence's dates; once they are read, a yearly funding gets the initiative's years."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    [money] = [r for r in p.relations if r.relation == "funds" and r.amount]
+    assert (p.entities[money.subject].name, money.amount, money.start, money.end) == (
+        funder,
+        "3000 / year",
+        "2024",
+        "2026",
+    )

@@ -896,6 +896,7 @@ class _Document:
         self._meetings()
         self._titled_event()
         self._ends_from_durations()
+        self._yearly_periods()
         self._located()
         self._in_areas(main)
         self._drop_unmentioned()
@@ -940,6 +941,19 @@ class _Document:
         for entity in self.p.entities.values():
             if entity.iri is None and entity.start and entity.duration and entity.end is None:
                 entity.end = _end_year(entity.start, entity.duration)
+
+    def _yearly_periods(self) -> None:
+        """An amount a year for an initiative whose years the text gives (``vuosina 2024–2026 …
+        vuosittain 3 000 euroa``, ``under 2025–2027 … 50 000 kronor per år``) runs over those years:
+        the funding gets the initiative's start and end once every sentence's dates are read (the
+        amount is read before the dates of its sentence, so it had the document's year as its start
+        and no end)."""
+        for r in self.p.relations:
+            if r.relation != "funds" or not r.yearly or r.end is not None:
+                continue
+            initiative = self.p.entities[r.object]
+            if initiative.start and initiative.end and initiative.start[:4] <= initiative.end[:4]:
+                r.start, r.end = initiative.start, initiative.end
 
     def _drop_unmentioned(self) -> None:
         """Entities whose every mention a longer name took over (the Kajaani of ``Kajaanin
