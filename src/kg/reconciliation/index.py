@@ -105,7 +105,7 @@ class Reconciler:
         self.class_labels: dict[str, URIRef] = {}
         #: each key of ``class_labels`` as it is written (the label, or the class's name): what an error
         #: message suggests, so that "kommunalförbund" is not offered as "kommunalforbund"
-        self.class_names: dict[str, str] = {}
+        self.class_spellings: dict[str, str] = {}
         self.class_names: dict[URIRef, dict[str, str]] = defaultdict(dict)  # class -> language -> label
         self.subclasses: dict[URIRef, set[URIRef]] = defaultdict(set)
         self._allowed_cache: dict[tuple, set[int] | None] = {}  # the entities are fixed once read
@@ -122,10 +122,10 @@ class Reconciler:
         for cls in classes:
             self.subclasses[cls].add(cls)
             self.class_labels[fold(cls.split("#")[-1])] = cls
-            self.class_names.setdefault(fold(cls.split("#")[-1]), cls.split("#")[-1])
+            self.class_spellings.setdefault(fold(cls.split("#")[-1]), cls.split("#")[-1])
             for label in sorted(graph.objects(cls, RDFS.label)):
                 self.class_labels.setdefault(T.folded_key(str(label)), cls)
-                self.class_names.setdefault(T.folded_key(str(label)), str(label))
+                self.class_spellings.setdefault(T.folded_key(str(label)), str(label))
                 if isinstance(label, Literal) and label.language:
                     self.class_names[cls].setdefault(label.language, str(label))
         changed = True
@@ -197,7 +197,7 @@ class Reconciler:
         from rapidfuzz import process
 
         found = process.extract(T.folded_key(value), sorted(self.class_labels), limit=limit)  # ties: by name
-        return list(dict.fromkeys(self.class_names.get(key, key) for key, _, _ in found))
+        return list(dict.fromkeys(self.class_spellings.get(key, key) for key, _, _ in found))
 
     def _allowed(self, type_: URIRef | None, country: str | None) -> set[int] | None:
         if (type_, country) not in self._allowed_cache:
