@@ -156,7 +156,7 @@ def test_cli_report_json_csv(built, tmp_path):
     graph = str(built.output)
     text = runner.invoke(app, ["analyze", "--graph", graph])
     assert text.exit_code == 0, text.output
-    assert "Clusters:" in text.stdout and "Brokers" in text.stdout
+    assert "Kluster:" in text.stdout and "Brobyggare" in text.stdout  # --lang's default, sv: a Swedish report
     assert max(len(line) for line in text.stdout.splitlines()) <= 80
     as_json = json.loads(runner.invoke(app, ["analyze", "--graph", graph, "--format", "json"]).stdout)
     assert as_json["network"] == "actors" and as_json["clusters"]

@@ -345,12 +345,20 @@ class QueryFormat(StrEnum):
     md = "md"
 
 
+class HeaderKind(StrEnum):
+    names = "names"
+    labels = "labels"
+
+
 GraphOpt = Annotated[
     Path | None,
     typer.Option("--graph", help="A built graph (TriG) to use instead of build/graph.trig."),
 ]
 LangOpt = Annotated[
-    str, typer.Option("--lang", help="Preferred language of labels: sv, fi or en.", callback=_check_lang)
+    str,
+    typer.Option(
+        "--lang", help="Language of the output: labels, headings, column headers; sv, fi or en.", callback=_check_lang
+    ),
 ]
 EndpointOpt = Annotated[
     str | None,
@@ -417,6 +425,15 @@ def query(
         ),
     ] = None,
     lang: LangOpt = "sv",
+    header: Annotated[
+        HeaderKind | None,
+        typer.Option(
+            "--header",
+            help="Column headers: names (the query's variables) or labels (in --lang). "
+            "Default: labels in table and md (names in English), names in csv, tsv and json.",
+            show_default=False,
+        ),
+    ] = None,
     timeout: Annotated[
         float, typer.Option("--timeout", help="Stop the query after this many seconds.", callback=_positive)
     ] = 30.0,
@@ -443,6 +460,13 @@ def query(
     suffixes = {".txt": "table", ".csv": "csv", ".tsv": "tsv", ".json": "json", ".md": "md"}
     graph_out = out is not None and out.suffix.lower() in graph_suffixes and fmt is None
     chosen = "table" if graph_out else _out_format(out, fmt.value if fmt else None, suffixes, "table", "kg query")
+    if header is HeaderKind.labels and chosen == "json":
+        _fail(
+            KgError(
+                "--header labels: json keeps the variable names (they are the keys of SPARQL 1.1 Query Results "
+                "JSON); use csv or tsv for a header row of labels"
+            )
+        )
     try:
         params = _parse_params(param)
         named = adhoc(expression, "-e") if expression is not None else get(name)
@@ -458,7 +482,7 @@ def query(
                         else f"a table: name the file {', '.join(suffixes)}"
                     )
                 )
-            text = render(result, chosen, dataset, lang)
+            text = render(result, chosen, dataset, lang, header.value if header else None, named.columns)
         finally:
             dataset.close()  # the built store's shared lock: a build may go on
     except (QueryTimeout, RemoteTimeout) as exc:
@@ -546,7 +570,11 @@ def analyze(
     result = analysis_module.analyze(projected, bipartite)
     if path is not None and key is not None:  # for kg viz (see kg.analysis.stored)
         stored.save(path, key, params, result)
-    render = {"table": analysis_module.to_text, "json": lambda a: a.to_json() + "\n", "csv": analysis_module.to_csv}
+    render = {
+        "table": lambda a: analysis_module.to_text(a, lang=lang),
+        "json": lambda a: a.to_json() + "\n",
+        "csv": analysis_module.to_csv,
+    }
     text = render[chosen](result)
     if out is not None:
         write_text(out, text)

@@ -30,7 +30,9 @@ from dataclasses import dataclass, field, fields
 import networkx as nx
 
 from kg.analysis import measures
+from kg.analysis.messages import REPORT
 from kg.core.collector import paused
+from kg.core.i18n import decimal
 
 SEED = 42
 EXACT_BETWEENNESS_MAX = 20_000
@@ -478,23 +480,26 @@ LIST_MAX = 20
 says how many more there are; the JSON and CSV formats always hold every one."""
 
 
-def _wrap(prefix: str, items: list[str], width: int = 80, limit: int | None = None) -> list[str]:
-    """``items`` joined by "; " and wrapped under ``prefix``; beyond ``limit`` items, "… and N more".
+def _wrap(prefix: str, items: list[str], width: int = 80, limit: int | None = None, lang: str = "en") -> list[str]:
+    """``items`` joined by "; " and wrapped under ``prefix``; beyond ``limit`` items, "… and N more"
+    (in ``lang``).
 
     >>> _wrap("  x: ", ["a", "b", "c"], limit=2)
     ['  x: a; b; … and 1 more']
+    >>> _wrap("  x: ", ["a", "b", "c"], limit=2, lang="sv")
+    ['  x: a; b; … och 1 till']
     >>> _wrap("  x: ", [])
     ['  x: -']
     """
     import textwrap
 
     if limit is not None and len(items) > limit:
-        items = [*items[: limit - 1], f"{items[limit - 1]}; … and {len(items) - limit} more"]
+        items = [*items[: limit - 1], f"{items[limit - 1]}; {REPORT.text('more', lang, n=len(items) - limit)}"]
     text = "; ".join(items) if items else "-"
     return textwrap.wrap(text, width=width, initial_indent=prefix, subsequent_indent=" " * len(prefix)) or [prefix]
 
 
-def _wrap_lines(items: list[str]) -> list[str]:
+def _wrap_lines(items: list[str], lang: str = "en") -> list[str]:
     """Each item on lines of its own (80 columns, indented), at most :data:`LIST_MAX` items, then
     "… and N more" (the text report's long lists)."""
     import textwrap
@@ -504,53 +509,103 @@ def _wrap_lines(items: list[str]) -> list[str]:
         for item in items[:LIST_MAX]
         for line in textwrap.wrap(item, 80, initial_indent="  ", subsequent_indent="    ")
     ]
-    return lines + ([f"  … and {len(items) - LIST_MAX} more"] if len(items) > LIST_MAX else [])
+    return lines + ([f"  {REPORT.text('more', lang, n=len(items) - LIST_MAX)}"] if len(items) > LIST_MAX else [])
 
 
-def to_text(analysis: Analysis, top: int = 5) -> str:
+def _fit(line: str) -> list[str]:
+    """A line of the report's head wrapped to 80 columns, its continuation indented under its text.
+
+    >>> _fit("  " + "ord " * 30)[1]
+    '    ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord'
+    """
+    import textwrap
+
+    if len(line) <= 80:
+        return [line]
+    indent = " " * (len(line) - len(line.lstrip(" ")) + 2)
+    return textwrap.wrap(line, 80, subsequent_indent=indent) or [line]
+
+
+NOTES = ("note_cross_checked", "note_sampled_size", "note_sampled_work", "note_no_eigenvector")
+METHODS = {"greedy modularity": "method_greedy", "label propagation": "method_propagation"}
+
+
+def _note(note: str, lang: str) -> str:
+    """A note of the analysis (kept in English, as the JSON holds it) in ``lang``.
+
+    >>> _note("clusters cross-checked with label propagation (846 nodes > 500)", "fi")
+    'klusterit tarkistettu toisella menetelmällä (nimiöiden levitys; 846 solmua > 500)'
+    """
+    found = REPORT.read(note, NOTES)
+    if found is None:
+        return note
+    key, values = found
+    if "method" in values and values["method"] in METHODS:
+        values["method"] = REPORT.text(METHODS[values["method"]], lang)
+    return REPORT.text(key, lang, **values)
+
+
+def _through(via: str, lang: str) -> str:
+    """The actors and places of a cross-border initiative (:func:`crossings`) with "a place in FI" in ``lang``."""
+    return "; ".join(REPORT.translated(part, ("a_place_in",), lang) for part in via.split("; "))
+
+
+def to_text(analysis: Analysis, top: int = 5, lang: str = "en") -> str:
     """A readable report (80 columns): clusters, brokers, top actors per measure, cross-border ties.
 
     Long lists (members, initiatives, funders, isolates) end after :data:`LIST_MAX` items with
-    "… and N more"; :meth:`Analysis.to_json` and :func:`to_csv` hold them all."""
+    "… and N more"; :meth:`Analysis.to_json` and :func:`to_csv` hold them all. The headings are in
+    ``lang`` (sv, fi or en; :mod:`kg.analysis.messages`), with the decimal comma in Swedish and
+    Finnish; the names are the analysis' labels (in the language the network was read in)."""
     label = analysis.labels.get
-    year = f", as of {analysis.year}" if analysis.year else ""
+    t = REPORT.text
     alone = [c for c in analysis.clusters if c.size == 1 and c.members[0] in analysis.isolates]
+    kind = f"network_{analysis.network}"
+    network = t(kind, lang) if kind in REPORT else analysis.network
+    counts = {"network": network, "nodes": analysis.nodes, "edges": analysis.edges}
     lines = [
-        f"Network: {analysis.network}{year}: {analysis.nodes} actors, {analysis.edges} ties",
-        f"Clusters: {len(analysis.clusters)} (Louvain, seed {SEED}), modularity {analysis.modularity:.3f}",
+        t("network_year", lang, year=analysis.year, **counts) if analysis.year else t("network", lang, **counts),
+        t("clusters", lang, n=len(analysis.clusters), seed=SEED, modularity=decimal(analysis.modularity, 3, lang)),
     ]
     if alone:  # the counts must agree with what is listed below
-        lines.append(
-            f"  {len(analysis.clusters) - len(alone)} listed below; the other {len(alone)} are isolated actors, "
-            "one each (see Components)"
-        )
+        lines.append(t("alone", lang, listed=len(analysis.clusters) - len(alone), alone=len(alone)))
         if analysis.year:  # "828 isolated actors in 2020" read as a finding about 2020
-            lines.append(f"  (a year's network keeps every actor; an isolated one has no tie in {analysis.year})")
+            lines.append(t("year_keeps", lang, year=analysis.year))
     alone_ids = {c.id for c in alone}
     check = analysis.cross_check
     if "method" in check:
+        method = str(check["method"])
         lines += _wrap(
-            "Cross-check: ",
+            t("cross_check", lang),
             [
-                f"{check['method']} finds {int(check['clusters'])} clusters (modularity "
-                f"{float(check['modularity']):.3f}), {int(check['clusters_identical'])} of them identical to "
-                "Louvain's"
+                t(
+                    "cross_check_text",
+                    lang,
+                    method=t(METHODS[method], lang) if method in METHODS else method,
+                    clusters=int(check["clusters"]),
+                    modularity=decimal(float(check["modularity"]), 3, lang),
+                    identical=int(check["clusters_identical"]),
+                )
             ],
         )
-    lines += [f"Note: {note}" for note in analysis.notes]
+    lines += [t("note", lang, note=_note(note, lang)) for note in analysis.notes]
+    if lang in ("sv", "fi"):  # their longer words wrapped to 80 columns (English lines are as they were)
+        lines = [part for line in lines for part in _fit(line)]
     lines.append("")
     for cluster in analysis.clusters:
         if cluster.id in alone_ids:
             continue
         countries = ", ".join(cluster.countries) or "-"
-        lines += _wrap(f"{cluster.id}  ", [f"{cluster.name} ({cluster.size} actors; {countries})"])
-        lines += _wrap("    members: ", cluster.member_labels, limit=LIST_MAX)
-        lines += _wrap("    held together by: ", cluster.initiative_labels, limit=LIST_MAX)
-        lines += _wrap("    funders: ", cluster.funder_labels, limit=LIST_MAX)
+        lines += _wrap(
+            f"{cluster.id}  ", [t("cluster", lang, name=cluster.name, size=cluster.size, countries=countries)]
+        )
+        lines += _wrap(t("members", lang), cluster.member_labels, limit=LIST_MAX, lang=lang)
+        lines += _wrap(t("held_together", lang), cluster.initiative_labels, limit=LIST_MAX, lang=lang)
+        lines += _wrap(t("funders", lang), cluster.funder_labels, limit=LIST_MAX, lang=lang)
     lines.append("")
-    lines.append("Brokers (betweenness; ties into clusters):")
+    lines.append(t("brokers", lang))
     for node in analysis.brokers[:top] or []:
-        lines.append(f"  {label(node, node)[:50]:50} {float(analysis.scores[node]['betweenness']):.3f}")
+        lines.append(f"  {label(node, node)[:50]:50} {decimal(float(analysis.scores[node]['betweenness']), 3, lang)}")
     if not analysis.brokers:
         lines.append("  -")
     for measure in MEASURES:
@@ -559,27 +614,28 @@ def to_text(analysis: Analysis, top: int = 5) -> str:
             key=lambda n: (-float(analysis.scores[n][measure]), str(n)),  # type: ignore[arg-type]
         )[:top]
         lines.append("")
+        lines.append(t(f"top_{measure}", lang, n=len(ranked)))
         if measure == "degree":  # networkx's degree centrality (ties / (actors - 1)) beside the number of ties
             # that the page calls degree: "0.665" alone read as a number of ties on the page's scale
-            lines.append(f"Top {len(ranked)} by degree (ties; degree centrality, the share of the other actors):")
-            lines += [f"  {label(n, n)[:60]:60} {_ties(analysis, n):>6} ({float(analysis.scores[n][measure]):.3f})"
-                      for n in ranked]  # fmt: skip
+            lines += [f"  {label(n, n)[:60]:60} {_ties(analysis, n):>6} "
+                      f"({decimal(float(analysis.scores[n][measure]), 3, lang)})" for n in ranked]  # fmt: skip
             continue
-        lines.append(f"Top {len(ranked)} by {measure.replace('_', ' ')}:")
-        lines += [f"  {label(n, n)[:60]:60} {float(analysis.scores[n][measure]):.3f}" for n in ranked]
+        lines += [f"  {label(n, n)[:60]:60} {decimal(float(analysis.scores[n][measure]), 3, lang)}" for n in ranked]
     lines.append("")
-    lines.append("Cross-border initiatives and memberships (as kg query cross-border):")
+    lines.append(t("crossings", lang))
     crossing = [
-        f"{label(s, s)}: {via or '-'}" if kind == "initiative" else f"{label(s, s)} member of {label(o, o)} ({via})"
+        f"{label(s, s)}: {_through(via, lang) if via else '-'}"
+        if kind == "initiative"
+        else t("member_of", lang, member=label(s, s), organisation=label(o, o), countries=via)
         for kind, s, o, via in analysis.cross_border_initiatives
     ]
-    lines += _wrap_lines(crossing) or ["  -"]
-    lines.append("Ties between a Swedish and a Finnish actor:")
-    lines += _wrap_lines([f"{label(a, a)} – {label(b, b)}: {via or '-'}" for a, b, via in analysis.cross_border]) or [
-        "  -"
-    ]
+    lines += _wrap_lines(crossing, lang) or ["  -"]
+    lines.append(t("border_ties", lang))
+    lines += _wrap_lines(
+        [f"{label(a, a)} – {label(b, b)}: {via or '-'}" for a, b, via in analysis.cross_border], lang
+    ) or ["  -"]
     lines.append("")
-    lines.append(f"Components: {len(analysis.components)}; isolates: {len(analysis.isolates)}")
+    lines.append(t("components", lang, components=len(analysis.components), isolates=len(analysis.isolates)))
     isolated = [label(n, n) for n in analysis.isolates]
-    lines += _wrap("  isolated: ", isolated, limit=LIST_MAX) if isolated else []
+    lines += _wrap(t("isolated", lang), isolated, limit=LIST_MAX, lang=lang) if isolated else []
     return "\n".join(lines) + "\n"

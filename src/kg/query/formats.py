@@ -5,6 +5,11 @@
 (SPARQL 1.1 Query Results JSON) are for machines and keep the terms as they are, except that a csv,
 tsv or md cell that a spreadsheet would run as a formula gets a leading ``'`` (:mod:`kg.core.cells`).
 CONSTRUCT and DESCRIBE results are written as Turtle in every format.
+
+In Swedish and Finnish, ``table`` and ``md`` show each column under its header in that language and
+booleans and a column's fixed words (``direct``, ``granted``) in it; English output is as it was.
+``csv``, ``tsv`` and ``json`` keep the variable names and values in every language
+(:mod:`kg.query.columns` says why, and what ``header="labels"`` changes).
 """
 
 from __future__ import annotations
@@ -22,9 +27,10 @@ from kg.core.cells import neutralise
 from kg.core.collector import paused
 from kg.core.labels import best_label
 from kg.core.namespaces import short_iri
+from kg.query import columns as columns_module
 from kg.query.sparql import QueryResult
 
-Formatter = Callable[[QueryResult, object, str | None], str]
+Formatter = Callable[..., str]  # (result, graph, lang, headers) -> text
 FORMATS: dict[str, Formatter] = {}
 
 
@@ -38,19 +44,46 @@ def register(name: str) -> Callable[[Formatter], Formatter]:
     return add
 
 
-def render(result: QueryResult, fmt: str = "table", graph=None, lang: str | None = None) -> str:
+def render(
+    result: QueryResult,
+    fmt: str = "table",
+    graph=None,
+    lang: str | None = None,
+    header: str | None = None,
+    columns: dict[str, dict[str, str]] | None = None,
+) -> str:
     """Render a result in the named format.
+
+    ``header`` chooses the header row (:mod:`kg.query.columns`): ``None`` gives the column labels
+    in ``lang`` in the formats for people (variable names in English) and the variable names in
+    the formats for programs; ``"names"`` the variable names; ``"labels"`` the labels in ``lang``
+    (English too), except in ``json``, whose keys are the variable names. ``columns`` are the
+    query's own ``# column`` headers.
 
     >>> r = QueryResult("SELECT", ["n"], [{"n": Literal(3)}])
     >>> render(r, "csv")
     'n\\r\\n3\\r\\n'
+    >>> render(QueryResult("SELECT", ["fundingYear"], [{"fundingYear": Literal("2020")}]), "csv", None, "fi", "labels")
+    'Rahoitusvuosi\\r\\n2020\\r\\n'
     """
     if result.graph is not None:
         return result.graph.serialize(format="turtle")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; known: {', '.join(FORMATS)}")
+    people = fmt in PEOPLE_FORMATS
+    headers = None
+    if header == "labels" or (header is None and people and lang != columns_module.SOURCE):
+        headers = {v: columns_module.header(v, lang, labels=True, own=columns or {}) for v in result.variables}
+        named = set(result.variables)
+        for v in result.variables:  # csv and tsv keep both: the IRI's column apart from its label's
+            if f"{v}Label" in named:
+                headers[v] += " (IRI)"
     with paused():  # the text is made of strings, tuples and dicts without cycles
-        return FORMATS[fmt](result, graph, lang)
+        return FORMATS[fmt](result, graph, lang, headers)
+
+
+#: the formats for people: headers and fixed words in the output language
+PEOPLE_FORMATS = ("table", "md")
 
 
 def plain(term: object) -> str:
@@ -77,31 +110,54 @@ def _shown_columns(result: QueryResult) -> list[str]:
     return [v for v in result.variables if f"{v}Label" not in names]
 
 
-def _people_rows(result: QueryResult, graph, lang) -> tuple[list[str], list[list[str]]]:
+def _people_rows(result: QueryResult, graph, lang, headers=None) -> tuple[list[str], list[list[str]]]:
+    """The shown columns' headers (``headers``' where given, else the variable names) and the rows
+    as text; in Swedish and Finnish, booleans and a column's fixed words (:mod:`kg.query.columns`)
+    are in that language."""
     columns = _shown_columns(result)
     shown: dict[int, str] = {}  # by identity: a term recurs as one object in many rows, shown once
     keep: list = []  # the terms shown, kept alive so that their ids stay unique
+    translate = lang in columns_module.LANGS and lang != columns_module.SOURCE
 
     def cell(term) -> str:
         text = shown.get(id(term))
         if text is None:
             keep.append(term)
-            text = shown[id(term)] = display(term, graph, lang)
+            text = display(term, graph, lang)
+            if translate and isinstance(term, Literal) and term.datatype == XSD.boolean:
+                text = columns_module.boolean(text, lang)
+            shown[id(term)] = text
         return text
 
     rows = [[cell(row.get(c)) for c in columns] for row in result.rows]
-    return columns, rows
+    if translate:  # the few columns with fixed words, after the cells are made
+        for i, column in enumerate(columns):
+            if column in columns_module.VALUES:
+                for row in rows:
+                    row[i] = columns_module.value(column, row[i], lang)
+    return [headers[c] for c in columns] if headers else columns, rows
+
+
+def _answer(boolean: bool | None, lang: str | None) -> str:
+    """An ASK query's answer for people: yes or no (ja/nej, kyllä/ei).
+
+    >>> _answer(True, "en"), _answer(False, "sv"), _answer(True, "fi")
+    ('yes', 'nej', 'kyllä')
+    """
+    if lang in columns_module.LANGS and lang != columns_module.SOURCE:
+        return columns_module.boolean("true" if boolean else "false", lang)
+    return "yes" if boolean else "no"
 
 
 @register("table")
-def as_table(result: QueryResult, graph=None, lang: str | None = None) -> str:
+def as_table(result: QueryResult, graph=None, lang: str | None = None, headers=None) -> str:
     """A text table that fits 80 columns (long cells wrap)."""
     if result.form == "ASK":
-        return "yes" if result.boolean else "no"
+        return _answer(result.boolean, lang)
     from rich.console import Console
     from rich.table import Table
 
-    columns, rows = _people_rows(result, graph, lang)
+    columns, rows = _people_rows(result, graph, lang, headers)
     if _too_wide(columns, rows):
         return as_records(columns, rows)
     table = Table(show_lines=False, box=None, header_style="bold", pad_edge=False)
@@ -168,11 +224,11 @@ def _fits(value: str, width: int) -> bool:
 
 
 @register("md")
-def as_markdown(result: QueryResult, graph=None, lang: str | None = None) -> str:
+def as_markdown(result: QueryResult, graph=None, lang: str | None = None, headers=None) -> str:
     """A GitHub-flavoured Markdown table."""
     if result.form == "ASK":
-        return "yes\n" if result.boolean else "no\n"
-    columns, rows = _people_rows(result, graph, lang)
+        return _answer(result.boolean, lang) + "\n"
+    columns, rows = _people_rows(result, graph, lang, headers)
 
     def cell(text: str) -> str:
         return neutralise(text).replace("|", "\\|").replace("\n", " ")
@@ -183,29 +239,29 @@ def as_markdown(result: QueryResult, graph=None, lang: str | None = None) -> str
     return "\n".join(lines) + "\n"
 
 
-def _delimited(result: QueryResult, delimiter: str) -> str:
+def _delimited(result: QueryResult, delimiter: str, headers=None) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter=delimiter)
     if result.form == "ASK":
         writer.writerow(["boolean"])
         writer.writerow(["true" if result.boolean else "false"])
         return buffer.getvalue()
-    writer.writerow(result.variables)
+    writer.writerow([headers[v] for v in result.variables] if headers else result.variables)
     for row in result.rows:
         writer.writerow([neutralise(plain(row.get(v))) for v in result.variables])
     return buffer.getvalue()
 
 
 @register("csv")
-def as_csv(result: QueryResult, graph=None, lang: str | None = None) -> str:
+def as_csv(result: QueryResult, graph=None, lang: str | None = None, headers=None) -> str:
     """Comma-separated values with a header row (SPARQL CSV style: plain lexical forms)."""
-    return _delimited(result, ",")
+    return _delimited(result, ",", headers)
 
 
 @register("tsv")
-def as_tsv(result: QueryResult, graph=None, lang: str | None = None) -> str:
+def as_tsv(result: QueryResult, graph=None, lang: str | None = None, headers=None) -> str:
     """Tab-separated values with a header row."""
-    return _delimited(result, "\t")
+    return _delimited(result, "\t", headers)
 
 
 def term_json(term: object) -> dict[str, str]:
@@ -230,7 +286,7 @@ def term_json(term: object) -> dict[str, str]:
 
 
 @register("json")
-def as_json(result: QueryResult, graph=None, lang: str | None = None) -> str:
+def as_json(result: QueryResult, graph=None, lang: str | None = None, headers=None) -> str:
     """SPARQL 1.1 Query Results JSON, indented by two spaces: the text ``json.dumps(..., indent=2,
     ensure_ascii=False)`` writes, made by orjson's C encoder (its two-space indent and escapes are the
     same bytes; tests/test_query_rows.py compares them on every code point), each distinct term's

@@ -12,6 +12,11 @@ Types: ``entity`` (an IRI, or a name resolved to one), ``iri``, ``string``, ``in
 ``decimal``, ``date``, ``year``, ``lang``. Parameters are bound as RDF terms when the query runs,
 never pasted into its text.
 
+A column's header for people, in each language, may be declared (see :mod:`kg.query.columns`;
+the shipped queries' columns have theirs in one catalogue there)::
+
+    # column fundingYear: sv "Finansieringsår", fi "Rahoitusvuosi", en "Funding year"
+
 Parameters that exclude each other are declared as a group, after them::
 
     # exclusive: year, date (one required)
@@ -23,6 +28,7 @@ naming both (:func:`kg.query.sparql.bindings`).
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -99,6 +105,12 @@ class NamedQuery:
     def form(self) -> str:
         """SELECT, ASK, CONSTRUCT or DESCRIBE."""
         return query_form(self.text)
+
+    @functools.cached_property
+    def columns(self) -> dict[str, dict[str, str]]:
+        """The headers its ``# column`` lines declare, ``{variable: {lang: header}}`` (see
+        :mod:`kg.query.columns`)."""
+        return parse_columns(self.text, self.path)
 
     def parameter(self, name: str) -> Parameter | None:
         return next((p for p in self.parameters if p.name == name), None)
@@ -190,7 +202,67 @@ def parse_header(text: str, path: Path) -> tuple[str, str, tuple[Parameter, ...]
             )
         elif key == "exclusive":
             groups.append(_exclusive(value, params, path, number))
+        elif key.startswith("column"):
+            _column(content, path, number)  # checked here, read by NamedQuery.columns
     return title, description, tuple(params), tuple(groups)
+
+
+_COLUMN = re.compile(r"^column\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<labels>.*)$")
+_COLUMN_LABEL = re.compile(r'\s*(?P<lang>[a-z]{2,3})\s+"(?P<label>[^"]+)"\s*(?:,|$)')
+
+
+def _column(content: str, path: Path, number: int) -> tuple[str, dict[str, str]]:
+    """One ``# column NAME: sv "…", fi "…", en "…"`` line: the column's header in each language
+    (:mod:`kg.query.columns`), all three of sv, fi and en.
+
+    >>> _column('column fundingYear: sv "Finansieringsår", fi "Rahoitusvuosi", en "Funding year"', Path("q.rq"), 3)
+    ('fundingYear', {'sv': 'Finansieringsår', 'fi': 'Rahoitusvuosi', 'en': 'Funding year'})
+    >>> _column('column fundingYear: sv "Finansieringsår"', Path("q.rq"), 3)
+    Traceback (most recent call last):
+    ...
+    kg.core.errors.KgError: q.rq:3: column 'fundingYear' needs a header in each of sv, fi, en (missing: fi, en)
+    """
+    from kg.core.labels import LANGS
+
+    match = _COLUMN.match(content)
+    labels: dict[str, str] = {}
+    rest = match.group("labels") if match else ""
+    while match and rest.strip():
+        found = _COLUMN_LABEL.match(rest)
+        if not found:
+            match = None
+            break
+        labels[found.group("lang")] = found.group("label")
+        rest = rest[found.end() :]
+    if not match:
+        raise KgError(
+            'bad column declaration: expected \'column NAME: sv "…", fi "…", en "…"\'', file=path, line=number
+        )
+    missing = [lang for lang in LANGS if lang not in labels]
+    if missing:
+        raise KgError(
+            f"column {match.group('name')!r} needs a header in each of {', '.join(LANGS)} "
+            f"(missing: {', '.join(missing)})",
+            file=path,
+            line=number,
+        )
+    return match.group("name"), labels
+
+
+def parse_columns(text: str, path: Path) -> dict[str, dict[str, str]]:
+    """The ``# column`` lines of a query's leading comment block: ``{variable: {lang: header}}``."""
+    columns = {}
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            break
+        content = stripped.lstrip("#").strip()
+        if content.partition(":")[0].strip().lower().startswith("column"):
+            name, labels = _column(content, path, number)
+            columns[name] = labels
+    return columns
 
 
 def _exclusive(value: str, params: list[Parameter], path: Path, number: int) -> Exclusive:
