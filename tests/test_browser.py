@@ -181,6 +181,22 @@ def test_broker_hint_only_beside_yes_and_a_one_day_event_dated_once(page):
     assert "Brobyggare\nja (förbindelser till flera kluster eller båda länderna)" in page.page.inner_text("#details")
 
 
+def test_area_and_cluster_names_follow_the_language_switch(page):
+    # s29 trial finding 16: built in Swedish, switched to Suomi, Kajaani said "Lääni tai maakunta: Kajanaland"
+    # and its cluster kept its Swedish name
+    data = json.loads(page.js("document.getElementById('graph-data').textContent"))
+    kajaani = next(n for n in data["nodes"] if n["key"] == "municipality/fi-205")
+    facet = next(f for f in data["facets"]["cluster"] if f["value"] == kajaani["cluster"])
+    assert data["lang"] == "sv" and facet["name"] == facet["names"]["sv"]
+    page.page.select_option("#lang", "fi")
+    page.js("kg.select('municipality/fi-205')")
+    details = page.page.inner_text("#details")
+    assert "Lääni tai maakunta\nKainuu" in details and "Kajanaland" not in details
+    assert f"Klusteri\n{kajaani['cluster']}: {facet['names']['fi']}" in details
+    page.page.select_option("#lang", "en")
+    assert "County or region\nKainuu" in page.page.inner_text("#details")
+
+
 def test_details_show_money_with_funder_recipient_and_kind(page):
     page.js("kg.select('municipality/fi-320')")
     details = page.page.inner_text("#details")

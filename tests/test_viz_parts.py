@@ -159,6 +159,32 @@ def test_relations_metrics_and_cluster_table_of_the_shipped_graph(shipped):
     assert first["size"] == 23 and sum(first["by_kind"].values()) == 23 and first["initiatives"]
 
 
+def test_area_and_cluster_names_in_every_language(shipped, dataset):
+    # s29 trial finding 16: a page built in Swedish and switched to Finnish said "Lääni tai maakunta:
+    # Kajanaland" and named the clusters in Swedish; the page now carries each name in sv, fi and en
+    from kg.viz.details import area_names
+
+    areas = area_names(dataset)
+    assert areas["area/fi-18"] == {"sv": "Kajanaland", "fi": "Kainuu", "en": "Kainuu"}  # data/reference/areas.ttl
+    assert areas["area/se-25"]["fi"] == "Norrbottenin lääni" and len(areas) == 40  # 21 län, 19 maakunta
+    bipartite, actors, analysis = shipped
+    kajaani = prepare.page_node("https://w3id.org/samverkan/id/municipality/fi-205", bipartite.nodes[
+        "https://w3id.org/samverkan/id/municipality/fi-205"])  # fmt: skip
+    assert kajaani["area"] == "Kajanaland" and kajaani["area_keys"] == ["area/fi-18"]
+    nodes = [prepare.page_node(n, d, cluster=analysis.cluster_of(n)) for n, d in actors.nodes(data=True)]
+    table = prepare.cluster_table(analysis, nodes, bipartite, "sv")
+    names = prepare.cluster_names(analysis, bipartite, "sv")
+    for row in table:
+        cluster = next(c for c in analysis.clusters if c.id == row["id"])
+        assert row["names"] == names[row["id"]] and row["names"]["sv"] == cluster.name == row["name"]
+        assert row["initiative_names"]["sv"] == row["initiatives"] and row["funder_names"]["sv"] == row["funders"]
+        central = prepare.labels_of(bipartite.nodes[cluster.central], "")
+        assert all(row["names"][lang].startswith(central[lang] or cluster.name) for lang in text.LANGS)
+    assert any(row["names"]["fi"] != row["names"]["sv"] for row in table)
+    facets = prepare.facets(nodes, {c.id: c.name for c in analysis.clusters}, names)
+    assert all(f["names"] == names[f["value"]] for f in facets["cluster"])
+
+
 def test_actor_and_stated_edges(shipped):
     bipartite, actors, _ = shipped
     ids = prepare.page_ids(bipartite)

@@ -183,6 +183,8 @@ def page_node(node, attrs: dict, **extra) -> dict:
         "types": class_labels().get(type_name, {}),
         "country": str(attrs.get("country") or ""),
         "area": str(attrs.get("area_label") or ""),
+        # the areas by key, named in each language by the page's table of area names (kg.viz.details.area_names)
+        "area_keys": [node_key(area) for area in str(attrs.get("area") or "").split()],
         "start": str(attrs.get("start") or ""),
         "end": str(attrs.get("end") or ""),
         "names": names_of(attrs),
@@ -249,8 +251,9 @@ def colours(nodes: list[dict]) -> dict:
     }
 
 
-def facets(nodes: list[dict], cluster_names: dict) -> dict:
-    """Filter values with counts: every kind, every cluster (c1, c2, … c10), every country and "no country"."""
+def facets(nodes: list[dict], cluster_names: dict, names: dict | None = None) -> dict:
+    """Filter values with counts: every kind, every cluster (c1, c2, … c10; ``name`` in the page's
+    first language, ``names`` in each, from :func:`cluster_names`), every country and "no country"."""
     kinds = Counter(n["kind"] for n in nodes)
     actors = [n for n in nodes if n["actor"]]
     clusters = Counter(n["cluster"] for n in actors if n["cluster"])
@@ -258,7 +261,7 @@ def facets(nodes: list[dict], cluster_names: dict) -> dict:
     return {
         "type": [{"value": k, "count": kinds[k]} for k in KINDS if kinds[k]],
         "cluster": [
-            {"value": c, "name": cluster_names.get(c, ""), "count": clusters[c]}
+            {"value": c, "name": cluster_names.get(c, ""), "names": (names or {}).get(c, {}), "count": clusters[c]}
             for c in sorted(clusters, key=natural_key)
         ],
         "country": [{"value": c, "count": countries[c]} for c in sorted(countries, key=lambda c: (c == "", c))],
@@ -270,10 +273,47 @@ def legend() -> list[dict]:
     return [{"kind": k, "shape": KIND_SHAPES[k], "color": KIND_COLORS[k]} for k in KINDS]
 
 
-def cluster_table(analysis, nodes: list[dict]) -> list[dict]:
-    """Per cluster: size, members by kind, the initiatives that hold it together, funders, countries."""
+def node_names(node, bipartite: nx.Graph | None, fallback: str) -> dict[str, str]:
+    """The name of ``node`` in each page language (:func:`labels_of` of its attributes in ``bipartite``,
+    read with its names), ``fallback`` where it has none there."""
+    if bipartite is None or node not in bipartite:
+        return dict.fromkeys(LANGS, fallback)
+    return labels_of(bipartite.nodes[node], fallback)
+
+
+def cluster_names(analysis, bipartite: nx.Graph | None, lang: str) -> dict[str, dict[str, str]]:
+    """Each cluster's name in each page language, as :func:`kg.analysis.analyze.analyze` makes it
+    (its most central member / its dominating initiative), from the names of the two in that language;
+    in ``lang`` (the language the analysis was labelled in) the analysis' own name.
+
+    >>> import networkx as nx
+    >>> from types import SimpleNamespace
+    >>> g = nx.Graph()
+    >>> g.add_node("k", names="Kajana (sv) | Kajaani (fi) | Kajaani (en)")
+    >>> g.add_node("i", names="Vattenvision (sv) | Vesistövisio (fi)")
+    >>> c = SimpleNamespace(id="c1", name="Kajana / Vattenvision", central="k", initiatives=["i"],
+    ...                     initiative_labels=["Vattenvision"])
+    >>> cluster_names(SimpleNamespace(clusters=[c], labels={"k": "Kajana"}), g, "sv")["c1"]
+    {'sv': 'Kajana / Vattenvision', 'fi': 'Kajaani / Vesistövisio', 'en': 'Kajaani / Vattenvision'}
+    """
+    if analysis is None:
+        return {}
+    names = {}
+    for c in analysis.clusters:
+        central = node_names(c.central, bipartite, analysis.labels.get(c.central, str(c.central)))
+        top = node_names(c.initiatives[0], bipartite, c.initiative_labels[0]) if c.initiatives else None
+        names[c.id] = {other: central[other] + (f" / {top[other]}" if top else "") for other in LANGS}
+        names[c.id][lang] = c.name
+    return names
+
+
+def cluster_table(analysis, nodes: list[dict], bipartite: nx.Graph | None = None, lang: str = "") -> list[dict]:
+    """Per cluster: size, members by kind, the initiatives that hold it together, funders, countries;
+    with ``bipartite`` its name, initiatives and funders in each page language too (``names``,
+    ``initiative_names``, ``funder_names``: ``{lang: …}``)."""
     if analysis is None:
         return []
+    names = cluster_names(analysis, bipartite, lang) if bipartite is not None else {}
     kinds: dict[str, Counter] = {}
     for n in nodes:
         if n["cluster"]:
@@ -293,4 +333,18 @@ def cluster_table(analysis, nodes: list[dict]) -> list[dict]:
                 "countries": c.countries,
             }
         )
+        if c.id in names:
+            shown = list(zip(c.initiatives[:8], c.initiative_labels[:8], strict=False))
+            table[-1]["names"] = names[c.id]
+            table[-1]["initiative_names"] = {
+                other: [node_names(i, bipartite, label)[other] for i, label in shown] for other in LANGS
+            }
+            table[-1]["funder_names"] = {
+                other: [
+                    node_names(f, bipartite, label)[other] for f, label in zip(c.funders, c.funder_labels, strict=True)
+                ]
+                for other in LANGS
+            }
+            for key in ("initiative_names", "funder_names"):  # in the analysis' language, its own labels
+                table[-1][key][lang] = table[-1]["initiatives" if key == "initiative_names" else "funders"]
     return table

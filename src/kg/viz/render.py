@@ -233,6 +233,7 @@ def page_data(
     years = add_timeline(nodes, edges, reverse, yearly)
     for edge in edges:
         del edge["pair"]
+    names = prepare.cluster_names(analysis, bipartite, lang)
     cluster_names = {c.id: c.name for c in analysis.clusters} if analysis is not None else {}
     data = {
         "title": title or "",
@@ -247,8 +248,8 @@ def page_data(
         "colors": prepare.colours(nodes),
         "color_by": color_by,
         "size_by": size_by,
-        "facets": prepare.facets(nodes, cluster_names),
-        "clusters": prepare.cluster_table(analysis, nodes),
+        "facets": prepare.facets(nodes, cluster_names, names),
+        "clusters": prepare.cluster_table(analysis, nodes, bipartite, lang),
         "mode": "both" if initiatives else "actors",
         "options": VIS_OPTIONS,
         **(
@@ -282,10 +283,11 @@ def page_extras(dataset, bipartite: nx.Graph, lang: str, year: int | None, extra
     from kg.analysis.network import active_days, source_years
     from kg.viz.details import read_details
 
-    if extras and any("recipients" not in f for f in (extras.get("details") or {}).get("fundings", [])):
-        # details stored before the panel named each funding's recipient: read again (and, with the key
-        # gone from ``extras``, stored again by kg viz)
-        extras.pop("details")
+    stored = (extras or {}).get("details") or {}
+    if extras and (any("recipients" not in f for f in stored.get("fundings", [])) or "areas" not in stored):
+        # details stored before the panel named each funding's recipient or the areas in every language:
+        # read again (and, with the key gone from ``extras``, stored again by kg viz)
+        extras.pop("details", None)
     more = dict(extras or {})
     if "stated" not in more:
         more["stated"] = source_years(dataset)

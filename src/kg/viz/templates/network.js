@@ -45,8 +45,17 @@
   const kindName = (k) => L.kinds[k] || k;
   function clusterName(c) {
     const facet = DATA.facets.cluster.find((f) => f.value === c);
-    return facet && facet.name ? c + ": " + facet.name : c;
+    const name = facet && ((facet.names && facet.names[state.lang]) || facet.name);
+    return name ? c + ": " + name : c;
   }
+  // a node's county or region in the chosen language (the reference data's names of the areas), else
+  // as the network was read
+  function areaName(n) {
+    const names = (n.area_keys || []).map((k) => ((DATA.areas || {})[k] || {})[state.lang]);
+    return names.length && names.every((x) => x) ? names.join("; ") : n.area;
+  }
+  // a cluster's name, initiatives or funders in the chosen language where the page has them
+  const inLang = (byLang, fallback) => (byLang && byLang[state.lang]) || fallback;
   function dates(start, end) {
     if (start && end) return start === end ? start : start + " – " + end;  // a one-day event: its day once
     return start ? start + " –" : (end ? "– " + end : "");
@@ -338,7 +347,7 @@
   }
   function nodeTip(n) {
     const lines = [nodeLabel(n), kindName(n.kind) + (n.types[state.lang] ? " · " + n.types[state.lang] : "")];
-    if (n.area) lines.push(n.area);
+    if (n.area) lines.push(areaName(n));
     if (n.country) lines.push(countryName(n.country));
     if (n.start || n.end) lines.push(dates(n.start, n.end));
     return lines.join("\n");
@@ -520,11 +529,11 @@
     if (!c) return;
     box.appendChild(make("h2", t("cluster_metrics") + " " + c.id));
     const cl = make("dl");
-    term(cl, t("cluster"), c.name);
+    term(cl, t("cluster"), inLang(c.names, c.name));
     term(cl, t("size"), number(c.size));
     term(cl, t("members_by_type"), Object.entries(c.by_kind).map(([k, v]) => kindName(k) + " " + number(v)).join(", "));
-    term(cl, t("held_together"), c.initiatives.join("; "));
-    term(cl, t("funders"), c.funders.join("; "));
+    term(cl, t("held_together"), inLang(c.initiative_names, c.initiatives).join("; "));
+    term(cl, t("funders"), inLang(c.funder_names, c.funders).join("; "));
     term(cl, t("countries"), c.countries.map(countryName).join(", "));
     box.appendChild(cl);
   }
@@ -594,7 +603,7 @@
     term(dl, t("class"), n.types[state.lang] || n.type);
     if (n.cluster) term(dl, t("cluster"), clusterName(n.cluster));
     if (n.actor) term(dl, t("country"), countryName(n.country));
-    term(dl, t("area"), n.area);
+    term(dl, t("area"), areaName(n));
     term(dl, t("dates"), dates(n.start, n.end));
     if (n.names.length) {
       const list = make("div");
