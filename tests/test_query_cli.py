@@ -171,8 +171,10 @@ def test_adhoc_query_and_formats(graph_file):
     as_json = json.loads(kg("query", "-e", sparql, "--graph", graph_file, "--format", "json").stdout)
     assert as_json["head"]["vars"] == ["code"]
     assert as_json["results"]["bindings"][0]["code"] == {"type": "literal", "value": "2521"}
-    as_md = kg("query", "-e", sparql, "--graph", graph_file, "--format", "md").stdout
+    as_md = kg("query", "-e", sparql, "--graph", graph_file, "--format", "md", "--lang", "en").stdout
     assert as_md.splitlines() == ["| code |", "|---|", "| 2521 |", "| 614 |"]
+    as_md = kg("query", "-e", sparql, "--graph", graph_file, "--format", "md", "--lang", "fi").stdout
+    assert as_md.splitlines()[0] == "| Koodi |"  # a column's header in the output language (kg.query.columns)
 
 
 def test_table_shows_labels_in_the_preferred_language_within_80_columns(graph_file):
@@ -199,7 +201,7 @@ def test_the_out_extension_chooses_the_format(graph_file, tmp_path):
     rows = tmp_path / "members.md"
     result = kg("query", "members", "-p", "association=Region 10", "--graph", graph_file, "--out", str(rows))
     assert result.exit_code == 0, result.output
-    assert rows.read_text(encoding="utf-8").startswith("| member | code |")
+    assert rows.read_text(encoding="utf-8").startswith("| Medlem | Kod |")  # --lang's default, sv: its headers
     as_json = tmp_path / "members.json"
     assert (
         kg("query", "members", "-p", "association=Region 10", "--graph", graph_file, "-o", str(as_json)).exit_code == 0
@@ -216,7 +218,8 @@ def test_the_out_extension_chooses_the_format(graph_file, tmp_path):
 
 def test_ask(graph_file):
     sparql = "ASK { ?m kg:municipalityCode '2518' }"
-    assert kg("query", "-e", sparql, "--graph", graph_file).stdout.strip() == "yes"
+    assert kg("query", "-e", sparql, "--graph", graph_file, "--lang", "en").stdout.strip() == "yes"
+    assert kg("query", "-e", sparql, "--graph", graph_file).stdout.strip() == "ja"  # --lang's default, sv
 
 
 def test_timeout_stops_a_long_query(graph_file):
