@@ -38,7 +38,8 @@ def _by_lang(table: dict) -> dict:
 
 
 def test_every_message_has_all_three_translations():
-    problems = messages.REPORT.problems() + columns.HEADERS.problems() + columns.value_problems()
+    problems = messages.REPORT.problems() + columns.HEADERS.problems() + columns.TABLES.problems()
+    problems += columns.value_problems()
     for name in ("TEXT", "KIND_TEXT", "ROLE_TEXT"):  # the page's tables, of the same kind
         problems += table_problems(f"kg.viz.text.{name}", getattr(text, name))
     for name in ("COUNTRY_NAMES", "LANGUAGE_NAMES"):

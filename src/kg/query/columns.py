@@ -29,7 +29,7 @@ Who sees what (:func:`header` and :func:`value`; :mod:`kg.query.formats` applies
 ('Funding year', 'myOwnColumn')
 >>> value("via", "direct", "fi"), value("kind", "granted", "sv"), value("kind", "granted", "en")
 ('suoraan', 'beviljat', 'granted')
->>> HEADERS.problems() + value_problems()
+>>> HEADERS.problems() + TABLES.problems() + value_problems()
 []
 """
 
@@ -125,6 +125,12 @@ via | Via | Kautta | Via
 year | År | Vuosi | Year
 """
     ),
+)
+
+#: the words of the tables themselves
+TABLES = Catalogue(
+    "query tables",
+    {"en": {"rows": "{n} row(s)"}, "sv": {"rows": "{n} rad(er)"}, "fi": {"rows": "rivejä: {n}"}},
 )
 
 #: per column, the fixed English words a query writes and their text in each language

@@ -159,7 +159,7 @@ def as_table(result: QueryResult, graph=None, lang: str | None = None, headers=N
 
     columns, rows = _people_rows(result, graph, lang, headers)
     if _too_wide(columns, rows):
-        return as_records(columns, rows)
+        return as_records(columns, rows, lang)
     table = Table(show_lines=False, box=None, header_style="bold", pad_edge=False)
     for i, column in enumerate(columns):  # a cell wraps between words, never inside one
         table.add_column(column.removesuffix("Label"), overflow="fold", min_width=_longest_word(columns, rows, i))
@@ -168,7 +168,7 @@ def as_table(result: QueryResult, graph=None, lang: str | None = None, headers=N
     buffer = io.StringIO()
     console = Console(file=buffer, width=80, color_system=None, soft_wrap=False)
     console.print(table)
-    console.print(f"{len(rows)} row(s)")
+    console.print(columns_module.TABLES.text("rows", lang, n=len(rows)))
     return buffer.getvalue()
 
 
@@ -192,7 +192,7 @@ def _too_wide(columns: list[str], rows: list[list[str]]) -> bool:
     return WIDTH / max(len(columns), 1) < MIN_CELL + 2 or len(columns) > 5
 
 
-def as_records(columns: list[str], rows: list[list[str]]) -> str:
+def as_records(columns: list[str], rows: list[list[str]], lang: str | None = None) -> str:
     """One block per row, one ``column: value`` line per field, wrapped to 80 columns (like psql's \\x)."""
     import textwrap
 
@@ -209,7 +209,7 @@ def as_records(columns: list[str], rows: list[list[str]]) -> str:
             wrapped = textwrap.wrap(value, WIDTH - len(prefix), break_long_words=False, break_on_hyphens=False) or [""]
             lines.append(prefix + wrapped[0])
             lines += [" " * len(prefix) + more for more in wrapped[1:]]
-    lines.append(f"{len(rows)} row(s)")
+    lines.append(columns_module.TABLES.text("rows", lang, n=len(rows)))
     return "\n".join(lines) + "\n"
 
 
