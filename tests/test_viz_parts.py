@@ -164,7 +164,7 @@ def test_area_and_cluster_names_in_every_language(shipped, dataset):
     # Kajanaland" and named the clusters in Swedish; the page now carries each name in sv, fi and en
     from kg.viz.details import area_names
 
-    areas = area_names(dataset)
+    areas = {prepare.node_key(iri): names for iri, names in area_names(dataset).items()}
     assert areas["area/fi-18"] == {"sv": "Kajanaland", "fi": "Kainuu", "en": "Kainuu"}  # data/reference/areas.ttl
     assert areas["area/se-25"]["fi"] == "Norrbottenin lääni" and len(areas) == 40  # 21 län, 19 maakunta
     bipartite, actors, analysis = shipped

@@ -515,8 +515,8 @@ def _wrap_lines(items: list[str], lang: str = "en") -> list[str]:
 def _fit(line: str) -> list[str]:
     """A line of the report's head wrapped to 80 columns, its continuation indented under its text.
 
-    >>> _fit("  " + "ord " * 30)[1]
-    '    ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord'
+    >>> _fit("  " + "ord " * 25)
+    ['  ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord ord', '    ord ord ord ord ord ord']
     """
     import textwrap
 

@@ -198,17 +198,16 @@ def read_details(dataset, lang: str = "sv", labels: dict[str, str] | None = None
 
 def area_names(dataset) -> dict[str, dict[str, str]]:
     """The name of every county and region (län, maakunta, landskap) in each page language, from the
-    reference data's labels (the internal query ``area-labels``): ``{key: {"sv": …, "fi": …, "en": …}}``
-    by the node key of the area (:func:`kg.viz.prepare.node_key`, ``area/fi-18``). A language
-    without a label is left out (the page then shows the name the network was read with)."""
+    reference data's labels (the internal query ``area-labels``): ``{iri: {"sv": …, "fi": …, "en": …}}``
+    (the page keys them as its nodes, :func:`kg.viz.render.read_extra`). A language without a label is
+    left out (the page then shows the name the network was read with)."""
     from kg.query.sparql import execute, internal_query
     from kg.query.stores import fast_store
-    from kg.viz.prepare import node_key
     from kg.viz.text import LANGS
 
     names: dict[str, dict[str, str]] = {}
     for row in execute(fast_store(dataset), internal_query("area-labels"), timeout=None, labels=False).rows:
         lang = getattr(row["label"], "language", None)
         if lang in LANGS:
-            names.setdefault(node_key(row["area"]), {}).setdefault(lang, str(row["label"]))
+            names.setdefault(str(row["area"]), {}).setdefault(lang, str(row["label"]))
     return names

@@ -320,6 +320,8 @@ def read_extra(dataset, lang: str, ids: dict, labels: dict[str, str] | None = No
         ]
         for iri, posts in extra["posts"].items() if iri in by_iri
     }  # fmt: skip
+    # the areas' names by the key the nodes give them (area/fi-18)
+    extra["areas"] = {prepare.node_key(iri): names for iri, names in extra.get("areas", {}).items()}
     return extra
 
 
