@@ -164,6 +164,19 @@ def test_amount_kinds_are_named_as_the_ontology_names_them(dataset):
         assert {lang: columns.value("kind", kind, lang) for lang in LANGS} == {lang: labels[lang] for lang in LANGS}
 
 
+def test_the_analysis_notes_kept_in_english_are_shown_in_the_report_language():
+    from kg.analysis.analyze import _note
+
+    work = "betweenness sampled with k=200 pivots (nodes x (nodes + edges) = 2.1e+08 > 1e+08)"
+    assert _note(work, "sv") == (
+        "mellanhandscentraliteten uppskattad från k=200 startnoder (noder x (noder + förbindelser) = 2.1e+08 > 1e+08)"
+    )
+    assert _note("betweenness sampled with k=200 pivots (25000 nodes > 20000)", "fi") == (
+        "välillisyyskeskeisyys arvioitu k=200 lähtösolmusta (25000 solmua > 20000)"
+    )
+    assert _note(work, "en") == work and _note("a note of another kind", "fi") == "a note of another kind"
+
+
 if __name__ == "__main__":  # write the pinned English outputs with the current code (see the docstring)
     import shutil
     import tempfile
