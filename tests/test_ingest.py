@@ -2439,3 +2439,35 @@ def test_an_amount_a_year_runs_over_the_initiatives_years(reference_only, tmp_pa
         "2024",
         "2026",
     )
+
+
+# ------------------------------------------------------------------ general language knowledge (session 30)
+
+
+def _persons(p):
+    return {e.name for e in p.entities.values() if e.kind == "Person"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "not_expected"),
+    [
+        (
+            "fi",
+            "Kylätalo avataan\n\nAvajaisiin osallistuivat Tapio Rantasen ja Marjatta Kivelän johtamat kyläseurat.\n",
+            {"Tapio Rantanen", "Marjatta Kivelä"},
+            set(),
+        ),
+        (
+            "sv",
+            "Bygdemöte\n\nPå mötet deltog Britta Holmqvist och Ola Sandberg. Enligt Sandberg blev det bra.\n",
+            {"Britta Holmqvist", "Ola Sandberg"},
+            {"Enligt Sandberg"},
+        ),
+    ],
+)
+def test_person_by_the_morphology_of_a_name_pair(reference_only, tmp_path, lang, text, expected, not_expected):
+    """A first name and a surname without a title are a person by Voikko's name classes, in any
+    case (the surname in the nominative); a sentence's first word is no unknown first name."""
+    names = _persons(read_text(reference_only, tmp_path, text, lang))
+    assert expected <= names
+    assert not names & not_expected

@@ -2758,6 +2758,19 @@ class _Document:
                     self.add_mention(number, Mention(key, i, end, 0, 0, "person"))
                     i = end
                     continue
+                if (
+                    end == i + 2
+                    and _name_pair(a.text, b.text, self.lang, initial=a.is_sent_start)
+                    and not self._looks_known(name)
+                ):
+                    # a first name and a surname by their morphology (Voikko's name classes), in any
+                    # case and without a title: Tapio Rantasen ja Marjatta Kivelän, Britta Holmqvist
+                    key = self.entity(
+                        "Person", name, self.ev(number, sent, offset, i, end), confidence=0.6, country=self._country()
+                    )
+                    self.add_mention(number, Mention(key, i, end, 0, 0, "person"))
+                    i = end
+                    continue
                 i += 1
                 continue
             if self._looks_known(" ".join(t.text for t in sent[i:end])):
@@ -4459,6 +4472,53 @@ def _person_base(name: str) -> str:
     if not base:
         return name
     return " ".join([*words[:-1], base[:1].upper() + base[1:]])
+
+
+#: Swedish surnames by their endings (Voikko knows many, not all): Lindqvist, Sandström, Öberg.
+_SV_SURNAME = re.compile(
+    r"(?:son|sson|ström|strom|berg|borg|qvist|kvist|gren|lund|lind|holm|man|mark|dahl|dal|bäck|back|sten|stedt|"
+    r"stad|fors|ling|blad|blom|gård|löf|löv|rot|ros|sjö|vall|ander|ér|én|ell|ius|in)$"
+)
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_pair(first: str, last: str, lang: str, initial: bool = False) -> bool:
+    """Whether ``first last`` is a person's name by the words' morphology: Voikko knows ``first`` as
+    a first name in the nominative (a Finnish full name inflects its surname only) and ``last`` as a
+    surname in any case (``Rantasen`` of ``Rantanen``), or, in Finnish, as a place name or
+    a word it does not know (``Lehtimäki``, ``Kostet``); in Swedish a surname may also be told by its ending
+    (``Lindqvist``, ``Sandström``) after a known first name, or a first name Voikko does not know
+    may stand before a surname inside a sentence (``… och Ola Sandberg``; ``initial``: ``first``
+    opens its sentence). False without Voikko.
+
+    >>> _name_pair("Tapio", "Rantasen", "fi"), _name_pair("Kemijärven", "Kaupungille", "fi")
+    (True, False)
+    >>> _name_pair("Magnus", "Lindqvist", "sv"), _name_pair("Ola", "Sandberg", "sv")
+    (True, True)
+    >>> _name_pair("Enligt", "Sandberg", "sv", initial=True)
+    False
+    """
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko()
+    if voikko is None or not first[:1].isupper() or not last[:1].isupper() or "-" in last:
+        return False
+    firsts = voikko.analyze(first)
+    lasts = voikko.analyze(last)
+    is_first = any(a.get("CLASS") == "etunimi" and a.get("SIJAMUOTO") == "nimento" for a in firsts)
+    surname = any(a.get("CLASS") == "sukunimi" for a in lasts)
+    if lang == "fi":
+        if not is_first or any(a.get("CLASS") == "etunimi" for a in lasts):
+            return False
+        # a surname, a place name used as one (Lehtimäki), or a word Voikko does not know (Kostet)
+        return surname or not lasts or any(a.get("CLASS") == "paikannimi" for a in lasts)
+    if any(a.get("CLASS") in ("paikannimi", "nimi") for a in lasts) and not surname:
+        return False
+    if not (surname or (_SV_SURNAME.search(last) and not lasts)):
+        return False
+    # a first name Voikko does not know only inside a sentence (a capital there is a name's), not
+    # its first word (Enligt Holmqvist)
+    return is_first or (not firsts and not initial and first.isalpha())
 
 
 def _voikko_base(word: str) -> str | None:
