@@ -2471,3 +2471,36 @@ def test_person_by_the_morphology_of_a_name_pair(reference_only, tmp_path, lang,
     names = _persons(read_text(reference_only, tmp_path, text, lang))
     assert expected <= names
     assert not names & not_expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "period"),
+    [
+        (
+            "fi",
+            "Uusi hanke\n\nMaakuntahallitus myönsi Kuhmon kaupungille 45 000 euroa Kuusikkopolku-hankkeeseen.\n\n"
+            "Hankkeen toteuttavat Kuhmon kaupunki ja Suomussalmen kunta vuosina 2016–2018.\n",
+            "Kuusikkopolku",
+            ("2016", "2018"),
+        ),
+        (
+            "sv",
+            "Nytt projekt\n\nMalå kommun startar projektet Fjällglöd.\n\nProjektet pågår under 2023–2025.\n",
+            "Fjällglöd",
+            ("2023", "2025"),
+        ),
+        (
+            "sv",
+            "Nytt projekt\n\nMalå kommun startar projektet Fjällglöd. Det finansieras av Interreg Aurora, 2021–2027.\n",
+            "Fjällglöd",
+            (None, None),
+        ),
+    ],
+)
+def test_years_in_a_sentence_that_refers_back_date_its_initiative(reference_only, tmp_path, lang, text, name, period):
+    """A run of years in a sentence that refers to its initiative with a project word (``Hankkeen
+    toteuttavat … vuosina 2016–2018``, ``Projektet pågår 2023–2025``) is that initiative's period; a
+    sentence that names a programme keeps its years for the programme."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    entity = p.entities[_by_name(p)[name]]
+    assert (entity.start, entity.end) == period

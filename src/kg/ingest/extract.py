@@ -4092,6 +4092,14 @@ class _Document:
             entity.start, entity.end = ranged.start, ranged.end
         return True
 
+    def unclear_period(self, number: int) -> bool:
+        """Whether the sentence ``number`` names a programme or fund (whose period a run of years
+        may be: ``Hanke rahoitetaan ohjelmakaudelta 2021–2027``), so that years alone date no
+        initiative it refers back to."""
+        return any(
+            "Programme" in self.kind_of(m.key) or self.kind_of(m.key) == "Fund" for m in self.mentions.get(number, ())
+        )
+
     def _dates(self, number: int, sent, offset: int, main: str | None) -> None:
         text = sent.text
         found = _find_dates(text, self.lang, self.year)
@@ -4107,7 +4115,9 @@ class _Document:
             where = sent.char_span(ranged.char_start, ranged.char_end, alignment_mode="expand")
             if named and where is not None:
                 initiative = min(named, key=lambda m: min(abs(m.end - where.start), abs(m.start - where.end))).key
-            elif ranged.precision == "day":
+            elif ranged.precision == "day" or (REFERS.search(text) and not self.unclear_period(number)):
+                # a day's period, or years in a sentence that refers back to its initiative
+                # (Hankkeen toteuttavat A ja B vuosina 2016–2018, Projektet pågår 2023–2025)
                 initiative = self._initiative_in(number, sent, main)
             else:
                 initiative = None  # years alone (mellan 2014–2020) date an initiative only next to its name
