@@ -2504,3 +2504,49 @@ def test_years_in_a_sentence_that_refers_back_date_its_initiative(reference_only
     p = read_text(reference_only, tmp_path, text, lang)
     entity = p.entities[_by_name(p)[name]]
     assert (entity.start, entity.end) == period
+
+
+def test_the_agent_of_leds_av_is_no_funder(reference_only, tmp_path):
+    """``Projektet leds av A och finansieras av B med N kronor``: B pays, A leads (the first actor
+    after any ``av`` was taken for the funder)."""
+    text = (
+        "Ny satsning\n\nMalå kommun deltar i projektet Fjällglöd. "
+        "Projektet leds av Region Västerbotten och finansieras av Tillväxtverket med 3,4 miljoner kronor.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "sv")
+    assert _fundings(p) == {("Tillväxtverket", "Fjällglöd", "3400000", "SEK")}
+    assert (_by_name(p)["Region Västerbotten"], "leads", _by_name(p)["Fjällglöd"]) in p.relation_keys()
+
+
+def test_a_genitive_noun_opens_an_association_at_the_head_of_a_sentence(reference_only, tmp_path):
+    """A Finnish noun in the genitive that opens a sentence is the first word of the name after it
+    (``Tunturiseudun Kehitys ry``), while an adverb is not (``Lisäksi Kaamasen Kyläyhdistys ry``)."""
+    text = (
+        "Uusi hanke\n\nRuskaseudun Kehitys ry on mukana Tunturitie-hankkeessa. "
+        "Lisäksi Kaamoskylien Yhdistys ry on mukana.\n"
+    )
+    names = {e.name for e in read_text(reference_only, tmp_path, text, "fi").entities.values()}
+    assert {"Ruskaseudun Kehitys ry", "Kaamoskylien Yhdistys ry"} <= names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fi",
+            "Sallan kunnanhallitus\n\nKunnanhallitus päättää, että kunta osallistuu alueorganisaation rahoitukseen. "
+            "Alueorganisaatiota hallinnoi Ruskaseudun Matkailu ry. Valmistelija kunnanjohtaja Heikki Ranta.\n",
+            ("Heikki Ranta", "Salla", "kunnanjohtaja"),
+        ),
+        (
+            "sv",
+            "Beslut i Malå\n\nMalå kommun går med i Fjällbygdens förening. Föreningen leder arbetet.\n\n"
+            "Kommunchef Karin Ek välkomnar beslutet.\n",
+            ("Karin Ek", "Malå", "kommunchef"),
+        ),
+    ],
+)
+def test_a_municipal_title_is_a_post_in_the_municipality(reference_only, tmp_path, lang, text, expected):
+    """``kunnanjohtaja``, ``kommunchef``: only a municipality has them, so the post is in the
+    municipality the text names, not at the organisation named last before."""
+    assert expected in _posts(read_text(reference_only, tmp_path, text, lang))

@@ -366,6 +366,10 @@ REGION_TITLE = re.compile(
 )
 #: The governor's title: the post is at the county administrative board.
 COUNTY_TITLE = re.compile(r"^landshövding\w*$", re.IGNORECASE)
+#: Titles that only a municipality's officials hold: the post is in a municipality.
+MUNICIPAL_TITLE = re.compile(
+    r"^(?:kunnanjohtaja|kaupunginjohtaja|kommunchef|kommundirektör|kommunalråd|stadsdirektör)\w*$", re.IGNORECASE
+)
 #: A municipality named in the nominative with its kind word: the text speaks as it.
 SPEAKS = (" kaupunki", " kunta", " kommun")
 #: The decision (or its proposal) of a minute: ``Päätösehdotus (kaupunginjohtaja): …``, ``Beslut: …``.
@@ -2054,8 +2058,17 @@ class _Document:
                 ):
                     break  # A, Metsähallitus ja Kainuun Etu Oy; X Oy ja Y ry: the end of a list, not one company
                 j -= 1
-            while j < i and (not _is_cap(sent[j]) or (j == 0 and _opens_sentence(sent[j].text, self.lang))):
-                j += 1  # Lisäksi Kainuun Etu Oy, Även Coompanion AB: the sentence's first word is no name
+            while j < i and (
+                not _is_cap(sent[j])
+                or (
+                    j == 0
+                    and _opens_sentence(sent[j].text, self.lang)
+                    and not _fi_genitive_noun(sent[j].text, self.lang)
+                )
+            ):
+                # Lisäksi Kainuun Etu Oy, Även Coompanion AB: the sentence's first word is no name; a noun
+                # in the genitive is (Tunturiseudun Kehitys ry)
+                j += 1
             if j == i or any(self.covered(number, k) for k in range(j, i)):
                 continue
             word = token.text.split(":")[0]
@@ -2797,6 +2810,10 @@ class _Document:
             if org is None or org == self.p.publisher or self.kind_of(org) == "Municipality":
                 # regionråd, maakuntajohtaja, landshövding: the title tells the kind of organisation
                 org = self._title_owner(role) or org
+            elif MUNICIPAL_TITLE.match(role) and not self._municipal(org):
+                # kunnanjohtaja, kommunchef: a municipality's official, not one of the organisation named
+                # before (Alueorganisaatiota hallinnoi X ry. Valmistelija kunnanjohtaja Y.)
+                org = self._most_named(lambda k: self.kind_of(k) == "Municipality") or org
             if org is None and self.p.publisher is None:
                 self._publisher()
             org = org or self.p.publisher
@@ -2870,6 +2887,14 @@ class _Document:
             return self.p.publisher
         counts = Counter(m.key for items in self.mentions.values() for m in items if wanted(m.key))
         return counts.most_common(1)[0][0] if counts else None
+
+    def _municipal(self, key: str) -> bool:
+        """Whether ``key`` is a municipality or one of its bodies (``Kommunstyrelsen i Sorsele``,
+        ``Sallan kunnanhallitus``)."""
+        if self.kind_of(key) == "Municipality":
+            return True
+        name = self.p.entities[key].name.lower()
+        return bool(re.search(r"kommun|kunnan|kunta|kaupungin|stads?\b|kaupunki", name))
 
     def _title_owner(self, role: str) -> str | None:
         """The organisation a title belongs to by its kind (:data:`REGION_TITLE`,
@@ -4036,6 +4061,13 @@ class _Document:
         # a Finnish ablative (kaupungilta) or Swedish 'från X', 'av X' names who pays
         for m in actors:
             span_text = self.text_of(m)
+            if (
+                sent is not None
+                and m.start > 1
+                and sent[m.start - 1].lower_ == "av"
+                and self._leading_verb(sent[m.start - 2])
+            ):
+                continue  # leds av X och finansieras av Y: X leads, Y pays
             if re.search(r"(?:lta|ltä|lla|llä)$", span_text) or (
                 sent is not None and m.start > 0 and sent[m.start - 1].lower_ in ("från", "av")
             ):
@@ -4064,6 +4096,14 @@ class _Document:
         if where is None:
             return actors[0].key
         return min(actors, key=lambda m: abs(m.start - where.start)).key
+
+    def _leading_verb(self, token) -> bool:
+        """Whether ``token`` is a form of a verb that states who leads (:data:`CUE_VERBS`' ``LEADS``:
+        ``leds``, ``drivs``, ``ägs``, ``samordnas``)."""
+        lemma = _lemma(token.text, self.lang)
+        return lemma in CUE_VERBS[self.lang]["LEADS"] and (
+            self.lang != "sv" or token.lower_ == lemma or _sv_verb_form(token.text, lemma)
+        )
 
     def text_of(self, m: Mention) -> str:
         entity = self.p.entities[m.key]
@@ -4449,6 +4489,19 @@ def _opens_sentence(word: str, lang: str) -> bool:
     if lang == "sv":
         return lower in SV_OPENERS or lower in SV_STOP or lower in NOT_NAME
     return lower in FI_STOP or lower in NOT_NAME or _common_word(word)
+
+
+def _fi_genitive_noun(word: str, lang: str) -> bool:
+    """Whether Voikko reads a Finnish word as a noun or adjective in the genitive
+    (``Tunturiseudun``, ``Pohjoisen``), which opens a name before a capitalised word (False in
+    Swedish and without Voikko)."""
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko() if lang == "fi" else None
+    return voikko is not None and any(
+        a.get("SIJAMUOTO") == "omanto" and a.get("CLASS", "").startswith(("nimisana", "laatusana"))
+        for a in voikko.analyze(word)
+    )
 
 
 def _verb(word: str) -> bool | None:
