@@ -2550,3 +2550,36 @@ def test_a_municipal_title_is_a_post_in_the_municipality(reference_only, tmp_pat
     """``kunnanjohtaja``, ``kommunchef``: only a municipality has them, so the post is in the
     municipality the text names, not at the organisation named last before."""
     assert expected in _posts(read_text(reference_only, tmp_path, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "members", "group"),
+    [
+        (
+            "sv",
+            "Nytt förbund\n\nMalå kommun har bildat Fjällbygdens Utvecklingsförbund. "
+            "Förbundet består av Storuman, Sorsele och Malå.\n",
+            {"Storuman", "Sorsele", "Malå"},
+            "Fjällbygdens Utvecklingsförbund",
+        ),
+        (
+            "fi",
+            "Uusi liitto\n\nRuskakuntien Kehitysliitto perustettiin vuonna 2020. "
+            "Liittoon kuuluvat Sallan kunta, Kolarin kunta ja Pellon kunta.\n",
+            {"Salla", "Kolari", "Pello"},
+            "Ruskakuntien Kehitysliitto",
+        ),
+        ("sv", "Malå går med\n\nMalå kommun går med i Fjällbygdens förening.\n", {"Malå"}, "Fjällbygdens förening"),
+    ],
+)
+def test_members_of_an_organisation_referred_to_or_joined(reference_only, tmp_path, lang, text, members, group):
+    """``Förbundet består av A, B och C``, ``Liittoon kuuluvat A, B ja C``: the members of the
+    organisation named before whose name ends in the sentence's first word; ``X går med i Y``: X
+    joins Y."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    found = {
+        p.entities[r.subject].name
+        for r in p.relations
+        if r.relation == "memberOf" and p.entities[r.object].name == group
+    }
+    assert found == members

@@ -234,7 +234,14 @@ PART_OF_CUES = re.compile(
 )
 MEMBER_CUES = re.compile(
     r"består av|medlemmar|medlem i|är medlem|jäsen|medlemskommuner|ägarkommuner|jäsenkun|jäseninä|jäsenet|"
-    r"omistajakun|ingår i",
+    r"omistajakun|ingår i|\bg(?:å|år|ått|ick)\s+med\s+i\b|\bansl(?:uter|öt|utit|uta)\s+sig\s+till\b|"
+    r"liitty\w*|kuuluvat|kuuluu",
+    re.IGNORECASE,
+)
+#: Joining an organisation: its member is the subject (``Malå kommun går med i föreningen X``,
+#: ``Sallan kunta liittyy X:n jäseneksi``).
+_JOINS = re.compile(
+    r"\b(?:g(?:å|år|ått|ick)\s+med\s+i|ansl(?:uter|öt|utit|uta)\s+sig\s+till|medlem\s+i)\b|\bliitty\w*|\bjäsen\w*",
     re.IGNORECASE,
 )
 EVENT_WORDS = {
@@ -3539,7 +3546,12 @@ class _Document:
                 for m in actors
                 if self.kind_of(m.key) in ("MunicipalAssociation", "Organisation", "RegionalAuthority")
             ]
-            joined = re.search(r"\b(?:är|blir|blev|har blivit) medlem i\b|\bjäsen(?:enä|inä|iä|en)?\b", text)
+            joined = re.search(
+                r"\b(?:(?:är|blir|blev|har blivit) medlem i|g(?:å|år|ått|ick) med i"
+                r"|ansl(?:uter|öt|utit|uta) sig till)\b"
+                r"|\bjäsen(?:enä|inä|iä|en|eksi)?\b",
+                text,
+            )
             if not groups and joined:
                 # X är medlem i föreningen Y (the organisation right after), X on Y:n jäsen (right before)
                 where = sent.char_span(joined.start(), joined.end(), alignment_mode="expand")
@@ -3549,7 +3561,7 @@ class _Document:
                     if where is not None
                     and (
                         where.end <= m.start <= where.end + 1
-                        if joined.group(0).lower().startswith(("är", "blir", "blev", "har"))
+                        if not joined.group(0).lower().startswith("jäsen")
                         else where.start - 1 <= m.end <= where.start
                     )
                     and self.kind_of(m.key) not in ("Municipality", "Person")
@@ -3560,7 +3572,11 @@ class _Document:
                 # the sentence before (same paragraph) or the one that publishes the text
                 groups = [m for m in self._association_before(number)]
             # X är medlem i Y, X on Y:n jäsen: one member is enough
-            if groups and (len(members) >= 2 or (members and re.search(r"medlem i|jäsen", text, re.IGNORECASE))):
+            if not groups and len(members) >= 2:
+                # Förbundet består av A, B och C; Liittoon kuuluvat A, B ja C: the organisation the
+                # sentence's first word refers back to
+                groups = self._referred_organisation(number, sent)
+            if groups and (len(members) >= 2 or (members and _JOINS.search(text))):
                 for member in members:
                     self.relation(member.key, "memberOf", groups[0].key, whole, 0.6)
         # X är ett samarbete mellan A, B och C (X an association of municipalities): its members
@@ -3722,6 +3738,31 @@ class _Document:
         if before:
             return self._coordinated(sent, candidates, before[-1])
         return candidates
+
+    def _referred_organisation(self, number: int, sent) -> list[Mention]:
+        """The organisation that a sentence's first word refers back to by its kind (``Förbundet``,
+        ``Föreningen``, ``Bolaget``; ``Liittoon``, ``Yhdistyksen``): the last one named in the three
+        sentences before whose name ends in that kind word (``Fjällbygdens Utvecklingsförbund``);
+        an empty list when none or several fit."""
+        first = next((t for t in sent if t.is_alpha), None)
+        if first is None or not _is_cap(first) or len(first.text) < 4:
+            return []
+        base = (_sv_base(first.lower_) if self.lang == "sv" else (_voikko_base(first.text) or "")).lower()
+        if len(base) < 4 or not _organisation_kind_word(base, self.lang):
+            return []
+        for before in range(number - 1, max(0, number - 4), -1):
+            found = {
+                m.key: m
+                for m in self.mentions.get(before, ())
+                if self.is_actor(m.key)
+                and self.kind_of(m.key) not in ("Person", "Municipality", *_PLACES)
+                and _fold(self.p.entities[m.key].name.split()[-1]).endswith(_fold(base))
+            }
+            if len(found) == 1:
+                return list(found.values())
+            if found:
+                return []
+        return []
 
     def _association_before(self, number: int) -> list[Mention]:
         """The association of municipalities named in the sentence before ``number`` in the same
