@@ -2583,3 +2583,15 @@ def test_members_of_an_organisation_referred_to_or_joined(reference_only, tmp_pa
         if r.relation == "memberOf" and p.entities[r.object].name == group
     }
     assert found == members
+
+
+def test_who_gets_money_for_a_project_carries_it_out(reference_only, tmp_path):
+    """``X får N kronor för projektet Y`` (the present of receiving, as ``fick`` and ``har fått``):
+    X leads Y, the grantor of the sentence before funds it."""
+    text = (
+        "Stöd beviljat\n\nRegionala utvecklingsnämnden beviljade stöd till två projekt. "
+        "Föreningen Bäverdalen får 320 000 kronor för projektet Älvstigen.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "sv")
+    by = _by_name(p)
+    assert (by["Föreningen Bäverdalen"], "leads", by["Älvstigen"]) in p.relation_keys()

@@ -3502,6 +3502,7 @@ class _Document:
         granted = re.search(r"\b(?:har beviljat|beviljar|beviljade|myönsi|myöntää|on myöntänyt|myönsivät)\b", text)
         received = re.search(
             r"\b(?:blivit beviljade?|har beviljats|beviljats|har fått|får klartecken|fick|on saanut|sai|saa|"
+            r"erhåller|erhöll|har erhållit|får(?=\s+(?:\d|ytterligare|stöd|bidrag|medel|pengar|finansiering))|"
             r"on hakenut|hakee|haki|har ansökt|ansöker|söker)\b",
             text,
         )
