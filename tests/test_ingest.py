@@ -2595,3 +2595,35 @@ def test_who_gets_money_for_a_project_carries_it_out(reference_only, tmp_path):
     p = read_text(reference_only, tmp_path, text, "sv")
     by = _by_name(p)
     assert (by["Föreningen Bäverdalen"], "leads", by["Älvstigen"]) in p.relation_keys()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "period"),
+    [
+        (
+            "sv",
+            "Nytt projekt\n\nMalå kommun driver sedan 2022 projektet Fjällglöd, som avslutas 2025.\n",
+            "Fjällglöd",
+            ("2022", "2025"),
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nSallan kunta aloitti Kuusikkopolku-hankkeen syyskuussa 2023. Hanke kestää kolme vuotta.\n",
+            "Kuusikkopolku",
+            ("2023-09", "2026"),
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nSallan kunta hallinnoi Kuusikkopolku-hanketta, joka jatkuu vuoteen 2027 asti.\n",
+            "Kuusikkopolku",
+            (None, "2027"),
+        ),
+    ],
+)
+def test_dates_that_open_or_close_a_period(reference_only, tmp_path, lang, text, name, period):
+    """``sedan 2022`` opens a period and a year right after ``avslutas`` closes it (the first year was
+    taken for the end); the past ``aloitti`` starts one, and a duration reaches its end; ``vuoteen
+    2027 asti`` closes it."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    entity = p.entities[_by_name(p)[name]]
+    assert (entity.start, entity.end) == period

@@ -603,7 +603,7 @@ _NUMBER_WORDS = {
     "viisi": 5,
 }
 START_CUES = re.compile(
-    r"start|påbörja|inleds|från och med|alkaa|alkoi|aloitta|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle|"
+    r"start|påbörja|inleds|från och med|alkaa|alkoi|aloit|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle|"
     r"kestää|kesti|varar|sträcker sig|genomförs|genomfördes|äger rum|toteutetaan|toteutettiin",
     re.IGNORECASE,
 )
@@ -4209,7 +4209,10 @@ class _Document:
                     entity.start, entity.end = ranged.start, ranged.end
             if initiative is not None or ranged.precision == "day":
                 return
-        if not START_CUES.search(text) and not END_CUES.search(text) and not _DURATION.search(text):
+        # a date that opens a period (sedan 2022, från och med maj 2024, 1.9.2024 alkaen) is its start
+        opened = [d for d in found if _opens(text, d)]
+        closing = any(_closes(text, d) for d in found)
+        if not (START_CUES.search(text) or END_CUES.search(text) or _DURATION.search(text) or opened or closing):
             return
         initiative = self._initiative_in(number, sent, main) or main
         if initiative is None or self.kind_of(initiative) in ("Conference", "Seminar", "Meeting"):
@@ -4218,7 +4221,14 @@ class _Document:
         # a date that closes a period (till och med 2026, fram till juni 2025, vuoteen 2026 asti) is its end
         ends = [d for d in found if _closes(text, d)]
         starts = [d for d in found if d not in ends]
-        if starts and START_CUES.search(text) and entity.start is None:
+        end_cue = END_CUES.search(text)
+        if opened and not START_CUES.search(text) and entity.start is None:
+            # Malå kommun driver sedan 2022 projektet X, som avslutas 2025: the start, and the end after its cue
+            entity.start = opened[0].start
+            later = [d for d in found if d not in opened and (end_cue is None or d.char_start >= end_cue.start())]
+            if later and entity.end is None and (end_cue or ends):
+                entity.end = later[0].start
+        elif starts and START_CUES.search(text) and entity.start is None:
             entity.start = starts[0].start
             if starts[0].end:
                 entity.end = starts[0].end
@@ -4782,6 +4792,21 @@ class FoundDate:
     char_end: int
 
 
+def _opens(text: str, date: FoundDate) -> bool:
+    """Whether ``date`` opens a period in ``text``: after ``sedan``, ``från och med``, ``fr.o.m.``,
+    or before Finnish ``alkaen``/``lähtien``.
+
+    >>> [_opens(t, _find_dates(t, "sv", None)[0]) for t in ("driver sedan 2022 projektet", "avslutas 2025")]
+    [True, False]
+    """
+    before = text[max(0, date.char_start - 20) : date.char_start]
+    after = text[date.char_end : date.char_end + 10]
+    return bool(
+        re.search(r"\b(?:sedan|från\s+och\s+med|fr\.\s?o\.\s?m\.?)\s+(?:den\s+|år\s+)?$", before, re.IGNORECASE)
+        or re.match(r"\s*(?:alkaen|lähtien)\b", after)
+    )
+
+
 def _closes(text: str, date: FoundDate) -> bool:
     """Whether ``date`` closes a period in ``text``: after ``till och med``, ``t.o.m.``, ``fram
     till``, ``until``, or before Finnish ``asti``/``saakka``/``loppuun`` (``vuoden 2026 loppuun``).
@@ -4796,6 +4821,7 @@ def _closes(text: str, date: FoundDate) -> bool:
             r"(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|fram\s+till|until)\s+(?:den\s+|år\s+|utgången\s+av\s+)?$", before
         )
         or re.match(r"\s*(?:asti|saakka|loppuun)\b", after)
+        or re.search(r"\bvuoteen\s+$", before)
         or re.search(r"(?:till\s+och\s+med|fram\s+till)\s+(?:\w+\s+)?$", before)
     )
 
@@ -4909,7 +4935,10 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
             later = 1 if re.match(r"nästa|kommande|ensi|tuleva", m.group(0), re.IGNORECASE) else 0
             add(str(year + later), None, "year", m.start(), m.end())
     for m in re.finditer(
-        rf"\b(?:{_SEASON}|under|år|vuonna|vuoden|vuosina|till|fram till|sedan|från|i|in)\s+((?:19|20)\d\d)\b",
+        rf"\b(?:{_SEASON}|under|år|vuonna|vuoden|vuosina|vuoteen|till|fram till|sedan|från|i|in|"
+        # a year right after a verb of starting or ending: avslutas 2025, päättyy 2026, startar 2024
+        r"avslutas|avslutades|slutar|startar|startade|påbörjas|inleds|alkaa|alkoi|päättyy|päättyi|"
+        r"käynnistyy|käynnistyi)\s+((?:19|20)\d\d)\b(?![.,]\d)",
         text,
         re.IGNORECASE,
     ):
