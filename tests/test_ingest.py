@@ -2627,3 +2627,27 @@ def test_dates_that_open_or_close_a_period(reference_only, tmp_path, lang, text,
     p = read_text(reference_only, tmp_path, text, lang)
     entity = p.entities[_by_name(p)[name]]
     assert (entity.start, entity.end) == period
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Samarbete\n\nVästerdalens samordningsförbund och Norrbäckens vattenråd deltar i projektet Älvrum. "
+            "Skogsbygdens Utvecklingsstiftelse medverkar också.\n",
+            {"Västerdalens samordningsförbund", "Norrbäckens vattenråd", "Skogsbygdens Utvecklingsstiftelse"},
+        ),
+        (
+            "fi",
+            "Päätös\n\nEsityksen valmisteli kehittämisjohtaja Riikka Sarajärvi Ruskaseudun Kehitys ry:stä.\n",
+            {"Riikka Sarajärvi", "Ruskaseudun Kehitys ry"},
+        ),
+    ],
+)
+def test_organisations_by_their_kind_word_after_a_genitive(reference_only, tmp_path, lang, text, expected):
+    """A Swedish kind word in lower case after a capitalised genitive names an organisation
+    (``Västerdalens samordningsförbund``), compounds of ``stiftelse`` too; an association's name does
+    not run back over the person before it (``Riikka Sarajärvi Ruskaseudun Kehitys ry``)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert expected <= {e.name for e in p.entities.values()}

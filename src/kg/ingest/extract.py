@@ -2051,6 +2051,8 @@ class _Document:
             ):
                 j = i - 1
             while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja", "i")) and i - j < 5:
+                if j > 1 and _name_pair(sent[j - 2].text, sent[j - 1].text, self.lang):
+                    break  # kehittämisjohtaja Riikka Sarajärvi Tunturi-Lapin Kehitys ry:stä: a person before it
                 if sent[j - 1].text == "i" and not (j > 1 and _is_cap(sent[j - 2]) and _is_cap(sent[j])):
                     break  # Bygdens Utveckling i Åsele AB: a place inside the name, between capitals
                 if (
@@ -2363,7 +2365,17 @@ class _Document:
                 if re.match(r"^[A-ZÅÄÖ]{2,}-[a-zåäö]", sent[j - 1].text):
                     break  # EAKR-rahoitusta Lapin liitolta, EU-stöd: the money, not the name's first word
                 j -= 1
-            if j < i and (self.lang == "fi" or _is_cap(token)):
+            # Västerdalens samordningsförbund, Västra Fjällbyns vägförening: a Swedish kind word in lower
+            # case after a capitalised genitive that is no sentence's opening word
+            sv_genitive = (
+                self.lang == "sv"
+                and j < i
+                and sent[i - 1].text.endswith("s")
+                and token.is_lower
+                and not token.lower_.startswith("kommun")
+                and not (j == 0 and _opens_sentence(sent[0].text, "sv"))
+            )
+            if j < i and (self.lang == "fi" or _is_cap(token) or sv_genitive):
                 if (
                     j == 0
                     and i - j == 1
@@ -4360,7 +4372,7 @@ OPENS_NAME = re.compile(
 APPOSED_KIND = re.compile(r"^(?:föreningen|stiftelsen|bolaget|företaget|kooperativet|nätverket|intresseföreningen)$")
 #: Kind words that close (or, in Swedish, open) an organisation's name; Finnish ones as base forms.
 _SV_ORGANISATION_WORDS = re.compile(
-    r"^(?:\w*förbund(?:et)?|\w*förening(?:en)?|stiftelse(?:n)?|kommuner(?:na)?|\w*institut(?:et)?|\w*centrum|"
+    r"^(?:\w*förbund(?:et)?|\w*förening(?:en)?|\w*stiftelse(?:n)?|kommuner(?:na)?|\w*institut(?:et)?|\w*centrum|"
     r"\w*center|akademi(?:n)?|\w*bolag(?:et)?|\w*sällskap(?:et)?|\w*kooperativ(?:et)?|\w*nätverk(?:et)?|"
     r"\w*råd(?:et)?|\w*myndighet(?:en)?|\w*byrå(?:n)?|\w*fond(?:en)?)$",
     re.IGNORECASE,
