@@ -2651,3 +2651,35 @@ def test_organisations_by_their_kind_word_after_a_genitive(reference_only, tmp_p
     not run back over the person before it (``Riikka Sarajärvi Ruskaseudun Kehitys ry``)."""
     p = read_text(reference_only, tmp_path, text, lang)
     assert expected <= {e.name for e in p.entities.values()}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "event", "organiser", "place"),
+    [
+        (
+            "sv",
+            "Konferens\n\nKonferensen Fjällforum 2025 arrangeras av Region Västerbotten och Malå kommun "
+            "den 3 april 2025 i Lycksele.\n",
+            "Fjällforum 2025",
+            "Malå",
+            "Lycksele",
+        ),
+        (
+            "fi",
+            "Seminaari\n\nSallan kunta järjestää Ruskaseminaarin 12.5.2025 Kolarissa.\n",
+            "Ruskaseminaari",
+            "Salla",
+            "Kolari",
+        ),
+    ],
+)
+def test_an_event_is_held_where_the_text_places_it(reference_only, tmp_path, lang, text, event, organiser, place):
+    """An event named by one compound (``Ruskaseminaarin``, through its base form) is found; it is
+    held in the municipality told as a place (``i Lycksele``, ``Kolarissa``), not in the one that
+    organises it."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    by = _by_name(p)
+    entity = p.entities[by[event]]
+    assert (by[organiser], "organises", by[event]) in p.relation_keys()
+    located = {k for s, r, k in p.relation_keys() if s == by[event] and r == "locatedIn"} | set(entity.located_in)
+    assert located == {by[place]}

@@ -1122,9 +1122,12 @@ class _Document:
             if event.end is None:
                 # a visit or meeting on one day starts and ends that day; Den 30–31 maj ends on the 31st
                 event.end = ranged.end if ranged is not None else day
-        for m in self.mentions.get(number, ()):
-            if self.kind_of(m.key) == "Municipality":
-                self.relation(key, "locatedIn", m.key, event.evidence, 0.6)
+        places = [m for m in self.mentions.get(number, ()) if self.kind_of(m.key) == "Municipality"]
+        sent = next((s for n, s, _ in self.sentences if n == number), None)
+        told_as_place = [m for m in places if sent is not None and self._locative(sent, m)]
+        # where it is held, when the sentence tells it (i Lycksele, Kolarissa), not who organises it
+        for m in told_as_place or places:
+            self.relation(key, "locatedIn", m.key, event.evidence, 0.6)
         listing = False
         for n, line, _ in self.sentences:
             text = line.text.strip()
@@ -1714,7 +1717,12 @@ class _Document:
         after a hyphen (``Fjällforum-seminaari``). Its days are the sentence's dates; a municipality
         after it is where it took place. Returns whether an event was proposed."""
         n = len(sent)
-        if event is None:
+        if event is None and (compound := self._compound_event(sent, i)) is not None:
+            event, name = compound
+            start, end = i, i + 1
+            if self._looks_known(name):
+                return False
+        elif event is None:
             found = NAMED_EVENT.match(sent[i].text)
             if found is None:
                 return False
@@ -1756,14 +1764,40 @@ class _Document:
             entity.start = dates[0].start
             if dates[0].end:
                 entity.end = dates[0].end
-        place = next(
-            (m for m in self.mentions.get(number, ()) if self.kind_of(m.key) == "Municipality" and m.start >= end),
-            None,
+        places = [m for m in self.mentions.get(number, ()) if self.kind_of(m.key) == "Municipality" and m.start >= end]
+        # where it is held: a municipality after i/på or in a Finnish local case, before one that
+        # organises it (arrangeras av Region X och Malå kommun … i Lycksele)
+        place = next((m for m in places if self._locative(sent, m)), None) or next(
+            (m for m in places if not (m.start > 0 and sent[m.start - 1].lower_ in ("av", "och", "ja"))), None
         )
         if place is not None and place.key not in entity.located_in:
             entity.located_in.append(place.key)
         self.add_mention(number, Mention(key, min(i, start), end, 0, 0, "initiative"))
         return True
+
+    def _locative(self, sent, m: Mention) -> bool:
+        """Whether the mention ``m`` is told as a place: after ``i``/``på`` in Swedish, in a local
+        case in Finnish (``Kolarissa``, ``Sallassa``)."""
+        if self.lang == "sv":
+            return m.start > 0 and sent[m.start - 1].lower_ in ("i", "på")
+        return bool(re.search(r"(?:ssa|ssä|lla|llä)$", sent[m.end - 1].text))
+
+    def _compound_event(self, sent, i: int) -> tuple[str, str] | None:
+        """An event named by one capitalised compound whose head is an event word: ``Tunturiseminaarin``
+        -> (``Seminar``, ``Tunturiseminaari``; Finnish through its base form), ``Fjällkonferensen``
+        -> (``Conference``, ``Fjällkonferensen``, as written). At a sentence's head only when the
+        sentence has a date (``Kevätseminaarissa`` alone is no name). None for anything else."""
+        token = sent[i]
+        if not _is_cap(token) or not token.is_alpha or token.text.isupper():
+            return None
+        word = _base_form(token.text, self.lang) if self.lang == "fi" else token.text
+        head = re.search(r"(seminaari|seminari(?:um|et)|konferenssi|konferens(?:en)?|foorumi)$", word, re.IGNORECASE)
+        if head is None or head.start() < 3:
+            return None
+        if i == 0 and not _find_dates(sent.text, self.lang, self.year):
+            return None
+        kind = "Conference" if head.group(1).lower().startswith(("konfer", "foorumi")) else "Seminar"
+        return kind, word[:1].upper() + word[1:]
 
     def _place_at(self, number: int, k: int) -> bool:
         """Whether token ``k`` is the whole mention of a municipality, county or region."""
