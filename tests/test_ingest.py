@@ -2683,3 +2683,16 @@ def test_an_event_is_held_where_the_text_places_it(reference_only, tmp_path, lan
     assert (by[organiser], "organises", by[event]) in p.relation_keys()
     located = {k for s, r, k in p.relation_keys() if s == by[event] and r == "locatedIn"} | set(entity.located_in)
     assert located == {by[place]}
+
+
+def test_a_person_opening_a_sentence_names_no_project(reference_only, tmp_path):
+    """``Kunnanjohtaja Heikki Rannan mukaan hanke on tärkeä``: a title and a person before a bare
+    ``hanke`` are no project's name (they were one); the person is found, in the nominative, and a
+    municipal title with no municipality named gets no post at another organisation."""
+    text = (
+        "Rahoitus\n\nHanke sai rahoitusta Business Finlandilta. Kunnanjohtaja Heikki Rannan mukaan hanke on tärkeä.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "fi")
+    assert not [e.name for e in p.entities.values() if e.kind == "Project"]
+    assert "Heikki Ranta" in _persons(p)
+    assert not _posts(p)

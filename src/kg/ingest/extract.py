@@ -2232,6 +2232,10 @@ class _Document:
                 return False  # Kunnat rahoittavat hanketta: the verb of a relation, no name
             if not _is_cap(t) and (LOCAL_CASE.search(t.text) or t.text.endswith(("ksi", "sti"))):
                 return False  # Hanke-esittelyn perusteella, Kemijärven lisäksi: no name
+            if TITLE.search(t.text) or (k + 1 < len(words) and _name_pair(t.text, words[k + 1].text, "fi")):
+                return False  # Kunnanjohtaja Heikki Rannan mukaan hanke …: a person, no project
+            if t.lower_ in ("mukaan", "mielestä", "kanssa", "lisäksi", "jälkeen", "aikana"):
+                return False  # postpositions: Rannan mukaan hanke …
         if h == 0 and len(words) == 1 and _common_word(words[0].text):
             return False  # Hanke, Tämä hanke: no name
         name = self.text[offset + sent[h].idx : offset + sent[i - 1].idx + len(sent[i - 1].text)].strip(" ,–-")
@@ -2407,6 +2411,7 @@ class _Document:
                 and sent[i - 1].text.endswith("s")
                 and token.is_lower
                 and not token.lower_.startswith("kommun")
+                and not TITLE.search(token.text)  # Region Västerbottens regionråd: a person's title
                 and not (j == 0 and _opens_sentence(sent[0].text, "sv"))
             )
             if j < i and (self.lang == "fi" or _is_cap(token) or sv_genitive):
@@ -2866,10 +2871,12 @@ class _Document:
             elif MUNICIPAL_TITLE.match(role) and not self._municipal(org):
                 # kunnanjohtaja, kommunchef: a municipality's official, not one of the organisation named
                 # before (Alueorganisaatiota hallinnoi X ry. Valmistelija kunnanjohtaja Y.)
-                org = self._most_named(lambda k: self.kind_of(k) == "Municipality") or org
+                org = self._most_named(lambda k: self.kind_of(k) == "Municipality")
             if org is None and self.p.publisher is None:
                 self._publisher()
             org = org or self.p.publisher
+            if org is not None and MUNICIPAL_TITLE.match(role) and not self._municipal(org):
+                org = None  # a municipality's official, and the text names no municipality
             if org is not None:
                 self.relation(
                     key,
