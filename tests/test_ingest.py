@@ -2459,8 +2459,9 @@ def _persons(p):
         ),
         (
             "sv",
-            "Bygdemöte\n\nPå mötet deltog Britta Holmqvist och Ola Sandberg. Enligt Sandberg blev det bra.\n",
-            {"Britta Holmqvist", "Ola Sandberg"},
+            "Bygdemöte\n\nPå mötet deltog Britta Holmqvist och Ola Sandberg. Enligt Sandberg blev det bra. "
+            "Ebba Tjärnvik och Erik Fjällner kom också.\n",
+            {"Britta Holmqvist", "Ola Sandberg", "Ebba Tjärnvik", "Erik Fjällner"},
             {"Enligt Sandberg"},
         ),
     ],

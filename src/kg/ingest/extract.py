@@ -4649,13 +4649,65 @@ _SV_SURNAME = re.compile(
 )
 
 
+#: Common Swedish first names that Voikko's lexicon does not know as first names (it knows most).
+SV_FIRST_NAMES = frozenset(
+    [
+        "malin",
+        "åsa",
+        "ebba",
+        "britta",
+        "maja",
+        "agneta",
+        "therese",
+        "louise",
+        "per",
+        "mats",
+        "björn",
+        "ulf",
+        "bo",
+        "kjell",
+        "ola",
+        "rickard",
+        "urban",
+        "kent",
+        "torbjörn",
+        "ingemar",
+        "jörgen",
+        "tobias",
+        "johnny",
+        "conny",
+        "glenn",
+        "dan",
+        "jonny",
+        "lotta",
+        "stina",
+        "mia",
+        "ylva",
+        "gun",
+        "siv",
+        "majken",
+        "birger",
+        "tord",
+        "sune",
+        "rune",
+        "arne",
+        "ove",
+        "bertil",
+        "kjell-åke",
+        "lars-erik",
+        "per-olof",
+    ]
+)
+
+
 @functools.lru_cache(maxsize=16384)
 def _name_pair(first: str, last: str, lang: str, initial: bool = False) -> bool:
     """Whether ``first last`` is a person's name by the words' morphology: Voikko knows ``first`` as
     a first name in the nominative (a Finnish full name inflects its surname only) and ``last`` as a
     surname in any case (``Rantasen`` of ``Rantanen``), or, in Finnish, as a place name or
     a word it does not know (``Lehtimäki``, ``Kostet``); in Swedish a surname may also be told by its ending
-    (``Lindqvist``, ``Sandström``) after a known first name, or a first name Voikko does not know
+    (``Lindqvist``, ``Sandström``) or be a word Voikko does not know after a known first name (a short
+    list adds common Swedish first names it lacks: ``Malin``, ``Per``), or a first name Voikko does not know
     may stand before a surname inside a sentence (``… och Ola Sandberg``; ``initial``: ``first``
     opens its sentence). False without Voikko.
 
@@ -4673,7 +4725,9 @@ def _name_pair(first: str, last: str, lang: str, initial: bool = False) -> bool:
         return False
     firsts = voikko.analyze(first)
     lasts = voikko.analyze(last)
-    is_first = any(a.get("CLASS") == "etunimi" and a.get("SIJAMUOTO") == "nimento" for a in firsts)
+    is_first = any(a.get("CLASS") == "etunimi" and a.get("SIJAMUOTO") == "nimento" for a in firsts) or (
+        lang == "sv" and first.lower() in SV_FIRST_NAMES
+    )
     surname = any(a.get("CLASS") == "sukunimi" for a in lasts)
     if lang == "fi":
         if not is_first or any(a.get("CLASS") == "etunimi" for a in lasts):
@@ -4682,8 +4736,8 @@ def _name_pair(first: str, last: str, lang: str, initial: bool = False) -> bool:
         return surname or not lasts or any(a.get("CLASS") == "paikannimi" for a in lasts)
     if any(a.get("CLASS") in ("paikannimi", "nimi") for a in lasts) and not surname:
         return False
-    if not (surname or (_SV_SURNAME.search(last) and not lasts)):
-        return False
+    if not (surname or (not lasts and (_SV_SURNAME.search(last) or (is_first and last.isalpha())))):
+        return False  # a surname Voikko knows, or one it does not know after a first name
     # a first name Voikko does not know only inside a sentence (a capital there is a name's), not
     # its first word (Enligt Holmqvist)
     return is_first or (not firsts and not initial and first.isalpha())
