@@ -2697,3 +2697,29 @@ def test_a_person_opening_a_sentence_names_no_project(reference_only, tmp_path):
     assert not [e.name for e in p.entities.values() if e.kind == "Project"]
     assert "Heikki Ranta" in _persons(p)
     assert not _posts(p)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Beslut\n\nProjektet Fjällglöd har en budget på 4 miljoner kronor. "
+            "Region Västerbotten står för 2 miljoner kronor och Malå kommun för 500 000 kronor.\n",
+            {
+                ("Region Västerbotten", "Fjällglöd", "2000000", "SEK"),
+                ("Malå", "Fjällglöd", "500000", "SEK"),
+            },
+        ),
+        (
+            "fi",
+            "Päätös\n\nKuusikkopolku-hankkeen budjetti on 200 000 euroa. "
+            "Lapin liitto vastaa 150 000 eurosta ja Sallan kunta 50 000 eurosta.\n",
+            {("Lapin liitto", "Kuusikkopolku", "150000", "EUR"), ("Salla", "Kuusikkopolku", "50000", "EUR")},
+        ),
+    ],
+)
+def test_shares_told_by_who_stands_for_them(reference_only, tmp_path, lang, text, expected):
+    """``A står för N och B för M``, ``A vastaa N eurosta ja B M eurosta``: each pays its share of the
+    initiative the sentence before names."""
+    assert _fundings(read_text(reference_only, tmp_path, text, lang)) == expected

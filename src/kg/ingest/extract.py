@@ -196,7 +196,9 @@ FUND_CUES = re.compile(
     r"osuus|osuutena|andel|\bfår\b|\bfick\b|\bfått\b|erhåller|erhöll|erhållit|tilldelas|tilldelats|"
     r"\bsaa\b|\bsai\b|saanut|saaneet|saivat|"
     # a part paid by each (varav X bidrar med N, A betalar N, A maksaa N)
-    r"\bbidrar med|\bbidrog med|\bbidragit med|\bbetalar\b|\bmaksaa\b|\bmaksavat\b",
+    r"\bbidrar med|\bbidrog med|\bbidragit med|\bbetalar\b|\bmaksaa\b|\bmaksavat\b|"
+    # a share stated by who stands for it (A står för N, A vastaa N eurosta)
+    r"\bstår för\b|\bstod för\b|\bvastaa(?:vat)?\b(?=[^.]*\beurosta\b)",
     re.IGNORECASE,
 )
 #: An amount followed by its part (``2,2 miljoonaa euroa, josta EU-rahoituksen osuus``): a budget, not a funding.
