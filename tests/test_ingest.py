@@ -2723,3 +2723,32 @@ def test_shares_told_by_who_stands_for_them(reference_only, tmp_path, lang, text
     """``A står för N och B för M``, ``A vastaa N eurosta ja B M eurosta``: each pays its share of the
     initiative the sentence before names."""
     assert _fundings(read_text(reference_only, tmp_path, text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Nytt projekt\n\nProjektet Arctic Lynx Hub ska stärka företagen. "
+            "Det ägs av Malå kommun och drivs tillsammans med Sorsele kommun.\n",
+            {("Malå", "leads"), ("Sorsele", "participatesIn")},
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nSallan kunta käynnistää ”Kylät elävät” -hankkeen syksyllä 2025. "
+            "Hankkeen kumppaneina ovat Kolarin kunta ja Pellon kunta.\n",
+            {("Salla", "leads"), ("Kolari", "participatesIn"), ("Pello", "participatesIn")},
+        ),
+    ],
+)
+def test_relations_of_a_carried_over_subject(reference_only, tmp_path, lang, text, expected):
+    """A pronoun that refers back (``Det ägs av X``) names the initiative before for a verb's
+    relation; partners in the essive plural (``kumppaneina``) take part."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    found = {
+        (p.entities[r.subject].name, r.relation)
+        for r in p.relations
+        if r.relation in ("leads", "participatesIn") and p.entities[r.object].kind == "Project"
+    }
+    assert found == expected

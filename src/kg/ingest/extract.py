@@ -173,7 +173,7 @@ LEAD_CUES = re.compile(
 )
 PART_CUES = re.compile(
     r"partner|i samverkan mellan|samverkan mellan|samverkansprojekt mellan|mellan kommunerna|tillsammans med|"
-    r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaj|mukana|osallistu|kumppani|yhteistyössä|yhdessä|"
+    r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaj|mukana|osallistu|kumppan|yhteistyössä|yhdessä|"
     r"samarbete|samarbetet|kommunerna|kunnat|kuntaa|kuntien|kanssa|i samarbete med|yhteistyö|"
     r"\bparter\b|\bparterna\b|samarbetsparter|deltagare|osallistujat|osallistujina|"
     r"(?:samarbetar|samarbetade|samverkar|samverkade) med|yhteistyötä|sitoutu|förbinder sig|åtar sig|åtog sig",
@@ -3484,7 +3484,12 @@ class _Document:
             initiatives = [m for m in initiatives if self.kind_of(m.key) not in _EVENTS]
             if initiatives:
                 target = min(initiatives, key=lambda m: abs(m.start - start)).key
-            elif PROJECT_WORD.search(sent.text) or re.search(r"\b(?:projekt\w*|hank\w*)\b", sent.text, re.I):
+            elif (
+                PROJECT_WORD.search(sent.text)
+                or re.search(r"\b(?:projekt\w*|hank\w*)\b", sent.text, re.I)
+                or REFERS.search(sent.text)
+            ):
+                # Projektet/Hanketta …, or a pronoun that refers back (Det ägs av X): the initiative before
                 target = self._initiative_in(number, sent, main)
             else:
                 target = None
