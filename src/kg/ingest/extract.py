@@ -3502,6 +3502,8 @@ class _Document:
             for actor in together:
                 if self.kind_of(actor.key) == "Person" and relation == "funds":
                     continue
+                if actor is not agent and actor.end < len(sent) and TAKES_PART.match(sent[actor.end :].text):
+                    continue  # leds av A och B deltar: B's own verb, B takes part (read elsewhere)
                 if relation == "leads" and self.r_family_is_funder(actor.key):
                     continue
                 self.relation(actor.key, relation, target, whole, 0.65)
