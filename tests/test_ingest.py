@@ -2439,3 +2439,316 @@ def test_an_amount_a_year_runs_over_the_initiatives_years(reference_only, tmp_pa
         "2024",
         "2026",
     )
+
+
+# ------------------------------------------------------------------ general language knowledge (session 30)
+
+
+def _persons(p):
+    return {e.name for e in p.entities.values() if e.kind == "Person"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected", "not_expected"),
+    [
+        (
+            "fi",
+            "Kylätalo avataan\n\nAvajaisiin osallistuivat Tapio Rantasen ja Marjatta Kivelän johtamat kyläseurat.\n",
+            {"Tapio Rantanen", "Marjatta Kivelä"},
+            set(),
+        ),
+        (
+            "sv",
+            "Bygdemöte\n\nPå mötet deltog Britta Holmqvist och Ola Sandberg. Enligt Sandberg blev det bra. "
+            "Ebba Tjärnvik och Erik Fjällner kom också.\n",
+            {"Britta Holmqvist", "Ola Sandberg", "Ebba Tjärnvik", "Erik Fjällner"},
+            {"Enligt Sandberg"},
+        ),
+    ],
+)
+def test_person_by_the_morphology_of_a_name_pair(reference_only, tmp_path, lang, text, expected, not_expected):
+    """A first name and a surname without a title are a person by Voikko's name classes, in any
+    case (the surname in the nominative); a sentence's first word is no unknown first name."""
+    names = _persons(read_text(reference_only, tmp_path, text, lang))
+    assert expected <= names
+    assert not names & not_expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "period"),
+    [
+        (
+            "fi",
+            "Uusi hanke\n\nMaakuntahallitus myönsi Kuhmon kaupungille 45 000 euroa Kuusikkopolku-hankkeeseen.\n\n"
+            "Hankkeen toteuttavat Kuhmon kaupunki ja Suomussalmen kunta vuosina 2016–2018.\n",
+            "Kuusikkopolku",
+            ("2016", "2018"),
+        ),
+        (
+            "sv",
+            "Nytt projekt\n\nMalå kommun startar projektet Fjällglöd.\n\nProjektet pågår under 2023–2025.\n",
+            "Fjällglöd",
+            ("2023", "2025"),
+        ),
+        (
+            "sv",
+            "Nytt projekt\n\nMalå kommun startar projektet Fjällglöd. Det finansieras av Interreg Aurora, 2021–2027.\n",
+            "Fjällglöd",
+            (None, None),
+        ),
+    ],
+)
+def test_years_in_a_sentence_that_refers_back_date_its_initiative(reference_only, tmp_path, lang, text, name, period):
+    """A run of years in a sentence that refers to its initiative with a project word (``Hankkeen
+    toteuttavat … vuosina 2016–2018``, ``Projektet pågår 2023–2025``) is that initiative's period; a
+    sentence that names a programme keeps its years for the programme."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    entity = p.entities[_by_name(p)[name]]
+    assert (entity.start, entity.end) == period
+
+
+def test_the_agent_of_leds_av_is_no_funder(reference_only, tmp_path):
+    """``Projektet leds av A och finansieras av B med N kronor``: B pays, A leads (the first actor
+    after any ``av`` was taken for the funder)."""
+    text = (
+        "Ny satsning\n\nMalå kommun deltar i projektet Fjällglöd. "
+        "Projektet leds av Region Västerbotten och finansieras av Tillväxtverket med 3,4 miljoner kronor.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "sv")
+    assert _fundings(p) == {("Tillväxtverket", "Fjällglöd", "3400000", "SEK")}
+    assert (_by_name(p)["Region Västerbotten"], "leads", _by_name(p)["Fjällglöd"]) in p.relation_keys()
+
+
+def test_a_genitive_noun_opens_an_association_at_the_head_of_a_sentence(reference_only, tmp_path):
+    """A Finnish noun in the genitive that opens a sentence is the first word of the name after it
+    (``Tunturiseudun Kehitys ry``), while an adverb is not (``Lisäksi Kaamasen Kyläyhdistys ry``)."""
+    text = (
+        "Uusi hanke\n\nRuskaseudun Kehitys ry on mukana Tunturitie-hankkeessa. "
+        "Lisäksi Kaamoskylien Yhdistys ry on mukana.\n"
+    )
+    names = {e.name for e in read_text(reference_only, tmp_path, text, "fi").entities.values()}
+    assert {"Ruskaseudun Kehitys ry", "Kaamoskylien Yhdistys ry"} <= names
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fi",
+            "Sallan kunnanhallitus\n\nKunnanhallitus päättää, että kunta osallistuu alueorganisaation rahoitukseen. "
+            "Alueorganisaatiota hallinnoi Ruskaseudun Matkailu ry. Valmistelija kunnanjohtaja Heikki Ranta.\n",
+            ("Heikki Ranta", "Salla", "kunnanjohtaja"),
+        ),
+        (
+            "sv",
+            "Beslut i Malå\n\nMalå kommun går med i Fjällbygdens förening. Föreningen leder arbetet.\n\n"
+            "Kommunchef Karin Ek välkomnar beslutet.\n",
+            ("Karin Ek", "Malå", "kommunchef"),
+        ),
+    ],
+)
+def test_a_municipal_title_is_a_post_in_the_municipality(reference_only, tmp_path, lang, text, expected):
+    """``kunnanjohtaja``, ``kommunchef``: only a municipality has them, so the post is in the
+    municipality the text names, not at the organisation named last before."""
+    assert expected in _posts(read_text(reference_only, tmp_path, text, lang))
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "members", "group"),
+    [
+        (
+            "sv",
+            "Nytt förbund\n\nMalå kommun har bildat Fjällbygdens Utvecklingsförbund. "
+            "Förbundet består av Storuman, Sorsele och Malå.\n",
+            {"Storuman", "Sorsele", "Malå"},
+            "Fjällbygdens Utvecklingsförbund",
+        ),
+        (
+            "fi",
+            "Uusi liitto\n\nRuskakuntien Kehitysliitto perustettiin vuonna 2020. "
+            "Liittoon kuuluvat Sallan kunta, Kolarin kunta ja Pellon kunta.\n",
+            {"Salla", "Kolari", "Pello"},
+            "Ruskakuntien Kehitysliitto",
+        ),
+        ("sv", "Malå går med\n\nMalå kommun går med i Fjällbygdens förening.\n", {"Malå"}, "Fjällbygdens förening"),
+    ],
+)
+def test_members_of_an_organisation_referred_to_or_joined(reference_only, tmp_path, lang, text, members, group):
+    """``Förbundet består av A, B och C``, ``Liittoon kuuluvat A, B ja C``: the members of the
+    organisation named before whose name ends in the sentence's first word; ``X går med i Y``: X
+    joins Y."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    found = {
+        p.entities[r.subject].name
+        for r in p.relations
+        if r.relation == "memberOf" and p.entities[r.object].name == group
+    }
+    assert found == members
+
+
+def test_who_gets_money_for_a_project_carries_it_out(reference_only, tmp_path):
+    """``X får N kronor för projektet Y`` (the present of receiving, as ``fick`` and ``har fått``):
+    X leads Y, the grantor of the sentence before funds it."""
+    text = (
+        "Stöd beviljat\n\nRegionala utvecklingsnämnden beviljade stöd till två projekt. "
+        "Föreningen Bäverdalen får 320 000 kronor för projektet Älvstigen.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "sv")
+    by = _by_name(p)
+    assert (by["Föreningen Bäverdalen"], "leads", by["Älvstigen"]) in p.relation_keys()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "period"),
+    [
+        (
+            "sv",
+            "Nytt projekt\n\nMalå kommun driver sedan 2022 projektet Fjällglöd, som avslutas 2025.\n",
+            "Fjällglöd",
+            ("2022", "2025"),
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nSallan kunta aloitti Kuusikkopolku-hankkeen syyskuussa 2023. Hanke kestää kolme vuotta.\n",
+            "Kuusikkopolku",
+            ("2023-09", "2026"),
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nSallan kunta hallinnoi Kuusikkopolku-hanketta, joka jatkuu vuoteen 2027 asti.\n",
+            "Kuusikkopolku",
+            (None, "2027"),
+        ),
+    ],
+)
+def test_dates_that_open_or_close_a_period(reference_only, tmp_path, lang, text, name, period):
+    """``sedan 2022`` opens a period and a year right after ``avslutas`` closes it (the first year was
+    taken for the end); the past ``aloitti`` starts one, and a duration reaches its end; ``vuoteen
+    2027 asti`` closes it."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    entity = p.entities[_by_name(p)[name]]
+    assert (entity.start, entity.end) == period
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Samarbete\n\nVästerdalens samordningsförbund och Norrbäckens vattenråd deltar i projektet Älvrum. "
+            "Skogsbygdens Utvecklingsstiftelse medverkar också.\n",
+            {"Västerdalens samordningsförbund", "Norrbäckens vattenråd", "Skogsbygdens Utvecklingsstiftelse"},
+        ),
+        (
+            "fi",
+            "Päätös\n\nEsityksen valmisteli kehittämisjohtaja Riikka Sarajärvi Ruskaseudun Kehitys ry:stä.\n",
+            {"Riikka Sarajärvi", "Ruskaseudun Kehitys ry"},
+        ),
+    ],
+)
+def test_organisations_by_their_kind_word_after_a_genitive(reference_only, tmp_path, lang, text, expected):
+    """A Swedish kind word in lower case after a capitalised genitive names an organisation
+    (``Västerdalens samordningsförbund``), compounds of ``stiftelse`` too; an association's name does
+    not run back over the person before it (``Riikka Sarajärvi Ruskaseudun Kehitys ry``)."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    assert expected <= {e.name for e in p.entities.values()}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "event", "organiser", "place"),
+    [
+        (
+            "sv",
+            "Konferens\n\nKonferensen Fjällforum 2025 arrangeras av Region Västerbotten och Malå kommun "
+            "den 3 april 2025 i Lycksele.\n",
+            "Fjällforum 2025",
+            "Malå",
+            "Lycksele",
+        ),
+        (
+            "fi",
+            "Seminaari\n\nSallan kunta järjestää Ruskaseminaarin 12.5.2025 Kolarissa.\n",
+            "Ruskaseminaari",
+            "Salla",
+            "Kolari",
+        ),
+    ],
+)
+def test_an_event_is_held_where_the_text_places_it(reference_only, tmp_path, lang, text, event, organiser, place):
+    """An event named by one compound (``Ruskaseminaarin``, through its base form) is found; it is
+    held in the municipality told as a place (``i Lycksele``, ``Kolarissa``), not in the one that
+    organises it."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    by = _by_name(p)
+    entity = p.entities[by[event]]
+    assert (by[organiser], "organises", by[event]) in p.relation_keys()
+    located = {k for s, r, k in p.relation_keys() if s == by[event] and r == "locatedIn"} | set(entity.located_in)
+    assert located == {by[place]}
+
+
+def test_a_person_opening_a_sentence_names_no_project(reference_only, tmp_path):
+    """``Kunnanjohtaja Heikki Rannan mukaan hanke on tärkeä``: a title and a person before a bare
+    ``hanke`` are no project's name (they were one); the person is found, in the nominative, and a
+    municipal title with no municipality named gets no post at another organisation."""
+    text = (
+        "Rahoitus\n\nHanke sai rahoitusta Business Finlandilta. Kunnanjohtaja Heikki Rannan mukaan hanke on tärkeä.\n"
+    )
+    p = read_text(reference_only, tmp_path, text, "fi")
+    assert not [e.name for e in p.entities.values() if e.kind == "Project"]
+    assert "Heikki Ranta" in _persons(p)
+    assert not _posts(p)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Beslut\n\nProjektet Fjällglöd har en budget på 4 miljoner kronor. "
+            "Region Västerbotten står för 2 miljoner kronor och Malå kommun för 500 000 kronor.\n",
+            {
+                ("Region Västerbotten", "Fjällglöd", "2000000", "SEK"),
+                ("Malå", "Fjällglöd", "500000", "SEK"),
+            },
+        ),
+        (
+            "fi",
+            "Päätös\n\nKuusikkopolku-hankkeen budjetti on 200 000 euroa. "
+            "Lapin liitto vastaa 150 000 eurosta ja Sallan kunta 50 000 eurosta.\n",
+            {("Lapin liitto", "Kuusikkopolku", "150000", "EUR"), ("Salla", "Kuusikkopolku", "50000", "EUR")},
+        ),
+    ],
+)
+def test_shares_told_by_who_stands_for_them(reference_only, tmp_path, lang, text, expected):
+    """``A står för N och B för M``, ``A vastaa N eurosta ja B M eurosta``: each pays its share of the
+    initiative the sentence before names."""
+    assert _fundings(read_text(reference_only, tmp_path, text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Nytt projekt\n\nProjektet Arctic Lynx Hub ska stärka företagen. "
+            "Det ägs av Malå kommun och drivs tillsammans med Sorsele kommun.\n",
+            {("Malå", "leads"), ("Sorsele", "participatesIn")},
+        ),
+        (
+            "fi",
+            "Uusi hanke\n\nSallan kunta käynnistää ”Kylät elävät” -hankkeen syksyllä 2025. "
+            "Hankkeen kumppaneina ovat Kolarin kunta ja Pellon kunta.\n",
+            {("Salla", "leads"), ("Kolari", "participatesIn"), ("Pello", "participatesIn")},
+        ),
+    ],
+)
+def test_relations_of_a_carried_over_subject(reference_only, tmp_path, lang, text, expected):
+    """A pronoun that refers back (``Det ägs av X``) names the initiative before for a verb's
+    relation; partners in the essive plural (``kumppaneina``) take part."""
+    p = read_text(reference_only, tmp_path, text, lang)
+    found = {
+        (p.entities[r.subject].name, r.relation)
+        for r in p.relations
+        if r.relation in ("leads", "participatesIn") and p.entities[r.object].kind == "Project"
+    }
+    assert found == expected

@@ -173,7 +173,7 @@ LEAD_CUES = re.compile(
 )
 PART_CUES = re.compile(
     r"partner|i samverkan mellan|samverkan mellan|samverkansprojekt mellan|mellan kommunerna|tillsammans med|"
-    r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaj|mukana|osallistu|kumppani|yhteistyössä|yhdessä|"
+    r"deltar|deltagande|medverkar|deltog|ingår|osatoteuttaj|mukana|osallistu|kumppan|yhteistyössä|yhdessä|"
     r"samarbete|samarbetet|kommunerna|kunnat|kuntaa|kuntien|kanssa|i samarbete med|yhteistyö|"
     r"\bparter\b|\bparterna\b|samarbetsparter|deltagare|osallistujat|osallistujina|"
     r"(?:samarbetar|samarbetade|samverkar|samverkade) med|yhteistyötä|sitoutu|förbinder sig|åtar sig|åtog sig",
@@ -196,7 +196,9 @@ FUND_CUES = re.compile(
     r"osuus|osuutena|andel|\bfår\b|\bfick\b|\bfått\b|erhåller|erhöll|erhållit|tilldelas|tilldelats|"
     r"\bsaa\b|\bsai\b|saanut|saaneet|saivat|"
     # a part paid by each (varav X bidrar med N, A betalar N, A maksaa N)
-    r"\bbidrar med|\bbidrog med|\bbidragit med|\bbetalar\b|\bmaksaa\b|\bmaksavat\b",
+    r"\bbidrar med|\bbidrog med|\bbidragit med|\bbetalar\b|\bmaksaa\b|\bmaksavat\b|"
+    # a share stated by who stands for it (A står för N, A vastaa N eurosta)
+    r"\bstår för\b|\bstod för\b|\bvastaa(?:vat)?\b(?=[^.]*\beurosta\b)",
     re.IGNORECASE,
 )
 #: An amount followed by its part (``2,2 miljoonaa euroa, josta EU-rahoituksen osuus``): a budget, not a funding.
@@ -234,7 +236,14 @@ PART_OF_CUES = re.compile(
 )
 MEMBER_CUES = re.compile(
     r"består av|medlemmar|medlem i|är medlem|jäsen|medlemskommuner|ägarkommuner|jäsenkun|jäseninä|jäsenet|"
-    r"omistajakun|ingår i",
+    r"omistajakun|ingår i|\bg(?:å|år|ått|ick)\s+med\s+i\b|\bansl(?:uter|öt|utit|uta)\s+sig\s+till\b|"
+    r"liitty\w*|kuuluvat|kuuluu",
+    re.IGNORECASE,
+)
+#: Joining an organisation: its member is the subject (``Malå kommun går med i föreningen X``,
+#: ``Sallan kunta liittyy X:n jäseneksi``).
+_JOINS = re.compile(
+    r"\b(?:g(?:å|år|ått|ick)\s+med\s+i|ansl(?:uter|öt|utit|uta)\s+sig\s+till|medlem\s+i)\b|\bliitty\w*|\bjäsen\w*",
     re.IGNORECASE,
 )
 EVENT_WORDS = {
@@ -366,6 +375,10 @@ REGION_TITLE = re.compile(
 )
 #: The governor's title: the post is at the county administrative board.
 COUNTY_TITLE = re.compile(r"^landshövding\w*$", re.IGNORECASE)
+#: Titles that only a municipality's officials hold: the post is in a municipality.
+MUNICIPAL_TITLE = re.compile(
+    r"^(?:kunnanjohtaja|kaupunginjohtaja|kommunchef|kommundirektör|kommunalråd|stadsdirektör)\w*$", re.IGNORECASE
+)
 #: A municipality named in the nominative with its kind word: the text speaks as it.
 SPEAKS = (" kaupunki", " kunta", " kommun")
 #: The decision (or its proposal) of a minute: ``Päätösehdotus (kaupunginjohtaja): …``, ``Beslut: …``.
@@ -592,7 +605,7 @@ _NUMBER_WORDS = {
     "viisi": 5,
 }
 START_CUES = re.compile(
-    r"start|påbörja|inleds|från och med|alkaa|alkoi|aloitta|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle|"
+    r"start|påbörja|inleds|från och med|alkaa|alkoi|aloit|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle|"
     r"kestää|kesti|varar|sträcker sig|genomförs|genomfördes|äger rum|toteutetaan|toteutettiin",
     re.IGNORECASE,
 )
@@ -1111,9 +1124,12 @@ class _Document:
             if event.end is None:
                 # a visit or meeting on one day starts and ends that day; Den 30–31 maj ends on the 31st
                 event.end = ranged.end if ranged is not None else day
-        for m in self.mentions.get(number, ()):
-            if self.kind_of(m.key) == "Municipality":
-                self.relation(key, "locatedIn", m.key, event.evidence, 0.6)
+        places = [m for m in self.mentions.get(number, ()) if self.kind_of(m.key) == "Municipality"]
+        sent = next((s for n, s, _ in self.sentences if n == number), None)
+        told_as_place = [m for m in places if sent is not None and self._locative(sent, m)]
+        # where it is held, when the sentence tells it (i Lycksele, Kolarissa), not who organises it
+        for m in told_as_place or places:
+            self.relation(key, "locatedIn", m.key, event.evidence, 0.6)
         listing = False
         for n, line, _ in self.sentences:
             text = line.text.strip()
@@ -1703,7 +1719,12 @@ class _Document:
         after a hyphen (``Fjällforum-seminaari``). Its days are the sentence's dates; a municipality
         after it is where it took place. Returns whether an event was proposed."""
         n = len(sent)
-        if event is None:
+        if event is None and (compound := self._compound_event(sent, i)) is not None:
+            event, name = compound
+            start, end = i, i + 1
+            if self._looks_known(name):
+                return False
+        elif event is None:
             found = NAMED_EVENT.match(sent[i].text)
             if found is None:
                 return False
@@ -1745,14 +1766,40 @@ class _Document:
             entity.start = dates[0].start
             if dates[0].end:
                 entity.end = dates[0].end
-        place = next(
-            (m for m in self.mentions.get(number, ()) if self.kind_of(m.key) == "Municipality" and m.start >= end),
-            None,
+        places = [m for m in self.mentions.get(number, ()) if self.kind_of(m.key) == "Municipality" and m.start >= end]
+        # where it is held: a municipality after i/på or in a Finnish local case, before one that
+        # organises it (arrangeras av Region X och Malå kommun … i Lycksele)
+        place = next((m for m in places if self._locative(sent, m)), None) or next(
+            (m for m in places if not (m.start > 0 and sent[m.start - 1].lower_ in ("av", "och", "ja"))), None
         )
         if place is not None and place.key not in entity.located_in:
             entity.located_in.append(place.key)
         self.add_mention(number, Mention(key, min(i, start), end, 0, 0, "initiative"))
         return True
+
+    def _locative(self, sent, m: Mention) -> bool:
+        """Whether the mention ``m`` is told as a place: after ``i``/``på`` in Swedish, in a local
+        case in Finnish (``Kolarissa``, ``Sallassa``)."""
+        if self.lang == "sv":
+            return m.start > 0 and sent[m.start - 1].lower_ in ("i", "på")
+        return bool(re.search(r"(?:ssa|ssä|lla|llä)$", sent[m.end - 1].text))
+
+    def _compound_event(self, sent, i: int) -> tuple[str, str] | None:
+        """An event named by one capitalised compound whose head is an event word: ``Tunturiseminaarin``
+        -> (``Seminar``, ``Tunturiseminaari``; Finnish through its base form), ``Fjällkonferensen``
+        -> (``Conference``, ``Fjällkonferensen``, as written). At a sentence's head only when the
+        sentence has a date (``Kevätseminaarissa`` alone is no name). None for anything else."""
+        token = sent[i]
+        if not _is_cap(token) or not token.is_alpha or token.text.isupper():
+            return None
+        word = _base_form(token.text, self.lang) if self.lang == "fi" else token.text
+        head = re.search(r"(seminaari|seminari(?:um|et)|konferenssi|konferens(?:en)?|foorumi)$", word, re.IGNORECASE)
+        if head is None or head.start() < 3:
+            return None
+        if i == 0 and not _find_dates(sent.text, self.lang, self.year):
+            return None
+        kind = "Conference" if head.group(1).lower().startswith(("konfer", "foorumi")) else "Seminar"
+        return kind, word[:1].upper() + word[1:]
 
     def _place_at(self, number: int, k: int) -> bool:
         """Whether token ``k`` is the whole mention of a municipality, county or region."""
@@ -2040,6 +2087,8 @@ class _Document:
             ):
                 j = i - 1
             while j > 0 and (_is_cap(sent[j - 1]) or sent[j - 1].text in ("&", "och", "ja", "i")) and i - j < 5:
+                if j > 1 and _name_pair(sent[j - 2].text, sent[j - 1].text, self.lang):
+                    break  # kehittämisjohtaja Riikka Sarajärvi Tunturi-Lapin Kehitys ry:stä: a person before it
                 if sent[j - 1].text == "i" and not (j > 1 and _is_cap(sent[j - 2]) and _is_cap(sent[j])):
                     break  # Bygdens Utveckling i Åsele AB: a place inside the name, between capitals
                 if (
@@ -2054,8 +2103,17 @@ class _Document:
                 ):
                     break  # A, Metsähallitus ja Kainuun Etu Oy; X Oy ja Y ry: the end of a list, not one company
                 j -= 1
-            while j < i and (not _is_cap(sent[j]) or (j == 0 and _opens_sentence(sent[j].text, self.lang))):
-                j += 1  # Lisäksi Kainuun Etu Oy, Även Coompanion AB: the sentence's first word is no name
+            while j < i and (
+                not _is_cap(sent[j])
+                or (
+                    j == 0
+                    and _opens_sentence(sent[j].text, self.lang)
+                    and not _fi_genitive_noun(sent[j].text, self.lang)
+                )
+            ):
+                # Lisäksi Kainuun Etu Oy, Även Coompanion AB: the sentence's first word is no name; a noun
+                # in the genitive is (Tunturiseudun Kehitys ry)
+                j += 1
             if j == i or any(self.covered(number, k) for k in range(j, i)):
                 continue
             word = token.text.split(":")[0]
@@ -2176,6 +2234,10 @@ class _Document:
                 return False  # Kunnat rahoittavat hanketta: the verb of a relation, no name
             if not _is_cap(t) and (LOCAL_CASE.search(t.text) or t.text.endswith(("ksi", "sti"))):
                 return False  # Hanke-esittelyn perusteella, Kemijärven lisäksi: no name
+            if TITLE.search(t.text) or (k + 1 < len(words) and _name_pair(t.text, words[k + 1].text, "fi")):
+                return False  # Kunnanjohtaja Heikki Rannan mukaan hanke …: a person, no project
+            if t.lower_ in ("mukaan", "mielestä", "kanssa", "lisäksi", "jälkeen", "aikana"):
+                return False  # postpositions: Rannan mukaan hanke …
         if h == 0 and len(words) == 1 and _common_word(words[0].text):
             return False  # Hanke, Tämä hanke: no name
         name = self.text[offset + sent[h].idx : offset + sent[i - 1].idx + len(sent[i - 1].text)].strip(" ,–-")
@@ -2343,7 +2405,18 @@ class _Document:
                 if re.match(r"^[A-ZÅÄÖ]{2,}-[a-zåäö]", sent[j - 1].text):
                     break  # EAKR-rahoitusta Lapin liitolta, EU-stöd: the money, not the name's first word
                 j -= 1
-            if j < i and (self.lang == "fi" or _is_cap(token)):
+            # Västerdalens samordningsförbund, Västra Fjällbyns vägförening: a Swedish kind word in lower
+            # case after a capitalised genitive that is no sentence's opening word
+            sv_genitive = (
+                self.lang == "sv"
+                and j < i
+                and sent[i - 1].text.endswith("s")
+                and token.is_lower
+                and not token.lower_.startswith("kommun")
+                and not TITLE.search(token.text)  # Region Västerbottens regionråd: a person's title
+                and not (j == 0 and _opens_sentence(sent[0].text, "sv"))
+            )
+            if j < i and (self.lang == "fi" or _is_cap(token) or sv_genitive):
                 if (
                     j == 0
                     and i - j == 1
@@ -2758,6 +2831,19 @@ class _Document:
                     self.add_mention(number, Mention(key, i, end, 0, 0, "person"))
                     i = end
                     continue
+                if (
+                    end == i + 2
+                    and _name_pair(a.text, b.text, self.lang, initial=a.is_sent_start)
+                    and not self._looks_known(name)
+                ):
+                    # a first name and a surname by their morphology (Voikko's name classes), in any
+                    # case and without a title: Tapio Rantasen ja Marjatta Kivelän, Britta Holmqvist
+                    key = self.entity(
+                        "Person", name, self.ev(number, sent, offset, i, end), confidence=0.6, country=self._country()
+                    )
+                    self.add_mention(number, Mention(key, i, end, 0, 0, "person"))
+                    i = end
+                    continue
                 i += 1
                 continue
             if self._looks_known(" ".join(t.text for t in sent[i:end])):
@@ -2784,9 +2870,15 @@ class _Document:
             if org is None or org == self.p.publisher or self.kind_of(org) == "Municipality":
                 # regionråd, maakuntajohtaja, landshövding: the title tells the kind of organisation
                 org = self._title_owner(role) or org
+            elif MUNICIPAL_TITLE.match(role) and not self._municipal(org):
+                # kunnanjohtaja, kommunchef: a municipality's official, not one of the organisation named
+                # before (Alueorganisaatiota hallinnoi X ry. Valmistelija kunnanjohtaja Y.)
+                org = self._most_named(lambda k: self.kind_of(k) == "Municipality")
             if org is None and self.p.publisher is None:
                 self._publisher()
             org = org or self.p.publisher
+            if org is not None and MUNICIPAL_TITLE.match(role) and not self._municipal(org):
+                org = None  # a municipality's official, and the text names no municipality
             if org is not None:
                 self.relation(
                     key,
@@ -2857,6 +2949,14 @@ class _Document:
             return self.p.publisher
         counts = Counter(m.key for items in self.mentions.values() for m in items if wanted(m.key))
         return counts.most_common(1)[0][0] if counts else None
+
+    def _municipal(self, key: str) -> bool:
+        """Whether ``key`` is a municipality or one of its bodies (``Kommunstyrelsen i Sorsele``,
+        ``Sallan kunnanhallitus``)."""
+        if self.kind_of(key) == "Municipality":
+            return True
+        name = self.p.entities[key].name.lower()
+        return bool(re.search(r"kommun|kunnan|kunta|kaupungin|stads?\b|kaupunki", name))
 
     def _title_owner(self, role: str) -> str | None:
         """The organisation a title belongs to by its kind (:data:`REGION_TITLE`,
@@ -3384,7 +3484,12 @@ class _Document:
             initiatives = [m for m in initiatives if self.kind_of(m.key) not in _EVENTS]
             if initiatives:
                 target = min(initiatives, key=lambda m: abs(m.start - start)).key
-            elif PROJECT_WORD.search(sent.text) or re.search(r"\b(?:projekt\w*|hank\w*)\b", sent.text, re.I):
+            elif (
+                PROJECT_WORD.search(sent.text)
+                or re.search(r"\b(?:projekt\w*|hank\w*)\b", sent.text, re.I)
+                or REFERS.search(sent.text)
+            ):
+                # Projektet/Hanketta …, or a pronoun that refers back (Det ägs av X): the initiative before
                 target = self._initiative_in(number, sent, main)
             else:
                 target = None
@@ -3397,6 +3502,8 @@ class _Document:
             for actor in together:
                 if self.kind_of(actor.key) == "Person" and relation == "funds":
                     continue
+                if actor is not agent and actor.end < len(sent) and TAKES_PART.match(sent[actor.end :].text):
+                    continue  # leds av A och B deltar: B's own verb, B takes part (read elsewhere)
                 if relation == "leads" and self.r_family_is_funder(actor.key):
                     continue
                 self.relation(actor.key, relation, target, whole, 0.65)
@@ -3457,6 +3564,7 @@ class _Document:
         granted = re.search(r"\b(?:har beviljat|beviljar|beviljade|myönsi|myöntää|on myöntänyt|myönsivät)\b", text)
         received = re.search(
             r"\b(?:blivit beviljade?|har beviljats|beviljats|har fått|får klartecken|fick|on saanut|sai|saa|"
+            r"erhåller|erhöll|har erhållit|får(?=\s+(?:\d|ytterligare|stöd|bidrag|medel|pengar|finansiering))|"
             r"on hakenut|hakee|haki|har ansökt|ansöker|söker)\b",
             text,
         )
@@ -3501,7 +3609,12 @@ class _Document:
                 for m in actors
                 if self.kind_of(m.key) in ("MunicipalAssociation", "Organisation", "RegionalAuthority")
             ]
-            joined = re.search(r"\b(?:är|blir|blev|har blivit) medlem i\b|\bjäsen(?:enä|inä|iä|en)?\b", text)
+            joined = re.search(
+                r"\b(?:(?:är|blir|blev|har blivit) medlem i|g(?:å|år|ått|ick) med i"
+                r"|ansl(?:uter|öt|utit|uta) sig till)\b"
+                r"|\bjäsen(?:enä|inä|iä|en|eksi)?\b",
+                text,
+            )
             if not groups and joined:
                 # X är medlem i föreningen Y (the organisation right after), X on Y:n jäsen (right before)
                 where = sent.char_span(joined.start(), joined.end(), alignment_mode="expand")
@@ -3511,7 +3624,7 @@ class _Document:
                     if where is not None
                     and (
                         where.end <= m.start <= where.end + 1
-                        if joined.group(0).lower().startswith(("är", "blir", "blev", "har"))
+                        if not joined.group(0).lower().startswith("jäsen")
                         else where.start - 1 <= m.end <= where.start
                     )
                     and self.kind_of(m.key) not in ("Municipality", "Person")
@@ -3522,7 +3635,11 @@ class _Document:
                 # the sentence before (same paragraph) or the one that publishes the text
                 groups = [m for m in self._association_before(number)]
             # X är medlem i Y, X on Y:n jäsen: one member is enough
-            if groups and (len(members) >= 2 or (members and re.search(r"medlem i|jäsen", text, re.IGNORECASE))):
+            if not groups and len(members) >= 2:
+                # Förbundet består av A, B och C; Liittoon kuuluvat A, B ja C: the organisation the
+                # sentence's first word refers back to
+                groups = self._referred_organisation(number, sent)
+            if groups and (len(members) >= 2 or (members and _JOINS.search(text))):
                 for member in members:
                     self.relation(member.key, "memberOf", groups[0].key, whole, 0.6)
         # X är ett samarbete mellan A, B och C (X an association of municipalities): its members
@@ -3684,6 +3801,31 @@ class _Document:
         if before:
             return self._coordinated(sent, candidates, before[-1])
         return candidates
+
+    def _referred_organisation(self, number: int, sent) -> list[Mention]:
+        """The organisation that a sentence's first word refers back to by its kind (``Förbundet``,
+        ``Föreningen``, ``Bolaget``; ``Liittoon``, ``Yhdistyksen``): the last one named in the three
+        sentences before whose name ends in that kind word (``Fjällbygdens Utvecklingsförbund``);
+        an empty list when none or several fit."""
+        first = next((t for t in sent if t.is_alpha), None)
+        if first is None or not _is_cap(first) or len(first.text) < 4:
+            return []
+        base = (_sv_base(first.lower_) if self.lang == "sv" else (_voikko_base(first.text) or "")).lower()
+        if len(base) < 4 or not _organisation_kind_word(base, self.lang):
+            return []
+        for before in range(number - 1, max(0, number - 4), -1):
+            found = {
+                m.key: m
+                for m in self.mentions.get(before, ())
+                if self.is_actor(m.key)
+                and self.kind_of(m.key) not in ("Person", "Municipality", *_PLACES)
+                and _fold(self.p.entities[m.key].name.split()[-1]).endswith(_fold(base))
+            }
+            if len(found) == 1:
+                return list(found.values())
+            if found:
+                return []
+        return []
 
     def _association_before(self, number: int) -> list[Mention]:
         """The association of municipalities named in the sentence before ``number`` in the same
@@ -4023,6 +4165,13 @@ class _Document:
         # a Finnish ablative (kaupungilta) or Swedish 'från X', 'av X' names who pays
         for m in actors:
             span_text = self.text_of(m)
+            if (
+                sent is not None
+                and m.start > 1
+                and sent[m.start - 1].lower_ == "av"
+                and self._leading_verb(sent[m.start - 2])
+            ):
+                continue  # leds av X och finansieras av Y: X leads, Y pays
             if re.search(r"(?:lta|ltä|lla|llä)$", span_text) or (
                 sent is not None and m.start > 0 and sent[m.start - 1].lower_ in ("från", "av")
             ):
@@ -4052,6 +4201,14 @@ class _Document:
             return actors[0].key
         return min(actors, key=lambda m: abs(m.start - where.start)).key
 
+    def _leading_verb(self, token) -> bool:
+        """Whether ``token`` is a form of a verb that states who leads (:data:`CUE_VERBS`' ``LEADS``:
+        ``leds``, ``drivs``, ``ägs``, ``samordnas``)."""
+        lemma = _lemma(token.text, self.lang)
+        return lemma in CUE_VERBS[self.lang]["LEADS"] and (
+            self.lang != "sv" or token.lower_ == lemma or _sv_verb_form(token.text, lemma)
+        )
+
     def text_of(self, m: Mention) -> str:
         entity = self.p.entities[m.key]
         return entity.evidence.text if m.char_end == 0 else self.text[m.char_start : m.char_end]
@@ -4079,6 +4236,14 @@ class _Document:
             entity.start, entity.end = ranged.start, ranged.end
         return True
 
+    def unclear_period(self, number: int) -> bool:
+        """Whether the sentence ``number`` names a programme or fund (whose period a run of years
+        may be: ``Hanke rahoitetaan ohjelmakaudelta 2021–2027``), so that years alone date no
+        initiative it refers back to."""
+        return any(
+            "Programme" in self.kind_of(m.key) or self.kind_of(m.key) == "Fund" for m in self.mentions.get(number, ())
+        )
+
     def _dates(self, number: int, sent, offset: int, main: str | None) -> None:
         text = sent.text
         found = _find_dates(text, self.lang, self.year)
@@ -4094,7 +4259,9 @@ class _Document:
             where = sent.char_span(ranged.char_start, ranged.char_end, alignment_mode="expand")
             if named and where is not None:
                 initiative = min(named, key=lambda m: min(abs(m.end - where.start), abs(m.start - where.end))).key
-            elif ranged.precision == "day":
+            elif ranged.precision == "day" or (REFERS.search(text) and not self.unclear_period(number)):
+                # a day's period, or years in a sentence that refers back to its initiative
+                # (Hankkeen toteuttavat A ja B vuosina 2016–2018, Projektet pågår 2023–2025)
                 initiative = self._initiative_in(number, sent, main)
             else:
                 initiative = None  # years alone (mellan 2014–2020) date an initiative only next to its name
@@ -4104,7 +4271,10 @@ class _Document:
                     entity.start, entity.end = ranged.start, ranged.end
             if initiative is not None or ranged.precision == "day":
                 return
-        if not START_CUES.search(text) and not END_CUES.search(text) and not _DURATION.search(text):
+        # a date that opens a period (sedan 2022, från och med maj 2024, 1.9.2024 alkaen) is its start
+        opened = [d for d in found if _opens(text, d)]
+        closing = any(_closes(text, d) for d in found)
+        if not (START_CUES.search(text) or END_CUES.search(text) or _DURATION.search(text) or opened or closing):
             return
         initiative = self._initiative_in(number, sent, main) or main
         if initiative is None or self.kind_of(initiative) in ("Conference", "Seminar", "Meeting"):
@@ -4113,7 +4283,14 @@ class _Document:
         # a date that closes a period (till och med 2026, fram till juni 2025, vuoteen 2026 asti) is its end
         ends = [d for d in found if _closes(text, d)]
         starts = [d for d in found if d not in ends]
-        if starts and START_CUES.search(text) and entity.start is None:
+        end_cue = END_CUES.search(text)
+        if opened and not START_CUES.search(text) and entity.start is None:
+            # Malå kommun driver sedan 2022 projektet X, som avslutas 2025: the start, and the end after its cue
+            entity.start = opened[0].start
+            later = [d for d in found if d not in opened and (end_cue is None or d.char_start >= end_cue.start())]
+            if later and entity.end is None and (end_cue or ends):
+                entity.end = later[0].start
+        elif starts and START_CUES.search(text) and entity.start is None:
             entity.start = starts[0].start
             if starts[0].end:
                 entity.end = starts[0].end
@@ -4245,7 +4422,7 @@ OPENS_NAME = re.compile(
 APPOSED_KIND = re.compile(r"^(?:föreningen|stiftelsen|bolaget|företaget|kooperativet|nätverket|intresseföreningen)$")
 #: Kind words that close (or, in Swedish, open) an organisation's name; Finnish ones as base forms.
 _SV_ORGANISATION_WORDS = re.compile(
-    r"^(?:\w*förbund(?:et)?|\w*förening(?:en)?|stiftelse(?:n)?|kommuner(?:na)?|\w*institut(?:et)?|\w*centrum|"
+    r"^(?:\w*förbund(?:et)?|\w*förening(?:en)?|\w*stiftelse(?:n)?|kommuner(?:na)?|\w*institut(?:et)?|\w*centrum|"
     r"\w*center|akademi(?:n)?|\w*bolag(?:et)?|\w*sällskap(?:et)?|\w*kooperativ(?:et)?|\w*nätverk(?:et)?|"
     r"\w*råd(?:et)?|\w*myndighet(?:en)?|\w*byrå(?:n)?|\w*fond(?:en)?)$",
     re.IGNORECASE,
@@ -4428,6 +4605,19 @@ def _opens_sentence(word: str, lang: str) -> bool:
     return lower in FI_STOP or lower in NOT_NAME or _common_word(word)
 
 
+def _fi_genitive_noun(word: str, lang: str) -> bool:
+    """Whether Voikko reads a Finnish word as a noun or adjective in the genitive
+    (``Tunturiseudun``, ``Pohjoisen``), which opens a name before a capitalised word (False in
+    Swedish and without Voikko)."""
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko() if lang == "fi" else None
+    return voikko is not None and any(
+        a.get("SIJAMUOTO") == "omanto" and a.get("CLASS", "").startswith(("nimisana", "laatusana"))
+        for a in voikko.analyze(word)
+    )
+
+
 def _verb(word: str) -> bool | None:
     """Whether Voikko reads a Finnish word as a verb only; None when Voikko is not installed."""
     from kg.reconciliation.text import _voikko
@@ -4459,6 +4649,107 @@ def _person_base(name: str) -> str:
     if not base:
         return name
     return " ".join([*words[:-1], base[:1].upper() + base[1:]])
+
+
+#: Swedish surnames by their endings (Voikko knows many, not all): Lindqvist, Sandström, Öberg.
+_SV_SURNAME = re.compile(
+    r"(?:son|sson|ström|strom|berg|borg|qvist|kvist|gren|lund|lind|holm|man|mark|dahl|dal|bäck|back|sten|stedt|"
+    r"stad|fors|ling|blad|blom|gård|löf|löv|rot|ros|sjö|vall|ander|ér|én|ell|ius|in)$"
+)
+
+
+#: Common Swedish first names that Voikko's lexicon does not know as first names (it knows most).
+SV_FIRST_NAMES = frozenset(
+    [
+        "malin",
+        "åsa",
+        "ebba",
+        "britta",
+        "maja",
+        "agneta",
+        "therese",
+        "louise",
+        "per",
+        "mats",
+        "björn",
+        "ulf",
+        "bo",
+        "kjell",
+        "ola",
+        "rickard",
+        "urban",
+        "kent",
+        "torbjörn",
+        "ingemar",
+        "jörgen",
+        "tobias",
+        "johnny",
+        "conny",
+        "glenn",
+        "dan",
+        "jonny",
+        "lotta",
+        "stina",
+        "mia",
+        "ylva",
+        "gun",
+        "siv",
+        "majken",
+        "birger",
+        "tord",
+        "sune",
+        "rune",
+        "arne",
+        "ove",
+        "bertil",
+        "kjell-åke",
+        "lars-erik",
+        "per-olof",
+    ]
+)
+
+
+@functools.lru_cache(maxsize=16384)
+def _name_pair(first: str, last: str, lang: str, initial: bool = False) -> bool:
+    """Whether ``first last`` is a person's name by the words' morphology: Voikko knows ``first`` as
+    a first name in the nominative (a Finnish full name inflects its surname only) and ``last`` as a
+    surname in any case (``Rantasen`` of ``Rantanen``), or, in Finnish, as a place name or
+    a word it does not know (``Lehtimäki``, ``Kostet``); in Swedish a surname may also be told by its ending
+    (``Lindqvist``, ``Sandström``) or be a word Voikko does not know after a known first name (a short
+    list adds common Swedish first names it lacks: ``Malin``, ``Per``), or a first name Voikko does not know
+    may stand before a surname inside a sentence (``… och Ola Sandberg``; ``initial``: ``first``
+    opens its sentence). False without Voikko.
+
+    >>> _name_pair("Tapio", "Rantasen", "fi"), _name_pair("Kemijärven", "Kaupungille", "fi")
+    (True, False)
+    >>> _name_pair("Magnus", "Lindqvist", "sv"), _name_pair("Ola", "Sandberg", "sv")
+    (True, True)
+    >>> _name_pair("Enligt", "Sandberg", "sv", initial=True)
+    False
+    """
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko()
+    if voikko is None or not first[:1].isupper() or not last[:1].isupper() or "-" in last:
+        return False
+    firsts = voikko.analyze(first)
+    lasts = voikko.analyze(last)
+    is_first = any(a.get("CLASS") == "etunimi" and a.get("SIJAMUOTO") == "nimento" for a in firsts) or (
+        lang == "sv" and first.lower() in SV_FIRST_NAMES
+    )
+    surname = any(a.get("CLASS") == "sukunimi" for a in lasts)
+    if lang == "fi":
+        if not is_first or any(a.get("CLASS") == "etunimi" for a in lasts):
+            return False
+        # a surname, a place name used as one (Lehtimäki), or a word Voikko does not know (Kostet)
+        return surname or not lasts or any(a.get("CLASS") == "paikannimi" for a in lasts)
+    if any(a.get("CLASS") in ("paikannimi", "nimi") for a in lasts) and not surname:
+        return False
+    if not (surname or (not lasts and (_SV_SURNAME.search(last) or (is_first and last.isalpha())))):
+        return False  # a surname Voikko knows, or one it does not know after a first name
+    # a first name Voikko does not know only inside a sentence (a capital there is a name's), not
+    # its first word (Enligt Holmqvist)
+    return is_first or (not firsts and not initial and first.isalpha())
 
 
 def _voikko_base(word: str) -> str | None:
@@ -4617,6 +4908,21 @@ class FoundDate:
     char_end: int
 
 
+def _opens(text: str, date: FoundDate) -> bool:
+    """Whether ``date`` opens a period in ``text``: after ``sedan``, ``från och med``, ``fr.o.m.``,
+    or before Finnish ``alkaen``/``lähtien``.
+
+    >>> [_opens(t, _find_dates(t, "sv", None)[0]) for t in ("driver sedan 2022 projektet", "avslutas 2025")]
+    [True, False]
+    """
+    before = text[max(0, date.char_start - 20) : date.char_start]
+    after = text[date.char_end : date.char_end + 10]
+    return bool(
+        re.search(r"\b(?:sedan|från\s+och\s+med|fr\.\s?o\.\s?m\.?)\s+(?:den\s+|år\s+)?$", before, re.IGNORECASE)
+        or re.match(r"\s*(?:alkaen|lähtien)\b", after)
+    )
+
+
 def _closes(text: str, date: FoundDate) -> bool:
     """Whether ``date`` closes a period in ``text``: after ``till och med``, ``t.o.m.``, ``fram
     till``, ``until``, or before Finnish ``asti``/``saakka``/``loppuun`` (``vuoden 2026 loppuun``).
@@ -4631,6 +4937,7 @@ def _closes(text: str, date: FoundDate) -> bool:
             r"(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|fram\s+till|until)\s+(?:den\s+|år\s+|utgången\s+av\s+)?$", before
         )
         or re.match(r"\s*(?:asti|saakka|loppuun)\b", after)
+        or re.search(r"\bvuoteen\s+$", before)
         or re.search(r"(?:till\s+och\s+med|fram\s+till)\s+(?:\w+\s+)?$", before)
     )
 
@@ -4744,7 +5051,10 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
             later = 1 if re.match(r"nästa|kommande|ensi|tuleva", m.group(0), re.IGNORECASE) else 0
             add(str(year + later), None, "year", m.start(), m.end())
     for m in re.finditer(
-        rf"\b(?:{_SEASON}|under|år|vuonna|vuoden|vuosina|till|fram till|sedan|från|i|in)\s+((?:19|20)\d\d)\b",
+        rf"\b(?:{_SEASON}|under|år|vuonna|vuoden|vuosina|vuoteen|till|fram till|sedan|från|i|in|"
+        # a year right after a verb of starting or ending: avslutas 2025, päättyy 2026, startar 2024
+        r"avslutas|avslutades|slutar|startar|startade|påbörjas|inleds|alkaa|alkoi|päättyy|päättyi|"
+        r"käynnistyy|käynnistyi)\s+((?:19|20)\d\d)\b(?![.,]\d)",
         text,
         re.IGNORECASE,
     ):
