@@ -264,15 +264,20 @@ def test_the_report_gives_degree_as_ties_beside_the_centrality(whole, shipped):
     assert max(len(line) for line in text.splitlines()) <= 80
 
 
-def test_a_year_report_says_that_every_actor_stays(shipped):
-    # "the other 828 are isolated actors" of 2020 read as a finding about 2020: a year's network keeps the
-    # actors of every year (the time rules apply to ties), and the report now says so
+def test_a_year_network_holds_the_actors_with_a_tie_that_year(shipped):
+    # a new user's trial: "846 actors, 34 ties … the other 828 are isolated actors" for 2020, the actors of
+    # every year counted as isolates of 2020; a year's network now holds the actors with a tie that year
     bipartite = bipartite_graph(shipped, 2020, details=False)
-    text = analysis_module.to_text(analyze(project(bipartite), bipartite))
-    assert "Network: actors, as of 2020: 846 actors, 34 ties" in text
-    assert "the other 828 are isolated actors" in text
-    assert "  (a year's network keeps every actor; an isolated one has no tie in 2020)" in text
-    assert "no tie in" not in analysis_module.to_text(analyze(project(bipartite_graph(shipped, details=False))))
+    tied = {a for a, _ in bipartite.edges()} | {b for _, b in bipartite.edges()}
+    assert set(bipartite) == tied  # no actor without a tie of 2020
+    actors = project(bipartite)
+    text = analysis_module.to_text(analyze(actors, bipartite))
+    assert text.startswith(f"Network: actors, as of 2020: {actors.number_of_nodes()} actors, 34 ties\n")
+    assert actors.number_of_nodes() == 19  # 18 in clusters of two or more (of the 846 before), one alone
+    assert "  (the actors with a tie in 2020; those of other years are left out)" in text
+    whole = bipartite_graph(shipped, details=False)
+    assert "left out" not in analysis_module.to_text(analyze(project(whole), whole))
+    assert sum(1 for n in whole if whole.degree(n) == 0) == 16  # the whole network keeps its isolates
 
 
 def test_cross_border_in_the_analysis_is_the_cross_border_query(whole, shipped):

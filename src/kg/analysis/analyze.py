@@ -519,13 +519,13 @@ def to_text(analysis: Analysis, top: int = 5) -> str:
         f"Network: {analysis.network}{year}: {analysis.nodes} actors, {analysis.edges} ties",
         f"Clusters: {len(analysis.clusters)} (Louvain, seed {SEED}), modularity {analysis.modularity:.3f}",
     ]
+    if analysis.year:  # the actors of other years are not in it (they were counted as isolates until 2026)
+        lines.insert(1, f"  (the actors with a tie in {analysis.year}; those of other years are left out)")
     if alone:  # the counts must agree with what is listed below
         lines.append(
             f"  {len(analysis.clusters) - len(alone)} listed below; the other {len(alone)} are isolated actors, "
             "one each (see Components)"
         )
-        if analysis.year:  # "828 isolated actors in 2020" read as a finding about 2020
-            lines.append(f"  (a year's network keeps every actor; an isolated one has no tie in {analysis.year})")
     alone_ids = {c.id for c in alone}
     check = analysis.cross_check
     if "method" in check:
