@@ -190,6 +190,23 @@ def test_details_show_money_with_funder_recipient_and_kind(page):
     assert "Kemijärven kaupunginhallitus" in details and "(2020-01-27)" in details
 
 
+def test_a_funding_programme_is_drawn_and_named_as_one(page):
+    # trial finding 18: Interreg Aurora's panel said "Region eller myndighet"; a fund or programme now has
+    # its own kind, drawn as a pentagon (vis-network's custom renderer) and listed in the legend
+    page.js("kg.select('org/interreg-aurora')")
+    details = page.page.inner_text("#details")
+    assert "Typ\nFond eller finansieringsprogram" in details and "Region eller myndighet" not in details
+    assert "Fond eller finansieringsprogram" in page.page.inner_text("#legend")
+    node = page.js(
+        "(() => { const d = JSON.parse(document.getElementById('graph-data').textContent);"
+        " const n = d.nodes.find((x) => x.key === 'org/interreg-aurora');"
+        " const v = window.kgNodes.get(n.id); return [n.kind, v.shape, typeof v.ctxRenderer]; })()"
+    )
+    assert node == ["programme", "custom", "function"]
+    page.settle()
+    assert page.errors == []  # the renderer drew it without an error
+
+
 def test_type_filter_hides_people_and_counts_stay_honest(page, shipped):
     graph = shipped[0]
     page.page.check("#mode-actors")

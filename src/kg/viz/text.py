@@ -18,10 +18,11 @@ LANGS = ("sv", "fi", "en")
 ENDONYMS = {"sv": "Svenska", "fi": "Suomi", "en": "English"}  # each language named in itself, in the switch
 
 #: The kinds of node, in legend order: what shape and colour tell.
-KINDS = ("municipality", "authority", "association", "organisation", "person", "initiative", "event")
+KINDS = ("municipality", "authority", "programme", "association", "organisation", "person", "initiative", "event")
 KIND_SHAPES = {
     "municipality": "dot",
     "authority": "square",
+    "programme": "pentagon",  # drawn by the page script (vis-network has no pentagon of its own)
     "association": "hexagon",
     "organisation": "triangleDown",
     "person": "triangle",
@@ -31,6 +32,7 @@ KIND_SHAPES = {
 KIND_COLORS = {
     "municipality": "#4e79a7",
     "authority": "#e15759",
+    "programme": "#9c755f",
     "association": "#f28e2b",
     "organisation": "#76b7b2",
     "person": "#b07aa1",
@@ -39,11 +41,14 @@ KIND_COLORS = {
 }
 KIND_TEXT = {
     "en": {"municipality": "Municipality", "authority": "Region or authority",
+           "programme": "Fund or funding programme",
            "association": "Association of municipalities",
            "organisation": "Other organisation", "person": "Person", "initiative": "Initiative", "event": "Event"},
-    "sv": {"municipality": "Kommun", "authority": "Region eller myndighet", "association": "Kommunalförbund",
+    "sv": {"municipality": "Kommun", "authority": "Region eller myndighet",
+           "programme": "Fond eller finansieringsprogram", "association": "Kommunalförbund",
            "organisation": "Annan organisation", "person": "Person", "initiative": "Initiativ", "event": "Evenemang"},
-    "fi": {"municipality": "Kunta", "authority": "Alue tai viranomainen", "association": "Kuntayhtymä",
+    "fi": {"municipality": "Kunta", "authority": "Alue tai viranomainen",
+           "programme": "Rahasto tai rahoitusohjelma", "association": "Kuntayhtymä",
            "organisation": "Muu organisaatio", "person": "Henkilö", "initiative": "Hanke", "event": "Tapahtuma"},
 }  # fmt: skip
 
