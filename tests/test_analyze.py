@@ -252,6 +252,25 @@ def test_the_text_report_caps_long_lists_and_the_json_keeps_them(whole):
     assert analysis_module.to_csv(whole).count("\n") == 846 + 1
 
 
+def test_the_report_says_why_eigenvector_centrality_is_0_outside_the_largest_component():
+    # trial finding 21: "Eigenvector centrality 0" for most actors puzzled a user; networkx's definition on a
+    # network of several components gives the largest one all the weight, and the report says so
+    graph = nx.Graph(
+        [("a", "b"), ("b", "c"), ("c", "a"), ("c", "d"), ("x", "y")],
+    )
+    nx.set_edge_attributes(graph, 1.0, "weight")
+    nx.set_node_attributes(graph, {n: n.upper() for n in graph}, "label")
+    result = analyze(graph)
+    assert (result.scores["x"]["eigenvector"], result.scores["y"]["eigenvector"]) == (0.0, 0.0)
+    assert result.scores["c"]["eigenvector"] > 0.5
+    section = analysis_module.to_text(result).split("Top 5 by eigenvector:\n", 1)[1]
+    assert section.startswith(
+        "  (networkx's definition: the largest component takes all the weight, so an\n  actor outside it scores 0)\n"
+    )
+    graph.remove_nodes_from(["x", "y"])  # one component: nothing to explain
+    assert "networkx's definition" not in analysis_module.to_text(analyze(graph))
+
+
 def test_the_report_gives_degree_as_ties_beside_the_centrality(whole, shipped):
     # "Top 5 by degree: North Ostrobothnia ELY Centre 0.665", while the page says "Ties (degree) 562": the
     # report gave networkx's normalised degree centrality under the word the page uses for the count
@@ -276,8 +295,10 @@ def test_a_year_network_holds_the_actors_with_a_tie_that_year(shipped):
     assert actors.number_of_nodes() == 19  # 18 in clusters of two or more (of the 846 before), one alone
     assert "  (the actors with a tie in 2020; those of other years are left out)" in text
     whole = bipartite_graph(shipped, details=False)
-    assert "left out" not in analysis_module.to_text(analyze(project(whole), whole))
-    assert sum(1 for n in whole if whole.degree(n) == 0) == 16  # the whole network keeps its isolates
+    everything = analyze(project(whole), whole)
+    assert "left out" not in analysis_module.to_text(everything)
+    assert len(everything.isolates) == 16  # the whole network keeps its isolates (14 with no tie at all)
+    assert sum(1 for n in whole if whole.degree(n) == 0) == 14
 
 
 def test_cross_border_in_the_analysis_is_the_cross_border_query(whole, shipped):

@@ -181,6 +181,23 @@ def test_broker_hint_only_beside_yes_and_a_one_day_event_dated_once(page):
     assert "Brobyggare\nja (förbindelser till flera kluster eller båda länderna)" in page.page.inner_text("#details")
 
 
+def test_an_eigenvector_centrality_of_0_says_why(page):
+    # trial finding 21: Region Norrbotten, 19 ties, "Egenvektorcentralitet 0": networkx's definition gives the
+    # largest component (here the Finnish register's) all the weight; the panel now says so beside a 0
+    page.js("kg.select('org/region-norrbotten')")
+    assert (
+        "Egenvektorcentralitet\n0 (enligt networkx definition får den största komponenten all vikt; 0 utanför den)"
+    ) in page.page.inner_text("#details")
+    top = page.js(
+        "JSON.parse(document.getElementById('graph-data').textContent).nodes"
+        ".filter((n) => n.m && n.m.eigenvector > 0).sort((a, b) => b.m.eigenvector - a.m.eigenvector)[0].key"
+    )
+    page.js(f"kg.select('{top}')")  # the hub of the largest component
+    details = page.page.inner_text("#details")
+    value = details.split("Egenvektorcentralitet\n", 1)[1].split("\n", 1)[0]
+    assert float(value.replace(",", ".")) > 0.1 and "networkx" not in details
+
+
 def test_details_show_money_with_funder_recipient_and_kind(page):
     page.js("kg.select('municipality/fi-320')")
     details = page.page.inner_text("#details")

@@ -566,6 +566,9 @@ def to_text(analysis: Analysis, top: int = 5) -> str:
                       for n in ranked]  # fmt: skip
             continue
         lines.append(f"Top {len(ranked)} by {measure.replace('_', ' ')}:")
+        if measure == "eigenvector" and len(analysis.components) > 1:  # "0 for most actors" puzzled a user
+            lines.append("  (networkx's definition: the largest component takes all the weight, so an")
+            lines.append("  actor outside it scores 0)")
         lines += [f"  {label(n, n)[:60]:60} {float(analysis.scores[n][measure]):.3f}" for n in ranked]
     lines.append("")
     lines.append("Cross-border initiatives and memberships (as kg query cross-border):")

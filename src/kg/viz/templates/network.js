@@ -535,7 +535,9 @@
     if (n.m.weighted_degree !== undefined) {
       term(dl, t("weighted_degree"), number(n.m.weighted_degree, 2));
       term(dl, t("betweenness"), number(n.m.betweenness, 3));
-      if (n.m.eigenvector !== null) term(dl, t("eigenvector"), number(n.m.eigenvector, 3));
+      // networkx's definition gives the largest component all the weight: a 0 says so (trial finding 21)
+      if (n.m.eigenvector !== null) term(dl, t("eigenvector"), number(n.m.eigenvector, 3)
+        + (n.m.eigenvector < 0.0005 ? " (" + t("eigenvector_hint") + ")" : ""));
       // the definition beside "yes" only: after "no" it read as the reason for the answer
       term(dl, t("broker"), n.m.broker ? t("yes") + " (" + t("broker_hint") + ")" : t("no"));
     }
