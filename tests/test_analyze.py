@@ -246,7 +246,7 @@ def test_the_text_report_caps_long_lists_and_the_json_keeps_them(whole):
     block = text.split("\nc1  ", 1)[1].split("\nc2  ", 1)[0]
     members = block.split("    members: ", 1)[1].split("    held together by: ", 1)[0]
     assert members.count(";") == analysis_module.LIST_MAX  # 20 names, then "… and 518 more"
-    assert members.rstrip().endswith("; … and 518 more") and c1.member_labels[0] in members
+    assert " ".join(members.split()).endswith("; … and 518 more") and c1.member_labels[0] in members
     assert len(text.splitlines()) < 300
     assert max(len(line) for line in text.splitlines()) <= 80
     data = json.loads(whole.to_json())  # the machine-readable formats keep every member
@@ -281,7 +281,8 @@ def test_the_report_gives_degree_as_ties_beside_the_centrality(whole, shipped):
     first = section.splitlines()[0]
     actors = project(bipartite_graph(shipped, details=False))
     ely = "https://w3id.org/samverkan/id/org/pohjois-pohjanmaan-ely-keskus"
-    assert actors.degree(ely) == 562 and first.split()[-2:] == ["562", "(0.665)"]
+    # 562 ties of 844 other actors (0.665 of 845 until the register's glued names were cut)
+    assert actors.degree(ely) == 562 and first.split()[-2:] == ["562", "(0.666)"]
     assert max(len(line) for line in text.splitlines()) <= 80
 
 
