@@ -195,6 +195,24 @@ def test_area_and_cluster_names_follow_the_language_switch(page):
     assert f"Klusteri\n{kajaani['cluster']}: {facet['names']['fi']}" in details
     page.page.select_option("#lang", "en")
     assert "County or region\nKainuu" in page.page.inner_text("#details")
+    page.page.select_option("#lang", "sv")
+
+
+def test_an_eigenvector_centrality_of_0_says_why(page):
+    # trial finding 21: Region Norrbotten, 19 ties, "Egenvektorcentralitet 0": networkx's definition gives the
+    # largest component (here the Finnish register's) all the weight; the panel now says so beside a 0
+    page.js("kg.select('org/region-norrbotten')")
+    assert (
+        "Egenvektorcentralitet\n0 (enligt networkx definition får den största komponenten all vikt; 0 utanför den)"
+    ) in page.page.inner_text("#details")
+    top = page.js(
+        "JSON.parse(document.getElementById('graph-data').textContent).nodes"
+        ".filter((n) => n.m && n.m.eigenvector > 0).sort((a, b) => b.m.eigenvector - a.m.eigenvector)[0].key"
+    )
+    page.js(f"kg.select('{top}')")  # the hub of the largest component
+    details = page.page.inner_text("#details")
+    value = details.split("Egenvektorcentralitet\n", 1)[1].split("\n", 1)[0]
+    assert float(value.replace(",", ".")) > 0.1 and "networkx" not in details
 
 
 def test_details_show_money_with_funder_recipient_and_kind(page):
@@ -204,6 +222,23 @@ def test_details_show_money_with_funder_recipient_and_kind(page):
     assert "Finansiär\nKemijärvi" in details and "Mottagare\nEtableringsservice för inflyttare" in details
     assert "omarahoitusosuus (finska)" in details
     assert "Kemijärven kaupunginhallitus" in details and "(2020-01-27)" in details
+
+
+def test_a_funding_programme_is_drawn_and_named_as_one(page):
+    # trial finding 18: Interreg Aurora's panel said "Region eller myndighet"; a fund or programme now has
+    # its own kind, drawn as a pentagon (vis-network's custom renderer) and listed in the legend
+    page.js("kg.select('org/interreg-aurora')")
+    details = page.page.inner_text("#details")
+    assert "Typ\nFond eller finansieringsprogram" in details and "Region eller myndighet" not in details
+    assert "Fond eller finansieringsprogram" in page.page.inner_text("#legend")
+    node = page.js(
+        "(() => { const d = JSON.parse(document.getElementById('graph-data').textContent);"
+        " const n = d.nodes.find((x) => x.key === 'org/interreg-aurora');"
+        " const v = window.kgNodes.get(n.id); return [n.kind, v.shape, typeof v.ctxRenderer]; })()"
+    )
+    assert node == ["programme", "custom", "function"]
+    page.settle()
+    assert page.errors == []  # the renderer drew it without an error
 
 
 def test_type_filter_hides_people_and_counts_stay_honest(page, shipped):

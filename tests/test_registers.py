@@ -356,6 +356,70 @@ def test_shipped_finnish_names_have_their_dashes_and_are_written_once(fi_graph):
     assert any(n.startswith("Repaired (doubled)") and "in 9 row(s)" in n and "A71228" in n for n in notes)
 
 
+def test_a_name_with_a_second_line_glued_on_is_cut_where_the_evidence_decides_and_flagged_where_not(tmp_path):
+    # found by a new-user trial: Finland's register writes some 50 beneficiaries as the company's name with
+    # its second line glued on ("ICCUNA OYTEEMU HAAPALAHTI", a contact person; "SIJAISHALTIJA OYC/O
+    # SOLINUM", a c/o line); "VOLTER OYJARNO HAAPAKOSKI" is OY + Jarno or OYJ + Arno, both first names
+    csv = (
+        MINI_CSV.replace("TESTIYHTIÖ OY,2500.50", "TESTIYHTIÖ OYTEEMU HAAPALAHTI,2500.50")
+        .replace("Sodankylän kunta,1000", "SIJAISHALTIJA OYC/O SOLINUM,1000")
+        .replace("X4,EAKR,Etelän hanke,Uudenmaan liitto", "X4,EAKR,Pohjoisen hanke,Lapin liitto")
+        .replace("Helsingin kaupunki,999", "VOLTER OYJARNO HAAPAKOSKI,999")
+        + "X5,EAKR,Kylien hanke,Lapin liitto,1.1.2016,31.12.2017,KYLÄN KYLÄYHDISTYS RY,50\n"
+    )
+    mapping = MINI_MAPPING.replace("  spaces: collapse\n", "  spaces: collapse\n  repair: [glued]\n")
+    register, mapping_path, out = _mini(tmp_path, csv, mapping)
+    result = _run(register, mapping_path, out)
+    assert result.exit_code == 0, result.output
+    assert (
+        "repaired:  row 3, column 'Toteuttaja' (glued): 'TESTIYHTIÖ OYTEEMU HAAPALAHTI' -> 'TESTIYHTIÖ OY' "
+        "(cut 'TEEMU HAAPALAHTI': a contact person; the register writes the name so elsewhere)"
+    ) in result.output
+    assert (
+        "(glued): 'SIJAISHALTIJA OYC/O SOLINUM' -> 'SIJAISHALTIJA OY' (cut 'C/O SOLINUM': a c/o line)" in result.output
+    )
+    assert (
+        "undecided: row 5, column 'Toteuttaja' (glued): 'VOLTER OYJARNO HAAPAKOSKI' is 'VOLTER OYJ' + "
+        "'ARNO HAAPAKOSKI' or 'VOLTER OY' + 'JARNO HAAPAKOSKI': kept as published"
+    ) in result.output
+    assert "KYLÄYHDISTYS" not in result.output.split("names:")[0]  # a word of the language is no glue
+    graph = _graph(out)
+    recipients = {
+        str(graph.value(URIRef(ID + f"funding/mini-x{n}"), KG.recipient)).removeprefix(ID) for n in (1, 2, 3, 4)
+    }
+    # the cut name is the company the register also writes alone (row 4): one organisation
+    assert recipients == {"org/sijaishaltija-oy", "org/testiyhtio-oy", "org/volter-oyjarno-haapakoski"}
+    notes = sorted(str(n) for n in graph.objects(URIRef(ID + "source/mini-register"), SKOS.editorialNote))
+    assert notes[0].startswith("Not repaired (glued)") and notes[0].endswith("in 1 row(s) of this extract: X4.")
+    assert notes[1].startswith("Repaired (glued)") and notes[1].endswith("in 2 row(s) of this extract: X1, X2.")
+
+
+def test_shipped_finnish_names_have_no_second_line_glued_on(fi_graph):
+    # the trial's cases: the company's name alone; the one the evidence cannot decide stays as published
+    def label(funding: str) -> str:
+        return str(fi_graph.value(fi_graph.value(URIRef(ID + f"funding/fi-eura-{funding}"), KG.recipient), RDFS.label))
+
+    assert [label(k) for k in ("a71982", "a70230", "a70310", "a70731", "a70523")] == [
+        "4DBARN OY",
+        "SIJAISHALTIJA OY",
+        "ICCUNA OY",
+        "VEEN WATERS FINLAND OY",
+        "KL-KOPIO OY",
+    ]
+    # "LAPIN ELÄMYSTUOTANTO OYHOUSE OF LAPLAND" is the company the register writes alone in two other rows
+    assert fi_graph.value(URIRef(ID + "funding/fi-eura-a70768"), KG.recipient) == URIRef(
+        ID + "org/lapin-elamystuotanto-oy"
+    )
+    assert label("a70925") == "VOLTER OYJARNO HAAPAKOSKI"
+    labels = [str(o) for o in fi_graph.objects(None, RDFS.label)]
+    assert [t for t in labels if re.search(r"\S\sOY[A-ZÅÄÖ]", t) and "VOLTER" not in t] == []
+    notes = [str(n) for n in fi_graph.objects(URIRef(ID + "source/register-fi-eakr-esr-2014-2020"), SKOS.editorialNote)]
+    assert any(n.startswith("Repaired (glued)") and "in 13 row(s)" in n and "A71982" in n for n in notes)
+    assert any(
+        n.startswith("Not repaired (glued)") and n.endswith("in 1 row(s) of this extract: A70925.") for n in notes
+    )
+
+
 def test_an_ambiguous_name_stops_the_import_until_the_mapping_settles_it(tmp_path):
     csv = MINI_CSV.replace("Sodankylän kunta", "Övertorneå")
     mapping = MINI_MAPPING.replace("reconcile:\n  country: FI\n", "reconcile:\n")
@@ -434,7 +498,8 @@ BAD_INPUT = [
         "unknown repair rule",
         None,
         lambda m: m.replace("  spaces: collapse\n", "  spaces: collapse\n  repair: [lost-dashes]\n"),
-        r"mini\.yaml:11: unknown repair rule 'lost-dashes': one of lost-dash, doubled; closest valid: 'lost-dash'",
+        r"mini\.yaml:11: unknown repair rule 'lost-dashes': one of lost-dash, doubled, glued; "
+        r"closest valid: 'lost-dash'",
     ),
     (
         "typo in a column name of the mapping",

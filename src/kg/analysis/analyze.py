@@ -567,10 +567,10 @@ def to_text(analysis: Analysis, top: int = 5, lang: str = "en") -> str:
         t("network_year", lang, year=analysis.year, **counts) if analysis.year else t("network", lang, **counts),
         t("clusters", lang, n=len(analysis.clusters), seed=SEED, modularity=decimal(analysis.modularity, 3, lang)),
     ]
+    if analysis.year:  # the actors of other years are not in it (they were counted as isolates until 2026)
+        lines.insert(1, t("year_only", lang, year=analysis.year))
     if alone:  # the counts must agree with what is listed below
         lines.append(t("alone", lang, listed=len(analysis.clusters) - len(alone), alone=len(alone)))
-        if analysis.year:  # "828 isolated actors in 2020" read as a finding about 2020
-            lines.append(t("year_keeps", lang, year=analysis.year))
     alone_ids = {c.id for c in alone}
     check = analysis.cross_check
     if "method" in check:
@@ -620,6 +620,8 @@ def to_text(analysis: Analysis, top: int = 5, lang: str = "en") -> str:
             lines += [f"  {label(n, n)[:60]:60} {_ties(analysis, n):>6} "
                       f"({decimal(float(analysis.scores[n][measure]), 3, lang)})" for n in ranked]  # fmt: skip
             continue
+        if measure == "eigenvector" and len(analysis.components) > 1:  # "0 for most actors" puzzled a user
+            lines.append(t("eigenvector_zero", lang))
         lines += [f"  {label(n, n)[:60]:60} {decimal(float(analysis.scores[n][measure]), 3, lang)}" for n in ranked]
     lines.append("")
     lines.append(t("crossings", lang))

@@ -27,7 +27,9 @@ REPORT = Catalogue(
             "network_organisations": "organisations",
             "clusters": "Clusters: {n} (Louvain, seed {seed}), modularity {modularity}",
             "alone": "  {listed} listed below; the other {alone} are isolated actors, one each (see Components)",
-            "year_keeps": "  (a year's network keeps every actor; an isolated one has no tie in {year})",
+            "year_only": "  (the actors with a tie in {year}; those of other years are left out)",
+            "eigenvector_zero": "  (networkx's definition: the largest component takes all the weight, so an\n"
+            "  actor outside it scores 0)",
             "cross_check": "Cross-check: ",
             "cross_check_text": "{method} finds {clusters} clusters (modularity {modularity}), {identical} of them "
             "identical to Louvain's",
@@ -64,8 +66,9 @@ REPORT = Catalogue(
             "clusters": "Kluster: {n} (Louvain, frö {seed}), modularitet {modularity}",
             "alone": "  {listed} listas nedan; de övriga {alone} är isolerade aktörer, ett kluster var "
             "(se Komponenter)",
-            "year_keeps": "  (ett års nätverk behåller alla aktörer; en isolerad aktör har ingen förbindelse "
-            "under {year})",
+            "year_only": "  (aktörerna med en förbindelse under {year}; andra års aktörer är utelämnade)",
+            "eigenvector_zero": "  (networkx definition: den största komponenten får hela vikten, så en aktör\n"
+            "  utanför den får 0)",
             "cross_check": "Kontroll: ",
             "cross_check_text": "{method} ger {clusters} kluster (modularitet {modularity}), varav {identical} "
             "identiska med Louvains",
@@ -103,8 +106,9 @@ REPORT = Catalogue(
             "clusters": "Klusterit: {n} (Louvain, siemen {seed}), modulaarisuus {modularity}",
             "alone": "  {listed} luetellaan alla; muut {alone} ovat erillisiä toimijoita, kukin omana "
             "klusterinaan (ks. Komponentit)",
-            "year_keeps": "  (vuoden verkostossa ovat kaikki toimijat; erillisellä toimijalla ei ole yhteyttä "
-            "vuonna {year})",
+            "year_only": "  (toimijat, joilla on yhteys vuonna {year}; muiden vuosien toimijat on jätetty pois)",
+            "eigenvector_zero": "  (networkx:n määritelmä: suurin komponentti saa koko painon, joten sen\n"
+            "  ulkopuolisen toimijan arvo on 0)",
             "cross_check": "Tarkistus: ",
             "cross_check_text": "{method} löytää {clusters} klusteria (modulaarisuus {modularity}), joista "
             "{identical} samoja kuin Louvainin",

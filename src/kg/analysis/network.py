@@ -587,7 +587,9 @@ def bipartite_graph(
 
     With ``year``, the ties that hold in that year by the time rules of docs/modelling.md (the
     same as the ``active`` query): ties to the initiatives active in that year, and memberships and
-    affiliations stated by a source of that year.
+    affiliations stated by a source of that year; and only the actors and initiatives with such a
+    tie (a year's network is who was active then, as a timeline filter shows it). Without ``year``,
+    every actor a source mentions is a node, with or without a tie (an isolate).
 
     ``nodes`` (from :func:`read_nodes`), ``ties`` (from :func:`read_ties`), ``stated`` (from
     :func:`source_years`) and ``initiatives`` (the year's :func:`active_initiatives`) are read from
@@ -607,7 +609,7 @@ def bipartite_graph(
     graph = nx.Graph(kind="bipartite", year=year if year is not None else "", lang=lang or "")
     order = {role: i for i, role in enumerate((*INITIATIVE_ROLES, *ORGANISATION_ROLES))}
     for iri, attrs in nodes.items():  # actors that sources mention, even with no tie (isolates)
-        if attrs["kind"] == "actor" and attrs["mentioned"]:
+        if year is None and attrs["kind"] == "actor" and attrs["mentioned"]:
             graph.add_node(iri, **attrs, bipartite=0)
     for tie in ties:
         if not _active(tie, year, initiatives, stated) or tie.actor not in nodes or tie.target not in nodes:

@@ -28,6 +28,7 @@ import difflib
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Container
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -84,7 +85,142 @@ def repair_doubled(text: str) -> str:
     return text
 
 
-#: Cleaning rules a mapping may ask for (``read: repair: [lost-dash, doubled]``), each for a kind of
+#: Company and association forms that end a registered Finnish, Swedish or English name (oy, oyj,
+#: ab, ky, ay, ry, ltd): where the register glues a second line onto a name, the glue follows one.
+_FORMS = ("OYJ", "OY", "AB", "KY", "AY", "RY", "LTD")
+_BUSINESS_ID = re.compile(r"^\d{7}-\d$")  # a Finnish business ID (Y-tunnus), 2034683-4
+_NAME_WORD = re.compile(r"^[^\W\d_]+(-[^\W\d_]+)*$")
+#: what a second line glued onto a name is, when nothing more particular is known
+OTHER_LINE = "a second line (a trade name, a place or another organisation)"
+
+
+def _voikko_classes(word: str) -> set[str]:
+    """The word classes Voikko gives a Finnish word (empty without Voikko or for an unknown word)."""
+    from kg.reconciliation.text import _voikko
+
+    voikko = _voikko()
+    return {str(a.get("CLASS")) for a in voikko.analyze(word)} if voikko is not None else set()
+
+
+def _person(text: str) -> bool:
+    """Whether a text is a person's name: two to four words, the first a first name Voikko knows
+    (``TEEMU HAAPALAHTI``), or a surname followed by first names (``PIETARINEN RIITTA HELENA``)."""
+    words = [w.capitalize() for w in text.split()]
+    if not 2 <= len(words) <= 4 or not all(_NAME_WORD.match(w) for w in words):
+        return False
+    if "etunimi" in _voikko_classes(words[0]):
+        return True
+    return "sukunimi" in _voikko_classes(words[0]) and "etunimi" in _voikko_classes(words[1])
+
+
+def _fold(text: str) -> str:
+    return " ".join(re.sub(r"[^\w/]+", " ", text.casefold()).split())
+
+
+@dataclass(frozen=True)
+class Glued:
+    """A name with a second line glued on (:func:`split_glued`): the readings (name, second line) the
+    text allows, the one chosen (``None`` when the evidence does not decide) and what the line is."""
+
+    text: str
+    readings: tuple[tuple[str, str], ...]
+    name: str | None
+    line: str
+    kind: str
+
+
+def split_glued(text: str, known: Container[str] = frozenset()) -> Glued | None:
+    """The name and the second line of a cell that writes a company's name with another line glued on
+    without a space (``ICCUNA OYTEEMU HAAPALAHTI``), or None where no such glue is found.
+
+    The glue follows a company form (:data:`_FORMS`) at the start of a word other than the first, directly
+    followed by a capital, a digit or ``C/O``. The second line is classified by its evidence: the name
+    again (also in another language or form: ``KOKKOLAN NAHKA OYKOKKOLAN NAHKA OY KARLEBY LÄDER AB``), a
+    c/o line, a business ID, an auxiliary trade name (``… (REK. APUTOIMINIMI)``), a contact person (a first
+    name Voikko knows), otherwise :data:`OTHER_LINE`. ``known`` holds names (folded) that the register gives
+    elsewhere, such as the company's name in another row or in the project's name. A word that can be read
+    two ways (``OYJ`` + ``ARNO …`` or ``OY`` + ``JARNO …``) is split where exactly one reading has
+    evidence (a name in ``known`` outweighs the others); otherwise ``name`` is None (undecided). No
+    word begins with ``OY``, so ``OY`` followed by a capital is glue; after another form (a word may
+    begin with ``KY``, ``AB``, ``RY``) a line without evidence is undecided, and no glue at all where
+    the whole word is one Voikko knows (``KYLÄYHDISTYS``).
+
+    >>> split_glued("ICCUNA OYTEEMU HAAPALAHTI").name, split_glued("SIJAISHALTIJA OYC/O SOLINUM").kind
+    ('ICCUNA OY', 'a c/o line')
+    >>> glued = split_glued("BRO BONO OYJUUSO SORJONEN")  # Uuso is no first name: OY + JUUSO
+    >>> glued.name, glued.line, glued.kind
+    ('BRO BONO OY', 'JUUSO SORJONEN', 'a contact person')
+    >>> split_glued("VOLTER OYJARNO HAAPAKOSKI").name is None  # Jarno and Arno are both first names
+    True
+    >>> split_glued("VOLTER OYJARNO HAAPAKOSKI", known=frozenset({"volter oy"})).name
+    'VOLTER OY'
+    >>> split_glued("KYLÄN KYLÄYHDISTYS RY"), split_glued("VALTIMO COMPONENTS OYJ"), split_glued("NABA OY LTD")
+    (None, None, None)
+    >>> split_glued("SIMEC SYSTEMS KYSIMO AITTO-OJA").kind, split_glued("HALTINMAA KYHALTINMAA KY").name
+    ('undecided', 'HALTINMAA KY')
+    """
+    words = text.split()
+    for i, word in enumerate(words[1:], start=1):
+        if word.upper() in _FORMS:  # OYJ is a form, not OY + J
+            continue
+        readings = []
+        for form in _FORMS:
+            head, rest = word[: len(form)], word[len(form) :]
+            if head not in (form, form.capitalize()) or not rest or not (rest[0].isupper() or rest[0].isdigit()):
+                continue
+            readings.append((" ".join([*words[:i], head]), " ".join([rest, *words[i + 1 :]])))
+        if not readings:
+            continue
+        judged = []
+        for name, line in readings:
+            core = _fold(name)[: -len(name.split()[-1])].strip()
+            if core and _fold(line).startswith(core):
+                kind = "the name again (also in another language or form)"
+            elif line.upper().startswith("C/O"):
+                kind = "a c/o line"
+            elif _BUSINESS_ID.match(line):
+                kind = "a business ID"
+            elif "APUTOIMINIMI" in line.upper():
+                kind = "an auxiliary trade name"
+            elif _person(line):
+                kind = "a contact person"
+            else:
+                kind = OTHER_LINE
+            if _fold(name) in known:
+                kind += "; the register writes the name so elsewhere"
+            judged.append((name, line, kind, kind != OTHER_LINE))
+        evident = [j for j in judged if j[3]]
+        if len(evident) > 1:  # the name the register writes elsewhere decides between two evident lines
+            evident = [j for j in evident if _fold(j[0]) in known] or evident
+        if len(judged) == 1:
+            name, line, kind, sure = judged[0]
+            if not sure and not name.upper().endswith(" OY"):
+                # a word may start with KY, AB, RY …: without evidence it is no glue if it is a word of
+                # the language (KYLÄYHDISTYS), and undecided if not (KYSIMO; ABOVE); no word starts with OY
+                if _voikko_classes(word.lower()):
+                    continue
+                return Glued(text, tuple(readings), None, "", "undecided")
+            return Glued(text, tuple(readings), name, line, kind)
+        if len(evident) == 1:
+            name, line, kind, _ = evident[0]
+            return Glued(text, tuple(readings), name, line, kind)
+        return Glued(text, tuple(readings), None, "", "undecided")
+    return None
+
+
+class _Evidence:
+    """The names (folded) a register gives elsewhere: in the name column of any row, or as words of
+    another cell of the row in hand (``4dBarn Oy:n kansainvälistyminen`` names ``4DBARN OY``)."""
+
+    def __init__(self, names: set[str], row: dict[str, str], column: str) -> None:
+        self.names = names
+        self.cells = [f" {_fold(text)} " for other, text in row.items() if other != column]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.names or any(f" {name} " in cell for cell in self.cells)
+
+
+#: Cleaning rules a mapping may ask for (``read: repair: [lost-dash, doubled, glued]``), each for a kind of
 #: damage in a published file: the rule, and what the source's provenance says it did
 #: (``skos:editorialNote``, with the record keys of the rows it changed).
 REPAIRS = {
@@ -97,6 +233,13 @@ REPAIRS = {
     "doubled": (
         repair_doubled,
         "a cell holding the same words twice with nothing between them (such as a name written twice) is written once",
+    ),
+    # applied to the organisation name column only, with the register's other names as evidence
+    "glued": (
+        lambda text: found.name if (found := split_glued(text)) and found.name else text,
+        "a beneficiary name with a second line glued on without a space after its company form (the name "
+        "again or in another language, a contact person, a c/o line, a business ID or a trade name; the "
+        "register has one column for both lines) is cut to the name, where the evidence decides where",
     ),
 }
 
@@ -143,8 +286,12 @@ class RegisterImport:
     filtered: int = 0
     filter_text: str = ""
     excluded: list[tuple[int, str, str]] = field(default_factory=list)
-    #: (row, column, rule, as published, as imported) of each cell a repair rule changed in a row taken
-    repaired: list[tuple[int, str, str, str, str]] = field(default_factory=list)
+    #: (row, column, rule, as published, as imported, what was cut) of each cell a repair rule changed
+    #: in a row taken
+    repaired: list[tuple[int, str, str, str, str, str]] = field(default_factory=list)
+    #: (row, column, rule, as published, the readings (name, second line)) of each cell a rule could not
+    #: decide in a row taken: kept as published
+    undecided: list[tuple[int, str, str, str, tuple]] = field(default_factory=list)
     skipped: list[tuple[int, str, str]] = field(default_factory=list)
     incomplete: list[tuple[int, str, str]] = field(default_factory=list)
     names: list[NameReport] = field(default_factory=list)
@@ -183,7 +330,14 @@ class RegisterImport:
         lines += [f"skipped:   row {row}, column '{column}': {reason}" for row, column, reason in self.skipped]
         lines += [
             f"repaired:  row {row}, column '{column}' ({rule}): {before!r} -> {after!r}"
-            for row, column, rule, before, after in self.repaired
+            + (f" (cut {note})" if note else "")
+            for row, column, rule, before, after, note in self.repaired
+        ]
+        lines += [
+            f"undecided: row {row}, column '{column}' ({rule}): {text!r} is "
+            + " or ".join(f"{name!r} + {line!r}" for name, line in readings)
+            + ": kept as published"
+            for row, column, rule, text, readings in self.undecided
         ]
         lines += [f"taken:     row {row}, column '{column}': {reason}" for row, column, reason in self.incomplete]
         # organisations are counted once each (several names may be one organisation of the graph),
@@ -274,6 +428,7 @@ class _Run:
         # one country code or several (``country: [FI, SE]``): names are matched within them
         self.countries: list[str | None] = [str(c) for c in country] if isinstance(country, list) else [country]
         self.spaces = mapping["read"].get("spaces", "keep")
+        self.undecided: dict[int, list] = defaultdict(list)  # row -> cells a repair rule could not decide
 
     # -------------------------------------------------------------- errors and small helpers
     def merr(self, message: str, node: Node | None, key: str | None = None) -> None:
@@ -495,25 +650,52 @@ class _Run:
         if not rules:
             return rows, {}
         changes: dict[int, list] = defaultdict(list)
+        spec = self.m["organisation"].get("name") if "organisation" in self.m else None
+        name_column = spec.get("column") if isinstance(spec, Node) else None
+        names = {_fold(row.get(name_column, "")) for _, row in rows} if name_column else set()
         repaired = []
         for number, row in rows:
             fixed = {}
             for column, text in row.items():
                 for rule in rules:
-                    new = REPAIRS[rule][0](text)
+                    if rule == "glued":  # the organisation's name only, with the register's evidence
+                        if column != name_column:
+                            continue
+                        found = split_glued(self.clean(text), _Evidence(names, row, column))
+                        if found is None:
+                            continue
+                        if found.name is None:
+                            self.undecided[number].append((number, column, rule, self.clean(text), found.readings))
+                            continue
+                        new, note = found.name, f"{found.line!r}: {found.kind}"
+                    else:
+                        new, note = REPAIRS[rule][0](text), ""
                     if new != text:
-                        changes[number].append((number, column, rule, self.clean(text), self.clean(new)))
+                        changes[number].append((number, column, rule, self.clean(text), self.clean(new), note))
                         text = new
                 fixed[column] = text
             repaired.append((number, fixed))
         return repaired, changes
+
+    def note_undecided(self, keys: dict[int, str], result: RegisterImport) -> None:
+        """Report the cells a rule could not decide (kept as published), and name their records in the
+        source's provenance."""
+        result.undecided = [u for number in sorted(self.undecided) if number in keys for u in self.undecided[number]]
+        for rule in dict.fromkeys(u[2] for u in result.undecided):
+            rows = sorted({number for number, _, used, _, _ in result.undecided if used == rule})
+            where = ", ".join(keys[number] for number in rows)
+            note = (
+                f"Not repaired ({rule}): the evidence does not decide where the name ends; kept as published "
+                f"in {len(rows)} row(s) of this extract: {where}."
+            )
+            self.graph.add((self.doc, SKOS.editorialNote, Literal(note, lang="en")))
 
     def note_repairs(self, changes: dict[int, list], keys: dict[int, str], result: RegisterImport) -> None:
         """Report the repairs in the rows taken, and say in the source's provenance what each rule did where."""
         done = [change for number in sorted(changes) if number in keys for change in changes[number]]
         result.repaired = done
         for rule in dict.fromkeys(change[2] for change in done):
-            rows = sorted({number for number, _, used, _, _ in done if used == rule})
+            rows = sorted({number for number, _, used, *_ in done if used == rule})
             where = ", ".join(keys[number] for number in rows)
             note = f"Repaired ({rule}): {REPAIRS[rule][1]}; in {len(rows)} row(s) of this extract: {where}."
             self.graph.add((self.doc, SKOS.editorialNote, Literal(note, lang="en")))
@@ -596,6 +778,7 @@ class _Run:
         self.projects = projects
         keys = {number: " | ".join(key) for key, project in projects.items() for number in project["rows"]}
         self.note_repairs(changes, keys, result)
+        self.note_undecided(keys, result)
         # names: one organisation per slug (case, spaces and punctuation ignored)
         orgs = self.organisations(org_rows, result)
         funders = self.funders(org_rows, funding_spec, result)

@@ -33,10 +33,10 @@ KIND_OF_TYPE = {
     "FormerMunicipality": "municipality",
     "RegionalAuthority": "authority",
     "GovernmentBody": "authority",
-    "FundingBody": "authority",
-    "Fund": "authority",
-    "FundingProgramme": "authority",
-    "ProgrammeFamily": "authority",
+    "FundingBody": "authority",  # a body that grants money (Business Finland, the Academy of Finland)
+    "Fund": "programme",  # the money itself (ERDF) and the programmes that grant it (Interreg Aurora)
+    "FundingProgramme": "programme",
+    "ProgrammeFamily": "programme",
     "MunicipalAssociation": "association",
     "Person": "person",
     "Event": "event",

@@ -18,10 +18,11 @@ LANGS = ("sv", "fi", "en")
 ENDONYMS = {"sv": "Svenska", "fi": "Suomi", "en": "English"}  # each language named in itself, in the switch
 
 #: The kinds of node, in legend order: what shape and colour tell.
-KINDS = ("municipality", "authority", "association", "organisation", "person", "initiative", "event")
+KINDS = ("municipality", "authority", "programme", "association", "organisation", "person", "initiative", "event")
 KIND_SHAPES = {
     "municipality": "dot",
     "authority": "square",
+    "programme": "pentagon",  # drawn by the page script (vis-network has no pentagon of its own)
     "association": "hexagon",
     "organisation": "triangleDown",
     "person": "triangle",
@@ -31,6 +32,7 @@ KIND_SHAPES = {
 KIND_COLORS = {
     "municipality": "#4e79a7",
     "authority": "#e15759",
+    "programme": "#9c755f",
     "association": "#f28e2b",
     "organisation": "#76b7b2",
     "person": "#b07aa1",
@@ -39,11 +41,14 @@ KIND_COLORS = {
 }
 KIND_TEXT = {
     "en": {"municipality": "Municipality", "authority": "Region or authority",
+           "programme": "Fund or funding programme",
            "association": "Association of municipalities",
            "organisation": "Other organisation", "person": "Person", "initiative": "Initiative", "event": "Event"},
-    "sv": {"municipality": "Kommun", "authority": "Region eller myndighet", "association": "Kommunalförbund",
+    "sv": {"municipality": "Kommun", "authority": "Region eller myndighet",
+           "programme": "Fond eller finansieringsprogram", "association": "Kommunalförbund",
            "organisation": "Annan organisation", "person": "Person", "initiative": "Initiativ", "event": "Evenemang"},
-    "fi": {"municipality": "Kunta", "authority": "Alue tai viranomainen", "association": "Kuntayhtymä",
+    "fi": {"municipality": "Kunta", "authority": "Alue tai viranomainen",
+           "programme": "Rahasto tai rahoitusohjelma", "association": "Kuntayhtymä",
            "organisation": "Muu organisaatio", "person": "Henkilö", "initiative": "Hanke", "event": "Tapahtuma"},
 }  # fmt: skip
 
@@ -55,7 +60,7 @@ TEXT = {
         "counts": "{vn} of {tn} nodes and {ve} of {te} ties shown",
         "search": "Search", "search_placeholder": "Name in any language…", "no_results": "No match.",
         "year": "Year", "all_years": "All years",
-        "year_hint": "The ties and initiatives of the chosen year; every actor stays.",
+        "year_hint": "The actors, ties and initiatives of the chosen year: an actor is shown with a tie that year.",
         "legend": "Legend", "legend_shape": "Shape and colour: type", "legend_shape_only": "Shape: type",
         "legend_colour": "Colour: {what}", "size_note": "Node size: {measure}", "other_clusters": "Other clusters",
         "filters": "Filters", "filter_type": "Type", "filter_cluster": "Cluster", "filter_country": "Country",
@@ -70,6 +75,7 @@ TEXT = {
         "metrics": "Metrics", "degree": "Ties (degree)", "weighted_degree": "Weighted degree",
         "betweenness": "Betweenness", "eigenvector": "Eigenvector centrality", "broker": "Broker",
         "broker_hint": "ties into several clusters or both countries", "yes": "yes", "no": "no",
+        "eigenvector_hint": "by networkx's definition the largest component takes all the weight; 0 outside it",
         "cluster_metrics": "Cluster", "size": "Size", "members_by_type": "Members by type",
         "held_together": "Held together by", "funders": "Funders", "countries": "Countries",
         "funding": "Funding", "amount": "Amount", "funder": "Funder", "recipient": "Recipient",
@@ -89,7 +95,7 @@ TEXT = {
         "counts": "{vn} av {tn} noder och {ve} av {te} förbindelser visas",
         "search": "Sök", "search_placeholder": "Namn på valfritt språk…", "no_results": "Ingen träff.",
         "year": "År", "all_years": "Alla år",
-        "year_hint": "Förbindelser och initiativ under det valda året; alla aktörer syns.",
+        "year_hint": "Aktörer, förbindelser och initiativ under valt år: en aktör syns med en förbindelse det året.",
         "legend": "Teckenförklaring", "legend_shape": "Form och färg: typ", "legend_shape_only": "Form: typ",
         "legend_colour": "Färg: {what}", "size_note": "Nodstorlek: {measure}", "other_clusters": "Övriga kluster",
         "filters": "Filter", "filter_type": "Typ", "filter_cluster": "Kluster", "filter_country": "Land",
@@ -105,6 +111,7 @@ TEXT = {
         "metrics": "Mått", "degree": "Förbindelser (grad)", "weighted_degree": "Viktad grad",
         "betweenness": "Mellanhandscentralitet", "eigenvector": "Egenvektorcentralitet", "broker": "Brobyggare",
         "broker_hint": "förbindelser till flera kluster eller båda länderna", "yes": "ja", "no": "nej",
+        "eigenvector_hint": "enligt networkx definition får den största komponenten all vikt; 0 utanför den",
         "cluster_metrics": "Kluster", "size": "Storlek", "members_by_type": "Medlemmar per typ",
         "held_together": "Hålls samman av", "funders": "Finansiärer", "countries": "Länder",
         "funding": "Finansiering", "amount": "Belopp", "funder": "Finansiär", "recipient": "Mottagare",
@@ -124,7 +131,7 @@ TEXT = {
         "counts": "Näkyvissä {vn}/{tn} solmua ja {ve}/{te} yhteyttä",
         "search": "Haku", "search_placeholder": "Nimi millä tahansa kielellä…", "no_results": "Ei osumia.",
         "year": "Vuosi", "all_years": "Kaikki vuodet",
-        "year_hint": "Valitun vuoden yhteydet ja hankkeet; kaikki toimijat näkyvät.",
+        "year_hint": "Valitun vuoden toimijat, yhteydet ja hankkeet: toimija näkyy, jos sillä on yhteys sinä vuonna.",
         "legend": "Selite", "legend_shape": "Muoto ja väri: tyyppi", "legend_shape_only": "Muoto: tyyppi",
         "legend_colour": "Väri: {what}", "size_note": "Solmun koko: {measure}", "other_clusters": "Muut klusterit",
         "filters": "Suodattimet", "filter_type": "Tyyppi", "filter_cluster": "Klusteri", "filter_country": "Maa",
@@ -140,6 +147,7 @@ TEXT = {
         "metrics": "Tunnusluvut", "degree": "Yhteydet (aste)", "weighted_degree": "Painotettu aste",
         "betweenness": "Välillisyyskeskeisyys", "eigenvector": "Ominaisvektorikeskeisyys", "broker": "Välittäjä",
         "broker_hint": "yhteyksiä useaan klusteriin tai kumpaankin maahan", "yes": "kyllä", "no": "ei",
+        "eigenvector_hint": "networkx:n määritelmässä suurin komponentti saa koko painon; sen ulkopuolella 0",
         "cluster_metrics": "Klusteri", "size": "Koko", "members_by_type": "Jäsenet tyypeittäin",
         "held_together": "Koossa pitävät", "funders": "Rahoittajat", "countries": "Maat",
         "funding": "Rahoitus", "amount": "Määrä", "funder": "Rahoittaja", "recipient": "Saaja",

@@ -220,10 +220,10 @@ class _TieIndex:
             organisation: sum(1 << i for i, count in enumerate(counts) if count <= MAX_COMEMBERS)
             for organisation, counts in sizes.items()
         }
-        self.always = {iri for iri, attrs in nodes.items() if attrs["kind"] == "actor" and attrs["mentioned"]}
 
     def node_bits(self, node) -> int:
-        return self.all if node in self.always else self.touching.get(node, 0)
+        # a node is in a year's network with a tie that holds that year (``bipartite_graph``)
+        return self.touching.get(node, 0)
 
     def pair_bits(self, a, b) -> int:
         key = (a, b) if a <= b else (b, a)

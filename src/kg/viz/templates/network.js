@@ -72,13 +72,36 @@
     return DATA.colors.type[n.kind];
   }
   const SHAPE = Object.fromEntries(DATA.legend.map((l) => [l.kind, l.shape]));
+  // a shape vis-network lacks, drawn by its custom renderer: a pentagon of the node's size and colours
+  function pentagon({ ctx, x, y, state: { selected, hover }, style }) {
+    const r = style.size;
+    return {
+      drawNode() {
+        ctx.beginPath();
+        for (let i = 0; i < 5; i++) {
+          const a = -Math.PI / 2 + i * 2 * Math.PI / 5;
+          if (i) ctx.lineTo(x + r * Math.cos(a), y + r * Math.sin(a)); else ctx.moveTo(x + r * Math.cos(a), y + r * Math.sin(a));
+        }
+        ctx.closePath();
+        ctx.fillStyle = style.color;
+        ctx.fill();
+        ctx.lineWidth = selected || hover ? 2 * style.borderWidth : style.borderWidth;
+        ctx.strokeStyle = style.borderColor;
+        ctx.stroke();
+      },
+      nodeDimensions: { width: 2 * r, height: 2 * r },
+    };
+  }
+  function shapeOf(kind) {
+    return SHAPE[kind] === "pentagon" ? { shape: "custom", ctxRenderer: pentagon } : { shape: SHAPE[kind] };
+  }
   // drawn as the default view shows them, so that the first refresh changes little
   const painted = new Map();
   const paintedEdges = new Map();
   const nodes = new vis.DataSet(DATA.nodes.map((n) => {
     const hidden = !n.actor && DATA.mode === "actors";
     painted.set(n.id, hidden + colorOf(n));
-    return { id: n.id, x: n.x, y: n.y, size: n.size, shape: SHAPE[n.kind], hidden: hidden,
+    return { id: n.id, x: n.x, y: n.y, size: n.size, ...shapeOf(n.kind), hidden: hidden,
       color: { background: colorOf(n), border: "#ffffff", highlight: { background: colorOf(n), border: "#1d2733" } } };
   }));
   const edges = new vis.DataSet(DATA.edges.map((e) => {
@@ -386,6 +409,7 @@
     const points = {
       square: "-6,-6 6,-6 6,6 -6,6", diamond: "0,-7 7,0 0,7 -7,0", triangle: "0,-7 7,6 -7,6",
       triangleDown: "-7,-6 7,-6 0,7", hexagon: "-7,0 -3.5,-6 3.5,-6 7,0 3.5,6 -3.5,6",
+      pentagon: "0,-7 6.7,-2.2 4.1,5.7 -4.1,5.7 -6.7,-2.2",
       star: "0,-7.5 2,-2.5 7.5,-2.3 3.2,1.2 4.6,6.8 0,3.6 -4.6,6.8 -3.2,1.2 -7.5,-2.3 -2,-2.5",
     };
     const shapeNode = points[shape] ? document.createElementNS(SVG, "polygon") : document.createElementNS(SVG, "circle");
@@ -520,7 +544,9 @@
     if (n.m.weighted_degree !== undefined) {
       term(dl, t("weighted_degree"), number(n.m.weighted_degree, 2));
       term(dl, t("betweenness"), number(n.m.betweenness, 3));
-      if (n.m.eigenvector !== null) term(dl, t("eigenvector"), number(n.m.eigenvector, 3));
+      // networkx's definition gives the largest component all the weight: a 0 says so (trial finding 21)
+      if (n.m.eigenvector !== null) term(dl, t("eigenvector"), number(n.m.eigenvector, 3)
+        + (n.m.eigenvector < 0.0005 ? " (" + t("eigenvector_hint") + ")" : ""));
       // the definition beside "yes" only: after "no" it read as the reason for the answer
       term(dl, t("broker"), n.m.broker ? t("yes") + " (" + t("broker_hint") + ")" : t("no"));
     }
