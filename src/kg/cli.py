@@ -690,8 +690,8 @@ def viz(
     finally:
         if dataset is not None:
             dataset.close()
-    write_page(out, html)
-    typer.echo(f"wrote {out} ({len(html.encode('utf-8')) // 1024} KiB): {info.summary()}")
+    size = write_page(out, html).stat().st_size  # the page's UTF-8 bytes (not encoded a second time to count)
+    typer.echo(f"wrote {out} ({size // 1024} KiB): {info.summary()}")
     for note in info.notes:
         typer.echo(f"note: {note}", err=True)
 

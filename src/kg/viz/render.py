@@ -98,20 +98,22 @@ def json_for_script(value: object, prepared: object = None) -> str:
         dumped = orjson.dumps(value if prepared is None else prepared, option=orjson.OPT_SORT_KEYS)
     except TypeError:  # orjson.JSONEncodeError: see above
         dumped = None
-    if dumped is None or _orjson_only(dumped):  # (in a string, too: then json, to be sure)
-        text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    else:
-        text = dumped.decode("utf-8")
-    for char, escape in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
+    if dumped is not None and not _orjson_only(dumped):
+        # the escapes made on orjson's bytes, the text made once (the page's 40 MB, whose letters beyond
+        # Latin-1 make a Python text of two bytes a character, not copied for each escape)
+        for char, escape in _ESCAPES:
+            if char.encode() in dumped:
+                dumped = dumped.replace(char.encode(), escape.encode())
+        return dumped.decode("utf-8")
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in _ESCAPES:
         if char in text:
             text = text.replace(char, escape)
     return text
+
+
+#: what :func:`json_for_script` escapes
+_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
 
 
 _EXPONENT = re.compile(rb"e-[1-9][,\]}]")  # its literal start lets re skip ahead quickly
@@ -435,9 +437,12 @@ def to_html(data: dict) -> str:
     The template is rendered by Jinja as pyvis' ``Network.generate_html`` renders it (the same
     environment, autoescaping on); the template uses only ``page``, so pyvis' own variables, and
     importing pyvis' ``network`` module (IPython with it), are left out."""
+    from uuid import uuid4
+
     from jinja2 import DictLoader, Environment, select_autoescape
     from markupsafe import Markup
 
+    token = f"kg-page-data-{uuid4().hex}"
     vis_js, vis_css = vis_assets()
     env = Environment(
         loader=DictLoader({"network.html": asset("network.html")}), autoescape=select_autoescape(default=True)
@@ -446,12 +451,15 @@ def to_html(data: dict) -> str:
     env.globals["page"] = {
         "lang": lang,
         "title": data["title"] or data["i18n"][lang]["ui"]["title"],
-        "data": Markup(json_for_script(data, _with_exact_floats(data))),
+        "data": Markup(token),  # the data's 40 MB put in below, not copied by Markup and Jinja
         "vis_js": Markup(script_safe(vis_js)),
         "vis_css": Markup(vis_css.replace("</style", "<\\/style")),
         "app_js": Markup(script_safe(fold_script() + asset("network.js"))),
     }
-    return env.get_template("network.html").render()
+    head, *tail = env.get_template("network.html").render().split(token)
+    if len(tail) != 1:  # the template holds the data once
+        raise ValueError(f"the page template should hold its data once, not {len(tail)} times")
+    return "".join((head, json_for_script(data, _with_exact_floats(data)), tail[0]))
 
 
 @paused()
