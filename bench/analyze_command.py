@@ -10,8 +10,10 @@ with ``--new-fields NAME ...`` (fields the after side adds, such as ``cross_bord
 session 28), identical once those fields, and the labels only the after side has, are taken out.
 
 Run: ``python bench/analyze_command.py BUILD --before /work/venvs/merge/bin/kg --after .venv/bin/kg
-[--runs 3] [--work DIR] [--output FILE]``; prints a Markdown table with the medians and the load
-average before and after the runs.
+[--runs 3] [--work DIR] [--output FILE] [--without-stored-network]``; prints a Markdown table with the
+medians and the load average before and after the runs. Since s30-viz ``kg analyze`` reads the network
+that ``kg viz`` (or ``kg all``) stored in ``analysis/`` for the same graph bytes, where there is one:
+``--without-stored-network`` removes it from the copy, for the first analysis of a fresh build.
 """
 
 from __future__ import annotations
@@ -67,11 +69,19 @@ def main() -> None:
     parser.add_argument("--work", type=Path, default=None, help="where to copy the build (default: a temporary folder)")
     parser.add_argument("--output", type=Path, default=None, help="also write the Markdown table here")
     parser.add_argument("--new-fields", nargs="*", default=[], help="report fields only the after side has")
+    parser.add_argument(
+        "--without-stored-network",
+        action="store_true",
+        help="remove the network kg viz stored from the copy (since s30-viz kg analyze reads it when it is there)",
+    )
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(dir=args.work))
     try:
         copy = work / "build"
         subprocess.run(["cp", "-a", str(args.build), str(copy)], check=True)
+        if args.without_stored_network:  # every run then reads the network from the graph's store
+            for path in (copy / "analysis").glob("*-network-*.json"):
+                path.unlink()
         load = [os.getloadavg()[0]]
         runs: dict[str, list[dict[str, float]]] = {"before": [], "after": []}
         for i in range(args.runs):

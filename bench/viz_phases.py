@@ -73,7 +73,7 @@ def main() -> None:
     extra = render.read_extra(dataset, "sv", ids, render.known_labels(bipartite, "sv"), more.get("details"))
     tick("details")
     data = {"nodes": page_nodes, "edges": [{k: v for k, v in e.items() if k != "pair"} for e in edges], **extra}
-    render.json_for_script(data)
+    render.json_for_script(data, render._with_exact_floats(data))  # as render.to_html
     tick("the page's JSON")
     dataset.close()
     for name, seconds in spent.items():

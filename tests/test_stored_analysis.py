@@ -188,3 +188,19 @@ def test_viz_stores_the_slider_days_and_the_details_with_the_network_and_reads_t
     year = runner.invoke(app, ["viz", "--graph", str(graph), "--year", "2021", "--out", str(tmp_path / "y.html")])
     assert year.exit_code == 0, year.output
     assert MARKER not in (tmp_path / "y.html").read_text(encoding="utf-8")
+
+
+def test_analyze_reads_the_network_an_earlier_viz_stored_and_reports_the_same(graph, tmp_path):
+    def report() -> str:
+        result = runner.invoke(app, ["analyze", "--graph", str(graph), "--format", "json"])
+        assert result.exit_code == 0, result.output
+        return result.stdout
+
+    cold = report()  # no stored network: read from the graph
+    _viz_notes(graph, tmp_path / "page.html")  # stores the network
+    assert report() == cold  # the same report, byte for byte, from the stored network
+    [path] = _network(graph)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["nodes"][PAJALA]["label"] = MARKER
+    path.write_text(json.dumps(data), encoding="utf-8")
+    assert MARKER in report()  # ... which was read, not the graph

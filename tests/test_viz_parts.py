@@ -451,3 +451,31 @@ def test_cutting_nodes_and_ties_at_once_gives_the_two_cuts_graph(max_nodes, max_
     assert list(both.nodes(data=True)) == list(drawn.nodes(data=True))
     assert list(both.edges(data=True)) == list(drawn.edges(data=True))
     assert [list(both.adj[n]) for n in both] == [list(drawn.adj[n]) for n in drawn]
+
+
+def test_the_pages_json_is_the_text_json_writes():
+    """json_for_script writes with orjson where that gives json's text: floats below 1e-4 (orjson's
+    ``0.00001``, ``1e-7``), texts that look like them, a lone surrogate, a big integer, keys of
+    other types; with and without the floats handed over as json's text (render.exact_floats)."""
+    import json
+    import random
+
+    def reference(value):
+        text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        for char in "<>&\u2028\u2029":
+            text = text.replace(char, f"\\u{ord(char):04x}")
+        return text
+
+    pick = random.Random(7)
+    floats = [pick.random() * 10 ** pick.randint(-12, 18) * pick.choice((1, -1)) for _ in range(2000)]
+    floats += [1e-05, 5e-06, 1.5e-07, 1e-10, 0.0, -0.0, 1e16, 0.5, 2.5e-4]
+    texts = ["0.0000", "a,0.00001,b", "x1e-7]", "e-5", "</script>&", "\u2028", "čđŋŧ", "a\x00\x1f\x7f"]
+    node = {"x": 1.5, "y": -0.0, "m": {"betweenness": 1e-06, "eigenvector": 3.2e-05, "degree": 3}, "label": "a"}
+    cases = [floats, texts, {"nodes": [node, {**node, "m": {"betweenness": 0.25}}], "w": [1e-07]}, 1e-05, "0.0000"]
+    cases += [{"a": "\ud800"}, {"n": 2**70}, {3: "three", 1: "one"}]
+    for value in cases:
+        assert render.json_for_script(value) == reference(value)
+        if isinstance(value, dict):
+            assert render.json_for_script(value, render._with_exact_floats(value)) == reference(value)
+    exact = [render.exact_floats({"v": v})["v"] for v in floats]
+    assert render.json_for_script(floats, exact) == reference(floats)

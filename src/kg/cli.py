@@ -552,8 +552,13 @@ def analyze(
         # the build's on-disk store when it holds graph.trig's dataset (no parsing); --write-back
         # changes the graph, so it reads graph.trig into memory
         dataset = open_source(path, None, endpoint, http_timeout=http_timeout, use_store=not write_back, note=_note)
-        # only what the analysis uses (labels, kinds, types, countries; no dates, names or areas)
-        bipartite = bipartite_graph(dataset, year, lang, details=False)
+        # the network kg viz (or kg all) stored for these very graph bytes and language, else read now: only
+        # what the analysis uses (labels, kinds, types, countries; no dates, names or areas)
+        found = stored.load_network(path, key, lang) if key is not None else None
+        if found is not None:
+            bipartite = bipartite_graph(dataset, year, lang, nodes=found[0], ties=found[1], details=False)
+        else:
+            bipartite = bipartite_graph(dataset, year, lang, details=False)
     except KgError as exc:
         _fail(exc)
     if not write_back:
@@ -713,8 +718,8 @@ def viz(
     finally:
         if dataset is not None:
             dataset.close()
-    write_page(out, html)
-    typer.echo(f"wrote {out} ({len(html.encode('utf-8')) // 1024} KiB): {info.summary()}")
+    size = write_page(out, html).stat().st_size  # the page's UTF-8 bytes (not encoded a second time to count)
+    typer.echo(f"wrote {out} ({size // 1024} KiB): {info.summary()}")
     for note in info.notes:
         typer.echo(f"note: {note}", err=True)
 

@@ -75,12 +75,20 @@ def from_dict(data: dict) -> Analysis:
     return Analysis(**fields)
 
 
+def _loads(path: Path) -> dict:
+    """The JSON value of a stored file (orjson's reader: the 41 MB of a stored network at a million
+    triples in half the time of ``json``'s, the same values). Raises OSError or ValueError."""
+    import orjson
+
+    return orjson.loads(path.read_bytes())  # orjson.JSONDecodeError is a ValueError
+
+
 @paused()
 def load(graph_file: Path | str, key: str, params: dict[str, object]) -> Analysis | None:
     """The stored analysis of the graph whose bytes hash to ``key``, with ``params``; None if there is none."""
     path = _path(graph_file, key, params)
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = _loads(path)
         if data.get("graph_sha256") != key or data.get("parameters") != json.loads(json.dumps(params, default=str)):
             return None
         return from_dict(data["analysis"])
@@ -158,7 +166,7 @@ def load_network(graph_file: Path | str, key: str, lang: str | None, *, extras: 
     from kg.analysis.network import Tie
 
     try:
-        data = json.loads(_network_path(graph_file, key, lang).read_text(encoding="utf-8"))
+        data = _loads(_network_path(graph_file, key, lang))
         if data.get("graph_sha256") != key or data.get("lang") != lang or data.get("stored") != "network":
             return None
         ties = [Tie(a, role, b, start, tuple(sources)) for a, role, b, start, sources in data["ties"]]

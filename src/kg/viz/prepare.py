@@ -126,26 +126,39 @@ def ranks(graph: nx.Graph, initiatives: dict, bipartite: nx.Graph | None, scores
     return {n: i for i, n in enumerate(order)}
 
 
-def relations(node, bipartite: nx.Graph | None, ids: dict) -> list[dict]:
+def relations(node, bipartite: nx.Graph | None, ids: dict, known: dict | None = None) -> list[dict]:
     """The stated ties of one node: the other end (page id, or its label where not drawn), roles, sources,
     and the tie's dates: those of the initiative where the other end is one (a tie to an initiative holds
     while it does, docs/modelling.md), else none. An actor's own dates (an ELY centre's end in 2025, an
     association's founding) are not the dates of its funding of a project or of a membership, and an
-    initiative's own dates are in its panel already."""
+    initiative's own dates are in its panel already.
+
+    ``known``: a dict kept by a caller that asks for many nodes (the page's 6,000 at a million triples),
+    in which what each other end gives (its id, label, dates) is kept for the next node that has it."""
     if bipartite is None or node not in bipartite:
         return []
+    if known is None:
+        known = {}
     items = []
-    for other, data in sorted(bipartite[node].items(), key=lambda kv: str(kv[0])):
-        attrs = bipartite.nodes[other]
-        dated = attrs.get("kind") == "initiative" or kind_of(attrs) in ("initiative", "event")
+    for other, data in sorted(bipartite.adj[node].items(), key=lambda kv: str(kv[0])):
+        end = known.get(other)
+        if end is None:
+            attrs = bipartite.nodes[other]
+            dated = attrs.get("kind") == "initiative" or kind_of(attrs) in ("initiative", "event")
+            end = known[other] = (
+                ids.get(other, ""),
+                str(attrs.get("label", other)),
+                str(attrs.get("start") or "") if dated else "",
+                str(attrs.get("end") or "") if dated else "",
+            )
         items.append(
             {
-                "other": ids.get(other, ""),
-                "label": str(attrs.get("label", other)),
+                "other": end[0],
+                "label": end[1],
                 "out": data.get("actor") == node,
                 "roles": str(data.get("roles", data.get("role", ""))).split(),
-                "start": str(attrs.get("start") or "") if dated else "",
-                "end": str(attrs.get("end") or "") if dated else "",
+                "start": end[2],
+                "end": end[3],
                 "sources": str(data.get("sources", "")).split(),
             }
         )

@@ -9,6 +9,8 @@ run as script.
 
 from __future__ import annotations
 
+import math
+import re
 from dataclasses import dataclass, field
 from importlib import resources as importlib_resources
 from pathlib import Path
@@ -66,24 +68,92 @@ class PageInfo:
         )
 
 
-def json_for_script(value: object) -> str:
-    """JSON that is safe inside a <script> element and keeps non-ASCII letters as they are.
+def json_for_script(value: object, prepared: object = None) -> str:
+    """JSON that is safe inside a <script> element and keeps non-ASCII letters as they are: the text of
+    ``json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))`` with ``<``, ``>``,
+    ``&``, U+2028 and U+2029 escaped.
+
+    Made by orjson's C encoder where that gives the same text (at a million triples the page's 40 MB
+    took 0.6 s of CPU with ``json``, 0.15 s with orjson; bench/RESULTS.md, s30-viz), else by ``json``:
+    orjson sorts keys and escapes as ``json`` does, but writes a float below 1e-4 otherwise (``1e-06``
+    as ``0.000001``, ``1e-07`` as ``1e-7``: :func:`_orjson_only` finds either form, which ``json``
+    never writes for a float; tested on a million random floats), cannot encode a lone surrogate, an
+    integer beyond 64 bits or a key that is not a string, and writes NaN as ``null``. ``prepared``:
+    ``value`` with such floats as ``orjson.Fragment`` of ``json``'s text (:func:`exact_floats`), given
+    to orjson instead of ``value`` so that the fast way holds for them too.
 
     >>> print(json_for_script({"label": "</script><b>čđŋŧ</b>"}))
     {"label":"\\u003c/script\\u003e\\u003cb\\u003ečđŋŧ\\u003c/b\\u003e"}
+    >>> value = {"b": [0.5, 1.5e-05], "a": {"x": 1e-07, "y": 0.25}}
+    >>> print(json_for_script(value))
+    {"a":{"x":1e-07,"y":0.25},"b":[0.5,1.5e-05]}
+    >>> print(json_for_script(value, {"b": [0.5, 1.5e-05], "a": exact_floats(value["a"])}))
+    {"a":{"x":1e-07,"y":0.25},"b":[0.5,1.5e-05]}
     """
     import json
 
-    dumped = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    for char, escape in (
-        ("<", "\\u003c"),
-        (">", "\\u003e"),
-        ("&", "\\u0026"),
-        ("\u2028", "\\u2028"),
-        ("\u2029", "\\u2029"),
-    ):
-        dumped = dumped.replace(char, escape)
-    return dumped
+    import orjson
+
+    try:
+        dumped = orjson.dumps(value if prepared is None else prepared, option=orjson.OPT_SORT_KEYS)
+    except TypeError:  # orjson.JSONEncodeError: see above
+        dumped = None
+    if dumped is not None and not _orjson_only(dumped):
+        # the escapes made on orjson's bytes, the text made once (the page's 40 MB, whose letters beyond
+        # Latin-1 make a Python text of two bytes a character, not copied for each escape)
+        for char, escape in _ESCAPES:
+            if char.encode() in dumped:
+                dumped = dumped.replace(char.encode(), escape.encode())
+        return dumped.decode("utf-8")
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    for char, escape in _ESCAPES:
+        if char in text:
+            text = text.replace(char, escape)
+    return text
+
+
+#: what :func:`json_for_script` escapes
+_ESCAPES = (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026"), ("\u2028", "\\u2028"), ("\u2029", "\\u2029"))
+
+
+_EXPONENT = re.compile(rb"e-[1-9][,\]}]")  # its literal start lets re skip ahead quickly
+
+
+def _orjson_only(dumped: bytes) -> bool:
+    """Whether orjson's JSON text holds a float in a form that ``json`` does not write (below 1e-4:
+    ``0.0000…`` or an exponent of one digit, ``1e-7``, as a value: after ``:``, ``,``, ``[`` or ``-``;
+    ending before ``,``, ``]`` or ``}``). Looked for with ``bytes.find`` and a regular expression with a
+    literal start: 0.01 s for the page's 40 MB at a million triples, where one expression with a class
+    first took 0.37 s. A string holding such text also answers True (the caller then uses ``json``)."""
+    if dumped[-1:].isdigit():  # a float alone: ``json``'s text decides
+        return True
+    for found in _EXPONENT.finditer(dumped):
+        if dumped[found.start() - 1 : found.start()].isdigit():
+            return True
+    at = dumped.find(b"0.0000")
+    while at != -1:
+        if at == 0 or dumped[at - 1 : at] in (b":", b",", b"[", b"-"):
+            return True
+        at = dumped.find(b"0.0000", at + 1)
+    return False
+
+
+def exact_floats(values: dict) -> dict:
+    """``values`` (a flat dict) with each float that orjson writes otherwise than ``json`` (non-zero
+    and below 1e-4 in size, NaN, infinities) as an ``orjson.Fragment`` of ``json``'s text for it, for
+    :func:`json_for_script`; ``values`` itself when there is none.
+
+    >>> type(exact_floats({"a": 1.0, "b": 2e-05, "c": None})["b"]).__name__
+    'Fragment'
+    """
+    import json
+
+    import orjson
+
+    odd = [k for k, v in values.items() if isinstance(v, float) and (0.0 < abs(v) < 1e-4 or not math.isfinite(v))]
+    if not odd:
+        return values
+    return {**values, **{k: orjson.Fragment(json.dumps(values[k]).encode()) for k in odd}}
 
 
 def script_safe(source: str) -> str:
@@ -101,10 +171,14 @@ def asset(name: str) -> str:
 
 
 def vis_assets() -> tuple[str, str]:
-    """vis-network's script and style, as pyvis ships them."""
-    import pyvis
+    """vis-network's script and style, as pyvis ships them (found without importing pyvis, whose
+    ``network`` module imports IPython: 0.2–0.4 s of start-up that the page does not need)."""
+    from importlib.util import find_spec
 
-    lib = Path(pyvis.__file__).parent / "templates" / "lib" / "vis-9.1.2"
+    spec = find_spec("pyvis")
+    if spec is None or spec.origin is None:
+        raise ModuleNotFoundError("pyvis is not installed: it ships vis-network's script and style")
+    lib = Path(spec.origin).parent / "templates" / "lib" / "vis-9.1.2"
     return (lib / "vis-network.min.js").read_text(encoding="utf-8"), (lib / "vis-network.css").read_text("utf-8")
 
 
@@ -169,6 +243,7 @@ def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids, positions:
     size.update(prepare.sizes({i: len(a) for i, a in initiatives.items()}, initiatives, 9.0, 20.0))
     rank = prepare.ranks(drawn, initiatives, bipartite, scores)
     brokers = set(analysis.brokers) if analysis is not None else set()
+    known: dict = {}  # the other ends of the nodes' relations, each looked at once
     nodes = []
     for node in sorted(ids, key=lambda n: prepare.natural_key(ids[n])):
         attrs = drawn.nodes[node] if node in drawn else bipartite.nodes[node]
@@ -184,7 +259,7 @@ def page_nodes(drawn, bipartite, initiatives, analysis, measure, ids, positions:
                 rank=rank[node],
                 cluster=str(scores.get(node, {}).get("cluster") or ""),
                 m=prepare.metrics(node, analysis, degree, brokers),
-                rel=prepare.relations(node, bipartite, ids),
+                rel=prepare.relations(node, bipartite, ids, known),
             )
         )
     return nodes
@@ -341,12 +416,37 @@ def fold_script() -> str:
     )
 
 
+def _with_exact_floats(data: dict) -> dict:
+    """The page data with the floats of its nodes' metrics (betweenness, eigenvector: small numbers such
+    as ``1e-06``) and positions as :func:`exact_floats` gives them, so that :func:`json_for_script`
+    keeps orjson's way (a shallow copy; ``data`` is not changed)."""
+    nodes = data.get("nodes")
+    if not isinstance(nodes, list):
+        return data
+    changed = []
+    for node in nodes:
+        if isinstance(node, dict):
+            metrics = node.get("m")
+            fixed = exact_floats(node)
+            if isinstance(metrics, dict) and (exact := exact_floats(metrics)) is not metrics:
+                fixed = {**fixed, "m": exact}
+            node = fixed
+        changed.append(node)
+    return {**data, "nodes": changed}
+
+
 def to_html(data: dict) -> str:
-    """The page: the template filled with the data (as JSON), vis-network and the page script."""
+    """The page: the template filled with the data (as JSON), vis-network and the page script.
+
+    The template is rendered by Jinja as pyvis' ``Network.generate_html`` renders it (the same
+    environment, autoescaping on); the template uses only ``page``, so pyvis' own variables, and
+    importing pyvis' ``network`` module (IPython with it), are left out."""
+    from uuid import uuid4
+
     from jinja2 import DictLoader, Environment, select_autoescape
     from markupsafe import Markup
-    from pyvis.network import Network
 
+    token = f"kg-page-data-{uuid4().hex}"
     vis_js, vis_css = vis_assets()
     env = Environment(
         loader=DictLoader({"network.html": asset("network.html")}), autoescape=select_autoescape(default=True)
@@ -355,16 +455,15 @@ def to_html(data: dict) -> str:
     env.globals["page"] = {
         "lang": lang,
         "title": data["title"] or data["i18n"][lang]["ui"]["title"],
-        "data": Markup(json_for_script(data)),
+        "data": Markup(token),  # the data's 40 MB put in below, not copied by Markup and Jinja
         "vis_js": Markup(script_safe(vis_js)),
         "vis_css": Markup(vis_css.replace("</style", "<\\/style")),
         "app_js": Markup(script_safe(fold_script() + asset("network.js"))),
     }
-    net = Network(height="100%", width="100%", directed=False, cdn_resources="remote")
-    net.options = data["options"]
-    net.templateEnv = env
-    net.path = "network.html"
-    return net.generate_html(name="network.html")
+    head, *tail = env.get_template("network.html").render().split(token)
+    if len(tail) != 1:  # the template holds the data once
+        raise ValueError(f"the page template should hold its data once, not {len(tail)} times")
+    return "".join((head, json_for_script(data, _with_exact_floats(data)), tail[0]))
 
 
 @paused()
