@@ -6,12 +6,13 @@ Heavy libraries are imported inside the commands, so ``kg --help`` stays fast.
 from __future__ import annotations
 
 import math
-from enum import StrEnum
+import re
+from enum import Enum, StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperCommand
+from typer.core import TyperCommand, TyperGroup
 
 app = typer.Typer(
     help="samverkan-kg: build, validate and explore the knowledge graph of northern collaboration.",
@@ -175,10 +176,123 @@ def option_error(exc: Exception) -> Exception:
     return typer.BadParameter(message, ctx=exc.ctx, param=param)
 
 
+_MISS = object()
+_PLAIN_INT = re.compile(r"0|[1-9][0-9]{0,14}")
+_PLAIN_FLOAT = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,15})?")
+
+
+def _plain_value(param, value, ctx):
+    """``value`` (as click hands it over: a ``str``, a tuple of them for a repeated option) converted as
+    typer converts it for ``param``, when it is the plain kind every ordinary call gives (a string for a
+    ``str``, a plain decimal number for a number within its bounds, an exact choice, a path), else
+    ``_MISS``: typer then converts it itself, with the same result and the same errors.
+
+    >>> timeout = _command_param("query", "timeout")
+    >>> _plain_value(timeout, "2.5", None), _plain_value(timeout, "1e3", None) is _MISS
+    (2.5, True)
+    """
+    described = param.type_descriptor
+    annotation, info = described.annotation, described.parameter_info
+    if info.parser is not None or getattr(info, "clamp", False):
+        return _MISS
+    if isinstance(value, (tuple, list)):  # a repeated option: list[str] only
+        if annotation == list[str] and all(type(item) is str for item in value):
+            return list(value)
+        return _MISS
+    if annotation in (float, int) and type(value) is annotation:  # a default
+        number = value
+    elif type(value) is not str:
+        if isinstance(annotation, type) and issubclass(annotation, Enum) and type(value) is annotation:
+            return value  # a default choice
+        if annotation is Path and type(value) is not Path:
+            return _MISS
+        number = None
+    elif annotation is str:
+        return value
+    elif annotation is float and _PLAIN_FLOAT.fullmatch(value):
+        number = float(value)
+    elif annotation is int and _PLAIN_INT.fullmatch(value):
+        number = int(value)
+    else:
+        number = None
+    if number is not None:
+        low, high = info.min, info.max
+        if number != number or (low is not None and number < low) or (high is not None and number > high):
+            return _MISS
+        return number
+    if isinstance(annotation, type) and issubclass(annotation, Enum):
+        if not info.case_sensitive or (ctx is not None and ctx.token_normalize_func is not None):
+            return _MISS
+        for member in annotation:
+            if isinstance(member.value, str) and member.value == value:
+                return member
+        return _MISS
+    if annotation is Path and value and "\0" not in str(value):
+        if info.resolve_path or info.allow_dash or info.path_type is not None:
+            return _MISS
+        from typer._param_types import coerce_cli_path  # typer's own checks (exists, readable, ...)
+
+        try:
+            return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
+        except typer.BadParameter:
+            return _MISS
+    return _MISS
+
+
+class _PlainCoercion:
+    """A parameter's conversion without pydantic for plain values (:func:`_plain_value`), typer's own for
+    the rest. Typer 0.29 builds a pydantic ``TypeAdapter`` for every parameter of the command that runs,
+    given or not: importing pydantic and building a dozen schemas cost about 0.1 s of CPU per call, a
+    sixth of a small ``kg query``. Every parameter typer converts otherwise still gets typer's adapter,
+    built when first needed, so values and errors are the same."""
+
+    __slots__ = ("full",)
+
+    def __init__(self) -> None:
+        self.full = None
+
+    def coerce(self, value, param, ctx):
+        if value is None:  # as typer's RuntimeParam.coerce: nothing given
+            return () if (param.multiple or param.nargs == -1) else None
+        converted = _plain_value(param, value, ctx)
+        if converted is not _MISS:
+            return converted
+        if self.full is None:
+            from typer._coercion import build_runtime_param
+
+            self.full = build_runtime_param(param.type_descriptor)
+        return self.full.coerce(value, param=param, ctx=ctx)
+
+
+def _command_param(command: str, name: str):
+    """The click parameter ``name`` of ``kg COMMAND`` (for examples and tests)."""
+    from typer.main import get_command
+
+    group = get_command(_only(command))
+    return next(p for p in group.commands[command].params if p.name == name)
+
+
+def _lighten(params) -> None:
+    """Give each typer parameter :class:`_PlainCoercion` in typer's lazy slot for its conversion (a typer
+    without that slot keeps its own)."""
+    for param in params:
+        if getattr(param, "_runtime_param", _MISS) is None and hasattr(param, "type_descriptor"):
+            param._runtime_param = _PlainCoercion()
+
+
+class KgGroup(TyperGroup):
+    """The ``kg`` group: its own option (``--version``) converted as :class:`KgCommand`'s."""
+
+    def parse_args(self, ctx, args: list[str]) -> list[str]:
+        _lighten(self.get_params(ctx))
+        return super().parse_args(ctx, args)
+
+
 class KgCommand(TyperCommand):
     """A command whose option and argument errors are the project's own (:func:`option_error`)."""
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
+        _lighten(self.get_params(ctx))
         try:
             return super().parse_args(ctx, args)
         except typer.BadParameter as exc:
@@ -379,6 +493,24 @@ HttpTimeoutOpt = Annotated[
 YearOpt = Annotated[int | None, typer.Option("--year", help="Ties that hold in this year.", min=1, max=9999)]
 
 
+def _one_malloc_arena() -> None:
+    """Let every thread of this process allocate from glibc's main heap (``mallopt(M_ARENA_MAX, 1)``).
+
+    ``kg query`` runs the query in a worker thread (so that ``--timeout`` can give up on it); glibc gives
+    that thread a heap of its own, which it grows a page range at a time with ``mprotect``: 21,787 calls
+    for ``cross-border`` at 1M triples, none with one arena (``strace -c``), 0.02-0.1 s of CPU. The main
+    thread only waits meanwhile, so the one heap is never contended. Only the command sets this, not
+    the library. Elsewhere than glibc (no ``mallopt``) nothing changes.
+    """
+    import ctypes
+
+    try:
+        mallopt = ctypes.CDLL(None).mallopt
+    except (OSError, AttributeError):  # not glibc
+        return
+    mallopt(-8, 1)  # M_ARENA_MAX (malloc.h)
+
+
 def _parse_params(values: list[str] | None) -> dict[str, str]:
     params: dict[str, str] = {}
     for item in values or []:
@@ -456,6 +588,7 @@ def query(
 
     if (name is None) == (expression is None):
         raise typer.BadParameter("give a query NAME or -e 'SPARQL', not both")
+    _one_malloc_arena()
     graph_suffixes = (".ttl", ".turtle")  # CONSTRUCT and DESCRIBE results are Turtle whatever --format says
     suffixes = {".txt": "table", ".csv": "csv", ".tsv": "tsv", ".json": "json", ".md": "md"}
     graph_out = out is not None and out.suffix.lower() in graph_suffixes and fmt is None
@@ -1072,6 +1205,7 @@ def export(
 for _info in app.registered_commands:
     if _info.cls in (None, TyperCommand):
         _info.cls = KgCommand
+app.info.cls = KgGroup  # the group's --version converted alike
 
 
 def _only(name: str) -> typer.Typer | None:
