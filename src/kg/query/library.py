@@ -30,6 +30,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -151,6 +152,18 @@ def query_form(text: str) -> str:
     return match.group(1).upper() if match else "SELECT"
 
 
+def _comment_lines(text: str) -> Iterator[tuple[int, str]]:
+    """The leading comment block of a query: ``(line number, text after the '#')``, blank lines passed
+    over, up to the first line that is not a comment."""
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if not stripped.startswith("#"):
+            return
+        yield number, stripped.lstrip("#").strip()
+
+
 def parse_header(text: str, path: Path) -> tuple[str, str, tuple[Parameter, ...], tuple[Exclusive, ...]]:
     """Read title, description, parameters and groups of exclusive parameters from a query's leading
     comment block; a bad declaration raises :class:`KgError` naming the file and line.
@@ -166,13 +179,7 @@ def parse_header(text: str, path: Path) -> tuple[str, str, tuple[Parameter, ...]
     title = description = ""
     params: list[Parameter] = []
     groups: list[Exclusive] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if not stripped.startswith("#"):
-            break
-        content = stripped.lstrip("#").strip()
+    for number, content in _comment_lines(text):
         key, _, value = content.partition(":")
         key = key.strip().lower()
         value = value.strip()
@@ -252,13 +259,7 @@ def _column(content: str, path: Path, number: int) -> tuple[str, dict[str, str]]
 def parse_columns(text: str, path: Path) -> dict[str, dict[str, str]]:
     """The ``# column`` lines of a query's leading comment block: ``{variable: {lang: header}}``."""
     columns = {}
-    for number, line in enumerate(text.splitlines(), start=1):
-        stripped = line.strip()
-        if not stripped:
-            continue
-        if not stripped.startswith("#"):
-            break
-        content = stripped.lstrip("#").strip()
+    for number, content in _comment_lines(text):
         if content.partition(":")[0].strip().lower().startswith("column"):
             name, labels = _column(content, path, number)
             columns[name] = labels
