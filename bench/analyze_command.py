@@ -7,7 +7,9 @@ modification times (``cp -a``: the on-disk store is used only while ``manifest.j
 graph.trig's size and time), since the command stores its analysis in the build's ``analysis/``
 folder. The reports of the two sides must be byte-identical (the same clusters, scores, brokers), or,
 with ``--new-fields NAME ...`` (fields the after side adds, such as ``cross_border_initiatives`` since
-session 28), identical once those fields, and the labels only the after side has, are taken out.
+session 28), identical once those fields, and the labels only the after side has, are taken out;
+with ``--differ-in NAME ...`` (fields the after side gives otherwise on purpose, such as ``cross_check``
+and ``notes`` at ten million triples since s30-10ma), identical once those are taken out of both.
 
 Run: ``python bench/analyze_command.py BUILD --before /work/venvs/merge/bin/kg --after .venv/bin/kg
 [--runs 3] [--work DIR] [--output FILE] [--without-stored-network]``; prints a Markdown table with the
@@ -44,16 +46,21 @@ def timed(kg: str, graph: Path, report: Path) -> dict[str, float]:
     return {"wall": wall, "cpu": cpu, "rss": int(field("Maximum resident set size (kbytes)")) / 1024}
 
 
-def alike(before: Path, after: Path, new_fields: list[str]) -> bool:
+def alike(before: Path, after: Path, new_fields: list[str], differ_in: list[str] | None = None) -> bool:
     """Whether the two reports are byte-identical, or (with ``new_fields``) the same apart from those
-    fields and the labels of the nodes that only they name."""
+    fields and the labels of the nodes that only they name, and (``differ_in``) those fields on both sides."""
     if before.read_bytes() == after.read_bytes():
         return True
-    if not new_fields:
+    if not new_fields and not differ_in:
         return False
     import json
 
     one, two = json.loads(before.read_text(encoding="utf-8")), json.loads(after.read_text(encoding="utf-8"))
+    for name in differ_in or []:
+        one.pop(name, None)
+        two.pop(name, None)
+    if not new_fields:
+        return one == two
     for name in new_fields:
         two.pop(name, None)
     two["labels"] = {k: v for k, v in two.get("labels", {}).items() if k in one.get("labels", {})}
@@ -74,6 +81,7 @@ def main() -> None:
         action="store_true",
         help="remove the network kg viz stored from the copy (since s30-viz kg analyze reads it when it is there)",
     )
+    parser.add_argument("--differ-in", nargs="*", default=[], help="report fields not compared (either side)")
     args = parser.parse_args()
     work = Path(tempfile.mkdtemp(dir=args.work))
     try:
@@ -90,7 +98,8 @@ def main() -> None:
                 print(side, i, runs[side][-1], flush=True)
         load.append(os.getloadavg()[0])
         same = all(
-            alike(work / f"before-{i}.json", work / f"after-{i}.json", args.new_fields) for i in range(args.runs)
+            alike(work / f"before-{i}.json", work / f"after-{i}.json", args.new_fields, args.differ_in)
+            for i in range(args.runs)
         )
         rows = [f"| `kg analyze` (median of {args.runs}) | wall s | CPU s | peak RSS MB |", "|---|---|---|---|"]
         for side in ("before", "after"):
@@ -98,8 +107,10 @@ def main() -> None:
             rows.append(
                 f"| {side} (`{getattr(args, side)}`) | {med['wall']:.1f} | {med['cpu']:.1f} | {med['rss']:.0f} |"
             )
+        compared = f" (without {', '.join(args.differ_in)})" if args.differ_in else ""
         rows.append(
-            f"\nLoad average (1 min) {load[0]:.1f} before the runs, {load[1]:.1f} after; reports identical: {same}."
+            f"\nLoad average (1 min) {load[0]:.1f} before the runs, {load[1]:.1f} after; "
+            f"reports identical{compared}: {same}."
         )
         text = "\n".join(rows) + "\n"
         print(text)

@@ -527,3 +527,55 @@ def test_the_projection_sums_the_pairs_of_every_initiative_in_order(seed):
     assert projected.number_of_edges() > 50
     assert list(projected.edges(data=True)) == list(expected.edges(data=True))
     assert [list(projected.adj[n]) for n in projected] == [list(expected.adj[n]) for n in expected]
+
+
+def test_above_the_cross_check_limit_the_clusters_are_not_cross_checked_and_the_report_says_so(monkeypatch):
+    # label propagation took 16.6 s of CPU on the 945,773 ties of ten million triples (bench/RESULTS.md,
+    # s30-10ma); above the limit the same clusters and scores come without it, and a note says why
+    graph = nx.les_miserables_graph()
+    checked = analyze(graph)
+    monkeypatch.setattr(analysis_module, "CROSS_CHECK_MAX_TIES", graph.number_of_edges() - 1)
+    unchecked = analyze(graph)
+    assert checked.cross_check["method"] == "greedy modularity" and unchecked.cross_check == {}
+    ties = graph.number_of_edges()
+    assert unchecked.notes == [
+        f"clusters not cross-checked ({ties} ties > {ties - 1}: label propagation would add about a tenth to the "
+        "analysis' time)"
+    ]
+    assert (unchecked.clusters, unchecked.scores, unchecked.modularity) == (
+        checked.clusters,
+        checked.scores,
+        checked.modularity,
+    )
+    assert "Note: clusters not cross-checked" in analysis_module.to_text(unchecked)
+
+
+def test_the_json_report_is_the_text_pythons_json_writes():
+    # made by orjson, whose floats (0.000017 for 1.7e-05) and NaN differ from json's: those come as json writes them
+    import random
+
+    draw = random.Random(5)
+    values = [draw.random() * 10 ** draw.randint(-12, 20) * draw.choice((1, -1)) for _ in range(2000)]
+    values += [0.0, -0.0, 1e-4, 9.999e-5, 1e16, 9999999999999998.0, 5e-324, float("nan"), float("inf"), -float("inf")]
+    data = {
+        "scores": {"a": {"x": values, "y": None, "z": True}},
+        "labels": {'é\u2028\x00\x1f"\\': "ø"},
+        "t": [(1, "2")],
+    }
+    assert analysis_module.indented_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
+    assert analysis_module.indented_json({1: [2**70]}) == json.dumps({1: [2**70]}, ensure_ascii=False, indent=2)
+
+
+def test_rows_sorted_as_one_joined_text_come_in_the_order_of_the_tuple_of_their_cells():
+    # the ties' sort at ten million triples (bench/RESULTS.md, s30-10ma): one text per row, joined by U+0000
+    import random
+
+    from kg.analysis.network import _csv_sort, _Rows
+
+    draw = random.Random(9)
+    cells = ["", "a", "ab", "a b", "abc", "b", "http://x/1", "http://x/10", "http://x/1/2", "ä", "Z"]
+    rows = _Rows([[draw.choice(cells) for _ in range(4)] for _ in range(3000)])
+    rows.blank, rows.nul = False, False
+    expected = sorted(rows, key=lambda row: (row[0], row[2], row[1]))
+    _csv_sort(rows, [0, 2, 1])
+    assert list(rows) == expected

@@ -2,7 +2,8 @@
 
 - Communities: Louvain with a fixed seed (modularity reported), cross-checked with greedy
   modularity (label propagation above :data:`GREEDY_MAX` nodes, where greedy merging is
-  quadratic); the same input always gives the same clusters, numbered by size.
+  quadratic; none above :data:`CROSS_CHECK_MAX_TIES` ties, and the report says so); the same input
+  always gives the same clusters, numbered by size.
 - Centrality: degree, weighted degree, betweenness (exact while the graph has at most
   :data:`EXACT_BETWEENNESS_MAX` nodes and ``nodes x (nodes + edges)`` is at most
   :data:`EXACT_BETWEENNESS_WORK`, else sampled with ``k`` pivots, and the report says so),
@@ -24,6 +25,7 @@ True
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field, fields
 
@@ -44,6 +46,10 @@ BETWEENNESS_SAMPLES = 200
 # greedy modularity took 295 s on a 13,000-actor network, 7.5 s of the 8.8 s analysis of a 1,187-actor one
 # (100k synthetic triples; bench/analysis.py), label propagation well under 1 s
 GREEDY_MAX = 500
+# label propagation, the cross-check above GREEDY_MAX nodes, took 1.6 s of CPU on the 116,785 ties of a
+# million triples and 16.6 s on the 945,773 of ten million (an eighth of kg analyze there; bench/RESULTS.md,
+# s30-10ma): above this many ties the clusters are not cross-checked, and the report says so
+CROSS_CHECK_MAX_TIES = 500_000
 
 
 @dataclass
@@ -103,7 +109,50 @@ class Analysis:
         return data
 
     def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
+        """The report as JSON: the text ``json.dumps(self.to_dict(), ensure_ascii=False, indent=2)``
+        writes, made by orjson's C encoder (see :func:`indented_json`; at ten million triples the
+        analysis' 58,000 actors gave a 100 MB report that Python's indenting encoder wrote in pure Python)."""
+        return indented_json(self.to_dict())
+
+
+def _as_python_writes(value):
+    """``value`` with every float that orjson writes otherwise than :func:`json.dumps` as the text
+    ``json`` writes (an :class:`orjson.Fragment`): Python writes ``repr(x)``, an exponent below 1e-4
+    and from 1e16 on (``1.7e-05``, ``1e+16``) and ``NaN``/``Infinity``, where orjson writes
+    ``0.000017`` and ``null``. Dictionaries, lists and tuples are copied (as lists)."""
+    import orjson
+
+    if isinstance(value, str):
+        return value
+    if isinstance(value, float):
+        if value != value or value in (math.inf, -math.inf) or (value and not 1e-4 <= abs(value) < 1e16):
+            return orjson.Fragment(json.dumps(value))
+        return float(value)
+    if isinstance(value, dict):
+        return {key: _as_python_writes(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_as_python_writes(item) for item in value]
+    return value
+
+
+def indented_json(data: object) -> str:
+    """``json.dumps(data, ensure_ascii=False, indent=2)``, the same text, made by orjson's C encoder
+    (Python indents in pure Python: the report of 58,461 actors at ten million triples took about
+    20 s of CPU that way, bench/RESULTS.md, s30-10ma). orjson writes the same indent, separators and
+    escapes; the floats it writes otherwise are given as ``json`` writes them
+    (:func:`_as_python_writes`). What orjson cannot encode (keys that are not strings, integers
+    beyond 64 bits, a string with a lone surrogate) is written by ``json``.
+
+    >>> data = {"a": [1.7e-05, 0.5, 1e16, float("nan"), None, True, "å"], "b": {}, "c": []}
+    >>> indented_json(data) == json.dumps(data, ensure_ascii=False, indent=2)
+    True
+    """
+    import orjson
+
+    try:
+        return orjson.dumps(_as_python_writes(data), option=orjson.OPT_INDENT_2).decode("utf-8")
+    except TypeError:  # orjson.JSONEncodeError
+        return json.dumps(data, ensure_ascii=False, indent=2)
 
 
 def _canonical(communities: list[set[str]]) -> list[list[str]]:
@@ -208,9 +257,10 @@ def _centrality(
     n = len(nodes)
     work = n * (n + len(edges))
     ends = [(i, j, float(d.get("weight", 1))) for i, j, d in edges]
+    matrix = measures.edge_matrix(n, ends)  # made once for both measures
     if n > EXACT_BETWEENNESS_MAX or work > EXACT_BETWEENNESS_WORK:
         k = min(BETWEENNESS_SAMPLES, n)
-        betweenness = measures.betweenness_of_edges(nodes, ends, k=k, seed=seed)
+        betweenness = measures.betweenness_of_edges(nodes, ends, k=k, seed=seed, matrix=matrix)
         why = (
             f"{n} nodes > {EXACT_BETWEENNESS_MAX}"
             if n > EXACT_BETWEENNESS_MAX
@@ -220,9 +270,7 @@ def _centrality(
     else:
         betweenness = measures.betweenness_of_edges(nodes, ends)
     try:
-        eigen: dict[str, float | None] = measures.eigenvector_of_matrix(
-            nodes, measures.edge_matrix(n, ends), max_iter=2000, tol=1e-8
-        )
+        eigen: dict[str, float | None] = measures.eigenvector_of_matrix(nodes, matrix, max_iter=2000, tol=1e-8)
     except (nx.PowerIterationFailedConvergence, nx.NetworkXException):
         eigen = dict.fromkeys(nodes)
         notes.append("eigenvector centrality did not converge and is left out")
@@ -250,16 +298,21 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     if graph.is_directed() or graph.is_multigraph():
         graph = _sorted_copy(graph)
     indexed = _weighted(nodes, edges)
-    if len(nodes) > 1:  # networkx's degree centrality and weighted degree of the sorted copy
+    # networkx's degree centrality and weighted degree of the sorted copy, from one degree view each
+    # (a view per node took seconds at ten million triples)
+    if len(nodes) > 1:
         scale = 1.0 / (len(nodes) - 1.0)
-        degree = {node: indexed.degree(i) * scale for i, node in enumerate(nodes)}
+        counts = dict(indexed.degree())
+        degree = {node: counts[i] * scale for i, node in enumerate(nodes)}
     else:
         degree = dict.fromkeys(nodes, 0.0)
-    weighted_degree = {node: indexed.degree(i, weight="weight") for i, node in enumerate(nodes)}
+    sums = dict(indexed.degree(weight="weight"))
+    weighted_degree = {node: sums[i] for i, node in enumerate(nodes)}
     spread = indexed.number_of_edges() and len(nodes) > GREEDY_MAX  # label propagation as the cross-check
+    unchecked = indexed.number_of_edges() > CROSS_CHECK_MAX_TIES
     clusters_raw, modularity = _louvain(nodes, indexed, seed)
     cluster_of = {node: f"c{i + 1}" for i, members in enumerate(clusters_raw) for node in members}
-    if spread:
+    if spread and not unchecked:
         (found, other_modularity), (scores, notes) = _beside_louvain(
             indexed, nodes, edges, degree, weighted_degree, seed
         )
@@ -267,9 +320,16 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
         scores, notes = _centrality(nodes, edges, degree, weighted_degree, seed)
     for node in nodes:
         scores[node]["cluster"] = cluster_of[node]  # type: ignore[assignment]
-    labels = {n: str(graph.nodes[n].get("label", n)) for n in nodes}
+    # the nodes' attributes as plain dictionaries: looking each node up through networkx's node view
+    # (millions of times for the ties at ten million triples) cost seconds
+    attributes = dict(graph.nodes(data=True))
+    labels = {n: str(attributes[n].get("label", n)) for n in nodes}
     cross_check: dict[str, float | str] = {}
-    if graph.number_of_edges():
+    if unchecked:
+        notes.append(
+            REPORT.text("note_not_cross_checked", "en", ties=graph.number_of_edges(), limit=CROSS_CHECK_MAX_TIES)
+        )
+    elif graph.number_of_edges():
         if not spread:
             method, found = "greedy modularity", nx.community.greedy_modularity_communities(indexed, weight="weight")
             found = list(found)
@@ -286,12 +346,13 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     funders_of: dict[str, set[str]] = {}
     participants_of: dict[str, set[str]] = {}
     if bipartite is not None:
+        kinds = dict(bipartite.nodes(data=True))
         for a, b, data in bipartite.edges(data=True):
             actor = data.get("actor", a)
             target = b if actor == a else a
-            if bipartite.nodes[target].get("kind") != "initiative":
+            if kinds[target].get("kind") != "initiative":
                 continue
-            initiative_labels[target] = bipartite.nodes[target].get("label", target)
+            initiative_labels[target] = kinds[target].get("label", target)
             participants_of.setdefault(target, set()).add(actor)
             if "funder" in data.get("roles", "").split():
                 funders_of.setdefault(target, set()).add(actor)
@@ -322,7 +383,7 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
         ranked = sorted(inside, key=lambda i: (-inside[i], initiative_labels.get(i, i)))
         funders = sorted({f for i in ranked for f in funders_of.get(i, set())})
         central = max(members, key=lambda m: (scores[m]["weighted_degree"], scores[m]["betweenness"], str(m)))
-        countries = sorted({str(graph.nodes[m].get("country")) for m in members if graph.nodes[m].get("country")})
+        countries = sorted({str(attributes[m].get("country")) for m in members if attributes[m].get("country")})
         top = initiative_labels.get(ranked[0], ranked[0]) if ranked else None
         name = labels[central] + (f" / {top}" if top else "")
         clusters.append(
@@ -341,7 +402,7 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
             )
         )
     brokers = []
-    country_of = {node: data.get("country") for node, data in graph.nodes(data=True)}
+    country_of = {node: data.get("country") for node, data in attributes.items()}
     for node in nodes:
         if not scores[node]["betweenness"]:
             continue
@@ -355,7 +416,7 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     isolates = sorted(nx.isolates(graph), key=str)
     cross_border = []
     for a, b, data in graph.edges(data=True):
-        if {graph.nodes[a].get("country"), graph.nodes[b].get("country")} == {"SE", "FI"}:
+        if {country_of[a], country_of[b]} == {"SE", "FI"}:
             first, second = (a, b) if str(a) <= str(b) else (b, a)
             cross_border.append((first, second, data.get("initiative_labels", "")))
     cross_border.sort(key=lambda t: (str(t[0]), str(t[1])))
@@ -402,20 +463,21 @@ def crossings(bipartite: nx.Graph) -> list[tuple[str, str, str, str]]:
     >>> crossings(g)
     [('initiative', 'i', '', 'A (SE); a place in FI')]
     """
-    nodes = bipartite.nodes
+    nodes = dict(bipartite.nodes(data=True))  # a plain dictionary: no node view per lookup
     actors_of: dict[str, set[str]] = defaultdict(set)
     rows = []
     for a, b, data in bipartite.edges(data=True):
         actor = data.get("actor", a)
         target = b if actor == a else a
-        roles = set(data.get("roles", data.get("role", "")).split())
+        roles = data.get("roles")
+        roles = set((data.get("role", "") if roles is None else roles).split())
         if nodes[target].get("kind") == "initiative" and roles & PARTICIPATION:
             actors_of[target].add(actor)
         elif "member" in roles:
             here, there = nodes[actor].get("country"), nodes[target].get("country")
             if here and there and here != there:
                 rows.append(("membership", actor, target, f"{here} {there}"))
-    for initiative, attrs in nodes(data=True):
+    for initiative, attrs in nodes.items():
         if attrs.get("kind") != "initiative":
             continue
         actors = actors_of.get(initiative, set())
@@ -526,7 +588,13 @@ def _fit(line: str) -> list[str]:
     return textwrap.wrap(line, 80, subsequent_indent=indent) or [line]
 
 
-NOTES = ("note_cross_checked", "note_sampled_size", "note_sampled_work", "note_no_eigenvector")
+NOTES = (
+    "note_cross_checked",
+    "note_not_cross_checked",
+    "note_sampled_size",
+    "note_sampled_work",
+    "note_no_eigenvector",
+)
 METHODS = {"greedy modularity": "method_greedy", "label propagation": "method_propagation"}
 
 

@@ -154,9 +154,12 @@ def betweenness_of_edges(
     k: int | None = None,
     seed: int | None = None,
     normalized: bool = True,
+    *,
+    matrix: sp.csr_array | None = None,
 ) -> dict[Hashable, float]:
     """:func:`betweenness_centrality` of the undirected graph of ``nodes`` (in its node order) and
-    ``edges`` (``(i, j, weight)`` between node positions, in its edge order; weights are not used)."""
+    ``edges`` (``(i, j, weight)`` between node positions, in its edge order; weights are not used).
+    ``matrix``: ``edge_matrix(len(nodes), edges)`` if the caller has made it (it is not changed)."""
     n = len(nodes)
     if k is not None and k >= n:
         k = None
@@ -164,7 +167,7 @@ def betweenness_of_edges(
         return _exact(nodes, edges, normalized)
     chosen = random.Random(seed).sample(nodes, k)  # as pivots(): networkx's draw
     where = {node: i for i, node in enumerate(nodes)}
-    matrix = _unweighted(edge_matrix(n, edges))
+    matrix = _unweighted(edge_matrix(n, edges) if matrix is None else matrix)
     sources = np.array([where[s] for s in chosen], dtype=np.int64)
     total = np.zeros(n)
     for start in range(0, len(sources), BATCH):

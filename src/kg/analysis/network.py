@@ -155,9 +155,11 @@ class _Elsewhere:
 
 class _Rows(list):
     """CSV rows (lists of cells) that know whether any cell may be a blank node (``_:id``): False only
-    when the CSV text holds no ``_:`` at all, so that the rows' users can skip looking at every cell."""
+    when the CSV text holds no ``_:`` at all, so that the rows' users can skip looking at every cell;
+    and whether any cell may hold the character U+0000 (``nul``: False when the text holds none)."""
 
     blank = True
+    nul = True
 
 
 def _csv_select(store, query: NamedQuery, data: str | None = None) -> tuple[list[str], _Rows]:
@@ -181,6 +183,7 @@ def _csv_select(store, query: NamedQuery, data: str | None = None) -> tuple[list
         data = solutions.serialize(format=ox.QueryResultsFormat.CSV).decode("utf-8")
     rows = _Rows(csv.reader(io.StringIO(data, newline="")))
     rows.blank = "_:" in data
+    rows.nul = "\x00" in data
     if rows:
         names = rows.pop(0)
     else:
@@ -201,6 +204,13 @@ def _csv_sort(rows: list[list[str]], where: list[int]) -> None:
 
     if getattr(rows, "blank", True) and any(row[i].startswith("_:") for row in rows for i in where):
         rows.sort(key=lambda row: tuple((not row[i].startswith("_:"), row[i]) for i in where))
+    elif len(where) > 1 and not getattr(rows, "nul", True):
+        # several columns as one text, joined by U+0000, which no cell holds and which sorts before
+        # every other character: the order of the tuple of them (a cell that is a prefix of another
+        # comes first either way), with one comparison of texts per pair of rows instead of tuples
+        # (the 105,297 ties of a million triples: 0.22 s of CPU as tuples, 0.07 s; bench/RESULTS.md, s30-10ma)
+        pick, join = itemgetter(*where), "\x00".join
+        rows.sort(key=lambda row: join(pick(row)))
     elif where:  # the same order: one column as itself, several as the tuple of them
         rows.sort(key=itemgetter(*where) if len(where) > 1 else itemgetter(where[0]))
 
