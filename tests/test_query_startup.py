@@ -238,9 +238,8 @@ def test_kg_build_still_exports_its_names_and_graph_file_agrees():
 
 def test_a_query_on_a_built_store_imports_neither_the_build_nor_the_sparql_parser(tmp_path):
     """Through the CLI, in a new process: kg query on a finished build (its plan cached by a first run)
-    leaves the build pipeline, rdflib's SPARQL parser, pydantic (typer's conversions: kg.cli._PlainCoercion)
-    and the analysis libraries unimported, and prints the same bytes as a run
-    whose cache folder is empty; kg build, which needs them, still finds them."""
+    leaves the build pipeline, rdflib's SPARQL parser and the analysis libraries unimported, and prints the
+    same bytes as a run whose cache folder is empty; kg build, which needs them, still finds them."""
     from kg.build import build
 
     out = tmp_path / "build"
@@ -248,8 +247,8 @@ def test_a_query_on_a_built_store_imports_neither_the_build_nor_the_sparql_parse
     code = (
         "import sys\nfrom kg.cli import app\n"
         "try:\n    app(sys.argv[1:])\nexcept SystemExit as exc:\n    code = exc.code\n"
-        "loaded = [m for m in ('kg.build.pipeline', 'rdflib.plugins.sparql.parser', 'pyshacl', 'pydantic',\n"
-        "  'typer._adapters', 'networkx', 'pandas', 'spacy', 'scipy', 'pyvis') if m in sys.modules]\n"
+        "loaded = [m for m in ('kg.build.pipeline', 'rdflib.plugins.sparql.parser', 'pyshacl',\n"
+        "  'networkx', 'pandas', 'spacy', 'scipy', 'pyvis') if m in sys.modules]\n"
         "print('LOADED', loaded, file=sys.stderr)\nsys.exit(code)\n"
     )
     env = dict(os.environ, XDG_CACHE_HOME=str(tmp_path / "cache"))
@@ -298,45 +297,3 @@ def test_the_cache_keeps_a_bounded_number_of_entries(cache_home):
     kept = sorted((cache.cache_root() / "example").glob("*.json"))
     assert 2 <= len(kept) <= 5
     assert cache.load("example", "key 6") == 6  # the newest stays
-
-
-def test_plain_option_values_convert_as_typer_converts_them_without_pydantic(tmp_path):
-    """Every parameter of every command, given plain and awkward values (numbers with exponents, signs,
-    spaces or leading zeros, out of bounds, choices in another case, paths, repeated options, defaults):
-    the conversion without pydantic (kg.cli._PlainCoercion) gives what typer's own gives, value for
-    value, or the same error."""
-    import typer
-    from typer._coercion import build_runtime_param
-    from typer.main import get_command, get_command_name
-
-    from kg.cli import _MISS, _only, _plain_value, _PlainCoercion, app
-
-    existing = tmp_path / "file.txt"
-    existing.write_text("x", encoding="utf-8")
-    texts = ["30", "2.5", "0", "1", "007", "1e3", " 5", "5 ", "-1", "+3", "abc", "", "inf", "nan", "1_000", "9999",
-             "10000", "0.0", "1.", ".5", "table", "JSON", "json", "sv", "Actors", "actors", "-", str(existing),
-             str(tmp_path), "no/such/dir", "ä"]  # fmt: skip
-    plain = 0
-    for info in app.registered_commands:
-        name = info.name or get_command_name(info.callback.__name__)
-        group = get_command(_only(name))
-        command = group.commands[name]
-        ctx = typer.Context(command)
-        for param in command.params:
-            if not hasattr(param, "type_descriptor"):
-                continue
-            values = [(t,) if param.multiple else t for t in texts] + [param.default, ("a", "b"), ["a"]]
-            both = (_PlainCoercion(), build_runtime_param(param.type_descriptor))
-            for value in values:
-                if value is None:
-                    continue
-                outcomes = []
-                for coercion in both:
-                    try:
-                        outcomes.append(("value", coercion.coerce(value, param=param, ctx=ctx)))
-                    except typer.BadParameter as exc:
-                        outcomes.append(("error", exc.message))
-                mine, typers = outcomes
-                assert repr(mine) == repr(typers), (name, param.name, value)  # repr: nan, types
-                plain += _plain_value(param, value, ctx) is not _MISS
-    assert plain > 100  # most ordinary values take the path without pydantic

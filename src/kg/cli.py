@@ -6,13 +6,12 @@ Heavy libraries are imported inside the commands, so ``kg --help`` stays fast.
 from __future__ import annotations
 
 import math
-import re
-from enum import Enum, StrEnum
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
 
 import typer
-from typer.core import TyperCommand, TyperGroup
+from typer.core import TyperCommand
 
 app = typer.Typer(
     help="samverkan-kg: build, validate and explore the knowledge graph of northern collaboration.",
@@ -176,123 +175,10 @@ def option_error(exc: Exception) -> Exception:
     return typer.BadParameter(message, ctx=exc.ctx, param=param)
 
 
-_MISS = object()
-_PLAIN_INT = re.compile(r"0|[1-9][0-9]{0,14}")
-_PLAIN_FLOAT = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,15})?")
-
-
-def _plain_value(param, value, ctx):
-    """``value`` (as click hands it over: a ``str``, a tuple of them for a repeated option) converted as
-    typer converts it for ``param``, when it is the plain kind every ordinary call gives (a string for a
-    ``str``, a plain decimal number for a number within its bounds, an exact choice, a path), else
-    ``_MISS``: typer then converts it itself, with the same result and the same errors.
-
-    >>> timeout = _command_param("query", "timeout")
-    >>> _plain_value(timeout, "2.5", None), _plain_value(timeout, "1e3", None) is _MISS
-    (2.5, True)
-    """
-    described = param.type_descriptor
-    annotation, info = described.annotation, described.parameter_info
-    if info.parser is not None or getattr(info, "clamp", False):
-        return _MISS
-    if isinstance(value, (tuple, list)):  # a repeated option: list[str] only
-        if annotation == list[str] and all(type(item) is str for item in value):
-            return list(value)
-        return _MISS
-    if annotation in (float, int) and type(value) is annotation:  # a default
-        number = value
-    elif type(value) is not str:
-        if isinstance(annotation, type) and issubclass(annotation, Enum) and type(value) is annotation:
-            return value  # a default choice
-        if annotation is Path and type(value) is not Path:
-            return _MISS
-        number = None
-    elif annotation is str:
-        return value
-    elif annotation is float and _PLAIN_FLOAT.fullmatch(value):
-        number = float(value)
-    elif annotation is int and _PLAIN_INT.fullmatch(value):
-        number = int(value)
-    else:
-        number = None
-    if number is not None:
-        low, high = info.min, info.max
-        if number != number or (low is not None and number < low) or (high is not None and number > high):
-            return _MISS
-        return number
-    if isinstance(annotation, type) and issubclass(annotation, Enum):
-        if not info.case_sensitive or (ctx is not None and ctx.token_normalize_func is not None):
-            return _MISS
-        for member in annotation:
-            if isinstance(member.value, str) and member.value == value:
-                return member
-        return _MISS
-    if annotation is Path and value and "\0" not in str(value):
-        if info.resolve_path or info.allow_dash or info.path_type is not None:
-            return _MISS
-        from typer._param_types import coerce_cli_path  # typer's own checks (exists, readable, ...)
-
-        try:
-            return coerce_cli_path(Path(value), info, path_type=Path, param=param, ctx=ctx)
-        except typer.BadParameter:
-            return _MISS
-    return _MISS
-
-
-class _PlainCoercion:
-    """A parameter's conversion without pydantic for plain values (:func:`_plain_value`), typer's own for
-    the rest. Typer 0.29 builds a pydantic ``TypeAdapter`` for every parameter of the command that runs,
-    given or not: importing pydantic and building a dozen schemas cost about 0.1 s of CPU per call, a
-    sixth of a small ``kg query``. Every parameter typer converts otherwise still gets typer's adapter,
-    built when first needed, so values and errors are the same."""
-
-    __slots__ = ("full",)
-
-    def __init__(self) -> None:
-        self.full = None
-
-    def coerce(self, value, param, ctx):
-        if value is None:  # as typer's RuntimeParam.coerce: nothing given
-            return () if (param.multiple or param.nargs == -1) else None
-        converted = _plain_value(param, value, ctx)
-        if converted is not _MISS:
-            return converted
-        if self.full is None:
-            from typer._coercion import build_runtime_param
-
-            self.full = build_runtime_param(param.type_descriptor)
-        return self.full.coerce(value, param=param, ctx=ctx)
-
-
-def _command_param(command: str, name: str):
-    """The click parameter ``name`` of ``kg COMMAND`` (for examples and tests)."""
-    from typer.main import get_command
-
-    group = get_command(_only(command))
-    return next(p for p in group.commands[command].params if p.name == name)
-
-
-def _lighten(params) -> None:
-    """Give each typer parameter :class:`_PlainCoercion` in typer's lazy slot for its conversion (a typer
-    without that slot keeps its own)."""
-    for param in params:
-        if getattr(param, "_runtime_param", _MISS) is None and hasattr(param, "type_descriptor"):
-            param._runtime_param = _PlainCoercion()
-
-
-class KgGroup(TyperGroup):
-    """The ``kg`` group: its own option (``--version``) converted as :class:`KgCommand`'s."""
-
-    def parse_args(self, ctx, args: list[str]) -> list[str]:
-        _lighten(self.get_params(ctx))
-        return super().parse_args(ctx, args)
-
-
 class KgCommand(TyperCommand):
     """A command whose option and argument errors are the project's own (:func:`option_error`)."""
 
     def parse_args(self, ctx, args: list[str]) -> list[str]:
-        _lighten(self.get_params(ctx))
         try:
             return super().parse_args(ctx, args)
         except typer.BadParameter as exc:
@@ -1205,7 +1091,6 @@ def export(
 for _info in app.registered_commands:
     if _info.cls in (None, TyperCommand):
         _info.cls = KgCommand
-app.info.cls = KgGroup  # the group's --version converted alike
 
 
 def _only(name: str) -> typer.Typer | None:
