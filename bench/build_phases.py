@@ -16,7 +16,8 @@ the slowest checks. ``KG_BUILD_STORE`` (stream, beside, after, auto) chooses the
 as in the build.
 
 Usage: python bench/build_phases.py --data /work/bench/synth1m --out DIR [--json F] [--every 2]
-       [--top 15]
+       [--top 15] [--keep]
+       python bench/build_phases.py --table A.json B.json ...   (the runs side by side, Markdown)
 """
 
 from __future__ import annotations
@@ -299,15 +300,66 @@ def groups(rec: Recorder, total: dict) -> dict[str, dict]:
     return dict(out)
 
 
+PHASES = ["reading", "rules", "validation", "group keys", "graph.trig dump", "label table"]
+
+
+def table(files: list[Path]) -> str:
+    """The runs' figures side by side: process CPU, then per phase main thread / whole process."""
+    runs = [json.loads(f.read_text(encoding="utf-8")) for f in files]
+    head = "| | " + " | ".join(f.stem for f in files) + " |\n|---|" + "---|" * len(files) + "\n"
+    rows = []
+
+    def row(label: str, cells: list[str]) -> None:
+        rows.append(f"| {label} | " + " | ".join(cells) + " |")
+
+    row("load average (start, end)", [f"{r['load average'][0]:.1f}, {r['load average'][1]:.1f}" for r in runs])
+    row(
+        "process CPU: user + system",
+        [f"**{r['process']['user'] + r['process']['system']:.1f} s** ({r['process']['user']:.1f} + "
+         f"{r['process']['system']:.1f})" for r in runs],
+    )  # fmt: skip
+    row("peak RSS", [f"{r['process']['peak_mb']:,.0f} MB" for r in runs])
+    row("minor faults", [f"{r['process']['minflt'] / 1e6:.2f} M" for r in runs])
+    row("wall", [f"{r['wall']:.0f} s" for r in runs])
+    for name in PHASES:
+        cells = []
+        for r in runs:
+            found = [p for p in r["phases"] if p["phase"] == name]
+            if not found:
+                cells.append("–")
+                continue
+            p = found[0]
+            cells.append(
+                f"{p['main user'] + p['main system']:.1f} / {p['process user'] + p['process system']:.1f} s"
+                f" (sys {p['process system']:.1f})"
+            )
+        row(f"{name}: main thread / process CPU", cells)
+    for group in ("main", "store writer", "rocksdb", "other", "ended threads (not sampled)"):
+        cells = []
+        for r in runs:
+            g = r["threads"].get(group)
+            cells.append("–" if g is None else f"{g['user'] + g['system']:.1f} s (sys {g['system']:.1f})")
+        row(f"threads: {group}", cells)
+    row("store writer's bulk loads", [f"{r['store writer'].get('_bulk calls', 0):.0f}" for r in runs])
+    row("validation: checks in all (main)", [f"{r['validation checks in all']:.1f} s" for r in runs])
+    return head + "\n".join(rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, required=True)
-    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--table", type=Path, nargs="+")
+    parser.add_argument("--data", type=Path)
+    parser.add_argument("--out", type=Path)
     parser.add_argument("--json", type=Path)
     parser.add_argument("--every", type=float, default=2.0)
     parser.add_argument("--top", type=int, default=15)
     parser.add_argument("--keep", action="store_true", help="keep the build (default: remove OUT at the end)")
     args = parser.parse_args()
+    if args.table:
+        print(table(args.table))
+        return 0
+    if args.data is None or args.out is None:
+        parser.error("--data and --out are needed (or --table)")
     if args.out.exists():
         parser.error(f"{args.out} exists: give a new folder")
     from kg.build import build
