@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
+import io
 import mmap
 import os
 import re
@@ -381,6 +382,13 @@ def _bulk_load(dump: Path, folder: Path) -> None:
 # loader holds a whole call's quads in memory to sort them (at 1M triples one call took 880 MB beside
 # the memory store, parts of 56 MB 210 MB, for the same CPU time)
 BULK_CHUNK_BYTES = 56 << 20
+# The streaming writer (``stream``) bulk-loads the N-Quads of its batches in parts of this many
+# chunks (4 x 56 MB: about the one million quads Oxigraph's bulk loader sorts and ingests as one set
+# of RocksDB files). Every bulk load adds a file that overlaps all others to each of RocksDB's
+# column families, and RocksDB's compaction then merges them again and again while the build runs:
+# at 10M triples, in parts of 56 MB, that compaction was the one step of the build growing faster
+# than the data (bench/RESULTS.md, "Ten million triples", session 30).
+STREAM_PART_CHUNKS = 4
 
 
 def bulk_chunks(nquads, size: int | None = None) -> list[tuple[int, int]]:
@@ -470,14 +478,41 @@ def graph_local(rule: str) -> bool:
     return found is not None and found.group(1) == found.group(2)
 
 
+class _Chained(io.RawIOBase):
+    """A readable stream over a list of byte strings, one after the other, without joining them.
+
+    >>> import io; io.BufferedReader(_Chained([b"ab", b"", b"cde"])).read()
+    b'abcde'
+    """
+
+    def __init__(self, parts: list[bytes]) -> None:
+        self._parts, self._index, self._offset = parts, 0, 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        while self._index < len(self._parts):
+            part = self._parts[self._index]
+            if self._offset < len(part):
+                count = min(len(buffer), len(part) - self._offset)
+                buffer[:count] = memoryview(part)[self._offset : self._offset + count]
+                self._offset += count
+                return count
+            self._parts[self._index] = b""  # read: its memory can go
+            self._index, self._offset = self._index + 1, 0
+        return 0
+
+
 class _StreamingStoreWriter:
     """Write the on-disk store at ``folder`` in a thread, fed while the files are loaded.
 
     :meth:`add` takes what :func:`kg.build.fastpath.load_file` hands its ``sink``: the same bytes
     (or quads) the build's memory store loaded. The thread loads them into a small memory store of
     its own and, every :data:`BULK_CHUNK_BYTES` // 2 bytes of input (Turtle is about half the size
-    of its N-Quads), bulk-loads that store's N-Quads dump into RocksDB (one call per batch: a file's
-    blank nodes stay in one call). After :meth:`finish` it bulk-loads the last batch, runs the
+    of its N-Quads), dumps that store as N-Quads; once the dumps reach :data:`STREAM_PART_CHUNKS`
+    times :data:`BULK_CHUNK_BYTES`, RocksDB bulk-loads them in one call (a file's blank nodes stay
+    in one call). After :meth:`finish` it bulk-loads the last batches, runs the
     rules (:func:`kg.build.derive.rules`) on the on-disk store, which so holds what the memory store
     holds after :func:`kg.build.derive.derive`, and compacts it. :meth:`cancel` drops the rest.
     """
@@ -523,17 +558,22 @@ class _StreamingStoreWriter:
         # against about 1 s in the batches)
         local = all(graph_local(rule.text) for rule in rules())
         flushed: set[str] = set()
+        pending: list[bytes] = []  # N-Quads of batches not yet bulk-loaded
         try:
             disk = ox.Store(str(self.folder))
             batch, size, names, last = ox.Store(), 0, set(), None
             limit = max(BULK_CHUNK_BYTES // 2, 1)
+            part = max(BULK_CHUNK_BYTES * STREAM_PART_CHUNKS, 1)
             while True:
                 item = self._queue.get()
                 if item is None or self._cancelled:
                     break
                 graphs = {item[3].value} if len(item) == 4 else {q.graph_name.value for q in item[0]}
                 if size >= limit and last not in graphs:
-                    self._bulk(disk, batch, texts if local else ())
+                    pending.append(self._dump(batch, texts if local else ()))
+                    if sum(map(len, pending)) >= part:
+                        self._bulk(disk, pending)
+                        pending = []
                     flushed |= names
                     batch, size, names = ox.Store(), 0, set()
                 if not flushed.isdisjoint(graphs):
@@ -550,8 +590,10 @@ class _StreamingStoreWriter:
                     last = None
             if self._cancelled:
                 return
-            self._bulk(disk, batch, texts if local else ())
+            pending.append(self._dump(batch, texts if local else ()))
             del batch
+            self._bulk(disk, pending)
+            del pending
             if not local:
                 for text in texts:  # the on-disk store as the memory store is after derive()
                     disk.update(text)
@@ -569,16 +611,30 @@ class _StreamingStoreWriter:
                 self._queue.get_nowait()
 
     @staticmethod
-    def _bulk(disk, batch, rules=()) -> None:
-        """Run the ``rules`` (SPARQL Update texts) on the ``batch`` store, then bulk-load it into ``disk``."""
+    def _dump(batch, rules=()) -> bytes:
+        """Run the ``rules`` (SPARQL Update texts) on the ``batch`` store; its quads as N-Quads."""
         import pyoxigraph as ox
 
         for text in rules:
             batch.update(text)
-        nquads = batch.dump(format=ox.RdfFormat.N_QUADS)
-        for start, end in bulk_chunks(nquads):
-            # lenient: the dump is Oxigraph's own writing of terms it has checked when it read them
-            disk.bulk_load(nquads[start:end], format=ox.RdfFormat.N_QUADS, lenient=True)
+        return batch.dump(format=ox.RdfFormat.N_QUADS)
+
+    @staticmethod
+    def _bulk(disk, parts: list[bytes]) -> None:
+        """Bulk-load the N-Quads ``parts`` (dumps of batch stores) into ``disk`` in one call.
+
+        One call: Oxigraph names the blank nodes of a bulk load anew, and the batches' dumps name
+        theirs with random identifiers, so no two batches share one and no dump is split. The parts
+        are read through one stream rather than joined (a copy of a few hundred MB)."""
+        import io
+
+        import pyoxigraph as ox
+
+        if not any(parts):
+            return
+        stream = io.BufferedReader(_Chained(parts), buffer_size=8 << 20)
+        # lenient: the dump is Oxigraph's own writing of terms it has checked when it read them
+        disk.bulk_load(stream, format=ox.RdfFormat.N_QUADS, lenient=True)
 
     def join(self, raise_error: bool = True) -> None:
         """Wait for the store; raise the writer's error (unless ``raise_error`` is false)."""
