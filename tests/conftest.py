@@ -87,7 +87,8 @@ def execute_once(source, query, params: dict[str, str] | None = None, **options)
     The key is what the result depends on: the built graph (the digest of its graph.trig, which the
     build writes byte for byte the same in every worker), the query's text, the parameters and the
     options (language, timeout). A result is written atomically under a file lock, so a second
-    worker asking for it meanwhile waits for it instead of computing it again.
+    worker asking for it meanwhile waits for it instead of computing it again: it waits at most as
+    long as computing it would take, since the first began earlier (rdflib runs on one core).
     """
     from filelock import FileLock
 
