@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import dataclasses
+import hashlib
+import os
+import pickle
 import re
 import shutil
 from pathlib import Path
@@ -52,7 +56,63 @@ def built(curated_data, tmp_path_factory):
 
     result = build(curated_data, tmp_path_factory.mktemp("build"), engine="rdflib")  # the reference engine
     assert result.conforms, result.report.to_text()
+    _share_results(result.dataset, Path(result.output), tmp_path_factory)
     return result
+
+
+# ------------------------------------------------------------------ rdflib rows, once per session
+# The rdflib engine's rows of a shipped query on the curated build take seconds (nodes about 5 s of
+# CPU, cross-border and search 1-3 s), and test_queries.py (the pinned rows) and test_engines.py
+# (rdflib against Oxigraph) ask for the same (query, parameters, language) several times, often in
+# two xdist workers: each is executed once per test session, by whichever worker asks first, and
+# kept (pickled) in the session's shared temporary folder for the others.
+_SHARED: dict[int, tuple[str, Path]] = {}  # id(Dataset) -> (sha256 of its graph.trig, results folder)
+_RESULTS: dict[str, object] = {}  # this worker's copy of the results it has read or made
+
+
+def _share_results(dataset, trig: Path, tmp_path_factory) -> None:
+    """Let :func:`execute_once` keep the results on ``dataset`` (built from ``trig``) for the session."""
+    base = tmp_path_factory.getbasetemp()
+    root = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the workers' common folder
+    folder = root / "rdflib-results"
+    folder.mkdir(exist_ok=True)
+    _SHARED[id(dataset)] = (hashlib.sha256(trig.read_bytes()).hexdigest(), folder)
+
+
+def execute_once(source, query, params: dict[str, str] | None = None, **options):
+    """``kg.query.sparql.execute(source, query, params, **options)``, computed once per test session
+    when ``source`` is the session's curated rdflib build (fixture ``built``, or an RdflibStore on
+    it), else simply executed. Each call gets its own copy of the variables and rows.
+
+    The key is what the result depends on: the built graph (the digest of its graph.trig, which the
+    build writes byte for byte the same in every worker), the query's text, the parameters and the
+    options (language, timeout). A result is written atomically under a file lock, so a second
+    worker asking for it meanwhile waits for it instead of computing it again: it waits at most as
+    long as computing it would take, since the first began earlier (rdflib runs on one core).
+    """
+    from filelock import FileLock
+
+    from kg.query.sparql import execute
+
+    shared = _SHARED.get(id(getattr(source, "dataset", source)))
+    if shared is None:
+        return execute(source, query, params, **options)
+    digest, folder = shared
+    key = hashlib.sha256(
+        repr((digest, query.text, sorted((params or {}).items()), sorted(options.items()))).encode()
+    ).hexdigest()
+    if key not in _RESULTS:
+        path = folder / f"{key}.pickle"
+        with FileLock(f"{path}.lock"):
+            if path.exists():
+                _RESULTS[key] = pickle.loads(path.read_bytes())
+            else:
+                _RESULTS[key] = execute(source, query, params, **options)
+                partial = path.with_suffix(".partial")
+                partial.write_bytes(pickle.dumps(_RESULTS[key]))
+                partial.replace(path)
+    result = _RESULTS[key]
+    return dataclasses.replace(result, variables=list(result.variables), rows=[dict(row) for row in result.rows])
 
 
 @pytest.fixture(scope="session")

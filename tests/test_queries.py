@@ -23,9 +23,9 @@ import pytest
 from gold_facts import S01, S02, S03, S04, S05, S06, S07, S08, S09, S10, S11, S12
 from rdflib import URIRef
 
-from conftest import REGISTER_QUERIES
+from conftest import REGISTER_QUERIES, execute_once
 from kg.query.library import available, get
-from kg.query.sparql import QueryError, execute
+from kg.query.sparql import QueryError
 
 PREFIXES = {
     "https://w3id.org/samverkan/id/municipality/": "mun:",
@@ -118,7 +118,7 @@ def run(dataset, name: str, params: dict[str, str] | None = None, lang: str = "s
     """
     key = (id(dataset), name, tuple(sorted((params or {}).items())), lang)
     if key not in _RESULTS or _RESULTS[key][0] is not dataset:
-        _RESULTS[key] = (dataset, execute(dataset, get(name), params or {}, lang=lang, timeout=300))
+        _RESULTS[key] = (dataset, execute_once(dataset, get(name), params or {}, lang=lang, timeout=300))
     result = _RESULTS[key][1]
     return dataclasses.replace(result, variables=list(result.variables), rows=[dict(row) for row in result.rows])
 

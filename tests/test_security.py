@@ -765,20 +765,21 @@ def writable_server(tmp_path, no_credentials):
             log.close()
 
 
-def test_push_replace_removes_the_graphs_of_deleted_sources(writable_server, curated_data, tmp_path):
+def test_push_replace_removes_the_graphs_of_deleted_sources(writable_server, built, curated_data, tmp_path):
     from kg.server.oxigraph import push, server_graphs
 
-    # the curated documents: the two registers would only make both builds four times as long
+    # the curated documents: the two registers would only make both builds four times as long; the
+    # first is the session's (fixture ``built``: the curated data, rdflib engine), the second without
+    # one of its sources
     data = tmp_path / "data"
     shutil.copytree(curated_data, data)
-    first, second = tmp_path / "first", tmp_path / "second"
-    assert build(data, first, "rdflib").exit_code == 0
+    second = tmp_path / "second"
     gone = sorted((data / "sources").glob("*.ttl"))[-1]
     gone.unlink()
     assert build(data, second, "rdflib").exit_code == 0
     url = writable_server.query_url
     graph = f"https://w3id.org/samverkan/id/source/{gone.stem}"
-    push(first / "graph.trig", url)
+    push(Path(built.output), url)
     assert graph in server_graphs(RemoteStore(url))
     unrelated = "https://example.org/graph/kept"  # a graph that is not a source document's: never pruned
     RemoteStore(url, update_url=writable_server.update_url).update(
