@@ -1731,9 +1731,9 @@ def test_finnish_person_named_first_in_an_inflected_case(reference_only, tmp_pat
     """A Finnish person first named in the genitive or allative (``Johtaja Pentti Malisen mukaan``)
     is proposed in the nominative (Voikko), and the surname alone later is the same person."""
     pytest.importorskip("libvoikko")
-    from kg.reconciliation.text import _voikko
+    from kg.reconciliation.text import voikko_fi
 
-    if _voikko() is None:
+    if voikko_fi() is None:
         pytest.skip("Voikko is not installed")
     text = (
         "Uutinen\n\nMaakuntajohtaja Pentti Malisen mukaan päätös on hyvä. Työtä johtaa suunnittelija Anu "

@@ -23,8 +23,8 @@ ID = "https://w3id.org/samverkan/id/"
 
 
 def _voikko_installed() -> bool:
-    T._voikko.cache_clear()
-    return T._voikko() is not None
+    T.voikko_fi.cache_clear()
+    return T.voikko_fi() is not None
 
 
 @pytest.fixture(params=["voikko", "simplemma"])

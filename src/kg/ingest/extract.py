@@ -4531,9 +4531,9 @@ def _base_form(text: str, lang: str) -> str:
 def _common_word(word: str) -> bool:
     """Whether a Finnish word is a common noun, verb or adjective, not a name (Voikko; simplemma
     cannot tell, so without Voikko nothing is taken as common)."""
-    from kg.reconciliation.text import _voikko
+    from kg.reconciliation.text import voikko_fi
 
-    voikko = _voikko()
+    voikko = voikko_fi()
     if voikko is None:
         return False
     classes = {a.get("CLASS", "") for a in voikko.analyze(word)}
@@ -4609,9 +4609,9 @@ def _fi_genitive_noun(word: str, lang: str) -> bool:
     """Whether Voikko reads a Finnish word as a noun or adjective in the genitive
     (``Tunturiseudun``, ``Pohjoisen``), which opens a name before a capitalised word (False in
     Swedish and without Voikko)."""
-    from kg.reconciliation.text import _voikko
+    from kg.reconciliation.text import voikko_fi
 
-    voikko = _voikko() if lang == "fi" else None
+    voikko = voikko_fi() if lang == "fi" else None
     return voikko is not None and any(
         a.get("SIJAMUOTO") == "omanto" and a.get("CLASS", "").startswith(("nimisana", "laatusana"))
         for a in voikko.analyze(word)
@@ -4620,9 +4620,9 @@ def _fi_genitive_noun(word: str, lang: str) -> bool:
 
 def _verb(word: str) -> bool | None:
     """Whether Voikko reads a Finnish word as a verb only; None when Voikko is not installed."""
-    from kg.reconciliation.text import _voikko
+    from kg.reconciliation.text import voikko_fi
 
-    voikko = _voikko()
+    voikko = voikko_fi()
     if voikko is None:
         return None
     classes = {a.get("CLASS", "") for a in voikko.analyze(word)}
@@ -4633,9 +4633,9 @@ def _person_base(name: str) -> str:
     """A Finnish person's name with the surname in the nominative (Voikko; unchanged without it or
     when the surname may already be nominative): ``Pentti Malisen`` -> ``Pentti Malinen``,
     ``Anu Kemppaiselle`` -> ``Anu Kemppainen``, ``Tuomas Lohen`` -> ``Tuomas Lohi``."""
-    from kg.reconciliation.text import _voikko
+    from kg.reconciliation.text import voikko_fi
 
-    voikko = _voikko()
+    voikko = voikko_fi()
     words = name.split()
     if voikko is None or len(words) < 2 or not words[-1][:1].isupper():
         return name
@@ -4727,9 +4727,9 @@ def _name_pair(first: str, last: str, lang: str, initial: bool = False) -> bool:
     >>> _name_pair("Enligt", "Sandberg", "sv", initial=True)
     False
     """
-    from kg.reconciliation.text import _voikko
+    from kg.reconciliation.text import voikko_fi
 
-    voikko = _voikko()
+    voikko = voikko_fi()
     if voikko is None or not first[:1].isupper() or not last[:1].isupper() or "-" in last:
         return False
     firsts = voikko.analyze(first)
@@ -4753,9 +4753,9 @@ def _name_pair(first: str, last: str, lang: str, initial: bool = False) -> bool:
 
 
 def _voikko_base(word: str) -> str | None:
-    from kg.reconciliation.text import _voikko
+    from kg.reconciliation.text import voikko_fi
 
-    voikko = _voikko()
+    voikko = voikko_fi()
     if voikko is None:
         import simplemma
 
@@ -4797,9 +4797,9 @@ def _lemma(word: str, lang: str) -> str:
     if not any(c.isalpha() for c in lower):
         return lower
     if lang == "fi":
-        from kg.reconciliation.text import _voikko
+        from kg.reconciliation.text import voikko_fi
 
-        voikko = _voikko()
+        voikko = voikko_fi()
         if voikko is not None:
             analyses = voikko.analyze(word)
             return (analyses[0].get("BASEFORM") or lower).lower() if analyses else lower
@@ -4828,9 +4828,9 @@ def _set_lemmas(doc, lang: str) -> None:
 def _verb_form(word: str) -> bool:
     """Whether Voikko reads a Finnish word as a finite verb or an infinitive (``toteuttaa``,
     ``rahoittivat``), not a noun or participle (``toteuttaja``, ``rahoittama``); True without Voikko."""
-    from kg.reconciliation.text import _voikko
+    from kg.reconciliation.text import voikko_fi
 
-    voikko = _voikko()
+    voikko = voikko_fi()
     if voikko is None:
         return True
     return any(a.get("CLASS") == "teonsana" and a.get("PARTICIPLE") is None for a in voikko.analyze(word))
@@ -4876,9 +4876,9 @@ def before_total(text: str, found: re.Match) -> str:
 
 def _first_name(word: str) -> bool:
     """Whether Voikko knows a Finnish word as a first name (False without Voikko)."""
-    from kg.reconciliation.text import _voikko
+    from kg.reconciliation.text import voikko_fi
 
-    voikko = _voikko()
+    voikko = voikko_fi()
     return voikko is not None and any(a.get("CLASS") == "etunimi" for a in voikko.analyze(word))
 
 

@@ -95,7 +95,16 @@ def _voikko_wanted() -> bool:
 
 
 @lru_cache(maxsize=1)
-def _voikko():
+def voikko_fi():
+    """The Finnish morphological analyser, one ``libvoikko.Voikko("fi")`` per process, or None where the
+    binding, libvoikko1 or the Finnish dictionary (Debian ``voikko-fi``) is missing. Its ``analyze(word)``
+    gives a list of dicts per reading: ``BASEFORM`` (the nominative), ``CLASS`` (``etunimi``, ``sukunimi``,
+    ``paikannimi``, ``nimisana``, ``teonsana`` …), ``SIJAMUOTO`` (the case).
+
+    >>> analyser = voikko_fi()
+    >>> analyser is None or any(a.get("BASEFORM") == "Kajaani" for a in analyser.analyze("Kajaanin"))
+    True
+    """
     try:
         import libvoikko
 
@@ -110,20 +119,20 @@ def finnish_analyser() -> str:
     >>> finnish_analyser() in ("voikko", "simplemma")
     True
     """
-    return "voikko" if _voikko_wanted() and _voikko() is not None else "simplemma"
+    return "voikko" if _voikko_wanted() and voikko_fi() is not None else "simplemma"
 
 
 @lru_cache(maxsize=200_000)
 def _finnish_lemmas(word: str, use_voikko: bool) -> tuple[str, ...]:
     found: list[str] = []
     if use_voikko:
-        voikko = _voikko()
+        voikko = voikko_fi()
         if voikko is not None:
             for analysis in voikko.analyze(word):
                 base = analysis.get("BASEFORM")
                 if base:
                     found.append(base.casefold())
-    if not use_voikko or _voikko() is None:
+    if not use_voikko or voikko_fi() is None:
         import simplemma
 
         found.append(simplemma.lemmatize(word, lang="fi").casefold())

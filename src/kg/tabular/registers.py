@@ -96,9 +96,9 @@ OTHER_LINE = "a second line (a trade name, a place or another organisation)"
 
 def _voikko_classes(word: str) -> set[str]:
     """The word classes Voikko gives a Finnish word (empty without Voikko or for an unknown word)."""
-    from kg.reconciliation.text import _voikko
+    from kg.reconciliation.text import voikko_fi
 
-    voikko = _voikko()
+    voikko = voikko_fi()
     return {str(a.get("CLASS")) for a in voikko.analyze(word)} if voikko is not None else set()
 
 
