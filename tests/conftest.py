@@ -8,6 +8,7 @@ import os
 import pickle
 import re
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -26,6 +27,15 @@ from timing import (  # noqa: F401  (hooks)
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO / "data"
 SHARED = REPO.parent / "shared"
+
+
+def ctrl_c_default() -> None:
+    """``preexec_fn`` of a child process a test stops with SIGINT, as Ctrl-C would: SIGINT at its default.
+
+    A shell without job control starts a background command (``pytest … &`` in a script) with SIGINT
+    ignored, and children inherit that: Python then installs no KeyboardInterrupt handler, and a
+    ``kg serve`` started by the test would not stop on the SIGINT the test sends."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 REGISTER_PREFIX = "register-"  # data/sources/register-*.ttl: the two imported registers (issue 18)

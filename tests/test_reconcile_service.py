@@ -17,6 +17,7 @@ import urllib.request
 
 import pytest
 
+from conftest import ctrl_c_default
 from kg.reconciliation import Reconciler
 from kg.reconciliation.service import ReconciliationServer
 
@@ -135,7 +136,7 @@ def test_kg_serve_reconcile(built, tmp_path):
         [sys.executable, "-m", "kg", "serve", "--port", str(port), "--graph", str(built.output), "--reconcile",
          "--reconcile-port", str(reconcile_port)],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1"}, preexec_fn=ctrl_c_default,  # stopped with SIGINT below
     )  # fmt: skip
     try:
         lines: list[str] = []

@@ -26,7 +26,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import REGISTER_QUERIES
+from conftest import REGISTER_QUERIES, ctrl_c_default
 from kg.cli import app
 from kg.query.formats import render
 from kg.query.http import (
@@ -508,6 +508,7 @@ def test_kg_serve_answers_refuses_updates_and_stops_on_ctrl_c(built, tmp_path):
         text=True,
         cwd=tmp_path,
         env=env,
+        preexec_fn=ctrl_c_default,  # stopped with SIGINT below
     )
     try:
         lines: list[str] = []

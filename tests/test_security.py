@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from conftest import ctrl_c_default
 from kg.cli import app
 from kg.query.http import HttpClient, RemoteError, RemoteTimeout, is_loopback
 from kg.query.stores import RemoteStore
@@ -334,6 +335,7 @@ def kg_process(*args: str, cwd: Path | None = None, env: dict | None = None) -> 
         text=True,
         cwd=cwd,
         env={**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})},
+        preexec_fn=ctrl_c_default,  # the served fixture stops it with SIGINT
     )
 
 
