@@ -9,6 +9,7 @@ Linux and macOS only (``fork``); elsewhere the caller runs the work in a thread.
 
 from __future__ import annotations
 
+import math
 import os
 import pickle
 import select
@@ -60,13 +61,16 @@ def run_forked(work: Callable[[], Any], timeout: float) -> Any:
     os.close(write)
     chunks: list[bytes] = []
     deadline = time.monotonic() + timeout
+    # poll(), not select(): select() refuses a descriptor numbered 1024 or above, which a long-running
+    # process (a notebook, a server, a test run) may well hand out.
+    waiting = select.poll()
+    waiting.register(read, select.POLLIN | select.POLLHUP)
     try:
         while True:
             left = deadline - time.monotonic()
             if left <= 0:
                 raise Stopped(f"stopped after {timeout:g} s")
-            ready, _, _ = select.select([read], [], [], left)
-            if ready:
+            if waiting.poll(max(1, math.ceil(left * 1000))):
                 chunk = os.read(read, 1 << 20)
                 if not chunk:
                     break
