@@ -178,3 +178,25 @@ def test_random_edits_rebuild_like_a_full_build(tmp_path_factory, small_referenc
     for stem, chosen in steps:
         write(data, stem, [POOL[stem][i] for i in sorted(chosen)])
         same_as_full(data, out, full)
+
+
+def test_a_process_building_into_many_folders_keeps_only_a_few_stores_open(tmp_path, small_reference, monkeypatch):
+    """CI once ran out of descriptors below 1024: every build folder's store stayed open for the process's
+    life. Only the last few (KEEP_OPEN, here 1) stay open now; older ones close once no one holds them."""
+    import os
+
+    import kg.build.incremental as incremental
+
+    if not os.path.isdir("/proc/self/fd"):
+        pytest.skip("needs /proc")
+    monkeypatch.setattr(incremental, "KEEP_OPEN", 1)
+    data = new_data(tmp_path, small_reference)
+    write(data, "s1", [POOL["s1"][2]])
+    counts = []
+    for i in range(3):
+        assert build(data, tmp_path / f"out{i}", engine="oxigraph").conforms  # the result is dropped at once
+        counts.append(len(os.listdir("/proc/self/fd")))
+    assert [key for key in incremental._OPEN if key.startswith(str(tmp_path))] == [str(tmp_path / "out2" / "store")]
+    assert counts[2] <= counts[1] + 2  # the first folder's store closed when the third was opened
+    again = build(data, tmp_path / "out2", engine="oxigraph")  # the open store is reused by a rebuild
+    assert again.conforms and again.changed == []

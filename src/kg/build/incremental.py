@@ -26,7 +26,7 @@ import shutil
 import tempfile
 import time
 import uuid
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from dataclasses import asdict
 from pathlib import Path
 
@@ -51,21 +51,36 @@ MANIFEST = manifest_file.MANIFEST
 DIRTY = "store.dirty"
 
 
-_OPEN: dict[str, object] = {}
+# The on-disk stores this process opened, most recently used last. RocksDB locks a store's folder and
+# pyoxigraph has no close(): a store closes when its last reference goes, so a rebuild in the same
+# process must reuse the object a build opened. Only the last few are kept, so that a long-running
+# process (a notebook, a test run) building into many folders does not keep every one open (each holds
+# a dozen or more file descriptors and its caches).
+_OPEN: OrderedDict[str, object] = OrderedDict()
+KEEP_OPEN = 4
 
 
 CLOSED_WORLD = "kg.validate:closed-world"
 
 
 def open_disk_store(path: Path):
-    """The on-disk Oxigraph store at ``path``, opened once per process (RocksDB locks its folder)."""
+    """The on-disk Oxigraph store at ``path``, opened once per process (RocksDB locks its folder).
+
+    The :data:`KEEP_OPEN` most recently used stores stay open for a rebuild in the same process; an older
+    one closes when nothing else holds it (a :class:`~kg.build.result.BuildResult` kept by the caller
+    keeps its store open).
+    """
     import pyoxigraph as ox
 
     from kg.core.locking import open_when_free
 
     key = str(Path(path).resolve())
-    if key not in _OPEN:
+    if key in _OPEN:
+        _OPEN.move_to_end(key)
+    else:
         _OPEN[key] = open_when_free(lambda: ox.Store(key), Path(path))
+        while len(_OPEN) > KEEP_OPEN:
+            _OPEN.popitem(last=False)  # closed once its last holder lets it go
     return _OPEN[key]
 
 
