@@ -467,3 +467,35 @@ def test_the_rest_of_the_graph_is_read_again_when_a_file_changes(data, tmp_path)
     (data / "sources" / "example_move_on_up.ttl").unlink()
     third = import_sheet(make_sheet(tmp_path, restate, name="third"), data_dir=data)
     assert third.written and third.conforms, third.report.to_text()
+
+
+# ------------------------------------------------------------------ s31: a new user's sheet, as people fill them in
+
+
+@pytest.fixture(scope="module")
+def curated(tmp_path_factory):
+    """The shipped data without the registers (as ``data``), once for the module: for the imports
+    below that write nothing into it, so that the rest of the graph is read once."""
+    target = tmp_path_factory.mktemp("curated") / "data"
+    shutil.copytree(REPO / "data", target, ignore=lambda _d, names: [n for n in names if n.startswith("register-")])
+    return target
+
+
+def _people_write(sheets):
+    """The example sheet as a Finnish user's spreadsheet writes it: dates d.m.yyyy."""
+    set_cell(sheets, "source", 2, "issued", "20.3.2024")
+    set_cell(sheets, "entities", 7, "start", "9.2023")
+
+
+@pytest.fixture(scope="module")
+def as_people_write(curated, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("people")
+    out = tmp / "people.ttl"
+    result = run(make_sheet(tmp, _people_write), "--data", curated, "--out", out)
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_dates_written_d_m_yyyy_are_read(as_people_write):
+    assert 'dcterms:issued "2024-03-20"^^xsd:date' in as_people_write
+    assert 'schema:startDate "2023-09"^^xsd:gYearMonth' in as_people_write

@@ -35,7 +35,11 @@ from kg.tabular.turtle import expand, serialize, short
 
 MATCH_SCORE, MATCH_MARGIN, CANDIDATE_SCORE = 90.0, 5.0, 75.0
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+#: One "," or "." with exactly three digits after it and 1-3 digits (not a lone 0) before: 1,250 or 1.250.
+_THOUSANDS_OR_DECIMALS = re.compile(r"^([1-9]\d{0,2})[.,](\d{3})$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: A date as Finland writes it (and the registers' ``format: d.m.yyyy``): ``1.2.2024``, ``12.2025``.
+_DOTTED_DATE = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
 #: Where new entities of each family are minted (docs/modelling.md).
 MINT_PATHS = {"Person": "person", "Organisation": "org", "Initiative": "initiative", "Award": "award"}
 FAMILIES = ("Municipality", "AdministrativeArea", "Person", "Organisation", "Initiative", "Award", "Post", "Funding")
@@ -117,10 +121,13 @@ def slug(text: str, limit: int = 60) -> str:
 
 
 def parse_date(text: str) -> Literal:
-    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``.
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``;
+    also ``d.m.yyyy`` and ``m.yyyy``, as Finland writes dates (with dots a date is never month first).
 
     >>> parse_date("2024-05").datatype == XSD.gYearMonth
     True
+    >>> [str(parse_date(text)) for text in ("1.2.2024", "12.2025")]
+    ['2024-02-01', '2025-12']
     >>> parse_date("2024-13-45")
     Traceback (most recent call last):
     ...
@@ -128,15 +135,20 @@ def parse_date(text: str) -> Literal:
     """
     match = _DATE.match(text.strip())
     problem = ValueError(f"{text!r} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)")
-    if not match:
+    dotted = None if match else _DOTTED_DATE.match(text.strip())
+    if dotted:  # the Finnish (and registers') d.m.yyyy or m.yyyy: with dots it is never month first
+        day, month, year = dotted.groups()
+        month, day = month.zfill(2), day.zfill(2) if day else None
+    elif not match:
         raise problem
-    year, month, day = match.groups()
+    else:
+        year, month, day = match.groups()
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
         raise problem from None
     datatype = XSD.date if day else XSD.gYearMonth if month else XSD.gYear
-    return Literal(text.strip(), datatype=datatype)
+    return Literal("-".join(part for part in (year, month, day) if part), datatype=datatype)
 
 
 def parse_amount(text: str) -> Literal:
