@@ -482,9 +482,14 @@ def curated(tmp_path_factory):
 
 
 def _people_write(sheets):
-    """The example sheet as a Finnish user's spreadsheet writes it: dates d.m.yyyy."""
+    """The example sheet as a Finnish user's spreadsheet writes it: dates d.m.yyyy, a kuntanumero
+    without its leading zero (a spreadsheet reads 047 as the number 47)."""
     set_cell(sheets, "source", 2, "issued", "20.3.2024")
     set_cell(sheets, "entities", 7, "start", "9.2023")
+    header, rows = sheets["entities"]
+    enontekio = dict.fromkeys(header, "") | {"id": "eno", "type": "kunta", "name_fi": "Enontekiö", "code": "47"}
+    rows.append([enontekio[h] for h in header])
+    sheets["relations"][1].append(["eno", "osallistuu", "move-on-up", "", "", "", "", "", ""])
 
 
 @pytest.fixture(scope="module")
@@ -499,3 +504,10 @@ def as_people_write(curated, tmp_path_factory):
 def test_dates_written_d_m_yyyy_are_read(as_people_write):
     assert 'dcterms:issued "2024-03-20"^^xsd:date' in as_people_write
     assert 'schema:startDate "2023-09"^^xsd:gYearMonth' in as_people_write
+
+
+def test_a_code_that_lost_its_leading_zero_is_the_same_code(as_people_write):
+    # was: "code '47' differs from the graph's '047'"
+    block = as_people_write.split("mun:fi-047 a kg:Municipality ;", 1)[1].split(" .\n", 1)[0]
+    assert 'kg:municipalityCode "047"' in block and "kg:participatesIn ini:move-on-up" in block
+    assert '"47"' not in as_people_write

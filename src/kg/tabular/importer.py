@@ -581,16 +581,15 @@ class _Importer:
             as_alt = alt or (lang in existing and existing[lang] != text)
             self.add(iri, SKOS.altLabel if as_alt else RDFS.label, Literal(text, lang=lang))
         code = row.get("code")
+        graph_code = self.ctx.reconciler.entities[index].code if index is not None else None
+        if code and graph_code and code.isdigit() and graph_code.isdigit() and int(code) == int(graph_code):
+            code = graph_code  # the leading zeros a spreadsheet drops from a number (047 -> 47)
         if code:
             all_types = set(types) | (self.ctx.reconciler.entities[index].types if index is not None else set())
             municipality = any(t in self.ctx.reconciler.subclasses[KG.Municipality] for t in all_types)
             area = any(t in self.ctx.reconciler.subclasses[KG.AdministrativeArea] for t in all_types)
-            if index is not None and self.ctx.reconciler.entities[index].code not in (None, code):
-                self.error(
-                    row,
-                    "code",
-                    f"code {code!r} differs from the graph's {self.ctx.reconciler.entities[index].code!r} for <{iri}>",
-                )
+            if graph_code not in (None, code):
+                self.error(row, "code", f"code {code!r} differs from the graph's {graph_code!r} for <{iri}>")
             elif municipality:
                 self.add(iri, KG.municipalityCode, Literal(code))
             elif area:
