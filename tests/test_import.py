@@ -483,13 +483,16 @@ def curated(tmp_path_factory):
 
 def _people_write(sheets):
     """The example sheet as a Finnish user's spreadsheet writes it: dates d.m.yyyy, a kuntanumero
-    without its leading zero (a spreadsheet reads 047 as the number 47)."""
+    without its leading zero (a spreadsheet reads 047 as the number 47), thousands separated by a
+    narrow no-break space."""
     set_cell(sheets, "source", 2, "issued", "20.3.2024")
     set_cell(sheets, "entities", 7, "start", "9.2023")
     header, rows = sheets["entities"]
     enontekio = dict.fromkeys(header, "") | {"id": "eno", "type": "kunta", "name_fi": "Enontekiö", "code": "47"}
     rows.append([enontekio[h] for h in header])
     sheets["relations"][1].append(["eno", "osallistuu", "move-on-up", "", "", "", "", "", ""])
+    set_cell(sheets, "relations", 7, "amount", "1\u202f250\u202f000")
+    set_cell(sheets, "relations", 7, "currency", "SEK")
 
 
 @pytest.fixture(scope="module")
@@ -511,3 +514,24 @@ def test_a_code_that_lost_its_leading_zero_is_the_same_code(as_people_write):
     block = as_people_write.split("mun:fi-047 a kg:Municipality ;", 1)[1].split(" .\n", 1)[0]
     assert 'kg:municipalityCode "047"' in block and "kg:participatesIn ini:move-on-up" in block
     assert '"47"' not in as_people_write
+
+
+def test_any_unicode_space_separates_thousands(as_people_write):
+    assert 'kg:amount "1250000"^^xsd:decimal' in as_people_write
+
+
+def test_one_separator_and_three_digits_is_ambiguous(curated, tmp_path):
+    # "1,250" was read as 1.25 without a word (English writes 1250 so; Swedish and Finnish mean 1.25)
+    def edit(sheets):
+        set_cell(sheets, "relations", 6, "amount", "1,250")
+        set_cell(sheets, "relations", 6, "currency", "EUR")
+        set_cell(sheets, "relations", 7, "amount", "7.500")
+        set_cell(sheets, "relations", 7, "currency", "SEK")
+
+    _bad(
+        curated,
+        make_sheet(tmp_path, edit),
+        "row 6, column 'amount': '1,250' is ambiguous: 1250 with a thousands separator or 1.25 with a decimal "
+        "comma; write 1250 or 1,25",
+        "row 7, column 'amount': '7.500' is ambiguous",
+    )

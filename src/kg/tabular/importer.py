@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -152,12 +153,30 @@ def parse_date(text: str) -> Literal:
 
 
 def parse_amount(text: str) -> Literal:
-    """A non-negative amount as ``xsd:decimal`` (spaces and a decimal comma allowed).
+    """A non-negative amount as ``xsd:decimal``: spaces of any kind between the thousands (a
+    spreadsheet may write a no-break or a narrow no-break space) and a decimal comma are allowed.
+    One ``,`` or ``.`` followed by exactly three digits (``1,250``) is a thousands separator in
+    English and a decimal point in Swedish and Finnish: an error, never guessed at.
 
     >>> parse_amount("7 500,50")
     rdflib.term.Literal('7500.50', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    >>> str(parse_amount("1\u202f250\u00a0000")), str(parse_amount("0,125"))
+    ('1250000', '0.125')
+    >>> parse_amount("1,250")
+    Traceback (most recent call last):
+    ...
+    ValueError: '1,250' is ambiguous: 1250 with a thousands separator or 1.25 with a decimal comma; write 1250 or 1,25
     """
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    cleaned = "".join(c for c in text if not unicodedata.category(c).startswith("Z"))
+    ambiguous = _THOUSANDS_OR_DECIMALS.match(cleaned)
+    if ambiguous:
+        whole, decimals = ambiguous.groups()
+        raise ValueError(
+            f"{text!r} is ambiguous: {whole}{decimals} with a thousands separator or "
+            f"{Decimal(whole + '.' + decimals).normalize()} with a decimal comma; "
+            f"write {whole}{decimals} or {whole},{decimals.rstrip('0') or '0'}"
+        )
+    cleaned = cleaned.replace(",", ".")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
