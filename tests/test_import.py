@@ -535,3 +535,20 @@ def test_one_separator_and_three_digits_is_ambiguous(curated, tmp_path):
         "comma; write 1250 or 1,25",
         "row 7, column 'amount': '7.500' is ambiguous",
     )
+
+
+def test_two_rows_of_one_funding_with_other_amounts(curated, tmp_path):
+    # was found only by SHACL, as a Violation of the funding node naming files, not rows
+    def edit(sheets):
+        set_cell(sheets, "relations", 7, "amount", "150 000")
+        set_cell(sheets, "relations", 7, "currency", "SEK")
+        sheets["relations"][1].append(
+            ["Region Norrbotten", "finansierar", "move-on-up", "", "", "", "50000", "SEK", ""]
+        )
+
+    _bad(
+        curated,
+        make_sheet(tmp_path, edit),
+        "sheet 'relations', row 10, column 'amount': row 7 gives the same funding "
+        "(funding:region-norrbotten--move-on-up) amount '150000', this row '50000'",
+    )

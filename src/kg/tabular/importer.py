@@ -313,8 +313,27 @@ class _Importer:
         self.doc = source_graph(stem)
         self.lang = "sv"
         self.sheet_reconciler = None
+        # the row that made each post or funding node, and what it said: a second row making the same
+        # node with other values (two amounts for one funder and initiative) is an error of the row,
+        # not a shape violation found later without a row
+        self.made: dict[URIRef, tuple[int, dict[str, str]]] = {}
 
     # ------------------------------------------------------------------ helpers
+    def same_node(self, row: Row, node: URIRef, what: str, values: dict[str, str]) -> bool:
+        """Whether ``row`` may make ``node`` (``what``: 'post', 'funding'): False, with an error naming
+        the first row, when another row made it with other ``values``."""
+        first = self.made.setdefault(node, (row.number, values))
+        if first[1] == values:
+            return True
+        column = next(c for c in values if values[c] != first[1].get(c))
+        self.error(
+            row,
+            column,
+            f"row {first[0]} gives the same {what} ({short(node)}) {column} {first[1][column] or '(empty)'!r}, "
+            f"this row {values[column] or '(empty)'!r}: one row per {what} (or give each its own id)",
+        )
+        return False
+
     def error(self, row: Row | None, column: str | None, message: str, sheet: str | None = None) -> None:
         self.errors.append(self.book.error(message, row, column, sheet))
 
@@ -743,6 +762,8 @@ class _Importer:
         text, lang = L.language_tagged(role, self.lang)
         if node is None:
             node = URIRef(f"{ID}post/{person.split('/')[-1]}--{slug(self.ctx.label(org, lang, self.sheet_label(org)))}")
+            if not self.same_node(row, node, "post", {"role": role, "start": str(start or ""), "end": str(end or "")}):
+                return None
             self.add(node, RDF.type, KG.Post)
             org_label = self.ctx.label(org, lang, self.sheet_label(org))
             self.add(node, RDFS.label, Literal(f"{text}, {org_label}", lang=lang))
@@ -769,6 +790,14 @@ class _Importer:
             return None
         if node is None:
             node = URIRef(f"{ID}funding/{funder.split('/')[-1]}--{initiative.split('/')[-1]}")
+            values = {
+                "amount": f"{'ca ' if approximate else ''}{amount}{' / year' if yearly else ''}",
+                "currency": currency,
+                "start": str(start or ""),
+                "end": str(end or ""),
+            }
+            if not self.same_node(row, node, "funding", values):
+                return None
             self.add(node, RDF.type, KG.Funding)
         self.add(initiative, KG.hasFunding, node)
         self.add(node, KG.funder, funder)
