@@ -552,3 +552,10 @@ def test_two_rows_of_one_funding_with_other_amounts(curated, tmp_path):
         "sheet 'relations', row 10, column 'amount': row 7 gives the same funding "
         "(funding:region-norrbotten--move-on-up) amount '150000', this row '50000'",
     )
+
+
+def test_the_errors_of_a_csv_folder_name_its_file(curated, tmp_path):
+    # "sheet: sheet 'entities', row 2" named the folder; the user edits sheet/entities.csv
+    sheet = make_sheet(tmp_path, lambda s: set_cell(s, "entities", 2, "start", "2024-13-01"))
+    result = _bad(curated, sheet)
+    assert f"error: {sheet / 'entities.csv'}: sheet 'entities', row 2, column 'start'" in result.output

@@ -70,12 +70,15 @@ class Workbook:
     path: Path
     rows: dict[str, list[Row]] = field(default_factory=dict)
     columns: dict[str, list[str]] = field(default_factory=dict)
+    #: the file of each sheet of a folder of CSV files (an error names the file the user edits)
+    files: dict[str, Path] = field(default_factory=dict)
 
     def error(self, message: str, row: Row | None = None, column: str | None = None, sheet: str | None = None):
+        sheet = sheet or (row.sheet if row else None)
         return SheetError(
             message,
-            file=self.path,
-            sheet=sheet or (row.sheet if row else None),
+            file=self.files.get(sheet or "", self.path),
+            sheet=sheet,
             row=row.number if row else None,
             column_name=column,
         )
@@ -192,9 +195,12 @@ def read_workbook(path: Path | str) -> Workbook:
                 hint = f" (found {', '.join(repr(n) for n in raw)}; did you mean {closest[0]!r}?)" if closest else ""
                 errors.append(SheetError(f"missing sheet '{sheet}'{hint}", file=path, sheet=sheet))
             continue
+        if kind == "folder":
+            book.files[sheet] = path / f"{name}.csv"
+        file = book.files.get(sheet, path)
         rows = raw[name]
         if not rows or not any(_cell_text(v).strip() for _, v, _ in rows[0][1]):
-            errors.append(SheetError("the sheet has no header row", file=path, sheet=sheet, row=1))
+            errors.append(SheetError("the sheet has no header row", file=file, sheet=sheet, row=1))
             continue
         header_number, header = rows[0]
         names = [column_key(v) for _, v, _ in header]
@@ -202,7 +208,7 @@ def read_workbook(path: Path | str) -> Workbook:
         known = set(required) | set(optional)
         for missing in required:
             if missing not in names:
-                errors.append(SheetError(f"missing column '{missing}'", file=path, sheet=sheet, row=header_number))
+                errors.append(SheetError(f"missing column '{missing}'", file=file, sheet=sheet, row=header_number))
         for index, column in enumerate(names):
             if column and column not in known:
                 from rapidfuzz import process
@@ -211,7 +217,7 @@ def read_workbook(path: Path | str) -> Workbook:
                 errors.append(
                     SheetError(
                         f"unknown column '{_cell_text(header[index][1])}'; closest valid column: '{closest[0]}'",
-                        file=path,
+                        file=file,
                         sheet=sheet,
                         row=header_number,
                         column_name=header[index][0] or column,
@@ -227,7 +233,7 @@ def read_workbook(path: Path | str) -> Workbook:
                         errors.append(
                             SheetError(
                                 "a value in a column without a header",
-                                file=path,
+                                file=file,
                                 sheet=sheet,
                                 row=number,
                                 column_name=letter or str(index + 1),
@@ -238,7 +244,7 @@ def read_workbook(path: Path | str) -> Workbook:
                     errors.append(
                         SheetError(
                             f"a formula ({_cell_text(value)}); type the value itself",
-                            file=path,
+                            file=file,
                             sheet=sheet,
                             row=number,
                             column_name=names[index],
@@ -251,7 +257,7 @@ def read_workbook(path: Path | str) -> Workbook:
                 errors.append(
                     SheetError(
                         f"unknown status {values['status']!r}; expected one of {', '.join(STATUSES)} (or empty: keep)",
-                        file=path,
+                        file=file,
                         sheet=sheet,
                         row=number,
                         column_name="status",
