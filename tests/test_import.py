@@ -559,3 +559,17 @@ def test_the_errors_of_a_csv_folder_name_its_file(curated, tmp_path):
     sheet = make_sheet(tmp_path, lambda s: set_cell(s, "entities", 2, "start", "2024-13-01"))
     result = _bad(curated, sheet)
     assert f"error: {sheet / 'entities.csv'}: sheet 'entities', row 2, column 'start'" in result.output
+
+
+def test_errors_are_listed_by_sheet_row_and_column(curated, tmp_path):
+    # a duplicate id on row 9 came before row 2's bad dates
+    def edit(sheets):
+        set_cell(sheets, "entities", 2, "start", "2024-13-01")
+        set_cell(sheets, "entities", 2, "end", "2024-14-01")
+        rows = sheets["entities"][1]
+        rows.append(list(rows[-1]))  # 'malin' again, on row 9
+
+    result = _bad(curated, make_sheet(tmp_path, edit))
+    errors = [line for line in result.output.splitlines() if "sheet 'entities'" in line]
+    assert [line.split(", column")[0].rsplit("row ", 1)[1] for line in errors] == ["2", "2", "9"], errors
+    assert "column 'start'" in errors[0] and "column 'end'" in errors[1]

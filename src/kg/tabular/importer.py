@@ -847,6 +847,20 @@ class _Importer:
                 self.add(subject, URIRef(prop), obj)
 
 
+def _place(book: Workbook):
+    """The sort key of an error: the sheets in the layout's order, then the row, then the column's place
+    in the header (the checks run entity by entity, so a duplicate id on row 5 came before row 2's dates)."""
+    sheets = list(L.ORDER)
+
+    def key(error: SheetError) -> tuple[int, int, int]:
+        columns = book.columns.get(error.sheet or "", [])
+        column = columns.index(error.column_name) if error.column_name in columns else len(columns)
+        sheet = sheets.index(error.sheet) if error.sheet in sheets else len(sheets)
+        return sheet, error.row or 0, column
+
+    return key
+
+
 def import_sheet(
     sheet: Path | str,
     *,
@@ -899,7 +913,7 @@ def import_sheet(
     importer.relations()
     importer.statements()
     if importer.errors:
-        raise SheetErrors(importer.errors)
+        raise SheetErrors(sorted(importer.errors, key=_place(book)))
     if header is None:
         header = f"# Source document {stem}, imported from {Path(sheet).name} by `kg import`.\n"
     text = serialize(importer.graph, first=importer.doc, header=header)
