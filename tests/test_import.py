@@ -573,3 +573,26 @@ def test_errors_are_listed_by_sheet_row_and_column(curated, tmp_path):
     errors = [line for line in result.output.splitlines() if "sheet 'entities'" in line]
     assert [line.split(", column")[0].rsplit("row ", 1)[1] for line in errors] == ["2", "2", "9"], errors
     assert "column 'start'" in errors[0] and "column 'end'" in errors[1]
+
+
+def test_a_merged_cell_is_named_as_merged(curated, tmp_path):
+    # two rows under one merged relation cell: "unknown relation ''; closest valid: 'affiliated with'"
+    # and "the relation is missing" for the second row, and no word of the merge
+    path = make_sheet(tmp_path, fmt="xlsx")
+    book = openpyxl.load_workbook(path)
+    book["relations"]["B3"] = "deltar i"
+    book["relations"].merge_cells("B3:B4")
+    book.save(path)
+    result = _bad(
+        curated,
+        path,
+        "sheet 'relations', row 3, column 'relation': cells B3:B4 are merged: a merged cell keeps its value "
+        "in its first cell only",
+    )
+    assert "unknown relation ''" not in result.output and "missing" not in result.output
+
+
+def test_an_empty_relation_is_reported_once(curated, tmp_path):
+    result = _bad(curated, make_sheet(tmp_path, lambda s: set_cell(s, "relations", 3, "relation", "")))
+    assert "row 3, column 'relation': the relation is missing" in result.output
+    assert result.output.count("row 3, column 'relation'") == 1

@@ -687,7 +687,7 @@ class _Importer:
 
     def relations(self) -> None:
         for row in self.book.rows.get(L.RELATIONS, []):
-            prop = self._relation(row)
+            prop = self._relation(row) if row.get("relation") else None  # an empty one is "missing", once
             subject = self.reference(row, "subject", row.get("subject")) if row.get("subject") else None
             obj = self.reference(row, "object", row.get("object")) if row.get("object") else None
             for column in ("subject", "relation", "object"):

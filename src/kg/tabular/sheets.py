@@ -129,6 +129,30 @@ def _read_xlsx(path: Path) -> dict[str, list[tuple[int, list[tuple[str, object, 
     return sheets
 
 
+def merged_ranges(path: Path) -> dict[str, list[str]]:
+    """The merged ranges of each sheet of an XLSX file (``{'relations': ['B6:B7']}``), empty sheets left out.
+
+    A merged cell keeps its value in its first cell only: the rows below it would be read as empty.
+    The read-only reader does not see merges, so the file is opened fully, only when a sheet has any.
+    """
+    with zipfile.ZipFile(path) as archive:
+        if not any(
+            name.startswith("xl/worksheets/") and b"<mergeCell " in archive.read(name) for name in archive.namelist()
+        ):
+            return {}
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, data_only=False)
+    try:
+        return {
+            ws.title.strip(): [str(r) for r in ws.merged_cells.ranges]
+            for ws in book.worksheets
+            if ws.merged_cells.ranges
+        }
+    finally:
+        book.close()
+
+
 def _read_csv_folder(folder: Path) -> dict[str, list[tuple[int, list[tuple[str, object, bool]]]]]:
     sheets = {}
     for path in sorted(folder.glob("*.csv")):
@@ -165,6 +189,7 @@ def read_workbook(path: Path | str) -> Workbook:
     valid one), a formula.
     """
     path = Path(path)
+    merges: dict[str, list[str]] = {}
     if path.is_dir():
         raw = _read_csv_folder(path)
         kind = "folder"
@@ -173,6 +198,7 @@ def read_workbook(path: Path | str) -> Workbook:
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
             raw = _read_xlsx(path)
+            merges = merged_ranges(path)
         except SheetError as exc:
             raise SheetErrors([exc]) from exc
         kind = "workbook"
@@ -224,6 +250,21 @@ def read_workbook(path: Path | str) -> Workbook:
                     )
                 )
         book.columns[sheet] = [c for c in names if c]
+        for merged in merges.get(name, []):
+            from openpyxl.utils.cell import range_boundaries
+
+            first_column, first_row, _, _ = range_boundaries(merged)
+            column = names[first_column - 1] if first_column <= len(names) and names[first_column - 1] else None
+            errors.append(
+                SheetError(
+                    f"cells {merged} are merged: a merged cell keeps its value in its first cell only, so the "
+                    "other rows would be read as empty; unmerge them and type the value in every row",
+                    file=file,
+                    sheet=sheet,
+                    row=first_row,
+                    column_name=column or merged.split(":")[0].rstrip("0123456789"),
+                )
+            )
         parsed = []
         for number, cells in rows[1:]:
             values = {}
