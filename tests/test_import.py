@@ -596,3 +596,15 @@ def test_an_empty_relation_is_reported_once(curated, tmp_path):
     result = _bad(curated, make_sheet(tmp_path, lambda s: set_cell(s, "relations", 3, "relation", "")))
     assert "row 3, column 'relation': the relation is missing" in result.output
     assert result.output.count("row 3, column 'relation'") == 1
+
+
+def test_a_violation_lists_the_new_files_findings_not_the_rests_warnings(curated, tmp_path):
+    # importing a sheet with one Violation printed every warning of the other sources around it
+    out = tmp_path / "mine.ttl"
+    result = run(make_sheet(tmp_path, lambda s: set_cell(s, "entities", 7, "end", "2020-01-01")), "--data", curated,
+                 "--out", out)  # fmt: skip
+    assert result.exit_code == 1, result.output
+    findings = [line for line in result.output.splitlines() if line.startswith(("Violation:", "Warning:"))]
+    assert findings and all(str(out) in line for line in findings), findings
+    assert "warning(s) of the rest of the graph not listed (kg validate lists them)" in result.output
+    assert not out.exists()
