@@ -608,3 +608,15 @@ def test_a_violation_lists_the_new_files_findings_not_the_rests_warnings(curated
     assert findings and all(str(out) in line for line in findings), findings
     assert "warning(s) of the rest of the graph not listed (kg validate lists them)" in result.output
     assert not out.exists()
+
+
+def test_the_layouts_errors_are_listed_by_sheet_and_row_too(curated, tmp_path):
+    # a merged range on row 6 was listed before a formula on row 4
+    path = make_sheet(tmp_path, fmt="xlsx")
+    book = openpyxl.load_workbook(path)
+    book["relations"]["G4"] = "=1000*7"
+    book["relations"].merge_cells("B6:B7")
+    book.save(path)
+    result = _bad(curated, path)
+    rows = [line.split(", column")[0].rsplit("row ", 1)[1] for line in result.output.splitlines() if "row " in line]
+    assert rows == ["4", "6"], result.output

@@ -311,7 +311,8 @@ def read_workbook(path: Path | str) -> Workbook:
                 parsed.append(Row(sheet, number, values))
         book.rows[sheet] = parsed
     if errors:
-        raise SheetErrors(errors)
+        order = [*REQUIRED_SHEETS, "statements"]  # by sheet and row, as the rows' errors (a merge came after row 4)
+        raise SheetErrors(sorted(errors, key=lambda e: (order.index(e.sheet) if e.sheet in order else -1, e.row or 0)))
     return book
 
 
