@@ -467,3 +467,156 @@ def test_the_rest_of_the_graph_is_read_again_when_a_file_changes(data, tmp_path)
     (data / "sources" / "example_move_on_up.ttl").unlink()
     third = import_sheet(make_sheet(tmp_path, restate, name="third"), data_dir=data)
     assert third.written and third.conforms, third.report.to_text()
+
+
+# ------------------------------------------------------------------ s31: a new user's sheet, as people fill them in
+
+
+@pytest.fixture(scope="module")
+def curated(tmp_path_factory):
+    """The shipped data without the registers (as ``data``), once for the module: for the imports
+    below that write nothing into it, so that the rest of the graph is read once."""
+    target = tmp_path_factory.mktemp("curated") / "data"
+    shutil.copytree(REPO / "data", target, ignore=lambda _d, names: [n for n in names if n.startswith("register-")])
+    return target
+
+
+def _people_write(sheets):
+    """The example sheet as a Finnish user's spreadsheet writes it: dates d.m.yyyy, a kuntanumero
+    without its leading zero (a spreadsheet reads 047 as the number 47), thousands separated by a
+    narrow no-break space."""
+    set_cell(sheets, "source", 2, "issued", "20.3.2024")
+    set_cell(sheets, "entities", 7, "start", "9.2023")
+    header, rows = sheets["entities"]
+    enontekio = dict.fromkeys(header, "") | {"id": "eno", "type": "kunta", "name_fi": "Enontekiö", "code": "47"}
+    rows.append([enontekio[h] for h in header])
+    sheets["relations"][1].append(["eno", "osallistuu", "move-on-up", "", "", "", "", "", ""])
+    set_cell(sheets, "relations", 7, "amount", "1\u202f250\u202f000")
+    set_cell(sheets, "relations", 7, "currency", "SEK")
+
+
+@pytest.fixture(scope="module")
+def as_people_write(curated, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("people")
+    out = tmp / "people.ttl"
+    result = run(make_sheet(tmp, _people_write), "--data", curated, "--out", out)
+    assert result.exit_code == 0, result.output
+    return out.read_text(encoding="utf-8")
+
+
+def test_dates_written_d_m_yyyy_are_read(as_people_write):
+    assert 'dcterms:issued "2024-03-20"^^xsd:date' in as_people_write
+    assert 'schema:startDate "2023-09"^^xsd:gYearMonth' in as_people_write
+
+
+def test_a_code_that_lost_its_leading_zero_is_the_same_code(as_people_write):
+    # was: "code '47' differs from the graph's '047'"
+    block = as_people_write.split("mun:fi-047 a kg:Municipality ;", 1)[1].split(" .\n", 1)[0]
+    assert 'kg:municipalityCode "047"' in block and "kg:participatesIn ini:move-on-up" in block
+    assert '"47"' not in as_people_write
+
+
+def test_any_unicode_space_separates_thousands(as_people_write):
+    assert 'kg:amount "1250000"^^xsd:decimal' in as_people_write
+
+
+def test_one_separator_and_three_digits_is_ambiguous(curated, tmp_path):
+    # "1,250" was read as 1.25 without a word (English writes 1250 so; Swedish and Finnish mean 1.25)
+    def edit(sheets):
+        set_cell(sheets, "relations", 6, "amount", "1,250")
+        set_cell(sheets, "relations", 6, "currency", "EUR")
+        set_cell(sheets, "relations", 7, "amount", "7.500")
+        set_cell(sheets, "relations", 7, "currency", "SEK")
+
+    _bad(
+        curated,
+        make_sheet(tmp_path, edit),
+        "row 6, column 'amount': '1,250' is ambiguous: 1250 with a thousands separator or 1.25 with a decimal "
+        "comma; write 1250 or 1,25",
+        "row 7, column 'amount': '7.500' is ambiguous",
+    )
+
+
+def test_two_rows_of_one_funding_with_other_amounts(curated, tmp_path):
+    # was found only by SHACL, as a Violation of the funding node naming files, not rows
+    def edit(sheets):
+        set_cell(sheets, "relations", 7, "amount", "150 000")
+        set_cell(sheets, "relations", 7, "currency", "SEK")
+        sheets["relations"][1].append(
+            ["Region Norrbotten", "finansierar", "move-on-up", "", "", "", "50000", "SEK", ""]
+        )
+
+    _bad(
+        curated,
+        make_sheet(tmp_path, edit),
+        "sheet 'relations', row 10, column 'amount': row 7 gives the same funding "
+        "(funding:region-norrbotten--move-on-up) amount '150000', this row '50000'",
+    )
+
+
+def test_the_errors_of_a_csv_folder_name_its_file(curated, tmp_path):
+    # "sheet: sheet 'entities', row 2" named the folder; the user edits sheet/entities.csv
+    sheet = make_sheet(tmp_path, lambda s: set_cell(s, "entities", 2, "start", "2024-13-01"))
+    result = _bad(curated, sheet)
+    assert f"error: {sheet / 'entities.csv'}: sheet 'entities', row 2, column 'start'" in result.output
+
+
+def test_errors_are_listed_by_sheet_row_and_column(curated, tmp_path):
+    # a duplicate id on row 9 came before row 2's bad dates
+    def edit(sheets):
+        set_cell(sheets, "entities", 2, "start", "2024-13-01")
+        set_cell(sheets, "entities", 2, "end", "2024-14-01")
+        rows = sheets["entities"][1]
+        rows.append(list(rows[-1]))  # 'malin' again, on row 9
+
+    result = _bad(curated, make_sheet(tmp_path, edit))
+    errors = [line for line in result.output.splitlines() if "sheet 'entities'" in line]
+    assert [line.split(", column")[0].rsplit("row ", 1)[1] for line in errors] == ["2", "2", "9"], errors
+    assert "column 'start'" in errors[0] and "column 'end'" in errors[1]
+
+
+def test_a_merged_cell_is_named_as_merged(curated, tmp_path):
+    # two rows under one merged relation cell: "unknown relation ''; closest valid: 'affiliated with'"
+    # and "the relation is missing" for the second row, and no word of the merge
+    path = make_sheet(tmp_path, fmt="xlsx")
+    book = openpyxl.load_workbook(path)
+    book["relations"]["B3"] = "deltar i"
+    book["relations"].merge_cells("B3:B4")
+    book.save(path)
+    result = _bad(
+        curated,
+        path,
+        "sheet 'relations', row 3, column 'relation': cells B3:B4 are merged: a merged cell keeps its value "
+        "in its first cell only",
+    )
+    assert "unknown relation ''" not in result.output and "missing" not in result.output
+
+
+def test_an_empty_relation_is_reported_once(curated, tmp_path):
+    result = _bad(curated, make_sheet(tmp_path, lambda s: set_cell(s, "relations", 3, "relation", "")))
+    assert "row 3, column 'relation': the relation is missing" in result.output
+    assert result.output.count("row 3, column 'relation'") == 1
+
+
+def test_a_violation_lists_the_new_files_findings_not_the_rests_warnings(curated, tmp_path):
+    # importing a sheet with one Violation printed every warning of the other sources around it
+    out = tmp_path / "mine.ttl"
+    result = run(make_sheet(tmp_path, lambda s: set_cell(s, "entities", 7, "end", "2020-01-01")), "--data", curated,
+                 "--out", out)  # fmt: skip
+    assert result.exit_code == 1, result.output
+    findings = [line for line in result.output.splitlines() if line.startswith(("Violation:", "Warning:"))]
+    assert findings and all(str(out) in line for line in findings), findings
+    assert "warning(s) of the rest of the graph not listed (kg validate lists them)" in result.output
+    assert not out.exists()
+
+
+def test_the_layouts_errors_are_listed_by_sheet_and_row_too(curated, tmp_path):
+    # a merged range on row 6 was listed before a formula on row 4
+    path = make_sheet(tmp_path, fmt="xlsx")
+    book = openpyxl.load_workbook(path)
+    book["relations"]["G4"] = "=1000*7"
+    book["relations"].merge_cells("B6:B7")
+    book.save(path)
+    result = _bad(curated, path)
+    rows = [line.split(", column")[0].rsplit("row ", 1)[1] for line in result.output.splitlines() if "row " in line]
+    assert rows == ["4", "6"], result.output

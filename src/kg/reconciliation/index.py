@@ -262,7 +262,7 @@ class Reconciler:
         code = _CODE.match(value)
         if code:
             prefix, digits = code.groups()
-            for candidate in {digits, digits.zfill(3), digits.zfill(2)}:
+            for candidate in {digits, digits.zfill(4), digits.zfill(3), digits.zfill(2)}:  # zeros a sheet dropped
                 key = f"{prefix.lower()}-{candidate}" if prefix else candidate
                 for index in self.codes.get(key, ()):
                     offer(index, SCORE_CODE, "code", self.entities[index].code or value)

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from kg.core.errors import KgError
-from kg.core.namespaces import SOURCE_PREFIX
+from kg.core.namespaces import ANALYSIS_GRAPH, SOURCE_PREFIX
 from kg.query.http import DEFAULT_HTTP_TIMEOUT, HttpClient, RemoteError, RemoteHTTPError, check_url, is_loopback
 from kg.query.stores import RemoteStore
 
@@ -440,12 +440,26 @@ class PushReport:
     def summary(self) -> str:
         lines = [f"verified:  {len(self.graphs)} graphs, {self.triples} triples on {self.endpoint}"]
         if self.pruned:
-            lines.append(f"removed:   {len(self.pruned)} graph(s) of sources that no longer exist")
+            what = (
+                "of sources that no longer exist"
+                if all(g.startswith(SOURCE_PREFIX) for g in self.pruned)
+                else "the dataset no longer has (a source's or the analysis of an earlier build)"
+            )
+            lines.append(f"removed:   {len(self.pruned)} graph(s) {what}: {_listed(self.pruned)}")
         if self.untouched:
-            lines.append(f"untouched: {len(self.untouched)} other graph(s) on the server, not in this dataset")
+            lines.append(
+                f"untouched: {len(self.untouched)} other graph(s) on the server, not in this dataset: "
+                f"{_listed(self.untouched)}"
+            )
         if self.dropped_staging:
             lines.append(f"cleaned:   {self.dropped_staging} staging graph(s) left by an interrupted push")
         return "\n".join(lines)
+
+
+def _listed(graphs: list[str], limit: int = 3) -> str:
+    """``<a>, <b>, <c> and 2 more``."""
+    shown = ", ".join(f"<{g}>" for g in graphs[:limit])
+    return shown + (f" and {len(graphs) - limit} more" if len(graphs) > limit else "")
 
 
 def _local_store(source: Any):
@@ -500,6 +514,12 @@ def _with_graph(url: str, graph: str) -> str:
     return url + ("&" if "?" in url else "?") + urllib.parse.urlencode({"graph": graph})
 
 
+def _derived_from_sources(graph: str) -> bool:
+    """Whether a graph on the server is one that ``kg`` writes from the sources and a push prunes when
+    the dataset no longer has it: a source document's, or the analysis graph."""
+    return graph.startswith(SOURCE_PREFIX) or graph == str(ANALYSIS_GRAPH)
+
+
 def push(
     source: Any,
     endpoint: str,
@@ -521,8 +541,9 @@ def push(
     triples)`` is called with the events ``upload``, ``staged`` and ``moved``.
 
     ``prune`` (default: the value of ``replace``) removes, after every graph is in place, the
-    graphs of source documents (``…/id/source/…``) that the server has and the dataset no longer
-    has, in one SPARQL Update (one transaction: all of them go, or none). Other graphs are left alone.
+    graphs of source documents (``…/id/source/…``) and the analysis graph (``…/id/graph/analysis``,
+    which a build drops when a source changes) that the server has and the dataset no longer has,
+    in one SPARQL Update (one transaction: all of them go, or none). Other graphs are left alone.
     """
     if prune is None:
         prune = replace
@@ -554,7 +575,9 @@ def push(
             "push --replace swaps each one for the new content"
         )
     report.untouched = sorted(g for g in before if g not in counts and not g.startswith(STAGING))
-    stale = [g for g in report.untouched if g.startswith(SOURCE_PREFIX)] if prune else []
+    # what the dataset no longer has and kg wrote: graphs of removed sources, and the analysis graph, which
+    # a build drops when a source changes (left on the server, its clusters described the old data)
+    stale = [g for g in report.untouched if _derived_from_sources(g)] if prune else []
 
     for graph, triples in counts.items():
         staging = STAGING + uuid.uuid4().hex
@@ -592,7 +615,7 @@ def push(
     after = server_graphs(remote)
     left = [g for g in stale if after.get(g)]
     if left:
-        raise PushError(f"<{left[0]}> (a source that no longer exists) is still on the server after the push")
+        raise PushError(f"<{left[0]}> (a graph the dataset no longer has) is still on the server after the push")
     wrong = [g for g, n in counts.items() if after.get(g, 0) != n]
     if wrong:
         got = ", ".join(f"<{g}>: {after.get(g, 0)} not {counts[g]}" for g in wrong[:3])

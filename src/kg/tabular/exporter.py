@@ -27,6 +27,20 @@ _PLAIN = re.compile(r"^[^;\n\r]+$")
 FORMATS = ("xlsx", "csv", "kumu")
 
 
+def _amount_cell(text: str) -> str:
+    """An amount as ``kg import`` reads it back: ``1.250`` (which the import refuses as ambiguous
+    with a thousands separator) is written as the same number without its trailing zeros.
+
+    >>> _amount_cell("1.250"), _amount_cell("100.000"), _amount_cell("7500.50")
+    ('1.25', '100', '7500.50')
+    """
+    from decimal import Decimal
+
+    if re.match(r"^[1-9]\d{0,2}\.\d{3}$", text):
+        return format(Decimal(text).normalize(), "f")
+    return text
+
+
 def _short(iri: URIRef) -> str:
     return short(iri)
 
@@ -293,7 +307,7 @@ class _Exporter:
                 self.relation_names[KG.funds],
                 initiative,
                 id=self.local[funding],
-                amount=str(amount),
+                amount=_amount_cell(str(amount)),
                 currency=str(currency),
                 start=str(start) if start is not None else "",
                 end=str(end) if end is not None else "",

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
@@ -35,7 +36,11 @@ from kg.tabular.turtle import expand, serialize, short
 
 MATCH_SCORE, MATCH_MARGIN, CANDIDATE_SCORE = 90.0, 5.0, 75.0
 _STEM = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
+#: One "," or "." with exactly three digits after it and 1-3 digits (not a lone 0) before: 1,250 or 1.250.
+_THOUSANDS_OR_DECIMALS = re.compile(r"^([1-9]\d{0,2})[.,](\d{3})$")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+#: A date as Finland writes it (and the registers' ``format: d.m.yyyy``): ``1.2.2024``, ``12.2025``.
+_DOTTED_DATE = re.compile(r"^(?:(\d{1,2})\.)?(\d{1,2})\.(\d{4})$")
 #: Where new entities of each family are minted (docs/modelling.md).
 MINT_PATHS = {"Person": "person", "Organisation": "org", "Initiative": "initiative", "Award": "award"}
 FAMILIES = ("Municipality", "AdministrativeArea", "Person", "Organisation", "Initiative", "Award", "Post", "Funding")
@@ -117,10 +122,13 @@ def slug(text: str, limit: int = 60) -> str:
 
 
 def parse_date(text: str) -> Literal:
-    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``.
+    """``YYYY-MM-DD``, ``YYYY-MM`` or ``YYYY`` as an ``xsd:date``, ``xsd:gYearMonth`` or ``xsd:gYear``;
+    also ``d.m.yyyy`` and ``m.yyyy``, as Finland writes dates (with dots a date is never month first).
 
     >>> parse_date("2024-05").datatype == XSD.gYearMonth
     True
+    >>> [str(parse_date(text)) for text in ("1.2.2024", "12.2025")]
+    ['2024-02-01', '2025-12']
     >>> parse_date("2024-13-45")
     Traceback (most recent call last):
     ...
@@ -128,24 +136,47 @@ def parse_date(text: str) -> Literal:
     """
     match = _DATE.match(text.strip())
     problem = ValueError(f"{text!r} is not a date (expected YYYY-MM-DD, YYYY-MM or YYYY)")
-    if not match:
+    dotted = None if match else _DOTTED_DATE.match(text.strip())
+    if dotted:  # the Finnish (and registers') d.m.yyyy or m.yyyy: with dots it is never month first
+        day, month, year = dotted.groups()
+        month, day = month.zfill(2), day.zfill(2) if day else None
+    elif not match:
         raise problem
-    year, month, day = match.groups()
+    else:
+        year, month, day = match.groups()
     try:
         dt.date(int(year), int(month or 1), int(day or 1))
     except ValueError:
         raise problem from None
     datatype = XSD.date if day else XSD.gYearMonth if month else XSD.gYear
-    return Literal(text.strip(), datatype=datatype)
+    return Literal("-".join(part for part in (year, month, day) if part), datatype=datatype)
 
 
 def parse_amount(text: str) -> Literal:
-    """A non-negative amount as ``xsd:decimal`` (spaces and a decimal comma allowed).
+    """A non-negative amount as ``xsd:decimal``: spaces of any kind between the thousands (a
+    spreadsheet may write a no-break or a narrow no-break space) and a decimal comma are allowed.
+    One ``,`` or ``.`` followed by exactly three digits (``1,250``) is a thousands separator in
+    English and a decimal point in Swedish and Finnish: an error, never guessed at.
 
     >>> parse_amount("7 500,50")
     rdflib.term.Literal('7500.50', datatype=rdflib.term.URIRef('http://www.w3.org/2001/XMLSchema#decimal'))
+    >>> str(parse_amount("1\u202f250\u00a0000")), str(parse_amount("0,125"))
+    ('1250000', '0.125')
+    >>> parse_amount("1,250")
+    Traceback (most recent call last):
+    ...
+    ValueError: '1,250' is ambiguous: 1250 with a thousands separator or 1.25 with a decimal comma; write 1250 or 1,25
     """
-    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".")
+    cleaned = "".join(c for c in text if not unicodedata.category(c).startswith("Z"))
+    ambiguous = _THOUSANDS_OR_DECIMALS.match(cleaned)
+    if ambiguous:
+        whole, decimals = ambiguous.groups()
+        raise ValueError(
+            f"{text!r} is ambiguous: {whole}{decimals} with a thousands separator or "
+            f"{Decimal(whole + '.' + decimals).normalize()} with a decimal comma; "
+            f"write {whole}{decimals} or {whole},{decimals.rstrip('0') or '0'}"
+        )
+    cleaned = cleaned.replace(",", ".")
     try:
         value = Decimal(cleaned)
     except InvalidOperation:
@@ -282,8 +313,27 @@ class _Importer:
         self.doc = source_graph(stem)
         self.lang = "sv"
         self.sheet_reconciler = None
+        # the row that made each post or funding node, and what it said: a second row making the same
+        # node with other values (two amounts for one funder and initiative) is an error of the row,
+        # not a shape violation found later without a row
+        self.made: dict[URIRef, tuple[int, dict[str, str]]] = {}
 
     # ------------------------------------------------------------------ helpers
+    def same_node(self, row: Row, node: URIRef, what: str, values: dict[str, str]) -> bool:
+        """Whether ``row`` may make ``node`` (``what``: 'post', 'funding'): False, with an error naming
+        the first row, when another row made it with other ``values``."""
+        first = self.made.setdefault(node, (row.number, values))
+        if first[1] == values:
+            return True
+        column = next(c for c in values if values[c] != first[1].get(c))
+        self.error(
+            row,
+            column,
+            f"row {first[0]} gives the same {what} ({short(node)}) {column} {first[1][column] or '(empty)'!r}, "
+            f"this row {values[column] or '(empty)'!r}: one row per {what} (or give each its own id)",
+        )
+        return False
+
     def error(self, row: Row | None, column: str | None, message: str, sheet: str | None = None) -> None:
         self.errors.append(self.book.error(message, row, column, sheet))
 
@@ -569,16 +619,15 @@ class _Importer:
             as_alt = alt or (lang in existing and existing[lang] != text)
             self.add(iri, SKOS.altLabel if as_alt else RDFS.label, Literal(text, lang=lang))
         code = row.get("code")
+        graph_code = self.ctx.reconciler.entities[index].code if index is not None else None
+        if code and graph_code and code.isdigit() and graph_code.isdigit() and int(code) == int(graph_code):
+            code = graph_code  # the leading zeros a spreadsheet drops from a number (047 -> 47)
         if code:
             all_types = set(types) | (self.ctx.reconciler.entities[index].types if index is not None else set())
             municipality = any(t in self.ctx.reconciler.subclasses[KG.Municipality] for t in all_types)
             area = any(t in self.ctx.reconciler.subclasses[KG.AdministrativeArea] for t in all_types)
-            if index is not None and self.ctx.reconciler.entities[index].code not in (None, code):
-                self.error(
-                    row,
-                    "code",
-                    f"code {code!r} differs from the graph's {self.ctx.reconciler.entities[index].code!r} for <{iri}>",
-                )
+            if graph_code not in (None, code):
+                self.error(row, "code", f"code {code!r} differs from the graph's {graph_code!r} for <{iri}>")
             elif municipality:
                 self.add(iri, KG.municipalityCode, Literal(code))
             elif area:
@@ -638,7 +687,7 @@ class _Importer:
 
     def relations(self) -> None:
         for row in self.book.rows.get(L.RELATIONS, []):
-            prop = self._relation(row)
+            prop = self._relation(row) if row.get("relation") else None  # an empty one is "missing", once
             subject = self.reference(row, "subject", row.get("subject")) if row.get("subject") else None
             obj = self.reference(row, "object", row.get("object")) if row.get("object") else None
             for column in ("subject", "relation", "object"):
@@ -713,6 +762,8 @@ class _Importer:
         text, lang = L.language_tagged(role, self.lang)
         if node is None:
             node = URIRef(f"{ID}post/{person.split('/')[-1]}--{slug(self.ctx.label(org, lang, self.sheet_label(org)))}")
+            if not self.same_node(row, node, "post", {"role": role, "start": str(start or ""), "end": str(end or "")}):
+                return None
             self.add(node, RDF.type, KG.Post)
             org_label = self.ctx.label(org, lang, self.sheet_label(org))
             self.add(node, RDFS.label, Literal(f"{text}, {org_label}", lang=lang))
@@ -739,6 +790,14 @@ class _Importer:
             return None
         if node is None:
             node = URIRef(f"{ID}funding/{funder.split('/')[-1]}--{initiative.split('/')[-1]}")
+            values = {
+                "amount": f"{'ca ' if approximate else ''}{amount}{' / year' if yearly else ''}",
+                "currency": currency,
+                "start": str(start or ""),
+                "end": str(end or ""),
+            }
+            if not self.same_node(row, node, "funding", values):
+                return None
             self.add(node, RDF.type, KG.Funding)
         self.add(initiative, KG.hasFunding, node)
         self.add(node, KG.funder, funder)
@@ -786,6 +845,20 @@ class _Importer:
                     obj = Literal(row.get("value"), lang=row.get("lang") or None)
             if subject is not None and obj is not None:
                 self.add(subject, URIRef(prop), obj)
+
+
+def _place(book: Workbook):
+    """The sort key of an error: the sheets in the layout's order, then the row, then the column's place
+    in the header (the checks run entity by entity, so a duplicate id on row 5 came before row 2's dates)."""
+    sheets = list(L.ORDER)
+
+    def key(error: SheetError) -> tuple[int, int, int]:
+        columns = book.columns.get(error.sheet or "", [])
+        column = columns.index(error.column_name) if error.column_name in columns else len(columns)
+        sheet = sheets.index(error.sheet) if error.sheet in sheets else len(sheets)
+        return sheet, error.row or 0, column
+
+    return key
 
 
 def import_sheet(
@@ -840,7 +913,7 @@ def import_sheet(
     importer.relations()
     importer.statements()
     if importer.errors:
-        raise SheetErrors(importer.errors)
+        raise SheetErrors(sorted(importer.errors, key=_place(book)))
     if header is None:
         header = f"# Source document {stem}, imported from {Path(sheet).name} by `kg import`.\n"
     text = serialize(importer.graph, first=importer.doc, header=header)

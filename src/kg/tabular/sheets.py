@@ -70,12 +70,15 @@ class Workbook:
     path: Path
     rows: dict[str, list[Row]] = field(default_factory=dict)
     columns: dict[str, list[str]] = field(default_factory=dict)
+    #: the file of each sheet of a folder of CSV files (an error names the file the user edits)
+    files: dict[str, Path] = field(default_factory=dict)
 
     def error(self, message: str, row: Row | None = None, column: str | None = None, sheet: str | None = None):
+        sheet = sheet or (row.sheet if row else None)
         return SheetError(
             message,
-            file=self.path,
-            sheet=sheet or (row.sheet if row else None),
+            file=self.files.get(sheet or "", self.path),
+            sheet=sheet,
             row=row.number if row else None,
             column_name=column,
         )
@@ -126,6 +129,30 @@ def _read_xlsx(path: Path) -> dict[str, list[tuple[int, list[tuple[str, object, 
     return sheets
 
 
+def merged_ranges(path: Path) -> dict[str, list[str]]:
+    """The merged ranges of each sheet of an XLSX file (``{'relations': ['B6:B7']}``), empty sheets left out.
+
+    A merged cell keeps its value in its first cell only: the rows below it would be read as empty.
+    The read-only reader does not see merges, so the file is opened fully, only when a sheet has any.
+    """
+    with zipfile.ZipFile(path) as archive:
+        if not any(
+            name.startswith("xl/worksheets/") and b"<mergeCell " in archive.read(name) for name in archive.namelist()
+        ):
+            return {}
+    import openpyxl
+
+    book = openpyxl.load_workbook(path, data_only=False)
+    try:
+        return {
+            ws.title.strip(): [str(r) for r in ws.merged_cells.ranges]
+            for ws in book.worksheets
+            if ws.merged_cells.ranges
+        }
+    finally:
+        book.close()
+
+
 def _read_csv_folder(folder: Path) -> dict[str, list[tuple[int, list[tuple[str, object, bool]]]]]:
     sheets = {}
     for path in sorted(folder.glob("*.csv")):
@@ -162,6 +189,7 @@ def read_workbook(path: Path | str) -> Workbook:
     valid one), a formula.
     """
     path = Path(path)
+    merges: dict[str, list[str]] = {}
     if path.is_dir():
         raw = _read_csv_folder(path)
         kind = "folder"
@@ -170,6 +198,7 @@ def read_workbook(path: Path | str) -> Workbook:
     elif path.suffix.lower() in (".xlsx", ".xlsm"):
         try:
             raw = _read_xlsx(path)
+            merges = merged_ranges(path)
         except SheetError as exc:
             raise SheetErrors([exc]) from exc
         kind = "workbook"
@@ -192,9 +221,12 @@ def read_workbook(path: Path | str) -> Workbook:
                 hint = f" (found {', '.join(repr(n) for n in raw)}; did you mean {closest[0]!r}?)" if closest else ""
                 errors.append(SheetError(f"missing sheet '{sheet}'{hint}", file=path, sheet=sheet))
             continue
+        if kind == "folder":
+            book.files[sheet] = path / f"{name}.csv"
+        file = book.files.get(sheet, path)
         rows = raw[name]
         if not rows or not any(_cell_text(v).strip() for _, v, _ in rows[0][1]):
-            errors.append(SheetError("the sheet has no header row", file=path, sheet=sheet, row=1))
+            errors.append(SheetError("the sheet has no header row", file=file, sheet=sheet, row=1))
             continue
         header_number, header = rows[0]
         names = [column_key(v) for _, v, _ in header]
@@ -202,7 +234,7 @@ def read_workbook(path: Path | str) -> Workbook:
         known = set(required) | set(optional)
         for missing in required:
             if missing not in names:
-                errors.append(SheetError(f"missing column '{missing}'", file=path, sheet=sheet, row=header_number))
+                errors.append(SheetError(f"missing column '{missing}'", file=file, sheet=sheet, row=header_number))
         for index, column in enumerate(names):
             if column and column not in known:
                 from rapidfuzz import process
@@ -211,13 +243,28 @@ def read_workbook(path: Path | str) -> Workbook:
                 errors.append(
                     SheetError(
                         f"unknown column '{_cell_text(header[index][1])}'; closest valid column: '{closest[0]}'",
-                        file=path,
+                        file=file,
                         sheet=sheet,
                         row=header_number,
                         column_name=header[index][0] or column,
                     )
                 )
         book.columns[sheet] = [c for c in names if c]
+        for merged in merges.get(name, []):
+            from openpyxl.utils.cell import range_boundaries
+
+            first_column, first_row, _, _ = range_boundaries(merged)
+            column = names[first_column - 1] if first_column <= len(names) and names[first_column - 1] else None
+            errors.append(
+                SheetError(
+                    f"cells {merged} are merged: a merged cell keeps its value in its first cell only, so the "
+                    "other rows would be read as empty; unmerge them and type the value in every row",
+                    file=file,
+                    sheet=sheet,
+                    row=first_row,
+                    column_name=column or merged.split(":")[0].rstrip("0123456789"),
+                )
+            )
         parsed = []
         for number, cells in rows[1:]:
             values = {}
@@ -227,7 +274,7 @@ def read_workbook(path: Path | str) -> Workbook:
                         errors.append(
                             SheetError(
                                 "a value in a column without a header",
-                                file=path,
+                                file=file,
                                 sheet=sheet,
                                 row=number,
                                 column_name=letter or str(index + 1),
@@ -238,7 +285,7 @@ def read_workbook(path: Path | str) -> Workbook:
                     errors.append(
                         SheetError(
                             f"a formula ({_cell_text(value)}); type the value itself",
-                            file=path,
+                            file=file,
                             sheet=sheet,
                             row=number,
                             column_name=names[index],
@@ -251,7 +298,7 @@ def read_workbook(path: Path | str) -> Workbook:
                 errors.append(
                     SheetError(
                         f"unknown status {values['status']!r}; expected one of {', '.join(STATUSES)} (or empty: keep)",
-                        file=path,
+                        file=file,
                         sheet=sheet,
                         row=number,
                         column_name="status",
@@ -264,7 +311,8 @@ def read_workbook(path: Path | str) -> Workbook:
                 parsed.append(Row(sheet, number, values))
         book.rows[sheet] = parsed
     if errors:
-        raise SheetErrors(errors)
+        order = [*REQUIRED_SHEETS, "statements"]  # by sheet and row, as the rows' errors (a merge came after row 4)
+        raise SheetErrors(sorted(errors, key=lambda e: (order.index(e.sheet) if e.sheet in order else -1, e.row or 0)))
     return book
 
 
