@@ -620,3 +620,27 @@ def test_the_layouts_errors_are_listed_by_sheet_and_row_too(curated, tmp_path):
     result = _bad(curated, path)
     rows = [line.split(", column")[0].rsplit("row ", 1)[1] for line in result.output.splitlines() if "row " in line]
     assert rows == ["4", "6"], result.output
+
+
+def test_no_data_folder_here_refuses_to_write_into_an_installed_package(data, tmp_path, monkeypatch):
+    """Trial finding 13 (session 31): run outside a checkout, with no data/ in the current folder, `kg import`
+    wrote the new source into the installed package's own data (site-packages for a wheel install), where the
+    next upgrade drops it. It is refused now (exit 2, nothing written) and the message says what to give."""
+    from kg.core import resources
+
+    package = tmp_path / "site-packages" / "kg"
+    installed = package / "_shipped" / "data"
+    installed.parent.mkdir(parents=True)
+    shutil.move(data, installed)
+    monkeypatch.setattr(resources, "_PACKAGE", package)
+    monkeypatch.setattr(resources, "default_data_dir", lambda: installed)
+    elsewhere = tmp_path / "work"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    before = sources(installed)
+    result = run(EXAMPLE)
+    assert result.exit_code == 2, result.output
+    assert "--data FOLDER" in result.output and "read-only" in result.output
+    assert sources(installed) == before
+    out = elsewhere / "mine.ttl"  # with --out the new file goes where asked; the installed data is read
+    assert run(EXAMPLE, "--out", out, "--dry-run").exit_code == 0

@@ -41,6 +41,33 @@ def rule_files() -> list[Path]:
     return sorted((shipped("ontology") / "rules").glob("*.ru"))
 
 
+def new_source_file(data: Path, stem: str, out: Path | str | None = None, data_dir: Path | str | None = None) -> Path:
+    """Where a command that writes a new source (``kg import``, ``kg import --mapping``) writes it.
+
+    ``out`` when given, else ``data/sources/STEM.ttl``. When neither ``out`` nor ``data_dir`` was given
+    and ``data`` is the data packaged inside an installed wheel (no ``data/`` in the current folder),
+    :class:`~kg.core.errors.DataError`: a command must not write into site-packages, where the next
+    upgrade would silently drop the file.
+
+    >>> new_source_file(Path("data"), "minutes-2024").as_posix()
+    'data/sources/minutes-2024.ttl'
+    >>> new_source_file(Path("data"), "x", out="drafts/x.ttl").as_posix()
+    'drafts/x.ttl'
+    """
+    if out is not None:
+        return Path(out)
+    if data_dir is None and Path(data).resolve().is_relative_to(_PACKAGE / "_shipped"):
+        from kg.core.errors import DataError
+
+        raise DataError(
+            "there is no data/ folder here to write the new source into, and the data of the installed "
+            "package is read-only: run the command in the folder that holds data/sources, or give --data FOLDER "
+            "(or --out FILE)",
+            file=Path(data),
+        )
+    return Path(data) / "sources" / f"{stem}.ttl"
+
+
 def default_data_dir() -> Path:
     """``data/`` in the current directory if there is one, else the shipped data."""
     local = Path("data")

@@ -904,7 +904,7 @@ def import_sheet(
                 )
             ]
         )
-    target = Path(out) if out is not None else data / "sources" / f"{stem}.ttl"
+    target = resources.new_source_file(data, stem, out, data_dir)
     rest = rest_of_graph(data, target.stem if out is not None else stem)
     importer = _Importer(book, stem, context_of(rest), no_new)
     importer.source()

@@ -1119,7 +1119,7 @@ def import_register(
         )
     header, rows = read_register(register, fmt, str(read.get("delimiter", ",")), str(read.get("encoding", "utf-8")))
     data = Path(data_dir) if data_dir is not None else resources.default_data_dir()
-    target = Path(out) if out is not None else data / "sources" / f"{stem}.ttl"
+    target = resources.new_source_file(data, stem, out, data_dir)
     rest = rest_of_graph(data, target.stem)
     run = _Run(m, mapping_path, register, stem, rest.dataset, no_new)
     result = RegisterImport(stem, target, register, mapping_path)
