@@ -110,6 +110,17 @@ def test_homonyms_are_ambiguous_until_filtered():
     assert top("Ylitornio")[0] == ID + "municipality/fi-976"
 
 
+def test_a_short_name_inside_a_longer_word_is_no_fuzzy_candidate():
+    """Trial finding 12 (session 31): WRatio scores a much shorter name by its best partial match, so Åre
+    (``are``) was a candidate at 75.5 for ``Matarenki`` (inside the word), next to the right Övertorneå
+    (its Meänkieli name Matarengi). A shorter name counts only where it starts a word of the longer one."""
+    ids = set(kg.reconcile("Matarenki")["id"])
+    assert ID + "municipality/se-2321" not in ids
+    assert ID + "municipality/se-2518" in ids
+    # a whole word of the longer name still finds it: Luleå in "Luleå tekniska"
+    assert ID + "municipality/se-2580" in set(kg.reconcile("Luleå tekniska")["id"])
+
+
 @pytest.mark.parametrize(
     "name",
     ["2521", "se-2521", "SE 2521", "kommunkod 2521", "kommunkod: 2521"],

@@ -55,6 +55,33 @@ def label_langs(lang: str | None) -> tuple[str, ...]:
     return ()
 
 
+def _inside_a_word(query: str, key: str, score: float) -> float:
+    """``score`` (WRatio of two folded names), or their plain ratio when WRatio came from finding the
+    shorter name inside the longer one in the middle of a word.
+
+    WRatio scores a name 1.5 or more times shorter than the other by its best partial match, so
+    ``are`` (Åre) scored 90 inside ``matarenki``; a shorter name counts as found in a longer one only
+    where it starts a word of it (``lulea`` in ``lulea tekniska universitet``, ``norrbotten`` in
+    ``norrbottens lan``).
+
+    >>> _inside_a_word("matarenki", "are", 90.0)
+    50.0
+    >>> _inside_a_word("lulea tekniska universitet", "lulea", 90.0)
+    90.0
+    >>> _inside_a_word("norrbottens lan", "norrbotten", 90.0)
+    90.0
+    """
+    from rapidfuzz import fuzz
+
+    short, long = sorted((query, key), key=len)
+    if not short or len(long) < 1.5 * len(short):
+        return score
+    start = fuzz.partial_ratio_alignment(short, long).dest_start
+    if start == 0 or not long[start - 1].isalnum():
+        return score
+    return round(fuzz.ratio(query, key), 1)
+
+
 @dataclass
 class Entity:
     """One reconcilable node: its IRI, classes, country, official code and names."""
@@ -288,6 +315,9 @@ class Reconciler:
                     limit=max(limit * 4, 10),
                     score_cutoff=FUZZY_CUTOFF,
                 ):
+                    score = _inside_a_word(query, key, score)
+                    if score < FUZZY_CUTOFF:
+                        continue
                     for index, ipen, alt, label in self.keys[key]:
                         offer(index, round(score * FUZZY_WEIGHT - _index_penalty(ipen, alt), 1), "fuzzy", label)
         ranked = sorted(best.values(), key=lambda h: (-h.score, str(self.entities[h.entity].iri)))
