@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.ingest.clauses import clause_relations, same_clause
 from kg.ingest.headline import headline, shorten
 from kg.ingest.proposals import EntityProposal, Evidence, Proposals, RelationProposal
 
@@ -789,6 +790,7 @@ class _Document:
         self._grantor_read = False  # _text_grantor has looked
         self._grantor_found: str | None = None
         self._board_meetings: list[str] = []  # meetings of deciding bodies (read by _meetings)
+        self.clause_subjects: dict[int, list[str]] = {}  # sentence -> its verbs' subjects (kg.ingest.clauses)
 
     # ------------------------------------------------------------------ helpers
     def evidence(self, number: int, sent, start: int, end: int) -> Evidence:
@@ -3544,6 +3546,7 @@ class _Document:
         text = sent.text
         whole = self.ev(number, sent, offset, 0, len(sent))
         self._verb_relations(number, sent, offset, main, actors)
+        clause_relations(self, number, sent, offset, main)
         self._genitive_owner(number, sent, offset)
         # leads: the actor nearest the cue
         for cue in LEAD_CUES.finditer(text):
@@ -3553,7 +3556,11 @@ class _Document:
             initiative = self._initiative_in(number, sent, main, near=where.start)
             if initiative is None:
                 continue
-            actor = min(actors, key=lambda m: min(abs(m.end - where.start), abs(m.start - where.end)))
+            # the actor nearest the cue in the cue's own clause (… X, där även Y medverkar: not Y)
+            near = [m for m in actors if same_clause(sent, self.lang, where.start, m.start)]
+            if not near:
+                continue
+            actor = min(near, key=lambda m: min(abs(m.end - where.start), abs(m.start - where.end)))
             if min(abs(actor.end - where.start), abs(actor.start - where.end)) > 6:
                 continue
             for lead in self._coordinated(sent, actors, actor):
@@ -3739,7 +3746,12 @@ class _Document:
                     funders = [
                         m
                         for m in actors
-                        if (where is not None and m.start >= where.start) or self.r_family_is_funder(m.key)
+                        if (
+                            where is not None
+                            and m.start >= where.start
+                            and same_clause(sent, self.lang, where.start, m.start)  # …, ja siihen osallistuu X
+                        )
+                        or self.r_family_is_funder(m.key)
                     ]
                 for actor in funders:
                     self.relation(actor.key, "funds", initiative, whole, 0.6)
