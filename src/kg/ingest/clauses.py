@@ -303,6 +303,8 @@ _SV_STRONG = {
 }
 _SV_ENDINGS = (
     ("ades", "a"),
+    ("des", "a"),
+    ("tes", "a"),
     ("ade", "a"),
     ("ats", "a"),
     ("at", "a"),
@@ -316,6 +318,7 @@ _SV_ENDINGS = (
     ("ts", "a"),
     ("r", ""),
     ("s", ""),
+    ("s", "a"),
     ("d", "a"),
     ("t", "a"),
 )
@@ -344,13 +347,14 @@ def swedish_verb(word: str) -> tuple[str, str] | None:
             candidates.append(low[: -len(ending)] + add)
     if low in {e.lemma for e in LEXICON if e.lang == "sv"}:
         candidates.append(low)  # the infinitive (after an auxiliary: kommer att leda, ska delta)
+    candidates.append(low + "a")  # the present of a stem in r: genomför
     for lemma in candidates:
         if ("sv", lemma) not in _BY_LEMMA:
             continue
         if low == lemma:
             return lemma, "active"
         passive = low.endswith("s") and not lemma.endswith("s")
-        participle = re.search(r"(?:ad|at|ade|d|t|da|en|et|na)$", low) and not low.endswith(("ar", "er", "r"))
+        participle = re.search(r"(?:ad|at|d|t|da|en|et|na)$", low) and not low.endswith(("ar", "er", "r"))
         if low in ("är", "var", "ger", "deltar", "stöder"):
             participle = None
         return lemma, "passive" if passive else "participle" if participle else "active"
@@ -451,6 +455,13 @@ def _verbs(sent, start: int, end: int, lang: str) -> list[ClauseVerb]:
     found = []
     for i in range(start, end):
         token = sent[i]
+        if (
+            lang == "sv"
+            and i + 1 < end
+            and token.text.lower() in ("äger", "ägde", "äga")
+            and sent[i + 1].lower_ == "rum"
+        ):
+            continue  # äger rum: takes place, owns nothing
         if not token.is_alpha or (token.text[0].isupper() and i > start and lang == "sv"):
             continue
         read = swedish_verb(token.text) if lang == "sv" else finnish_verb(token.text)
@@ -599,6 +610,12 @@ def clause_relations(doc, number: int, sent, offset: int, main: str | None) -> N
                         doc.relation(s, entry.relation, o, whole, 0.6)
             if verb.voice == "active":
                 subjects_here.extend(k for k in subj if doc.is_actor(k))
+    if not subjects_here:
+        # a sentence without a verb of the lexicon: the actor it opens with is its subject
+        # (Sorsele kommun har en lång tradition …; Kommunen är medlem i …)
+        opening = next((m for m in mentions if m.start <= 1 and doc.is_actor(m.key)), None)
+        if opening is not None and (lang == "sv" or finnish_case(sent[opening.end - 1].text) == "nimento"):
+            subjects_here.append(opening.key)
     doc.clause_subjects[number] = list(dict.fromkeys(subjects_here))
 
 
@@ -642,8 +659,11 @@ def _has_with_word(sent, clause, verb, entry, lang) -> bool:
 def _sv_roles(doc, number, sent, clause, verb, entry, part, main, shared):
     v = verb.index
     passive = verb.voice in ("passive", "participle")
-    if verb.voice == "participle" and not any(t.text.lower() == "av" for t in sent[v + 1 : min(clause.end, v + 3)]):
+    by = any(t.text.lower() == "av" for t in sent[v + 1 : min(clause.end, v + 3)])
+    if verb.voice == "participle" and not by:
         return None  # finansierat av X, ledd av Y: a participle is passive only with its agent
+    if re.search(r"(?:ade|de|te)$", sent[v].text.lower()) and v + 1 < clause.end and sent[v + 1].lower_ == "av":
+        passive = True  # projekten, finansierade av X
     if passive:
         agents = [
             m
@@ -818,11 +838,14 @@ def _fi_roles(doc, number, sent, clause, verb, entry, part, main, shared):
 
 
 def _one_event_before(doc, number: int) -> list[str]:
-    before = {
-        m.key
-        for m in doc.mentions.get(number - 1, ())
-        if doc.kind_of(m.key) in ("Event", "Conference", "Seminar", "Meeting")
-    }
-    if len(before) == 1 and doc.paragraph.get(number - 1) == doc.paragraph.get(number):
-        return list(before)
+    """The event a clause without one refers to (``Där talar X``, ``På konferensen presenterade X``,
+    ``Seminaarissa puhui X``): the one event named in the nearest of the three sentences before in
+    the same paragraph; none when that sentence names several."""
+    events = ("Event", "Conference", "Seminar", "Meeting")
+    for before in range(number - 1, max(0, number - 4), -1):
+        if doc.paragraph.get(before) != doc.paragraph.get(number):
+            break
+        found = {m.key for m in doc.mentions.get(before, ()) if doc.kind_of(m.key) in events}
+        if found:
+            return list(found) if len(found) == 1 else []
     return []
