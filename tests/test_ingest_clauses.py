@@ -152,6 +152,33 @@ CASES = [
         {("Per Holmström", "presentsAt", "Norrlandsdagen 2024")},
         set(),
     ),
+    # owners are members; a kind word carries the actor of its kind over (Bolaget: the company)
+    (
+        "sv",
+        "Nytt bolag i Tornedalen\n\nHaparanda kommun, Övertorneå kommun och Pajala kommun äger bolaget "
+        "Tornedalens Turism AB. Bolaget samarbetar i projektet Älvriket.\n",
+        {
+            ("Haparanda", "memberOf", "Tornedalens Turism AB"),
+            ("Pajala", "memberOf", "Tornedalens Turism AB"),
+            ("Tornedalens Turism AB", "participatesIn", "Älvriket"),
+        },
+        {("Haparanda", "participatesIn", "Älvriket")},
+    ),
+    (
+        "fi",
+        "Matkailuyhtiö perustettiin\n\nEnontekiön kunta ja Kittilän kunta omistavat Tunturi-Lapin Matkailu Oy:n. "
+        "Kunnanhallitus päätti, että Enontekiön kunta liittyy yhtiön osakkaaksi.\n",
+        {("Enontekiö", "memberOf", "Tunturi-Lapin Matkailu Oy"), ("Kittilä", "memberOf", "Tunturi-Lapin Matkailu Oy")},
+        {("Enontekiö", "memberOf", "Enontekiön kunnanhallitus")},
+    ),
+    # who chairs an event leads it; a lecturer presents at it
+    (
+        "sv",
+        "Seminarium i Luleå\n\nSeminariet Framtidsbyn hölls i Luleå. Seminariet leddes av Anna Holmqvist. "
+        "Därefter föreläste Per Lindström.\n",
+        {("Anna Holmqvist", "leads", "Framtidsbyn"), ("Per Lindström", "presentsAt", "Framtidsbyn")},
+        set(),
+    ),
     # lists on the subject's end: både A och B
     (
         "sv",

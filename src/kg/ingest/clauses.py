@@ -72,6 +72,7 @@ _LOCAL_FI = ("sisaolento", "ulkoolento")
 LEXICON: tuple[VerbEntry, ...] = (
     # lead
     VerbEntry("sv", "leda", "leads", "actor", "initiative"),
+    VerbEntry("sv", "leda", "leads", "person", "event"),  # who chairs a meeting or a seminar
     VerbEntry("sv", "driva", "leads", "actor", "initiative"),
     VerbEntry("sv", "äga", "leads", "actor", "initiative"),
     VerbEntry("sv", "ansvara", "leads", "actor", "initiative", ("för",), "för"),
@@ -80,6 +81,7 @@ LEXICON: tuple[VerbEntry, ...] = (
     VerbEntry("sv", "genomföra", "leads", "actor", "initiative"),
     VerbEntry("fi", "hallinnoida", "leads", "actor", "initiative", _DIRECT_FI),
     VerbEntry("fi", "johtaa", "leads", "actor", "initiative", _DIRECT_FI),
+    VerbEntry("fi", "johtaa", "leads", "person", "event", _DIRECT_FI),
     VerbEntry("fi", "vetää", "leads", "actor", "initiative", _DIRECT_FI),
     VerbEntry("fi", "koordinoida", "leads", "actor", "initiative", _DIRECT_FI),
     VerbEntry("fi", "toteuttaa", "leads", "actor", "initiative", _DIRECT_FI),
@@ -88,6 +90,7 @@ LEXICON: tuple[VerbEntry, ...] = (
     VerbEntry("sv", "delta", "participatesIn", "actor", "initiative", ("i",)),
     VerbEntry("sv", "medverka", "participatesIn", "actor", "initiative", ("i",)),
     VerbEntry("sv", "ingå", "participatesIn", "actor", "initiative", ("i",)),
+    VerbEntry("sv", "samarbeta", "participatesIn", "actor", "initiative", ("i", "inom")),
     VerbEntry("sv", "vara", "participatesIn", "actor", "initiative", ("i",), "med"),
     VerbEntry("fi", "osallistua", "participatesIn", "actor", "initiative", ("sisatulento",)),
     VerbEntry("fi", "olla", "participatesIn", "actor", "initiative", ("sisaolento",), "mukana"),
@@ -95,6 +98,7 @@ LEXICON: tuple[VerbEntry, ...] = (
     VerbEntry("sv", "finansiera", "funds", "funder", "initiative"),
     VerbEntry("sv", "medfinansiera", "funds", "funder", "initiative"),
     VerbEntry("sv", "delfinansiera", "funds", "funder", "initiative"),
+    VerbEntry("sv", "bekosta", "funds", "funder", "initiative"),
     VerbEntry("sv", "bevilja", "funds", "funder", "initiative", ("", "till", "för")),
     VerbEntry("sv", "stödja", "funds", "funder", "initiative"),
     VerbEntry("sv", "ge", "funds", "funder", "initiative", ("till",), "stöd"),
@@ -107,11 +111,15 @@ LEXICON: tuple[VerbEntry, ...] = (
     VerbEntry("sv", "ordna", "organises", "actor", "event"),
     VerbEntry("sv", "bjuda", "organises", "actor", "event", ("till",), "in"),
     VerbEntry("fi", "järjestää", "organises", "actor", "event", _DIRECT_FI),
+    VerbEntry("fi", "isännöidä", "organises", "actor", "event", _DIRECT_FI),
     # member
     VerbEntry("sv", "vara", "memberOf", "actor", "organisation", ("i",), "medlem"),
     VerbEntry("sv", "ingå", "memberOf", "actor", "organisation", ("i",)),
     VerbEntry("fi", "kuulua", "memberOf", "actor", "organisation", ("sisatulento",)),
     VerbEntry("fi", "olla", "memberOf", "actor", "organisation", ("omanto",), "jäsen"),
+    # owners: Kommunerna äger bolaget X, Kunnat omistavat X Oy:n (an owner is a member, as ägarkommuner are)
+    VerbEntry("sv", "äga", "memberOf", "actor", "organisation"),
+    VerbEntry("fi", "omistaa", "memberOf", "actor", "organisation", _DIRECT_FI),
     # located
     VerbEntry("sv", "ligga", "locatedIn", "initiative", "place", ("i",)),
     VerbEntry("fi", "sijaita", "locatedIn", "initiative", "place", _LOCAL_FI),
@@ -119,8 +127,11 @@ LEXICON: tuple[VerbEntry, ...] = (
     VerbEntry("sv", "presentera", "presentsAt", "person", "event", ("på", "vid", "under", "")),
     VerbEntry("sv", "berätta", "presentsAt", "person", "event", ("på", "vid", "under", "")),
     VerbEntry("sv", "tala", "presentsAt", "person", "event", ("på", "vid", "under", "")),
+    VerbEntry("sv", "föreläsa", "presentsAt", "person", "event", ("på", "vid", "under", "")),
     VerbEntry("fi", "esitellä", "presentsAt", "person", "event", _LOCAL_FI),
     VerbEntry("fi", "puhua", "presentsAt", "person", "event", _LOCAL_FI),
+    VerbEntry("fi", "alustaa", "presentsAt", "person", "event", _LOCAL_FI),
+    VerbEntry("fi", "luennoida", "presentsAt", "person", "event", _LOCAL_FI),
 )
 
 _BY_LEMMA: dict[tuple[str, str], tuple[VerbEntry, ...]] = {}
@@ -142,6 +153,8 @@ _SV_INITIATIVE_WORDS = re.compile(
 _FI_INITIATIVE_BASES = frozenset(
     ["hanke", "esiselvitys", "pilotti", "ohjelma", "strategia", "projekti", "selvitys", "hankekokonaisuus", "kokeilu"]
 )
+_SV_EVENT_WORDS = re.compile(r"^(?:seminariet|konferensen|mötet|träffen|evenemanget|workshopen|sammanträdet)$")
+_FI_EVENT_BASES = frozenset(["seminaari", "konferenssi", "kokous", "tilaisuus", "tapahtuma", "työpaja"])
 _SV_ACTOR_WORDS = re.compile(
     r"^(?:kommunen|regionen|föreningen|förbundet|bolaget|företaget|universitetet|myndigheten)$"
 )
@@ -508,6 +521,8 @@ def _referring_word(sent, i: int, lang: str) -> str | None:
     if lang == "sv":
         if _SV_INITIATIVE_WORDS.match(low):
             return "initiative"
+        if _SV_EVENT_WORDS.match(low):
+            return "event"
         if _SV_ACTOR_WORDS.match(low):
             return "actor"
         if low in _SV_PRONOUNS:
@@ -518,6 +533,8 @@ def _referring_word(sent, i: int, lang: str) -> str | None:
     bases = {(a.get("BASEFORM") or "").lower() for a in _voikko(sent[i].text)}
     if bases & _FI_INITIATIVE_BASES:
         return "initiative"
+    if bases & _FI_EVENT_BASES:
+        return "event"
     if (bases & _FI_ACTOR_BASES and not sent[i].text[0].isupper()) or (bases & _FI_ACTOR_BASES and i == 0):
         return "actor"
     if bases & {"se", "ne", "tämä"}:
@@ -525,16 +542,58 @@ def _referring_word(sent, i: int, lang: str) -> str | None:
     return None
 
 
-def _carried(doc, number: int, sent, wanted: str, main: str | None) -> list[str]:
+_KIND_OF_WORD = {
+    "kommun": ("Municipality",),
+    "kunta": ("Municipality",),
+    "kaupunki": ("Municipality",),
+    "region": ("RegionalAuthority",),
+    "bolag": ("Company",),
+    "yhtiö": ("Company",),
+}
+
+
+def _word_base(word: str, lang: str) -> str:
+    """The base of a kind word (``kommunen`` → ``kommun``, ``bolaget`` → ``bolag``, ``kunnan`` →
+    ``kunta``)."""
+    low = word.lower()
+    if lang == "fi":
+        return next((a.get("BASEFORM").lower() for a in _voikko(word) if a.get("BASEFORM")), low)
+    for ending in ("heten", "en", "et", "n", "t"):
+        if low.endswith(ending) and len(low) - len(ending) >= 4:
+            return low[: -len(ending)]
+    return low
+
+
+def _fits_word(doc, key: str, base: str) -> bool:
+    """Whether the entity ``key`` is what the kind word ``base`` names: its kind (``kommun``: a
+    municipality) or its name's last word (``förbund``: Fjällbygdens Utvecklingsförbund)."""
+    if doc.kind_of(key) in _KIND_OF_WORD.get(base, ()):
+        return True
+    last = doc.p.entities[key].name.split()[-1].lower() if doc.p.entities[key].name else ""
+    return bool(base) and (
+        last.endswith(base) or (base == "förening" and doc.kind_of(key) == "CivilSocietyOrganisation")
+    )
+
+
+def _carried(doc, number: int, sent, wanted: str, main: str | None, word: str | None = None) -> list[str]:
     """The entity a pronoun or kind word stands for: an initiative by the text's initiative rules
-    (the one named last before), an actor by the subject of the sentence before (in the same
-    paragraph or the one before it)."""
+    (the one named last before), an event by :func:`_one_event_before`, an actor by the subject of
+    the sentence before; a kind word (``Kommunen``, ``Bolaget``, ``Yhtiö``) picks, among that
+    subject and then the other actors of the sentence before (same paragraph), the ones of its kind."""
     if wanted == "initiative":
         key = doc._initiative_in(number, sent, main)
         return [key] if key is not None and _kind_fits(doc, key, "initiative") else []
-    subjects = doc.clause_subjects.get(number - 1, [])
-    fits = [k for k in subjects if _kind_fits(doc, k, wanted)]
-    return fits
+    if wanted == "event":
+        return _one_event_before(doc, number)
+    subjects = [k for k in doc.clause_subjects.get(number - 1, []) if _kind_fits(doc, k, wanted)]
+    base = _word_base(word, doc.lang) if word else None
+    if base is None or base in ("det", "den", "de", "han", "hon", "se", "ne", "hän", "he", "denna", "detta", "tämä"):
+        return subjects
+    fits = [k for k in subjects if _fits_word(doc, k, base)]
+    if not fits and doc.paragraph.get(number - 1) == doc.paragraph.get(number):
+        before = [m.key for m in doc.mentions.get(number - 1, ()) if _kind_fits(doc, m.key, wanted)]
+        fits = list(dict.fromkeys(k for k in before if _fits_word(doc, k, base)))
+    return fits if len(fits) == 1 or all(doc.kind_of(k) == "Municipality" for k in fits) else []
 
 
 def _list_of(doc, sent, mentions: list, one) -> list:
@@ -701,9 +760,22 @@ def _sv_roles(doc, number, sent, clause, verb, entry, part, main, shared):
     elif shared and v > 0 and sent[v - 1].text.lower() in ("och", "samt"):
         subject_keys = [k for k in shared if _kind_fits(doc, k, entry.subject)]
     elif v - 1 >= clause.start and _referring_word(sent, v - 1, "sv") in ("actor", "any", entry.subject):
-        subject_keys = _carried(doc, number, sent, entry.subject, main)
+        subject_keys = _carried(doc, number, sent, entry.subject, main, sent[v - 1].text)
     else:
-        after = [m for m in part if m.start > v and all(t.text.lower() in _SV_ADVERBS for t in sent[v + 1 : m.start])]
+        after = [
+            m
+            for m in part
+            if m.start > v
+            and (
+                all(t.text.lower() in _SV_ADVERBS for t in sent[v + 1 : m.start])
+                # Vid seminariet berättade projektledare X: a title before a person
+                or (
+                    doc.kind_of(m.key) == "Person"
+                    and m.start - v <= 3
+                    and all(t.is_lower and t.text not in _SV_PREPOSITIONS for t in sent[v + 1 : m.start])
+                )
+            )
+        ]
         if v > clause.start and after and _kind_fits(doc, after[0].key, entry.subject):
             subject_keys = [m.key for m in _list_of(doc, sent, part, after[0]) if _kind_fits(doc, m.key, entry.subject)]
     if not subject_keys:
@@ -731,7 +803,7 @@ def _sv_roles(doc, number, sent, clause, verb, entry, part, main, shared):
             fits = _kind_fits(doc, clause.antecedent.key, entry.object)
             object_keys = [clause.antecedent.key] if fits else []
         elif entry.object == "event":
-            object_keys = _one_event_before(doc, number)
+            object_keys = _carried(doc, number, sent, "event", main)
         elif entry.object == "initiative" and (
             refers or (entry.relation == "participatesIn" and all(t.lower_ in _SV_ADVERBS for t in rest))
         ):
@@ -799,9 +871,10 @@ def _fi_roles(doc, number, sent, clause, verb, entry, part, main, shared):
             subject_keys = [clause.antecedent.key] if _kind_fits(doc, clause.antecedent.key, entry.subject) else []
         else:
             refer = next(
-                (r for i in range(clause.start, clause.end) if (r := _referring_word(sent, i, "fi")) is not None), None
+                (i for i in range(clause.start, clause.end) if _referring_word(sent, i, "fi") is not None), None
             )
-            subject_keys = _carried(doc, number, sent, entry.subject, main) if refer else []
+            word = sent[refer].text if refer is not None else None
+            subject_keys = _carried(doc, number, sent, entry.subject, main, word) if refer is not None else []
     if not subject_keys:
         return None
     if entry.object == "place" or entry.relation == "presentsAt":
@@ -839,10 +912,10 @@ def _fi_roles(doc, number, sent, clause, verb, entry, part, main, shared):
 
 def _one_event_before(doc, number: int) -> list[str]:
     """The event a clause without one refers to (``Där talar X``, ``På konferensen presenterade X``,
-    ``Seminaarissa puhui X``): the one event named in the nearest of the three sentences before in
-    the same paragraph; none when that sentence names several."""
+    ``Seminaarissa puhui X``): the one event named in the sentence itself, else in the nearest of
+    the three sentences before in the same paragraph; none when that sentence names several."""
     events = ("Event", "Conference", "Seminar", "Meeting")
-    for before in range(number - 1, max(0, number - 4), -1):
+    for before in range(number, max(0, number - 4), -1):
         if doc.paragraph.get(before) != doc.paragraph.get(number):
             break
         found = {m.key for m in doc.mentions.get(before, ()) if doc.kind_of(m.key) in events}

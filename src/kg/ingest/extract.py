@@ -854,6 +854,8 @@ class _Document:
     def relation(self, subject: str, relation: str, obj: str, ev: Evidence, confidence: float = 0.7, **extra) -> None:
         if subject is None or obj is None:
             return
+        if relation == "memberOf" and DECIDING_BODY.search(self.p.entities[obj].name.split()[-1]):
+            return  # a board or council has no members that are organisations (Kunnanhallitus päätti, että kunta …)
         self.p.add_relation(RelationProposal(subject, relation, obj, ev, confidence, **extra))
 
     def kind_of(self, key: str) -> str:
