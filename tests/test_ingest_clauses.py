@@ -55,6 +55,19 @@ CASES = [
         {("Malå", "leads", "Fjällglöd")},
         set(),
     ),
+    # lead: the owner in the adessive of olla (X:llä on hanke); the antecedent object of som (X, som Y driver)
+    (
+        "fi",
+        "Kultareitti käyntiin\n\nInarin kunnalla on Kultareitti-hanke.\n",
+        {("Inari", "leads", "Kultareitti")},
+        set(),
+    ),
+    (
+        "sv",
+        "Fjällvind i Boden\n\nProjektet Fjällvind, som Bodens kommun äger, fick också stöd.\n",
+        {("Boden", "leads", "Fjällvind")},
+        set(),
+    ),
     # take part: där + medverkar (the antecedent), not a leader by the nearest-actor cue
     (
         "sv",
@@ -68,6 +81,13 @@ CASES = [
         "Matkailu kasvaa\n\nEnontekiön kunta osallistuu Tunturimatkailu-hankkeeseen.\n",
         {("Enontekiö", "participatesIn", "Tunturimatkailu")},
         set(),
+    ),
+    (
+        "fi",
+        "Revontuli etenee\n\nKolarin kunta hallinnoi Revontuli-hanketta. "
+        "Hanke toteutetaan yhteistyössä Muonion kunnan ja Pellon kunnan kanssa.\n",
+        {("Muonio", "participatesIn", "Revontuli"), ("Pello", "participatesIn", "Revontuli")},
+        {("Muonio", "leads", "Revontuli"), ("Pello", "leads", "Revontuli")},
     ),
     # fund: ge stöd after an auxiliary chain; tukea with a kind word that refers back; sekä … että
     (

@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 __all__ = [
     "LEXICON",
@@ -607,7 +607,15 @@ def _list_of(doc, sent, mentions: list, one) -> list:
                 between = [t.text.lower() for t in sent[ordered[a].end : ordered[b].start]]
                 if between in (["och"], ["että"], ["samt"], ["sekä"], ["ja"]):
                     together = [ordered[a], ordered[b]]
-    return together
+
+    def own_verb(m) -> bool:
+        # leds av A och B deltar: B has a verb of its own (a clause of its own), A's role is not B's
+        if m is one or m.end >= len(sent):
+            return False
+        word = sent[m.end].text
+        return bool(word.isalpha() and (swedish_verb(word) if doc.lang == "sv" else finnish_verb(word)))
+
+    return [m for m in together if not own_verb(m)]
 
 
 def _sv_case_ok(sent, m, marks: tuple[str, ...], kind_words=True) -> bool:
@@ -697,6 +705,8 @@ def _read_verb(doc, number, sent, clause, verb, part, lang, main, shared):
         else:
             found = _fi_roles(doc, number, sent, clause, verb, entry, part, main, shared)
         if found is not None and found[0] and found[1]:
+            if len(found) == 4:  # the roles changed the relation (toteutetaan yhteistyössä X:n kanssa)
+                return (replace(entry, relation=found[3]), *found[:3])
             return (entry, *found)
     return None
 
@@ -798,7 +808,14 @@ def _sv_roles(doc, number, sent, clause, verb, entry, part, main, shared):
         if entry.marks and entry.marks != ("",):
             refers = refers and any(t.text.lower() in entry.marks for t in window)
         rest = [t for t in sent[v + 1 : clause.end] if t.is_alpha]
-        if clause.relative == "där" and clause.antecedent is not None:
+        if (
+            clause.relative in _SV_RELATIVE
+            and clause.antecedent is not None
+            and clause.antecedent.key not in subject_keys
+            and _kind_fits(doc, clause.antecedent.key, entry.object)
+        ):
+            object_keys = [clause.antecedent.key]  # projektet X, som Y driver: the antecedent is the object
+        elif clause.relative == "där" and clause.antecedent is not None:
             # förstudien X, där även Y medverkar: the antecedent is where the verb happens
             fits = _kind_fits(doc, clause.antecedent.key, entry.object)
             object_keys = [clause.antecedent.key] if fits else []
@@ -841,8 +858,15 @@ def _fi_roles(doc, number, sent, clause, verb, entry, part, main, shared):
             return None
         return agent_keys, object_keys, []
     if verb.voice == "passive":
-        # toteutetaan X:n toimesta; toteutetaan yhteistyössä X:n kanssa (X takes part, read by the part rules)
+        # toteutetaan X:n toimesta (X leads); toteutetaan yhteistyössä X:n kanssa (X takes part)
         agents = [m for m in part if followed_by(m, "toimesta") and _kind_fits(doc, m.key, entry.subject)]
+        together = any(t.lower_ in ("yhteistyössä", "yhdessä") for t in sent[clause.start : clause.end])
+        partners = [m for m in part if followed_by(m, "kanssa") and doc.is_actor(m.key)]
+        if not agents and together and partners and entry.relation == "leads":
+            partner_keys = [m.key for m in _list_of(doc, sent, part, partners[-1]) if doc.is_actor(m.key)]
+            objects = [m for m in part if _kind_fits(doc, m.key, "initiative") and case(m) in _DIRECT_FI]
+            object_keys = [objects[0].key] if objects else _carried(doc, number, sent, "initiative", main)
+            return partner_keys, object_keys, object_keys, "participatesIn"
         if not agents:
             return None
         agent_keys = [m.key for m in _list_of(doc, sent, part, agents[0]) if _kind_fits(doc, m.key, entry.subject)]
