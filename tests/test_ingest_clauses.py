@@ -89,6 +89,14 @@ CASES = [
         {("Muonio", "participatesIn", "Revontuli"), ("Pello", "participatesIn", "Revontuli")},
         {("Muonio", "leads", "Revontuli"), ("Pello", "leads", "Revontuli")},
     ),
+    # the supine after har is active (har medverkat i), not a passive participle
+    (
+        "sv",
+        "Ådalslyftet avslutas\n\nRegion Västernorrland leder projektet Ådalslyftet. "
+        "Sollefteå kommun har medverkat i projektet sedan starten.\n",
+        {("Sollefteå", "participatesIn", "Ådalslyftet")},
+        set(),
+    ),
     # fund: ge stöd after an auxiliary chain; tukea with a kind word that refers back; sekä … että
     (
         "sv",

@@ -91,6 +91,11 @@ LEXICON: tuple[VerbEntry, ...] = (
     VerbEntry("sv", "medverka", "participatesIn", "actor", "initiative", ("i",)),
     VerbEntry("sv", "ingå", "participatesIn", "actor", "initiative", ("i",)),
     VerbEntry("sv", "samarbeta", "participatesIn", "actor", "initiative", ("i", "inom")),
+    VerbEntry("sv", "samverka", "participatesIn", "actor", "initiative", ("i", "inom")),
+    VerbEntry("sv", "teckna", "participatesIn", "actor", "initiative"),  # tecknar avtalet X: a party to it
+    VerbEntry("sv", "underteckna", "participatesIn", "actor", "initiative"),
+    VerbEntry("fi", "allekirjoittaa", "participatesIn", "actor", "initiative", _DIRECT_FI),
+    VerbEntry("fi", "sitoutua", "participatesIn", "actor", "initiative", ("sisatulento",)),
     VerbEntry("sv", "vara", "participatesIn", "actor", "initiative", ("i",), "med"),
     VerbEntry("fi", "osallistua", "participatesIn", "actor", "initiative", ("sisatulento",)),
     VerbEntry("fi", "olla", "participatesIn", "actor", "initiative", ("sisaolento",), "mukana"),
@@ -670,6 +675,9 @@ def clause_relations(doc, number: int, sent, offset: int, main: str | None) -> N
             shared_subject = subject_of_clause
             if entry.relation == "funds" and amount:
                 continue  # funding with an amount: the money rules read it with its amount
+            if entry.relation == "memberOf" and lang == "sv":
+                # a Swedish municipality lies in a region (Kommunen ingår i Region X); it is no member of it
+                objs = [o for o in objs if doc.kind_of(o) != "RegionalAuthority"]
             whole = doc.ev(number, sent, offset, 0, len(sent))
             for s in subj:
                 for o in objs:
@@ -729,7 +737,10 @@ def _sv_roles(doc, number, sent, clause, verb, entry, part, main, shared):
     v = verb.index
     passive = verb.voice in ("passive", "participle")
     by = any(t.text.lower() == "av" for t in sent[v + 1 : min(clause.end, v + 3)])
-    if verb.voice == "participle" and not by:
+    perfect = any(t.lower_ in ("har", "hade", "ha", "haft") for t in sent[max(clause.start, v - 4) : v])
+    if verb.voice == "participle" and not by and perfect:
+        passive = False  # har finansierat, har tecknat: the supine of an active perfect
+    elif verb.voice == "participle" and not by:
         return None  # finansierat av X, ledd av Y: a participle is passive only with its agent
     if re.search(r"(?:ade|de|te)$", sent[v].text.lower()) and v + 1 < clause.end and sent[v + 1].lower_ == "av":
         passive = True  # projekten, finansierade av X
