@@ -78,6 +78,8 @@ LEXICON: tuple[VerbEntry, ...] = (
     VerbEntry("sv", "ansvara", "leads", "actor", "initiative", ("för",), "för"),
     VerbEntry("sv", "samordna", "leads", "actor", "initiative"),
     VerbEntry("sv", "koordinera", "leads", "actor", "initiative"),
+    VerbEntry("sv", "starta", "leads", "actor", "initiative"),  # who starts an initiative runs it
+    VerbEntry("fi", "käynnistää", "leads", "actor", "initiative"),
     VerbEntry("sv", "genomföra", "leads", "actor", "initiative"),
     VerbEntry("fi", "hallinnoida", "leads", "actor", "initiative", _DIRECT_FI),
     VerbEntry("fi", "johtaa", "leads", "actor", "initiative", _DIRECT_FI),
@@ -171,7 +173,7 @@ _SV_PREPOSITIONS = frozenset(
 )
 #: Adverbs that may stand between a Swedish subject or verb and the next word.
 _SV_ADVERBS = frozenset(
-    ["även", "också", "nu", "redan", "sedan", "dessutom", "bland", "annat", "tillsammans", "gemensamt"]
+    ["även", "också", "nu", "redan", "sedan", "dessutom", "bland", "annat", "tillsammans", "gemensamt", "framöver"]
 )
 #: Auxiliaries and verbs of deciding before an infinitive (``har beslutat att ge stöd``, ``ska delta``).
 _SV_CHAIN = frozenset(
@@ -780,8 +782,13 @@ def _sv_roles(doc, number, sent, clause, verb, entry, part, main, shared):
             subject_keys = [clause.antecedent.key]
     elif shared and v > 0 and sent[v - 1].text.lower() in ("och", "samt"):
         subject_keys = [k for k in shared if _kind_fits(doc, k, entry.subject)]
-    elif v - 1 >= clause.start and _referring_word(sent, v - 1, "sv") in ("actor", "any", entry.subject):
-        subject_keys = _carried(doc, number, sent, entry.subject, main, sent[v - 1].text)
+    elif (k := _before_chain(sent, clause, v)) >= clause.start and _referring_word(sent, k, "sv") in (
+        "actor",
+        "any",
+        entry.subject,
+    ):
+        # Kommunen har också startat …: the kind word before the auxiliaries and adverbs
+        subject_keys = _carried(doc, number, sent, entry.subject, main, sent[k].text)
     else:
         after = [
             m
@@ -840,6 +847,15 @@ def _sv_roles(doc, number, sent, clause, verb, entry, part, main, shared):
         else:
             object_keys = []
     return subject_keys, object_keys, subject_keys
+
+
+def _before_chain(sent, clause, v: int) -> int:
+    """The index of the word before the verb at ``v`` and the auxiliaries and adverbs before it
+    (``Kommunen har också startat``: ``Kommunen``)."""
+    k = v - 1
+    while k > clause.start and sent[k].lower_ in _SV_ADVERBS | _SV_CHAIN:
+        k -= 1
+    return k
 
 
 _FI_NOT_AGENT = re.compile(r"^(?:mukaan|kanssa|osalta|puolesta)$")

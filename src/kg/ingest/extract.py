@@ -35,6 +35,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.ingest.clauses import clause_relations, same_clause
+from kg.ingest.ends import could_be_meant, described_initiatives, owned_plans, refers_to_event
 from kg.ingest.headline import headline, shorten
 from kg.ingest.proposals import EntityProposal, Evidence, Proposals, RelationProposal
 
@@ -904,6 +905,9 @@ class _Document:
         main = self._main_initiative()
         if main is None:
             main = self._told_grant()
+        # ends told without a proper name (kg.ingest.ends), after the main initiative is chosen
+        owned_plans(self)
+        described_initiatives(self)
         self._grant_lists()
         for number, sent, offset in self.sentences:
             self._relations(number, sent, offset, main)
@@ -3394,11 +3398,14 @@ class _Document:
             if near is not None:
                 return min(found, key=lambda m: abs(m.start - near)).key
             return found[0].key
+        if refers_to_event(sent.text):
+            return None  # Seminariet leddes av X: the event of a sentence before, not a project
+        meant = functools.partial(could_be_meant, self, sent.text)
         # the initiative named last before, in the same paragraph (a bullet about one project)
         for before in range(number - 1, 0, -1):
             if self.paragraph.get(before) != self.paragraph.get(number):
                 break
-            named = [m for m in self.mentions.get(before, ()) if self.is_initiative(m.key)]
+            named = [m for m in self.mentions.get(before, ()) if self.is_initiative(m.key) and meant(m.key)]
             if len({m.key for m in named}) > 1:
                 self.unclear.add(number)
                 return None  # the sentence before lists several: which one is meant is not told
@@ -3419,7 +3426,7 @@ class _Document:
                 named = {
                     m.key
                     for m in self.mentions.get(before, ())
-                    if self.is_initiative(m.key) and self.kind_of(m.key) not in _EVENTS
+                    if self.is_initiative(m.key) and self.kind_of(m.key) not in _EVENTS and meant(m.key)
                 }
                 if len(named) == 1:
                     return named.pop()
