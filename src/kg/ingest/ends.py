@@ -26,7 +26,15 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLAN_HEADS", "could_be_meant", "described_initiatives", "owned_plans", "refers_to_event"]
+__all__ = [
+    "PLAN_HEADS",
+    "could_be_meant",
+    "dashed_events",
+    "described_initiatives",
+    "finnish_agreements",
+    "owned_plans",
+    "refers_to_event",
+]
 
 #: The kind words of a plan, programme or strategy, by language (the end of a compound's base form).
 PLAN_HEADS = {
@@ -57,9 +65,17 @@ _OWNED_CUE = {
 #: Swedish heads of a described initiative (lower case, singular, indefinite or definite) and the
 #: kind each names.
 _SV_HEAD = re.compile(
-    r"^(?P<stem>[a-zåäö]*?(?P<word>projekt|plattform|satsning))(?P<definite>et|en)?$",
+    r"^(?P<stem>[a-zåäö]*?(?P<word>projekt|plattform|satsning|avtal|samarbete|överenskommelse))"
+    r"(?P<definite>et|en|t|n)?$",
 )
-_SV_KIND = {"projekt": "Project", "plattform": "CollaborationPlatform", "satsning": "Initiative"}
+_SV_KIND = {
+    "projekt": "Project",
+    "plattform": "CollaborationPlatform",
+    "satsning": "Initiative",
+    "avtal": "Initiative",
+    "samarbete": "Initiative",
+    "överenskommelse": "Initiative",
+}
 #: Words before a singular head (``ett projekt``, ``en ny plattform``, ``vårt eget projekt``).
 _SV_SINGULAR = frozenset(("ett", "en", "nytt", "ny", "eget", "egen", "vårt", "vår", "sitt", "sin", "ytterligare"))
 #: Prepositions that open what the initiative is about.
@@ -69,6 +85,7 @@ _SV_ABOUT = frozenset(("om", "kring", "för"))
 _SV_STOP = frozenset(
     ("som", "där", "vilket", "vilka", "men", "samt", "att", "eftersom", "när", "då", "medan", "så", "och", "eller")
 )
+_SV_DETERMINERS = frozenset(("de", "den", "det", "ett", "en", "dess", "deras", "sina", "sin", "sitt"))
 _SV_PLACE_PREPOSITIONS = frozenset(("i", "på", "inom", "från", "till", "vid", "med", "hos", "mellan", "under"))
 _SV_FUNCTION = frozenset(("om", "kring", "för", "och", "eller", "med", "av", "i", "på", "till", "att"))
 _LONGEST_COMPLEMENT = 9
@@ -151,7 +168,11 @@ def _complement(sent, start: int) -> int:
         if not token.is_alpha or token.text[0].isupper():
             break
         if word in _SV_STOP and not (
-            word == "och" and k + 1 < len(sent) and sent[k + 1].is_alpha and sent[k + 1].text.islower()
+            word == "och"
+            and k + 1 < len(sent)
+            and sent[k + 1].is_alpha
+            and sent[k + 1].text.islower()
+            and sent[k + 1].lower_ not in _SV_DETERMINERS  # … och de aktiviteter som: a second thing
         ):
             break
         if word in _SV_PLACE_PREPOSITIONS and k + 1 < len(sent) and sent[k + 1].text[:1].isupper():
@@ -172,15 +193,22 @@ def described_initiatives(doc) -> None:
         return
     for number, sent, offset in doc.sentences:
         for i, token in enumerate(sent):
-            found = _SV_HEAD.match(token.text)
+            # the head in lower case, or opening the sentence (Samarbetet kring X mellan A och B …)
+            found = _SV_HEAD.match(token.text.lower() if i == 0 else token.text)
             if found is None or doc.covered(number, i) or i + 2 >= len(sent):
                 continue
-            singular = found.group("definite") or (i > 0 and sent[i - 1].text.lower() in _SV_SINGULAR)
+            definite = found.group("definite") or ""
+            if definite and not (found.group("word") + definite).endswith(("et", "en", "tet", "sen")):
+                continue  # projektt, avtaln: no Swedish form
+            singular = definite or (i > 0 and sent[i - 1].text.lower() in _SV_SINGULAR)
             if not singular or sent[i + 1].text.lower() not in _SV_ABOUT:
                 continue
             end = _complement(sent, i + 2)
             if end == i + 2 or any(doc.covered(number, k) for k in range(i + 2, end)):
                 continue
+            between = end < len(sent) and sent[end].lower_ == "mellan"
+            if found.group("word") == "samarbete" and definite and not between:
+                continue  # det … samarbetet kring X: a reference back to a project named otherwise
             about = " ".join(t.text for t in sent[i + 2 : end])
             stem = found.group("stem")
             # a bare projekt is named by what it is about, a compound by itself and its complement
@@ -191,6 +219,11 @@ def described_initiatives(doc) -> None:
             ev = doc.ev(number, sent, offset, i, end)
             key = doc.entity(kind, name[0].upper() + name[1:], ev, confidence=0.5)
             _mention(doc, number, sent, offset, key, i, end)
+            # samarbetet kring X mellan A och B: the actors between whom it is take part
+            if between:
+                for m in doc.mentions.get(number, ()):
+                    if m.start > end and m.start - end <= 8 and doc.is_actor(m.key):
+                        doc.relation(m.key, "participatesIn", key, doc.ev(number, sent, offset, i, m.end), 0.5)
 
 
 def _mention(doc, number: int, sent, offset: int, key: str, start: int, end: int) -> None:
@@ -224,3 +257,88 @@ def could_be_meant(doc, sentence: str, key: str) -> bool:
     """Whether the initiative ``key`` can be the one a sentence without a name of its own refers to:
     a plan or vision is not what ``hanke``, ``projektet`` or ``förstudien`` refers to."""
     return not (_PROJECT_WORD.search(sentence) and doc.kind_of(key) in ("Strategy", "Vision"))
+
+
+#: A Finnish agreement's head (``sopimus``, ``yhteistyösopimuksen``) and what it is about in the
+#: elative after it (``sopimuksen yhteisestä jätehuollosta``).
+_FI_AGREEMENT = re.compile(r"^[a-zåäö]*sopimu(?:s|ksen|sta|kseen|ksessa|ksella|kset)$")
+_FI_ELATIVE = re.compile(r"^[a-zåäö]{3,}(?:sta|stä)$")
+
+
+def finnish_agreements(doc) -> None:
+    """Propose the Finnish agreements a text tells of by what they are about (``allekirjoittivat
+    sopimuksen yhteisestä jätehuollosta``): an ``Initiative`` named by the head in its base form and
+    its elative complement (``Sopimus yhteisestä jätehuollosta``), so that the verb rules make
+    those who sign it parties to it. ``doc`` is a :class:`kg.ingest.extract._Document`."""
+    if doc.lang != "fi":
+        return
+    for number, sent, offset in doc.sentences:
+        for i, token in enumerate(sent):
+            if not _FI_AGREEMENT.match(token.text) or doc.covered(number, i):
+                continue
+            end = i + 1
+            while end < len(sent) and end - i <= 4 and sent[end].is_alpha and sent[end].text.islower():
+                if _FI_ELATIVE.match(sent[end].text) is None:
+                    break
+                end += 1
+            if end == i + 1 or any(doc.covered(number, k) for k in range(i + 1, end)):
+                continue
+            head = _fi_base(token.text)
+            name = " ".join([head[0].upper() + head[1:], *(t.text for t in sent[i + 1 : end])])
+            key = doc.entity("Initiative", name, doc.ev(number, sent, offset, i, end), confidence=0.5)
+            _mention(doc, number, sent, offset, key, i, end)
+
+
+#: An event's kind word written apart after a dash (``Tunturin kesä -seminaari``), by kind.
+_DASHED_EVENT = re.compile(
+    r"^[-–](?P<kind>seminaari|konferenssi|foorumi|tapahtuma|webinaari|tilaisuu|messu|päiv|kokou|tapaami)\w*$",
+    re.IGNORECASE,
+)
+_DASHED_KIND = {"seminaari": "Seminar", "webinaari": "Seminar", "konferenssi": "Conference", "foorumi": "Conference"}
+
+
+def dashed_events(doc) -> None:
+    """Propose the Finnish events named by their own words before a kind word written apart after
+    a dash (``Tunturin kesä -seminaari``, ``Pohjoisen päivät -tapahtumassa``): the name runs back
+    from the dash to its first capital over at most five words. The event's days are the
+    sentence's dates; a municipality in a local case in the sentence is where it is held.
+    ``doc`` is a :class:`kg.ingest.extract._Document`."""
+    from kg.ingest.extract import FI_STOP, _find_dates
+
+    if doc.lang != "fi":
+        return
+    for number, sent, offset in doc.sentences:
+        for i, token in enumerate(sent):
+            found = _DASHED_EVENT.match(token.text)
+            if found is None or doc.covered(number, i) or i == 0:
+                continue
+            j = i
+            while j > 0 and i - j < 5:
+                prev = sent[j - 1]
+                if not prev.is_alpha and not re.fullmatch(r"(?:19|20)\d\d", prev.text):
+                    break
+                if doc.covered(number, j - 1) or (prev.text.lower() in FI_STOP and not prev.text[0].isupper()):
+                    break
+                j -= 1
+            # the name opens with its first capital
+            while j < i and not sent[j].text[:1].isupper():
+                j += 1
+            if j == i:
+                continue
+            kind_word = _fi_base(token.text[1:])
+            name = " ".join(t.text for t in sent[j:i]) + " -" + kind_word
+            kind = _DASHED_KIND.get(
+                found.group("kind").lower(),
+                "Meeting" if found.group("kind").lower() in ("kokou", "tapaami") else "Event",
+            )
+            key = doc.entity(kind, name, doc.ev(number, sent, offset, j, i + 1), confidence=0.6)
+            entity = doc.p.entities[key]
+            dates = _find_dates(sent.text, doc.lang, doc.year)
+            if dates and entity.start is None:
+                entity.start = dates[0].start
+                entity.end = dates[0].end or entity.end
+            for m in doc.mentions.get(number, ()):
+                if doc.kind_of(m.key) == "Municipality" and doc._locative(sent, m) and m.key not in entity.located_in:
+                    entity.located_in.append(m.key)
+                    break
+            _mention(doc, number, sent, offset, key, j, i + 1)

@@ -35,7 +35,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from kg.ingest.clauses import clause_relations, same_clause
-from kg.ingest.ends import could_be_meant, described_initiatives, owned_plans, refers_to_event
+from kg.ingest.ends import (
+    could_be_meant,
+    dashed_events,
+    described_initiatives,
+    finnish_agreements,
+    owned_plans,
+    refers_to_event,
+)
 from kg.ingest.headline import headline, shorten
 from kg.ingest.proposals import EntityProposal, Evidence, Proposals, RelationProposal
 
@@ -908,6 +915,8 @@ class _Document:
         # ends told without a proper name (kg.ingest.ends), after the main initiative is chosen
         owned_plans(self)
         described_initiatives(self)
+        finnish_agreements(self)
+        dashed_events(self)
         self._grant_lists()
         for number, sent, offset in self.sentences:
             self._relations(number, sent, offset, main)
