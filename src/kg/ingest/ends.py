@@ -286,7 +286,8 @@ def finnish_agreements(doc) -> None:
             head = _fi_base(token.text)
             name = " ".join([head[0].upper() + head[1:], *(t.text for t in sent[i + 1 : end])])
             key = doc.entity("Initiative", name, doc.ev(number, sent, offset, i, end), confidence=0.5)
-            _mention(doc, number, sent, offset, key, i, end)
+            # the mention is the head alone: its case is the one a verb governs (allekirjoitti sopimuksen)
+            _mention(doc, number, sent, offset, key, i, i + 1)
 
 
 #: An event's kind word written apart after a dash (``Tunturin kesä -seminaari``), by kind.
