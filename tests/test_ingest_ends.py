@@ -72,6 +72,13 @@ CASES = [
         {("ResearchProject", "Forskningsprojekt kring lokal demokrati och metoder för dialog")},
         set(),
     ),
+    # who starts an initiative alone leads it; several who start it together take part in it
+    (
+        "sv",
+        "Nytt i Malå\n\nMalå kommun och Norsjö kommun startar projektet Fjällglöd.\n",
+        {("Project", "Fjällglöd")},
+        {("Malå", "participatesIn", "Fjällglöd"), ("Norsjö", "participatesIn", "Fjällglöd")},
+    ),
     # a collaboration and an agreement, with the parties between whom they are
     (
         "sv",
@@ -121,6 +128,12 @@ def test_ends_without_a_proper_name(reader, tmp_path, lang, text, entities, rela
     _, found, related = read(reader, tmp_path, text, lang)
     assert entities <= found
     assert relations <= related
+
+
+def test_several_who_start_it_do_not_lead_it(reader, tmp_path):
+    text = "Nytt i Malå\n\nMalå kommun och Norsjö kommun startar projektet Fjällglöd.\n"
+    _, _, related = read(reader, tmp_path, text, "sv")
+    assert not {r for r in related if r[1] == "leads"}
 
 
 def test_a_dashed_event_has_the_sentences_day(reader, tmp_path):

@@ -717,8 +717,15 @@ def _read_verb(doc, number, sent, clause, verb, part, lang, main, shared):
         if found is not None and found[0] and found[1]:
             if len(found) == 4:  # the roles changed the relation (toteutetaan yhteistyössä X:n kanssa)
                 return (replace(entry, relation=found[3]), *found[:3])
+            if entry.lemma in _STARTING and len(found[0]) > 1:
+                # A och B startar projektet X: those who start it together take part (who leads is told apart)
+                return (replace(entry, relation="participatesIn"), *found)
             return (entry, *found)
     return None
+
+
+#: Verbs of starting: one actor who starts an initiative leads it, several take part in it.
+_STARTING = frozenset(("starta", "käynnistää"))
 
 
 def _has_with_word(sent, clause, verb, entry, lang) -> bool:
