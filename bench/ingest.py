@@ -178,9 +178,18 @@ def score(pred: Facts, gold: Facts) -> dict[str, dict]:
     rel = mapped(pred.relations, (0, 2))
     amounts = mapped(pred.amounts, (0,))
     dates = mapped(pred.dates, (0,))
+    by_kind = {
+        kind: {
+            "tp": len({t for t in rel & gold.relations if t[1] == kind}),
+            "pred": len({t for t in rel if t[1] == kind}),
+            "gold": len({t for t in gold.relations if t[1] == kind}),
+        }
+        for kind in (*RELATIONS, "holdsPost")
+    }
     return {
         "entities": entities,
         "relations": prf(len(rel & gold.relations), len(rel), len(gold.relations)),
+        "relations_by_kind": by_kind,
         "amounts": prf(len(amounts & gold.amounts), len(amounts), len(gold.amounts)),
         "dates": prf(len(dates & gold.dates), len(dates), len(gold.dates)),
     }
@@ -338,6 +347,17 @@ def main(argv: list[str] | None = None) -> int:
         for kind, v in t.items():
             counts = f"({v['tp']} right of {v['pred']} proposed, {v['gold']} curated)"
             print(f"  {kind:<10} P {v['p']:.2f}  R {v['r']:.2f}  F1 {v['f1']:.2f}  {counts}")
+        # relations per kind: counts only (no names, no sentences), so the held-out set may be shown too
+        kinds = {}
+        for stem in stems:
+            for kind, c in results[stem]["relations_by_kind"].items():
+                row = kinds.setdefault(kind, {"tp": 0, "pred": 0, "gold": 0})
+                for key in row:
+                    row[key] += c[key]
+        report[name + "_relations_by_kind"] = kinds
+        print(f"  relations by kind ({name}): curated / proposed / right")
+        for kind, c in kinds.items():
+            print(f"    {kind:<15} {c['gold']:>4} {c['pred']:>4} {c['tp']:>4}")
     if times:
         speed = {"load_s": load_seconds, "command_with_startup_s": startup, "peak_mb_in_process": peak_mb}
         speed["peak_mb_command"] = child_mb

@@ -34,6 +34,15 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.ingest.clauses import clause_relations, same_clause
+from kg.ingest.ends import (
+    could_be_meant,
+    dashed_events,
+    described_initiatives,
+    finnish_agreements,
+    owned_plans,
+    refers_to_event,
+)
 from kg.ingest.headline import headline, shorten
 from kg.ingest.proposals import EntityProposal, Evidence, Proposals, RelationProposal
 
@@ -789,6 +798,7 @@ class _Document:
         self._grantor_read = False  # _text_grantor has looked
         self._grantor_found: str | None = None
         self._board_meetings: list[str] = []  # meetings of deciding bodies (read by _meetings)
+        self.clause_subjects: dict[int, list[str]] = {}  # sentence -> its verbs' subjects (kg.ingest.clauses)
 
     # ------------------------------------------------------------------ helpers
     def evidence(self, number: int, sent, start: int, end: int) -> Evidence:
@@ -852,6 +862,8 @@ class _Document:
     def relation(self, subject: str, relation: str, obj: str, ev: Evidence, confidence: float = 0.7, **extra) -> None:
         if subject is None or obj is None:
             return
+        if relation == "memberOf" and DECIDING_BODY.search(self.p.entities[obj].name.split()[-1]):
+            return  # a board or council has no members that are organisations (Kunnanhallitus päätti, että kunta …)
         self.p.add_relation(RelationProposal(subject, relation, obj, ev, confidence, **extra))
 
     def kind_of(self, key: str) -> str:
@@ -900,6 +912,11 @@ class _Document:
         main = self._main_initiative()
         if main is None:
             main = self._told_grant()
+        # ends told without a proper name (kg.ingest.ends), after the main initiative is chosen
+        owned_plans(self)
+        described_initiatives(self)
+        finnish_agreements(self)
+        dashed_events(self)
         self._grant_lists()
         for number, sent, offset in self.sentences:
             self._relations(number, sent, offset, main)
@@ -3390,11 +3407,14 @@ class _Document:
             if near is not None:
                 return min(found, key=lambda m: abs(m.start - near)).key
             return found[0].key
+        if refers_to_event(sent.text):
+            return None  # Seminariet leddes av X: the event of a sentence before, not a project
+        meant = functools.partial(could_be_meant, self, sent.text)
         # the initiative named last before, in the same paragraph (a bullet about one project)
         for before in range(number - 1, 0, -1):
             if self.paragraph.get(before) != self.paragraph.get(number):
                 break
-            named = [m for m in self.mentions.get(before, ()) if self.is_initiative(m.key)]
+            named = [m for m in self.mentions.get(before, ()) if self.is_initiative(m.key) and meant(m.key)]
             if len({m.key for m in named}) > 1:
                 self.unclear.add(number)
                 return None  # the sentence before lists several: which one is meant is not told
@@ -3415,7 +3435,7 @@ class _Document:
                 named = {
                     m.key
                     for m in self.mentions.get(before, ())
-                    if self.is_initiative(m.key) and self.kind_of(m.key) not in _EVENTS
+                    if self.is_initiative(m.key) and self.kind_of(m.key) not in _EVENTS and meant(m.key)
                 }
                 if len(named) == 1:
                     return named.pop()
@@ -3544,6 +3564,7 @@ class _Document:
         text = sent.text
         whole = self.ev(number, sent, offset, 0, len(sent))
         self._verb_relations(number, sent, offset, main, actors)
+        clause_relations(self, number, sent, offset, main)
         self._genitive_owner(number, sent, offset)
         # leads: the actor nearest the cue
         for cue in LEAD_CUES.finditer(text):
@@ -3553,7 +3574,11 @@ class _Document:
             initiative = self._initiative_in(number, sent, main, near=where.start)
             if initiative is None:
                 continue
-            actor = min(actors, key=lambda m: min(abs(m.end - where.start), abs(m.start - where.end)))
+            # the actor nearest the cue in the cue's own clause (… X, där även Y medverkar: not Y)
+            near = [m for m in actors if same_clause(sent, self.lang, where.start, m.start)]
+            if not near:
+                continue
+            actor = min(near, key=lambda m: min(abs(m.end - where.start), abs(m.start - where.end)))
             if min(abs(actor.end - where.start), abs(actor.start - where.end)) > 6:
                 continue
             for lead in self._coordinated(sent, actors, actor):
@@ -3739,7 +3764,12 @@ class _Document:
                     funders = [
                         m
                         for m in actors
-                        if (where is not None and m.start >= where.start) or self.r_family_is_funder(m.key)
+                        if (
+                            where is not None
+                            and m.start >= where.start
+                            and same_clause(sent, self.lang, where.start, m.start)  # …, ja siihen osallistuu X
+                        )
+                        or self.r_family_is_funder(m.key)
                     ]
                 for actor in funders:
                     self.relation(actor.key, "funds", initiative, whole, 0.6)
