@@ -134,7 +134,7 @@ def test_kg_serve_reconcile(built, tmp_path):
     port, reconcile_port = free_port(), free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "kg", "serve", "--port", str(port), "--graph", str(built.output), "--reconcile",
-         "--reconcile-port", str(reconcile_port)],
+         "--reconcile-port", str(reconcile_port), "--lang", "en"],
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, cwd=tmp_path,
         env={**os.environ, "PYTHONUNBUFFERED": "1"}, preexec_fn=ctrl_c_default,  # stopped with SIGINT below
     )  # fmt: skip
