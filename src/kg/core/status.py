@@ -28,7 +28,7 @@ texts are English too).
 >>> translate("validation: conforms: 0 violation(s), 32 warning(s)", "fi")
 'validointi: kelpaa: rikkomuksia 0, varoituksia 32'
 >>> translate("entities:  Municipality 599, Person 34", "sv")
-'entiteter: 599 kommuner, 34 personer'
+'entiteter: kommuner 599, personer 34'
 >>> translate("a line of another kind", "fi"), translate("engine:    oxigraph (3.73 s)", "en")
 ('a line of another kind', 'engine:    oxigraph (3.73 s)')
 >>> STATUS.problems()
@@ -184,14 +184,14 @@ STATUS = Catalogue(
             "triples": "tripplar:  {triples} i {graphs} namngivna grafer",
             "sources": "källor:    {sources} dokument",
             "entities": "entiteter: {_items}",
-            "entities_Municipality": "{n} kommuner",
-            "entities_Organisation": "{n} organisationer",
-            "entities_Person": "{n} personer",
-            "entities_Initiative": "{n} initiativ",
-            "entities_Post": "{n} befattningar",
-            "entities_Funding": "{n} finansieringar",
-            "entities_AdministrativeArea": "{n} administrativa områden",
-            "entities_SourceDocument": "{n} källdokument",
+            "entities_Municipality": "kommuner {n}",
+            "entities_Organisation": "organisationer {n}",
+            "entities_Person": "personer {n}",
+            "entities_Initiative": "initiativ {n}",
+            "entities_Post": "befattningar {n}",
+            "entities_Funding": "finansieringar {n}",
+            "entities_AdministrativeArea": "administrativa områden {n}",
+            "entities_SourceDocument": "källdokument {n}",
             "derived_nothing": "härlett:   inget härlett på nytt (ingen källa har ändrats)",
             "derived_again": "härlett:   {n} tripplar härledda på nytt i graferna för {files} ändrade fil(er) "
             "({rules})",
@@ -275,20 +275,20 @@ STATUS = Catalogue(
             "group_one_of_several": "anna yksi näistä: {listed} (ei useampaa)",
             "group_at_most_one": "anna enintään yksi näistä: {listed}",
             "triples": "kolmikot:  {triples}, nimettyjä graafeja {graphs}",
-            "sources": "lähteet:   {sources} asiakirjaa",
+            "sources": "lähteet:   asiakirjoja {sources}",
             "entities": "entiteetit: {_items}",
-            "entities_Municipality": "{n} kuntaa",
-            "entities_Organisation": "{n} organisaatiota",
-            "entities_Person": "{n} henkilöä",
-            "entities_Initiative": "{n} hanketta",
-            "entities_Post": "{n} tehtävää",
-            "entities_Funding": "{n} rahoitusta",
-            "entities_AdministrativeArea": "{n} hallinnollista aluetta",
-            "entities_SourceDocument": "{n} lähdeasiakirjaa",
+            "entities_Municipality": "kuntia {n}",
+            "entities_Organisation": "organisaatioita {n}",
+            "entities_Person": "henkilöitä {n}",
+            "entities_Initiative": "hankkeita {n}",
+            "entities_Post": "tehtäviä {n}",
+            "entities_Funding": "rahoituksia {n}",
+            "entities_AdministrativeArea": "hallinnollisia alueita {n}",
+            "entities_SourceDocument": "lähdeasiakirjoja {n}",
             "derived_nothing": "johdettu:  mitään ei johdettu uudelleen (mikään lähde ei muuttunut)",
             "derived_again": "johdettu:  {n} kolmikkoa johdettiin uudelleen muuttuneiden tiedostojen ({files}) "
             "graafeissa ({rules})",
-            "derived": "johdettu:  {n} kolmikkoa ({rules})",
+            "derived": "johdettu:  kolmikoita {n} ({rules})",
             "validation": "validointi: {_verdict}",
             "conforms": "kelpaa: rikkomuksia {violations}, varoituksia {warnings}",
             "not_conforms": "EI kelpaa: rikkomuksia {violations}, varoituksia {warnings}",
