@@ -1130,7 +1130,7 @@ def ingest(
     new = sum(1 for e in p.entities.values() if e.is_new)
     unsure = sum(1 for e in p.entities.values() if e.candidates)
     # the title cut at a word and marked, as the sheet's own title is (it was cut in the middle of a word)
-    _say("ingest_document", said, stem=p.stem, lang=p.lang, title=shorten(p.title, 60))
+    _say("ingest_document", said, stem=p.stem, language=p.lang, title=shorten(p.title, 60))
     _say(
         "ingest_proposed",
         said,

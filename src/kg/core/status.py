@@ -78,7 +78,7 @@ STATUS = Catalogue(
             "written": "written:   {out}",
             "written_triples": "written:   {out} ({triples} triples)",
             "dry_run": "dry run:   {out} would get {triples} triples; nothing written",
-            "ingest_document": "document:  {stem} ({lang}), {title}",
+            "ingest_document": "document:  {stem} ({language}), {title}",
             "ingest_proposed": "proposed:  {entities} entities ({known} known to the graph, {new} new, "
             "{unsure} with candidates), {relations} relations",
             "ingest_written_ttl": "written:   {out} ({triples} triples, valid with the rest of the graph)",
@@ -168,7 +168,7 @@ STATUS = Catalogue(
             "written": "skrivet:   {out}",
             "written_triples": "skrivet:   {out} ({triples} tripplar)",
             "dry_run": "provkörning: {out} skulle få {triples} tripplar; inget skrivet",
-            "ingest_document": "dokument:  {stem} ({lang}), {title}",
+            "ingest_document": "dokument:  {stem} ({language}), {title}",
             "ingest_proposed": "förslag:   {entities} entiteter ({known} kända i grafen, {new} nya, "
             "{unsure} med kandidater), {relations} relationer",
             "ingest_written_ttl": "skrivet:   {out} ({triples} tripplar, giltiga tillsammans med resten av grafen)",
@@ -261,7 +261,7 @@ STATUS = Catalogue(
             "written": "kirjoitettu: {out}",
             "written_triples": "kirjoitettu: {out} ({triples} kolmikkoa)",
             "dry_run": "koeajo:    {out} saisi {triples} kolmikkoa; mitään ei kirjoitettu",
-            "ingest_document": "asiakirja: {stem} ({lang}), {title}",
+            "ingest_document": "asiakirja: {stem} ({language}), {title}",
             "ingest_proposed": "ehdotus:   entiteettejä {entities} (graafissa jo {known}, uusia {new}, "
             "ehdokkaita {unsure}), suhteita {relations}",
             "ingest_written_ttl": "kirjoitettu: {out} ({triples} kolmikkoa, kelpaa yhdessä muun graafin kanssa)",
