@@ -1097,7 +1097,11 @@ def ingest(
         str | None, typer.Option("--id", help="The source id (file stem); default: the file's stem.")
     ] = None,
     lang: Annotated[
-        IngestLang, typer.Option("--lang", help="The text's language; auto tells Swedish from Finnish.")
+        IngestLang,
+        typer.Option(
+            "--lang",
+            help="The text's language; auto tells Swedish from Finnish (the status lines follow KG_LANG, default sv).",
+        ),
     ] = IngestLang.auto,
     issued: Annotated[
         str | None, typer.Option("--issued", help="The publication date, YYYY-MM-DD (default: read from the text).")
