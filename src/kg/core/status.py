@@ -263,7 +263,7 @@ STATUS = Catalogue(
             "dry_run": "koeajo:    {out} saisi {triples} kolmikkoa; mitään ei kirjoitettu",
             "ingest_document": "asiakirja: {stem} ({language}), {title}",
             "ingest_proposed": "ehdotus:   entiteettejä {entities} (graafissa jo {known}, uusia {new}, "
-            "ehdokkaita {unsure}), suhteita {relations}",
+            "ehdokkaita saaneita {unsure}), suhteita {relations}",
             "ingest_written_ttl": "kirjoitettu: {out} ({triples} kolmikkoa, kelpaa yhdessä muun graafin kanssa)",
             "ingest_written_sheet": "kirjoitettu: {out} (tarkista se ja aja sitten: kg import {again})",
             "param_required": "pakollinen",
