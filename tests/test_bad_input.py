@@ -79,7 +79,8 @@ def engine(request, monkeypatch):
 
 
 def build(data: Path, out: Path):
-    return run("build", "--data", str(data), "--out", str(out), "--engine", os.environ["KG_TEST_ENGINE"])
+    engine = os.environ["KG_TEST_ENGINE"]
+    return run("build", "--data", str(data), "--out", str(out), "--engine", engine, "--lang", "en")  # "conforms"
 
 
 def test_valid_fixture_builds(data_dir: Path, tmp_path: Path):
