@@ -55,7 +55,8 @@ def run_once(data: Path) -> tuple[float, float, str]:
     kg = shutil.which("kg") or str(Path(sys.executable).with_name("kg"))
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    result = subprocess.run([kg, "all", "--data", str(data)], cwd=work, capture_output=True, text=True)
+    command = [kg, "all", "--data", str(data), "--lang", "en"]  # the summary lines read below, in English
+    result = subprocess.run(command, cwd=work, capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:

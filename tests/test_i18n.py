@@ -21,6 +21,7 @@ from kg.cli import app
 from kg.core.errors import KgError
 from kg.core.i18n import table_problems
 from kg.core.labels import LANGS
+from kg.core.status import LIBRARY, STATUS, translate, translate_lines
 from kg.query import columns
 from kg.query.formats import render
 from kg.query.library import available, get, read_query
@@ -39,6 +40,7 @@ def _by_lang(table: dict) -> dict:
 
 def test_every_message_has_all_three_translations():
     problems = messages.REPORT.problems() + columns.HEADERS.problems() + columns.TABLES.problems()
+    problems += STATUS.problems()  # the status lines, notes and words of the commands
     problems += columns.value_problems()
     for name in ("TEXT", "KIND_TEXT", "ROLE_TEXT"):  # the page's tables, of the same kind
         problems += table_problems(f"kg.viz.text.{name}", getattr(text, name))
@@ -177,6 +179,134 @@ def test_the_analysis_notes_kept_in_english_are_shown_in_the_report_language():
     assert _note(work, "en") == work and _note("a note of another kind", "fi") == "a note of another kind"
 
 
+# ------------------------------------------------------------------ status lines, notes, kg queries
+
+
+def test_every_shipped_query_has_its_title_description_and_parameters_in_each_language():
+    # a query added with its texts in English only fails here (as a message of a catalogue does above)
+    missing = []
+    for name, query in available().items():
+        assert query.title != name and query.description, name  # the English header itself
+        wanted = ["title", "description", *(f"param {p.name}" for p in query.parameters)]
+        for lang in LANGS:
+            if lang != "en":
+                texts = query.translations.get(lang, {})
+                missing += [f"{name}.rq: {what}@{lang}" for what in wanted if not texts.get(what, "").strip()]
+        unknown = {what for texts in query.translations.values() for what in texts} - set(wanted)
+        assert not unknown, (name, unknown)
+    assert missing == []
+
+
+def test_a_query_header_translation_is_checked_and_falls_back_to_english(tmp_path):
+    own = tmp_path / "own.rq"
+    header = "# title: Own\n# description: Mine.\n# param: year (year): the year\n# title@fi: Oma\n"
+    own.write_text(header + "SELECT ?year WHERE { BIND(?year AS ?y) }\n", encoding="utf-8")
+    query = read_query(own)
+    assert (query.title_in("fi"), query.title_in("sv"), query.title_in("en")) == ("Oma", "Own", "Own")
+    assert query.description_in("fi") == "Mine."
+    assert query.parameter_description(query.parameters[0], "sv") == "the year"
+    for line, error in [
+        ("# title@de: Eigene", r"own\.rq:4: title@de: the language is one of sv, fi, en, not 'de'"),
+        ("# param@sv: month: månaden", r"own\.rq:4: param@sv: expected 'NAME: text' for a parameter declared"),
+    ]:
+        own.write_text(header.replace("# title@fi: Oma", line) + "SELECT ?year WHERE {}\n", encoding="utf-8")
+        with pytest.raises(KgError, match=error):
+            read_query(own)
+
+
+def test_kg_queries_speaks_the_output_language_and_english_is_as_before():
+    english = runner.invoke(app, ["queries", "--lang", "en"])
+    assert english.exit_code == 0 and english.stdout == (PINNED / "queries-list-en.txt").read_text(encoding="utf-8")
+    finnish = runner.invoke(app, ["queries"], env={"KG_LANG": "fi"}).stdout  # KG_LANG: --lang's default
+    assert "    Kuntayhtymän jäsenet\n" in finnish
+    assert "--param association=<entity>  pakollinen, esim. Region 10: kuntayhtymä nimellä" in finnish
+    assert "anna yksi näistä: --param year, --param date (ei molempia)" in finnish
+    swedish = runner.invoke(app, ["queries"]).stdout  # --lang's default, sv
+    assert "    Medlemmar i ett kommunalförbund\n" in swedish
+    assert "valfri, t.ex. ESF: bara den här finansiären" in swedish
+    for listing in (finnish, swedish):
+        assert not {"required", "optional", "e.g.", "default:"} & set(re.split(r"[\s,()]+", listing))
+    refused = runner.invoke(app, ["queries"], env={"KG_LANG": "de"})
+    assert refused.exit_code == 2 and "expected one of sv, fi, en, not 'de'" in refused.output
+
+
+def _english_lines(text: str) -> list[str]:
+    """The lines of ``text`` that are one of the library's English messages, as they are."""
+    return [line for line in text.splitlines() if any(STATUS.read(line, (key,)) for key in LIBRARY)]
+
+
+def test_the_build_summary_is_said_in_swedish_and_finnish(built):
+    from dataclasses import replace
+
+    from kg.build.findings import Result, ValidationReport
+
+    broken = ValidationReport([Result("Violation", "a funding needs exactly one kg:funder")])
+    summaries = [
+        built.summary(),
+        replace(built, changed=[], derived={}).summary(),
+        replace(built, changed=["a.ttl"], analysis_dropped=True).summary(),
+        replace(built, full_reason="the manifest is of format 2", report=broken, output=None).summary(),
+    ]
+    english = "\n".join(summaries)
+    assert translate_lines(english, "en") == english
+    assert len(_english_lines(english)) == len(english.splitlines())  # every line is a message of the catalogue
+    for lang in ("sv", "fi"):
+        said = translate_lines(english, lang)
+        assert _english_lines(said) == [] and len(said.splitlines()) == len(english.splitlines())
+    assert translate(f"engine:    rdflib ({built.timings['total']:.2f} s)", "fi").startswith("moottori:  rdflib (")
+    assert "kommuner " in translate_lines(english, "sv") and "kuntia " in translate_lines(english, "fi")
+
+
+def test_the_notes_and_reports_of_the_library_are_said_in_each_language(built, tmp_path):
+    import json
+    import shutil
+
+    import networkx as nx
+
+    from kg.build.graph import MANIFEST_FILE, STORE_DIR, open_built_store
+    from kg.server.oxigraph import PushedGraph, PushReport
+    from kg.viz.render import PageInfo, choose
+
+    lines = []
+    folder = tmp_path / "build"  # the reasons for reading graph.trig instead of the store beside it
+    folder.mkdir()
+    shutil.copy(built.output, folder / "graph.trig")
+    (folder / MANIFEST_FILE).write_text("{}", encoding="utf-8")
+    assert open_built_store(folder / "graph.trig", lines.append) is None  # no store
+    (folder / STORE_DIR).mkdir()
+    assert open_built_store(folder / "graph.trig", lines.append) is None  # graph.trig not the manifest's
+    (folder / MANIFEST_FILE).write_text("not json", encoding="utf-8")
+    assert open_built_store(folder / "graph.trig", lines.append) is None
+    (folder / "store.dirty").write_text(json.dumps({}), encoding="utf-8")
+    assert open_built_store(folder / "graph.trig", lines.append) is None
+    pushed = PushReport("http://x/query", [PushedGraph("urn:g", 3, "moved")], ["urn:o"], ["urn:p"], 1)
+    lines += pushed.summary().splitlines()
+    lines += [PageInfo(12, 10, 0).summary(), PageInfo(849, 1393, 0, [], 1280, 2270, "both").summary()]
+    for size_by in ("degree", "betweenness", "eigenvector"):
+        path = nx.path_graph(6)
+        nx.set_edge_attributes(path, 1, "weight")
+        lines += choose(path, {n: n for n in path}, size_by, 3, 1)[3]
+    assert len(lines) == 4 + 4 + 2 + 6 and len(_english_lines("\n".join(lines))) == len(lines)
+    for lang in ("sv", "fi"):
+        said = [translate(line, lang) for line in lines]
+        assert _english_lines("\n".join(said)) == [], said
+        assert not any("not using" in line or " ties" in line or "measure" in line for line in said), said
+
+
+def test_the_commands_say_what_they_did_in_the_output_language(tmp_path):
+    data, out = tmp_path / "data", tmp_path / "build"
+    made = runner.invoke(app, ["synth", "--out", str(data), "--triples", "1"], env={"KG_LANG": "fi"})
+    assert made.exit_code == 0 and made.stdout.startswith("kirjoitettiin "), made.output
+    built = runner.invoke(app, ["build", "--data", str(data), "--out", str(out)])  # --lang's default, sv
+    assert built.exit_code == 0, built.output
+    labels = [line.split(":")[0] for line in built.stdout.splitlines()]
+    assert labels == ["tripplar", "källor", "entiteter", "härlett", "validering", "motor", "skrivet"]
+    checked = runner.invoke(app, ["validate", "--data", str(data), "--lang", "fi"])
+    assert checked.exit_code == 0 and checked.stdout == "kelpaa: rikkomuksia 0, varoituksia 0\n"
+    exported = runner.invoke(app, ["export", str(tmp_path / "x.xlsx"), "--data", str(data), "--source", "x"])
+    assert exported.exit_code == 2 and exported.output.startswith("error: ")  # errors stay in English
+
+
 if __name__ == "__main__":  # write the pinned English outputs with the current code (see the docstring)
     import shutil
     import tempfile
@@ -196,4 +326,6 @@ if __name__ == "__main__":  # write the pinned English outputs with the current 
         for fmt in ("table", "md"):
             written.append(f"==> kg query {name} --lang en --format {fmt} {params}\n" + render(result, fmt, data, "en"))
     (PINNED / "queries-en.txt").write_text("\n".join(written), encoding="utf-8")
+    listed = CliRunner().invoke(app, ["queries", "--lang", "en"]).stdout
+    (PINNED / "queries-list-en.txt").write_text(listed, encoding="utf-8")
     sys.exit(0)

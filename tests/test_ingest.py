@@ -56,10 +56,14 @@ def test_summary_cuts_a_long_title_at_a_word(data, tmp_path):
     title = "Sitoutuminen Oulujoen vesistöalueen vesistövisio 2035 -hankkeen rahoittamiseen"
     text.write_text(f"§ 1 {title}\n\nKajaanin kaupunki sitoutuu hankkeen rahoittamiseen.\n", encoding="utf-8")
     out = tmp_path / "draft"
-    result = run(text, "--id", "901_vesistovisio", "--out", out, "--data", data)
+    args = ["ingest", str(text), "--id", "901_vesistovisio", "--out", str(out), "--data", str(data)]
+    result = CliRunner().invoke(app, args, env={"KG_LANG": "en"})  # --lang is the text's: KG_LANG the output's
     assert result.exit_code == 0, result.output
     line = result.output.splitlines()[0]
     assert line == "document:  901_vesistovisio (fi), Sitoutuminen Oulujoen vesistöalueen vesistövisio 2035…"
+    again = CliRunner().invoke(app, [*args[:-4], "--out", str(tmp_path / "again"), "--data", str(data)])
+    assert again.exit_code == 0, again.output  # KG_LANG unset: Swedish, as --lang's default elsewhere
+    assert again.output.splitlines()[0] == line.replace("document: ", "dokument: ")
     with (out / "source.csv").open(encoding="utf-8") as f:
         assert title in f.read()
 

@@ -111,8 +111,8 @@ LIBRARY_WORDING = ("Input should", "Value error", "validation error", "pydantic"
         (["synth", "--seed", "1.5", "--out", "{tmp}/synth"], "'--seed': expected a whole number of 0 or more"),
         (["viz", "--depth", "2"], "--depth needs --focus"),
         (["viz", "--depth", "0", "--focus", "Pajala"], "'--depth': expected a whole number of 1 or more, not '0'"),
-        (["query", "members", "--lang", "de"], "'--lang': expected one of sv, fi, en, not 'de'"),
-        (["analyze", "--lang", "de"], "'--lang': expected one of sv, fi, en, not 'de'"),
+        (["query", "members", "--lang", "de"], "'--lang' (env var: 'KG_LANG'): expected one of sv, fi, en, not 'de'"),
+        (["analyze", "--lang", "de"], "'--lang' (env var: 'KG_LANG'): expected one of sv, fi, en, not 'de'"),
         (["ingest", "x.txt", "--lang", "de"], "Invalid value for '--lang': expected one of auto, sv, fi, not 'de'"),
         (["query", "members", "-f", "xml"], "'--format' / '-f': expected one of table, csv, tsv, json, md, not 'xml'"),
         (["analyze", "--network", "people"], "expected one of actors, bipartite, organisations, not 'people'"),
@@ -189,7 +189,7 @@ def test_version():
 def test_build_prints_results_on_stdout_findings_on_stderr_each_once(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(REPO / "data", data)
-    result = runner.invoke(app, ["build", "--data", str(data), "--out", str(tmp_path / "out")])
+    result = runner.invoke(app, ["build", "--data", str(data), "--out", str(tmp_path / "out"), "--lang", "en"])
     assert result.exit_code == 0
     warnings = int(re.search(r"(\d+) warning\(s\)", result.stdout).group(1))
     assert warnings > 0
@@ -199,7 +199,7 @@ def test_build_prints_results_on_stdout_findings_on_stderr_each_once(tmp_path):
     # a violation: its finding on stderr, the summary (nothing written) on stdout, exit 1
     broken = data / "sources" / "004_7d7d9fe527b1fb8f.ttl"
     broken.write_text(broken.read_text(encoding="utf-8") + '\nfunding:x a kg:Funding ; kg:currency "EUR" .\n')
-    result = runner.invoke(app, ["build", "--data", str(data), "--out", str(tmp_path / "out2")])
+    result = runner.invoke(app, ["build", "--data", str(data), "--out", str(tmp_path / "out2"), "--lang", "en"])
     assert result.exit_code == 1
     assert "Violation: " in result.stderr and "Violation: " not in result.stdout
     assert "written:   nothing" in result.stdout
@@ -207,7 +207,7 @@ def test_build_prints_results_on_stdout_findings_on_stderr_each_once(tmp_path):
 
 
 def test_all_lists_its_warnings_on_request(tmp_path):
-    args = ["all", "--data", str(REPO / "data"), "--out", str(tmp_path / "out")]
+    args = ["all", "--data", str(REPO / "data"), "--out", str(tmp_path / "out"), "--lang", "en"]
     plain = runner.invoke(app, args)
     assert plain.exit_code == 0, plain.output
     warnings = int(re.search(r"(\d+) warning\(s\)", plain.stdout).group(1))
@@ -221,7 +221,7 @@ def test_all_lists_its_warnings_on_request(tmp_path):
 def test_incremental_rebuild_says_what_it_re_derived(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(REPO / "data", data)
-    args = ["build", "--data", str(data), "--out", str(tmp_path / "out"), "--engine", "oxigraph"]
+    args = ["build", "--data", str(data), "--out", str(tmp_path / "out"), "--engine", "oxigraph", "--lang", "en"]
     full = runner.invoke(app, args)
     assert full.exit_code == 0, full.output
     total = int(re.search(r"derived:   (\d+) triples \(", full.stdout).group(1))
@@ -250,7 +250,8 @@ def test_analyze_counts_agree_with_what_it_lists(graph):
 
 
 def test_viz_notes_go_to_stderr(graph, tmp_path):
-    result = runner.invoke(app, ["viz", "--graph", graph, "--out", str(tmp_path / "p.html"), "--max-nodes", "5"])
+    args = ["viz", "--graph", graph, "--out", str(tmp_path / "p.html"), "--max-nodes", "5", "--lang", "en"]
+    result = runner.invoke(app, args)
     assert result.exit_code == 0, result.output
     assert result.stdout.startswith("wrote ") and "note: " not in result.stdout
     assert "note: " in result.stderr

@@ -3,7 +3,7 @@
 Every fenced ``text`` block of README.md that shows a ``$ kg ...`` command followed by its output is
 run, in the order of the README, in a copy of the project (so that ``kg all`` builds the graph the
 later examples read), and the command's standard output is compared with the block line by line.
-Only timings (``2.53 s``) may differ; a line ``…`` stands for any number of lines the README leaves
+Only timings (``2.53 s``, ``2,53 s``) may differ; a line ``…`` stands for any number of lines the README leaves
 out, and ``…`` inside a line for any text. Diagnostics on stderr are not part of the examples.
 """
 
@@ -25,7 +25,7 @@ README = REPO / "README.md"
 KG = Path(sys.executable).parent / "kg"
 # Commands that keep running until stopped are not run here; each names the test that covers it.
 LONG_RUNNING = {"serve": "a server that runs until Ctrl-C; tests/test_remote.py runs it on a free port"}
-TIMING = re.compile(r"\b\d+(?:\.\d+)? s\b")
+TIMING = re.compile(r"\b\d+(?:[.,]\d+)? s\b")  # 2.53 s, or 2,53 s in Swedish and Finnish
 
 
 @dataclass

@@ -141,15 +141,19 @@ def test_kg_serve_reconcile(built, tmp_path):
     try:
         lines: list[str] = []
         deadline = time.monotonic() + 60
-        while not any(line.startswith("endpoint:") for line in lines):
+        # the status lines in --lang's default, Swedish: "slutpunkt:" (endpoint), "avstämning:" (reconcile)
+        while not any(line.startswith("slutpunkt:") for line in lines):
             assert time.monotonic() < deadline and process.poll() is None, lines
             lines.append(process.stdout.readline())
-        url = next(line for line in lines if line.startswith("reconcile:")).split()[1]
+        url = next(line for line in lines if line.startswith("avstämning:")).split()[1]
         assert url == f"http://127.0.0.1:{reconcile_port}/reconcile"
         answer = post_form(url, {"queries": json.dumps({"q0": {"query": "Kemijärven kaupungilta"}})})
         assert answer["q0"]["result"][0]["id"] == ID + "municipality/fi-320"
         process.send_signal(signal.SIGINT)
         assert process.wait(15) in (0, 130)
+        rest = process.stdout.read()
+        assert "gränser:   frågor avbryts efter 30 s; federerade frågor (SERVICE) avvisas\n" in rest, rest
+        assert rest.endswith("Tryck Ctrl-C för att stoppa.\nstoppad.\n"), rest
         with pytest.raises(OSError), socket.create_connection(("127.0.0.1", reconcile_port), timeout=1):
             pass
     finally:

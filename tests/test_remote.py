@@ -175,7 +175,8 @@ def test_kg_push_command(pushed, built):
     refused = runner.invoke(app, ["push", "--endpoint", server.query_url, "--graph", str(built.output)])
     assert refused.exit_code == 2
     assert "--replace" in refused.output
-    done = runner.invoke(app, ["push", "--endpoint", server.query_url, "--graph", str(built.output), "--replace"])
+    args = ["push", "--endpoint", server.query_url, "--graph", str(built.output), "--replace", "--lang", "en"]
+    done = runner.invoke(app, args)
     assert done.exit_code == 0, done.output
     assert f"verified:  {len(local_graphs(built.output))} graphs" in done.output
 
@@ -502,7 +503,7 @@ def test_kg_serve_answers_refuses_updates_and_stops_on_ctrl_c(built, tmp_path):
     port = free_port()
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
-        [sys.executable, "-m", "kg", "serve", "--port", str(port), "--graph", str(built.output)],
+        [sys.executable, "-m", "kg", "serve", "--port", str(port), "--graph", str(built.output), "--lang", "en"],
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,

@@ -663,7 +663,8 @@ def served(built, tmp_path):
     from kg.server.oxigraph import free_port
 
     port = free_port()
-    process = kg_process("serve", "--port", str(port), "--graph", str(built.output), "--timeout", "2", cwd=tmp_path)
+    args = ["--port", str(port), "--graph", str(built.output), "--timeout", "2", "--lang", "en"]
+    process = kg_process("serve", *args, cwd=tmp_path)
     try:
         lines: list[str] = []
         deadline = time.monotonic() + 60
@@ -795,7 +796,7 @@ def test_push_replace_removes_the_graphs_of_deleted_sources(writable_server, bui
     report = push(second / "graph.trig", url, replace=True, prune=False)
     assert graph in server_graphs(RemoteStore(url)) and not report.pruned
 
-    result = run("push", "--endpoint", url, "--graph", str(second / "graph.trig"), "--replace")
+    result = run("push", "--endpoint", url, "--graph", str(second / "graph.trig"), "--replace", "--lang", "en")
     assert result.exit_code == 0, result.output
     removed = "the dataset no longer has (a source's or the analysis of an earlier build)"
     assert f"removed:   2 graph(s) {removed}: <{analysis}>, <{graph}>" in result.output

@@ -103,6 +103,10 @@ def test_an_unreadable_stored_analysis_is_computed_again(graph, tmp_path):
 PAJALA = "https://w3id.org/samverkan/id/municipality/se-2521"
 
 
+# kg viz's notes in --lang's default, sv ("no stored network …", "no stored analysis …" in English)
+NO_NETWORK, NO_ANALYSIS = "inget lagrat nätverk", "ingen lagrad analys"
+
+
 def _viz_notes(graph, out) -> tuple[str, str]:
     result = runner.invoke(app, ["viz", "--graph", str(graph), "--out", str(out)])
     assert result.exit_code == 0, result.output
@@ -111,11 +115,11 @@ def _viz_notes(graph, out) -> tuple[str, str]:
 
 def test_viz_draws_the_network_an_earlier_viz_stored_without_reading_it_again(graph, tmp_path):
     fresh, said = _viz_notes(graph, tmp_path / "fresh.html")  # nothing stored yet: read, computed, stored
-    assert "no stored network" in said and "no stored analysis" in said
+    assert NO_NETWORK in said and NO_ANALYSIS in said
     [path] = _network(graph)
     assert path.name.startswith(stored.graph_key(graph)[:32])
     page, said = _viz_notes(graph, tmp_path / "reused.html")
-    assert page == fresh and "no stored" not in said  # the same page from what the first kg viz stored
+    assert page == fresh and NO_NETWORK not in said and NO_ANALYSIS not in said  # the same page, from what was stored
     data = json.loads(path.read_text(encoding="utf-8"))
     assert data["nodes"][PAJALA]["label"] == "Pajala"
     data["nodes"][PAJALA]["label"] = MARKER
@@ -132,7 +136,7 @@ def test_a_changed_graph_never_gets_a_stale_network(graph, tmp_path):
     with graph.open("a", encoding="utf-8") as handle:
         handle.write('\n<https://example.org/x> <http://www.w3.org/2000/01/rdf-schema#comment> "edited" .\n')
     page, said = _viz_notes(graph, tmp_path / "page.html")
-    assert MARKER not in page and "no stored network" in said and "no stored analysis" in said
+    assert MARKER not in page and NO_NETWORK in said and NO_ANALYSIS in said
     [new] = _network(graph)  # the network of the new contents, stored by kg viz
     assert new != old and new.name.startswith(stored.graph_key(graph)[:32])
 
@@ -155,19 +159,20 @@ def test_kg_all_stores_what_kg_viz_needs_and_a_rebuild_says_when_it_drops_the_an
     assert stored.load_network(graph, key, "sv") == read_network(OxigraphStore.from_file(graph), "sv")
     page = runner.invoke(app, ["viz", "--graph", str(graph), "--out", str(tmp_path / "page.html")])
     assert page.exit_code == 0, page.output
-    assert "no stored network" not in page.stderr and "no stored analysis" not in page.stderr, page.stderr
+    said = (NO_NETWORK, NO_ANALYSIS, "no stored network", "no stored analysis")  # in sv (--lang's default), en
+    assert not any(text in page.stderr for text in said), page.stderr
     # nothing changed: the build keeps the analysis and says nothing about it
-    again = runner.invoke(app, ["build", "--data", str(data), "--out", str(out)])
+    again = runner.invoke(app, ["build", "--data", str(data), "--out", str(out), "--lang", "en"])
     assert again.exit_code == 0 and "dropped" not in again.stdout, again.output
     # one source changed: the analysis graph no longer holds, and the summary says it was dropped
     source = sorted((data / "sources").glob("*.ttl"))[0]
     source.write_text(source.read_text(encoding="utf-8") + "\n# touched\n<urn:x> <urn:y> 1 .\n", encoding="utf-8")
-    rebuilt = runner.invoke(app, ["build", "--data", str(data), "--out", str(out)])
+    rebuilt = runner.invoke(app, ["build", "--data", str(data), "--out", str(out), "--lang", "en"])
     assert rebuilt.exit_code == 0, rebuilt.output
     assert "analysis:  dropped: the analysis graph stored by kg all or kg analyze --write-back" in rebuilt.stdout
     assert "<https://w3id.org/samverkan/id/graph/analysis>" not in graph.read_text(encoding="utf-8")
     # a build without an analysis to drop says nothing
-    quiet = runner.invoke(app, ["build", "--data", str(data), "--out", str(out), "--full"])
+    quiet = runner.invoke(app, ["build", "--data", str(data), "--out", str(out), "--full", "--lang", "en"])
     assert quiet.exit_code == 0 and "dropped" not in quiet.stdout, quiet.output
 
 

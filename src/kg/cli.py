@@ -46,8 +46,37 @@ def _fail(exc: Exception, code: int = 2) -> None:
     raise typer.Exit(code)
 
 
-def _note(text: str) -> None:
-    typer.echo(f"note: {text}", err=True)
+def _note(text: str, lang: str | None = None) -> None:
+    """A note on stderr, in ``lang`` (:mod:`kg.core.status`; English for ``None``)."""
+    from kg.core.status import STATUS, translate
+
+    typer.echo(STATUS.text("note", lang, text=translate(text, lang)), err=True)
+
+
+def _noter(lang: str):
+    """:func:`_note` in ``lang``, for the ``note`` callbacks of the library."""
+    return lambda text: _note(text, lang)
+
+
+def _status(key: str, lang: str | None, **values: object) -> str:
+    """The text of the message ``key`` of :data:`kg.core.status.STATUS` in ``lang``."""
+    from kg.core.status import STATUS
+
+    return STATUS.text(key, lang, **values)
+
+
+def _say(key: str, lang: str, err: bool = False, **values: object) -> None:
+    """The status line ``key`` of :data:`kg.core.status.STATUS` in ``lang``."""
+    from kg.core.status import STATUS
+
+    typer.echo(STATUS.text(key, lang, **values), err=err)
+
+
+def _lines(text: str, lang: str) -> str:
+    """Lines the library wrote in English, in ``lang`` (:func:`kg.core.status.translate_lines`)."""
+    from kg.core.status import translate_lines
+
+    return translate_lines(text, lang)
 
 
 def _out_format(out: Path | None, given: str | None, by_suffix: dict[str, str], default: str, command: str) -> str:
@@ -97,6 +126,18 @@ def _options(
 
 
 LANGUAGES = ("sv", "fi", "en")
+LANG_ENV = "KG_LANG"  # the output language when --lang is not given (default sv)
+
+
+def _env_lang() -> str:
+    """The output language of a command whose ``--lang`` names its input's language (``kg ingest``):
+    ``KG_LANG``, else ``sv``."""
+    import os
+
+    value = os.environ.get(LANG_ENV, "").strip() or "sv"
+    if value not in LANGUAGES:
+        raise typer.BadParameter(f"expected one of {', '.join(LANGUAGES)}, not {value!r}", param_hint=LANG_ENV)
+    return value
 
 
 def _check_lang(value: str) -> str:
@@ -222,6 +263,7 @@ def build(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only problems.")] = False,
     engine: EngineOpt = Engine.auto,
     full: Annotated[bool, typer.Option("--full", help="Rebuild everything (no incremental rebuild).")] = False,
+    lang: StatusLangOpt = "sv",
 ) -> None:
     """Load, derive, validate and write OUT/graph.trig (nothing is written on a Violation)."""
     from kg.build.pipeline import build as run_build
@@ -234,7 +276,7 @@ def build(
     # findings are diagnostics (stderr), the summary is the result (stdout); each line once
     _print_findings(result.report, ("Violation",) if quiet else ("Violation", "Warning", "Info"))
     if not quiet or not result.conforms:
-        typer.echo(result.summary())
+        typer.echo(_lines(result.summary(), lang))
     if not result.conforms:
         raise typer.Exit(1)
 
@@ -262,13 +304,13 @@ def run_all(
         _fail(exc)
     _print_findings(result.report, ("Violation", "Warning", "Info") if warnings else ("Violation",))
     result.analysis_dropped = False  # stored again below
-    typer.echo(result.summary())
+    typer.echo(_lines(result.summary(), lang))
     if not result.conforms:
         raise typer.Exit(1)
     if result.report.count("Warning") and not warnings:
-        typer.echo(
-            f"note: {result.report.count('Warning')} warning(s) not listed; kg all --warnings lists them", err=True
-        )
+        from kg.core.status import STATUS
+
+        _note(STATUS.text("warnings_not_listed", lang, n=result.report.count("Warning")), lang)
     source = result.store if result.store is not None else result.dataset
     # the nodes and ties kg viz draws, kept for it below (the analysis graph written back adds no node,
     # tie or label of an actor or initiative, so they are those of the graph file as written: a test holds
@@ -294,9 +336,9 @@ def run_all(
 
     key = stored.graph_key(result.output)
     stored.save(result.output, key, params, analysis)  # for kg viz: its analysis and network (below)
-    typer.echo(
-        f"analysis:  {len(analysis.clusters)} clusters, modularity {analysis.modularity:.3f} (stored in the graph)"
-    )
+    from kg.core.i18n import decimal
+
+    _say("analysis_stored", lang, clusters=len(analysis.clusters), modularity=decimal(analysis.modularity, 3, lang))
     span = years_of(bipartite)  # the page's slider and details, stored with the network for kg viz
     more = page_extras(source, bipartite, lang, None)
     stored.save_network(result.output, key, lang, nodes, ties, more)
@@ -311,7 +353,7 @@ def run_all(
         details=more["details"],
     )  # fmt: skip
     page = write_page(Path(out) / "network.html", html)
-    typer.echo(f"page:      {page} ({info.summary()})")
+    _say("page", lang, page=page, summary=_lines(info.summary(), lang))
 
 
 @app.command()
@@ -323,6 +365,7 @@ def validate(
     data: DataOpt = None,
     fmt: Annotated[ReportFormat, typer.Option("--format", "-f", help="Report format.")] = ReportFormat.text,
     engine: EngineOpt = Engine.auto,
+    lang: StatusLangOpt = "sv",
 ) -> None:
     """Validate data against the shapes and print a report (exit 1 on any Violation)."""
     from kg.build.pipeline import build as run_build
@@ -332,7 +375,8 @@ def validate(
         report = run_build(data, None, files=paths or None, engine=engine.value).report
     except KgError as exc:
         _fail(exc)
-    typer.echo(report.to_json() if fmt is ReportFormat.json else report.to_text())
+    # the findings are diagnostics and stay in English with SHACL's terms; the verdict follows --lang
+    typer.echo(report.to_json() if fmt is ReportFormat.json else _lines(report.to_text(), lang))
     if not report.conforms:
         raise typer.Exit(1)
 
@@ -357,7 +401,16 @@ GraphOpt = Annotated[
 LangOpt = Annotated[
     str,
     typer.Option(
-        "--lang", help="Language of the output: labels, headings, column headers; sv, fi or en.", callback=_check_lang
+        "--lang",
+        help="Language of the output: labels, headings, column headers, status lines and notes; sv, fi or en.",
+        callback=_check_lang,
+        envvar=LANG_ENV,
+    ),
+]
+StatusLangOpt = Annotated[
+    str,
+    typer.Option(
+        "--lang", help="Language of the status lines and notes: sv, fi or en.", callback=_check_lang, envvar=LANG_ENV
     ),
 ]
 EndpointOpt = Annotated[
@@ -408,21 +461,33 @@ def _parse_params(values: list[str] | None) -> dict[str, str]:
 
 
 @app.command("queries")
-def list_queries() -> None:
+def list_queries(lang: LangOpt = "sv") -> None:
     """List the query library: names, titles and parameters."""
     from kg.query.library import available
 
     for name, query in available().items():
         typer.echo(f"{name}  ({query.form})")
-        typer.echo(f"    {query.title}")
+        typer.echo(f"    {query.title_in(lang)}")
         for param in query.parameters:
             grouped = any(g.required and param.name in g.names for g in query.exclusive)
-            extra = "required" if param.required else (f"default {param.default}" if param.default else "optional")
-            extra = "one of a group (below)" if grouped else extra
-            example = f", e.g. {param.example}" if param.example else ""
-            typer.echo(f"    --param {param.name}=<{param.type}>  {extra}{example}: {param.description}")
+            if grouped:
+                extra = _status("param_grouped", lang)
+            elif param.required:
+                extra = _status("param_required", lang)
+            elif param.default:
+                extra = _status("param_default", lang, default=param.default)
+            else:
+                extra = _status("param_optional", lang)
+            example = _status("param_example", lang, example=param.example) if param.example else ""
+            described = query.parameter_description(param, lang)
+            typer.echo(f"    --param {param.name}=<{param.type}>  {extra}{example}: {described}")
         for group in query.exclusive:
-            typer.echo(f"    {group.describe()}")
+            listed = ", ".join(f"--param {n}" for n in group.names)
+            if not group.required:
+                key = "group_at_most_one"
+            else:
+                key = "group_one" if len(group.names) == 2 else "group_one_of_several"
+            typer.echo(f"    {_status(key, lang, listed=listed)}")
 
 
 @app.command()
@@ -489,7 +554,7 @@ def query(
     try:
         params = _parse_params(param)
         named = adhoc(expression, "-e") if expression is not None else get(name)
-        dataset = open_source(graph, data, endpoint, http_timeout=http_timeout, use_store=True, note=_note)
+        dataset = open_source(graph, data, endpoint, http_timeout=http_timeout, use_store=True, note=_noter(lang))
         try:
             result = execute(dataset, named, params, lang=lang, timeout=timeout, allow_service=allow_service)
             if out is not None and out.suffix and fmt is None and (result.graph is not None) != graph_out:
@@ -570,7 +635,9 @@ def analyze(
         path, key = _local_graph(graph, data, endpoint)
         # the build's on-disk store when it holds graph.trig's dataset (no parsing); --write-back
         # changes the graph, so it reads graph.trig into memory
-        dataset = open_source(path, None, endpoint, http_timeout=http_timeout, use_store=not write_back, note=_note)
+        dataset = open_source(
+            path, None, endpoint, http_timeout=http_timeout, use_store=not write_back, note=_noter(lang)
+        )
         # the network kg viz (or kg all) stored for these very graph bytes and language, else read now: only
         # what the analysis uses (labels, kinds, types, countries; no dates, names or areas)
         found = stored.load_network(path, key, lang) if key is not None else None
@@ -584,7 +651,7 @@ def analyze(
         dataset.close()  # the built store's shared lock: a build may go on
     if network is NetworkKind.bipartite:
         projected = project(bipartite)
-        typer.echo("note: clusters of a bipartite network are computed on its actor projection", err=True)
+        _note(_status("bipartite_clusters", lang), lang)
     else:
         projected = project(bipartite)
         if network is NetworkKind.organisations:
@@ -611,7 +678,8 @@ def analyze(
         count = store(dataset, target, result, params)
         if path is not None:  # the graph file changed: store the analysis under its new contents
             stored.save(path, stored.graph_key(path), params, result)
-        typer.echo(f"wrote {count} triples to <https://w3id.org/samverkan/id/graph/analysis> in {target}", err=True)
+        graph_iri = "https://w3id.org/samverkan/id/graph/analysis"
+        _say("analysis_written", lang, err=True, count=count, graph=graph_iri, target=target)
 
 
 class ColorBy(StrEnum):
@@ -667,13 +735,13 @@ def viz(
         path, key = _local_graph(graph, data, endpoint)
         # the build's on-disk store when it holds graph.trig's dataset (no parsing: 0.1 s against 4 s at
         # a million triples), closed (its shared lock let go) when the page is written
-        dataset = open_source(path, None, endpoint, http_timeout=http_timeout, use_store=True, note=_note)
+        dataset = open_source(path, None, endpoint, http_timeout=http_timeout, use_store=True, note=_noter(lang))
         # the nodes and ties an earlier kg viz stored for these very graph bytes, else read now (once, for every
         # year too) and stored
         found = stored.load_network(path, key, lang, extras=True) if key is not None else None
         if found is None:
             if key is not None:
-                _note("no stored network for this graph (the first kg viz of a graph stores one): reading it")
+                _note(_status("no_stored_network", lang), lang)
             nodes, ties, extras = read_nodes(dataset, lang), read_ties(dataset), {}
         else:
             nodes, ties, extras = found
@@ -693,10 +761,10 @@ def viz(
             lambda: run_analysis(project(bipartite) if network is NetworkKind.bipartite else drawn, bipartite),
         )
         if not was_stored and key is not None:
-            _note(
-                f"no stored analysis for this graph and these options (kg analyze --network {network.value}"
-                f"{f' --year {year}' if year is not None else ''} --lang {lang} stores one): computed it"
+            command = (
+                f"kg analyze --network {network.value}{f' --year {year}' if year is not None else ''} --lang {lang}"
             )
+            _note(_status("no_stored_analysis", lang, command=command), lang)
         title = None
         if focus is not None:
             center = str(to_term(Parameter("focus", "entity"), focus, dataset))
@@ -738,9 +806,9 @@ def viz(
         if dataset is not None:
             dataset.close()
     size = write_page(out, html).stat().st_size  # the page's UTF-8 bytes (not encoded a second time to count)
-    typer.echo(f"wrote {out} ({size // 1024} KiB): {info.summary()}")
+    _say("viz_written", lang, out=out, kib=size // 1024, summary=_lines(info.summary(), lang))
     for note in info.notes:
-        typer.echo(f"note: {note}", err=True)
+        _note(note, lang)
 
 
 @app.command()
@@ -767,6 +835,7 @@ def serve(
         bool,
         typer.Option("--allow-service", help="Let queries use SERVICE (federation): the server then makes requests."),
     ] = False,
+    lang: StatusLangOpt = "sv",
 ) -> None:
     """Serve the built graph read-only through the Oxigraph SPARQL server (with its query page) until Ctrl-C."""
     from kg.build.graph import built_graph_file
@@ -787,13 +856,13 @@ def serve(
                 service = ReconciliationServer(Reconciler(read_dataset(graph_file)), host, reconcile_port).start()
             except OSError as exc:
                 raise KgError(f"cannot serve reconciliation on {host}:{reconcile_port}: {exc.strerror}") from exc
-            typer.echo(f"reconcile: {service.url}/reconcile (W3C Reconciliation Service API, e.g. for OpenRefine)")
+            _say("reconcile_url", lang, url=service.url)
         code = run_server(
             graph_file,
             host=host,
             port=port,
-            echo=typer.echo,
-            warn=lambda text: typer.echo(text, err=True),
+            echo=lambda text: typer.echo(_lines(text, lang)),
+            warn=lambda text: typer.echo(_lines(text, lang), err=True),
             timeout=timeout or None,
             allow_service=allow_service,
         )
@@ -831,6 +900,7 @@ def push(
     graph: GraphOpt = None,
     data: DataOpt = None,
     http_timeout: HttpTimeoutOpt = 30.0,
+    lang: StatusLangOpt = "sv",
 ) -> None:
     """Upload every named graph to a SPARQL server (Graph Store Protocol), graph by graph, and verify the counts.
 
@@ -842,14 +912,14 @@ def push(
 
     def progress(event: str, name: str, triples: int) -> None:
         if event == "moved":
-            typer.echo(f"  {triples:>8} triples  <{name}>")
+            _say("pushed_graph", lang, triples=f"{triples:>8}", name=name)
 
     try:
         from kg.query.http import check_url
 
         check_url(endpoint)  # before anything is printed: a URL with user:password@ is refused, never echoed
         graph_file = built_graph_file(graph, data)
-        typer.echo(f"pushing:   {graph_file} to {endpoint}")
+        _say("pushing", lang, file=graph_file, endpoint=endpoint)
         report = run_push(
             graph_file,
             endpoint,
@@ -862,7 +932,7 @@ def push(
         )
     except KgError as exc:
         _fail(exc)
-    typer.echo(report.summary())
+    typer.echo(_lines(report.summary(), lang))
 
 
 @app.command()
@@ -874,14 +944,21 @@ def synth(
     ] = 100_000,
     seed: Annotated[int, typer.Option("--seed", help="Random seed: the same seed gives the same files.", min=0)] = 0,
     violations: Annotated[int, typer.Option("--violations", help="Deliberate violations to inject.", min=0)] = 0,
+    lang: StatusLangOpt = "sv",
 ) -> None:
     """Write a synthetic northern graph in the same ontology (for benchmarks and tests)."""
     from kg.synth import synthesize
 
     summary = synthesize(triples, out, seed=seed, violations=violations)
-    typer.echo(
-        f"wrote {summary.triples} triples in {summary.files} source files to {out} "
-        f"(seed {seed}, {len(summary.violations)} injected violation(s)); summary in {out / 'synth.json'}"
+    _say(
+        "synth_written",
+        lang,
+        triples=summary.triples,
+        files=summary.files,
+        out=out,
+        seed=seed,
+        violations=len(summary.violations),
+        summary=out / "synth.json",
     )
 
 
@@ -945,13 +1022,14 @@ def import_(
     ] = None,
     data: DataOpt = None,
     engine: EngineOpt = Engine.oxigraph,
+    lang: StatusLangOpt = "sv",
 ) -> None:
     """Import a sheet (with --mapping: a register) as one source file: reconcile, validate, write atomically."""
     from kg.core.errors import KgError
     from kg.tabular.importer import import_sheet
 
     if mapping is not None:
-        _import_register(sheet, mapping, stem, out, dry_run, no_new, data, engine.value)
+        _import_register(sheet, mapping, stem, out, dry_run, no_new, data, engine.value, lang)
         return
     try:
         result = import_sheet(
@@ -964,13 +1042,15 @@ def import_(
         result.table(),
         f"{len(result.ambiguous)} row(s) need a decision: put the chosen IRI (or 'new') in the "
         "entities sheet's iri column, or an IRI or id in the relation's cell",
+        lang,
     )
 
 
-def _import_outcome(result, table: str, decide: str) -> None:
+def _import_outcome(result, table: str, decide: str, lang: str) -> None:
     """Print what ``kg import`` did (``table``: its per-row or per-name report) and exit: 2 when
     names need a decision (``decide`` says how), 1 when the source does not validate with the rest
-    of the graph, else say what was written (or would be, on a dry run)."""
+    of the graph, else say what was written (or would be, on a dry run) in ``lang``. The report and
+    the errors stay in English (they name rows, cells and problems, as errors do)."""
     typer.echo(table)
     if result.ambiguous:
         typer.echo(f"error: {decide}; nothing written", err=True)
@@ -980,12 +1060,12 @@ def _import_outcome(result, table: str, decide: str) -> None:
         typer.echo(f"error: {result.stem} does not validate with the rest of the graph; nothing written", err=True)
         raise typer.Exit(1)
     if result.written:
-        typer.echo(f"written:   {result.out} ({result.triples} triples)")
+        _say("written_triples", lang, out=result.out, triples=result.triples)
     else:
-        typer.echo(f"dry run:   {result.out} would get {result.triples} triples; nothing written")
+        _say("dry_run", lang, out=result.out, triples=result.triples)
 
 
-def _import_register(register, mapping, stem, out, dry_run, no_new, data, engine) -> None:
+def _import_register(register, mapping, stem, out, dry_run, no_new, data, engine, lang) -> None:
     from kg.core.errors import KgError
     from kg.tabular.registers import import_register
 
@@ -1000,6 +1080,7 @@ def _import_register(register, mapping, stem, out, dry_run, no_new, data, engine
         result.text(),
         f"{len(result.ambiguous)} name(s) need a decision: give each an IRI (or 'new') under "
         f"'reconcile: names:' in {mapping}",
+        lang,
     )
 
 
@@ -1016,7 +1097,11 @@ def ingest(
         str | None, typer.Option("--id", help="The source id (file stem); default: the file's stem.")
     ] = None,
     lang: Annotated[
-        IngestLang, typer.Option("--lang", help="The text's language; auto tells Swedish from Finnish.")
+        IngestLang,
+        typer.Option(
+            "--lang",
+            help="The text's language; auto tells Swedish from Finnish (the status lines follow KG_LANG, default sv).",
+        ),
     ] = IngestLang.auto,
     issued: Annotated[
         str | None, typer.Option("--issued", help="The publication date, YYYY-MM-DD (default: read from the text).")
@@ -1040,6 +1125,7 @@ def ingest(
     from kg.ingest import ingest as run_ingest
     from kg.ingest.headline import shorten
 
+    said = _env_lang()  # --lang names the document's language: the status lines follow KG_LANG
     try:
         result = run_ingest(file, stem=stem, lang=lang.value, issued=issued, out=out, force=force, data_dir=data)
     except KgError as exc:
@@ -1048,15 +1134,20 @@ def ingest(
     new = sum(1 for e in p.entities.values() if e.is_new)
     unsure = sum(1 for e in p.entities.values() if e.candidates)
     # the title cut at a word and marked, as the sheet's own title is (it was cut in the middle of a word)
-    typer.echo(f"document:  {p.stem} ({p.lang}), {shorten(p.title, 60)}")
-    typer.echo(
-        f"proposed:  {len(p.entities)} entities ({len(p.entities) - new} known to the graph, {new} new, "
-        f"{unsure} with candidates), {len(p.relations)} relations"
+    _say("ingest_document", said, stem=p.stem, language=p.lang, title=shorten(p.title, 60))
+    _say(
+        "ingest_proposed",
+        said,
+        entities=len(p.entities),
+        known=len(p.entities) - new,
+        new=new,
+        unsure=unsure,
+        relations=len(p.relations),
     )
     if result.kind == "ttl":
-        typer.echo(f"written:   {result.out} ({result.imported.triples} triples, valid with the rest of the graph)")
+        _say("ingest_written_ttl", said, out=result.out, triples=result.imported.triples)
     else:
-        typer.echo(f"written:   {result.out} (review it, then: kg import {result.out})")
+        _say("ingest_written_sheet", said, out=result.out, again=result.out)
 
 
 class ExportFormat(StrEnum):
@@ -1074,6 +1165,7 @@ def export(
         ExportFormat, typer.Option("--format", "-f", help="xlsx or csv (the import layout), or kumu (the whole graph).")
     ] = ExportFormat.xlsx,
     data: DataOpt = None,
+    lang: StatusLangOpt = "sv",
 ) -> None:
     """Write sources in the layout of `kg import` (export -> import gives the same triples), or a Kumu workbook."""
     from kg.core.errors import KgError
@@ -1084,7 +1176,7 @@ def export(
     except KgError as exc:
         _fail(exc)
     for path in written:
-        typer.echo(f"written:   {path}")
+        _say("written", lang, out=path)
 
 
 # every command reports bad option values in the project's words (KgCommand), those added later too

@@ -6,7 +6,8 @@ catalogues of this one kind: for each language, a table from a message key to it
 ``{name}`` marks a value filled in (:meth:`str.format` fields). The network page's texts
 (:mod:`kg.viz.text`) are tables of the same shape and travel inside the page; the text report of
 ``kg analyze`` (:mod:`kg.analysis.messages`) and the column headers and values of ``kg query``
-(:mod:`kg.query.columns`) are :class:`Catalogue` objects.
+(:mod:`kg.query.columns`) and the status lines, notes and warnings of every command
+(:mod:`kg.core.status`) are :class:`Catalogue` objects.
 
 English is the source language: the English texts are the texts the commands printed before the
 other languages were added, so an English user sees no change. A language outside :data:`LANGS`

@@ -17,6 +17,13 @@ the shipped queries' columns have theirs in one catalogue there)::
 
     # column fundingYear: sv "Finansieringsår", fi "Rahoitusvuosi", en "Funding year"
 
+The title, the description and each parameter's description may be given in other languages than
+English (``kg queries --lang`` shows them; a shipped query has all of sv and fi, which a test checks)::
+
+    # title@sv: Medlemmar i ett kommunalförbund
+    # description@fi: Yhden kuntayhtymän jäsenet, ...
+    # param@sv: association: förbundet, med namn på valfritt språk eller IRI
+
 Parameters that exclude each other are declared as a group, after them::
 
     # exclusive: year, date (one required)
@@ -106,6 +113,28 @@ class NamedQuery:
     def form(self) -> str:
         """SELECT, ASK, CONSTRUCT or DESCRIBE."""
         return query_form(self.text)
+
+    @functools.cached_property
+    def translations(self) -> dict[str, dict[str, str]]:
+        """The texts of its ``# title@LANG``, ``# description@LANG`` and ``# param@LANG`` lines,
+        ``{lang: {"title": …, "description": …, "param NAME": …}}`` (see :func:`parse_translations`)."""
+        return parse_translations(self.text, self.path)
+
+    def title_in(self, lang: str | None) -> str:
+        """The title in ``lang``, else in English.
+
+        >>> get("members").title_in("fi")
+        'Kuntayhtymän jäsenet'
+        """
+        return self.translations.get(lang or "en", {}).get("title", self.title)
+
+    def description_in(self, lang: str | None) -> str:
+        """The description in ``lang``, else in English."""
+        return self.translations.get(lang or "en", {}).get("description", self.description)
+
+    def parameter_description(self, param: Parameter, lang: str | None) -> str:
+        """What ``param`` is, in ``lang``, else in English."""
+        return self.translations.get(lang or "en", {}).get(f"param {param.name}", param.description)
 
     @functools.cached_property
     def columns(self) -> dict[str, dict[str, str]]:
@@ -211,7 +240,60 @@ def parse_header(text: str, path: Path) -> tuple[str, str, tuple[Parameter, ...]
             groups.append(_exclusive(value, params, path, number))
         elif key.startswith("column"):
             _column(content, path, number)  # checked here, read by NamedQuery.columns
+    if "@" in text:
+        parse_translations(text, path)  # checked here, read by NamedQuery.translations
     return title, description, tuple(params), tuple(groups)
+
+
+_TRANSLATED = re.compile(r"^(?P<what>title|description|param)@(?P<lang>[a-z]{2,3})$")
+
+
+def parse_translations(text: str, path: Path) -> dict[str, dict[str, str]]:
+    """The ``# title@LANG:``, ``# description@LANG:`` (several lines are joined, as for English) and
+    ``# param@LANG: NAME: text`` lines of a query's leading comment block: ``{lang: {"title": …,
+    "description": …, "param NAME": …}}``. A language outside sv, fi, en, or a parameter that no
+    ``# param:`` line above declares, raises :class:`KgError` naming the file and line.
+
+    >>> parse_translations("# title@sv: Medlemmar\\n# param: a (year): A\\n# param@fi: a: vuosi\\n", Path("q.rq"))
+    {'sv': {'title': 'Medlemmar'}, 'fi': {'param a': 'vuosi'}}
+    >>> parse_translations("# param@sv: b: B\\n", Path("q.rq"))
+    Traceback (most recent call last):
+    ...
+    kg.core.errors.KgError: q.rq:1: param@sv: expected 'NAME: text' for a parameter declared by a '# param:' line above
+    """
+    from kg.core.labels import LANGS
+
+    declared: set[str] = set()
+    found: dict[str, dict[str, str]] = {}
+    for number, content in _comment_lines(text):
+        key, _, value = content.partition(":")
+        key, value = key.strip().lower(), value.strip()
+        if key == "param":
+            match = _PARAM.match(value)
+            if match:
+                declared.add(match.group("name"))
+            continue
+        translated = _TRANSLATED.match(key)
+        if not translated:
+            continue
+        what, lang = translated.group("what"), translated.group("lang")
+        if lang not in LANGS:
+            raise KgError(f"{key}: the language is one of {', '.join(LANGS)}, not {lang!r}", file=path, line=number)
+        texts = found.setdefault(lang, {})
+        if what == "param":
+            name, sep, described = value.partition(":")
+            if not sep or name.strip() not in declared or not described.strip():
+                raise KgError(
+                    f"{key}: expected 'NAME: text' for a parameter declared by a '# param:' line above",
+                    file=path,
+                    line=number,
+                )
+            texts[f"param {name.strip()}"] = described.strip()
+        elif what == "description" and "description" in texts:
+            texts["description"] = f"{texts['description']} {value}"
+        else:
+            texts[what] = value
+    return found
 
 
 _COLUMN = re.compile(r"^column\s+(?P<name>[A-Za-z_][A-Za-z0-9_]*)\s*:\s*(?P<labels>.*)$")
