@@ -477,13 +477,9 @@ def query(
     (``results/``, keyed by the graph file's bytes, the query text, parameters and output) and printed
     from there by the next identical call, until the next build (:mod:`kg.query.kept`).
     """
-    from kg.build.graph import open_source
     from kg.core.atomic import write_text
     from kg.core.errors import KgError
-    from kg.query.formats import render
-    from kg.query.http import RemoteTimeout
     from kg.query.library import get
-    from kg.query.sparql import QueryTimeout, adhoc, execute
 
     if (name is None) == (expression is None):
         raise typer.BadParameter("give a query NAME or -e 'SPARQL', not both")
@@ -499,14 +495,23 @@ def query(
                 "JSON); use csv or tsv for a header row of labels"
             )
         )
+    params = _parse_params(param)
+    entry = None
+    if not no_cache and endpoint is None and not graph_out:  # a kept answer is printed before rdflib is imported
+        try:
+            text = expression if expression is not None else get(name).text
+            entry = _kept_entry(graph, data, text, params, {"format": chosen, "lang": lang, "header": header})
+        except KgError as exc:
+            _fail(exc)
+        if entry is not None and _print_kept(entry, out):
+            return
+    from kg.build.graph import open_source
+    from kg.query.formats import render
+    from kg.query.http import RemoteTimeout
+    from kg.query.sparql import QueryTimeout, adhoc, execute
+
     try:
-        params = _parse_params(param)
         named = adhoc(expression, "-e") if expression is not None else get(name)
-        entry = None
-        if not no_cache and endpoint is None and not graph_out:
-            entry = _kept_entry(graph, data, named.text, params, {"format": chosen, "lang": lang, "header": header})
-            if entry is not None and _print_kept(entry, out):
-                return
         started = time.process_time()
         dataset = open_source(graph, data, endpoint, http_timeout=http_timeout, use_store=True, note=_note)
         try:

@@ -55,6 +55,7 @@ import json
 import os
 import re
 import shutil
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -188,6 +189,9 @@ class Entry:
             for other in self.path.parent.glob("*.kept"):
                 if not other.name.startswith(self.graph_sha256[:32]):
                     other.unlink(missing_ok=True)
+            for left in self.path.parent.glob(".*.kept.*.tmp"):  # of a call killed while it wrote
+                if time.time() - left.stat().st_mtime > 3600:
+                    left.unlink(missing_ok=True)
         except OSError:
             return None
         return self.path
