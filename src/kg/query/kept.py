@@ -17,7 +17,8 @@ The key is everything the printed text depends on:
   the user's cache folder (:mod:`kg.core.cache`);
 - the query's whole text (header included) and its parameters as given;
 - the output: format, language, header kind;
-- the package's version and :data:`VERSION` of this format.
+- the package's version, :data:`VERSION` of this format, and the size and modification time of every
+  module of the package (:func:`code_stamp`): new code (an upgrade, a checkout) renews every answer.
 
 Any rebuild writes a new ``graph.trig`` and so changes the key: a kept result is used only for the
 bytes it was computed from, and results of other graph contents are deleted when a new one is kept.
@@ -96,6 +97,23 @@ def graph_sha256(graph_file: Path | str) -> str:
             cache.save("graph-digests", key, found)
     _digests[status] = found
     return found
+
+
+def code_stamp() -> str:
+    """A digest of the path, size and modification time of every ``.py`` and ``.rq`` file of the ``kg``
+    package (about a hundred ``stat`` calls, a few milliseconds): it changes when the code that
+    evaluates, labels and prints an answer changes."""
+    import kg
+
+    root = os.path.dirname(os.path.abspath(kg.__file__))
+    digest = hashlib.sha256()
+    for folder, dirs, files in sorted(os.walk(root)):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(files):
+            if name.endswith((".py", ".rq")):
+                st = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name} {st.st_size} {st.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
 
 
 def keepable(text: str) -> bool:
@@ -216,7 +234,7 @@ def kept(graph_file: Path | str, text: str, params: dict[str, str], output: dict
     except OSError:
         return None
     described = json.dumps(
-        {"text": text, "params": params, "output": output, "kg": __version__, "version": VERSION},
+        {"text": text, "params": params, "output": output, "kg": __version__, "code": code_stamp(), "version": VERSION},
         sort_keys=True,
         default=str,
     )
