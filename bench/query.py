@@ -16,8 +16,12 @@ so with ``--repeat 3`` the median is a warm run (``bench/startup.py`` measures c
 Both ``kg`` runs print ``--format json`` (every term, every row, in order, with the label columns);
 ``same rows`` compares the two outputs byte for byte. A run longer than ``--timeout`` is stopped.
 
+With ``--first-call`` the build's kept answers (``results/``, :mod:`kg.query.kept`) are deleted before each
+query: the after side's first run evaluates the query and keeps its answer, the later runs print the kept
+answer; the table then gives the first run apart, and ``same rows`` compares every after run with before.
+
 Run: ``python bench/query.py BUILD_DIR [--repeat 3] [--timeout 150] [--base REV] [--label "1M"]
-[--only NAME ...] [--interleave] [--output FILE] [--write]``.
+[--only NAME ...] [--interleave] [--first-call] [--output FILE] [--write]``.
 The Markdown table goes to ``--output``, and with ``--write`` between the ``query-table`` markers of
 ``bench/RESULTS.md`` (default: printed only). Queries whose rows were changed on purpose (a bug fixed)
 are named in ``CHANGED``: their ``same rows`` cell says so instead of "NO".
@@ -105,7 +109,7 @@ def interleaved(args: list[str], repeat: int, envs: list[dict]) -> list[dict]:
 
 def summary(runs: list[dict], args: list[str]) -> dict:
     if any(r["code"] in (None, 3) for r in runs):  # 3: kg stopped the query at its --timeout
-        return {"wall": None, "cpu": None, "walls": [], "out": None, "err": "stopped", "stopped": True}
+        return {"wall": None, "cpu": None, "walls": [], "out": None, "outs": [], "err": "stopped", "stopped": True}
     bad = [r for r in runs if r["code"] != 0]
     if bad:
         raise SystemExit(f"{' '.join(args)} failed ({bad[0]['code']}): {bad[0]['err'][-2000:]}")
@@ -113,7 +117,9 @@ def summary(runs: list[dict], args: list[str]) -> dict:
         "wall": statistics.median(r["wall"] for r in runs),
         "cpu": statistics.median(r["cpu"] for r in runs),
         "walls": [round(r["wall"], 3) for r in runs],
+        "first": (runs[0]["wall"], runs[0]["cpu"]),
         "out": runs[0]["out"],
+        "outs": [r["out"] for r in runs],
         "err": runs[0]["err"],
     }
 
@@ -138,6 +144,13 @@ def main() -> None:
     parser.add_argument("--timeout", type=float, default=TIMEOUT, help="stop a run after this many seconds")
     parser.add_argument(
         "--interleave", action="store_true", help="alternate before and after run by run (a shared machine)"
+    )
+    parser.add_argument(
+        "--first-call",
+        action="store_true",
+        help="delete BUILD/results (the kept answers, kg.query.kept) before each query, so that the after "
+        "side's first run evaluates and keeps and the later ones print the kept answer; a column gives "
+        "the first run's figures (the build folder must be writable)",
     )
     args = parser.parse_args()
     globals()["TIMEOUT"] = args.timeout
@@ -175,6 +188,8 @@ def main() -> None:
         bound = bindings(query, params, resolver, "sv")
         command = ["-m", "kg", "query", name, "--graph", str(graph), "--format=json", f"--timeout={args.timeout}"]
         command += flags
+        if args.first_call:
+            shutil.rmtree(build / "results", ignore_errors=True)
         if args.interleave:
             before, after = interleaved([PY, *command], args.repeat, [base_env, env])
         else:
@@ -186,11 +201,14 @@ def main() -> None:
         same = None if before["out"] is None or after["out"] is None else before["out"] == after["out"]
         count = json.loads(after["out"] or before["out"] or b"{}")
         n = len(count.get("results", {}).get("bindings", [])) if isinstance(count, dict) else None
+        if same is not None:  # every after run (with --first-call: the evaluated one and the kept ones)
+            same = all(out == before["out"] for out in after["outs"])
         entry = {"query": name, "rows": n, "before": before, "after": after, "raw": raw, "same": same}
         rows.append(entry)
         print(
             f"{name}: before {s(before['wall'])} (cpu {s(before['cpu'])}), after {s(after['wall'])} "
             f"(cpu {s(after['cpu'])}), raw {s(raw['wall'])} (cpu {s(raw['cpu'])}), rows {n}, same {same}"
+            + (f", after's first call {s(after['first'][0])} (cpu {s(after['first'][1])})" if args.first_call else "")
             + (f"\n  after's notes: {after['err'].strip()}" if after["err"].strip() else ""),
             flush=True,
         )
@@ -224,14 +242,16 @@ def markdown(rows: list[dict], args, load: float) -> str:
         f"{os.cpu_count()} cores.",
         "",
         "| query | rows | before wall | before CPU | after wall | after CPU | raw Oxigraph wall | raw CPU "
-        "| before / after | same rows |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| before / after | same rows |" + (" after's first call (wall; CPU) |" if args.first_call else ""),
+        "|---|---|---|---|---|---|---|---|---|---|" + ("---|" if args.first_call else ""),
     ]
     for r in rows:
         b, a, raw = r["before"], r["after"], r["raw"]
+        first = a.get("first") or (None, None)
         lines.append(
             f"| {r['query']} | {r['rows']} | {s(b['wall'])} | {s(b['cpu'])} | {s(a['wall'])} | {s(a['cpu'])} | "
             f"{s(raw['wall'])} | {s(raw['cpu'])} | {ratio(b, a)} | {same(r['same'], r['query'])} |"
+            + (f" {s(first[0])}; {s(first[1])} |" if args.first_call else "")
         )
     return "\n".join(lines) + "\n"
 

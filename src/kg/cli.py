@@ -6,6 +6,7 @@ Heavy libraries are imported inside the commands, so ``kg --help`` stays fast.
 from __future__ import annotations
 
 import math
+import time
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -527,15 +528,23 @@ def query(
     allow_service: Annotated[
         bool, typer.Option("--allow-service", help="Let the query use SERVICE (federation): it then makes requests.")
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache",
+            help="Evaluate the query afresh: neither print nor keep a result kept beside the build (results/).",
+        ),
+    ] = False,
 ) -> None:
-    """Run a named query, a .rq file, or -e 'SPARQL' and print the result."""
-    from kg.build.graph import open_source
+    """Run a named query, a .rq file, or -e 'SPARQL' and print the result.
+
+    On a build's on-disk store, a result that took more than a second to make is kept beside the build
+    (``results/``, keyed by the graph file's bytes, the query text, parameters and output) and printed
+    from there by the next identical call, until the next build (:mod:`kg.query.kept`).
+    """
     from kg.core.atomic import write_text
     from kg.core.errors import KgError
-    from kg.query.formats import render
-    from kg.query.http import RemoteTimeout
     from kg.query.library import get
-    from kg.query.sparql import QueryTimeout, adhoc, execute
 
     if (name is None) == (expression is None):
         raise typer.BadParameter("give a query NAME or -e 'SPARQL', not both")
@@ -551,9 +560,24 @@ def query(
                 "JSON); use csv or tsv for a header row of labels"
             )
         )
+    params = _parse_params(param)
+    entry = None
+    if not no_cache and endpoint is None and not graph_out:  # a kept answer is printed before rdflib is imported
+        try:
+            text = expression if expression is not None else get(name).text
+            entry = _kept_entry(graph, data, text, params, {"format": chosen, "lang": lang, "header": header})
+        except KgError as exc:
+            _fail(exc)
+        if entry is not None and _print_kept(entry, out):
+            return
+    from kg.build.graph import open_source
+    from kg.query.formats import render
+    from kg.query.http import RemoteTimeout
+    from kg.query.sparql import QueryTimeout, adhoc, execute
+
     try:
-        params = _parse_params(param)
         named = adhoc(expression, "-e") if expression is not None else get(name)
+        started = time.process_time()
         dataset = open_source(graph, data, endpoint, http_timeout=http_timeout, use_store=True, note=_noter(lang))
         try:
             result = execute(dataset, named, params, lang=lang, timeout=timeout, allow_service=allow_service)
@@ -567,6 +591,10 @@ def query(
                     )
                 )
             text = render(result, chosen, dataset, lang, header.value if header else None, named.columns)
+            data_bytes = _printed_bytes(text, out)
+            keep = entry is not None and data_bytes is not None and getattr(dataset, "folder", None) is not None
+            if keep and result.graph is None and time.process_time() - started >= _keep_seconds():
+                entry.store(data_bytes)  # while the store's shared lock is held: no build meanwhile
         finally:
             dataset.close()  # the built store's shared lock: a build may go on
     except (QueryTimeout, RemoteTimeout) as exc:
@@ -575,8 +603,80 @@ def query(
         _fail(exc)
     if out is not None:
         write_text(out, text)
+    elif data_bytes is not None:
+        _write_stdout(data_bytes, b"" if text.endswith("\n") else b"\n")
     else:
         typer.echo(text, nl=not text.endswith("\n"))
+
+
+def _keep_seconds() -> float:
+    """CPU seconds above which ``kg query`` keeps its result (``KG_KEEP_SECONDS``, default
+    :data:`kg.query.kept.KEEP_SECONDS`)."""
+    import os
+
+    from kg.query.kept import KEEP_SECONDS
+
+    try:
+        return float(os.environ.get("KG_KEEP_SECONDS", KEEP_SECONDS))
+    except ValueError:
+        return KEEP_SECONDS
+
+
+def _stdout_is_utf8() -> bool:
+    import sys
+
+    return (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "") == "utf8"
+
+
+def _printed_bytes(text: str, out: Path | None) -> bytes | None:
+    """``text`` as the bytes ``kg query`` writes (to ``out``; to standard output as ``typer.echo`` would,
+    UTF-8, with a final newline added there), or ``None`` where echo would write other bytes (another
+    encoding, ANSI escapes it strips) and so nothing may be kept."""
+    if "\x1b" in text or (out is None and not _stdout_is_utf8()):
+        return None
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:
+        return None
+    return data
+
+
+def _write_stdout(data: bytes, end: bytes) -> None:
+    import sys
+
+    sys.stdout.flush()
+    sys.stdout.buffer.write(data)
+    sys.stdout.buffer.write(end)
+    sys.stdout.buffer.flush()
+
+
+def _kept_entry(graph, data, text: str, params: dict[str, str], output: dict):
+    """The kept result's entry for this call (:func:`kg.query.kept.kept`), or ``None`` when the graph is
+    not a build whose on-disk store holds it (only there is a result kept or used)."""
+    from kg.build.graph import built_graph_file, built_store_state
+    from kg.query.kept import kept
+
+    graph_file = built_graph_file(graph, data, None)
+    if built_store_state(graph_file) is not None:
+        return None
+    return kept(graph_file, text, params, {k: getattr(v, "value", v) for k, v in output.items()})
+
+
+def _print_kept(entry, out: Path | None) -> bool:
+    """Print the kept result of ``entry`` (to ``out``, atomically, else to standard output); False on a miss."""
+    from kg.core.atomic import atomic_writer
+
+    if out is not None:
+        if entry.open() is None:
+            return False
+        with atomic_writer(out, "wb") as handle:
+            return entry.copy_to(handle)
+    if not _stdout_is_utf8():
+        return False
+    import sys
+
+    sys.stdout.flush()
+    return entry.copy_to(sys.stdout.buffer, end=b"\n")
 
 
 class NetworkKind(StrEnum):
