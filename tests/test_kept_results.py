@@ -104,6 +104,7 @@ def test_a_rebuild_renews_the_kept_answer(curated_data, tmp_path, monkeypatch):
         f.write(NEW_FACT)
     second = build(data, out, engine="oxigraph")  # an incremental rebuild: a new graph.trig
     assert second.conforms and second.changed
+    assert kept_files(out) == []  # the rebuild dropped the answers kept for the old graph.trig
     new = kg("query", "collaboration-pairs", "--graph", graph, "--format", "json")
     fresh = kg("query", "collaboration-pairs", "--graph", graph, "--format", "json", "--no-cache")
     assert new.exit_code == 0 and b"se-2514" in new.stdout_bytes

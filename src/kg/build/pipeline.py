@@ -14,6 +14,7 @@ Two engines give the same results (a test asserts it):
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from kg.build.derive import derive
@@ -78,7 +79,12 @@ def build(
         check_out_dir(Path(out_dir))
         with locking.locked(out_dir):  # one build per folder at a time; then clean what killed builds left
             locking.clean_leftovers(out_dir)
-            return build(data_dir, out_dir, files=files, engine=engine, incremental=incremental)
+            result = build(data_dir, out_dir, files=files, engine=engine, incremental=incremental)
+            if result.changed != []:  # a new graph.trig: the answers kept for the old one can never be used
+                from kg.query import kept
+
+                shutil.rmtree(Path(out_dir) / kept.FOLDER, ignore_errors=True)
+            return result
     if engine == "auto":
         engine = "oxigraph" if input_size(data_dir, files) >= AUTO_THRESHOLD_BYTES else "rdflib"
     if engine == "oxigraph":

@@ -21,7 +21,8 @@ The key is everything the printed text depends on:
   module of the package (:func:`code_stamp`): new code (an upgrade, a checkout) renews every answer.
 
 Any rebuild writes a new ``graph.trig`` and so changes the key: a kept result is used only for the
-bytes it was computed from, and results of other graph contents are deleted when a new one is kept.
+bytes it was computed from; a build that writes a new ``graph.trig`` deletes ``results/``, and results
+of other graph contents are deleted when a new one is kept.
 Entries are written atomically (:mod:`kg.core.atomic`); an entry that is missing, damaged, or for
 another key is a miss, and a folder that cannot be written keeps nothing (the query is simply
 evaluated every time). A query whose answer can change without the graph changing (``NOW()``,
