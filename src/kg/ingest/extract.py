@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.ingest import amounts, temporal
 from kg.ingest.headline import headline, shorten
 from kg.ingest.proposals import EntityProposal, Evidence, Proposals, RelationProposal
 
@@ -582,7 +583,9 @@ REFERS = re.compile(
 )
 #: Money shared out (``fördela 70 miljoner``, ``jakaa 2 miljoonaa euroa``): a grant.
 SHARED_OUT = re.compile(r"\b(?:fördela|fördelar|fördelade|fördelas|jakaa|jakoi|jaetaan|jaettiin)\b", re.IGNORECASE)
-_YEARLY = re.compile(r"per år|om året|i året|/\s*år|årligen|vuodessa|/\s*vuosi|vuosittain|vuotuinen", re.IGNORECASE)
+_YEARLY = re.compile(
+    r"per år|om året|i året|/\s*år|årligen|årlig[at]?\b|vuodessa|/\s*vuosi|vuosittai\w*|vuotui\w*", re.IGNORECASE
+)
 _DURATION = re.compile(
     r"(?P<n>\d+(?:[,.]\d+)?|ett|en|två|tre|fyra|fem|yksi|kaksi|kolme|neljä|viisi)\s*"
     r"(?P<unit>år|månader|vuotta|vuoden|vuodeksi|kuukautta|kuukauden)\b"
@@ -910,6 +913,7 @@ class _Document:
         self._titled_event()
         self._ends_from_durations()
         self._yearly_periods()
+        self._report_years()
         self._located()
         self._in_areas(main)
         self._drop_unmentioned()
@@ -3355,7 +3359,7 @@ class _Document:
         not a person."""
         for number, sent, offset in self.sentences:
             text = sent.text
-            if not GRANTED_CUES.search(text) and not SHARED_OUT.search(text):
+            if not GRANTED_CUES.search(text) and not SHARED_OUT.search(text) and not amounts.contributes(text):
                 continue
             if not any(_currency(m) or self._implied_currency(m) for m in _AMOUNT.finditer(text)):
                 continue
@@ -3905,6 +3909,7 @@ class _Document:
                 and not SHARED_OUT.search(text)
                 and not _EACH.search(context)
                 and granted_by is None
+                and not amounts.contributes(text)
             ):
                 continue
             if SUM_OF_MANY.search(text) and not any(self.is_initiative(m.key) for m in mentions):
@@ -3925,6 +3930,8 @@ class _Document:
             )
             approximate = bool(found.group("approx"))
             where = sent.char_span(found.start(), found.end(), alignment_mode="expand")
+            if self._joint_sum(found, where, actors):
+                continue  # A och B satsar tillsammans N: no one payer's amount
             initiative = self._initiative_in(number, sent, main, near=where.start if where else None)
             if initiative is None and number in self.unclear and not self._headline_names(main):
                 continue  # a sum over the initiatives listed before (Tukea on myönnetty yhteensä …)
@@ -3944,9 +3951,19 @@ class _Document:
                         r.subject
                         for r in self.p.relations
                         if r.object == initiative
-                        and r.relation in ("participatesIn", "leads")
+                        and r.relation in ("participatesIn", "leads", "funds")
                         and self.kind_of(r.subject) == "Municipality"
                     ]
+                    funders = list(dict.fromkeys(funders))  # Kunnat maksavat kukin N: each that takes part
+                if (
+                    not funders
+                    and number - 1 in self.mentions
+                    and self.paragraph.get(number - 1) == self.paragraph.get(number)
+                ):
+                    # A och B står bakom projektet. Kommunerna betalar N vardera: the municipalities just named
+                    funders = list(
+                        dict.fromkeys(m.key for m in self.mentions[number - 1] if self.kind_of(m.key) == "Municipality")
+                    )
             else:
                 # the agent of a passive right after the amount pays it: N beviljades av X, N myönsi X
                 agent = next(
@@ -3964,6 +3981,9 @@ class _Document:
                     funders = [agent.key]
                 if granted_by is not None and not any(self.r_family_is_funder(m.key) for m in actors):
                     funders = [granted_by]  # an item of a list of grants: the grantor pays
+                subject = self._grant_subject(actors, sent, funders) or self._contributor(actors, sent, funders)
+                if subject is not None:
+                    funders = [subject]
                 receivers = self._receivers(actors, sent)
                 grantor = self._text_grantor()
                 if (
@@ -4006,6 +4026,8 @@ class _Document:
                     funders = [publisher] if keep else []
                     if funders and any(m.key == funders[0] for m in receivers):
                         funders = []
+                if (not funders or funders[0] is None) and amounts.grant_verb_at(text) and self._text_grantor():
+                    funders = [self._text_grantor()]  # Nämnden beslutade att bevilja N: the text's grantor
                 if not funders or funders[0] is None:
                     funders = [self.p.publisher] if self.p.publisher else []
                     if receivers and any(m.key == self.p.publisher for m in actors):
@@ -4041,6 +4063,55 @@ class _Document:
                     approximate=approximate,
                     start=start if yearly else None,
                 )
+
+    def _joint_sum(self, found: re.Match, where, actors: list[Mention]) -> bool:
+        """Whether the amount ``found`` is what several actors named before it put in together
+        (:func:`kg.ingest.amounts.joint_sum`), not each one's share (``vardera``, ``kukin``)."""
+        if where is None or _EACH.search(found.string[found.end() : found.end() + 30]):
+            return False
+        payers = {m.key for m in actors if m.end <= where.start and self.kind_of(m.key) != "Person"}
+        return amounts.joint_sum(found.string, found.start(), len(payers))
+
+    def _grant_subject(self, actors: list[Mention], sent, funders: list) -> str | None:
+        """The subject of an active verb of granting (``Nämnden i Region X beslutade att medfinansiera
+        Leader Y med N``, ``Lapin liitto myönsi Leader Z:lle N``) when the funder chosen so far is a
+        fund, programme or Leader area named after the verb as what the money goes to (not ``ur
+        fonden``, ``från X``, ``X:stä``, ``X:ltä``): the one who grants pays. None otherwise."""
+        verb = amounts.grant_verb_at(sent.text)
+        if verb is None or not funders or funders[0] is None or PASSIVE_GRANT.search(sent.text):
+            return None
+        span = sent.char_span(verb.start(), verb.end(), alignment_mode="expand")
+        chosen = next((m for m in actors if m.key == funders[0]), None)
+        if span is None or chosen is None or chosen.start < span.end or not self.r_family_is_funder(chosen.key):
+            return None
+        before = sent[max(0, chosen.start - 2) : chosen.start].text.lower()
+        if re.search(r"\b(?:ur|från|genom|inom|via)\b", before) or re.search(
+            r"(?:sta|stä|lta|ltä|kautta)$", self.text_of(chosen)
+        ):
+            return None
+        subject = [m for m in actors if m.end <= span.start and self.kind_of(m.key) != "Person"]
+        return subject[-1].key if subject else None
+
+    def _contributor(self, actors: list[Mention], sent, funders: list) -> str | None:
+        """Who puts money in with a verb or noun of contributing and no verb of granting (``Utsjoen
+        kunta osallistuu Yhtiö Oy:n toimintaan N euron rahoitusosuudella``, ``Storuman går in med N``):
+        the sentence's first actor in the nominative (not a Finnish genitive or local case, not after a
+        Swedish preposition), when the funder chosen so far stands after it. None otherwise."""
+        text = sent.text
+        if not amounts.contributes(text) or amounts.grant_verb_at(text) or RECEIVED.search(text):
+            return None
+        if not funders or funders[0] is None or self.r_family_is_funder(funders[0]):
+            return None
+        for m in actors:
+            if self.kind_of(m.key) == "Person":
+                continue
+            written = sent[m.end - 1].text
+            if self.lang == "fi" and (re.search(r"(?::n|n|lle|lta|ltä|lla|llä|sta|stä|ssa|ssä)$", written)):
+                continue
+            if self.lang == "sv" and m.start > 0 and sent[m.start - 1].lower_ in _SV_PREPOSITIONS | {"åt", "från"}:
+                continue
+            return m.key if m.key != funders[0] else None
+        return None
 
     def _text_grantor(self) -> str | None:
         """Who grants the money of the text: the actor right before the first active grant verb
@@ -4244,6 +4315,28 @@ class _Document:
             "Programme" in self.kind_of(m.key) or self.kind_of(m.key) == "Fund" for m in self.mentions.get(number, ())
         )
 
+    def _refined_dates(self, entity, text: str, found: list, starts: list, ends: list, end_cue) -> None:
+        """A period told again more finely (``Projektet pågår 2023–2025.`` … ``Projektet startar den 1
+        april 2023 och avslutas den 31 december 2025.``): the start after a cue of starting, the end
+        after a cue of ending, each kept where it lies inside the coarser date
+        (:func:`kg.ingest.temporal.refine_period`)."""
+        start = end = None
+        if starts and START_CUES.search(text):
+            first = starts[0]
+            if end_cue is None or first.char_start < end_cue.start():
+                start, end = first.start, first.end
+        if end is None:
+            later = ends or [d for d in found if end_cue is not None and d.char_start >= end_cue.start()]
+            end = later[0].start if later else None
+        temporal.refine_period(entity, start, end)
+
+    def _report_years(self) -> None:
+        """An inquiry or report named by its number (``SOU 2024:6``) without a start of its own
+        starts in the year its number carries (:func:`kg.ingest.temporal.year_of_numbered_report`)."""
+        for entity in self.p.entities.values():
+            if entity.iri is None and entity.start is None and entity.kind in _INITIATIVE_KINDS:
+                entity.start = temporal.year_of_numbered_report(entity.name)
+
     def _dates(self, number: int, sent, offset: int, main: str | None) -> None:
         text = sent.text
         found = _find_dates(text, self.lang, self.year)
@@ -4269,12 +4362,21 @@ class _Document:
                 entity = self.p.entities[initiative]
                 if entity.start is None:
                     entity.start, entity.end = ranged.start, ranged.end
+                else:  # Projektet pågår 2023–2025 … 1.4.2023–31.12.2025: the finer period
+                    temporal.refine_period(entity, ranged.start, ranged.end)
             if initiative is not None or ranged.precision == "day":
                 return
         # a date that opens a period (sedan 2022, från och med maj 2024, 1.9.2024 alkaen) is its start
         opened = [d for d in found if _opens(text, d)]
         closing = any(_closes(text, d) for d in found)
-        if not (START_CUES.search(text) or END_CUES.search(text) or _DURATION.search(text) or opened or closing):
+        if not (
+            START_CUES.search(text)
+            or END_CUES.search(text)
+            or _DURATION.search(text)
+            or opened
+            or closing
+            or temporal.finished(text)
+        ):
             return
         initiative = self._initiative_in(number, sent, main) or main
         if initiative is None or self.kind_of(initiative) in ("Conference", "Seminar", "Meeting"):
@@ -4283,7 +4385,7 @@ class _Document:
         # a date that closes a period (till och med 2026, fram till juni 2025, vuoteen 2026 asti) is its end
         ends = [d for d in found if _closes(text, d)]
         starts = [d for d in found if d not in ends]
-        end_cue = END_CUES.search(text)
+        end_cue = END_CUES.search(text) or temporal.FINISHED.search(text)
         if opened and not START_CUES.search(text) and entity.start is None:
             # Malå kommun driver sedan 2022 projektet X, som avslutas 2025: the start, and the end after its cue
             entity.start = opened[0].start
@@ -4298,8 +4400,12 @@ class _Document:
                 entity.end = ends[0].start
             elif len(starts) > 1 and starts[1].start > starts[0].start:
                 entity.end = starts[1].start
-        elif found and (END_CUES.search(text) or ends) and entity.end is None:
-            entity.end = (ends or found)[0].start
+        elif found and (end_cue or ends) and entity.end is None:
+            entity.end = (ends or [d for d in found if end_cue is None or d.char_end > end_cue.start()] or found)[
+                0
+            ].start
+        elif found and (entity.start is not None or entity.end is not None):
+            self._refined_dates(entity, text, found, starts, ends, end_cue)
         duration = _DURATION.search(text)
         if duration and entity.duration is None:
             months = _months(duration)

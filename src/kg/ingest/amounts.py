@@ -1,0 +1,111 @@
+"""What a sentence says about money beyond the amount itself: who puts it in, whether it is a joint
+sum, a budget or a grant.
+
+The amounts are found by :data:`kg.ingest.extract._AMOUNT` (every Swedish and Finnish way of
+writing one: ``13 mkr``, ``1,2 MSEK``, ``119 952 e``, ``1,4 milj. euroa``); this module holds the
+general knowledge that decides what they are *of*:
+
+- verbs and nouns of contributing that name no grant (``går in med``, ``satsar``, ``skjuter till``;
+  ``osallistuu 40 000 eurolla``, ``sitoutuu rahoittamaan``, ``rahoitusosuus``, ``maksuosuus``):
+  the money is its subject's share (:data:`CONTRIBUTES`);
+- the verbs of granting in every form (``bevilja``, ``beviljar``, ``myöntää``, ``myönsi``,
+  ``medfinansiera``, ``rahoittaa``; :data:`GRANTS`): their subject pays, even when the sentence
+  also names the fund or Leader area the money goes to;
+- a joint sum (``A och B satsar tillsammans N``, ``A ja B rahoittavat hanketta yhteensä N
+  eurolla``): no one actor's amount (:func:`joint_sum`);
+- a total budget (``budget``, ``omslutning``, ``kokonaisbudjetti``, ``kustannusarvio``): the
+  initiative's cost, which the curated sources do not record as anyone's funding (see
+  docs/modelling.md, *Money*: a funding names who pays; source 12 records the shares of a budget,
+  not the budget).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Money its subject puts in, told without a verb of granting: ``Storuman kommun går in med N``,
+#: ``satsar N på``, ``skjuter till N``, ``avsätter N``; ``osallistuu hankkeeseen N eurolla``,
+#: ``sitoutuu rahoittamaan N``, ``panostaa N``, ``kunnan rahoitusosuus on N``.
+CONTRIBUTES = re.compile(
+    r"\b(?:går in med|gick in med|gått in med|satsar|satsade|satsat|satsa|skjuter till|sköt till|skjutit till|"
+    r"avsätter|avsatte|avsatt|avsätta|investerar|investerade|deltar med|deltog med|bidra med|medfinansiera|"
+    r"bevilja|finansiera|delfinansiera|"
+    r"panosta\w*|sijoitta\w*|kustanta\w*|budjetoi\w*|rahoitusosuu\w*|maksuosuu\w*|kuntaosuu\w*|"
+    r"sitoutu\w* rahoittama\w*)\b"
+    # a Finnish amount in the adessive is what pays for something (osallistuu N eurolla)
+    r"|\d\s*(?:eurolla|€:lla|e:llä)\b",
+    re.IGNORECASE,
+)
+#: Verbs of granting in every form (the infinitive after ``beslutade att``, ``päätti``, too): the
+#: subject pays.
+GRANTS = re.compile(
+    r"\b(?:bevilja|beviljar|beviljade|beviljat|medfinansiera|medfinansierar|medfinansierade|finansiera|"
+    r"finansierar|finansierade|delfinansiera|delfinansierar|tilldela|tilldelar|tilldelade|anslå|anslår|anslog|"
+    r"myöntää|myönsi|myöntänyt|myönsivät|myöntävät|rahoittaa|rahoitti|rahoittavat|rahoittivat|rahoittamaan)\b",
+    re.IGNORECASE,
+)
+#: Words that make an amount a sum over several payers (``tillsammans``, ``yhteensä``).
+JOINT = re.compile(r"\b(?:tillsammans|gemensamt|sammanlagt|totalt|yhteensä|yhdessä|kaikkiaan)\b", re.IGNORECASE)
+#: Words that make an amount an initiative's total cost rather than someone's funding.
+BUDGET = re.compile(
+    r"\b(?:budget|budgeten|totalbudget|projektbudget|omslutning|omslutningen|kostnad|kostnaden|"
+    r"budjetti|kokonaisbudjetti|kokonaisbudjetiltaan|kustannusarvio|kustannusarvioltaan|kokonaiskustannukset|"
+    r"kokonaiskustannuksiltaan|kustannukset)\b",
+    re.IGNORECASE,
+)
+#: A body referred back to by its kind at a sentence's head (``Nämnden beslutade …``,
+#: ``Maakuntahallitus myönsi …``): the grantor the text named.
+BODY_REFERS = re.compile(
+    r"^\W*(?:nämnden|styrelsen|kommunstyrelsen|regionstyrelsen|utskottet|fullmäktige|hallitus|"
+    r"kunnanhallitus|kaupunginhallitus|maakuntahallitus|lautakunta|valtuusto|jaosto)\b",
+    re.IGNORECASE,
+)
+
+
+def contributes(text: str) -> bool:
+    """Whether ``text`` tells of money put in without a verb of granting (:data:`CONTRIBUTES`).
+
+    >>> contributes("Storuman kommun går in med 150 000 kronor per år.")
+    True
+    >>> contributes("Kunta osallistuu hankkeeseen 12 000 eurolla vuodessa.")
+    True
+    >>> contributes("Kunnassa on 12 000 asukasta.")
+    False
+    """
+    return bool(CONTRIBUTES.search(text))
+
+
+def joint_sum(text: str, start: int, payers_before: int) -> bool:
+    """Whether the amount at ``start`` is a sum several payers put in together (``A och B satsar
+    tillsammans 2,6 miljoner``, ``A ja B rahoittavat hanketta yhteensä 60 000 eurolla``): a word of
+    togetherness shortly before it and at least two payers named before it.
+
+    >>> joint_sum("A och B satsar tillsammans 2,6 miljoner kronor.", 27, 2)
+    True
+    >>> joint_sum("A satsar 2,6 miljoner kronor.", 9, 1)
+    False
+    """
+    return payers_before >= 2 and bool(JOINT.search(text[max(0, start - 40) : start]))
+
+
+def budget_of(text: str, start: int) -> bool:
+    """Whether the amount at ``start`` is an initiative's total cost: a budget word shortly before it
+    in the same clause (``har en total budget på 4,2 miljoner``, ``kokonaisbudjetti on 600 000
+    euroa``, ``kustannusarvio on``).
+
+    >>> budget_of("Hankkeen kokonaisbudjetti on 600 000 euroa.", 29)
+    True
+    >>> budget_of("Kunta maksaa 600 000 euroa.", 13)
+    False
+    """
+    before = re.split(r"[,;:]\s|\s(?:och|ja|varav|josta)\s", text[max(0, start - 60) : start])[-1]
+    return bool(BUDGET.search(before))
+
+
+def grant_verb_at(text: str) -> re.Match | None:
+    """The first verb of granting in ``text`` (:data:`GRANTS`), in any form.
+
+    >>> grant_verb_at("Nämnden beslutade att bevilja projektet 650 000 kr.").group(0)
+    'bevilja'
+    """
+    return GRANTS.search(text)

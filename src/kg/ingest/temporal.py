@@ -1,0 +1,83 @@
+"""General knowledge of when things happen: how a date told twice at different precisions is
+kept, the year an inquiry's number carries, and the words that end a period.
+
+A text often gives a period twice: first coarsely (``Projektet pågår 2023–2025``, ``vuosina
+2024–2026``) and then to the day (``startar den 1 april 2023 och avslutas den 31 december 2025``,
+``Hanke alkaa 1.1.2024``). The modelling guide records a date "at the precision written"
+(docs/modelling.md, *Dates*): the finer one is the one the text gives, so it replaces the coarser
+one when it lies inside it (:func:`refine`); a finer date that contradicts the coarser one (another
+year) is left for the reviewer and does not replace it.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: An inquiry or a government report named by its series, year and number (``SOU 2024:6``,
+#: ``Ds 2023:12``, ``VM 2021:4``): published, so started, in that year.
+NUMBERED_REPORT = re.compile(r"^(?:SOU|Ds|Dir\.?|prop\.?|VM|TEM|STM|OKM|MMM|LVM|YM|SM)\s+((?:19|20)\d\d)\s*:\s*\d+")
+#: Words that tell an initiative's end without a verb of ending (``ska vara klar hösten 2024``,
+#: ``valmistuu vuonna 2025``, ``slutförs``, ``päättyy``).
+FINISHED = re.compile(
+    r"\b(?:(?:vara|bli|blir|är|var) (?:klar|klart|färdig|färdigt)|slutförs|slutföras|slutrapporteras|avslutad|"
+    r"valmistuu|valmistua|valmistui|päättyy|päättyi|loppuu|päätökseen)\b",
+    re.IGNORECASE,
+)
+
+
+def refine(old: str | None, new: str | None) -> str | None:
+    """The date to keep when ``old`` is known and the text gives ``new`` too: the finer one when it
+    lies inside the coarser (``2023`` and ``2023-04-01``: the day; ``2024-05`` and ``2024-05-08``:
+    the day), else ``old`` (a date already as fine, or another year: not replaced).
+
+    >>> refine("2023", "2023-04-01"), refine("2024-05", "2024-05-08"), refine(None, "2024")
+    ('2023-04-01', '2024-05-08', '2024')
+    >>> refine("2023", "2024-04-01"), refine("2023-04-01", "2023")
+    ('2023', '2023-04-01')
+    """
+    if old is None:
+        return new
+    if new is None or len(new) <= len(old) or not new.startswith(old):
+        return old
+    return new
+
+
+def refine_period(entity, start: str | None, end: str | None) -> bool:
+    """Give ``entity`` (any object with ``start`` and ``end``) the finer of its period and
+    (``start``, ``end``), each by :func:`refine`; the end only where the start allows it (never
+    before the start). Returns whether anything changed.
+
+    >>> from types import SimpleNamespace
+    >>> e = SimpleNamespace(start="2023", end="2025")
+    >>> refine_period(e, "2023-04-01", "2025-12-31"), e.start, e.end
+    (True, '2023-04-01', '2025-12-31')
+    """
+    before = (entity.start, entity.end)
+    new_start = refine(entity.start, start)
+    new_end = refine(entity.end, end)
+    if new_start and new_end and new_end[: len(new_start)] < new_start[: len(new_end)]:
+        return False  # an end before its start: the text's dates are not of one period
+    entity.start, entity.end = new_start, new_end
+    return (entity.start, entity.end) != before
+
+
+def year_of_numbered_report(name: str) -> str | None:
+    """The year an inquiry or report carries in its number (``SOU 2024:6`` -> ``2024``), else None.
+
+    >>> year_of_numbered_report("SOU 2024:6"), year_of_numbered_report("Ds 2019:7 Ett nytt stöd")
+    ('2024', '2019')
+    >>> year_of_numbered_report("Projektet 2024")
+    """
+    found = NUMBERED_REPORT.match(name)
+    return found.group(1) if found else None
+
+
+def finished(text: str) -> bool:
+    """Whether ``text`` tells an end with a word of finishing (:data:`FINISHED`).
+
+    >>> finished("Förstudien ska vara klar hösten 2024."), finished("Selvitys valmistuu vuonna 2025.")
+    (True, True)
+    >>> finished("Förstudien startar hösten 2024.")
+    False
+    """
+    return bool(FINISHED.search(text))

@@ -1,0 +1,181 @@
+"""`kg ingest`: the amounts and dates a text gives, and what they attach to (issue 19).
+
+Every text here is written for these tests, with made-up project and person names (the
+municipalities and regions are real, so that they reconcile with the reference data). Each test is
+one kind of money or time expression, in both languages where the kind exists in both; one
+module-scoped reader serves them all.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def reference_data(tmp_path_factory) -> Path:
+    """A data folder with the reference data alone (no curated source to match against)."""
+    folder = tmp_path_factory.mktemp("amounts") / "data"
+    (folder / "sources").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / "reference", folder / "reference")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def read(reference_data, tmp_path_factory):
+    """Read a text (written to a file of its own) with the one loaded reader of the module."""
+    from kg.ingest import propose
+    from kg.ingest.pipeline import reader_for
+
+    folder = tmp_path_factory.mktemp("texts")
+
+    def read_text(text: str, lang: str, issued: str | None = None):
+        path = folder / "text.txt"
+        path.write_text(text, encoding="utf-8")
+        return propose(path, lang=lang, issued=issued, reader=reader_for(reference_data, "text"))
+
+    return read_text
+
+
+def amounts(p) -> set[tuple[str, str, str | None]]:
+    """(funder's name, amount as written in the proposal, currency) of every funding with an amount."""
+    return {
+        (p.entities[r.subject].name, r.amount, r.currency) for r in p.relations if r.relation == "funds" and r.amount
+    }
+
+
+def period(p, name: str) -> tuple[str | None, str | None]:
+    entity = next(e for e in p.entities.values() if e.name == name)
+    return entity.start, entity.end
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "sv",
+            "Ny cykelled\n\nProjektet Fjällpedal pågår 2024–2026. "
+            "Storumans kommun går in med 150 000 kronor per år i projektet.\n",
+            {("Storuman", "150000 / year", "SEK")},
+        ),
+        (
+            "fi",
+            "Uusi reitti\n\nPäätösehdotus: Inarin kunta osallistuu Tunturipolku-hankkeeseen 45 000 eurolla.\n",
+            {("Inari", "45000", "EUR")},
+        ),
+    ],
+)
+def test_money_put_in_without_a_verb_of_granting(read, lang, text, expected):
+    """A verb or noun of contributing (``går in med``, ``osallistuu N eurolla``) makes the amount its
+    subject's funding; it had been read as no funding at all."""
+    assert amounts(read(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "sv",
+            "Ny led\n\nStorumans kommun och Vilhelmina kommun satsar tillsammans 2,6 miljoner kronor "
+            "på projektet Fjällpedal.\n",
+        ),
+        (
+            "fi",
+            "Uusi reitti\n\nSodankylän kunta ja Kittilän kunta rahoittavat Tunturipolku-hanketta "
+            "yhteensä 60 000 eurolla.\n",
+        ),
+    ],
+)
+def test_a_joint_sum_is_no_one_payers_amount(read, lang, text):
+    """``A och B satsar tillsammans N``, ``A ja B rahoittavat yhteensä N``: the sum is not one
+    payer's (it had gone to the payer named last)."""
+    assert amounts(read(text, lang)) == set()
+
+
+def test_each_one_named_before_pays_its_share(read):
+    """``Kunnat maksavat kukin N`` after a sentence that names them: each municipality pays N."""
+    p = read(
+        "Uusi reitti\n\nSodankylän kunta ja Kittilän kunta rahoittavat Tunturipolku-hanketta. "
+        "Kunnat maksavat kukin 30 000 euroa.\n",
+        "fi",
+    )
+    assert amounts(p) == {("Sodankylä", "30000", "EUR"), ("Kittilä", "30000", "EUR")}
+
+
+def test_who_grants_pays_not_the_leader_area_it_funds(read):
+    """``Nämnden i Region X beslutade att medfinansiera Leader Y med N``: the subject of the grant
+    pays; the Leader area after the verb is what the money goes to (it had been read as the payer)."""
+    p = read(
+        "Leader-medel\n\nRegion Jämtland Härjedalen beslutade att medfinansiera Leader Fjällbyarna "
+        "med 2 400 000 kronor för perioden 2024–2027.\n",
+        "sv",
+    )
+    assert amounts(p) == {("Region Jämtland Härjedalen", "2400000", "SEK")}
+
+
+def test_contributor_in_the_nominative_pays_not_the_company_in_the_genitive(read):
+    """``Utsjoen kunta osallistuu Yhtiö Oy:n toimintaan N euron vuosittaisella rahoitusosuudella``:
+    the municipality pays N a year; the company in the genitive receives it."""
+    p = read(
+        "Matkailuyhtiö\n\nPäätösehdotus: Utsjoen kunta osallistuu Revontulimatka Oy:n toimintaan "
+        "25 000 euron vuosittaisella rahoitusosuudella.\n",
+        "fi",
+        issued="2024-03-04",
+    )
+    assert amounts(p) == {("Utsjoki", "25000 / year", "EUR")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "expected"),
+    [
+        (
+            "sv",
+            "Ny led\n\nProjektet Fjällpedal pågår 2023–2025.\n\n"
+            "Projektet startar den 1 april 2023 och avslutas den 31 december 2025.\n",
+            "Fjällpedal",
+            ("2023-04-01", "2025-12-31"),
+        ),
+        (
+            "fi",
+            "Uusi reitti\n\nTunturipolku-hanke toteutetaan vuosina 2024–2026.\n\n"
+            "Hanke alkaa 1.3.2024 ja päättyy 31.10.2026.\n",
+            "Tunturipolku",
+            ("2024-03-01", "2026-10-31"),
+        ),
+    ],
+)
+def test_a_period_told_again_to_the_day_is_kept_to_the_day(read, lang, text, name, expected):
+    """A period given first in years and then to the day keeps the days (the precision written)."""
+    assert period(read(text, lang), name) == expected
+
+
+def test_a_finer_date_of_another_year_does_not_replace_the_period(read):
+    """A day outside the years told first is not of that period: the years stay."""
+    p = read(
+        "Ny led\n\nProjektet Fjällpedal pågår 2023–2025.\n\nProjektet startar den 1 april 2022.\n",
+        "sv",
+    )
+    assert period(p, "Fjällpedal") == ("2023", "2025")
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "end"),
+    [
+        ("sv", "Ny utredning\n\nFörstudien Fjällpedal ska vara klar hösten 2024.\n", "Fjällpedal", "2024"),
+        ("fi", "Uusi hanke\n\nTunturipolku-hanke valmistuu maaliskuussa 2025.\n", "Tunturipolku", "2025-03"),
+    ],
+)
+def test_a_word_of_finishing_dates_the_end(read, lang, text, name, end):
+    """``ska vara klar``, ``valmistuu``: the date is the initiative's end, not its start."""
+    assert period(read(text, lang), name)[1] == end
+
+
+def test_a_numbered_inquiry_starts_in_the_year_of_its_number(read):
+    """``SOU 2031:7`` is published, so started, in 2031 (its number carries the year)."""
+    p = read("Ny utredning\n\nRegeringen har tagit emot betänkandet SOU 2031:7 om fjällens framtid.\n", "sv")
+    inquiries = {e.name: e.start for e in p.entities.values() if e.name.startswith("SOU")}
+    assert inquiries == {"SOU 2031:7": "2031"}
