@@ -179,3 +179,59 @@ def test_a_numbered_inquiry_starts_in_the_year_of_its_number(read):
     p = read("Ny utredning\n\nRegeringen har tagit emot betänkandet SOU 2031:7 om fjällens framtid.\n", "sv")
     inquiries = {e.name: e.start for e in p.entities.values() if e.name.startswith("SOU")}
     assert inquiries == {"SOU 2031:7": "2031"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "expected"),
+    [
+        (
+            "sv",
+            "Ny led\n\nPublicerad 2031-02-15\n\n"
+            "Projektet Fjällpedal påbörjas i mars och ska stå klart sommaren 2032.\n",
+            "Fjällpedal",
+            ("2031-03", "2032"),
+        ),
+        (
+            "fi",
+            "Uusi reitti\n\nJulkaistu 15.2.2031\n\n"
+            "Tunturipolku-hanke käynnistyy syyskuun alussa ja päättyy vuonna 2033.\n",
+            "Tunturipolku",
+            ("2031-09", "2033"),
+        ),
+    ],
+)
+def test_a_month_without_its_year_is_in_the_documents_year(read, lang, text, name, expected):
+    """``i mars``, ``syyskuun alussa``: the month of the document's year (a ``gYearMonth``), not
+    skipped; ``stå klart`` ends the period."""
+    assert period(read(text, lang), name) == expected
+
+
+def test_a_decision_is_no_end(read):
+    """``beslutar`` holds ``slutar`` (ends) inside it: a decision with a period of years is no
+    end of the initiative (the year had been read as its end)."""
+    p = read(
+        "Ny led\n\nKommunstyrelsen i Malå beslutar att projektet Fjällpedal presenteras i Malå under 2031.\n",
+        "sv",
+    )
+    assert period(p, "Fjällpedal") == (None, None)
+
+
+def test_a_grant_named_by_the_minutes_item_runs_over_its_years(read):
+    """A minute headed by its body's name (``Regionala utvecklingsnämnden``) is titled by its item
+    (``§ 12 …``); the grant the item names runs over the years the title gives, and an amount a
+    year in a sentence with its own period gets that period."""
+    p = read(
+        "Regionala utvecklingsnämnden\n\nProtokoll 2030-12-12\n\n§ 12 Medfinansiering av Leader 2031–2034\n\n"
+        "Region Jämtland Härjedalen beslutar att avsätta 6 miljoner kronor per år för medfinansiering av "
+        "Leaderområdena i länet under perioden 2031–2034.\n",
+        "sv",
+    )
+    assert p.title == "Medfinansiering av Leader 2031–2034"
+    assert period(p, p.title) == ("2031", "2034")
+    (funding,) = [r for r in p.relations if r.relation == "funds" and r.amount]
+    assert (p.entities[funding.subject].name, funding.amount, funding.start, funding.end) == (
+        "Region Jämtland Härjedalen",
+        "6000000 / year",
+        "2031",
+        "2034",
+    )

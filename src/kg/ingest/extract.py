@@ -609,10 +609,11 @@ _NUMBER_WORDS = {
 }
 START_CUES = re.compile(
     r"start|påbörja|inleds|från och med|alkaa|alkoi|aloit|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle|"
-    r"kestää|kesti|varar|sträcker sig|genomförs|genomfördes|äger rum|toteutetaan|toteutettiin",
+    r"kestää|kesti|\bvarar\b|sträcker sig|genomförs|genomfördes|äger rum|toteutetaan|toteutettiin",
     re.IGNORECASE,
 )
-END_CUES = re.compile(r"avslutas|slutar|till och med|päättyy|loppuun", re.IGNORECASE)
+#: (``slutar`` as a word: ``beslutar``, decides, ends nothing)
+END_CUES = re.compile(r"avslutas|\bslutar\b|till och med|päättyy|loppuun", re.IGNORECASE)
 #: The labels of label–value lines in lists of granted projects (folded), by what the value is.
 LABELS = {
     "name": r"projekt|projektnamn|projektets namn|projektnamnet|namn|hanke|hankkeen nimi|hankenimi|nimi|"
@@ -903,6 +904,7 @@ class _Document:
         main = self._main_initiative()
         if main is None:
             main = self._told_grant()
+            self._headline_period()
         self._grant_lists()
         for number, sent, offset in self.sentences:
             self._relations(number, sent, offset, main)
@@ -4043,6 +4045,7 @@ class _Document:
                 if where is not None
                 else self.ev(number, sent, offset, 0, len(sent))
             )
+            period = self._yearly_period(sent, initiative, yearly)
             for funder in funders:
                 amount = ("ca " if approximate else "") + value + (" / year" if yearly else "")
                 start = self.p.entities[initiative].start
@@ -4061,8 +4064,29 @@ class _Document:
                     currency=currency,
                     yearly=yearly,
                     approximate=approximate,
-                    start=start if yearly else None,
+                    start=period.get("start", start) if yearly else None,
+                    end=period.get("end"),
                 )
+
+    def _yearly_period(self, sent, initiative: str, yearly: bool) -> dict[str, str]:
+        """The period of an amount a year that its own sentence gives (``N kronor per år under
+        perioden 2024–2027``, ``N euroa vuodessa vuosina 2024–2026``) when the initiative has none of
+        its own: the funding's start and end (an empty dict otherwise)."""
+        entity = self.p.entities[initiative]
+        if not yearly or entity.start is not None:
+            return {}
+        ranged = next((d for d in _find_dates(sent.text, self.lang, self.year) if d.end), None)
+        return {"start": ranged.start, "end": ranged.end} if ranged else {}
+
+    def _headline_period(self) -> None:
+        """A grant named by the headline (:meth:`_told_grant`) runs over the period the headline
+        gives (``Företagsklimatet stärks i X 2018–2020``, ``Medfinansiering av Leader 2024–2027``)."""
+        if self.told_grant is None or self.p.entities[self.told_grant].start is not None:
+            return
+        ranged = next((d for d in _find_dates(self.p.title, self.lang, self.year) if d.end), None)
+        if ranged is not None:
+            entity = self.p.entities[self.told_grant]
+            entity.start, entity.end = ranged.start, ranged.end
 
     def _joint_sum(self, found: re.Match, where, actors: list[Mention]) -> bool:
         """Whether the amount ``found`` is what several actors named before it put in together
@@ -5137,6 +5161,8 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
         number = _month_number(m.group(1), lang)
         if number:
             add(f"{m.group(2)}-{number:02d}", None, "month", m.start(), m.end())
+    for month_start, a, b in temporal.months_without_year(text, lang, year):
+        add(month_start, None, "month", a, b)  # i mars, maaliskuussa: the document's year
     # a part of a month: toukokuun alussa 2024, kesäkuun puolivälissä 2025, i mitten av maj 2024
     for m in re.finditer(rf"\b({_FI_PART_OF_MONTH})\s+(?:vuonna\s+)?(\d{{4}})\b", text, re.IGNORECASE):
         number = _month_number(m.group(2), "fi")

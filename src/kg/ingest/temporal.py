@@ -19,7 +19,7 @@ NUMBERED_REPORT = re.compile(r"^(?:SOU|Ds|Dir\.?|prop\.?|VM|TEM|STM|OKM|MMM|LVM|
 #: Words that tell an initiative's end without a verb of ending (``ska vara klar hösten 2024``,
 #: ``valmistuu vuonna 2025``, ``slutförs``, ``päättyy``).
 FINISHED = re.compile(
-    r"\b(?:(?:vara|bli|blir|är|var) (?:klar|klart|färdig|färdigt)|slutförs|slutföras|slutrapporteras|avslutad|"
+    r"\b(?:(?:vara|bli|blir|är|var|stå|står) (?:klar|klart|färdig|färdigt)|slutförs|slutföras|slutrapporteras|avslutad|"
     r"valmistuu|valmistua|valmistui|päättyy|päättyi|loppuu|päätökseen)\b",
     re.IGNORECASE,
 )
@@ -81,3 +81,59 @@ def finished(text: str) -> bool:
     False
     """
     return bool(FINISHED.search(text))
+
+
+_SV_MONTHS = (
+    "januari",
+    "februari",
+    "mars",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "augusti",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+_FI_MONTHS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu")
+#: A month named without its year (``i mars``, ``från september``, ``maaliskuussa``, ``syyskuun
+#: alussa``, ``elokuusta alkaen``): read in the document's year.
+_SV_BARE_MONTH = re.compile(
+    r"\b(?:i|under|från|till|sedan|efter|före|(?:i|mot)\s+(?:början|slutet|mitten)\s+av|fram\s+till)\s+"
+    rf"({'|'.join(_SV_MONTHS)})\b(?!\s*(?:\d|[-–]))",
+    re.IGNORECASE,
+)
+_FI_BARE_MONTH = re.compile(
+    rf"\b({'|'.join(_FI_MONTHS)})(?:kuussa|kuusta|kuuhun|kuulle|kuuhun\s+mennessä|"
+    r"kuun\s+(?:alussa|alusta|lopussa|lopulla|aikana|puolivälissä|alkupuolella|loppupuolella|loppuun))\b"
+    r"(?!\s+(?:vuonna\s+)?(?:19|20)\d\d)",
+    re.IGNORECASE,
+)
+
+
+def months_without_year(text: str, lang: str, year: int | None) -> list[tuple[str, int, int]]:
+    """The months ``text`` names without a year, as ``xsd:gYearMonth`` in the document's ``year``
+    with their character span (``[]`` when the year is not known: a month is not guessed from
+    today's date).
+
+    >>> months_without_year("Arbetet påbörjas i mars och avslutas i december.", "sv", 2024)
+    [('2024-03', 17, 23), ('2024-12', 37, 47)]
+    >>> months_without_year("Hanke käynnistyy syyskuun alussa.", "fi", 2025)
+    [('2025-09', 17, 32)]
+    >>> months_without_year("Hanke käynnistyy syyskuussa 2026.", "fi", 2025), months_without_year("i maj", "sv", None)
+    ([], [])
+    """
+    if year is None:
+        return []
+    if lang == "sv":
+        pattern, names = _SV_BARE_MONTH, [m[:3] for m in _SV_MONTHS]
+    else:
+        pattern, names = _FI_BARE_MONTH, list(_FI_MONTHS)
+    found = []
+    for m in pattern.finditer(text):
+        word = m.group(1).lower()
+        number = next(i for i, name in enumerate(names, start=1) if word.startswith(name))
+        found.append((f"{year}-{number:02d}", m.start(), m.end()))
+    return found
