@@ -235,3 +235,38 @@ def test_a_grant_named_by_the_minutes_item_runs_over_its_years(read):
         "2031",
         "2034",
     )
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "issued", "title"),
+    [
+        (
+            "sv",
+            "Pressmeddelande  •  Dec 12, 2030 10:15 CET\n\nNya pengar till byarna\n\nProjektet startar 1 mars 2031.\n",
+            "2030-12-12",
+            "Nya pengar till byarna",
+        ),
+        (
+            "fi",
+            "Tiedote, Kajaani, 22. kesäkuuta 2030\n\nRahaa kylille\n\nHanke alkaa 1.9.2031.\n",
+            "2030-06-22",
+            "Rahaa kylille",
+        ),
+        ("fi", "Rahaa kylille\n\nHanke alkaa 1.9.2031\n\nKylät saavat rahaa.\n", None, "Rahaa kylille"),
+    ],
+)
+def test_the_dateline_dates_the_document(read, reference_data, tmp_path, lang, text, issued, title):
+    """A dateline at the head (a news service's ``Dec 12, 2030``, ``Tiedote, place, day``) is the
+    document's issued date, written on its node in the ``.ttl``; a short line that says when
+    something starts is none."""
+    from kg.ingest import ingest
+
+    p = read(text, lang)
+    assert (p.issued, p.title) == (issued, title)
+    source = tmp_path / "text.txt"
+    source.write_text(text, encoding="utf-8")
+    out = tmp_path / "dated.ttl"
+    ingest(source, stem="dated", out=out, lang=lang, data_dir=reference_data)
+    written = out.read_text(encoding="utf-8")
+    assert f'dcterms:language "{lang}"' in written and 'dcterms:identifier "dated"' in written
+    assert (f'dcterms:issued "{issued}"^^xsd:date' in written) == (issued is not None)

@@ -1209,6 +1209,15 @@ class _Document:
                 self.p.issued = days[0].start
                 self.year = int(days[0].start[:4])
                 return
+        # a dateline at the head (Pressmeddelande • Dec 12, 2023; Tiedote, Oulu, 22. kesäkuuta 2015)
+        day = temporal.dateline(
+            self.text,
+            lambda line: _find_dates(line, self.lang, None),
+            skip=lambda line: bool(START_CUES.search(line) or END_CUES.search(line) or temporal.finished(line)),
+        )
+        if day is not None:
+            self.p.issued, self.year = day, int(day[:4])
+            return
         # else the first full date of the head that does not tell when something starts or ends
         for _, sent, _ in self.sentences[:25]:
             if START_CUES.search(sent.text) or END_CUES.search(sent.text):
@@ -5144,6 +5153,8 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
         add(m.group(1), m.group(2), "day", m.start(), m.end())
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
         add(m.group(0), None, "day", m.start(), m.end())
+    for day, a, b in temporal.month_first_days(text):
+        add(day, None, "day", a, b)  # Dec 12, 2023 (a news service's dateline)
     month = _SV_MONTH if lang == "sv" else _FI_MONTH
     # 6 maj 2024, 6. toukokuuta 2024 (a Finnish day is written with its dot and the month in the partitive)
     day_month = (

@@ -59,7 +59,8 @@ _LABEL = re.compile(
 )
 # a full date anywhere in the line: 15.06.2022, 2023-08-24, 20 mar 2024, 12. kesäkuuta 2025
 _FULL_DATE = re.compile(
-    r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[a-zåäö]{3,12}\s+\d{4})\b",
+    r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[a-zåäö]{3,12}\s+\d{4}|"
+    r"[a-zåäö]{3,9}\.?\s+\d{1,2},\s+\d{4})\b",
     re.IGNORECASE,
 )
 # a minute's item number before the item's heading: § 1, 12 §

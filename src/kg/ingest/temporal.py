@@ -137,3 +137,63 @@ def months_without_year(text: str, lang: str, year: int | None) -> list[tuple[st
         number = next(i for i, name in enumerate(names, start=1) if word.startswith(name))
         found.append((f"{year}-{number:02d}", m.start(), m.end()))
     return found
+
+
+_MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "ma[yj]", "jun", "jul", "aug", "sep", "o[ck]t", "nov", "dec")
+#: A day written month first, as news services print it (``Dec 12, 2023``, ``maj 6, 2024``).
+MONTH_FIRST_DAY = re.compile(
+    rf"\b({'|'.join(_MONTH_ABBREVIATIONS)})[a-z]*\.?\s+(\d{{1,2}}),?\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+def month_first_days(text: str) -> list[tuple[str, int, int]]:
+    """The days ``text`` writes month first (:data:`MONTH_FIRST_DAY`), as ``xsd:date`` with their
+    character span.
+
+    >>> month_first_days("Pressmeddelande • Dec 12, 2023 10:15 CET")
+    [('2023-12-12', 18, 30)]
+    >>> month_first_days("maj 6, 2024"), month_first_days("Mars 2024")
+    ([('2024-05-06', 0, 11)], [])
+    """
+    found = []
+    for m in MONTH_FIRST_DAY.finditer(text):
+        word = m.group(1).lower()
+        number = next(i for i, p in enumerate(_MONTH_ABBREVIATIONS, start=1) if re.fullmatch(p, word[:3]))
+        day = int(m.group(2))
+        if 1 <= day <= 31:
+            found.append((f"{m.group(3)}-{number:02d}-{day:02d}", m.start(), m.end()))
+    return found
+
+
+#: A line that is a dateline: a press label or the publisher's place before a day
+#: (``Pressmeddelande • Dec 12, 2023``, ``Tiedote, Oulu, 22. kesäkuuta 2015``, ``Nyheter 2023-12-12``).
+_DATELINE_WORDS = re.compile(
+    r"\b(?:pressmeddelande|nyhet|nyheter|tiedote|lehdistötiedote|uutinen|uutiset|publicerad|julkaistu|"
+    r"datum|päivämäärä|sammanträdesdatum|kokouspäivämäärä|kokouspäivä|protokoll|pöytäkirja)\b",
+    re.IGNORECASE,
+)
+
+
+def dateline(text: str, days, head_lines: int = 8, skip=None) -> str | None:
+    """The day of the dateline at the head of ``text``: one of its first ``head_lines`` non-empty
+    lines, short (at most eight words) and either labelled (:data:`_DATELINE_WORDS`) or nothing but a
+    place and the day; ``days`` finds the days of a line (``FoundDate``-like objects with ``start``
+    and ``precision``; the days :func:`month_first_days` finds are added); ``skip`` tells a line that
+    is no dateline (one that says when something starts or ends). None when the head has no such
+    line.
+
+    >>> dateline("Pressmeddelande • Dec 12, 2023 10:15 CET\\n\\nRubrik här", lambda line: [])
+    '2023-12-12'
+    """
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:head_lines]
+    for line in lines:
+        words = re.findall(r"[^\W\d_]+", line)
+        if len(words) > 8 or (skip is not None and skip(line)):
+            continue
+        found = [d.start for d in days(line) if d.precision == "day" and not d.end]
+        found += [iso for iso, _, _ in month_first_days(line)]
+        if not found:
+            continue
+        if _DATELINE_WORDS.search(line) or len(words) <= 3:
+            return found[0]
+    return None
