@@ -270,3 +270,38 @@ def test_the_dateline_dates_the_document(read, reference_data, tmp_path, lang, t
     written = out.read_text(encoding="utf-8")
     assert f'dcterms:language "{lang}"' in written and 'dcterms:identifier "dated"' in written
     assert (f'dcterms:issued "{issued}"^^xsd:date' in written) == (issued is not None)
+
+
+def test_the_clauses_of_a_decision_are_granted_by_who_decides(read):
+    """A Swedish decision line (``Region X beslutar``) with its clauses on lines of their own (``att
+    bevilja Leader Y N kronor``): who decides pays, not the Leader area the clause names."""
+    p = read(
+        "Regionala utvecklingsnämnden\n\nProtokoll 2030-12-12\n\n§ 8 Medfinansiering Leader 2031\n\n"
+        "Region Jämtland Härjedalen beslutar\n\natt bevilja Leader Fjällbyarna 1 200 000 kronor i "
+        "medfinansiering för 2031.\n",
+        "sv",
+    )
+    assert amounts(p) == {("Region Jämtland Härjedalen", "1200000", "SEK")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fi",
+            "Rahaa kylille\n\nTiedote 1.2.2031\n\nKuhmon kaupunki hallinnoi Erämaapolku-hanketta. Kunnan rahoitusosuus "
+            "Erämaapolku-hankkeeseen on yhteensä 36 000 euroa (12 000 euroa/vuosi).\n",
+            {("Kuhmo", "36000", "EUR"), ("Kuhmo", "12000 / year", "EUR")},
+        ),
+        (
+            "sv",
+            "Pengar till byarna\n\nProjektet Fjällpedal drivs av Malå kommun. Kommunens egen insats i "
+            "projektet är 400 000 kronor.\n",
+            {("Malå", "400000", "SEK")},
+        ),
+    ],
+)
+def test_the_municipalitys_own_share_named_by_its_kind(read, lang, text, expected):
+    """``Kunnan rahoitusosuus``, ``kommunens egen insats``: the municipality that carries out the
+    project pays; a yearly word in brackets belongs to the amount beside it, not to the total."""
+    assert amounts(read(text, lang)) == expected

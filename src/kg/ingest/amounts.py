@@ -29,7 +29,7 @@ import re
 CONTRIBUTES = re.compile(
     r"\b(?:går in med|gick in med|gått in med|satsar|satsade|satsat|satsa|skjuter till|sköt till|skjutit till|"
     r"avsätter|avsatte|avsatt|avsätta|investerar|investerade|deltar med|deltog med|bidra med|medfinansiera|"
-    r"bevilja|finansiera|delfinansiera|"
+    r"bevilja|finansiera|delfinansiera|egen insats|egna insatse\w*|egenfinansiering|"
     r"panosta\w*|sijoitta\w*|kustanta\w*|budjetoi\w*|rahoitusosuu\w*|maksuosuu\w*|kuntaosuu\w*|"
     r"sitoutu\w* rahoittama\w*)\b"
     # a Finnish amount in the adessive is what pays for something (osallistuu N eurolla)
@@ -109,3 +109,58 @@ def grant_verb_at(text: str) -> re.Match | None:
     'bevilja'
     """
     return GRANTS.search(text)
+
+
+#: A decision line whose clauses follow (``Nämnden beslutar`` / ``att bevilja …``; ``Hallitus
+#: päättää:``): its subject grants what the clauses grant.
+DECIDES_ALONE = re.compile(r"\b(?:beslutar|beslutade|beslöt|päättää|päätti|päättivät)\s*[:.]?\s*$", re.IGNORECASE)
+
+
+def decides_on_grants(sentence: str, text: str) -> re.Match | None:
+    """The deciding verb that ends ``sentence`` (:data:`DECIDES_ALONE`) when the whole ``text``
+    grants money (:data:`GRANTS`), else None: the clauses of a Swedish decision (``att bevilja X N
+    kronor``) follow on lines of their own.
+
+    >>> bool(decides_on_grants("Nämnden beslutar", "Nämnden beslutar\\n\\natt bevilja X 5 000 kronor"))
+    True
+    >>> decides_on_grants("Nämnden beslutar", "Nämnden beslutar\\n\\natt anta planen")
+    """
+    found = DECIDES_ALONE.search(sentence)
+    return found if found and GRANTS.search(text) else None
+
+
+def own_words_after(text: str, end: int, width: int = 25) -> str:
+    """The words after an amount ending at ``end`` that still belong to it: up to ``width``
+    characters, cut before the next number (``36 000 euroa (12 000 euroa/vuosi)``: the yearly word
+    is the next amount's).
+
+    >>> own_words_after("yhteensä 36 000 euroa (12 000 euroa/vuosi).", 21)
+    ' ('
+    >>> own_words_after("50 000 kronor per år under tre år", 13)
+    ' per år under tre år'
+    """
+    after = text[end : end + width]
+    return re.split(r"\d", after, maxsplit=1)[0]
+
+
+#: The municipality's own share named by its kind (``Kunnan rahoitusosuus``, ``kaupungin
+#: omarahoitus``, ``kommunens egen insats``, ``kommunens medfinansiering``): the municipality the
+#: text is about pays it.
+MUNICIPALITY_SHARE = re.compile(
+    r"\b(?:kunnan|kaupungin|kuntien|kommunens|stadens|kommunernas)\s+(?:oma\w*\s+)?"
+    r"(?:rahoitusosuu\w*|osuu\w*|omarahoitu\w*|kuntaraha\w*|kuntaosuu\w*|maksuosuu\w*|"
+    r"egen\s+insats|egna\s+insats|andel|medfinansiering|egenfinansiering|insats)",
+    re.IGNORECASE,
+)
+
+
+def municipality_share(text: str, start: int) -> bool:
+    """Whether the amount at ``start`` is a municipality's own share named by its kind, in the
+    clause before it (:data:`MUNICIPALITY_SHARE`).
+
+    >>> municipality_share("Kunnan rahoitusosuus hankkeeseen on 36 000 euroa.", 36)
+    True
+    >>> municipality_share("Kuhmon kaupunki sai 36 000 euroa.", 20)
+    False
+    """
+    return bool(MUNICIPALITY_SHARE.search(text[max(0, start - 100) : start]))

@@ -3936,7 +3936,7 @@ class _Document:
             yearly = (
                 # 10 000 kronor i året is per year, 10 000 kronor i år is this year's
                 bool(re.search(r"år|vuo|v\b", per) and not re.match(r"\s*i\s*år(?!e)", per, re.IGNORECASE))
-                or bool(_YEARLY.search(text[found.end() : found.end() + 25]))
+                or bool(_YEARLY.search(amounts.own_words_after(text, found.end())))
                 or bool(re.search(r"jokaisena vuotena|vuosittain|varje år|per år", before_amount))
             )
             approximate = bool(found.group("approx"))
@@ -4039,6 +4039,9 @@ class _Document:
                         funders = []
                 if (not funders or funders[0] is None) and amounts.grant_verb_at(text) and self._text_grantor():
                     funders = [self._text_grantor()]  # Nämnden beslutade att bevilja N: the text's grantor
+                share = self._municipality_sharing(found, actors, initiative)
+                if share is not None:
+                    funders = [share]  # Kunnan rahoitusosuus on N: the municipality's own share
                 if not funders or funders[0] is None:
                     funders = [self.p.publisher] if self.p.publisher else []
                     if receivers and any(m.key == self.p.publisher for m in actors):
@@ -4097,6 +4100,28 @@ class _Document:
             entity = self.p.entities[self.told_grant]
             entity.start, entity.end = ranged.start, ranged.end
 
+    def _municipality_sharing(self, found: re.Match, actors: list[Mention], initiative: str) -> str | None:
+        """The municipality whose own share an amount is when the sentence names it by its kind only
+        (``Kunnan rahoitusosuus hankkeeseen on N``, ``kommunens egen insats är N``;
+        :func:`kg.ingest.amounts.municipality_share`): the one municipality that leads or takes part in
+        the initiative, else the publisher when it is a municipality; None when the sentence names a
+        municipality itself or none fits."""
+        if not amounts.municipality_share(found.string, found.start()):
+            return None
+        if any(self.kind_of(m.key) == "Municipality" for m in actors):
+            return None
+        taking_part = {
+            r.subject
+            for r in self.p.relations
+            if r.object == initiative
+            and r.relation in ("leads", "participatesIn")
+            and self.kind_of(r.subject) == "Municipality"
+        }
+        if len(taking_part) == 1:
+            return taking_part.pop()
+        publisher = self.p.publisher
+        return publisher if publisher and self.kind_of(publisher) == "Municipality" else None
+
     def _joint_sum(self, found: re.Match, where, actors: list[Mention]) -> bool:
         """Whether the amount ``found`` is what several actors named before it put in together
         (:func:`kg.ingest.amounts.joint_sum`), not each one's share (``vardera``, ``kukin``)."""
@@ -4123,7 +4148,11 @@ class _Document:
         ):
             return None
         subject = [m for m in actors if m.end <= span.start and self.kind_of(m.key) != "Person"]
-        return subject[-1].key if subject else None
+        if subject:
+            return subject[-1].key
+        # att bevilja Leader X N (a clause of the decision line before): who decides grants
+        grantor = self._text_grantor()
+        return grantor if grantor not in (None, chosen.key) and not self.r_family_is_funder(grantor) else None
 
     def _contributor(self, actors: list[Mention], sent, funders: list) -> str | None:
         """Who puts money in with a verb or noun of contributing and no verb of granting (``Utsjoen
@@ -4155,11 +4184,15 @@ class _Document:
             return self._grantor_found
         self._grantor_read = True
         for number, sent, _ in self.sentences:
-            verb = GRANTED.search(sent.text) or re.search(
-                r"\b(?:beslutade|beslutat|beslöt|päätti|päättivät|on päättänyt)\b[^.]{0,60}?"
-                r"\b(?:bevilja|tilldela|fördela|medfinansiera|finansiera|delfinansiera|myöntää|jakaa|rahoittaa)\b",
-                sent.text,
-                re.IGNORECASE,
+            verb = (
+                GRANTED.search(sent.text)
+                or amounts.decides_on_grants(sent.text, self.text)
+                or re.search(
+                    r"\b(?:beslutar|beslutade|beslutat|beslöt|päättää|päätti|päättivät|on päättänyt)\b[^.]{0,60}?"
+                    r"\b(?:bevilja|tilldela|fördela|medfinansiera|finansiera|delfinansiera|myöntää|jakaa|rahoittaa)\b",
+                    sent.text,
+                    re.IGNORECASE,
+                )
             )
             if verb is None:
                 continue
