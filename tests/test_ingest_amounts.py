@@ -305,3 +305,44 @@ def test_the_municipalitys_own_share_named_by_its_kind(read, lang, text, expecte
     """``Kunnan rahoitusosuus``, ``kommunens egen insats``: the municipality that carries out the
     project pays; a yearly word in brackets belongs to the amount beside it, not to the total."""
     assert amounts(read(text, lang)) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "expected"),
+    [
+        (
+            "sv",
+            "Ny led\n\nProjektet Fjällpedal pågår från 1 mars 2031 till 28 februari 2033.\n",
+            "Fjällpedal",
+            ("2031-03-01", "2033-02-28"),
+        ),
+        ("sv", "Ny led\n\nProjektet Fjällpedal genomförs mellan 2031 och 2033.\n", "Fjällpedal", ("2031", "2033")),
+        (
+            "fi",
+            "Uusi reitti\n\nTunturipolku-hanke toteutetaan tammikuusta 2031 joulukuuhun 2032.\n",
+            "Tunturipolku",
+            ("2031-01", "2032-12"),
+        ),
+        (
+            "fi",
+            "Uusi reitti\n\nTunturipolku-hanke toteutetaan 1.3.2031 alkaen 28.2.2033 saakka.\n",
+            "Tunturipolku",
+            ("2031-03-01", "2033-02-28"),
+        ),
+    ],
+)
+def test_two_dates_joined_into_one_period(read, lang, text, name, expected):
+    """``från A till B``, ``mellan A och B``, ``A:sta B:hun``, ``A alkaen B saakka``: one period,
+    start and end."""
+    assert period(read(text, lang), name) == expected
+
+
+def test_a_month_without_its_year_is_not_the_end_of_a_period(read):
+    """``genomfördes under 2031 och slutrapporten presenterades i januari``: January is when the
+    report came, not the pre-study's end."""
+    p = read(
+        "Nyhet 2032-04-02\n\nNy rapport\n\n"
+        "Förstudien Fjällpendeln genomfördes under 2031 och slutrapporten presenterades i januari.\n",
+        "sv",
+    )
+    assert period(p, "Fjällpendeln") == ("2031", None)

@@ -4433,7 +4433,7 @@ class _Document:
             if initiative is not None or ranged.precision == "day":
                 return
         # a date that opens a period (sedan 2022, från och med maj 2024, 1.9.2024 alkaen) is its start
-        opened = [d for d in found if _opens(text, d)]
+        opened = [d for d in found if _opens(text, d) and not d.end]
         closing = any(_closes(text, d) for d in found)
         if not (
             START_CUES.search(text)
@@ -4449,7 +4449,7 @@ class _Document:
             return
         entity = self.p.entities[initiative]
         # a date that closes a period (till och med 2026, fram till juni 2025, vuoteen 2026 asti) is its end
-        ends = [d for d in found if _closes(text, d)]
+        ends = [d for d in found if _closes(text, d) and not d.end]  # a period is no end
         starts = [d for d in found if d not in ends]
         end_cue = END_CUES.search(text) or temporal.FINISHED.search(text)
         if opened and not START_CUES.search(text) and entity.start is None:
@@ -4464,7 +4464,12 @@ class _Document:
                 entity.end = starts[0].end
             elif ends:
                 entity.end = ends[0].start
-            elif len(starts) > 1 and starts[1].start > starts[0].start:
+            elif (
+                len(starts) > 1
+                and starts[1].start > starts[0].start
+                # a month without its year (… presenterades i januari) is another event's, not the end
+                and re.search(r"\d{4}", text[starts[1].char_start : starts[1].char_end])
+            ):
                 entity.end = starts[1].start
         elif found and (end_cue or ends) and entity.end is None:
             entity.end = (ends or [d for d in found if end_cue is None or d.char_end > end_cue.start()] or found)[
@@ -5212,6 +5217,8 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
         number = _month_number(m.group(2), "fi")
         if lang == "fi" and number:
             add(f"{m.group(3)}-{number:02d}", None, "month", m.start(), m.end())
+    for first, last, a, b in temporal.year_pairs(text):
+        add(first, last, "year", a, b)  # mellan 2024 och 2027, vuosina 2024 ja 2025
     for m in re.finditer(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", text):
         if int(m.group(1)) <= int(m.group(2)):
             add(m.group(1), m.group(2), "year", m.start(), m.end())
@@ -5236,7 +5243,7 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
     ):
         add(m.group(1), None, "year", m.start(1), m.end(1))
     found.sort(key=lambda d: d.char_start)
-    return found
+    return temporal.join_periods(text, found, FoundDate)
 
 
 def _month_number(word: str, lang: str) -> int | None:

@@ -197,3 +197,68 @@ def dateline(text: str, days, head_lines: int = 8, skip=None) -> str | None:
         if _DATELINE_WORDS.search(line) or len(words) <= 3:
             return found[0]
     return None
+
+
+#: What joins two dates into one period: a dash, ``till``, ``till och med``, ``t.o.m.``, ``to``;
+#: ``och``/``ja`` only after a word that opens a period (``mellan 2024 och 2027``, ``vuosina 2024 ja
+#: 2025``); the Finnish ``alkaen … saakka``/``asti`` and ``-sta … -hun`` (``tammikuusta 2024
+#: joulukuuhun 2026``).
+_RANGE_JOIN = re.compile(
+    r"^\s*(?:[-–—]|till(?:\s+och\s+med)?|t\.?\s?o\.?\s?m\.?|fram\s+till|to|until|alkaen|lähtien)?\s*(?:den\s+)?$",
+    re.IGNORECASE,
+)
+_PAIR_JOIN = re.compile(r"^\s*(?:och|ja)\s+(?:den\s+)?$", re.IGNORECASE)
+_PAIR_OPENS = re.compile(r"\b(?:mellan|åren|vuosina|vuosien|välillä|välisenä)\s*$", re.IGNORECASE)
+
+
+def join_periods(text: str, found: list, make) -> list:
+    """``found`` (dates in text order, ``FoundDate``-like: ``start``, ``end``, ``precision``,
+    ``char_start``, ``char_end``) with each pair that one period spans joined into one date with an
+    end, made by ``make(start, end, precision, char_start, char_end)``: ``från 1 mars 2024 till 28
+    februari 2026``, ``januari 2024 – december 2026``, ``mellan 2024 och 2027``, ``1.3.2024 alkaen
+    28.2.2026 saakka``. Two days joined by a bare ``och`` (``den 6 och den 8 maj``) stay two, and a
+    pair whose second date is not later is not joined.
+
+    >>> from types import SimpleNamespace as D
+    >>> make = lambda *a: D(start=a[0], end=a[1], precision=a[2], char_start=a[3], char_end=a[4])
+    >>> years = [make("2024", None, "year", 5, 9), make("2027", None, "year", 15, 19)]
+    >>> [(d.start, d.end) for d in join_periods("från 2024 till 2027", years, make)]
+    [('2024', '2027')]
+    >>> [(d.start, d.end) for d in join_periods("från 2024 och 2027", years, make)]
+    [('2024', None), ('2027', None)]
+    """
+    out: list = []
+    i = 0
+    while i < len(found):
+        a = found[i]
+        b = found[i + 1] if i + 1 < len(found) else None
+        if b is not None and a.end is None and b.end is None and a.start < b.start:
+            between = text[a.char_end : b.char_start]
+            paired = _PAIR_JOIN.match(between) and _PAIR_OPENS.search(text[max(0, a.char_start - 12) : a.char_start])
+            elative = (
+                re.search(r"(?:sta|stä)\s+(?:19|20)\d\d$", text[a.char_start : a.char_end]) and not between.strip()
+            )
+            if (_RANGE_JOIN.match(between) and (between.strip() or elative)) or paired:
+                out.append(make(a.start, b.start, a.precision, a.char_start, b.char_end))
+                i += 2
+                continue
+        out.append(a)
+        i += 1
+    return out
+
+
+#: Two years that a word of period joins with ``och``/``ja``: ``mellan 2024 och 2027``, ``åren 2024
+#: och 2025``, ``vuosina 2024 ja 2025``, ``vuosien 2020 ja 2022 välillä``.
+YEAR_PAIR = re.compile(
+    r"\b(?:mellan|åren|vuosina|vuosien|vuosille)\s+((?:19|20)\d\d)\s+(?:och|ja)\s+((?:19|20)\d\d)\b", re.IGNORECASE
+)
+
+
+def year_pairs(text: str) -> list[tuple[str, str, int, int]]:
+    """The periods ``text`` gives as two years joined by ``och``/``ja`` after a word of period
+    (:data:`YEAR_PAIR`), as (start, end, character start, character end); a pair not in order is none.
+
+    >>> year_pairs("Projektet pågår mellan 2024 och 2027."), year_pairs("vuosina 2025 ja 2024")
+    ([('2024', '2027', 16, 36)], [])
+    """
+    return [(m.group(1), m.group(2), m.start(), m.end()) for m in YEAR_PAIR.finditer(text) if m.group(1) < m.group(2)]
