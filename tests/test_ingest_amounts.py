@@ -346,3 +346,30 @@ def test_a_month_without_its_year_is_not_the_end_of_a_period(read):
         "sv",
     )
     assert period(p, "Fjällpendeln") == ("2031", None)
+
+
+def test_kommunerna_each_are_the_municipalities_named_before(read):
+    """``Kommunerna medfinansierar med N kronor var`` after a sentence naming three municipalities:
+    each of the three pays N (``var``: each)."""
+    p = read(
+        "Pengar till Ådalen\n\nHärnösands kommun, Kramfors kommun och Sollefteå kommun har fått 2,4 miljoner "
+        "kronor från Tillväxtverket för projektet Ådalsleden. Kommunerna medfinansierar med 400 000 kronor var.\n",
+        "sv",
+    )
+    assert amounts(p) == {
+        ("Tillväxtverket", "2400000", "SEK"),
+        ("Härnösand", "400000", "SEK"),
+        ("Kramfors", "400000", "SEK"),
+        ("Sollefteå", "400000", "SEK"),
+    }
+
+
+def test_a_board_and_its_municipality_are_not_a_joint_sum(read):
+    """``Kunnanhallitus esittää, että Enontekiön kunta sitoutuu rahoittamaan … yhteensä N eurolla``:
+    the board and the municipality are not two payers of a joint sum; the municipality pays N."""
+    p = read(
+        "Matkailu\n\nPäätösehdotus: Kunnanhallitus esittää valtuustolle, että Enontekiön kunta sitoutuu "
+        "rahoittamaan Tunturimatka-hanketta vuosina 2031–2033 yhteensä 55 500 eurolla.\n",
+        "fi",
+    )
+    assert amounts(p) == {("Enontekiö", "55500", "EUR")}

@@ -164,3 +164,10 @@ def municipality_share(text: str, start: int) -> bool:
     False
     """
     return bool(MUNICIPALITY_SHARE.search(text[max(0, start - 100) : start]))
+
+
+#: The municipalities named by their kind in the plural (``Kommunerna``, ``de tre kommunerna``,
+#: ``Kunnat``, ``kuntien``): the ones the text named before.
+PLURAL_MUNICIPALITIES = re.compile(
+    r"\b(?:kommunerna|kommunernas|kunnat|kuntien|kunnille|kunnilta|kaupungit|kaupunkien)\b", re.IGNORECASE
+)

@@ -543,7 +543,11 @@ _AMOUNT = re.compile(
     r"(?P<per>\s*(?:/|per\b|om\b|i\b|vuodessa|vuosittain|årligen)\s*(?:kommun|kunta)?\s*/?\s*(?:året|år|vuosi|v\b|vuodessa)?)?",
     re.IGNORECASE,
 )
-_EACH = re.compile(r"vardera|per kommun|/\s*kunta|kuntaa kohden|kukin|varje kommun|kullekin", re.IGNORECASE)
+_EACH = re.compile(
+    r"vardera|per kommun|/\s*kunta|kuntaa kohden|kukin|varje kommun|kullekin|var och en|kumpikin|"
+    r"(?:kronor|kr|euro|euroa|€)\s+var\b",  # 400 000 kronor var: each
+    re.IGNORECASE,
+)
 #: An amount each one receives (``upp till 5,3 miljoner kronor per kommun``, ``N euroa kuntaa
 #: kohden``): the grantor pays it to each, the partners do not pay it.
 _EACH_RECEIVES = re.compile(
@@ -3957,6 +3961,8 @@ class _Document:
                 funders = [grantor]  # upp till N kronor per kommun: what the grantor gives each
             elif each:
                 funders = [m.key for m in actors if self.kind_of(m.key) == "Municipality"]
+                if not funders and amounts.PLURAL_MUNICIPALITIES.search(text):
+                    funders = self._municipalities_before(number)  # Kommunerna … N var: those just named
                 if not funders:
                     funders = [
                         r.subject
@@ -4122,13 +4128,26 @@ class _Document:
         publisher = self.p.publisher
         return publisher if publisher and self.kind_of(publisher) == "Municipality" else None
 
+    def _municipalities_before(self, number: int, back: int = 3) -> list[str]:
+        """The municipalities of the nearest sentence before ``number`` (at most ``back`` sentences
+        back) that names two or more: those a plural (``Kommunerna``, ``Kunnat``) refers to."""
+        for before in range(number - 1, max(0, number - 1 - back), -1):
+            named = list(
+                dict.fromkeys(m.key for m in self.mentions.get(before, ()) if self.kind_of(m.key) == "Municipality")
+            )
+            if len(named) >= 2:
+                return named
+        return []
+
     def _joint_sum(self, found: re.Match, where, actors: list[Mention]) -> bool:
         """Whether the amount ``found`` is what several actors named before it put in together
         (:func:`kg.ingest.amounts.joint_sum`), not each one's share (``vardera``, ``kukin``)."""
         if where is None or _EACH.search(found.string[found.end() : found.end() + 30]):
             return False
-        payers = {m.key for m in actors if m.end <= where.start and self.kind_of(m.key) != "Person"}
-        return amounts.joint_sum(found.string, found.start(), len(payers))
+        before = [m for m in actors if m.end <= where.start and self.kind_of(m.key) != "Person"]
+        # payers named together (A och B, A ja B), not a board and the municipality it speaks for
+        joined = max((len(self._coordinated(where.doc, before, m)) for m in before), default=0)
+        return amounts.joint_sum(found.string, found.start(), joined)
 
     def _grant_subject(self, actors: list[Mention], sent, funders: list) -> str | None:
         """The subject of an active verb of granting (``Nämnden i Region X beslutade att medfinansiera
