@@ -373,3 +373,28 @@ def test_a_board_and_its_municipality_are_not_a_joint_sum(read):
         "fi",
     )
     assert amounts(p) == {("Enontekiö", "55500", "EUR")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "expected"),
+    [
+        ("sv", "Nya projekt\n\nFörstudien Myrstigen ska genomföras under hösten 2031.\n", "Myrstigen", ("2031", None)),
+        (
+            "sv",
+            "Nya projekt\n\nProjektet Forsvägen pågår i 36 månader från 1 september 2031.\n",
+            "Forsvägen",
+            ("2031-09-01", "2034"),
+        ),
+        (
+            "fi",
+            "Uudet hankkeet\n\nMetsäpolku-hankkeen kesto on 24 kuukautta ja se alkaa 1.9.2031.\n",
+            "Metsäpolku",
+            ("2031-09-01", "2033"),
+        ),
+    ],
+)
+def test_when_an_initiative_is_carried_out_and_for_how_long(read, lang, text, name, expected):
+    """``ska genomföras under hösten 2031`` (any form of genomföra) starts the pre-study; a duration
+    from a known start (``i 36 månader från``, ``kesto on 24 kuukautta … alkaa``) ends in the year
+    its last month falls in."""
+    assert period(read(text, lang), name) == expected

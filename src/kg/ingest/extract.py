@@ -613,7 +613,7 @@ _NUMBER_WORDS = {
 }
 START_CUES = re.compile(
     r"start|påbörja|inleds|från och med|alkaa|alkoi|aloit|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle|"
-    r"kestää|kesti|\bvarar\b|sträcker sig|genomförs|genomfördes|äger rum|toteutetaan|toteutettiin",
+    r"kestää|kesti|\bvarar\b|sträcker sig|genomför\w*|äger rum|toteutetaan|toteutettiin|toteuttaa|toteutuu",
     re.IGNORECASE,
 )
 #: (``slutar`` as a word: ``beslutar``, decides, ends nothing)
