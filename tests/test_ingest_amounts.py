@@ -398,3 +398,27 @@ def test_when_an_initiative_is_carried_out_and_for_how_long(read, lang, text, na
     from a known start (``i 36 månader från``, ``kesto on 24 kuukautta … alkaa``) ends in the year
     its last month falls in."""
     assert period(read(text, lang), name) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "expected"),
+    [
+        ("sv", "Ny led\n\nProjektet Fjällpedal pågår till 2033.\n", "Fjällpedal", (None, "2033")),
+        (
+            "sv",
+            "Ny led\n\nProjektet Fjällpedal startade 2031 och pågår till den 30 juni 2033.\n",
+            "Fjällpedal",
+            ("2031", "2033-06-30"),
+        ),
+        (
+            "fi",
+            "Uusi reitti\n\nTunturipolku-hanke toteutetaan vuoden 2033 loppuun mennessä.\n",
+            "Tunturipolku",
+            (None, "2033"),
+        ),
+    ],
+)
+def test_a_date_after_till_or_before_mennessa_is_the_end(read, lang, text, name, expected):
+    """``pågår till 2033`` (a bare ``till``) and ``vuoden 2033 loppuun mennessä`` close the period:
+    the year had been read as the start."""
+    assert period(read(text, lang), name) == expected

@@ -5130,9 +5130,10 @@ def _closes(text: str, date: FoundDate) -> bool:
     after = text[date.char_end : date.char_end + 12]
     return bool(
         re.search(
-            r"(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|fram\s+till|until)\s+(?:den\s+|år\s+|utgången\s+av\s+)?$", before
+            r"(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|fram\s+till|until|\btill)\s+(?:den\s+|år\s+|utgången\s+av\s+)?$",
+            before,
         )
-        or re.match(r"\s*(?:asti|saakka|loppuun)\b", after)
+        or re.match(r"\s*(?:asti|saakka|loppuun|mennessä)\b", after)
         or re.search(r"\bvuoteen\s+$", before)
         or re.search(r"(?:till\s+och\s+med|fram\s+till)\s+(?:\w+\s+)?$", before)
     )
