@@ -422,3 +422,14 @@ def test_a_date_after_till_or_before_mennessa_is_the_end(read, lang, text, name,
     """``pågår till 2033`` (a bare ``till``) and ``vuoden 2033 loppuun mennessä`` close the period:
     the year had been read as the start."""
     assert period(read(text, lang), name) == expected
+
+
+def test_a_finnish_ending_on_a_foreign_name_is_the_funder(read):
+    """``Business Finlandilta``: a Finnish case ending after a name ending in a consonant is the
+    agency the graph knows, so the amount has its funder."""
+    p = read(
+        "Uutinen 2.5.2031\n\nRahoitus Metsäpolulle\n\nMetsäpolku-hanke sai Business Finlandilta 150 000 euroa. "
+        "Hanke on osa kuntien yhteistä työtä.\n",
+        "fi",
+    )
+    assert amounts(p) == {("Business Finland", "150000", "EUR")}

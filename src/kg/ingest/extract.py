@@ -734,7 +734,14 @@ class Reader:
         """Candidates for ``name`` as :class:`kg.reconciliation.index.Hit` (no fuzzy matching)."""
         key = (name, lang)
         if key not in self._cache:
-            self._cache[key] = self.reconciler.candidates(name, lang=lang, limit=4, fuzzy=False)
+            hits = self.reconciler.candidates(name, lang=lang, limit=4, fuzzy=False)
+            bare = _foreign_stem(name) if lang == "fi" else None
+            if bare and (not hits or hits[0].score < 90):
+                # Business Finlandin, Tillväxtverketille: a Finnish ending on a name that ends in a consonant
+                retried = self.reconciler.candidates(bare, lang=lang, limit=4, fuzzy=False)
+                if retried and retried[0].score >= 90 and retried[0].method != "generic":
+                    hits = retried
+            self._cache[key] = hits
         return self._cache[key]
 
     def lookup_fuzzy(self, name: str, lang: str) -> list:
@@ -762,6 +769,18 @@ class Reader:
         document = _Document(self, text, lang, stem, issued)
         document.headings = tuple(headings)
         return document.run()
+
+
+def _foreign_stem(name: str) -> str | None:
+    """``name`` without the Finnish case ending a name ending in a consonant takes after an ``i``
+    (``Business Finlandin`` -> ``Business Finland``, ``Tillväxtverketille`` -> ``Tillväxtverket``),
+    else None.
+
+    >>> _foreign_stem("Business Finlandin"), _foreign_stem("Tillväxtverketille"), _foreign_stem("Kainuun liitto")
+    ('Business Finland', 'Tillväxtverket', None)
+    """
+    found = re.search(r"(?<=[bcdfghjklmnpqrstvwxz])i(?:n|a|in|lle|lta|ltä|ssa|ssä|sta|stä|lla|llä|ksi)$", name)
+    return name[: found.start()] if found and found.start() >= 3 else None
 
 
 def _segments(text: str):
