@@ -433,3 +433,22 @@ def test_a_finnish_ending_on_a_foreign_name_is_the_funder(read):
         "fi",
     )
     assert amounts(p) == {("Business Finland", "150000", "EUR")}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name", "start"),
+    [
+        ("sv", "Nyhet 2031-03-05\n\nNy led\n\nProjektet Fjällpedal startade i oktober.\n", "Fjällpedal", "2030-10"),
+        (
+            "fi",
+            "Uutinen 20.11.2031\n\nUusi reitti\n\nTunturipolku-hanke alkaa maaliskuussa.\n",
+            "Tunturipolku",
+            "2032-03",
+        ),
+        ("sv", "Nyhet 2031-03-05\n\nNy led\n\nProjektet Fjällpedal startar i maj.\n", "Fjällpedal", "2031-05"),
+    ],
+)
+def test_a_month_without_its_year_in_the_year_its_tense_tells(read, lang, text, name, start):
+    """A month after the publication told in the past was last year's; one before it told as coming
+    is next year's; otherwise the document's year."""
+    assert period(read(text, lang), name)[0] == start

@@ -4445,6 +4445,9 @@ class _Document:
         text = sent.text
         found = _find_dates(text, self.lang, self.year)
         for date in found:
+            if date.precision == "month" and not re.search(r"\d{4}", text[date.char_start : date.char_end]):
+                # i oktober, maaliskuussa: the year the tense puts the month in
+                date.start = temporal.year_of_bare_month(date.start, text, self.p.issued)
             self.p.dates.append((date.start, self.ev(number, sent, offset, 0, len(sent))))
         ranged = next((d for d in found if d.end), None)
         if ranged is not None and self._programme_period(number, sent, ranged):

@@ -262,3 +262,39 @@ def year_pairs(text: str) -> list[tuple[str, str, int, int]]:
     ([('2024', '2027', 16, 36)], [])
     """
     return [(m.group(1), m.group(2), m.start(), m.end()) for m in YEAR_PAIR.finditer(text) if m.group(1) < m.group(2)]
+
+
+_PAST = re.compile(
+    r"\b(?:\w+(?:ade|ades|des|tes|ats)|startade|inleddes|påbörjades|genomfördes|avslutades|"
+    r"alkoi|käynnistyi|aloitti|aloittivat|päättyi|\w+ttiin|\w+tiin)\b",
+    re.IGNORECASE,
+)
+_COMING = re.compile(
+    r"\b(?:ska|skall|kommer att|planeras|startar|påbörjas|inleds|avslutas|"
+    r"alkaa|käynnistyy|aloittaa|aloittavat|päättyy|toteutetaan|tullaan|on tarkoitus)\b",
+    re.IGNORECASE,
+)
+
+
+def year_of_bare_month(month: str, sentence: str, issued: str | None) -> str:
+    """The ``gYearMonth`` of a month named without its year (``month``, read in the document's year)
+    moved to the year the sentence's tense puts it in, against the day the document was ``issued``:
+    a month after the issued one told in the past (``startade i oktober``, published in March) was
+    last year's; one before it told as coming (``startar i mars``, published in November) is next
+    year's. Unchanged without a full issued date or a tense.
+
+    >>> year_of_bare_month("2024-10", "Projektet startade i oktober.", "2024-03-05")
+    '2023-10'
+    >>> year_of_bare_month("2024-03", "Hanke alkaa maaliskuussa.", "2024-11-20")
+    '2025-03'
+    >>> year_of_bare_month("2024-05", "Projektet startar i maj.", "2024-03-05")
+    '2024-05'
+    """
+    if issued is None or len(issued) < 7 or issued[:4] != month[:4]:
+        return month
+    year, at, told = int(month[:4]), int(month[5:7]), int(issued[5:7])
+    if at > told and _PAST.search(sentence) and not _COMING.search(sentence):
+        return f"{year - 1}-{at:02d}"
+    if at < told and _COMING.search(sentence) and not _PAST.search(sentence):
+        return f"{year + 1}-{at:02d}"
+    return month
