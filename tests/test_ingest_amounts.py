@@ -446,6 +446,12 @@ def test_a_finnish_ending_on_a_foreign_name_is_the_funder(read):
             "2032-03",
         ),
         ("sv", "Nyhet 2031-03-05\n\nNy led\n\nProjektet Fjällpedal startar i maj.\n", "Fjällpedal", "2031-05"),
+        (
+            "sv",
+            "Nyhet 2031-12-10\n\nNy led\n\nProjektet Fjällpedal startar den 15 januari.\n",
+            "Fjällpedal",
+            "2032-01-15",
+        ),
     ],
 )
 def test_a_month_without_its_year_in_the_year_its_tense_tells(read, lang, text, name, start):

@@ -4445,8 +4445,12 @@ class _Document:
         text = sent.text
         found = _find_dates(text, self.lang, self.year)
         for date in found:
-            if date.precision == "month" and not re.search(r"\d{4}", text[date.char_start : date.char_end]):
-                # i oktober, maaliskuussa: the year the tense puts the month in
+            if (
+                date.precision in ("month", "day")
+                and not date.end
+                and not re.search(r"\d{4}", text[date.char_start : date.char_end])
+            ):
+                # i oktober, maaliskuussa, den 15 januari: the year the tense puts the month in
                 date.start = temporal.year_of_bare_month(date.start, text, self.p.issued)
             self.p.dates.append((date.start, self.ev(number, sent, offset, 0, len(sent))))
         ranged = next((d for d in found if d.end), None)

@@ -289,12 +289,14 @@ def year_of_bare_month(month: str, sentence: str, issued: str | None) -> str:
     '2025-03'
     >>> year_of_bare_month("2024-05", "Projektet startar i maj.", "2024-03-05")
     '2024-05'
+    >>> year_of_bare_month("2024-01-15", "Projektet startar den 15 januari.", "2024-12-10")
+    '2025-01-15'
     """
-    if issued is None or len(issued) < 7 or issued[:4] != month[:4]:
+    if issued is None or len(issued) < 10 or issued[:4] != month[:4]:
         return month
-    year, at, told = int(month[:4]), int(month[5:7]), int(issued[5:7])
+    year, at, told = int(month[:4]), month[5:], issued[5 : len(month)]
     if at > told and _PAST.search(sentence) and not _COMING.search(sentence):
-        return f"{year - 1}-{at:02d}"
+        return f"{year - 1}-{at}"
     if at < told and _COMING.search(sentence) and not _PAST.search(sentence):
-        return f"{year + 1}-{at:02d}"
+        return f"{year + 1}-{at}"
     return month
