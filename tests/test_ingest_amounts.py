@@ -458,3 +458,26 @@ def test_a_month_without_its_year_in_the_year_its_tense_tells(read, lang, text, 
     """A month after the publication told in the past was last year's; one before it told as coming
     is next year's; otherwise the document's year."""
     assert period(read(text, lang), name)[0] == start
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "expected"),
+    [
+        (
+            "fi",
+            "Uutinen 2.5.2031\n\nRahoitus Metsäpolulle\n\nMetsäpolku-hankkeen kokonaisbudjetti on 116 000 euroa. "
+            "Lapin liitto rahoittaa hanketta 80 prosentin osuudella ja Sallan kunta 20 prosentin osuudella.\n",
+            {("Lapin liitto", "92800", "EUR"), ("Salla", "23200", "EUR")},
+        ),
+        (
+            "sv",
+            "Nyhet 2031-05-02\n\nPengar till Fjällpedal\n\nProjektet Fjällpedal har en total budget på 2 miljoner "
+            "kronor. Region Västerbotten finansierar 60 procent och Lycksele kommun 40 procent.\n",
+            {("Region Västerbotten", "1200000", "SEK"), ("Lycksele", "800000", "SEK")},
+        ),
+    ],
+)
+def test_shares_of_a_budget_told_before(read, lang, text, expected):
+    """A total budget is nobody's funding; the percentage shares told of it in the next sentence are
+    each payer's part of it (the way the curated source 12 records them)."""
+    assert amounts(read(text, lang)) == expected

@@ -814,6 +814,7 @@ class _Document:
         self.title_start: int | None = None  # where the title starts in the text
         self.told_grant: str | None = None  # the initiative of a grant that names no project (_told_grant)
         self._grantor_read = False  # _text_grantor has looked
+        self.budgets: dict[str, tuple[str | None, str]] = {}  # initiative -> its total budget (amounts.budget_of)
         self._grantor_found: str | None = None
         self._board_meetings: list[str] = []  # meetings of deciding bodies (read by _meetings)
 
@@ -3924,6 +3925,7 @@ class _Document:
         for found in _AMOUNT.finditer(text):
             context = text[max(0, found.start() - 60) : found.end() + 40]
             if NOT_FUNDING_CUES.search(text[max(0, found.start() - 40) : found.end() + 10]):
+                self._note_budget(number, sent, main, found)
                 continue
             applied = APPLIED_CUES.search(text[max(0, found.start() - 70) : found.end() + 10])
             if applied and not GRANTED_CUES.search(text):
@@ -4158,6 +4160,17 @@ class _Document:
                 return named
         return []
 
+    def _note_budget(self, number: int, sent, main: str | None, found: re.Match) -> None:
+        """Keep an initiative's total budget (``Hankkeen kokonaisbudjetti on N``, ``Projektet har en
+        total budget på N``; :func:`kg.ingest.amounts.budget_of`) for the shares told of it later
+        (``A rahoittaa 80 prosentin osuudella``): the budget itself is nobody's funding."""
+        currency = _currency(found) or self._implied_currency(found)
+        if currency is None or not amounts.budget_of(found.string, found.start()):
+            return
+        initiative = self._initiative_in(number, sent, main) or main
+        if initiative is not None and initiative not in self.budgets:
+            self.budgets[initiative] = (_amount_value(found), currency)
+
     def _joint_sum(self, found: re.Match, where, actors: list[Mention]) -> bool:
         """Whether the amount ``found`` is what several actors named before it put in together
         (:func:`kg.ingest.amounts.joint_sum`), not each one's share (``vardera``, ``kukin``)."""
@@ -4305,16 +4318,18 @@ class _Document:
         60 % ja B:n 40 %``): each named actor funds its share of the total."""
         text = sent.text
         total = next((m for m in _AMOUNT.finditer(text) if _currency(m)), None)
-        shares = list(re.finditer(r"(\d{1,3})(?:[,.]\d+)?\s*(?:%|prosenttia|procent)", text))
+        shares = list(re.finditer(r"(\d{1,3})(?:[,.]\d+)?\s*(?:%|prosent\w*|procent)", text))
         initiative = self._initiative_in(number, sent, main) or main
-        if total is None or not shares or initiative is None or not actors:
+        if not shares or initiative is None or not actors:
             return
         from decimal import Decimal
 
-        value = _amount_value(total)
+        if total is not None:
+            value, currency = _amount_value(total), _currency(total)
+        else:  # A rahoittaa 80 prosentin osuudella: of the budget told before (Hankkeen kokonaisbudjetti on N)
+            value, currency = self.budgets.get(initiative, (None, None))
         if value is None:
             return
-        currency = _currency(total)
         for share in shares:
             where = sent.char_span(share.start(), share.end(), alignment_mode="expand")
             if where is None:
