@@ -481,3 +481,22 @@ def test_shares_of_a_budget_told_before(read, lang, text, expected):
     """A total budget is nobody's funding; the percentage shares told of it in the next sentence are
     each payer's part of it (the way the curated source 12 records them)."""
     assert amounts(read(text, lang)) == expected
+
+
+def test_payers_named_by_their_kind_alone(read):
+    """``Länsstyrelsen bidrar med N … och kommunen med M``: each kind word is the one of that kind
+    the text named (the county board, the publishing municipality); ``Kommunen har fått N från X``
+    is X's money, not the municipality's."""
+    p = read(
+        "Pressmeddelande 2031-02-15\n\nNytt besökscentrum\n\nKramfors kommun och Länsstyrelsen Västernorrland har "
+        "tecknat avtal om projektet Kustporten. Länsstyrelsen bidrar med 2 miljoner kronor och kommunen med "
+        "500 000 kronor.\n",
+        "sv",
+    )
+    assert amounts(p) == {("Länsstyrelsen i Västernorrlands län", "2000000", "SEK"), ("Kramfors", "500000", "SEK")}
+    p = read(
+        "Nyhet 2031-05-02\n\nPengar till Fjällpedal\n\nProjektet Fjällpedal drivs av Lycksele kommun. Kommunen har "
+        "fått 2 miljoner kronor från Region Västerbotten.\n",
+        "sv",
+    )
+    assert amounts(p) == {("Region Västerbotten", "2000000", "SEK")}

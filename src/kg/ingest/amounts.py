@@ -171,3 +171,40 @@ def municipality_share(text: str, start: int) -> bool:
 PLURAL_MUNICIPALITIES = re.compile(
     r"\b(?:kommunerna|kommunernas|kunnat|kuntien|kunnille|kunnilta|kaupungit|kaupunkien)\b", re.IGNORECASE
 )
+
+
+#: A payer named by its kind alone before its amount (``Länsstyrelsen bidrar med N``, ``och
+#: kommunen med M``, ``Kunta maksaa N``, ``Liitto rahoittaa``): the one of that kind the text named.
+KIND_PAYER = re.compile(
+    r"\b(länsstyrelsen|regionen|kommunen|staden|förbundet|kunta|kaupunki|liitto|maakuntaliitto)\b"
+    r"(?=[^.;:]{0,40}$)",
+    re.IGNORECASE,
+)
+
+
+#: The ``kg:`` kinds each word of :data:`KIND_PAYER` names (a county administrative board is a
+#: ``GovernmentBody`` like any agency, so ``Länsstyrelsen`` is matched by the name it starts).
+KIND_OF_WORD = {
+    "länsstyrelsen": (),  # by the name it starts only: other agencies are government bodies too
+    "regionen": ("RegionalAuthority",),
+    "kommunen": ("Municipality",),
+    "staden": ("Municipality",),
+    "kunta": ("Municipality",),
+    "kaupunki": ("Municipality",),
+    "förbundet": ("MunicipalAssociation", "CivilSocietyOrganisation"),
+    "liitto": ("RegionalAuthority", "MunicipalAssociation"),
+    "maakuntaliitto": ("RegionalAuthority",),
+}
+
+
+def kind_payer(text: str, start: int) -> str | None:
+    """The kind word (lower case) that names the payer of the amount at ``start`` in its clause
+    (:data:`KIND_PAYER`; the last one before it), else None.
+
+    >>> t = "Länsstyrelsen bidrar med 2 miljoner kronor och kommunen med 500 000 kronor."
+    >>> kind_payer(t, 25), kind_payer(t, 60)
+    ('länsstyrelsen', 'kommunen')
+    >>> kind_payer("Projektet får 2 miljoner kronor.", 14)
+    """
+    found = list(KIND_PAYER.finditer(text[max(0, start - 60) : start]))
+    return found[-1].group(1).lower() if found else None

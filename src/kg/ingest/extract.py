@@ -4066,9 +4066,11 @@ class _Document:
                         funders = []
                 if (not funders or funders[0] is None) and amounts.grant_verb_at(text) and self._text_grantor():
                     funders = [self._text_grantor()]  # Nämnden beslutade att bevilja N: the text's grantor
-                share = self._municipality_sharing(found, actors, initiative)
+                share = self._municipality_sharing(found, actors, initiative) or self._kind_payer(
+                    number, sent, found, where
+                )
                 if share is not None:
-                    funders = [share]  # Kunnan rahoitusosuus on N: the municipality's own share
+                    funders = [share]  # Kunnan rahoitusosuus on N, och kommunen med N: the one of that kind
                 if not funders or funders[0] is None:
                     funders = [self.p.publisher] if self.p.publisher else []
                     if receivers and any(m.key == self.p.publisher for m in actors):
@@ -4159,6 +4161,40 @@ class _Document:
             if len(named) >= 2:
                 return named
         return []
+
+    def _kind_payer(self, number: int, sent, found: re.Match, where) -> str | None:
+        """The payer a clause names by its kind alone (``Länsstyrelsen bidrar med N … och kommunen med
+        M``; :func:`kg.ingest.amounts.kind_payer`) with no actor named between that word and the
+        amount: the one actor of that kind named in the sentence or the five before (for
+        ``kommunen``, else the publishing municipality). None when none or several fit."""
+        word = amounts.kind_payer(found.string, found.start())
+        if word is None or where is None or RECEIVED.search(found.string):
+            return None  # Kommunen har fått N från X: who receives is not who pays
+        if re.match(
+            r"\s*(?:\w+\s+){0,3}?(?:från|av)\s+[A-ZÅÄÖ]|.{0,40}\b[A-ZÅÄÖ]\w*(?:lta|ltä)\b", found.string[found.end() :]
+        ):
+            return None  # N från Region X, N Lapin liitolta: the payer is named after the amount
+        cut = found.string.lower().rfind(word, 0, found.start())
+        if any(
+            m.char_start - self.sentences[number - 1][2] > cut and m.end <= where.start
+            for m in self.mentions.get(number, ())
+        ):
+            return None  # Kommunen och Region X betalar: a name stands nearer the amount
+        kinds = amounts.KIND_OF_WORD[word]
+        for before in range(number, max(0, number - 6), -1):
+            named = {
+                m.key
+                for m in self.mentions.get(before, ())
+                if self.kind_of(m.key) in kinds
+                or (word == "länsstyrelsen" and self.p.entities[m.key].name.lower().startswith("länsstyrelsen"))
+            }
+            if len(named) == 1:
+                return named.pop()
+            if named:
+                return None
+        if kinds == ("Municipality",) and self.p.publisher and self.kind_of(self.p.publisher) == "Municipality":
+            return self.p.publisher
+        return None
 
     def _note_budget(self, number: int, sent, main: str | None, found: re.Match) -> None:
         """Keep an initiative's total budget (``Hankkeen kokonaisbudjetti on N``, ``Projektet har en
