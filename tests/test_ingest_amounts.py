@@ -500,3 +500,14 @@ def test_payers_named_by_their_kind_alone(read):
         "sv",
     )
     assert amounts(p) == {("Region Västerbotten", "2000000", "SEK")}
+
+
+def test_a_payer_named_by_its_kind_in_the_ablative(read):
+    """``Kylätie-hanke sai kunnalta N``: the municipality the text named pays, though the sentence
+    tells who receives."""
+    p = read(
+        "Kunnanhallitus 5.2.2031\n\nAvustus kyläyhdistykselle\n\nSallan kunta tukee Kylätie-hanketta. "
+        "Kylätie-hanke sai kunnalta 3 000 euroa.\n",
+        "fi",
+    )
+    assert amounts(p) == {("Salla", "3000", "EUR")}

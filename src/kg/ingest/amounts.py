@@ -197,6 +197,30 @@ KIND_OF_WORD = {
 }
 
 
+#: A payer named by its kind in the ablative or after ``från`` (``sai kunnalta N``, ``N från
+#: kommunen``): it pays even where the sentence tells who receives.
+FROM_KIND = re.compile(
+    r"\b(?:från\s+(länsstyrelsen|regionen|kommunen|staden|förbundet)|(kunna|kaupungi|liito|maakuntaliito)lta)\b",
+    re.IGNORECASE,
+)
+_FROM_WORD = {"kunna": "kunta", "kaupungi": "kaupunki", "liito": "liitto", "maakuntaliito": "maakuntaliitto"}
+
+
+def from_kind(text: str, start: int, end: int) -> str | None:
+    """The kind word (as in :data:`KIND_OF_WORD`) of a payer named by its kind in the ablative or
+    after ``från`` next to the amount at ``start``–``end`` (30 characters either side), else None.
+
+    >>> from_kind("Yhdistys sai kunnalta 3 000 euroa.", 22, 33)
+    'kunta'
+    >>> from_kind("Föreningen fick 3 000 kronor från kommunen.", 16, 28)
+    'kommunen'
+    """
+    found = FROM_KIND.search(text[max(0, start - 30) : end + 30])
+    if found is None:
+        return None
+    return (found.group(1) or _FROM_WORD[found.group(2).lower()]).lower()
+
+
 def kind_payer(text: str, start: int) -> str | None:
     """The kind word (lower case) that names the payer of the amount at ``start`` in its clause
     (:data:`KIND_PAYER`; the last one before it), else None.

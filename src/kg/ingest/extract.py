@@ -4163,23 +4163,26 @@ class _Document:
         return []
 
     def _kind_payer(self, number: int, sent, found: re.Match, where) -> str | None:
-        """The payer a clause names by its kind alone (``Länsstyrelsen bidrar med N … och kommunen med
-        M``; :func:`kg.ingest.amounts.kind_payer`) with no actor named between that word and the
-        amount: the one actor of that kind named in the sentence or the five before (for
-        ``kommunen``, else the publishing municipality). None when none or several fit."""
-        word = amounts.kind_payer(found.string, found.start())
-        if word is None or where is None or RECEIVED.search(found.string):
-            return None  # Kommunen har fått N från X: who receives is not who pays
-        if re.match(
-            r"\s*(?:\w+\s+){0,3}?(?:från|av)\s+[A-ZÅÄÖ]|.{0,40}\b[A-ZÅÄÖ]\w*(?:lta|ltä)\b", found.string[found.end() :]
-        ):
-            return None  # N från Region X, N Lapin liitolta: the payer is named after the amount
-        cut = found.string.lower().rfind(word, 0, found.start())
-        if any(
-            m.char_start - self.sentences[number - 1][2] > cut and m.end <= where.start
-            for m in self.mentions.get(number, ())
-        ):
-            return None  # Kommunen och Region X betalar: a name stands nearer the amount
+        """The payer a clause names by its kind alone: in the ablative or after ``från`` next to the
+        amount (``sai kunnalta N``, ``N från kommunen``; :func:`kg.ingest.amounts.from_kind`), or as the
+        subject before it with no actor named in between (``Länsstyrelsen bidrar med N … och kommunen
+        med M``; :func:`kg.ingest.amounts.kind_payer`), in a sentence that tells no receiver and names
+        no payer after the amount: the one actor of that kind named in the sentence or the five
+        before (for a municipality, else the publishing municipality). None when none or several fit."""
+        if where is None:
+            return None
+        word = amounts.from_kind(found.string, found.start(), found.end())
+        if word is None:
+            word = amounts.kind_payer(found.string, found.start())
+            if word is None or RECEIVED.search(found.string):
+                return None  # Kommunen har fått N från X: who receives is not who pays
+            after = found.string[found.end() :]
+            if re.match(r"\s*(?:\w+\s+){0,3}?(?:från|av)\s+[A-ZÅÄÖ]|.{0,40}\b[A-ZÅÄÖ]\w*(?:lta|ltä)\b", after):
+                return None  # N från Region X, N Lapin liitolta: the payer is named after the amount
+            cut = found.string.lower().rfind(word, 0, found.start())
+            offset = self.sentences[number - 1][2]
+            if any(m.char_start - offset > cut and m.end <= where.start for m in self.mentions.get(number, ())):
+                return None  # Kommunen och Region X betalar: a name stands nearer the amount
         kinds = amounts.KIND_OF_WORD[word]
         for before in range(number, max(0, number - 6), -1):
             named = {
