@@ -4181,8 +4181,10 @@ class _Document:
                 return None  # N från Region X, N Lapin liitolta: the payer is named after the amount
             cut = found.string.lower().rfind(word, 0, found.start())
             offset = self.sentences[number - 1][2]
-            if any(m.char_start - offset > cut and m.end <= where.start for m in self.mentions.get(number, ())):
-                return None  # Kommunen och Region X betalar: a name stands nearer the amount
+            if any(m.char_end - offset > cut and m.end <= where.start for m in self.mentions.get(number, ())):
+                # Kommunen och Region X betalar: a name stands nearer the amount; Sallan kunta, N: the
+                # word is part of a name
+                return None
         kinds = amounts.KIND_OF_WORD[word]
         for before in range(number, max(0, number - 6), -1):
             named = {
