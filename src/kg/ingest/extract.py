@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from kg.ingest import amounts, temporal
 from kg.ingest.clauses import clause_relations, same_clause
 from kg.ingest.ends import (
     could_be_meant,
@@ -551,7 +552,11 @@ _AMOUNT = re.compile(
     r"(?P<per>\s*(?:/|per\b|om\b|i\b|vuodessa|vuosittain|årligen)\s*(?:kommun|kunta)?\s*/?\s*(?:året|år|vuosi|v\b|vuodessa)?)?",
     re.IGNORECASE,
 )
-_EACH = re.compile(r"vardera|per kommun|/\s*kunta|kuntaa kohden|kukin|varje kommun|kullekin", re.IGNORECASE)
+_EACH = re.compile(
+    r"vardera|per kommun|/\s*kunta|kuntaa kohden|kukin|varje kommun|kullekin|var och en|kumpikin|"
+    r"(?:kronor|kr|euro|euroa|€)\s+var\b",  # 400 000 kronor var: each
+    re.IGNORECASE,
+)
 #: An amount each one receives (``upp till 5,3 miljoner kronor per kommun``, ``N euroa kuntaa
 #: kohden``): the grantor pays it to each, the partners do not pay it.
 _EACH_RECEIVES = re.compile(
@@ -591,7 +596,9 @@ REFERS = re.compile(
 )
 #: Money shared out (``fördela 70 miljoner``, ``jakaa 2 miljoonaa euroa``): a grant.
 SHARED_OUT = re.compile(r"\b(?:fördela|fördelar|fördelade|fördelas|jakaa|jakoi|jaetaan|jaettiin)\b", re.IGNORECASE)
-_YEARLY = re.compile(r"per år|om året|i året|/\s*år|årligen|vuodessa|/\s*vuosi|vuosittain|vuotuinen", re.IGNORECASE)
+_YEARLY = re.compile(
+    r"per år|om året|i året|/\s*år|årligen|årlig[at]?\b|vuodessa|/\s*vuosi|vuosittai\w*|vuotui\w*", re.IGNORECASE
+)
 _DURATION = re.compile(
     r"(?P<n>\d+(?:[,.]\d+)?|ett|en|två|tre|fyra|fem|yksi|kaksi|kolme|neljä|viisi)\s*"
     r"(?P<unit>år|månader|vuotta|vuoden|vuodeksi|kuukautta|kuukauden)\b"
@@ -615,10 +622,11 @@ _NUMBER_WORDS = {
 }
 START_CUES = re.compile(
     r"start|påbörja|inleds|från och med|alkaa|alkoi|aloit|käynnist|toteutusaika|pågår|löper|mellan|kesto|ajalle|"
-    r"kestää|kesti|varar|sträcker sig|genomförs|genomfördes|äger rum|toteutetaan|toteutettiin",
+    r"kestää|kesti|\bvarar\b|sträcker sig|genomför\w*|äger rum|toteutetaan|toteutettiin|toteuttaa|toteutuu",
     re.IGNORECASE,
 )
-END_CUES = re.compile(r"avslutas|slutar|till och med|päättyy|loppuun", re.IGNORECASE)
+#: (``slutar`` as a word: ``beslutar``, decides, ends nothing)
+END_CUES = re.compile(r"avslutas|\bslutar\b|till och med|päättyy|loppuun", re.IGNORECASE)
 #: The labels of label–value lines in lists of granted projects (folded), by what the value is.
 LABELS = {
     "name": r"projekt|projektnamn|projektets namn|projektnamnet|namn|hanke|hankkeen nimi|hankenimi|nimi|"
@@ -735,7 +743,14 @@ class Reader:
         """Candidates for ``name`` as :class:`kg.reconciliation.index.Hit` (no fuzzy matching)."""
         key = (name, lang)
         if key not in self._cache:
-            self._cache[key] = self.reconciler.candidates(name, lang=lang, limit=4, fuzzy=False)
+            hits = self.reconciler.candidates(name, lang=lang, limit=4, fuzzy=False)
+            bare = _foreign_stem(name) if lang == "fi" else None
+            if bare and (not hits or hits[0].score < 90):
+                # Business Finlandin, Tillväxtverketille: a Finnish ending on a name that ends in a consonant
+                retried = self.reconciler.candidates(bare, lang=lang, limit=4, fuzzy=False)
+                if retried and retried[0].score >= 90 and retried[0].method != "generic":
+                    hits = retried
+            self._cache[key] = hits
         return self._cache[key]
 
     def lookup_fuzzy(self, name: str, lang: str) -> list:
@@ -763,6 +778,18 @@ class Reader:
         document = _Document(self, text, lang, stem, issued)
         document.headings = tuple(headings)
         return document.run()
+
+
+def _foreign_stem(name: str) -> str | None:
+    """``name`` without the Finnish case ending a name ending in a consonant takes after an ``i``
+    (``Business Finlandin`` -> ``Business Finland``, ``Tillväxtverketille`` -> ``Tillväxtverket``),
+    else None.
+
+    >>> _foreign_stem("Business Finlandin"), _foreign_stem("Tillväxtverketille"), _foreign_stem("Kainuun liitto")
+    ('Business Finland', 'Tillväxtverket', None)
+    """
+    found = re.search(r"(?<=[bcdfghjklmnpqrstvwxz])i(?:n|a|in|lle|lta|ltä|ssa|ssä|sta|stä|lla|llä|ksi)$", name)
+    return name[: found.start()] if found and found.start() >= 3 else None
 
 
 def _segments(text: str):
@@ -796,6 +823,7 @@ class _Document:
         self.title_start: int | None = None  # where the title starts in the text
         self.told_grant: str | None = None  # the initiative of a grant that names no project (_told_grant)
         self._grantor_read = False  # _text_grantor has looked
+        self.budgets: dict[str, tuple[str | None, str]] = {}  # initiative -> its total budget (amounts.budget_of)
         self._grantor_found: str | None = None
         self._board_meetings: list[str] = []  # meetings of deciding bodies (read by _meetings)
         self.clause_subjects: dict[int, list[str]] = {}  # sentence -> its verbs' subjects (kg.ingest.clauses)
@@ -912,6 +940,7 @@ class _Document:
         main = self._main_initiative()
         if main is None:
             main = self._told_grant()
+            self._headline_period()
         # ends told without a proper name (kg.ingest.ends), after the main initiative is chosen
         owned_plans(self)
         described_initiatives(self)
@@ -927,6 +956,7 @@ class _Document:
         self._titled_event()
         self._ends_from_durations()
         self._yearly_periods()
+        self._report_years()
         self._located()
         self._in_areas(main)
         self._drop_unmentioned()
@@ -1220,6 +1250,15 @@ class _Document:
                 self.p.issued = days[0].start
                 self.year = int(days[0].start[:4])
                 return
+        # a dateline at the head (Pressmeddelande • Dec 12, 2023; Tiedote, Oulu, 22. kesäkuuta 2015)
+        day = temporal.dateline(
+            self.text,
+            lambda line: _find_dates(line, self.lang, None),
+            skip=lambda line: bool(START_CUES.search(line) or END_CUES.search(line) or temporal.finished(line)),
+        )
+        if day is not None:
+            self.p.issued, self.year = day, int(day[:4])
+            return
         # else the first full date of the head that does not tell when something starts or ends
         for _, sent, _ in self.sentences[:25]:
             if START_CUES.search(sent.text) or END_CUES.search(sent.text):
@@ -3372,7 +3411,7 @@ class _Document:
         not a person."""
         for number, sent, offset in self.sentences:
             text = sent.text
-            if not GRANTED_CUES.search(text) and not SHARED_OUT.search(text):
+            if not GRANTED_CUES.search(text) and not SHARED_OUT.search(text) and not amounts.contributes(text):
                 continue
             if not any(_currency(m) or self._implied_currency(m) for m in _AMOUNT.finditer(text)):
                 continue
@@ -3916,6 +3955,7 @@ class _Document:
         for found in _AMOUNT.finditer(text):
             context = text[max(0, found.start() - 60) : found.end() + 40]
             if NOT_FUNDING_CUES.search(text[max(0, found.start() - 40) : found.end() + 10]):
+                self._note_budget(number, sent, main, found)
                 continue
             applied = APPLIED_CUES.search(text[max(0, found.start() - 70) : found.end() + 10])
             if applied and not GRANTED_CUES.search(text):
@@ -3935,6 +3975,7 @@ class _Document:
                 and not SHARED_OUT.search(text)
                 and not _EACH.search(context)
                 and granted_by is None
+                and not amounts.contributes(text)
             ):
                 continue
             if SUM_OF_MANY.search(text) and not any(self.is_initiative(m.key) for m in mentions):
@@ -3950,11 +3991,13 @@ class _Document:
             yearly = (
                 # 10 000 kronor i året is per year, 10 000 kronor i år is this year's
                 bool(re.search(r"år|vuo|v\b", per) and not re.match(r"\s*i\s*år(?!e)", per, re.IGNORECASE))
-                or bool(_YEARLY.search(text[found.end() : found.end() + 25]))
+                or bool(_YEARLY.search(amounts.own_words_after(text, found.end())))
                 or bool(re.search(r"jokaisena vuotena|vuosittain|varje år|per år", before_amount))
             )
             approximate = bool(found.group("approx"))
             where = sent.char_span(found.start(), found.end(), alignment_mode="expand")
+            if self._joint_sum(found, where, actors):
+                continue  # A och B satsar tillsammans N: no one payer's amount
             initiative = self._initiative_in(number, sent, main, near=where.start if where else None)
             if initiative is None and number in self.unclear and not self._headline_names(main):
                 continue  # a sum over the initiatives listed before (Tukea on myönnetty yhteensä …)
@@ -3969,14 +4012,26 @@ class _Document:
                 funders = [grantor]  # upp till N kronor per kommun: what the grantor gives each
             elif each:
                 funders = [m.key for m in actors if self.kind_of(m.key) == "Municipality"]
+                if not funders and amounts.PLURAL_MUNICIPALITIES.search(text):
+                    funders = self._municipalities_before(number)  # Kommunerna … N var: those just named
                 if not funders:
                     funders = [
                         r.subject
                         for r in self.p.relations
                         if r.object == initiative
-                        and r.relation in ("participatesIn", "leads")
+                        and r.relation in ("participatesIn", "leads", "funds")
                         and self.kind_of(r.subject) == "Municipality"
                     ]
+                    funders = list(dict.fromkeys(funders))  # Kunnat maksavat kukin N: each that takes part
+                if (
+                    not funders
+                    and number - 1 in self.mentions
+                    and self.paragraph.get(number - 1) == self.paragraph.get(number)
+                ):
+                    # A och B står bakom projektet. Kommunerna betalar N vardera: the municipalities just named
+                    funders = list(
+                        dict.fromkeys(m.key for m in self.mentions[number - 1] if self.kind_of(m.key) == "Municipality")
+                    )
             else:
                 # the agent of a passive right after the amount pays it: N beviljades av X, N myönsi X
                 agent = next(
@@ -3994,6 +4049,9 @@ class _Document:
                     funders = [agent.key]
                 if granted_by is not None and not any(self.r_family_is_funder(m.key) for m in actors):
                     funders = [granted_by]  # an item of a list of grants: the grantor pays
+                subject = self._grant_subject(actors, sent, funders) or self._contributor(actors, sent, funders)
+                if subject is not None:
+                    funders = [subject]
                 receivers = self._receivers(actors, sent)
                 grantor = self._text_grantor()
                 if (
@@ -4036,6 +4094,13 @@ class _Document:
                     funders = [publisher] if keep else []
                     if funders and any(m.key == funders[0] for m in receivers):
                         funders = []
+                if (not funders or funders[0] is None) and amounts.grant_verb_at(text) and self._text_grantor():
+                    funders = [self._text_grantor()]  # Nämnden beslutade att bevilja N: the text's grantor
+                share = self._municipality_sharing(found, actors, initiative) or self._kind_payer(
+                    number, sent, found, where
+                )
+                if share is not None:
+                    funders = [share]  # Kunnan rahoitusosuus on N, och kommunen med N: the one of that kind
                 if not funders or funders[0] is None:
                     funders = [self.p.publisher] if self.p.publisher else []
                     if receivers and any(m.key == self.p.publisher for m in actors):
@@ -4051,6 +4116,7 @@ class _Document:
                 if where is not None
                 else self.ev(number, sent, offset, 0, len(sent))
             )
+            period = self._yearly_period(sent, initiative, yearly)
             for funder in funders:
                 amount = ("ca " if approximate else "") + value + (" / year" if yearly else "")
                 start = self.p.entities[initiative].start
@@ -4069,8 +4135,167 @@ class _Document:
                     currency=currency,
                     yearly=yearly,
                     approximate=approximate,
-                    start=start if yearly else None,
+                    start=period.get("start", start) if yearly else None,
+                    end=period.get("end"),
                 )
+
+    def _yearly_period(self, sent, initiative: str, yearly: bool) -> dict[str, str]:
+        """The period of an amount a year that its own sentence gives (``N kronor per år under
+        perioden 2024–2027``, ``N euroa vuodessa vuosina 2024–2026``) when the initiative has none of
+        its own: the funding's start and end (an empty dict otherwise)."""
+        entity = self.p.entities[initiative]
+        if not yearly or entity.start is not None:
+            return {}
+        ranged = next((d for d in _find_dates(sent.text, self.lang, self.year) if d.end), None)
+        return {"start": ranged.start, "end": ranged.end} if ranged else {}
+
+    def _headline_period(self) -> None:
+        """A grant named by the headline (:meth:`_told_grant`) runs over the period the headline
+        gives (``Företagsklimatet stärks i X 2018–2020``, ``Medfinansiering av Leader 2024–2027``)."""
+        if self.told_grant is None or self.p.entities[self.told_grant].start is not None:
+            return
+        ranged = next((d for d in _find_dates(self.p.title, self.lang, self.year) if d.end), None)
+        if ranged is not None:
+            entity = self.p.entities[self.told_grant]
+            entity.start, entity.end = ranged.start, ranged.end
+
+    def _municipality_sharing(self, found: re.Match, actors: list[Mention], initiative: str) -> str | None:
+        """The municipality whose own share an amount is when the sentence names it by its kind only
+        (``Kunnan rahoitusosuus hankkeeseen on N``, ``kommunens egen insats är N``;
+        :func:`kg.ingest.amounts.municipality_share`): the one municipality that leads or takes part in
+        the initiative, else the publisher when it is a municipality; None when the sentence names a
+        municipality itself or none fits."""
+        if not amounts.municipality_share(found.string, found.start()):
+            return None
+        if any(self.kind_of(m.key) == "Municipality" for m in actors):
+            return None
+        taking_part = {
+            r.subject
+            for r in self.p.relations
+            if r.object == initiative
+            and r.relation in ("leads", "participatesIn")
+            and self.kind_of(r.subject) == "Municipality"
+        }
+        if len(taking_part) == 1:
+            return taking_part.pop()
+        publisher = self.p.publisher
+        return publisher if publisher and self.kind_of(publisher) == "Municipality" else None
+
+    def _municipalities_before(self, number: int, back: int = 3) -> list[str]:
+        """The municipalities of the nearest sentence before ``number`` (at most ``back`` sentences
+        back) that names two or more: those a plural (``Kommunerna``, ``Kunnat``) refers to."""
+        for before in range(number - 1, max(0, number - 1 - back), -1):
+            named = list(
+                dict.fromkeys(m.key for m in self.mentions.get(before, ()) if self.kind_of(m.key) == "Municipality")
+            )
+            if len(named) >= 2:
+                return named
+        return []
+
+    def _kind_payer(self, number: int, sent, found: re.Match, where) -> str | None:
+        """The payer a clause names by its kind alone: in the ablative or after ``från`` next to the
+        amount (``sai kunnalta N``, ``N från kommunen``; :func:`kg.ingest.amounts.from_kind`), or as the
+        subject before it with no actor named in between (``Länsstyrelsen bidrar med N … och kommunen
+        med M``; :func:`kg.ingest.amounts.kind_payer`), in a sentence that tells no receiver and names
+        no payer after the amount: the one actor of that kind named in the sentence or the five
+        before (for a municipality, else the publishing municipality). None when none or several fit."""
+        if where is None:
+            return None
+        word = amounts.from_kind(found.string, found.start(), found.end())
+        if word is None:
+            word = amounts.kind_payer(found.string, found.start())
+            if word is None or RECEIVED.search(found.string):
+                return None  # Kommunen har fått N från X: who receives is not who pays
+            after = found.string[found.end() :]
+            if re.match(r"\s*(?:\w+\s+){0,3}?(?:från|av)\s+[A-ZÅÄÖ]|.{0,40}\b[A-ZÅÄÖ]\w*(?:lta|ltä)\b", after):
+                return None  # N från Region X, N Lapin liitolta: the payer is named after the amount
+            cut = found.string.lower().rfind(word, 0, found.start())
+            offset = self.sentences[number - 1][2]
+            if any(m.char_end - offset > cut and m.end <= where.start for m in self.mentions.get(number, ())):
+                # Kommunen och Region X betalar: a name stands nearer the amount; Sallan kunta, N: the
+                # word is part of a name
+                return None
+        kinds = amounts.KIND_OF_WORD[word]
+        for before in range(number, max(0, number - 6), -1):
+            named = {
+                m.key
+                for m in self.mentions.get(before, ())
+                if self.kind_of(m.key) in kinds
+                or (word == "länsstyrelsen" and self.p.entities[m.key].name.lower().startswith("länsstyrelsen"))
+            }
+            if len(named) == 1:
+                return named.pop()
+            if named:
+                return None
+        if kinds == ("Municipality",) and self.p.publisher and self.kind_of(self.p.publisher) == "Municipality":
+            return self.p.publisher
+        return None
+
+    def _note_budget(self, number: int, sent, main: str | None, found: re.Match) -> None:
+        """Keep an initiative's total budget (``Hankkeen kokonaisbudjetti on N``, ``Projektet har en
+        total budget på N``; :func:`kg.ingest.amounts.budget_of`) for the shares told of it later
+        (``A rahoittaa 80 prosentin osuudella``): the budget itself is nobody's funding."""
+        currency = _currency(found) or self._implied_currency(found)
+        if currency is None or not amounts.budget_of(found.string, found.start()):
+            return
+        initiative = self._initiative_in(number, sent, main) or main
+        if initiative is not None and initiative not in self.budgets:
+            self.budgets[initiative] = (_amount_value(found), currency)
+
+    def _joint_sum(self, found: re.Match, where, actors: list[Mention]) -> bool:
+        """Whether the amount ``found`` is what several actors named before it put in together
+        (:func:`kg.ingest.amounts.joint_sum`), not each one's share (``vardera``, ``kukin``)."""
+        if where is None or _EACH.search(found.string[found.end() : found.end() + 30]):
+            return False
+        before = [m for m in actors if m.end <= where.start and self.kind_of(m.key) != "Person"]
+        # payers named together (A och B, A ja B), not a board and the municipality it speaks for
+        joined = max((len(self._coordinated(where.doc, before, m)) for m in before), default=0)
+        return amounts.joint_sum(found.string, found.start(), joined)
+
+    def _grant_subject(self, actors: list[Mention], sent, funders: list) -> str | None:
+        """The subject of an active verb of granting (``Nämnden i Region X beslutade att medfinansiera
+        Leader Y med N``, ``Lapin liitto myönsi Leader Z:lle N``) when the funder chosen so far is a
+        fund, programme or Leader area named after the verb as what the money goes to (not ``ur
+        fonden``, ``från X``, ``X:stä``, ``X:ltä``): the one who grants pays. None otherwise."""
+        verb = amounts.grant_verb_at(sent.text)
+        if verb is None or not funders or funders[0] is None or PASSIVE_GRANT.search(sent.text):
+            return None
+        span = sent.char_span(verb.start(), verb.end(), alignment_mode="expand")
+        chosen = next((m for m in actors if m.key == funders[0]), None)
+        if span is None or chosen is None or chosen.start < span.end or not self.r_family_is_funder(chosen.key):
+            return None
+        before = sent[max(0, chosen.start - 2) : chosen.start].text.lower()
+        if re.search(r"\b(?:ur|från|genom|inom|via)\b", before) or re.search(
+            r"(?:sta|stä|lta|ltä|kautta)$", self.text_of(chosen)
+        ):
+            return None
+        subject = [m for m in actors if m.end <= span.start and self.kind_of(m.key) != "Person"]
+        if subject:
+            return subject[-1].key
+        # att bevilja Leader X N (a clause of the decision line before): who decides grants
+        grantor = self._text_grantor()
+        return grantor if grantor not in (None, chosen.key) and not self.r_family_is_funder(grantor) else None
+
+    def _contributor(self, actors: list[Mention], sent, funders: list) -> str | None:
+        """Who puts money in with a verb or noun of contributing and no verb of granting (``Utsjoen
+        kunta osallistuu Yhtiö Oy:n toimintaan N euron rahoitusosuudella``, ``Storuman går in med N``):
+        the sentence's first actor in the nominative (not a Finnish genitive or local case, not after a
+        Swedish preposition), when the funder chosen so far stands after it. None otherwise."""
+        text = sent.text
+        if not amounts.contributes(text) or amounts.grant_verb_at(text) or RECEIVED.search(text):
+            return None
+        if not funders or funders[0] is None or self.r_family_is_funder(funders[0]):
+            return None
+        for m in actors:
+            if self.kind_of(m.key) == "Person":
+                continue
+            written = sent[m.end - 1].text
+            if self.lang == "fi" and (re.search(r"(?::n|n|lle|lta|ltä|lla|llä|sta|stä|ssa|ssä)$", written)):
+                continue
+            if self.lang == "sv" and m.start > 0 and sent[m.start - 1].lower_ in _SV_PREPOSITIONS | {"åt", "från"}:
+                continue
+            return m.key if m.key != funders[0] else None
+        return None
 
     def _text_grantor(self) -> str | None:
         """Who grants the money of the text: the actor right before the first active grant verb
@@ -4081,11 +4306,15 @@ class _Document:
             return self._grantor_found
         self._grantor_read = True
         for number, sent, _ in self.sentences:
-            verb = GRANTED.search(sent.text) or re.search(
-                r"\b(?:beslutade|beslutat|beslöt|päätti|päättivät|on päättänyt)\b[^.]{0,60}?"
-                r"\b(?:bevilja|tilldela|fördela|medfinansiera|finansiera|delfinansiera|myöntää|jakaa|rahoittaa)\b",
-                sent.text,
-                re.IGNORECASE,
+            verb = (
+                GRANTED.search(sent.text)
+                or amounts.decides_on_grants(sent.text, self.text)
+                or re.search(
+                    r"\b(?:beslutar|beslutade|beslutat|beslöt|päättää|päätti|päättivät|on päättänyt)\b[^.]{0,60}?"
+                    r"\b(?:bevilja|tilldela|fördela|medfinansiera|finansiera|delfinansiera|myöntää|jakaa|rahoittaa)\b",
+                    sent.text,
+                    re.IGNORECASE,
+                )
             )
             if verb is None:
                 continue
@@ -4160,16 +4389,18 @@ class _Document:
         60 % ja B:n 40 %``): each named actor funds its share of the total."""
         text = sent.text
         total = next((m for m in _AMOUNT.finditer(text) if _currency(m)), None)
-        shares = list(re.finditer(r"(\d{1,3})(?:[,.]\d+)?\s*(?:%|prosenttia|procent)", text))
+        shares = list(re.finditer(r"(\d{1,3})(?:[,.]\d+)?\s*(?:%|prosent\w*|procent)", text))
         initiative = self._initiative_in(number, sent, main) or main
-        if total is None or not shares or initiative is None or not actors:
+        if not shares or initiative is None or not actors:
             return
         from decimal import Decimal
 
-        value = _amount_value(total)
+        if total is not None:
+            value, currency = _amount_value(total), _currency(total)
+        else:  # A rahoittaa 80 prosentin osuudella: of the budget told before (Hankkeen kokonaisbudjetti on N)
+            value, currency = self.budgets.get(initiative, (None, None))
         if value is None:
             return
-        currency = _currency(total)
         for share in shares:
             where = sent.char_span(share.start(), share.end(), alignment_mode="expand")
             if where is None:
@@ -4274,10 +4505,39 @@ class _Document:
             "Programme" in self.kind_of(m.key) or self.kind_of(m.key) == "Fund" for m in self.mentions.get(number, ())
         )
 
+    def _refined_dates(self, entity, text: str, found: list, starts: list, ends: list, end_cue) -> None:
+        """A period told again more finely (``Projektet pågår 2023–2025.`` … ``Projektet startar den 1
+        april 2023 och avslutas den 31 december 2025.``): the start after a cue of starting, the end
+        after a cue of ending, each kept where it lies inside the coarser date
+        (:func:`kg.ingest.temporal.refine_period`)."""
+        start = end = None
+        if starts and START_CUES.search(text):
+            first = starts[0]
+            if end_cue is None or first.char_start < end_cue.start():
+                start, end = first.start, first.end
+        if end is None:
+            later = ends or [d for d in found if end_cue is not None and d.char_start >= end_cue.start()]
+            end = later[0].start if later else None
+        temporal.refine_period(entity, start, end)
+
+    def _report_years(self) -> None:
+        """An inquiry or report named by its number (``SOU 2024:6``) without a start of its own
+        starts in the year its number carries (:func:`kg.ingest.temporal.year_of_numbered_report`)."""
+        for entity in self.p.entities.values():
+            if entity.iri is None and entity.start is None and entity.kind in _INITIATIVE_KINDS:
+                entity.start = temporal.year_of_numbered_report(entity.name)
+
     def _dates(self, number: int, sent, offset: int, main: str | None) -> None:
         text = sent.text
         found = _find_dates(text, self.lang, self.year)
         for date in found:
+            if (
+                date.precision in ("month", "day")
+                and not date.end
+                and not re.search(r"\d{4}", text[date.char_start : date.char_end])
+            ):
+                # i oktober, maaliskuussa, den 15 januari: the year the tense puts the month in
+                date.start = temporal.year_of_bare_month(date.start, text, self.p.issued)
             self.p.dates.append((date.start, self.ev(number, sent, offset, 0, len(sent))))
         ranged = next((d for d in found if d.end), None)
         if ranged is not None and self._programme_period(number, sent, ranged):
@@ -4299,21 +4559,30 @@ class _Document:
                 entity = self.p.entities[initiative]
                 if entity.start is None:
                     entity.start, entity.end = ranged.start, ranged.end
+                else:  # Projektet pågår 2023–2025 … 1.4.2023–31.12.2025: the finer period
+                    temporal.refine_period(entity, ranged.start, ranged.end)
             if initiative is not None or ranged.precision == "day":
                 return
         # a date that opens a period (sedan 2022, från och med maj 2024, 1.9.2024 alkaen) is its start
-        opened = [d for d in found if _opens(text, d)]
+        opened = [d for d in found if _opens(text, d) and not d.end]
         closing = any(_closes(text, d) for d in found)
-        if not (START_CUES.search(text) or END_CUES.search(text) or _DURATION.search(text) or opened or closing):
+        if not (
+            START_CUES.search(text)
+            or END_CUES.search(text)
+            or _DURATION.search(text)
+            or opened
+            or closing
+            or temporal.finished(text)
+        ):
             return
         initiative = self._initiative_in(number, sent, main) or main
         if initiative is None or self.kind_of(initiative) in ("Conference", "Seminar", "Meeting"):
             return
         entity = self.p.entities[initiative]
         # a date that closes a period (till och med 2026, fram till juni 2025, vuoteen 2026 asti) is its end
-        ends = [d for d in found if _closes(text, d)]
+        ends = [d for d in found if _closes(text, d) and not d.end]  # a period is no end
         starts = [d for d in found if d not in ends]
-        end_cue = END_CUES.search(text)
+        end_cue = END_CUES.search(text) or temporal.FINISHED.search(text)
         if opened and not START_CUES.search(text) and entity.start is None:
             # Malå kommun driver sedan 2022 projektet X, som avslutas 2025: the start, and the end after its cue
             entity.start = opened[0].start
@@ -4326,10 +4595,19 @@ class _Document:
                 entity.end = starts[0].end
             elif ends:
                 entity.end = ends[0].start
-            elif len(starts) > 1 and starts[1].start > starts[0].start:
+            elif (
+                len(starts) > 1
+                and starts[1].start > starts[0].start
+                # a month without its year (… presenterades i januari) is another event's, not the end
+                and re.search(r"\d{4}", text[starts[1].char_start : starts[1].char_end])
+            ):
                 entity.end = starts[1].start
-        elif found and (END_CUES.search(text) or ends) and entity.end is None:
-            entity.end = (ends or found)[0].start
+        elif found and (end_cue or ends) and entity.end is None:
+            entity.end = (ends or [d for d in found if end_cue is None or d.char_end > end_cue.start()] or found)[
+                0
+            ].start
+        elif found and (entity.start is not None or entity.end is not None):
+            self._refined_dates(entity, text, found, starts, ends, end_cue)
         duration = _DURATION.search(text)
         if duration and entity.duration is None:
             months = _months(duration)
@@ -4964,9 +5242,10 @@ def _closes(text: str, date: FoundDate) -> bool:
     after = text[date.char_end : date.char_end + 12]
     return bool(
         re.search(
-            r"(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|fram\s+till|until)\s+(?:den\s+|år\s+|utgången\s+av\s+)?$", before
+            r"(?:till\s+och\s+med|t\.\s?o\.\s?m\.?|fram\s+till|until|\btill)\s+(?:den\s+|år\s+|utgången\s+av\s+)?$",
+            before,
         )
-        or re.match(r"\s*(?:asti|saakka|loppuun)\b", after)
+        or re.match(r"\s*(?:asti|saakka|loppuun|mennessä)\b", after)
         or re.search(r"\bvuoteen\s+$", before)
         or re.search(r"(?:till\s+och\s+med|fram\s+till)\s+(?:\w+\s+)?$", before)
     )
@@ -5044,6 +5323,8 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
         add(m.group(1), m.group(2), "day", m.start(), m.end())
     for m in re.finditer(r"\b(\d{4})-(\d{2})-(\d{2})\b", text):
         add(m.group(0), None, "day", m.start(), m.end())
+    for day, a, b in temporal.month_first_days(text):
+        add(day, None, "day", a, b)  # Dec 12, 2023 (a news service's dateline)
     month = _SV_MONTH if lang == "sv" else _FI_MONTH
     # 6 maj 2024, 6. toukokuuta 2024 (a Finnish day is written with its dot and the month in the partitive)
     day_month = (
@@ -5061,11 +5342,15 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
         number = _month_number(m.group(1), lang)
         if number:
             add(f"{m.group(2)}-{number:02d}", None, "month", m.start(), m.end())
+    for month_start, a, b in temporal.months_without_year(text, lang, year):
+        add(month_start, None, "month", a, b)  # i mars, maaliskuussa: the document's year
     # a part of a month: toukokuun alussa 2024, kesäkuun puolivälissä 2025, i mitten av maj 2024
     for m in re.finditer(rf"\b({_FI_PART_OF_MONTH})\s+(?:vuonna\s+)?(\d{{4}})\b", text, re.IGNORECASE):
         number = _month_number(m.group(2), "fi")
         if lang == "fi" and number:
             add(f"{m.group(3)}-{number:02d}", None, "month", m.start(), m.end())
+    for first, last, a, b in temporal.year_pairs(text):
+        add(first, last, "year", a, b)  # mellan 2024 och 2027, vuosina 2024 ja 2025
     for m in re.finditer(r"\b((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\b", text):
         if int(m.group(1)) <= int(m.group(2)):
             add(m.group(1), m.group(2), "year", m.start(), m.end())
@@ -5090,7 +5375,7 @@ def _find_dates(text: str, lang: str, year: int | None) -> list[FoundDate]:
     ):
         add(m.group(1), None, "year", m.start(1), m.end(1))
     found.sort(key=lambda d: d.char_start)
-    return found
+    return temporal.join_periods(text, found, FoundDate)
 
 
 def _month_number(word: str, lang: str) -> int | None:

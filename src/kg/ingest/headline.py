@@ -59,7 +59,8 @@ _LABEL = re.compile(
 )
 # a full date anywhere in the line: 15.06.2022, 2023-08-24, 20 mar 2024, 12. kesäkuuta 2025
 _FULL_DATE = re.compile(
-    r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[a-zåäö]{3,12}\s+\d{4})\b",
+    r"\b(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+[a-zåäö]{3,12}\s+\d{4}|"
+    r"[a-zåäö]{3,9}\.?\s+\d{1,2},\s+\d{4})\b",
     re.IGNORECASE,
 )
 # a minute's item number before the item's heading: § 1, 12 §
@@ -67,6 +68,13 @@ _ITEM_NUMBER = re.compile(r"^(?:§\s*\d+[a-z]?|\d+\s*§)\s+(?=\S)")
 # the navigation words that end a line of a site's header (Kokkolan kaupunki RSS Haku)
 _NAV_WORDS = re.compile(r"\b(?:rss|sök|haku|search|meny|valikko|menu|logga\s+in|kirjaudu)\s*$", re.IGNORECASE)
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+")
+# a line that is only a deciding body's name, a minute's header (Regionala utvecklingsnämnden,
+# Kommunstyrelsen i Malå, Kemijärven kaupunginhallitus, Tekninen lautakunta)
+_BODY_LINE = re.compile(
+    r"^(?:[\w-]+\s+){0,3}(?:\w*nämnd(?:en)?|\w*styrelse(?:n)?|\w*fullmäktige|\w*utskott(?:et)?|"
+    r"\w*hallitus|\w*valtuusto|\w*lautakunta|\w*jaosto)(?:\s+i\s+[A-ZÅÄÖ]\w+)?$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -157,6 +165,8 @@ def headline(text: str, headings: Iterable[int] = ()) -> Headline | None:
     'Ny satsning i Norrbotten'
     >>> headline("§ 4 Osallistuminen hankkeeseen\\n\\nKaupunki osallistuu.").title
     'Osallistuminen hankkeeseen'
+    >>> headline("Tekninen lautakunta\\n\\n§ 7 Uusi silta\\n\\nSilta rakennetaan.").title
+    'Uusi silta'
     """
     lines = list(_lines(text))
     marked = set(headings)
@@ -173,6 +183,10 @@ def headline(text: str, headings: Iterable[int] = ()) -> Headline | None:
         stripped = line.strip()
         if not stripped or is_furniture(stripped):
             continue
+        if _BODY_LINE.match(stripped) and any(
+            more.strip() and not is_furniture(more.strip()) for _, more in lines[index + 1 :]
+        ):
+            continue  # a minute's header names its body (Regionala utvecklingsnämnden): the item is the title
         start = pos + line.find(stripped[:1])
         if not _heading_like(stripped):
             # running text: its first sentence stands for the title
