@@ -144,8 +144,12 @@ STATUS = Catalogue(
             "press_ctrl_c": "Press Ctrl-C to stop.",
             "stopped": "stopped.",
             "verified": "verified:  {graphs} graphs, {triples} triples on {endpoint}",
-            "removed": "removed:   {n} graph(s) of sources that no longer exist",
-            "untouched": "untouched: {n} other graph(s) on the server, not in this dataset",
+            "removed_other": (
+                "removed:   {n} graph(s) the dataset no longer has (a source's or the analysis of an earlier build): "
+                "{graphs}"
+            ),
+            "removed": "removed:   {n} graph(s) of sources that no longer exist: {graphs}",
+            "untouched": "untouched: {n} other graph(s) on the server, not in this dataset: {graphs}",
             "cleaned": "cleaned:   {n} staging graph(s) left by an interrupted push",
         },
         "sv": {
@@ -237,8 +241,12 @@ STATUS = Catalogue(
             "press_ctrl_c": "Tryck Ctrl-C för att stoppa.",
             "stopped": "stoppad.",
             "verified": "kontrollerat: {graphs} grafer, {triples} tripplar på {endpoint}",
-            "removed": "borttaget: {n} graf(er) för källor som inte längre finns",
-            "untouched": "orört:     {n} andra graf(er) på servern, inte i den här datamängden",
+            "removed_other": (
+                "borttaget: {n} graf(er) som datamängden inte längre har (en källas, eller analysen från ett "
+                "tidigare bygge): {graphs}"
+            ),
+            "removed": "borttaget: {n} graf(er) för källor som inte längre finns: {graphs}",
+            "untouched": "orört:     {n} andra graf(er) på servern, inte i den här datamängden: {graphs}",
             "cleaned": "städat:    {n} mellanlagringsgraf(er) kvar efter en avbruten överföring",
         },
         "fi": {
@@ -334,8 +342,12 @@ STATUS = Catalogue(
             "press_ctrl_c": "Pysäytä painamalla Ctrl-C.",
             "stopped": "pysäytetty.",
             "verified": "tarkistettu: graafeja {graphs}, kolmikoita {triples} palvelimella {endpoint}",
-            "removed": "poistettu: graafeja {n} lähteistä, joita ei enää ole",
-            "untouched": "koskematta: palvelimella muita graafeja {n}, jotka eivät kuulu tähän aineistoon",
+            "removed_other": (
+                "poistettu: graafeja {n}, joita aineistossa ei enää ole (lähteen tai aiemman koosteen "
+                "analyysin): {graphs}"
+            ),
+            "removed": "poistettu: graafeja {n} lähteistä, joita ei enää ole: {graphs}",
+            "untouched": "koskematta: palvelimella muita graafeja {n}, jotka eivät kuulu tähän aineistoon: {graphs}",
             "cleaned": "siivottu:  keskeytyneen lähetyksen jättämiä välivaihegraafeja {n}",
         },
     },
@@ -385,6 +397,7 @@ LIBRARY = (
     "press_ctrl_c",
     "stopped",
     "verified",
+    "removed_other",
     "removed",
     "untouched",
     "cleaned",

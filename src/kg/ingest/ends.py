@@ -91,12 +91,6 @@ _SV_FUNCTION = frozenset(("om", "kring", "för", "och", "eller", "med", "av", "i
 _LONGEST_COMPLEMENT = 9
 
 
-def _fi_base(word: str) -> str:
-    from kg.ingest.extract import _voikko_base
-
-    return (_voikko_base(word) or word).lower()
-
-
 def _sv_noun_base(word: str) -> str:
     """A Swedish compound noun without its definite ending (``programmet`` -> ``program``,
     ``handlingsplanen`` -> ``handlingsplan``, ``strategin`` -> ``strategi``)."""
@@ -111,13 +105,13 @@ def _sv_noun_base(word: str) -> str:
     return word
 
 
-def _plan_head(word: str, lang: str) -> str | None:
+def _plan_head(doc, word: str) -> str | None:
     """The base form of ``word`` when it is a lower-case compound of a plan's kind word (a bare
     ``plan``, ``ohjelma`` is too general to name one), else None."""
     if not word.isalpha() or not word.islower():
         return None
-    base = _fi_base(word) if lang == "fi" else _sv_noun_base(word)
-    for head in PLAN_HEADS[lang]:
+    base = doc.fi_base(word) if doc.lang == "fi" else _sv_noun_base(word)
+    for head in PLAN_HEADS[doc.lang]:
         if base.endswith(head) and len(base) >= len(head) + 4 and not _NOT_OWNED.search(base):
             return base
     return None
@@ -139,7 +133,7 @@ def owned_plans(doc) -> None:
         for i, token in enumerate(sent):
             if doc.covered(number, i):
                 continue
-            base = _plan_head(token.text, doc.lang)
+            base = _plan_head(doc, token.text)
             if base is None:
                 continue
             if doc.lang == "fi":
@@ -227,10 +221,8 @@ def described_initiatives(doc) -> None:
 
 
 def _mention(doc, number: int, sent, offset: int, key: str, start: int, end: int) -> None:
-    from kg.ingest.extract import Mention
-
     a, b = offset + sent[start].idx, offset + sent[end - 1].idx + len(sent[end - 1].text)
-    doc.add_mention(number, Mention(key, start, end, a, b, "initiative"))
+    doc.add_initiative_mention(number, key, start, end, a, b)
 
 
 #: A sentence that opens with an event's kind word (``Seminariet leddes av …``, ``Kokous pidettiin
@@ -283,7 +275,7 @@ def finnish_agreements(doc) -> None:
                 end += 1
             if end == i + 1 or any(doc.covered(number, k) for k in range(i + 1, end)):
                 continue
-            head = _fi_base(token.text)
+            head = doc.fi_base(token.text)
             name = " ".join([head[0].upper() + head[1:], *(t.text for t in sent[i + 1 : end])])
             key = doc.entity("Initiative", name, doc.ev(number, sent, offset, i, end), confidence=0.5)
             # the mention is the head alone: its case is the one a verb governs (allekirjoitti sopimuksen)
@@ -304,8 +296,6 @@ def dashed_events(doc) -> None:
     from the dash to its first capital over at most five words. The event's days are the
     sentence's dates; a municipality in a local case in the sentence is where it is held.
     ``doc`` is a :class:`kg.ingest.extract._Document`."""
-    from kg.ingest.extract import FI_STOP, _find_dates
-
     if doc.lang != "fi":
         return
     for number, sent, offset in doc.sentences:
@@ -318,7 +308,7 @@ def dashed_events(doc) -> None:
                 prev = sent[j - 1]
                 if not prev.is_alpha and not re.fullmatch(r"(?:19|20)\d\d", prev.text):
                     break
-                if doc.covered(number, j - 1) or (prev.text.lower() in FI_STOP and not prev.text[0].isupper()):
+                if doc.covered(number, j - 1) or (prev.text.lower() in doc.fi_stop and not prev.text[0].isupper()):
                     break
                 j -= 1
             # the name opens with its first capital
@@ -326,7 +316,7 @@ def dashed_events(doc) -> None:
                 j += 1
             if j == i:
                 continue
-            kind_word = _fi_base(token.text[1:])
+            kind_word = doc.fi_base(token.text[1:])
             name = " ".join(t.text for t in sent[j:i]) + " -" + kind_word
             kind = _DASHED_KIND.get(
                 found.group("kind").lower(),
@@ -334,7 +324,7 @@ def dashed_events(doc) -> None:
             )
             key = doc.entity(kind, name, doc.ev(number, sent, offset, j, i + 1), confidence=0.6)
             entity = doc.p.entities[key]
-            dates = _find_dates(sent.text, doc.lang, doc.year)
+            dates = doc.dates_in(sent.text)
             if dates and entity.start is None:
                 entity.start = dates[0].start
                 entity.end = dates[0].end or entity.end

@@ -1218,6 +1218,23 @@ class _Document:
         a, b = offset + sent[start].idx, offset + sent[end - 1].idx + len(sent[end - 1].text)
         return Evidence(number, a, b, self.text[a:b])
 
+    # what kg.ingest.ends and kg.ingest.clauses use of this module, through the document (they may not
+    # import this module: kg.ingest's modules import each other in one direction only)
+    fi_stop = FI_STOP
+
+    def dates_in(self, text: str) -> list[FoundDate]:
+        """The dates of ``text`` (:func:`_find_dates`) in this document's language and year."""
+        return _find_dates(text, self.lang, self.year)
+
+    @staticmethod
+    def fi_base(word: str) -> str:
+        """The Finnish base form of ``word`` in lower case (``word`` itself when none is known)."""
+        return (_voikko_base(word) or word).lower()
+
+    def add_initiative_mention(self, number: int, key: str, start: int, end: int, a: int, b: int) -> None:
+        """Tokens ``start:end`` of sentence ``number`` (characters ``a:b`` of the text) name initiative ``key``."""
+        self.add_mention(number, Mention(key, start, end, a, b, "initiative"))
+
     def add_mention(self, number: int, mention: Mention) -> None:
         items = self.mentions.setdefault(number, [])
         overlapping = [m for m in items if m.start < mention.end and mention.start < m.end]

@@ -104,9 +104,7 @@ def code_stamp() -> str:
     """A digest of the path, size and modification time of every ``.py`` and ``.rq`` file of the ``kg``
     package (about a hundred ``stat`` calls, a few milliseconds): it changes when the code that
     evaluates, labels and prints an answer changes."""
-    import kg
-
-    root = os.path.dirname(os.path.abspath(kg.__file__))
+    root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # the kg package (this is kg/query/kept.py)
     digest = hashlib.sha256()
     for folder, dirs, files in sorted(os.walk(root)):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")

@@ -457,9 +457,9 @@ class PushReport:
 
 
 def _listed(graphs: list[str], limit: int = 3) -> str:
-    """``<a>, <b>, <c> and 2 more``."""
+    """``<a>, <b>, <c> (+2)``: no words, so that the summary reads the same in every language."""
     shown = ", ".join(f"<{g}>" for g in graphs[:limit])
-    return shown + (f" and {len(graphs) - limit} more" if len(graphs) > limit else "")
+    return shown + (f" (+{len(graphs) - limit})" if len(graphs) > limit else "")
 
 
 def _local_store(source: Any):
