@@ -35,7 +35,16 @@ from rdflib import RDF, RDFS, URIRef
 from kg.build import labeltable as label_table
 from kg.build import manifest as manifest_file
 from kg.build.derive import derive
-from kg.build.fastpath import KG_NS, Inputs, inputs, load_file, named_triples, statistics, validate_store
+from kg.build.fastpath import (
+    KG_NS,
+    Inputs,
+    inputs,
+    load_file,
+    load_files,
+    named_triples,
+    statistics,
+    validate_store,
+)
 from kg.build.findings import SEVERITY_ORDER, Result, ValidationReport
 from kg.build.result import GRAPH_FILE, BuildResult
 from kg.build.shapes_sparql import compile_file
@@ -197,7 +206,6 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         store = OxigraphStore(ox.Store())
         t = time.perf_counter()
         rows = _records(found) if out is not None else {}
-        issues = []
         # The on-disk store is written while the build runs, in a thread, from the first file on
         # (``stream``): the thread loads the bytes each file's reading handed to Oxigraph into a
         # small memory store of its own, which RocksDB bulk-loads every few tens of MB, then runs
@@ -211,8 +219,7 @@ def full_build(found: Inputs, out: Path | None) -> BuildResult:
         if mode == "stream":
             writer = _StreamingStoreWriter(temp)
         try:
-            for path, graph in found.graphs.items():
-                issues += load_file(store.store, path, graph, sink=writer.add if writer is not None else None)
+            issues = load_files(store.store, found, sink=writer.add if writer is not None else None)
             timings["load"] = time.perf_counter() - t
             t = time.perf_counter()
             derived = derive(store)
