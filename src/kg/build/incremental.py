@@ -136,7 +136,7 @@ def _records(found: Inputs) -> dict[str, manifest_file.Record]:
         with ThreadPoolExecutor(max_workers=threads, thread_name_prefix="kg-hash") as pool:
             records = [r for part in pool.map(chunk, range(0, len(files), 256)) for r in part]
     else:
-        records = chunk(0) if len(files) <= 256 else [r for at in range(0, len(files), 256) for r in chunk(at)]
+        records = [r for at in range(0, len(files), 256) for r in chunk(at)]
     return {key: record for (key, _), record in zip(files, records, strict=True)}
 
 
