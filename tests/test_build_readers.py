@@ -55,3 +55,17 @@ def test_the_first_bad_file_in_order_is_reported(tmp_path, threads):
         load_files(ox.Store(), found, threads=threads)
     assert Path(caught.value.file).name == f"s{first:03d}.ttl"
     assert "blank node" in str(caught.value)
+
+
+def test_a_sink_hears_the_files_in_order_with_threads(tmp_path):
+    """The streaming store writer batches what it hears by graph, in the order of the files."""
+    count = 4 * LOAD_TASK_FILES + 3
+    found = _files(tmp_path, count, {})
+    heard: dict[int, list] = {1: [], 2: []}
+    stores = {}
+    for threads in (1, 2):
+        stores[threads] = ox.Store()
+        load_files(stores[threads], found, sink=lambda *item, t=threads: heard[t].append(item), threads=threads)
+    assert len(heard[1]) == count
+    assert [(item[0], item[3]) for item in heard[2]] == [(item[0], item[3]) for item in heard[1]]
+    assert {str(q) for q in stores[2]} == {str(q) for q in stores[1]}
