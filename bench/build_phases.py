@@ -140,7 +140,7 @@ def instrument(rec: Recorder, checks: dict, writer_steps: dict) -> None:
 
         setattr(module, attr, wrapped)
 
-    # the first load_file call begins "reading"; derive ends it
+    # the first load_file (or load_files) call begins "reading"; derive ends it
     load_file = incremental.load_file
     first = []
 
@@ -151,6 +151,16 @@ def instrument(rec: Recorder, checks: dict, writer_steps: dict) -> None:
         return load_file(*args, **kwargs)
 
     incremental.load_file = load_wrapped
+    if hasattr(incremental, "load_files"):  # the files read by threads (kg.build.fastpath.load_files)
+        load_files = incremental.load_files
+
+        def load_files_wrapped(*args, **kwargs):
+            if not first:
+                first.append(True)
+                rec.mark("reading:begin")
+            return load_files(*args, **kwargs)
+
+        incremental.load_files = load_files_wrapped
     derive = incremental.derive
 
     def derive_wrapped(*args, **kwargs):

@@ -160,7 +160,9 @@ def _checked_datatypes(ox, xsd: str, names) -> set:
     Oxigraph terms (a set lookup per literal instead of a string test; xsd:string and language
     strings are never ill-formed)."""
     if not _CHECKED_NODES:
-        _CHECKED_NODES.update(ox.NamedNode(xsd + name) for name in names)
+        # made whole first, then added in one call: the files are read by several threads
+        # (kg.build.fastpath.load_files), and none may see the set half filled
+        _CHECKED_NODES.update({ox.NamedNode(xsd + name) for name in names})
     return _CHECKED_NODES
 
 
