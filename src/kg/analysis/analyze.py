@@ -186,8 +186,7 @@ def _ordered(graph: nx.Graph) -> tuple[list, list[tuple[int, int, dict]]]:
     for a, b, d in graph.edges(data=True):
         i, j = where[a], where[b]
         edges.append((i, j, d) if i <= j else (j, i, d))
-    width = len(nodes) or 1  # (i, j) ordered as the number i * width + j: one comparison of integers per pair
-    edges.sort(key=lambda e: e[0] * width + e[1])
+    edges.sort(key=lambda e: (e[0], e[1]))
     return nodes, edges
 
 

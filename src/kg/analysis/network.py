@@ -619,39 +619,26 @@ def bipartite_graph(
     ties = read_ties(dataset, details=details) if ties is None else ties
     graph = nx.Graph(kind="bipartite", year=year if year is not None else "", lang=lang or "")
     order = {role: i for i, role in enumerate((*INITIATIVE_ROLES, *ORGANISATION_ROLES))}
-    added: dict[str, None] = {}  # the nodes in the order they are added (a dict: no networkx view per test)
     for iri, attrs in nodes.items():  # actors that sources mention, even with no tie (isolates)
         if year is None and attrs["kind"] == "actor" and attrs["mentioned"]:
-            added[iri] = None
-    # the ties of each pair gathered first, then added as one edge each in the order the pairs first
-    # occur: the graph of adding them one by one (networkx's edge view per repeated pair took seconds
-    # at ten million triples, bench/RESULTS.md, s31-10m)
-    pairs: dict[tuple[str, str], list[Tie]] = {}
+            graph.add_node(iri, **attrs, bipartite=0)
     for tie in ties:
         if not _active(tie, year, initiatives, stated) or tie.actor not in nodes or tie.target not in nodes:
             continue
-        if tie.actor not in added:
-            added[tie.actor] = None
-        if tie.target not in added:
-            added[tie.target] = None
-        key = (tie.actor, tie.target) if tie.actor <= tie.target else (tie.target, tie.actor)
-        found = pairs.get(key)
-        if found is None:
-            pairs[key] = [tie]
+        for iri in (tie.actor, tie.target):
+            if iri not in graph:
+                attrs = nodes[iri]
+                graph.add_node(iri, **attrs, bipartite=0 if attrs["kind"] == "actor" else 1)
+        if graph.has_edge(tie.actor, tie.target):
+            data = graph.edges[tie.actor, tie.target]
+            roles = set(data["roles"].split()) | {tie.role}
+            data["roles"] = " ".join(sorted(roles, key=order.get))
+            data["role"] = min(roles, key=order.get)
+            data["sources"] = " ".join(sorted(set(data["sources"].split()) | set(tie.sources)))
         else:
-            found.append(tie)
-    graph.add_nodes_from((iri, {**nodes[iri], "bipartite": 0 if nodes[iri]["kind"] == "actor" else 1}) for iri in added)
-
-    def edge(first: Tie, more: list[Tie]) -> tuple[str, str, dict]:
-        if len(more) == 1:
-            role, roles, sources = first.role, first.role, " ".join(first.sources)
-        else:  # as merging them one by one: the roles by strength, the sources sorted and distinct
-            found = {tie.role for tie in more}
-            role, roles = min(found, key=order.get), " ".join(sorted(found, key=order.get))
-            sources = " ".join(sorted({source for tie in more for source in tie.sources}))
-        return first.actor, first.target, {"role": role, "roles": roles, "sources": sources, "actor": first.actor}
-
-    graph.add_edges_from(edge(more[0], more) for more in pairs.values())
+            graph.add_edge(
+                tie.actor, tie.target, role=tie.role, roles=tie.role, sources=" ".join(tie.sources), actor=tie.actor
+            )
     return graph
 
 
