@@ -101,30 +101,7 @@ def save(graph_file: Path | str, key: str, params: dict[str, object], analysis: 
     other graph contents. Returns the file, or None where the folder cannot be written (nothing stored)."""
     path = _path(graph_file, key, params)
     data = {"graph_sha256": key, "parameters": params, "version": VERSION, "analysis": analysis.to_dict()}
-    return _store(graph_file, key, path, _dumps(data))
-
-
-def _dumps(data: dict) -> str:
-    """``data`` as compact JSON by orjson's C encoder, the values ``json.dumps(data, ensure_ascii=False,
-    default=str)`` gives (read back by :func:`_loads` as the same values: the floats orjson writes
-    otherwise, such as NaN, as ``json`` writes them, :func:`kg.analysis.analyze._as_python_writes`);
-    by ``json`` where orjson cannot encode a value. The 62 MB analysis of ten million triples took about
-    4 s of CPU by ``json`` (bench/RESULTS.md, s31-10m).
-
-    >>> data = {"a": [1.7e-05, 0.5, 1e16, None, True, "å", (1, 2)], "b": {"c": Path("p")}}
-    >>> json.loads(_dumps(data)) == json.loads(json.dumps(data, ensure_ascii=False, default=str))
-    True
-    >>> _dumps({"x": 1.7e-05, "y": ["å", float("nan")]})
-    '{"x":1.7e-05,"y":["å",NaN]}'
-    """
-    import orjson
-
-    from kg.analysis.analyze import _as_python_writes
-
-    try:
-        return orjson.dumps(_as_python_writes(data), default=str).decode("utf-8")
-    except TypeError:  # orjson.JSONEncodeError: keys that are not strings, integers beyond 64 bits, ...
-        return json.dumps(data, ensure_ascii=False, default=str)
+    return _store(graph_file, key, path, json.dumps(data, ensure_ascii=False, default=str))
 
 
 def _store(graph_file: Path | str, key: str, path: Path, text: str) -> Path | None:
