@@ -463,8 +463,8 @@ def _components(nodes: list, ends: list[tuple[int, int, float]]) -> list[set]:
     """The connected components (sets of nodes) of the graph of ``nodes`` and ``ends`` (``(i, j,
     weight)`` between positions, :func:`_ends`), by scipy's :func:`~scipy.sparse.csgraph.connected_components`:
     the sets of networkx's :func:`~networkx.connected_components` (in another order, which
-    :func:`_canonical` sorts), without networkx's breadth-first search in Python (about 2 s of CPU
-    for the 945,773 ties of ten million triples; bench/RESULTS.md, s31-10m).
+    :func:`_canonical` sorts), without networkx's breadth-first search in Python over every tie (945,773
+    at ten million triples; bench/RESULTS.md, s31-10m).
 
     >>> sorted(map(sorted, _components(["a", "b", "c", "d"], [(0, 1, 1.0), (3, 3, 1.0)])))
     [['a', 'b'], ['c'], ['d']]
