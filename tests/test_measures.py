@@ -141,3 +141,19 @@ def test_modularity_on_arrays_is_networkx_bit_for_bit(shipped):
         ends = list(g.edges(data="weight"))
         assert modularity_of_edges(size, ends, parts) == nx.community.modularity(g, parts, weight="weight")
     assert modularity_of_edges(3, [(0, 1, 0.1), (1, 2, 1.0)], [{0, 1, 2}]) is None
+
+
+def test_components_on_arrays_are_networkx_components():
+    """The analysis' connected components (scipy's, on the edges as positions) are networkx's sets, and
+    ``_ends`` gives the weighted graph's edges in its own order, for every synthetic shape (isolates,
+    several components, string ids, weights) and a self-loop."""
+    from kg.analysis.analyze import _components, _ends, _ordered, _weighted
+
+    looped = nx.path_graph(4)
+    looped.add_edges_from([(9, 9), (7, 8)])
+    for _name, graph in [*_synthetic(), ("self-loop", looped), ("empty", nx.Graph())]:
+        nodes, edges = _ordered(graph)
+        ends = _ends(edges)
+        assert ends == [(i, j, float(w)) for i, j, w in _weighted(nodes, edges).edges(data="weight")]
+        mine = sorted(sorted(map(str, c)) for c in _components(nodes, ends))
+        assert mine == sorted(sorted(map(str, c)) for c in nx.connected_components(graph))

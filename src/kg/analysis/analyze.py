@@ -199,33 +199,44 @@ def communities(graph: nx.Graph, seed: int = SEED) -> tuple[list[list[str]], flo
     return _louvain(nodes, _weighted(nodes, edges), seed)
 
 
-def _louvain(nodes: list, indexed: nx.Graph, seed: int) -> tuple[list[list[str]], float]:
-    """:func:`communities` of the sorted nodes with their :func:`_weighted` graph (networkx's Louvain)."""
+def _louvain(nodes: list, indexed: nx.Graph, seed: int, ends: list | None = None) -> tuple[list[list[str]], float]:
+    """:func:`communities` of the sorted nodes with their :func:`_weighted` graph (networkx's Louvain);
+    ``ends``: that graph's edges, as :func:`_modularity` takes them."""
     if indexed.number_of_edges() == 0:
         return [[n] for n in nodes], 0.0
     found = nx.community.louvain_communities(indexed, weight="weight", seed=seed)
-    return _canonical([{nodes[i] for i in c} for c in found]), _modularity(indexed, found)
+    return _canonical([{nodes[i] for i in c} for c in found]), _modularity(indexed, found, ends)
 
 
-def _modularity(indexed: nx.Graph, found: list) -> float:
+def _ends(edges: list[tuple[int, int, dict]]) -> list[tuple[int, int, float]]:
+    """:func:`_ordered`'s edges as ``(i, j, weight)`` (1 where there is none): the edges of their
+    :func:`_weighted` graph in its edge order (each node's neighbours were added in sorted order)."""
+    return [(i, j, float(d.get("weight", 1))) for i, j, d in edges]
+
+
+def _modularity(indexed: nx.Graph, found: list, ends: list | None = None) -> float:
     """networkx's modularity of ``found`` on the :func:`_weighted` graph, on arrays where that gives
-    the same number bit for bit (:func:`kg.analysis.measures.modularity_of_edges`), else networkx's."""
-    ends = [(i, j, w) for i, j, w in indexed.edges(data="weight")]
+    the same number bit for bit (:func:`kg.analysis.measures.modularity_of_edges`), else networkx's.
+    ``ends``: the graph's edges as ``(i, j, weight)`` in its edge order (:func:`_ends`), read from it when not given."""
+    if ends is None:
+        ends = [(i, j, w) for i, j, w in indexed.edges(data="weight")]
     fast = measures.modularity_of_edges(indexed.number_of_nodes(), ends, found)
     return fast if fast is not None else nx.community.modularity(indexed, found, weight="weight")
 
 
-def _label_propagation(indexed: nx.Graph, seed: int) -> tuple[list, float]:
+def _label_propagation(indexed: nx.Graph, seed: int, ends: list | None = None) -> tuple[list, float]:
     """networkx's asynchronous label propagation (seeded) of the :func:`_weighted` graph and its
     modularity: ``(communities as lists of node positions, in networkx's order; modularity)``."""
     found = [list(c) for c in nx.community.asyn_lpa_communities(indexed, weight="weight", seed=seed)]
-    return found, _modularity(indexed, found)
+    return found, _modularity(indexed, found, ends)
 
 
-def _beside_louvain(indexed: nx.Graph, nodes: list, edges: list, degree: dict, weighted: dict, seed: int):
+def _beside_louvain(
+    indexed: nx.Graph, nodes: list, edges: list, degree: dict, weighted: dict, seed: int, ends: list | None = None
+):
     """What :func:`analyze` computes besides Louvain above GREEDY_MAX nodes: :func:`_label_propagation`
     and :func:`_centrality`."""
-    return _label_propagation(indexed, seed), _centrality(nodes, edges, degree, weighted, seed)
+    return _label_propagation(indexed, seed, ends), _centrality(nodes, edges, degree, weighted, seed, ends)
 
 
 def _weighted(nodes: list, edges: list[tuple[int, int, dict]]) -> nx.Graph:
@@ -249,14 +260,14 @@ def centrality(graph: nx.Graph, seed: int = SEED) -> tuple[dict[str, dict[str, f
 
 
 def _centrality(
-    nodes: list, edges: list[tuple[int, int, dict]], degree: dict, weighted: dict, seed: int
+    nodes: list, edges: list[tuple[int, int, dict]], degree: dict, weighted: dict, seed: int, ends: list | None = None
 ) -> tuple[dict[str, dict[str, float | None]], list[str]]:
     """:func:`centrality` of the graph of ``nodes`` and ``edges`` (positions, in the graph's edge
-    order), with its degree centrality and weighted degrees."""
+    order), with its degree centrality and weighted degrees; ``ends``: :func:`_ends` of ``edges``."""
     notes: list[str] = []
     n = len(nodes)
     work = n * (n + len(edges))
-    ends = [(i, j, float(d.get("weight", 1))) for i, j, d in edges]
+    ends = _ends(edges) if ends is None else ends
     matrix = measures.edge_matrix(n, ends)  # made once for both measures
     if n > EXACT_BETWEENNESS_MAX or work > EXACT_BETWEENNESS_WORK:
         k = min(BETWEENNESS_SAMPLES, n)
@@ -310,14 +321,15 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     weighted_degree = {node: sums[i] for i, node in enumerate(nodes)}
     spread = indexed.number_of_edges() and len(nodes) > GREEDY_MAX  # label propagation as the cross-check
     unchecked = indexed.number_of_edges() > CROSS_CHECK_MAX_TIES
-    clusters_raw, modularity = _louvain(nodes, indexed, seed)
+    ends = _ends(edges)  # made once for the modularity, betweenness and eigenvector centrality
+    clusters_raw, modularity = _louvain(nodes, indexed, seed, ends)
     cluster_of = {node: f"c{i + 1}" for i, members in enumerate(clusters_raw) for node in members}
     if spread and not unchecked:
         (found, other_modularity), (scores, notes) = _beside_louvain(
-            indexed, nodes, edges, degree, weighted_degree, seed
+            indexed, nodes, edges, degree, weighted_degree, seed, ends
         )
     else:
-        scores, notes = _centrality(nodes, edges, degree, weighted_degree, seed)
+        scores, notes = _centrality(nodes, edges, degree, weighted_degree, seed, ends)
     for node in nodes:
         scores[node]["cluster"] = cluster_of[node]  # type: ignore[assignment]
     # the nodes' attributes as plain dictionaries: looking each node up through networkx's node view
@@ -364,6 +376,8 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     # per cluster, the initiatives with at least two of its members (in participants_of's order)
     held: dict[str, Counter[str]] = defaultdict(Counter)
     for iri, actors in participants_of.items():
+        if len(actors) < 2:  # no cluster holds two of them
+            continue
         per_cluster = Counter(cluster_of[a] for a in actors if a in cluster_of)
         for cid, count in per_cluster.items():
             if count >= 2:
@@ -412,11 +426,12 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
         if len(spans) > 1 or countries >= {"SE", "FI"}:
             brokers.append(node)
     brokers.sort(key=lambda n: (-float(scores[n]["betweenness"] or 0), str(n)))
-    components = _canonical([set(c) for c in nx.connected_components(graph)])
+    components = _canonical(_components(nodes, ends))  # (a directed graph was copied undirected above)
     isolates = sorted(nx.isolates(graph), key=str)
     cross_border = []
     for a, b, data in graph.edges(data=True):
-        if {country_of[a], country_of[b]} == {"SE", "FI"}:
+        here, there = country_of[a], country_of[b]
+        if here != there and (here == "SE" or here == "FI") and (there == "SE" or there == "FI"):
             first, second = (a, b) if str(a) <= str(b) else (b, a)
             cross_border.append((first, second, data.get("initiative_labels", "")))
     cross_border.sort(key=lambda t: (str(t[0]), str(t[1])))
@@ -444,6 +459,32 @@ def analyze(graph: nx.Graph, bipartite: nx.Graph | None = None, seed: int = SEED
     )
 
 
+def _components(nodes: list, ends: list[tuple[int, int, float]]) -> list[set]:
+    """The connected components (sets of nodes) of the graph of ``nodes`` and ``ends`` (``(i, j,
+    weight)`` between positions, :func:`_ends`), by scipy's :func:`~scipy.sparse.csgraph.connected_components`:
+    the sets of networkx's :func:`~networkx.connected_components` (in another order, which
+    :func:`_canonical` sorts), without networkx's breadth-first search in Python over every tie (945,773
+    at ten million triples; bench/RESULTS.md, s31-10m).
+
+    >>> sorted(map(sorted, _components(["a", "b", "c", "d"], [(0, 1, 1.0), (3, 3, 1.0)])))
+    [['a', 'b'], ['c'], ['d']]
+    """
+    import numpy as np
+    import scipy.sparse as sp
+    from scipy.sparse.csgraph import connected_components
+
+    n = len(nodes)
+    if not n:
+        return []
+    pairs = np.array([(i, j) for i, j, _ in ends], dtype=np.int64).reshape(-1, 2)
+    links = sp.coo_array((np.ones(len(pairs), dtype=np.int32), (pairs[:, 0], pairs[:, 1])), shape=(n, n))
+    _count, which = connected_components(links, directed=False)
+    found: dict[int, set] = {}
+    for node, label in zip(nodes, which.tolist(), strict=True):
+        found.setdefault(label, set()).add(node)
+    return list(found.values())
+
+
 PARTICIPATION = frozenset({"lead", "organiser", "presenter", "participant"})  # each implies kg:participatesIn
 
 
@@ -466,14 +507,19 @@ def crossings(bipartite: nx.Graph) -> list[tuple[str, str, str, str]]:
     nodes = dict(bipartite.nodes(data=True))  # a plain dictionary: no node view per lookup
     actors_of: dict[str, set[str]] = defaultdict(set)
     rows = []
+    kinds: dict[str, tuple[bool, bool]] = {}  # per text of roles: (a participation, a membership)
     for a, b, data in bipartite.edges(data=True):
         actor = data.get("actor", a)
         target = b if actor == a else a
-        roles = data.get("roles")
-        roles = set((data.get("role", "") if roles is None else roles).split())
-        if nodes[target].get("kind") == "initiative" and roles & PARTICIPATION:
+        text = data.get("roles")
+        text = data.get("role", "") if text is None else text
+        kind = kinds.get(text)
+        if kind is None:
+            roles = set(text.split())
+            kind = kinds[text] = (bool(roles & PARTICIPATION), "member" in roles)
+        if kind[0] and nodes[target].get("kind") == "initiative":
             actors_of[target].add(actor)
-        elif "member" in roles:
+        elif kind[1]:
             here, there = nodes[actor].get("country"), nodes[target].get("country")
             if here and there and here != there:
                 rows.append(("membership", actor, target, f"{here} {there}"))

@@ -349,7 +349,8 @@ def read_nodes(
         names, table = _csv_select(store, query)
         _csv_sort(table, [names.index(k) for k in keys])
         _labelled(store, names, table, ["node", "type", "area"] if details else ["node", "type"], lang, _labels)
-        rows = [{k: v for k, v in zip(names, row, strict=True) if v} for row in table]
+        # every cell, empty ones too: each attribute below reads an empty cell as a missing one
+        rows = [dict(zip(names, row, strict=True)) for row in table]
     else:
         if _labels is not None:
             _labels.result()  # not needed here: let the child go
@@ -704,7 +705,7 @@ class _Ties:
                     "weight": weight,
                     "roles": " ".join(sorted(roles)),
                     "initiatives": " ".join(shared),
-                    "initiative_labels": "; ".join(label_of(i) for i in shared),
+                    "initiative_labels": "; ".join(map(label_of, shared)),
                     "n_shared": len(shared),
                 },
             )
