@@ -2756,3 +2756,20 @@ def test_relations_of_a_carried_over_subject(reference_only, tmp_path, lang, tex
         if r.relation in ("leads", "participatesIn") and p.entities[r.object].kind == "Project"
     }
     assert found == expected
+
+
+def test_two_titles_of_one_person_at_one_place_are_one_post(reference_only, tmp_path):
+    """Session 31 merge: a text that calls one person `kommunchef` and later `kommundirektör` in the same
+    municipality proposed two roles for one post; `kg import` (since trial finding 5) refuses two rows of
+    one post with different roles, so the `.ttl` of the proposals failed. The first title read stays."""
+    text = (
+        "Ny satsning i Vilhelmina\n\n"
+        "Vilhelmina kommun startar projektet Fjällgården. Åsa Lindqvist, kommunchef i Vilhelmina, leder arbetet.\n"
+        "Åsa Lindqvist, kommundirektör i Vilhelmina, säger att arbetet börjar i höst.\n"
+    )
+    posts = {(person, org, role) for person, org, role in _posts(read_text(reference_only, tmp_path, text, "sv"))}
+    assert [role for person, _org, role in posts if person == "Åsa Lindqvist"] == ["kommunchef"], posts
+    source = tmp_path / "text.txt"
+    out = tmp_path / "two-titles.ttl"
+    result = run(source, "--id", "905_two_titles", "--out", out, "--data", reference_only)
+    assert result.exit_code == 0, result.output

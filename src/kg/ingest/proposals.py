@@ -117,6 +117,14 @@ class Proposals:
                         self.relations.remove(other)
                         break
                     return
+        if relation.relation == "holdsPost" and relation.role:
+            # one post per person and organisation (kg import makes one node of them, with one role): the
+            # first title read stays (``kommunchef`` before a later ``kommundirektör`` for the same post)
+            for other in self.relations:
+                same = (other.subject, other.relation, other.object) == (relation.subject, "holdsPost", relation.object)
+                if same and other.role:
+                    other.confidence = max(other.confidence, relation.confidence)
+                    return
         # a more specific participation (leads, funds) replaces a plain one
         if relation.relation in ("leads", "organises", "presentsAt"):
             self.relations = [
