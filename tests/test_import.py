@@ -554,6 +554,24 @@ def test_two_rows_of_one_funding_with_other_amounts(curated, tmp_path):
     )
 
 
+def test_a_total_and_a_yearly_amount_of_one_funding_are_two_rows(curated, tmp_path):
+    # the check above (two rows, one funding, other values) must not refuse a funding's total and its
+    # amount a year, which the shapes allow side by side: kg ingest writes them as two rows
+    def edit(sheets):
+        set_cell(sheets, "relations", 7, "amount", "150 000")
+        set_cell(sheets, "relations", 7, "currency", "SEK")
+        sheets["relations"][1].append(
+            ["Region Norrbotten", "finansierar", "move-on-up", "", "2024-01-01", "", "50000 / year", "SEK", ""]
+        )
+        set_cell(sheets, "relations", 7, "start", "2024-01-01")
+
+    out = tmp_path / "both.ttl"
+    result = run(make_sheet(tmp_path, edit), "--data", curated, "--out", out, "--lang", "en")
+    assert result.exit_code == 0, result.output
+    text = out.read_text(encoding="utf-8")
+    assert 'kg:amount "150000"^^xsd:decimal' in text and 'kg:amountPerYear "50000"^^xsd:decimal' in text
+
+
 def test_the_errors_of_a_csv_folder_name_its_file(curated, tmp_path):
     # "sheet: sheet 'entities', row 2" named the folder; the user edits sheet/entities.csv
     sheet = make_sheet(tmp_path, lambda s: set_cell(s, "entities", 2, "start", "2024-13-01"))

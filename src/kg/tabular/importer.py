@@ -316,13 +316,14 @@ class _Importer:
         # the row that made each post or funding node, and what it said: a second row making the same
         # node with other values (two amounts for one funder and initiative) is an error of the row,
         # not a shape violation found later without a row
-        self.made: dict[URIRef, tuple[int, dict[str, str]]] = {}
+        self.made: dict[tuple[URIRef, str], tuple[int, dict[str, str]]] = {}
 
     # ------------------------------------------------------------------ helpers
-    def same_node(self, row: Row, node: URIRef, what: str, values: dict[str, str]) -> bool:
-        """Whether ``row`` may make ``node`` (``what``: 'post', 'funding'): False, with an error naming
-        the first row, when another row made it with other ``values``."""
-        first = self.made.setdefault(node, (row.number, values))
+    def same_node(self, row: Row, node: URIRef, what: str, values: dict[str, str], part: str = "") -> bool:
+        """Whether ``row`` may make ``node`` (``what``: 'post', 'funding'), or its ``part`` (a funding's
+        total or yearly amount, which two rows may give): False, with an error naming the first row, when
+        another row made the same with other ``values``."""
+        first = self.made.setdefault((node, part), (row.number, values))
         if first[1] == values:
             return True
         column = next(c for c in values if values[c] != first[1].get(c))
@@ -796,7 +797,7 @@ class _Importer:
                 "start": str(start or ""),
                 "end": str(end or ""),
             }
-            if not self.same_node(row, node, "funding", values):
+            if not self.same_node(row, node, "funding", values, "yearly" if yearly else "total"):
                 return None
             self.add(node, RDF.type, KG.Funding)
         self.add(initiative, KG.hasFunding, node)
