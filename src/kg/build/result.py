@@ -14,7 +14,7 @@ from rdflib.namespace import RDF
 
 from kg.build.findings import ValidationReport
 from kg.build.sources import Loaded
-from kg.core.namespaces import KG, is_source_graph
+from kg.core.namespaces import ENTITY_CLASSES, KG, is_source_graph
 
 GRAPH_FILE = "graph.trig"
 """The built graph's file name inside the build folder."""
@@ -93,18 +93,6 @@ class BuildResult:
         lines.append(f"engine:    {self.engine} ({self.timings.get('total', 0.0):.2f} s)")
         lines.append(f"written:   {self.output}" if self.output else "written:   nothing (the data has violations)")
         return "\n".join(lines)
-
-
-ENTITY_CLASSES = (
-    "Municipality",
-    "Organisation",
-    "Person",
-    "Initiative",
-    "Post",
-    "Funding",
-    "AdministrativeArea",
-    "SourceDocument",
-)
 
 
 def statistics(dataset: Dataset) -> dict[str, object]:

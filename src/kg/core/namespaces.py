@@ -82,3 +82,17 @@ def bind_all(graph) -> None:
     """Bind the project's prefixes on an rdflib graph or dataset (for readable output)."""
     for prefix, ns in PREFIXES.items():
         graph.bind(prefix, ns, override=True, replace=True)
+
+
+#: The classes (local names in ``kg:``) whose instances a build counts, subclasses included, in the
+#: order its summary lists them (:func:`kg.build.statistics`; the status lines of :mod:`kg.core.status`).
+ENTITY_CLASSES = (
+    "Municipality",
+    "Organisation",
+    "Person",
+    "Initiative",
+    "Post",
+    "Funding",
+    "AdministrativeArea",
+    "SourceDocument",
+)

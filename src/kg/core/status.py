@@ -42,17 +42,7 @@ import re
 import string
 
 from kg.core.i18n import SOURCE, Catalogue, decimal
-
-_ENTITY_CLASSES = (
-    "Municipality",
-    "Organisation",
-    "Person",
-    "Initiative",
-    "Post",
-    "Funding",
-    "AdministrativeArea",
-    "SourceDocument",
-)
+from kg.core.namespaces import ENTITY_CLASSES
 
 STATUS = Catalogue(
     "kg status lines",
@@ -96,7 +86,7 @@ STATUS = Catalogue(
             "triples": "triples:   {triples} in {graphs} named graphs",
             "sources": "sources:   {sources} documents",
             "entities": "entities:  {_items}",
-            **{f"entities_{name}": f"{name} {{n}}" for name in _ENTITY_CLASSES},
+            **{f"entities_{name}": f"{name} {{n}}" for name in ENTITY_CLASSES},
             "derived_nothing": "derived:   nothing re-derived (no source changed)",
             "derived_again": "derived:   {n} triples re-derived in the graphs of {files} changed file(s) ({rules})",
             "derived": "derived:   {n} triples ({rules})",
@@ -357,7 +347,7 @@ LIBRARY = (
     "triples",
     "sources",
     "entities",
-    *(f"entities_{name}" for name in _ENTITY_CLASSES),
+    *(f"entities_{name}" for name in ENTITY_CLASSES),
     "derived_nothing",
     "derived_again",
     "derived",

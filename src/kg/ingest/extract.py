@@ -46,38 +46,9 @@ from kg.ingest.ends import (
 )
 from kg.ingest.headline import headline, shorten
 from kg.ingest.proposals import EntityProposal, Evidence, Proposals, RelationProposal
+from kg.ingest.temporal import MONTHS
 
 # ---------------------------------------------------------------------------------------- words
-MONTHS = {
-    "sv": [
-        "januari",
-        "februari",
-        "mars",
-        "april",
-        "maj",
-        "juni",
-        "juli",
-        "augusti",
-        "september",
-        "oktober",
-        "november",
-        "december",
-    ],
-    "fi": [
-        "tammikuu",
-        "helmikuu",
-        "maaliskuu",
-        "huhtikuu",
-        "toukokuu",
-        "kesäkuu",
-        "heinäkuu",
-        "elokuu",
-        "syyskuu",
-        "lokakuu",
-        "marraskuu",
-        "joulukuu",
-    ],
-}
 _SV_MONTH = (
     r"(?:jan(?:uari)?|feb(?:ruari)?|mars?|apr(?:il)?|maj|jun[i]?|jul[i]?|aug(?:usti)?|sep(?:t(?:ember)?)?|"
     r"okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"

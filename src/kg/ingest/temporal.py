@@ -83,21 +83,39 @@ def finished(text: str) -> bool:
     return bool(FINISHED.search(text))
 
 
-_SV_MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-_FI_MONTHS = ("tammi", "helmi", "maalis", "huhti", "touko", "kesä", "heinä", "elo", "syys", "loka", "marras", "joulu")
+#: The months' names by language, January first (Finnish in the nominative: ``tammikuu``).
+MONTHS = {
+    "sv": [
+        "januari",
+        "februari",
+        "mars",
+        "april",
+        "maj",
+        "juni",
+        "juli",
+        "augusti",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ],
+    "fi": [
+        "tammikuu",
+        "helmikuu",
+        "maaliskuu",
+        "huhtikuu",
+        "toukokuu",
+        "kesäkuu",
+        "heinäkuu",
+        "elokuu",
+        "syyskuu",
+        "lokakuu",
+        "marraskuu",
+        "joulukuu",
+    ],
+}
+_SV_MONTHS = tuple(MONTHS["sv"])
+_FI_MONTHS = tuple(name.removesuffix("kuu") for name in MONTHS["fi"])  # the stems the cases are added to
 #: A month named without its year (``i mars``, ``från september``, ``maaliskuussa``, ``syyskuun
 #: alussa``, ``elokuusta alkaen``): read in the document's year.
 _SV_BARE_MONTH = re.compile(
