@@ -538,7 +538,7 @@ def query(
 ) -> None:
     """Run a named query, a .rq file, or -e 'SPARQL' and print the result.
 
-    On a build's on-disk store, a result that took more than a second to make is kept beside the build
+    On a build's on-disk store, a result that took more than half a second of CPU to make is kept beside the build
     (``results/``, keyed by the graph file's bytes, the query text, parameters and output) and printed
     from there by the next identical call, until the next build (:mod:`kg.query.kept`).
     """

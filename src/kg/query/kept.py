@@ -64,7 +64,7 @@ from typing import BinaryIO
 
 VERSION = 1  # raise when the same key would print other text
 FOLDER = "results"
-KEEP_SECONDS = 1.0  # CPU seconds of evaluation and rendering above which ``kg query`` keeps a result
+KEEP_SECONDS = 0.5  # CPU seconds of evaluation and rendering above which ``kg query`` keeps a result
 _MAGIC = b"kg-kept-result "
 _VOLATILE = re.compile(r"\b(?:NOW|RAND|UUID|STRUUID|BNODE|SERVICE)\b", re.IGNORECASE)
 _digests: dict[tuple, str] = {}  # this process's digests, by file status
