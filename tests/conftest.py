@@ -193,6 +193,16 @@ def write_small_reference(target: Path) -> Path:
 
 
 @pytest.fixture(scope="session")
+def reference_only(tmp_path_factory) -> Path:
+    """A data folder with the shipped reference data alone (no curated source to match against), for
+    the text-reading tests of kg ingest; read-only."""
+    folder = tmp_path_factory.mktemp("reference") / "data"
+    (folder / "sources").mkdir(parents=True)
+    shutil.copytree(REPO / "data" / "reference", folder / "reference")
+    return folder
+
+
+@pytest.fixture(scope="session")
 def small_reference(tmp_path_factory) -> Path:
     """A reference folder with the municipalities the tests name (see ``write_small_reference``)."""
     return write_small_reference(tmp_path_factory.mktemp("small-reference") / "reference")

@@ -394,15 +394,6 @@ def test_swedish_event_with_its_place_and_a_titled_partner(tmp_path):
     assert (by_name["Lars Nord"], "presentsAt", event) in p.relation_keys()
 
 
-@pytest.fixture(scope="module")
-def reference_only(tmp_path_factory):
-    """A data folder with the reference data alone (no curated source to match against)."""
-    folder = tmp_path_factory.mktemp("reference") / "data"
-    (folder / "sources").mkdir(parents=True)
-    shutil.copytree(REPO / "data" / "reference", folder / "reference")
-    return folder
-
-
 def read_text(folder: Path, tmp_path: Path, text: str, lang: str, issued: str | None = None):
     from kg.ingest import propose
     from kg.ingest.pipeline import reader_for

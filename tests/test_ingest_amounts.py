@@ -8,25 +8,11 @@ module-scoped reader serves them all.
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
-REPO = Path(__file__).resolve().parents[1]
-
 
 @pytest.fixture(scope="module")
-def reference_data(tmp_path_factory) -> Path:
-    """A data folder with the reference data alone (no curated source to match against)."""
-    folder = tmp_path_factory.mktemp("amounts") / "data"
-    (folder / "sources").mkdir(parents=True)
-    shutil.copytree(REPO / "data" / "reference", folder / "reference")
-    return folder
-
-
-@pytest.fixture(scope="module")
-def read(reference_data, tmp_path_factory):
+def read(reference_only, tmp_path_factory):
     """Read a text (written to a file of its own) with the one loaded reader of the module."""
     from kg.ingest import propose
     from kg.ingest.pipeline import reader_for
@@ -36,7 +22,7 @@ def read(reference_data, tmp_path_factory):
     def read_text(text: str, lang: str, issued: str | None = None):
         path = folder / "text.txt"
         path.write_text(text, encoding="utf-8")
-        return propose(path, lang=lang, issued=issued, reader=reader_for(reference_data, "text"))
+        return propose(path, lang=lang, issued=issued, reader=reader_for(reference_only, "text"))
 
     return read_text
 
@@ -255,7 +241,7 @@ def test_a_grant_named_by_the_minutes_item_runs_over_its_years(read):
         ("fi", "Rahaa kylille\n\nHanke alkaa 1.9.2031\n\nKylät saavat rahaa.\n", None, "Rahaa kylille"),
     ],
 )
-def test_the_dateline_dates_the_document(read, reference_data, tmp_path, lang, text, issued, title):
+def test_the_dateline_dates_the_document(read, reference_only, tmp_path, lang, text, issued, title):
     """A dateline at the head (a news service's ``Dec 12, 2030``, ``Tiedote, place, day``) is the
     document's issued date, written on its node in the ``.ttl``; a short line that says when
     something starts is none."""
@@ -266,7 +252,7 @@ def test_the_dateline_dates_the_document(read, reference_data, tmp_path, lang, t
     source = tmp_path / "text.txt"
     source.write_text(text, encoding="utf-8")
     out = tmp_path / "dated.ttl"
-    ingest(source, stem="dated", out=out, lang=lang, data_dir=reference_data)
+    ingest(source, stem="dated", out=out, lang=lang, data_dir=reference_only)
     written = out.read_text(encoding="utf-8")
     assert f'dcterms:language "{lang}"' in written and 'dcterms:identifier "dated"' in written
     assert (f'dcterms:issued "{issued}"^^xsd:date' in written) == (issued is not None)

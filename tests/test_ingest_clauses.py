@@ -4,25 +4,17 @@ regional bodies are the reference data's)."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
 
 from kg.ingest.clauses import LEXICON, finnish_case, finnish_verb, same_clause, split_clauses, swedish_verb
 
-REPO = Path(__file__).resolve().parent.parent
-
 
 @pytest.fixture(scope="module")
-def reader(tmp_path_factory):
-    """One loaded reader over the reference data alone, shared by the module's texts."""
+def reader(reference_only):
+    """One loaded reader over the reference data alone (conftest's ``reference_only``), shared by the module's texts."""
     from kg.ingest.pipeline import reader_for
 
-    folder = tmp_path_factory.mktemp("clauses") / "data"
-    (folder / "sources").mkdir(parents=True)
-    shutil.copytree(REPO / "data" / "reference", folder / "reference")
-    return reader_for(folder, "text")
+    return reader_for(reference_only, "text")
 
 
 def relations(reader, tmp_path, text: str, lang: str) -> set[tuple[str, str, str]]:
