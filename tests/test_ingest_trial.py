@@ -25,15 +25,6 @@ REPO = Path(__file__).resolve().parents[1]
 SV_TEXT = REPO / "examples" / "ingest" / "fjallnara-service.txt"
 
 
-@pytest.fixture(scope="module")
-def reference_only(tmp_path_factory):
-    """A data folder with the reference data alone (no curated source to match against)."""
-    folder = tmp_path_factory.mktemp("reference") / "data"
-    (folder / "sources").mkdir(parents=True)
-    shutil.copytree(REPO / "data" / "reference", folder / "reference")
-    return folder
-
-
 def read_text(folder: Path, tmp_path: Path, text: str, lang: str, suffix: str = ".txt", issued: str | None = None):
     from kg.ingest import propose
     from kg.ingest.pipeline import reader_for
